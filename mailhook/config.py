@@ -1,0 +1,166 @@
+"""Load and validate the TOML configuration into one frozen object passed down explicitly."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from .errors import ConfigError
+
+DEFAULT_CONFIG_PATH = Path("conf/mailhook.toml")
+DKIM_POLICIES = ("require", "record", "off")
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    path: Path = Path("var/mailhook.db")
+
+
+@dataclass(frozen=True)
+class ListenerConfig:
+    host: str = "127.0.0.1"
+    port: int = 0
+    max_message_size: int = 26_214_400
+
+
+@dataclass(frozen=True)
+class AddressesConfig:
+    forwarding: tuple[str, ...] = ("log@hook.localhost",)
+    team: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    create_contacts: bool = True
+    never_log: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DkimConfig:
+    policy: str = "require"
+    dns_timeout: float = 5.0
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    max_attempts: int = 5
+    batch_size: int = 16
+
+
+@dataclass(frozen=True)
+class Config:
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    smtp: ListenerConfig = field(default_factory=lambda: ListenerConfig(port=2525))
+    lmtp: ListenerConfig = field(default_factory=lambda: ListenerConfig(port=2424))
+    addresses: AddressesConfig = field(default_factory=AddressesConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
+    dkim: DkimConfig = field(default_factory=DkimConfig)
+    worker: WorkerConfig = field(default_factory=WorkerConfig)
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read `path`, or conf/mailhook.toml if present, else the embedded default."""
+    if path is None:
+        path = DEFAULT_CONFIG_PATH if DEFAULT_CONFIG_PATH.exists() else None
+    if path is None:
+        text = resources.files("mailhook").joinpath("default.toml").read_text("utf-8")
+        return parse_config(text, source="embedded default")
+    try:
+        text = path.read_text("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path}: {exc.strerror}") from exc
+    return parse_config(text, source=str(path))
+
+
+def parse_config(text: str, source: str = "config") -> Config:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
+    sections: dict[str, Any] = {}
+    hints = get_type_hints(Config)
+    for name, table in data.items():
+        if name not in hints:
+            raise ConfigError(f"{source}: unknown section [{name}]")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{source}: [{name}] must be a table")
+        default = getattr(Config(), name)
+        sections[name] = _section(name, table, default, source)
+    return _check(Config(**sections), source)
+
+
+def _section(name: str, table: dict[str, Any], default: Any, source: str) -> Any:
+    hints = get_type_hints(type(default))
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in hints:
+            raise ConfigError(f"{source}: unknown key {name}.{key}")
+        values[key] = _coerce(f"{name}.{key}", value, hints[key], source)
+    return dataclasses.replace(default, **values)
+
+
+def _coerce(key: str, value: Any, hint: Any, source: str) -> Any:
+    bad = ConfigError(f"{source}: {key} has a bad value {value!r} (expected {_describe(hint)})")
+    if hint is bool:
+        if not isinstance(value, bool):
+            raise bad
+        return value
+    if hint is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise bad
+        return value
+    if hint is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise bad
+        return float(value)
+    if hint is str:
+        if not isinstance(value, str):
+            raise bad
+        return value
+    if hint is Path:
+        if not isinstance(value, str) or not value:
+            raise bad
+        return Path(value)
+    # tuple[str, ...]: lists of addresses or domains, compared case-insensitively.
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise bad
+    return tuple(v.strip().lower() for v in value)
+
+
+def _describe(hint: Any) -> str:
+    names = {bool: "true or false", int: "an integer", float: "a number", str: "a string"}
+    return names.get(hint, "a path" if hint is Path else "a list of strings")
+
+
+def _check(config: Config, source: str) -> Config:
+    """Range and enum checks that types alone cannot express."""
+    for name in ("smtp", "lmtp"):
+        listener: ListenerConfig = getattr(config, name)
+        if not 0 <= listener.port <= 65535:
+            raise ConfigError(f"{source}: {name}.port must be 0-65535, got {listener.port}")
+        if listener.max_message_size < 1024:
+            raise ConfigError(f"{source}: {name}.max_message_size must be at least 1024")
+        if not listener.host:
+            raise ConfigError(f"{source}: {name}.host must not be empty")
+    for key in ("forwarding", "team"):
+        for address in getattr(config.addresses, key):
+            if "@" not in address:
+                raise ConfigError(f"{source}: addresses.{key} has {address!r}, not an address")
+    if not config.addresses.forwarding:
+        raise ConfigError(f"{source}: addresses.forwarding needs at least one address")
+    if config.dkim.policy not in DKIM_POLICIES:
+        raise ConfigError(
+            f"{source}: dkim.policy must be one of {', '.join(DKIM_POLICIES)}, "
+            f"got {config.dkim.policy!r}"
+        )
+    if config.dkim.dns_timeout <= 0:
+        raise ConfigError(f"{source}: dkim.dns_timeout must be positive")
+    if config.worker.max_attempts < 1:
+        raise ConfigError(f"{source}: worker.max_attempts must be at least 1")
+    if config.worker.batch_size < 1:
+        raise ConfigError(f"{source}: worker.batch_size must be at least 1")
+    return config

@@ -1,0 +1,38 @@
+"""The exception tree of mailhook.
+
+    MailhookError
+    ├── ConfigError        bad or unknown configuration key (message names the key)
+    ├── MalformedMessage   input that cannot be read as mail at all (pipeline)
+    └── StoreError         a request the store cannot honour
+        ├── NotFound       no such user, contact or message
+        ├── AlreadyExists  a user or contact that is already there
+        └── InvalidValue   a property name or value the store refuses
+"""
+
+
+class MailhookError(Exception):
+    """Base of every error mailhook raises on purpose."""
+
+
+class ConfigError(MailhookError):
+    """The configuration cannot be used; the message names the key."""
+
+
+class MalformedMessage(MailhookError):
+    """The bytes cannot be read as a mail message."""
+
+
+class StoreError(MailhookError):
+    """The store cannot honour the request."""
+
+
+class NotFound(StoreError):
+    """No such user, contact or message."""
+
+
+class AlreadyExists(StoreError):
+    """The user or contact is already there."""
+
+
+class InvalidValue(StoreError):
+    """A property name or value the store refuses."""

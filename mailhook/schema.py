@@ -1,0 +1,141 @@
+"""The database schema as named migrations, applied in order and recorded in `migrations`."""
+
+from __future__ import annotations
+
+from .model import PROPERTIES
+
+NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+_BASE = f"""
+CREATE TABLE users (
+    email TEXT PRIMARY KEY,
+    name TEXT,
+    fill_contact_details INTEGER NOT NULL DEFAULT 1,
+    fill_contact_details_since TEXT,
+    inbox_automation INTEGER NOT NULL DEFAULT 0,
+    inbox_automation_since TEXT,
+    created_at TEXT NOT NULL DEFAULT ({NOW})
+);
+CREATE TABLE contacts (
+    email TEXT PRIMARY KEY,
+    {", ".join(f"{p} TEXT" for p in PROPERTIES)},
+    created_at TEXT NOT NULL DEFAULT ({NOW}),
+    created_by TEXT NOT NULL DEFAULT 'user',
+    scanned_message_id TEXT,
+    scanned_at TEXT
+);
+CREATE TABLE contact_properties (
+    contact_email TEXT NOT NULL REFERENCES contacts(email) ON DELETE CASCADE,
+    property TEXT NOT NULL,
+    source TEXT NOT NULL,
+    user_edited INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL,
+    message_id TEXT,
+    original TEXT,
+    evidence TEXT,
+    PRIMARY KEY (contact_email, property)
+);
+CREATE TABLE property_history (
+    id INTEGER PRIMARY KEY,
+    contact_email TEXT NOT NULL,
+    property TEXT NOT NULL,
+    old_value TEXT,
+    new_value TEXT,
+    source TEXT NOT NULL,
+    message_id TEXT,
+    evidence TEXT,
+    changed_at TEXT NOT NULL
+);
+CREATE INDEX property_history_contact ON property_history(contact_email, property);
+-- Holds a row only inside mailhook's own write transactions, so the triggers below can tell
+-- mailhook's writes from a person's (CLI or raw SQL, e.g. `sqlite-utils query`), which find it empty.
+CREATE TABLE write_context (
+    source TEXT NOT NULL,
+    user_edited INTEGER NOT NULL,
+    message_id TEXT,
+    original TEXT,
+    evidence TEXT
+);
+CREATE TABLE message_raw (
+    sha256 TEXT PRIMARY KEY,
+    raw BLOB NOT NULL
+);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    message_id TEXT,
+    dedupe_key TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    listener TEXT NOT NULL,
+    mail_from TEXT,
+    recipients TEXT NOT NULL,
+    peer TEXT,
+    received_at TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    raw_sha256 TEXT NOT NULL REFERENCES message_raw(sha256),
+    status TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT,
+    processed_at TEXT,
+    direction TEXT,
+    user_email TEXT,
+    contact_email TEXT,
+    from_address TEXT,
+    subject TEXT,
+    date TEXT,
+    language TEXT,
+    scanned INTEGER NOT NULL DEFAULT 0,
+    skip_reason TEXT,
+    dkim_verdict TEXT,
+    UNIQUE (dedupe_key, recipient)
+);
+CREATE INDEX messages_status ON messages(status, id);
+CREATE TABLE contact_emails (
+    contact_email TEXT NOT NULL REFERENCES contacts(email) ON DELETE CASCADE,
+    message_rowid INTEGER NOT NULL REFERENCES messages(id),
+    role TEXT NOT NULL,
+    PRIMARY KEY (contact_email, message_rowid)
+);
+"""
+
+
+def _property_triggers(prop: str) -> str:
+    """Record source, user-edited flag and history of every change to one property column.
+
+    A write with no write_context row is a person's edit: the flag is set and never cleared.
+    """
+    record = f"""
+        INSERT INTO contact_properties
+            (contact_email, property, source, user_edited, updated_at, message_id, original, evidence)
+        VALUES (NEW.email, '{prop}',
+            COALESCE((SELECT source FROM write_context), 'user'),
+            COALESCE((SELECT user_edited FROM write_context), 1),
+            {NOW},
+            (SELECT message_id FROM write_context),
+            (SELECT original FROM write_context),
+            (SELECT evidence FROM write_context))
+        ON CONFLICT (contact_email, property) DO UPDATE SET
+            source = excluded.source,
+            user_edited = MAX(user_edited, excluded.user_edited),
+            updated_at = excluded.updated_at,
+            message_id = excluded.message_id,
+            original = excluded.original,
+            evidence = excluded.evidence;
+        INSERT INTO property_history
+            (contact_email, property, old_value, new_value, source, message_id, evidence, changed_at)
+        VALUES (NEW.email, '{prop}', {{old}}, NEW.{prop},
+            COALESCE((SELECT source FROM write_context), 'user'),
+            (SELECT message_id FROM write_context),
+            (SELECT evidence FROM write_context),
+            {NOW});
+    """
+    return f"""
+    CREATE TRIGGER contacts_insert_{prop} AFTER INSERT ON contacts
+    WHEN NEW.{prop} IS NOT NULL BEGIN {record.format(old="NULL")} END;
+    CREATE TRIGGER contacts_update_{prop} AFTER UPDATE OF {prop} ON contacts
+    WHEN OLD.{prop} IS NOT NEW.{prop} BEGIN {record.format(old=f"OLD.{prop}")} END;
+    """
+
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
+)
