@@ -1,0 +1,304 @@
+"""The `mailhook` command: a thin click layer over the library."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import export
+from .config import Config, load_config
+from .errors import MailhookError
+from .model import PROPERTIES, SOURCE_IMPORT, SOURCE_USER
+from .store import Store, User
+
+ON_OFF = click.Choice(["on", "off"])
+
+
+def with_config(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command `--config FILE` and turn our errors into one clear line (exit 1)."""
+
+    @click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Configuration file (default: conf/mailhook.toml, else the embedded default).",
+    )
+    @functools.wraps(command)
+    def wrapper(config_path: Path | None, **kwargs: Any) -> Any:
+        try:
+            return command(load_config(config_path), **kwargs)
+        except MailhookError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def open_store(config: Config) -> Store:
+    return Store(config.database.path)
+
+
+@click.group()
+@click.version_option(package_name="mailhook")
+def main() -> None:
+    """mailhook: turns the mail your team sends and receives into contact details."""
+
+
+@main.command()
+@with_config
+def serve(config: Config) -> None:
+    """Run the SMTP and LMTP listeners and the worker until stopped."""
+    from .service import serve as run_service
+
+    run_service(config)
+
+
+@main.command()
+@with_config
+def process(config: Config) -> None:
+    """Process every pending message now, without listening (then exit)."""
+    from .worker import Worker
+
+    store = open_store(config)
+    count = Worker(config).drain(store)
+    click.echo(f"processed {count} message(s); {json.dumps(store.counts())}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_config
+def status(config: Config, as_json: bool) -> None:
+    """Counts of received, processed, pending and failed messages."""
+    store = open_store(config)
+    counts = store.counts()
+    if as_json:
+        click.echo(json.dumps({**counts, "failed_messages": store.failed_messages()}))
+        return
+    for key, value in counts.items():
+        click.echo(f"{key:10} {value}")
+    for failed in store.failed_messages():
+        click.echo(f"failed #{failed['id']} {failed['message_id']}: {failed['last_error']}")
+
+
+@main.command()
+@click.argument("ids", nargs=-1, type=int)
+@with_config
+def retry(config: Config, ids: tuple[int, ...]) -> None:
+    """Re-queue failed messages (all, or the given ids from `status`)."""
+    count = open_store(config).retry_failed(ids)
+    click.echo(f"re-queued {count} message(s)")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per message.")
+def extract(files: tuple[Path, ...], as_json: bool) -> None:
+    """Read message files and print what the extractor finds (no database)."""
+    from . import pipeline
+
+    failed = False
+    for path in files:
+        try:
+            reading = pipeline.read_message(path.read_bytes())
+            record = pipeline.extraction_record(str(path), reading, pipeline.extract(reading.own))
+        except (OSError, MailhookError) as exc:
+            failed = True
+            record = {"path": str(path), "error": str(exc)}
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            _print_extraction(record)
+    if failed:
+        sys.exit(1)
+
+
+def _print_extraction(record: dict[str, Any]) -> None:
+    click.echo(f"== {record['path']}")
+    if "error" in record:
+        click.echo(f"   error: {record['error']}")
+        return
+    click.echo(f"   language {record['language']}, skipped {record['skipped']}")
+    for field, value in record["fields"].items():
+        if value is not None:
+            click.echo(f"   {field:15} {value}")
+
+
+# --- users ----------------------------------------------------------------------------------
+
+
+@main.group()
+def users() -> None:
+    """CRM users and their settings."""
+
+
+@users.command("add")
+@click.argument("email")
+@click.option("--name", default=None)
+@click.option("--inbox-automation", type=ON_OFF, default="off", show_default=True)
+@with_config
+def users_add(config: Config, email: str, name: str | None, inbox_automation: str) -> None:
+    """Register a user; "fill contact details" starts on."""
+    user = open_store(config).add_user(email, name, inbox_automation == "on")
+    click.echo(f"added user {user.email}")
+
+
+@users.command("set")
+@click.argument("email")
+@click.option("--fill-contact-details", type=ON_OFF, default=None)
+@click.option("--inbox-automation", type=ON_OFF, default=None)
+@click.option("--name", default=None)
+@with_config
+def users_set(
+    config: Config,
+    email: str,
+    fill_contact_details: str | None,
+    inbox_automation: str | None,
+    name: str | None,
+) -> None:
+    """Change a user's settings (effective immediately, never retroactive)."""
+    user = open_store(config).set_user(
+        email,
+        fill_contact_details=None if fill_contact_details is None else fill_contact_details == "on",
+        inbox_automation=None if inbox_automation is None else inbox_automation == "on",
+        name=name,
+    )
+    click.echo(_describe_user(user))
+
+
+@users.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@with_config
+def users_list(config: Config, as_json: bool) -> None:
+    """List users and their settings."""
+    found = list(open_store(config).users().values())
+    if as_json:
+        click.echo(json.dumps([u.__dict__ for u in found]))
+        return
+    for user in found:
+        click.echo(_describe_user(user))
+
+
+def _describe_user(user: User) -> str:
+    fill = "on" if user.fill_contact_details else "off"
+    automation = "on" if user.inbox_automation else "off"
+    return f"{user.email}  fill-contact-details={fill}  inbox-automation={automation}"
+
+
+# --- contacts -------------------------------------------------------------------------------
+
+
+@main.group()
+def contacts() -> None:
+    """Contacts and their properties."""
+
+
+def _property_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for prop in reversed(PROPERTIES):
+        command = click.option(f"--{prop.replace('_', '-')}", prop, default=None)(command)
+    return command
+
+
+@contacts.command("add")
+@click.argument("email")
+@_property_options
+@with_config
+def contacts_add(config: Config, email: str, **values: str | None) -> None:
+    """Create a contact; the values given count as a user's edits."""
+    open_store(config).add_contact(email, values, SOURCE_USER)
+    click.echo(f"added contact {email.strip().lower()}")
+
+
+@contacts.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_config
+def contacts_import(config: Config, file: Path) -> None:
+    """Import contacts from CSV (our column names or HubSpot's); all rows or none."""
+    try:
+        rows = export.read_import(file.read_text("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{file}: {exc}") from exc
+    added, updated = open_store(config).import_contacts(rows)
+    click.echo(f"imported {added} new and {updated} existing contact(s) with source {SOURCE_IMPORT}")
+
+
+@contacts.command("set")
+@click.argument("email")
+@click.argument("prop", metavar="PROPERTY", type=click.Choice(PROPERTIES))
+@click.argument("value")
+@with_config
+def contacts_set(config: Config, email: str, prop: str, value: str) -> None:
+    """Set a property as a user edit (an empty VALUE clears it; the AI will not refill it)."""
+    open_store(config).set_property(email, prop, value or None)
+    click.echo(f"{email.strip().lower()} {prop} = {value!r} (user edit)")
+
+
+@contacts.command("show")
+@click.argument("email")
+@click.option("--json", "as_json", is_flag=True)
+@with_config
+def contacts_show(config: Config, email: str, as_json: bool) -> None:
+    """A contact's properties with their source, and the mail logged on it."""
+    shown = open_store(config).contact(email)
+    if as_json:
+        click.echo(json.dumps(shown, ensure_ascii=False))
+        return
+    click.echo(shown["email"])
+    for prop, meta in shown["properties"].items():
+        if meta["value"] is not None or meta["user_edited"]:
+            edited = " (user-edited)" if meta["user_edited"] else ""
+            click.echo(f"  {prop:15} {meta['value']!s:30} {meta['source']}{edited}")
+    for mail in shown["emails"]:
+        click.echo(f"  {mail['direction']:9} {mail['date'] or '':25} {mail['subject'] or ''}")
+
+
+@contacts.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@with_config
+def contacts_list(config: Config, as_json: bool) -> None:
+    """All contacts with their current values."""
+    rows = open_store(config).contacts()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for row in rows:
+        name = " ".join(v for v in (row["first_name"], row["last_name"]) if v)
+        click.echo(f"{row['email']}  {name}")
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+@main.group("export")
+def export_group() -> None:
+    """Export data."""
+
+
+@export_group.command("filled")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to FILE instead of standard output.")
+@click.option("--hubspot", is_flag=True,
+              help="One row per contact with HubSpot's import column names.")
+@with_config
+def export_filled(config: Config, fmt: str, output: Path | None, hubspot: bool) -> None:
+    """Every property value the AI filled: email, property, value, filled_at, message_id."""
+    rows = open_store(config).filled()
+    writers = {
+        ("csv", False): export.filled_csv,
+        ("json", False): export.filled_json,
+        ("csv", True): export.hubspot_csv,
+        ("json", True): export.hubspot_json,
+    }
+    text = writers[(fmt, hubspot)](rows)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, "utf-8")
+        click.echo(f"wrote {len(rows)} filled value(s) to {output}", err=True)

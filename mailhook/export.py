@@ -1,0 +1,114 @@
+"""Formats for what the AI filled, and the column names HubSpot's import and export use."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .model import PROPERTIES
+
+# HubSpot's internal property names, for its contact import (and found in its exports).
+HUBSPOT_COLUMNS: dict[str, str] = {
+    "first_name": "firstname",
+    "last_name": "lastname",
+    "phone": "phone",
+    "mobile_phone": "mobilephone",
+    "fax": "fax",
+    "job_title": "jobtitle",
+    "street_address": "address",
+    "city": "city",
+    "state": "state",
+    "postal_code": "zip",
+    "country": "country",
+}
+FILLED_COLUMNS = ("email", "property", "value", "filled_at", "message_id")
+
+
+def filled_csv(rows: Iterable[Mapping[str, Any]]) -> str:
+    """One row per property the AI filled."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, FILLED_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def filled_json(rows: Iterable[Mapping[str, Any]]) -> str:
+    return json.dumps([{k: r[k] for k in FILLED_COLUMNS} for r in rows], ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+def hubspot_contacts(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Pivot filled rows to one row per contact with HubSpot's column names."""
+    contacts: dict[str, dict[str, str]] = {}
+    for row in rows:
+        record = contacts.setdefault(row["email"], {"email": row["email"]})
+        record[HUBSPOT_COLUMNS[row["property"]]] = row["value"] or ""
+    return list(contacts.values())
+
+
+def hubspot_csv(rows: Iterable[Mapping[str, Any]]) -> str:
+    out = io.StringIO()
+    columns = ["email", *HUBSPOT_COLUMNS.values()]
+    writer = csv.DictWriter(out, columns, restval="", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(hubspot_contacts(rows))
+    return out.getvalue()
+
+
+def hubspot_json(rows: Iterable[Mapping[str, Any]]) -> str:
+    return json.dumps(hubspot_contacts(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+# Labels HubSpot's contact export uses for the same properties.
+HUBSPOT_LABELS: dict[str, str] = {
+    "first name": "first_name",
+    "last name": "last_name",
+    "phone number": "phone",
+    "mobile phone number": "mobile_phone",
+    "fax number": "fax",
+    "job title": "job_title",
+    "street address": "street_address",
+    "postal code": "postal_code",
+    "state/region": "state",
+    "country/region": "country",
+}
+
+
+def import_column(name: str) -> str | None:
+    """Map a CSV header (ours, HubSpot's names or its export's labels) to a property, or None."""
+    key = name.strip().lower()
+    if key in ("email", "e-mail", "email address"):
+        return "email"
+    if key.replace(" ", "_") in PROPERTIES:
+        return key.replace(" ", "_")
+    by_hubspot = {v: k for k, v in HUBSPOT_COLUMNS.items()}
+    return by_hubspot.get(key) or HUBSPOT_LABELS.get(key)
+
+
+def read_import(text: str) -> list[dict[str, str | None]]:
+    """Parse a contacts CSV; raises ValueError naming the bad column or row."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        raise ValueError("the CSV file is empty")
+    mapping: dict[str, str] = {}
+    for header in reader.fieldnames:
+        prop = import_column(header)
+        if prop is None:
+            raise ValueError(
+                f"unknown column {header!r} (use email and {', '.join(PROPERTIES)}, "
+                "or HubSpot's names)"
+            )
+        mapping[header] = prop
+    if "email" not in mapping.values():
+        raise ValueError("the CSV file needs an email column")
+    rows = []
+    for number, record in enumerate(reader, start=2):
+        row = {mapping[h]: (v.strip() if v else None) or None for h, v in record.items() if h}
+        if not row.get("email"):
+            raise ValueError(f"row {number} has no email")
+        rows.append(row)
+    return rows

@@ -1,0 +1,172 @@
+"""Whose mail is it: direction, user, the contacts it is logged on, and whether it may be scanned."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .config import Config
+from .model import Author
+from .store import User
+
+INBOUND = "inbound"
+OUTBOUND = "outbound"
+FORWARDED = "forwarded"
+TEAM = "team"
+UNKNOWN = "unknown"
+
+
+class Unroutable(Exception):
+    """The message names nobody we can attribute it to (kept as failed for inspection)."""
+
+
+@dataclass(frozen=True)
+class Envelope:
+    listener: str  # "smtp" (forwarding address) or "lmtp" (copy of a user's inbox)
+    recipient: str
+    mail_from: str | None
+    received_at: str
+
+
+@dataclass(frozen=True)
+class Headers:
+    """The header facts routing needs (from the pipeline's Reading)."""
+
+    sender: Author | None
+    from_count: int
+    to: tuple[Author, ...]
+    cc: tuple[Author, ...]
+    forwarded_from: Author | None  # original sender when the message forwards another one
+
+
+@dataclass(frozen=True)
+class Route:
+    direction: str
+    user: User | None
+    contact: str | None = None  # whose own words are read for contact details
+    read_forwarded: bool = False  # read the forwarded original instead of the sender's text
+    logged_on: tuple[str, ...] = ()
+    create: tuple[str, ...] = ()
+    scan: bool = False
+    skip_reason: str | None = None
+
+
+def route_message(
+    env: Envelope, headers: Headers, users: Mapping[str, User], config: Config
+) -> Route:
+    if env.listener == "smtp":
+        return _route_forwarding(env, headers, users, config)
+    return _route_copy(env, headers, users, config)
+
+
+def _route_forwarding(
+    env: Envelope, h: Headers, users: Mapping[str, User], config: Config
+) -> Route:
+    """Mail a user sent to a forwarding address: BCC'd outbound mail, or a forward of a message."""
+    user = _user_of(h.sender, users) or users.get((env.mail_from or "").lower())
+    if user is None:
+        raise Unroutable("no registered user in From or MAIL FROM")
+    external = _external(h.to + h.cc, users, config, keep_never_log=True)
+    if h.forwarded_from is not None and not external:
+        return _forwarded(env, h, user, users, config)
+    return _outbound(user, h, users, config)
+
+
+def _forwarded(
+    env: Envelope, h: Headers, user: User, users: Mapping[str, User], config: Config
+) -> Route:
+    original = (h.forwarded_from.email if h.forwarded_from else None) or ""
+    if not original or not _is_contact_address(original, users, config):
+        return Route(FORWARDED, user, skip_reason="forwarded mail has no external original sender")
+    scan, reason = _may_fill(user, env.received_at)
+    if h.from_count > 1:
+        scan, reason = False, "more than one From address"
+    return Route(FORWARDED, user, contact=original, read_forwarded=True, logged_on=(original,),
+                 scan=scan, skip_reason=reason)
+
+
+def _route_copy(env: Envelope, h: Headers, users: Mapping[str, User], config: Config) -> Route:
+    """A copy the MTA delivered over LMTP for one recipient: a team inbox or a user's inbox."""
+    recipient = env.recipient.lower()
+    sender = (h.sender.email if h.sender else None) or ""
+    if recipient in config.addresses.team:
+        logged = (sender,) if sender and _is_contact_address(sender, users, config) else ()
+        return Route(TEAM, None, logged_on=logged, skip_reason="team address")
+    owner = users.get(recipient)
+    if owner is None:
+        return Route(UNKNOWN, None, skip_reason=f"{recipient} is no longer a user")
+    sender_user = _user_of(h.sender, users)
+    if sender_user is not None:
+        if not _automation_on(sender_user, env.received_at):
+            return Route(OUTBOUND, sender_user, skip_reason="inbox automation off")
+        return _outbound(sender_user, h, users, config)
+    if not sender:
+        raise Unroutable("no From address")
+    if not _automation_on(owner, env.received_at):
+        return Route(INBOUND, owner, skip_reason="inbox automation off")
+    if not _is_contact_address(sender, users, config):
+        return Route(INBOUND, owner, skip_reason="sender is never logged")
+    scan, reason = _may_fill(owner, env.received_at)
+    if h.from_count > 1:
+        scan, reason = False, "more than one From address"
+    return Route(INBOUND, owner, contact=sender, logged_on=(sender,), scan=scan,
+                 skip_reason=reason)
+
+
+def _outbound(user: User, h: Headers, users: Mapping[str, User], config: Config) -> Route:
+    """Logged on every external recipient; the user's own words are never read for contacts."""
+    recipients = _external(h.to + h.cc, users, config, keep_never_log=False)
+    create = recipients if config.logging.create_contacts else ()
+    return Route(OUTBOUND, user, logged_on=recipients, create=create,
+                 skip_reason="outbound mail is not scanned")
+
+
+def _may_fill(user: User, received_at: str) -> tuple[bool, str | None]:
+    since = user.fill_contact_details_since
+    if not user.fill_contact_details or since is None:
+        return False, "fill contact details off"
+    if received_at < since:
+        return False, "received before fill contact details was turned on"
+    return True, None
+
+
+def _automation_on(user: User, received_at: str) -> bool:
+    since = user.inbox_automation_since
+    return user.inbox_automation and since is not None and received_at >= since
+
+
+def _user_of(author: Author | None, users: Mapping[str, User]) -> User | None:
+    return users.get(author.email) if author and author.email else None
+
+
+def _external(
+    people: tuple[Author, ...], users: Mapping[str, User], config: Config, *, keep_never_log: bool
+) -> tuple[str, ...]:
+    """Addresses that may be contacts, in header order, without duplicates."""
+    found: list[str] = []
+    for person in people:
+        email = (person.email or "").lower()
+        if not email or email in found:
+            continue
+        if keep_never_log and _is_own_address(email, users, config):
+            continue
+        if not keep_never_log and not _is_contact_address(email, users, config):
+            continue
+        found.append(email)
+    return tuple(found)
+
+
+def _is_own_address(email: str, users: Mapping[str, User], config: Config) -> bool:
+    return (
+        email in users
+        or email in config.addresses.team
+        or email in config.addresses.forwarding
+    )
+
+
+def _is_contact_address(email: str, users: Mapping[str, User], config: Config) -> bool:
+    """Users', team and forwarding addresses never become contacts, nor anything on never_log."""
+    if _is_own_address(email, users, config):
+        return False
+    domain = email.rpartition("@")[2]
+    return email not in config.logging.never_log and domain not in config.logging.never_log

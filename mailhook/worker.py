@@ -1,0 +1,141 @@
+"""The worker: takes stored messages off the queue, reads them and applies the outcome atomically."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from . import pipeline
+from .config import Config
+from .errors import MalformedMessage
+from .merge import candidates_from
+from .routing import Envelope, Headers, Route, Unroutable, route_message
+from .store import Outcome, Queued, Store
+from .trust import PASS, DnsFunc, dkim_verdict
+
+log = logging.getLogger(__name__)
+
+# Permanent problems: retrying cannot help, so the message is parked for inspection at once.
+PERMANENT = (MalformedMessage, Unroutable)
+IDLE_WAIT_SECONDS = 1.0
+
+
+class Worker:
+    """Processes every pending message; a crash at any point leaves it pending, never half-done."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        dnsfunc: DnsFunc | None = None,
+        on_processed: Callable[[int, str], None] | None = None,
+    ) -> None:
+        self.config = config
+        self.dnsfunc = dnsfunc  # the seam tests use to answer DKIM key lookups locally
+        self.on_processed = on_processed
+
+    def run(self, stop: threading.Event, wake: threading.Event) -> None:
+        """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded)."""
+        store = Store(self.config.database.path)
+        try:
+            requeued = store.requeue_interrupted()
+            if requeued:
+                log.info("re-queued %d message(s) interrupted by a stop", requeued)
+            while not stop.is_set():
+                wake.clear()
+                if self.run_once(store) == 0:
+                    wake.wait(IDLE_WAIT_SECONDS)
+        finally:
+            store.close()
+
+    def drain(self, store: Store) -> int:
+        """Process until nothing is pending (for `mailhook process`); returns how many ran."""
+        store.requeue_interrupted()
+        total = 0
+        while (done := self.run_once(store)) > 0:
+            total += done
+        return total
+
+    def run_once(self, store: Store) -> int:
+        batch = store.claim(self.config.worker.batch_size)
+        for item in batch:
+            status = self._process_safely(store, item)
+            if self.on_processed is not None:
+                self.on_processed(item.id, status)
+        return len(batch)
+
+    def _process_safely(self, store: Store, item: Queued) -> str:
+        """The per-message boundary: any failure is recorded with the message, never lost."""
+        try:
+            store.finish(item.id, self.outcome(store, item))
+            return "processed"
+        except PERMANENT as exc:
+            log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)
+            return store.fail(item.id, f"{type(exc).__name__}: {exc}", max_attempts=0)
+        except Exception as exc:  # noqa: BLE001 - the worker's per-message boundary
+            log.exception("message %s (%s) failed", item.id, item.message_id)
+            return store.fail(
+                item.id, f"{type(exc).__name__}: {exc}", self.config.worker.max_attempts
+            )
+
+    def outcome(self, store: Store, item: Queued) -> Outcome:
+        reading = pipeline.read_message(item.raw)
+        env = Envelope(item.listener, item.recipient, item.mail_from, item.received_at)
+        route = route_message(env, _headers(reading), store.users(), self.config)
+        verdict = self._verdict(item.raw, reading)
+        scan, skip, language = route.scan, route.skip_reason, None
+        candidates: tuple = ()
+        if scan and self.config.dkim.policy == "require" and verdict != PASS:
+            scan, skip = False, f"dkim:{verdict}"
+        if scan and route.contact and not store.existing_contacts([route.contact]):
+            scan, skip = False, "sender is not a contact"
+        if scan:
+            part = reading.forwarded if route.read_forwarded and reading.forwarded else reading.own
+            extraction = pipeline.extract(part)
+            language = extraction.language
+            if extraction.skipped:
+                scan, skip = False, extraction.skipped
+            else:
+                candidates = candidates_from(extraction)
+        return _outcome(route, reading, scan, skip, language, verdict, candidates)
+
+    def _verdict(self, raw: bytes, reading: pipeline.Reading) -> str | None:
+        if self.config.dkim.policy == "off":
+            return None
+        email = reading.sender.email if reading.sender else None
+        domain = email.rpartition("@")[2] if email else None
+        return dkim_verdict(
+            raw, domain, timeout=self.config.dkim.dns_timeout, dnsfunc=self.dnsfunc
+        )
+
+
+def _headers(reading: pipeline.Reading) -> Headers:
+    forwarded = reading.forwarded.author if reading.forwarded else None
+    return Headers(reading.sender, reading.from_count, reading.to, reading.cc, forwarded)
+
+
+def _outcome(
+    route: Route,
+    reading: pipeline.Reading,
+    scan: bool,
+    skip: str | None,
+    language: str | None,
+    verdict: str | None,
+    candidates: tuple,
+) -> Outcome:
+    return Outcome(
+        direction=route.direction,
+        user_email=route.user.email if route.user else None,
+        from_address=reading.sender.email if reading.sender else None,
+        subject=reading.subject,
+        date=reading.date,
+        contact_email=route.contact,
+        logged_on=route.logged_on,
+        create=route.create,
+        scanned=scan,
+        candidates=candidates,
+        language=language,
+        skip_reason=skip,
+        dkim_verdict=verdict,
+    )

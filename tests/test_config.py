@@ -1,0 +1,63 @@
+"""Configuration: defaults, validation and one-line errors naming the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mailhook.config import load_config, parse_config
+from mailhook.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_shipped_config_matches_embedded_default() -> None:
+    """conf/mailhook.toml and the embedded default load to the same configuration."""
+    assert load_config(ROOT / "conf" / "mailhook.toml") == parse_config(
+        (ROOT / "mailhook" / "default.toml").read_text()
+    )
+
+
+def test_defaults_follow_the_documented_values() -> None:
+    """Ports, forwarding address and DKIM policy are the documented defaults."""
+    config = parse_config("")
+    assert (config.smtp.port, config.lmtp.port) == (2525, 2424)
+    assert config.addresses.forwarding == ("log@hook.localhost",)
+    assert config.dkim.policy == "require"
+    assert config.logging.create_contacts is True
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("[smtp]\nprot = 1", "smtp.prot"),
+        ("[nosuch]\na = 1", "[nosuch]"),
+        ("[smtp]\nport = 'x'", "smtp.port"),
+        ("[smtp]\nport = 70000", "smtp.port"),
+        ("[dkim]\npolicy = 'maybe'", "dkim.policy"),
+        ("[addresses]\nteam = ['nobody']", "addresses.team"),
+        ("[addresses]\nforwarding = []", "addresses.forwarding"),
+        ("[logging]\ncreate_contacts = 'yes'", "logging.create_contacts"),
+        ("[worker]\nmax_attempts = 0", "worker.max_attempts"),
+        ("[smtp\n", "not valid TOML"),
+    ],
+)
+def test_bad_config_fails_with_one_line_naming_the_key(text: str, names: str) -> None:
+    """Unknown keys and bad values fail at start, with a one-line message naming the key."""
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text)
+    assert names in str(caught.value)
+
+
+def test_addresses_are_lower_cased() -> None:
+    """Configured addresses compare case-insensitively."""
+    config = parse_config("[addresses]\nforwarding = ['Log@Hook.Example']\nteam = ['Sales@X.io']")
+    assert config.addresses.forwarding == ("log@hook.example",)
+    assert config.addresses.team == ("sales@x.io",)
+
+
+def test_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:
+    """A --config path that does not exist names the file."""
+    with pytest.raises(ConfigError, match="cannot read config"):
+        load_config(tmp_path / "missing.toml")

@@ -1,0 +1,213 @@
+"""The store: durable intake, queue states, and the provenance triggers behind the fill rules."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from mailhook.errors import AlreadyExists, InvalidValue, NotFound
+from mailhook.merge import Candidate
+from mailhook.store import Outcome, Received, Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "mailhook.db")
+
+
+def received(raw: bytes = b"Subject: hi\r\n\r\nbody\r\n", message_id: str | None = "<m1@x>",
+             recipient: str = "ann@us.example") -> Received:
+    return Received(raw, message_id, recipient, "lmtp", "bob@them.example", (recipient,), None)
+
+
+def inbound(contact: str, **fills: str) -> Outcome:
+    candidates = tuple(Candidate(p, v, v, {"line": v}) for p, v in fills.items())
+    return Outcome(direction="inbound", contact_email=contact, logged_on=(contact,),
+                   scanned=True, candidates=candidates)
+
+
+def process_one(store: Store, outcome: Outcome, message_id: str = "<m1@x>") -> list[Candidate]:
+    store.insert_received([received(message_id=message_id)])
+    (item,) = store.claim(1)
+    return store.finish(item.id, outcome)
+
+
+def test_database_uses_wal_and_full_sync(store: Store) -> None:
+    """Durability settings: WAL journal and synchronous=FULL (2) on every connection."""
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+
+
+def test_same_message_id_and_recipient_is_stored_once(store: Store) -> None:
+    """An MTA retry (same Message-ID, same recipient) is a duplicate; another recipient is not."""
+    assert store.insert_received([received()]) == [True]
+    assert store.insert_received([received()]) == [False]
+    assert store.insert_received([received(recipient="cy@us.example")]) == [True]
+    assert store.counts()["received"] == 2
+
+
+def test_without_message_id_the_bytes_decide(store: Store) -> None:
+    """Without a Message-ID, identical bytes are the same message and different bytes are not."""
+    assert store.insert_received([received(message_id=None)]) == [True]
+    assert store.insert_received([received(message_id=None)]) == [False]
+    assert store.insert_received([received(b"other", message_id=None)]) == [True]
+
+
+def test_interrupted_processing_is_requeued(store: Store) -> None:
+    """A message claimed by a worker that died goes back to pending on restart."""
+    store.insert_received([received()])
+    assert len(store.claim(5)) == 1
+    assert store.claim(5) == []
+    assert store.requeue_interrupted() == 1
+    assert [q.message_id for q in store.claim(5)] == ["<m1@x>"]
+
+
+def test_failures_retry_then_park_and_retry_requeues(store: Store) -> None:
+    """A failing message is retried up to max_attempts, then parked; retry_failed re-queues it."""
+    store.insert_received([received()])
+    (item,) = store.claim(1)
+    assert store.fail(item.id, "boom", max_attempts=2) == "pending"
+    (item,) = store.claim(1)
+    assert store.fail(item.id, "boom again", max_attempts=2) == "failed"
+    assert store.counts() == {"received": 1, "processed": 0, "pending": 0, "failed": 1}
+    assert store.failed_messages()[0]["last_error"] == "boom again"
+    assert store.retry_failed() == 1
+    assert store.counts()["pending"] == 1
+
+
+def test_ai_fills_empty_properties_with_provenance(store: Store) -> None:
+    """A first scanned reply fills empty properties, recording source, time and Message-ID."""
+    store.add_contact("bob@them.example", {"first_name": "Bob"}, "import")
+    filled = process_one(store, inbound("bob@them.example", first_name="Robert", phone="+4930123"))
+    assert [c.property for c in filled] == ["phone"]
+    props = store.contact("bob@them.example")["properties"]
+    assert props["first_name"]["value"] == "Bob"
+    assert props["first_name"]["source"] == "import"
+    assert props["phone"] == {
+        "value": "+4930123", "source": "mailhook AI", "user_edited": False,
+        "updated_at": props["phone"]["updated_at"], "message_id": "<m1@x>",
+    }
+    assert props["phone"]["updated_at"]
+
+
+def test_only_the_first_scanned_reply_fills(store: Store) -> None:
+    """Once a contact's reply was scanned, later replies fill nothing, even if the first had nothing."""
+    store.add_contact("bob@them.example", {}, "import")
+    assert process_one(store, inbound("bob@them.example"), "<first@x>") == []
+    assert process_one(store, inbound("bob@them.example", phone="+4930123"), "<second@x>") == []
+    assert store.contact("bob@them.example")["properties"]["phone"]["value"] is None
+
+
+def test_raw_sql_edit_sets_user_edited_and_blocks_fills(store: Store, tmp_path: Path) -> None:
+    """An edit made with plain SQL (as `sqlite-utils query` does) is a user edit: it is flagged,
+    clearing keeps the flag, and the AI never fills that property afterwards."""
+    store.add_contact("bob@them.example", {}, "import")
+    db = sqlite_utils.Database(tmp_path / "mailhook.db")
+    db.execute("update contacts set city = 'Oslo' where email = 'bob@them.example'")
+    db.execute("update contacts set city = null where email = 'bob@them.example'")
+    db.conn.commit()
+    db.close()
+    process_one(store, inbound("bob@them.example", city="Berlin", state="BE"))
+    props = store.contact("bob@them.example")["properties"]
+    assert props["city"]["value"] is None
+    assert props["city"]["user_edited"] is True
+    assert props["city"]["source"] == "user"
+    assert props["state"]["value"] == "BE"
+
+
+def test_cli_style_edit_is_a_user_edit_even_when_clearing(store: Store) -> None:
+    """set_property flags the property; clearing the value keeps the flag."""
+    store.add_contact("bob@them.example", {}, "import")
+    store.set_property("bob@them.example", "job_title", "CTO")
+    store.set_property("bob@them.example", "job_title", None)
+    meta = store.contact("bob@them.example")["properties"]["job_title"]
+    assert (meta["value"], meta["user_edited"], meta["source"]) == (None, True, "user")
+
+
+def test_history_records_every_change(store: Store) -> None:
+    """Every change to a property lands in property_history with its source."""
+    store.add_contact("bob@them.example", {"city": "Oslo"}, "user")
+    store.set_property("bob@them.example", "city", "Bergen")
+    rows = list(store.db.query(
+        "select old_value, new_value, source from property_history order by id"))
+    assert rows == [
+        {"old_value": None, "new_value": "Oslo", "source": "user"},
+        {"old_value": "Oslo", "new_value": "Bergen", "source": "user"},
+    ]
+
+
+def test_write_context_is_empty_outside_our_transactions(store: Store) -> None:
+    """The marker that tells AI writes from people's writes never survives a commit."""
+    store.add_contact("bob@them.example", {}, "import")
+    process_one(store, inbound("bob@them.example", city="Berlin"))
+    assert store.conn.execute("select count(*) from write_context").fetchone()[0] == 0
+
+
+def test_unknown_contact_is_never_created_by_a_scan(store: Store) -> None:
+    """Mail from an unknown sender neither creates a contact nor fills anything."""
+    assert process_one(store, inbound("new@them.example", city="Berlin")) == []
+    assert store.contacts() == []
+
+
+def test_outbound_logging_creates_contacts(store: Store) -> None:
+    """An outbound outcome creates the listed recipients and logs the message on them."""
+    outcome = Outcome(direction="outbound", logged_on=("a@x.example", "b@x.example"),
+                      create=("a@x.example",), subject="Quote")
+    process_one(store, outcome)
+    assert [c["email"] for c in store.contacts()] == ["a@x.example"]
+    assert store.contact("a@x.example")["emails"][0]["subject"] == "Quote"
+
+
+def test_users_and_contacts_refuse_bad_input(store: Store) -> None:
+    """Duplicates, unknown properties, missing rows and non-addresses get clear errors."""
+    store.add_user("ann@us.example", "Ann", inbox_automation=False)
+    with pytest.raises(AlreadyExists):
+        store.add_user("ANN@us.example", None, inbox_automation=False)
+    with pytest.raises(InvalidValue, match="not an e-mail address"):
+        store.add_user("ann", None, inbox_automation=False)
+    with pytest.raises(InvalidValue, match="unknown property"):
+        store.add_contact("bob@them.example", {"shoe_size": "44"}, "user")
+    with pytest.raises(NotFound):
+        store.set_property("nobody@them.example", "city", "Oslo")
+
+
+def test_turning_a_setting_on_records_when(store: Store) -> None:
+    """Settings record when they were turned on; turning off clears the time, deletes nothing."""
+    user = store.add_user("ann@us.example", None, inbox_automation=False)
+    assert user.fill_contact_details and user.fill_contact_details_since
+    assert not user.inbox_automation and user.inbox_automation_since is None
+    user = store.set_user("ann@us.example", inbox_automation=True, fill_contact_details=False)
+    assert user.inbox_automation_since and user.fill_contact_details_since is None
+
+
+def test_import_updates_existing_contacts_in_one_transaction(store: Store) -> None:
+    """Import creates new contacts and writes non-empty cells of existing ones as `import`."""
+    store.add_contact("bob@them.example", {"city": "Oslo"}, "user")
+    added, updated = store.import_contacts([
+        {"email": "bob@them.example", "phone": "+47 1", "city": None},
+        {"email": "cy@them.example", "first_name": "Cy"},
+    ])
+    assert (added, updated) == (1, 1)
+    bob = store.contact("bob@them.example")["properties"]
+    assert (bob["city"]["value"], bob["phone"]["source"]) == ("Oslo", "import")
+    with pytest.raises(InvalidValue):
+        store.import_contacts([{"email": "dan@them.example"}, {"email": "bad"}])
+    assert "dan@them.example" not in {c["email"] for c in store.contacts()}
+
+
+def test_filled_lists_only_current_ai_values(store: Store) -> None:
+    """The export source holds what the AI filled and still holds."""
+    store.add_contact("bob@them.example", {}, "import")
+    process_one(store, inbound("bob@them.example", city="Berlin", phone="+4930"))
+    store.set_property("bob@them.example", "city", "Hamburg")
+    assert [(r["property"], r["value"]) for r in store.filled()] == [("phone", "+4930")]
+
+
+def test_plain_sqlite_can_read_everything(tmp_path: Path, store: Store) -> None:
+    """Tables are plain SQLite: another connection can query them without our code."""
+    store.add_contact("bob@them.example", {"city": "Oslo"}, "user")
+    conn = sqlite3.connect(tmp_path / "mailhook.db")
+    assert conn.execute("select city from contacts").fetchone() == ("Oslo",)
