@@ -291,7 +291,7 @@ class Store:
         """Inside the finish transaction: decide on the current state, mark the first scan, fill."""
         email = outcome.contact_email
         state = self._contact_state(c, email) if email else None
-        if state is None:
+        if email is None or state is None:
             return []
         message_id = self._message_key(c, rowid)
         fills = decide_fills(state, outcome.candidates)
@@ -435,7 +435,9 @@ class Store:
         with self._tx() as c:
             for row in rows:
                 email = normalise_address(row.get("email") or "")
-                values = {k: v for k, v in row.items() if k != "email" and v not in (None, "")}
+                values: dict[str, str | None] = {
+                    k: v for k, v in row.items() if k != "email" and v not in (None, "")
+                }
                 _check_properties(values)
                 if c.execute("SELECT 1 FROM contacts WHERE email = ?", (email,)).fetchone():
                     for prop, value in values.items():

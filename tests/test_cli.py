@@ -1,0 +1,164 @@
+"""The click CLI over a real SQLite file: users, contacts, status, retry and export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from mailhook.cli import main
+from mailhook.merge import Candidate
+from mailhook.store import Outcome, Received, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    path = tmp_path / "mailhook.toml"
+    path.write_text(f'[database]\npath = "{tmp_path / "db.sqlite"}"\n[dkim]\npolicy = "off"\n')
+    return path
+
+
+@pytest.fixture
+def run(config_file: Path):
+    def invoke(*args: str, ok: bool = True) -> Result:
+        result = CliRunner().invoke(main, [*args, "--config", str(config_file)])
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    return invoke
+
+
+def fill_via_worker_outcome(db: Path, contact: str, **values: str) -> None:
+    store = Store(db)
+    store.insert_received([Received(b"x", "<m1@x>", "ann@us.example", "lmtp", None, (), None)])
+    (item,) = store.claim(1)
+    candidates = tuple(Candidate(p, v, v, {}) for p, v in values.items())
+    store.finish(item.id, Outcome("inbound", contact_email=contact, logged_on=(contact,),
+                                  scanned=True, candidates=candidates))
+    store.close()
+
+
+def test_users_add_set_list(run) -> None:
+    """Users are added with fill on and automation off by default; set changes take effect."""
+    run("users", "add", "Ann@Us.example", "--name", "Ann")
+    (user,) = json.loads(run("users", "list", "--json").output)
+    assert (user["email"], user["fill_contact_details"], user["inbox_automation"]) == (
+        "ann@us.example", True, False)
+    run("users", "set", "ann@us.example", "--inbox-automation", "on",
+        "--fill-contact-details", "off")
+    (user,) = json.loads(run("users", "list", "--json").output)
+    assert user["inbox_automation"] and user["inbox_automation_since"]
+    assert not user["fill_contact_details"]
+
+
+def test_contacts_add_set_show_json(run) -> None:
+    """contacts show --json gives every property with value, source, flag, time and message."""
+    run("contacts", "add", "bob@them.example", "--first-name", "Bob", "--city", "Oslo")
+    run("contacts", "set", "bob@them.example", "job_title", "CTO")
+    shown = json.loads(run("contacts", "show", "bob@them.example", "--json").output)
+    assert shown["email"] == "bob@them.example"
+    assert shown["emails"] == []
+    title = shown["properties"]["job_title"]
+    assert set(title) == {"value", "source", "user_edited", "updated_at", "message_id"}
+    assert (title["value"], title["source"], title["user_edited"]) == ("CTO", "user", True)
+    assert shown["properties"]["phone"]["value"] is None
+
+
+def test_contacts_import_accepts_hubspot_columns(run, tmp_path: Path) -> None:
+    """A HubSpot-style CSV imports with source `import`; an unknown column is refused whole."""
+    good = tmp_path / "contacts.csv"
+    good.write_text("Email,First Name,lastname,Phone Number\nbob@them.example,Bob,Lee,+47 1\n")
+    assert "imported 1 new" in run("contacts", "import", str(good)).output
+    props = json.loads(run("contacts", "show", "bob@them.example", "--json").output)["properties"]
+    assert (props["last_name"]["value"], props["last_name"]["source"]) == ("Lee", "import")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("email,shoe size\ncy@them.example,44\n")
+    result = run("contacts", "import", str(bad), ok=False)
+    assert result.exit_code == 1 and "unknown column 'shoe size'" in result.output
+    emails = [c["email"] for c in json.loads(run("contacts", "list", "--json").output)]
+    assert emails == ["bob@them.example"]
+
+
+def test_export_filled_csv_json_and_hubspot(run, tmp_path: Path) -> None:
+    """Exports list only the AI's fills, with HubSpot's column names when asked."""
+    run("contacts", "add", "bob@them.example", "--first-name", "Bob")
+    fill_via_worker_outcome(tmp_path / "db.sqlite", "bob@them.example", city="Berlin",
+                            phone="+493012345")
+    rows = list(csv.DictReader(io.StringIO(run("export", "filled").output)))
+    assert sorted((r["email"], r["property"], r["value"]) for r in rows) == [
+        ("bob@them.example", "city", "Berlin"), ("bob@them.example", "phone", "+493012345")]
+    assert rows[0]["message_id"] == "<m1@x>" and rows[0]["filled_at"]
+    as_json = json.loads(run("export", "filled", "--format", "json").output)
+    assert len(as_json) == 2
+    out = tmp_path / "hubspot.csv"
+    run("export", "filled", "--hubspot", "-o", str(out))
+    (hub,) = list(csv.DictReader(out.open()))
+    assert (hub["email"], hub["city"], hub["phone"], hub["firstname"]) == (
+        "bob@them.example", "Berlin", "+493012345", "")
+
+
+def test_status_and_retry(run, tmp_path: Path) -> None:
+    """status --json counts messages; retry re-queues failed ones."""
+    store = Store(tmp_path / "db.sqlite")
+    store.insert_received([Received(b"x", "<m1@x>", "ann@us.example", "lmtp", None, (), None)])
+    (item,) = store.claim(1)
+    store.fail(item.id, "boom", max_attempts=1)
+    status = json.loads(run("status", "--json").output)
+    assert {k: status[k] for k in ("received", "processed", "pending", "failed")} == {
+        "received": 1, "processed": 0, "pending": 0, "failed": 1}
+    assert "re-queued 1" in run("retry").output
+    assert json.loads(run("status", "--json").output)["pending"] == 1
+
+
+def test_errors_are_one_clear_line(run, tmp_path: Path) -> None:
+    """Our errors print one line and exit 1, never a traceback."""
+    for args in (("contacts", "set", "nobody@x.example", "city", "Oslo"),
+                 ("users", "add", "not-an-address")):
+        result = run(*args, ok=False)
+        assert result.exit_code == 1
+        assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[smtp]\nprot = 25\n")
+    result = CliRunner().invoke(main, ["status", "--config", str(bad)])
+    assert result.exit_code == 1 and "smtp.prot" in result.output
+
+
+def leaf_commands(group: click.Group, prefix: str = "") -> list[str]:
+    names = []
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            names += leaf_commands(command, f"{prefix}{name} ")
+        else:
+            names.append(f"{prefix}{name}")
+    return names
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    """Each CLI command appears in README.md as `mailhook <command>`."""
+    readme = (ROOT / "README.md").read_text()
+    missing = [c for c in leaf_commands(main) if not re.search(rf"mailhook {c}\b", readme)]
+    assert missing == []
+
+
+def test_every_command_takes_config() -> None:
+    """Every command that uses the configuration accepts --config FILE."""
+    without = [c for c in leaf_commands(main) if c != "extract"
+               and "--config" not in _options(main, c.split())]
+    assert without == []
+
+
+def _options(group: click.Group, path: list[str]) -> list[str]:
+    command: click.Command = group
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    return [opt for p in command.params for opt in getattr(p, "opts", [])]
