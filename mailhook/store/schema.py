@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import PROPERTIES
+from ..model import PROPERTIES
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 

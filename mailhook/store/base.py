@@ -1,0 +1,134 @@
+"""The connection: durability pragmas, transactions, migrations and the provenance-aware write."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..errors import InvalidValue
+from ..merge import ContactState
+from ..model import PROPERTIES
+from .schema import MIGRATIONS
+
+
+def utc_now() -> str:
+    """Timestamps as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes them, so they sort together."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+class Base:
+    """The connection and what every part of the store shares."""
+
+    def __init__(self, path: Path | str, *, busy_timeout_ms: int = 10_000) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE in _tx().
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        self.db = sqlite_utils.Database(conn)
+        self.conn = conn
+        self._migrate()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _migrate(self) -> None:
+        with self._tx() as c:
+            c.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
+            )
+            done = {r[0] for r in c.execute("SELECT name FROM migrations")}
+            for name, sql in MIGRATIONS:
+                if name in done:
+                    continue
+                for statement in _statements(sql):
+                    c.execute(statement)
+                c.execute("INSERT INTO migrations VALUES (?, ?)", (name, utc_now()))
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    @staticmethod
+    def _contact_state(c: sqlite3.Connection, email: str) -> ContactState | None:
+        row = c.execute(
+            f"SELECT {', '.join(PROPERTIES)}, scanned_message_id FROM contacts WHERE email = ?",
+            (email,),
+        ).fetchone()
+        if row is None:
+            return None
+        edited = {
+            p for (p,) in c.execute(
+                "SELECT property FROM contact_properties WHERE contact_email = ? AND user_edited",
+                (email,),
+            )
+        }
+        return ContactState(
+            values=dict(zip(PROPERTIES, row[:-1], strict=True)),
+            user_edited=frozenset(edited),
+            scanned_message_id=row[-1],
+        )
+
+    @staticmethod
+    def _write(
+        c: sqlite3.Connection,
+        email: str,
+        prop: str,
+        value: str | None,
+        source: str,
+        user_edited: bool,
+        message_id: str | None = None,
+        original: str | None = None,
+        evidence: str | None = None,
+    ) -> None:
+        """Write one property with its provenance; the triggers record flag and history."""
+        c.execute("DELETE FROM write_context")
+        c.execute(
+            "INSERT INTO write_context VALUES (?, ?, ?, ?, ?)",
+            (source, int(user_edited), message_id, original, evidence),
+        )
+        c.execute(f"UPDATE contacts SET {prop} = ? WHERE email = ?", (value, email))
+        c.execute("DELETE FROM write_context")
+
+def normalise_address(email: str) -> str:
+    email = email.strip().strip("<>").strip().lower()
+    if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
+        raise InvalidValue(f"not an e-mail address: {email!r}")
+    return email
+
+
+def check_properties(values: dict[str, Any]) -> None:
+    for prop in values:
+        if prop not in PROPERTIES:
+            raise InvalidValue(f"unknown property {prop!r} (known: {', '.join(PROPERTIES)})")
+
+def _statements(sql: str) -> Iterator[str]:
+    """Split a migration script into statements (triggers contain semicolons)."""
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer
+            buffer = ""
+    if buffer.strip():
+        yield buffer

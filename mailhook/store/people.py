@@ -1,0 +1,200 @@
+"""Users, contacts and their properties as people and imports set them."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import AlreadyExists, NotFound
+from ..model import PROPERTIES, SOURCE_AI, SOURCE_IMPORT, SOURCE_USER
+from .base import Base, check_properties, normalise_address, utc_now
+
+
+@dataclass(frozen=True)
+class User:
+    email: str
+    name: str | None
+    fill_contact_details: bool
+    fill_contact_details_since: str | None
+    inbox_automation: bool
+    inbox_automation_since: str | None
+
+
+class PeopleStore(Base):
+    """Users and contacts."""
+
+    def add_user(self, email: str, name: str | None, inbox_automation: bool) -> User:
+        email = normalise_address(email)
+        now = utc_now()
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM users WHERE email = ?", (email,)).fetchone():
+                raise AlreadyExists(f"user {email} already exists")
+            c.execute(
+                """INSERT INTO users (email, name, fill_contact_details,
+                   fill_contact_details_since, inbox_automation, inbox_automation_since)
+                   VALUES (?, ?, 1, ?, ?, ?)""",
+                (email, name, now, int(inbox_automation), now if inbox_automation else None),
+            )
+        return self.get_user(email)
+
+    def set_user(
+        self, email: str, *, fill_contact_details: bool | None = None,
+        inbox_automation: bool | None = None, name: str | None = None,
+    ) -> User:
+        """Change settings; turning one on records when, so only later mail is scanned."""
+        user = self.get_user(email)
+        now = utc_now()
+        with self._tx() as c:
+            for column, wanted in (
+                ("fill_contact_details", fill_contact_details),
+                ("inbox_automation", inbox_automation),
+            ):
+                if wanted is None or wanted == getattr(user, column):
+                    continue
+                c.execute(
+                    f"UPDATE users SET {column} = ?, {column}_since = ? WHERE email = ?",
+                    (int(wanted), now if wanted else None, user.email),
+                )
+            if name is not None:
+                c.execute("UPDATE users SET name = ? WHERE email = ?", (name, user.email))
+        return self.get_user(user.email)
+
+    def get_user(self, email: str) -> User:
+        rows = self._rows("SELECT * FROM users WHERE email = ?", [normalise_address(email)])
+        if not rows:
+            raise NotFound(f"no user {normalise_address(email)}")
+        return _user(rows[0])
+
+    def users(self) -> dict[str, User]:
+        return {r["email"]: _user(r) for r in self._rows("SELECT * FROM users ORDER BY email")}
+
+    # --- contacts -----------------------------------------------------------------------
+
+    def add_contact(self, email: str, values: dict[str, str | None], source: str) -> None:
+        """Create a contact; values given by a person (`user`) or an import (`import`)."""
+        email = normalise_address(email)
+        check_properties(values)
+        with self._tx() as c:
+            if c.execute("SELECT 1 FROM contacts WHERE email = ?", (email,)).fetchone():
+                raise AlreadyExists(f"contact {email} already exists")
+            self._insert_contact(c, email, values, source)
+
+    def _insert_contact(
+        self, c: sqlite3.Connection, email: str, values: dict[str, str | None], source: str
+    ) -> None:
+        c.execute("DELETE FROM write_context")
+        c.execute(
+            "INSERT INTO write_context (source, user_edited) VALUES (?, ?)",
+            (source, int(source == SOURCE_USER)),
+        )
+        given = {k: v for k, v in values.items() if v not in (None, "")}
+        columns = ["email", "created_by", *given]
+        c.execute(
+            f"INSERT INTO contacts ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [email, source, *given.values()],
+        )
+        c.execute("DELETE FROM write_context")
+
+    def import_contacts(self, rows: Sequence[dict[str, str | None]]) -> tuple[int, int]:
+        """Create or update contacts from import rows (one transaction); returns (added, updated).
+
+        An import is the team's own data: its non-empty cells are written; empty cells change nothing.
+        """
+        added = updated = 0
+        with self._tx() as c:
+            for row in rows:
+                email = normalise_address(row.get("email") or "")
+                values: dict[str, str | None] = {
+                    k: v for k, v in row.items() if k != "email" and v not in (None, "")
+                }
+                check_properties(values)
+                if c.execute("SELECT 1 FROM contacts WHERE email = ?", (email,)).fetchone():
+                    for prop, value in values.items():
+                        self._write(c, email, prop, value, SOURCE_IMPORT, False)
+                    updated += 1
+                else:
+                    self._insert_contact(c, email, values, SOURCE_IMPORT)
+                    added += 1
+        return added, updated
+
+    def set_property(self, email: str, prop: str, value: str | None) -> None:
+        """A person's edit: sets the user-edited flag, even when clearing the value."""
+        email = normalise_address(email)
+        check_properties({prop: value})
+        with self._tx() as c:
+            if not c.execute("SELECT 1 FROM contacts WHERE email = ?", (email,)).fetchone():
+                raise NotFound(f"no contact {email}")
+            row = c.execute(f"SELECT {prop} FROM contacts WHERE email = ?", (email,)).fetchone()
+            if row[0] == value:
+                # No column change fires no trigger, but the person did decide this value.
+                c.execute(
+                    """INSERT INTO contact_properties (contact_email, property, source,
+                       user_edited, updated_at) VALUES (?, ?, ?, 1, ?)
+                       ON CONFLICT DO UPDATE SET user_edited = 1""",
+                    (email, prop, SOURCE_USER, utc_now()),
+                )
+            else:
+                self._write(c, email, prop, value, SOURCE_USER, True)
+
+    def contact(self, email: str) -> dict[str, Any]:
+        """A contact with per-property provenance and the mail logged on it."""
+        email = normalise_address(email)
+        rows = self._rows("SELECT * FROM contacts WHERE email = ?", [email])
+        if not rows:
+            raise NotFound(f"no contact {email}")
+        meta = {
+            r["property"]: r
+            for r in self._rows("SELECT * FROM contact_properties WHERE contact_email = ?", [email])
+        }
+        properties = {}
+        for prop in PROPERTIES:
+            m = meta.get(prop, {})
+            properties[prop] = {
+                "value": rows[0][prop],
+                "source": m.get("source"),
+                "user_edited": bool(m.get("user_edited", 0)),
+                "updated_at": m.get("updated_at"),
+                "message_id": m.get("message_id"),
+            }
+        emails = self._rows(
+            """SELECT m.message_id, m.direction, m.subject, m.date FROM contact_emails e
+               JOIN messages m ON m.id = e.message_rowid WHERE e.contact_email = ?
+               ORDER BY m.received_at, m.id""",
+            [email],
+        )
+        return {"email": email, "properties": properties, "emails": emails}
+
+    def contacts(self) -> list[dict[str, Any]]:
+        return self._rows(f"SELECT email, {', '.join(PROPERTIES)} FROM contacts ORDER BY email")
+
+    def existing_contacts(self, emails: Sequence[str]) -> set[str]:
+        if not emails:
+            return set()
+        marks = ",".join("?" * len(emails))
+        rows = self._rows(f"SELECT email FROM contacts WHERE email IN ({marks})", list(emails))
+        return {r["email"] for r in rows}
+
+    def filled(self) -> list[dict[str, Any]]:
+        """Every property whose current value the AI filled."""
+        return self._rows(
+            f"""SELECT p.contact_email AS email, p.property, CASE p.property
+                {" ".join(f"WHEN '{prop}' THEN c.{prop}" for prop in PROPERTIES)} END AS value,
+                p.updated_at AS filled_at, p.message_id
+                FROM contact_properties p JOIN contacts c ON c.email = p.contact_email
+                WHERE p.source = ? ORDER BY p.updated_at, p.contact_email, p.property""",
+            [SOURCE_AI],
+        )
+
+
+def _user(row: dict[str, Any]) -> User:
+    return User(
+        email=row["email"],
+        name=row["name"],
+        fill_contact_details=bool(row["fill_contact_details"]),
+        fill_contact_details_since=row["fill_contact_details_since"],
+        inbox_automation=bool(row["inbox_automation"]),
+        inbox_automation_since=row["inbox_automation_since"],
+    )
+

@@ -1,0 +1,246 @@
+"""The intake and the processing queue: received copies, claims, failures and the fill transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..merge import Candidate, decide_fills
+from ..model import SOURCE_AI
+from .base import Base, utc_now
+
+
+@dataclass(frozen=True)
+class Received:
+    """One accepted copy of a message, as the intake stores it before replying 250."""
+
+    raw: bytes
+    message_id: str | None
+    recipient: str
+    listener: str
+    mail_from: str | None
+    recipients: tuple[str, ...]
+    peer: str | None
+    received_at: str = field(default_factory=utc_now)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+    @property
+    def dedupe_key(self) -> str:
+        # An MTA retry carries the same Message-ID; without one, the same bytes are the same message.
+        return self.message_id or f"sha256:{self.sha256}"
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A stored message claimed by the worker."""
+
+    id: int
+    raw: bytes
+    message_id: str | None
+    recipient: str
+    listener: str
+    mail_from: str | None
+    recipients: tuple[str, ...]
+    received_at: str
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What processing decided for one message; applied in one transaction by `Store.finish`."""
+
+    direction: str
+    user_email: str | None = None
+    from_address: str | None = None
+    subject: str | None = None
+    date: str | None = None
+    contact_email: str | None = None  # whose words were read
+    logged_on: tuple[str, ...] = ()  # contacts this message is logged on (if they exist)
+    create: tuple[str, ...] = ()  # of those, the ones to create when missing
+    scanned: bool = False  # the contact's reply was scanned: only the first scanned one fills
+    candidates: tuple[Candidate, ...] = ()
+    language: str | None = None
+    skip_reason: str | None = None
+    dkim_verdict: str | None = None
+
+
+class QueueStore(Base):
+    """Intake and queue operations."""
+
+    def insert_received(self, batch: Sequence[Received]) -> list[bool]:
+        """Store a batch in one durable commit; True for new copies, False for retries."""
+        results = []
+        with self._tx() as c:
+            for item in batch:
+                c.execute(
+                    "INSERT OR IGNORE INTO message_raw (sha256, raw) VALUES (?, ?)",
+                    (item.sha256, item.raw),
+                )
+                cursor = c.execute(
+                    """INSERT OR IGNORE INTO messages (message_id, dedupe_key, recipient,
+                       listener, mail_from, recipients, peer, received_at, size, raw_sha256)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    (
+                        item.message_id,
+                        item.dedupe_key,
+                        item.recipient,
+                        item.listener,
+                        item.mail_from,
+                        json.dumps(list(item.recipients)),
+                        item.peer,
+                        item.received_at,
+                        len(item.raw),
+                        item.sha256,
+                    ),
+                )
+                results.append(cursor.rowcount == 1)
+        return results
+
+    # --- queue --------------------------------------------------------------------------
+
+    def requeue_interrupted(self) -> int:
+        """Messages a killed worker was processing go back to pending (their work rolled back)."""
+        with self._tx() as c:
+            return c.execute(
+                "UPDATE messages SET status = 'pending' WHERE status = 'processing'"
+            ).rowcount
+
+    def claim(self, limit: int) -> list[Queued]:
+        with self._tx() as c:
+            rows = c.execute(
+                """UPDATE messages SET status = 'processing', attempts = attempts + 1
+                   WHERE id IN (SELECT id FROM messages WHERE status = 'pending'
+                                ORDER BY id LIMIT ?)
+                   RETURNING id""",
+                (limit,),
+            ).fetchall()
+        ids = sorted(r[0] for r in rows)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        found = self._rows(
+            f"""SELECT m.*, r.raw FROM messages m JOIN message_raw r ON r.sha256 = m.raw_sha256
+                WHERE m.id IN ({marks}) ORDER BY m.id""",
+            ids,
+        )
+        return [
+            Queued(
+                id=r["id"],
+                raw=r["raw"],
+                message_id=r["message_id"],
+                recipient=r["recipient"],
+                listener=r["listener"],
+                mail_from=r["mail_from"],
+                recipients=tuple(json.loads(r["recipients"])),
+                received_at=r["received_at"],
+                attempts=r["attempts"],
+            )
+            for r in found
+        ]
+
+    def fail(self, message_rowid: int, error: str, max_attempts: int) -> str:
+        """Record a processing failure: back to pending for a retry, or parked as failed."""
+        with self._tx() as c:
+            c.execute(
+                """UPDATE messages SET last_error = ?,
+                   status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END
+                   WHERE id = ?""",
+                (error, max_attempts, message_rowid),
+            )
+            row = c.execute("SELECT status FROM messages WHERE id = ?", (message_rowid,)).fetchone()
+        return str(row[0])
+
+    def retry_failed(self, ids: Sequence[int] = ()) -> int:
+        """Re-queue parked messages (all of them, or the given ids)."""
+        where, params = "status = 'failed'", list(ids)
+        if ids:
+            where += f" AND id IN ({','.join('?' * len(ids))})"
+        with self._tx() as c:
+            return c.execute(
+                f"UPDATE messages SET status = 'pending', attempts = 0 WHERE {where}", params
+            ).rowcount
+
+    def counts(self) -> dict[str, int]:
+        rows = self._rows("SELECT status, count(*) AS n FROM messages GROUP BY status")
+        by_status = {r["status"]: r["n"] for r in rows}
+        pending = by_status.get("pending", 0) + by_status.get("processing", 0)
+        return {
+            "received": sum(by_status.values()),
+            "processed": by_status.get("processed", 0),
+            "pending": pending,
+            "failed": by_status.get("failed", 0),
+        }
+
+    def failed_messages(self) -> list[dict[str, Any]]:
+        return self._rows(
+            """SELECT id, message_id, recipient, received_at, attempts, last_error
+               FROM messages WHERE status = 'failed' ORDER BY id"""
+        )
+
+    def finish(self, message_rowid: int, outcome: Outcome) -> list[Candidate]:
+        """Apply a processing outcome atomically; returns the candidates that filled properties."""
+        with self._tx() as c:
+            for email in outcome.create:
+                c.execute(
+                    "INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
+                    (email,),
+                )
+            for email in outcome.logged_on:
+                c.execute(
+                    """INSERT OR IGNORE INTO contact_emails (contact_email, message_rowid, role)
+                       SELECT email, ?, ? FROM contacts WHERE email = ?""",
+                    (message_rowid, "from" if email == outcome.contact_email else "to", email),
+                )
+            filled = self._fill(c, message_rowid, outcome) if outcome.scanned else []
+            c.execute(
+                """UPDATE messages SET status = 'processed', processed_at = ?, last_error = NULL,
+                   direction = ?, user_email = ?, contact_email = ?, from_address = ?,
+                   subject = ?, date = ?, language = ?, scanned = ?, skip_reason = ?,
+                   dkim_verdict = ? WHERE id = ?""",
+                (
+                    utc_now(),
+                    outcome.direction,
+                    outcome.user_email,
+                    outcome.contact_email,
+                    outcome.from_address,
+                    outcome.subject,
+                    outcome.date,
+                    outcome.language,
+                    int(outcome.scanned),
+                    outcome.skip_reason,
+                    outcome.dkim_verdict,
+                    message_rowid,
+                ),
+            )
+        return filled
+
+    def _fill(self, c: sqlite3.Connection, rowid: int, outcome: Outcome) -> list[Candidate]:
+        """Inside the finish transaction: decide on the current state, mark the first scan, fill."""
+        email = outcome.contact_email
+        state = self._contact_state(c, email) if email else None
+        if email is None or state is None:
+            return []
+        message_id = self._message_key(c, rowid)
+        fills = decide_fills(state, outcome.candidates)
+        if state.scanned_message_id is None:
+            c.execute(
+                "UPDATE contacts SET scanned_message_id = ?, scanned_at = ? WHERE email = ?",
+                (message_id, utc_now(), email),
+            )
+        for fill in fills:
+            self._write(c, email, fill.property, fill.value, SOURCE_AI, False, message_id,
+                        fill.original, json.dumps(fill.evidence, ensure_ascii=False))
+        return fills
+
+    @staticmethod
+    def _message_key(c: sqlite3.Connection, rowid: int) -> str:
+        row = c.execute("SELECT message_id, dedupe_key FROM messages WHERE id = ?", (rowid,))
+        message_id, dedupe_key = row.fetchone()
+        return str(message_id or dedupe_key)
