@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -51,12 +52,20 @@ def main() -> None:
 
 
 @main.command()
+@click.option("--no-worker", is_flag=True,
+              help="Only receive and store; process later with `mailhook process` or a plain serve.")
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]),
+              default="info", show_default=True)
 @with_config
-def serve(config: Config) -> None:
-    """Run the SMTP and LMTP listeners and the worker until stopped."""
+def serve(config: Config, no_worker: bool, log_level: str) -> None:
+    """Run the SMTP and LMTP listeners and the worker until SIGTERM/SIGINT."""
     from .service import serve as run_service
 
-    run_service(config)
+    logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # aiosmtpd logs every connection at INFO; that is noise for a mail hook's operators.
+    logging.getLogger("mail.log").setLevel(max(logging.WARNING, logging.getLogger().level))
+    run_service(config, worker=not no_worker)
 
 
 @main.command()

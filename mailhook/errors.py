@@ -3,6 +3,7 @@
     MailhookError
     ├── ConfigError        bad or unknown configuration key (message names the key)
     ├── MalformedMessage   input that cannot be read as mail at all (pipeline)
+    ├── IntakeClosed       the intake has stopped and stores nothing more
     └── StoreError         a request the store cannot honour
         ├── NotFound       no such user, contact or message
         ├── AlreadyExists  a user or contact that is already there
@@ -20,6 +21,10 @@ class ConfigError(MailhookError):
 
 class MalformedMessage(MailhookError):
     """The bytes cannot be read as a mail message."""
+
+
+class IntakeClosed(MailhookError):
+    """The intake has stopped and stores nothing more."""
 
 
 class StoreError(MailhookError):

@@ -69,6 +69,7 @@ class Worker:
         """The per-message boundary: any failure is recorded with the message, never lost."""
         try:
             store.finish(item.id, self.outcome(store, item))
+            log.info("processed message %d (%s)", item.id, item.message_id)
             return "processed"
         except PERMANENT as exc:
             log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)

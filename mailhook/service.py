@@ -1,0 +1,183 @@
+"""The running service: both listeners, the intake and the worker, from start to graceful stop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiosmtpd.smtp import SMTP
+
+from .config import Config
+from .intake import Intake
+from .server import ForwardingHandler, InboxHandler, protocol_factory
+from .store import Store
+from .worker import Worker
+
+log = logging.getLogger(__name__)
+
+# How long a stop waits for replies already owed, and for the worker to finish its message.
+STOP_GRACE_SECONDS = 30.0
+
+Addresses = dict[str, tuple[str, int]]
+
+
+@dataclass
+class Listeners:
+    """The bound SMTP and LMTP servers and the sessions they opened."""
+
+    servers: dict[str, asyncio.Server]
+    handlers: tuple[ForwardingHandler, InboxHandler]
+    sessions: weakref.WeakSet[SMTP]
+
+    @property
+    def addresses(self) -> Addresses:
+        found = {}
+        for name, server in self.servers.items():
+            host, port = server.sockets[0].getsockname()[:2]
+            found[name] = (str(host), int(port))
+        return found
+
+    async def stop(self, intake: Intake, grace: float = STOP_GRACE_SECONDS) -> None:
+        """Stop accepting, store what is queued, send the replies owed, close the sessions."""
+        for server in self.servers.values():
+            server.close()
+        await asyncio.to_thread(intake.close)
+        try:
+            async with asyncio.timeout(grace):
+                for handler in self.handlers:
+                    await handler.wait_idle()
+        except TimeoutError:
+            log.warning("stopping with replies still owed; those clients will retry")
+        for session in list(self.sessions):
+            if session.transport is not None:
+                session.transport.close()
+        for server in self.servers.values():
+            await server.wait_closed()
+
+
+async def open_listeners(
+    config: Config, directory: Store, intake: Intake, *, hostname: str | None = None
+) -> Listeners:
+    """Bind both listeners (port 0: any free port) on the running loop."""
+    loop = asyncio.get_running_loop()
+    # Looked up once: left to itself aiosmtpd resolves the host name on every connection.
+    if hostname is None:
+        hostname = await asyncio.to_thread(socket.getfqdn)
+    handlers = (
+        ForwardingHandler(config, directory, intake),
+        InboxHandler(config, directory, intake),
+    )
+    sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()
+    servers: dict[str, asyncio.Server] = {}
+    try:
+        for handler, listener in zip(handlers, (config.smtp, config.lmtp), strict=True):
+            make = protocol_factory(handler, listener, hostname)
+            servers[handler.listener] = await loop.create_server(
+                _tracking(make, sessions), listener.host, listener.port
+            )
+    except BaseException:
+        for server in servers.values():
+            server.close()
+        raise
+    return Listeners(servers, handlers, sessions)
+
+
+def serve(
+    config: Config,
+    *,
+    on_ready: Callable[[Addresses], None] | None = None,
+    stop: threading.Event | None = None,
+    worker: bool = True,
+) -> None:
+    """Run until `stop` is set or SIGTERM/SIGINT arrives; `stop` is set when this returns.
+
+    worker=False only listens and stores: messages wait, pending, for a later start or `process`.
+    """
+    stop = stop if stop is not None else threading.Event()
+    try:
+        asyncio.run(_serve(config, on_ready, stop, worker))
+    finally:
+        stop.set()
+
+
+async def _serve(
+    config: Config,
+    on_ready: Callable[[Addresses], None] | None,
+    stop: threading.Event,
+    run_worker: bool,
+) -> None:
+    stopping = _stopping(stop)
+    wake, worker_stop = threading.Event(), threading.Event()
+    directory = Store(config.database.path)
+    intake = Intake(config.database.path, on_stored=wake.set)
+    try:
+        listeners = await open_listeners(config, directory, intake)
+        worker = _start_worker(config, worker_stop, wake) if run_worker else None
+        try:
+            _announce(listeners.addresses, on_ready)
+            await stopping.wait()
+            log.info("stopping")
+        finally:
+            await listeners.stop(intake)
+            worker_stop.set()
+            wake.set()  # so an idle worker sees the stop now, not after its wait times out
+            if worker is not None:
+                await asyncio.to_thread(worker.join, STOP_GRACE_SECONDS)
+                if worker.is_alive():
+                    log.warning("worker still busy; its message is re-queued at the next start")
+    finally:
+        await asyncio.to_thread(intake.close)
+        directory.close()
+    log.info("stopped")
+
+
+def _stopping(stop: threading.Event) -> asyncio.Event:
+    """An event on this loop, set once `stop` is (from any thread, or by SIGTERM/SIGINT)."""
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+
+    def wait() -> None:
+        stop.wait()
+        with contextlib.suppress(RuntimeError):  # the loop already closed
+            loop.call_soon_threadsafe(stopping.set)
+
+    threading.Thread(target=wait, name="mailhook-stop-watch", daemon=True).start()
+    if threading.current_thread() is threading.main_thread():  # signals reach the main thread only
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+    return stopping
+
+
+def _start_worker(
+    config: Config, stop: threading.Event, wake: threading.Event
+) -> threading.Thread:
+    thread = threading.Thread(
+        target=Worker(config).run, args=(stop, wake), name="mailhook-worker", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def _announce(addresses: Addresses, on_ready: Callable[[Addresses], None] | None) -> None:
+    smtp, lmtp = addresses["smtp"], addresses["lmtp"]
+    line = f"mailhook listening smtp={smtp[0]}:{smtp[1]} lmtp={lmtp[0]}:{lmtp[1]}"
+    log.info(line)
+    print(line, flush=True)  # the one line scripts and tests read to learn ephemeral ports
+    if on_ready is not None:
+        on_ready(addresses)
+
+
+def _tracking(make: Callable[[], SMTP], sessions: weakref.WeakSet[SMTP]) -> Callable[[], SMTP]:
+    def make_tracked() -> SMTP:
+        session = make()
+        sessions.add(session)
+        return session
+
+    return make_tracked

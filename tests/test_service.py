@@ -1,0 +1,111 @@
+"""`mailhook serve` as a real process: a kill -9 between the 250 and processing loses nothing."""
+
+from __future__ import annotations
+
+import re
+import selectors
+import signal
+import smtplib
+import subprocess
+import sys
+import time
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from mailhook.store import Store
+
+MAILHOOK = str(Path(sys.executable).parent / "mailhook")
+DEADLINE_SECONDS = 60.0
+SIGNATURE = "Best regards,\nBob Smith\nSales Director\nAcme GmbH\nTel: +49 30 1234567\n"
+
+
+class Hook:
+    """A `mailhook serve` child process whose output we read line by line, with a deadline."""
+
+    def __init__(self, config: Path, *args: str) -> None:
+        self.proc = subprocess.Popen(
+            [MAILHOOK, "serve", "--config", str(config), *args],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+        )
+        self.lines: list[str] = []
+
+    def wait_for(self, pattern: str) -> re.Match[str]:
+        """Read output until a line matches; fails if the process exits or the deadline passes."""
+        assert self.proc.stdout is not None
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.proc.stdout, selectors.EVENT_READ)
+            while (left := deadline - time.monotonic()) > 0:
+                if not selector.select(left):
+                    break
+                line = self.proc.stdout.readline()
+                if not line:
+                    pytest.fail(f"mailhook exited ({self.proc.wait()}): {''.join(self.lines)}")
+                self.lines.append(line)
+                if found := re.search(pattern, line):
+                    return found
+        pytest.fail(f"no line matching {pattern!r} within {DEADLINE_SECONDS}s: {''.join(self.lines)}")
+
+    def lmtp_port(self) -> int:
+        return int(self.wait_for(r"mailhook listening smtp=\S+:\d+ lmtp=\S+:(\d+)").group(1))
+
+    def stop(self) -> int:
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=DEADLINE_SECONDS)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait(timeout=DEADLINE_SECONDS)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "mailhook.toml"
+    path.write_text(
+        f'[database]\npath = "{tmp_path / "mailhook.db"}"\n'
+        '[smtp]\nport = 0\n[lmtp]\nport = 0\n[dkim]\npolicy = "off"\n'
+    )
+    store = Store(tmp_path / "mailhook.db")
+    store.add_user("ann@us.example", "Ann", inbox_automation=True)
+    store.add_contact("bob@acme.example", {}, "import")
+    store.close()
+    return path
+
+
+def reply() -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = "Bob Smith <bob@acme.example>"
+    msg["To"] = "ann@us.example"
+    msg["Subject"] = "Re: quote"
+    msg["Message-ID"] = "<kill-test@acme.example>"
+    msg.set_content(f"Hi Ann,\n\nthe quote works for us.\n\n{SIGNATURE}")
+    return msg
+
+
+def test_kill_between_reply_and_processing_then_restart_processes_once(
+    config: Path, tmp_path: Path
+) -> None:
+    """A message answered 250 survives kill -9 before processing; the restarted hook processes it
+    exactly once, and an MTA retry of it after the restart is not logged twice."""
+    hook = Hook(config, "--no-worker")
+    port = hook.lmtp_port()
+    with smtplib.LMTP("127.0.0.1", port) as client:
+        assert client.send_message(reply(), "bob@acme.example", ["ann@us.example"]) == {}
+    hook.kill()
+    store = Store(tmp_path / "mailhook.db")
+    assert store.counts() == {"received": 1, "processed": 0, "pending": 1, "failed": 0}
+
+    hook = Hook(config)
+    port = hook.lmtp_port()
+    hook.wait_for(r"processed message 1\b")
+    with smtplib.LMTP("127.0.0.1", port) as client:  # the MTA never saw our 250 and retries
+        assert client.send_message(reply(), "bob@acme.example", ["ann@us.example"]) == {}
+    assert hook.stop() == 0
+    assert store.counts() == {"received": 1, "processed": 1, "pending": 0, "failed": 0}
+    shown = store.contact("bob@acme.example")
+    assert len(shown["emails"]) == 1
+    assert shown["properties"]["phone"]["value"] == "+49301234567"
+    history = store.db.execute("select count(*) from property_history where property = 'phone'")
+    assert history.fetchone() == (1,)

@@ -1,0 +1,276 @@
+"""The worker over a real SQLite file and real MIME messages: whose mail it is and what it fills."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import subprocess
+import sys
+from email.message import EmailMessage
+from email.utils import formatdate
+from pathlib import Path
+
+import dkim
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from mailhook.config import Config, DatabaseConfig, DkimConfig, parse_config
+from mailhook.store import Received, Store
+from mailhook.worker import Worker
+
+USER = "ann@us.example"
+CONTACT = "bob.smith@acme.example"
+FORWARDING = "log@hook.example"
+
+CONTACT_SIGNATURE = """Best regards,
+Bob Smith
+Sales Director
+Acme GmbH
+Tel: +49 30 1234567
+Mobile: +49 171 7654321
+"""
+USER_SIGNATURE = """Kind regards,
+Ann Lee
+Account Executive
+Us Ltd
+Phone: +44 20 7946 0958
+"""
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    base = parse_config(
+        f"[addresses]\nforwarding = ['{FORWARDING}']\nteam = ['sales@us.example']\n"
+        "[dkim]\npolicy = 'off'\n"
+    )
+    return dataclasses.replace(base, database=DatabaseConfig(tmp_path / "mailhook.db"))
+
+
+@pytest.fixture
+def store(config: Config) -> Store:
+    store = Store(config.database.path)
+    store.add_user(USER, "Ann Lee", inbox_automation=True)
+    return store
+
+
+def mail(sender: str, to: str, body: str, *, message_id: str, subject: str = "Re: quote",
+         display: str = "Bob Smith") -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = f"{display} <{sender}>"
+    msg["To"] = to
+    msg["Subject"] = subject
+    msg["Date"] = formatdate(1_780_000_000)
+    msg["Message-ID"] = message_id
+    msg.set_content(body)
+    return msg
+
+
+def reply(message_id: str = "<r1@acme.example>", signature: str = CONTACT_SIGNATURE) -> bytes:
+    body = f"Hi Ann,\n\nthanks, the quote works for us. Let us talk next week.\n\n{signature}"
+    return bytes(mail(CONTACT, USER, body, message_id=message_id))
+
+
+def deliver(store: Store, raw: bytes, *, listener: str = "lmtp", recipient: str = USER,
+            mail_from: str | None = CONTACT) -> None:
+    msg_id = next((line.split(b":", 1)[1].strip().decode() for line in raw.splitlines()
+                   if line.lower().startswith(b"message-id:")), None)
+    store.insert_received([Received(raw, msg_id, recipient, listener, mail_from, (recipient,), None)])
+
+
+def run_worker(config: Config, store: Store, **kwargs: object) -> None:
+    Worker(config, **kwargs).drain(store)  # type: ignore[arg-type]
+
+
+def props(store: Store, email: str = CONTACT) -> dict[str, str | None]:
+    return {k: v["value"] for k, v in store.contact(email)["properties"].items()}
+
+
+def test_inbound_reply_fills_empty_properties(config: Config, store: Store) -> None:
+    """An inbound copy from a contact fills empty properties from the signature, phones in E.164."""
+    store.add_contact(CONTACT, {}, "import")
+    deliver(store, reply())
+    run_worker(config, store)
+    filled = props(store)
+    assert (filled["first_name"], filled["last_name"]) == ("Bob", "Smith")
+    assert filled["phone"] == "+49301234567"
+    assert filled["mobile_phone"] == "+491717654321"
+    assert filled["job_title"] == "Sales Director"
+    shown = store.contact(CONTACT)
+    assert shown["properties"]["phone"]["source"] == "mailhook AI"
+    assert shown["properties"]["phone"]["message_id"] == "<r1@acme.example>"
+    assert [e["direction"] for e in shown["emails"]] == ["inbound"]
+    assert store.counts() == {"received": 1, "processed": 1, "pending": 0, "failed": 0}
+
+
+def test_later_replies_fill_nothing(config: Config, store: Store) -> None:
+    """Only the first scanned reply fills, even when it had no signature at all."""
+    store.add_contact(CONTACT, {}, "import")
+    deliver(store, bytes(mail(CONTACT, USER, "Sure, see you then.", message_id="<r0@acme.example>")))
+    run_worker(config, store)
+    deliver(store, reply("<r2@acme.example>"))
+    run_worker(config, store)
+    assert props(store)["phone"] is None
+    assert len(store.contact(CONTACT)["emails"]) == 2
+
+
+def test_japanese_reply_is_skipped_and_does_not_count(config: Config, store: Store) -> None:
+    """A Japanese reply is not scanned and does not use up the first reply."""
+    store.add_contact(CONTACT, {}, "import")
+    japanese = (
+        "お世話になっております。\n見積もりを確認しました。来週お電話します。\n\n"
+        "よろしくお願いいたします。\n"
+    )
+    deliver(store, bytes(mail(CONTACT, USER, japanese + CONTACT_SIGNATURE, message_id="<ja@acme.example>")))
+    run_worker(config, store)
+    row = next(store.db.query("select skip_reason, scanned from messages"))
+    assert row == {"skip_reason": "language:ja", "scanned": 0}
+    assert props(store)["phone"] is None
+    deliver(store, reply("<en@acme.example>"))
+    run_worker(config, store)
+    assert props(store)["phone"] == "+49301234567"
+
+
+def test_raw_sql_edit_with_sqlite_utils_blocks_the_fill(config: Config, store: Store) -> None:
+    """An edit made with the sqlite-utils command line is a user edit: the AI never fills it."""
+    store.add_contact(CONTACT, {}, "import")
+    subprocess.run(
+        [str(Path(sys.executable).parent / "sqlite-utils"), "query", str(config.database.path),
+         f"update contacts set job_title = 'Chief Buyer' where email = '{CONTACT}'"],
+        check=True, capture_output=True,
+    )
+    subprocess.run(
+        [str(Path(sys.executable).parent / "sqlite-utils"), "query", str(config.database.path),
+         f"update contacts set job_title = null, phone = '' where email = '{CONTACT}'"],
+        check=True, capture_output=True,
+    )
+    deliver(store, reply())
+    run_worker(config, store)
+    filled = props(store)
+    assert (filled["job_title"], filled["phone"]) == (None, "")
+    assert filled["mobile_phone"] == "+491717654321"
+
+
+def test_unknown_sender_creates_and_fills_nothing(config: Config, store: Store) -> None:
+    """Mail from someone who is not a contact is never made into one."""
+    deliver(store, reply())
+    run_worker(config, store)
+    assert store.contacts() == []
+    assert store.counts()["processed"] == 1
+
+
+def test_bcc_outbound_creates_recipient_and_never_uses_users_signature(
+    config: Config, store: Store
+) -> None:
+    """BCC'd outbound mail is logged on the recipient (created), and the user's signature, which
+    is the only one in the message, never lands on the contact."""
+    body = f"Hi Bob,\n\nplease find the quote attached.\n\n{USER_SIGNATURE}"
+    raw = bytes(mail(USER, CONTACT, body, message_id="<o1@us.example>", display="Ann Lee"))
+    deliver(store, raw, listener="smtp", recipient=FORWARDING, mail_from=USER)
+    run_worker(config, store)
+    assert [c["email"] for c in store.contacts()] == [CONTACT]
+    assert set(props(store).values()) == {None}
+    assert store.contact(CONTACT)["emails"][0]["direction"] == "outbound"
+
+
+def test_forwarded_mail_reads_only_the_original_sender(config: Config, store: Store) -> None:
+    """A user forwarding a contact's message to the hook fills from the original sender's
+    signature; the user's own note and signature above the forward are ignored."""
+    store.add_contact(CONTACT, {}, "import")
+    body = (
+        f"FYI, see below.\n\n{USER_SIGNATURE}\n"
+        "---------- Forwarded message ---------\n"
+        f"From: Bob Smith <{CONTACT}>\n"
+        "Date: Mon, 2 Nov 2026 10:00:00 +0100\n"
+        "Subject: quote\n"
+        f"To: Ann Lee <{USER}>\n\n"
+        f"Hi Ann,\n\nthe quote works for us.\n\n{CONTACT_SIGNATURE}"
+    )
+    raw = bytes(mail(USER, FORWARDING, body, message_id="<f1@us.example>", subject="Fwd: quote",
+                     display="Ann Lee"))
+    deliver(store, raw, listener="smtp", recipient=FORWARDING, mail_from=USER)
+    run_worker(config, store)
+    filled = props(store)
+    assert (filled["first_name"], filled["phone"]) == ("Bob", "+49301234567")
+    assert "+442079460958" not in filled.values()
+    row = next(store.db.query("select direction, contact_email from messages"))
+    assert row == {"direction": "forwarded", "contact_email": CONTACT}
+
+
+def test_team_address_copy_is_never_scanned(config: Config, store: Store) -> None:
+    """Copies for team inboxes are logged on an existing contact but never fill."""
+    store.add_contact(CONTACT, {}, "import")
+    deliver(store, reply(), recipient="sales@us.example")
+    run_worker(config, store)
+    assert props(store)["phone"] is None
+    assert store.contact(CONTACT)["emails"][0]["direction"] == "team"
+
+
+def test_fill_setting_off_logs_without_filling(config: Config, store: Store) -> None:
+    """With "fill contact details" off, replies are logged but fill nothing and are not counted."""
+    store.add_contact(CONTACT, {}, "import")
+    store.set_user(USER, fill_contact_details=False)
+    deliver(store, reply())
+    run_worker(config, store)
+    assert props(store)["phone"] is None
+    store.set_user(USER, fill_contact_details=True)
+    deliver(store, reply("<later@acme.example>"))
+    run_worker(config, store)
+    assert props(store)["phone"] == "+49301234567"
+
+
+def test_unreadable_message_is_parked_for_inspection(config: Config, store: Store) -> None:
+    """Mail with no From at all is kept as failed with its error, at once, without retries."""
+    deliver(store, b"\x00\x01 garbage without headers \xff\xfe\r\n")
+    run_worker(config, store)
+    (failed,) = store.failed_messages()
+    assert failed["attempts"] == 1 and "From" in failed["last_error"]
+
+
+def test_message_interrupted_mid_processing_is_processed_once(config: Config, store: Store) -> None:
+    """A worker killed after claiming a message leaves it for the next worker; it is logged once."""
+    store.add_contact(CONTACT, {}, "import")
+    deliver(store, reply())
+    assert len(store.claim(1)) == 1  # claimed by a worker that then died
+    run_worker(config, store)
+    assert props(store)["phone"] == "+49301234567"
+    assert len(store.contact(CONTACT)["emails"]) == 1
+    history = list(store.db.query("select count(*) as n from property_history where property = 'phone'"))
+    assert history == [{"n": 1}]
+
+
+def dkim_key() -> tuple[bytes, bytes]:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    public = key.public_key().public_bytes(serialization.Encoding.DER,
+                                           serialization.PublicFormat.SubjectPublicKeyInfo)
+    return private, b"v=DKIM1; k=rsa; p=" + base64.b64encode(public)
+
+
+def test_dkim_require_fills_only_authenticated_mail(config: Config, store: Store) -> None:
+    """Under policy "require", an unsigned reply is logged but fills nothing and does not count;
+    a reply signed by the From domain (key answered from a local DNS table) fills."""
+    config = dataclasses.replace(config, dkim=DkimConfig(policy="require", dns_timeout=1.0))
+    private, record = dkim_key()
+    dns = {b"sel._domainkey.acme.example.": record}
+
+    def lookup(name: bytes, timeout: float = 5) -> bytes | None:
+        return dns.get(name if name.endswith(b".") else name + b".")
+
+    store.add_contact(CONTACT, {}, "import")
+    deliver(store, reply("<unsigned@acme.example>"))
+    run_worker(config, store, dnsfunc=lookup)
+    row = next(store.db.query("select skip_reason, dkim_verdict from messages"))
+    assert row == {"skip_reason": "dkim:none", "dkim_verdict": "none"}
+    headers = [b"from", b"to", b"subject", b"date", b"message-id"]
+    raw = reply("<tampered@acme.example>")
+    signature = dkim.sign(raw, b"sel", b"acme.example", private, include_headers=headers)
+    deliver(store, signature + raw.replace(b"next week", b"next year"))
+    raw = reply("<signed@acme.example>")
+    deliver(store, dkim.sign(raw, b"sel", b"acme.example", private, include_headers=headers) + raw)
+    run_worker(config, store, dnsfunc=lookup)
+    assert props(store)["phone"] == "+49301234567"
+    verdicts = [r["dkim_verdict"] for r in store.db.query("select dkim_verdict from messages order by id")]
+    assert verdicts == ["none", "fail", "pass"]
+    assert store.contact(CONTACT)["properties"]["phone"]["message_id"] == "<signed@acme.example>"
