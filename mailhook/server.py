@@ -274,10 +274,10 @@ def address_key(address: str) -> str | None:
         return None
 
 
-
-
 def _content(envelope: Envelope) -> bytes:
     return envelope.original_content or b""  # aiosmtpd sets it before calling handle_DATA
+
+
 def _mail_from(envelope: Envelope) -> str | None:
     sender = envelope.mail_from
     return None if sender in (None, "", "<>") else _text(sender)
