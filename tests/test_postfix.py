@@ -1,0 +1,243 @@
+"""A real Postfix in the loop: it delivers a test domain over LMTP to the hook, defers on 451."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import selectors
+import shutil
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from mailhook.config import AddressesConfig, Config
+from mailhook.store import Store
+from mailhook.worker import Worker
+
+DEADLINE_SECONDS = 60.0
+DOMAIN = "us.example"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("postfix") is None or os.geteuid() != 0,
+    reason="needs Debian's postfix and root (scripts/test installs it when run as root)",
+)
+
+MASTER_CF = """\
+127.0.0.1:{port} inet n - n - - smtpd
+pickup    unix  n - n 60 1 pickup
+cleanup   unix  n - n - 0 cleanup
+qmgr      unix  n - n 300 1 qmgr
+rewrite   unix  - - n - - trivial-rewrite
+bounce    unix  - - n - 0 bounce
+defer     unix  - - n - 0 bounce
+trace     unix  - - n - 0 bounce
+verify    unix  - - n - 1 verify
+flush     unix  n - n 1000? 0 flush
+proxymap  unix  - - n - - proxymap
+smtp      unix  - - n - - smtp
+relay     unix  - - n - - smtp
+showq     unix  n - n - - showq
+error     unix  - - n - - error
+retry     unix  - - n - - error
+discard   unix  - - n - - discard
+lmtp      unix  - - n - - lmtp
+anvil     unix  - - n - 1 anvil
+scache    unix  - - n - 1 scache
+postlog   unix-dgram n - n - 1 postlogd
+"""
+
+
+class Postfix:
+    """A throw-away Postfix instance on loopback that relays DOMAIN over LMTP to the hook."""
+
+    def __init__(self, lmtp_port: int) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="mailhook-postfix-"))
+        self.root.chmod(0o755)  # postfix's daemons drop to the postfix user
+        self.conf = self.root / "conf"
+        self.conf.mkdir()
+        (self.root / "queue").mkdir()
+        (self.root / "data").mkdir()
+        shutil.chown(self.root / "data", "postfix", "postfix")
+        self.log = self.root / "postfix.log"
+        self.port = _free_port()
+        (self.conf / "master.cf").write_text(MASTER_CF.format(port=self.port))
+        (self.conf / "main.cf").write_text(self._main_cf(lmtp_port))
+        try:
+            self._postfix("start")
+        except BaseException:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
+        self.tail = subprocess.Popen(["tail", "-n", "+1", "-F", str(self.log)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.lines: list[str] = []
+
+    def _main_cf(self, lmtp_port: int) -> str:
+        return "\n".join([
+            "compatibility_level = 3.6",
+            f"queue_directory = {self.root}/queue",
+            f"data_directory = {self.root}/data",
+            f"maillog_file = {self.log}",
+            f"maillog_file_prefixes = {self.root}",
+            "command_directory = /usr/sbin",
+            "daemon_directory = /usr/lib/postfix/sbin",
+            "meta_directory = /etc/postfix",
+            "shlib_directory = /usr/lib/postfix",
+            "mail_owner = postfix",
+            "setgid_group = postdrop",
+            "myhostname = mx.test.localhost",
+            "inet_interfaces = 127.0.0.1",
+            "inet_protocols = ipv4",
+            "mydestination =",
+            f"relay_domains = {DOMAIN}",
+            f"transport_maps = inline:{{ {DOMAIN}=lmtp:inet:127.0.0.1:{lmtp_port} }}",
+            "mynetworks = 127.0.0.0/8",
+            "smtpd_relay_restrictions = permit_mynetworks, reject",
+            # Retry deferred mail soon; the test still flushes explicitly after the fault ends.
+            "minimal_backoff_time = 1s",
+            "maximal_backoff_time = 2s",
+            "queue_run_delay = 1s",
+            "",
+        ])
+
+    def _postfix(self, *args: str) -> str:
+        done = subprocess.run(["postfix", "-c", str(self.conf), *args], capture_output=True,
+                              text=True, timeout=DEADLINE_SECONDS)
+        if done.returncode != 0:
+            raise RuntimeError(f"postfix {' '.join(args)}: {done.stderr}{self._log_text()}")
+        return done.stdout
+
+    def _log_text(self) -> str:
+        return self.log.read_text() if self.log.exists() else ""
+
+    def send(self, msg: EmailMessage, sender: str, recipients: list[str]) -> None:
+        import smtplib
+
+        with smtplib.SMTP("127.0.0.1", self.port, timeout=DEADLINE_SECONDS) as client:
+            assert client.send_message(msg, sender, recipients) == {}
+
+    def wait_for_log(self, pattern: str, count: int = 1) -> list[str]:
+        """Read Postfix's log as it is written until `count` lines match (with a deadline)."""
+        assert self.tail.stdout is not None
+        found = [line for line in self.lines if re.search(pattern, line)]
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.tail.stdout, selectors.EVENT_READ)
+            while len(found) < count and (left := deadline - time.monotonic()) > 0:
+                if not selector.select(left):
+                    break
+                line = self.tail.stdout.readline()
+                self.lines.append(line)
+                if re.search(pattern, line):
+                    found.append(line)
+        if len(found) < count:
+            pytest.fail(f"Postfix never logged {count} x {pattern!r}:\n{''.join(self.lines)}")
+        return found
+
+    def flush(self) -> None:
+        subprocess.run(["postqueue", "-c", str(self.conf), "-f"], check=True, timeout=DEADLINE_SECONDS)
+
+    def queue_is_empty(self) -> bool:
+        listing = subprocess.run(["postqueue", "-c", str(self.conf), "-p"], capture_output=True,
+                                 text=True, timeout=DEADLINE_SECONDS)
+        return "Mail queue is empty" in listing.stdout
+
+    def stop(self) -> None:
+        self.tail.kill()
+        self.tail.wait()
+        try:
+            self._postfix("stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def hook_config(config: Config) -> Config:
+    return dataclasses.replace(config, addresses=AddressesConfig(
+        forwarding=("log@hook.localhost",), team=(f"sales@{DOMAIN}",)))
+
+
+@pytest.fixture
+def postfix() -> Iterator[Callable[[int], Postfix]]:
+    started: list[Postfix] = []
+
+    def start(lmtp_port: int) -> Postfix:
+        started.append(Postfix(lmtp_port))
+        return started[-1]
+
+    yield start
+    for instance in started:
+        instance.stop()
+
+
+def reply(message_id: str) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = "Bob Smith <bob@acme.example>"
+    msg["To"] = f"ann@{DOMAIN}, sales@{DOMAIN}"
+    msg["Subject"] = "Re: quote"
+    msg["Message-ID"] = message_id
+    msg.set_content("Hi Ann,\n\nthe quote works.\n\nBest regards,\nBob Smith\nTel: +1 217 555 0123\n")
+    return msg
+
+
+def test_postfix_delivers_each_recipient_once_over_lmtp(
+    hook_config: Config, running_listeners, users, postfix
+) -> None:
+    """Postfix delivers a two-recipient message (a user and a team inbox) over LMTP: one reply per
+    recipient, both stored once, the queue ends empty, and the user's copy fills the contact."""
+    users(f"ann@{DOMAIN}", inbox_automation=True)
+    store = Store(hook_config.database.path)
+    store.add_contact("bob@acme.example", {}, "import")
+    hook = running_listeners(hook_config)
+    mta = postfix(hook.lmtp[1])
+    mta.send(reply("<pf1@acme.example>"), "bob@acme.example", [f"ann@{DOMAIN}", f"sales@{DOMAIN}"])
+    sent = mta.wait_for_log(r"status=sent \(250 2\.0\.0", count=2)
+    assert {re.search(r"to=<([^>]+)>", line).group(1) for line in sent} == {  # type: ignore[union-attr]
+        f"ann@{DOMAIN}", f"sales@{DOMAIN}"}
+    mta.wait_for_log(r": removed")
+    assert mta.queue_is_empty()
+    assert store.counts()["received"] == 2
+    Worker(hook_config).drain(store)
+    shown = store.contact("bob@acme.example")
+    assert sorted(e["direction"] for e in shown["emails"]) == ["inbound", "team"]
+    assert shown["properties"]["phone"]["value"] == "+12175550123"
+
+
+def test_postfix_keeps_mail_deferred_while_the_hook_answers_451(
+    hook_config: Config, running_listeners, users, postfix
+) -> None:
+    """While the database is locked the hook answers 451 4.3.0; Postfix keeps the mail deferred,
+    delivers it once the lock is gone, and every recipient's copy is stored exactly once."""
+    users(f"ann@{DOMAIN}", inbox_automation=True)
+    hook = running_listeners(hook_config, busy_timeout_ms=200)
+    mta = postfix(hook.lmtp[1])
+    lock = sqlite3.connect(hook_config.database.path, isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")
+    try:
+        mta.send(reply("<pf2@acme.example>"), "bob@acme.example", [f"ann@{DOMAIN}", f"sales@{DOMAIN}"])
+        deferred = mta.wait_for_log(r"status=deferred .*451 4\.3\.0", count=2)
+        assert len(deferred) == 2
+        assert not mta.queue_is_empty()
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    mta.flush()
+    mta.wait_for_log(r"status=sent \(250 2\.0\.0", count=2)
+    mta.wait_for_log(r": removed")
+    assert mta.queue_is_empty()
+    store = Store(hook_config.database.path)
+    rows = list(store.db.query("select recipient from messages order by recipient"))
+    assert rows == [{"recipient": f"ann@{DOMAIN}"}, {"recipient": f"sales@{DOMAIN}"}]
