@@ -1,0 +1,151 @@
+"""Field finders: each reads a signature block and returns candidates with their evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from mailhook.model import Author, Evidence
+from mailhook.pipeline.address import country_code, find_address, is_address_line
+from mailhook.pipeline.lines import EMAIL, URL
+from mailhook.pipeline.names import find_name
+from mailhook.pipeline.phones import find_phones, normalise
+from mailhook.pipeline.roles import find_roles
+
+# Region to read national phone numbers in when neither the block nor the domain says.
+_LANGUAGE_REGION = {
+    "de": "DE",
+    "fr": "FR",
+    "es": "ES",
+    "it": "IT",
+    "nl": "NL",
+    "da": "DK",
+    "sv": "SE",
+    "pl": "PL",
+    "pt": "PT",
+    "fi": "FI",
+    "no": "NO",
+    "en": "US",
+}
+_PIPES = re.compile(r"\s+[|·•]\s+")
+_DASHES = re.compile(r"\s+[|·•\-–—]\s+")
+_GENERIC_TLDS = frozenset({"com", "org", "net", "edu", "gov", "info", "biz", "io", "eu"})
+
+
+@dataclass(frozen=True)
+class Block:
+    """What finders read: the block's lines, the lines above it, the sender and the language."""
+
+    lines: tuple[str, ...]
+    above: tuple[str, ...]
+    author: Author | None
+    language: str | None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed value for one field, as written, with its normalised form and evidence."""
+
+    field: str
+    value: str
+    normalised: str
+    evidence: Evidence
+    order: int  # position in the block, so that the first of equals wins
+
+
+Finder = Callable[[Block], list[Candidate]]
+
+
+def find_people(block: Block) -> list[Candidate]:
+    """First and last name from the name line."""
+    name = find_name(_unpiped(block.lines), block.author, block.language)
+    if name is None:
+        return []
+    line = _unpiped(block.lines)[name.line]
+    found = [("first_name", name.first), ("last_name", name.last)]
+    return [_candidate(f, v, line, "name-rule", 0.8, name.line) for f, v in found if v]
+
+
+def find_roles_and_company(block: Block) -> list[Candidate]:
+    """Job title and company lines below the name."""
+    lines = _unpiped(block.lines)
+    name = find_name(lines, block.author, block.language)
+    title, company = find_roles(lines, name.line if name else None, block.author)
+    found = [("job_title", title), ("company", company)]
+    return [_candidate(f, v.value, lines[v.line], v.how, v.confidence, v.line) for f, v in found if v]
+
+
+def find_address_parts(block: Block) -> list[Candidate]:
+    """Street, city, state, postal code and country from the postal line and its neighbours."""
+    address = find_address(list(block.lines))
+    return [_candidate(f, v, block.lines[i], "address-rule", 0.7, i) for f, (i, v) in address.parts.items()]
+
+
+def find_phone_numbers(block: Block) -> list[Candidate]:
+    """Numbers in the block; labelled numbers above it count too, with less confidence."""
+    region = _region(block)
+    found = []
+    for index, line in enumerate(block.lines):
+        postal = is_address_line(line)  # "Houston, TX 77002-7361" holds no phone
+        for phone in find_phones(line):
+            if phone.labelled or not postal:
+                found += _phones(phone.text, phone.kinds, line, 0.85, index, region)
+    for index, line in enumerate(block.above):
+        for phone in find_phones(line):
+            if phone.labelled:
+                found += _phones(phone.text, phone.kinds, line, 0.5, 1000 + index, region)
+    return found
+
+
+DEFAULT_FINDERS: tuple[Finder, ...] = (
+    find_people,
+    find_roles_and_company,
+    find_address_parts,
+    find_phone_numbers,
+)
+
+
+def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
+    """The best candidate per field: most confident, then first in the block."""
+    best: dict[str, Candidate] = {}
+    for cand in sorted(candidates, key=lambda c: (-c.evidence.confidence, c.order)):
+        best.setdefault(cand.field, cand)
+    return best
+
+
+def _unpiped(lines: tuple[str, ...]) -> list[str]:
+    """One-line signatures ("Ann Lee | CEO | Acme Inc. | +1 ...") read as one part per line."""
+    result: list[str] = []
+    for line in lines:
+        splitter = _DASHES if EMAIL.search(line) or URL.search(line) else _PIPES
+        parts = [part.strip() for part in splitter.split(line)]
+        result.extend(parts if len(parts) >= 3 else [line])
+    return result
+
+
+def _phones(
+    text: str, kinds: tuple[str, ...], line: str, confidence: float, order: int, region: str | None
+) -> list[Candidate]:
+    normal = normalise(text, region) or ""
+    return [_candidate(k, text, line, "phone-rule", confidence, order, normal) for k in kinds]
+
+
+def _candidate(
+    field: str, value: str, line: str, how: str, confidence: float, order: int, normal: str = ""
+) -> Candidate:
+    value = value.strip()
+    original = value if normal and normal != value else None
+    evidence = Evidence(line=line.strip(), extractor=how, confidence=confidence, original=original)
+    return Candidate(field, value, normal or value, evidence, order)
+
+
+def _region(block: Block) -> str | None:
+    address = find_address(list(block.lines))
+    if "country" in address.parts and (code := country_code(address.parts["country"][1])):
+        return code
+    if block.author and block.author.email and "." in block.author.email:
+        tld = block.author.email.rsplit(".", 1)[1].upper()
+        if tld.lower() not in _GENERIC_TLDS and len(tld) == 2:
+            return "GB" if tld == "UK" else tld
+    return _LANGUAGE_REGION.get(block.language or "")

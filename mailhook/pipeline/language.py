@@ -1,0 +1,43 @@
+"""Which language an author writes in: kana decide Japanese, langdetect the rest."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from langdetect import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY
+from langdetect.lang_detect_exception import LangDetectException
+
+# Hiragana and katakana only occur in Japanese; kanji alone could be Chinese.
+_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_LETTER = re.compile(r"[^\W\d_]")
+# Below this many letters langdetect guesses ("Best, Tom" -> de); say nothing instead.
+_MIN_LETTERS = 25
+# Below this probability langdetect is guessing between neighbours (da/no, es/pt).
+_MIN_PROBABILITY = 0.6
+
+
+def detect_language(text: str) -> str | None:
+    """Return an ISO 639-1 code for the text, or None when it is too short to tell."""
+    if len(_KANA.findall(text)) >= 2:
+        return "ja"
+    if len(_LETTER.findall(text)) < _MIN_LETTERS:
+        return None
+    detector = _factory().create()
+    detector.append(text[:5000])
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
+        return None
+    return str(best.lang).split("-")[0] if best.prob >= _MIN_PROBABILITY else None
+
+
+@cache
+def _factory() -> DetectorFactory:
+    # The profiles take ~0.3 s to load and are read-only afterwards, so one per process is enough.
+    # A factory of our own with seed 0 makes answers repeatable without touching langdetect's global.
+    factory = DetectorFactory()
+    factory.seed = 0
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory

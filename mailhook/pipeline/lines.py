@@ -1,0 +1,204 @@
+"""What kind of line this is: name, contact, organisation, role, sign-off, boilerplate or prose."""
+
+from __future__ import annotations
+
+import re
+
+from mailhook.model import Author
+from mailhook.pipeline.address import is_address_line
+from mailhook.pipeline.lexicon import (
+    BOILERPLATE,
+    DEVICE,
+    ORG,
+    TITLE,
+    TITLE_COMPOUND,
+    VALEDICTION,
+)
+
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(
+    r"(?:https?://|www\.|mailto:)\S+"
+    r"|\b[\w-]+\.(?:com|org|net|de|fr|es|it|nl|dk|se|pl|pt|io|eu|co\.uk)\b/?\S*",
+    re.IGNORECASE,
+)
+PHONEISH = re.compile(r"\+?\(?\d[\d\s().\-–/X]{5,}\d|\b(?:tel|phone|fax|mobile|cell|handy)\b", re.I)
+DELIMITER = re.compile(r"^--\s*$")
+SEPARATOR = re.compile(r"^[\s\-_=*~#+.·•|]{3,}$")
+# Attachment markers some clients leave in the text (" - report.doc", "<<slides.pdf>>").
+ATTACHMENT = re.compile(r"^\s*(?:-\s*\S.*\.\w{2,4}|<<.*>>|\[(?:image|cid):.*\])\s*$", re.I)
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte|bonjour|salut|hola|estimad[oa]|"
+    r"hej|hejsa|cześć|dzień dobry|ciao|buongiorno|olá|ola|caro|cara|beste|geachte|goedemorgen)\b",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’\-]*\.?$")
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "la",
+        "le",
+        "du",
+        "del",
+        "della",
+        "dos",
+        "das",
+        "do",
+        "y",
+        "e",
+        "bin",
+        "al",
+        "el",
+        "ten",
+        "ter",
+        "zu",
+        "af",
+    ]
+)
+# Short one-word replies that look like a capitalised name on their own line.
+_NOT_NAMES = frozenset(
+    [
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "hey",
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "sure",
+        "done",
+        "agreed",
+        "great",
+        "cool",
+        "fine",
+        "best",
+        "cheers",
+        "regards",
+        "sincerely",
+        "danke",
+        "merci",
+        "gracias",
+        "grazie",
+        "tack",
+        "tak",
+        "bedankt",
+        "dziękuję",
+        "obrigado",
+        "attachment",
+        "attachments",
+        "note",
+        "notes",
+        "ps",
+        "p.s.",
+        "fyi",
+        "update",
+        "hallo",
+        "bonjour",
+        "hola",
+        "ciao",
+    ]
+)
+_SENTENCE_END = re.compile(r"[.?!:]\s*$")
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Dr|St|Ave|Rd|Mr|Mrs|Ms)\.\s*$")
+
+
+def is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def is_valediction(line: str) -> bool:
+    text = line.strip()
+    return len(text) < 60 and bool(VALEDICTION.match(text))
+
+
+def is_device(line: str) -> bool:
+    return bool(DEVICE.match(line))
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(BOILERPLATE.search(line))
+
+
+def has_contact(line: str) -> bool:
+    """A phone number or e-mail address on the line."""
+    return bool(EMAIL.search(line) or _digits_run(URL.sub(" ", line)) >= 7)
+
+
+def is_name_like(line: str) -> bool:
+    """A short line of capitalised words without digits that could be a person's name."""
+    text = line.strip().strip(",;*_").strip()
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5 or len(text) > 45 or re.search(r"[\d@:/|()&+=<>]", text):
+        return False
+    if is_valediction(text) or is_title(text) or ORG.search(text) or _GREETING.match(text):
+        return False
+    if len(tokens) == 1 and tokens[0].lower().strip(".!") in _NOT_NAMES:
+        return False
+    words = [t for t in tokens if t.lower() not in _PARTICLES]
+    if not words or not all(_NAME_TOKEN.match(t) and t[0].isupper() for t in words):
+        return False
+    return any(len(t) >= 2 and any(c.islower() for c in t) for t in words)
+
+
+def names_sender(line: str, author: Author | None) -> bool:
+    """True when the line carries a token of the sender's display name or mailbox name."""
+    if author is None:
+        return False
+    wanted = sender_tokens(author)
+    found = {t.casefold() for t in re.findall(r"[^\W\d_]{2,}", line)}
+    return bool(wanted & found)
+
+
+def sender_tokens(author: Author) -> set[str]:
+    tokens = set(re.findall(r"[^\W\d_]{2,}", author.name or ""))
+    if author.email:
+        tokens |= set(re.findall(r"[^\W\d_]{3,}", author.email.split("@")[0]))
+    return {t.casefold() for t in tokens}
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of the message: long, or ending like a sentence, and not a contact/org line."""
+    text = line.strip()
+    if not text or is_name_like(text):
+        return False
+    words = len(text.split())
+    if has_contact(text) or URL.search(text) or is_address_line(text):
+        # Contact lines are long too ("Phone: +49 (0) 1234 567 890 / ..."); prose has small words.
+        return sum(1 for w in text.split() if w.isalpha() and w.islower()) >= 6
+    if words >= 9:
+        return not ORG.search(text) or words >= 14
+    if _GREETING.match(text) and text.endswith((",", "!", ":")):
+        return True
+    if ORG.search(text) and words <= 6:
+        return False
+    ends = _SENTENCE_END.search(text) and not _ABBREVIATION_END.search(text)
+    return bool(ends) and words >= 2 and not is_valediction(text)
+
+
+def is_long_prose(line: str) -> bool:
+    """A real sentence (not a short phrase) that cannot sit inside a signature block."""
+    text = line.strip()
+    words = len(text.split())
+    return is_prose(text) and (words >= 12 or (words >= 7 and bool(_SENTENCE_END.search(text))))
+
+
+def is_org(line: str) -> bool:
+    return bool(ORG.search(line))
+
+
+def is_title(line: str) -> bool:
+    return bool(TITLE.search(line) or TITLE_COMPOUND.search(line))
+
+
+def _digits_run(line: str) -> int:
+    best = 0
+    for match in PHONEISH.finditer(line):
+        best = max(best, sum(c.isdigit() for c in match.group()))
+    return best

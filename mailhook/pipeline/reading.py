@@ -1,0 +1,129 @@
+"""One message read cheaply: headers, body text, the sender's own words and any forwarded original."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailhook.errors import MalformedMessage
+from mailhook.model import Author
+from mailhook.pipeline.mime import Mime, authors, iso_date, parse_mime
+from mailhook.pipeline.quotes import find_cut, header_block_end, is_from_line
+
+# Subject prefixes that mark a forward in common clients and languages.
+_FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:\[[^]]*\]\s*)?(?:fwd?|wg|tr|rv|enc|doorst|vs|vb|fw|pd|i|fs|weitergeleitet)\s*:",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"^\s*>")
+_MAILTO = re.compile(r"\[mailto:([^\]\s]+)\]", re.IGNORECASE)
+# Attached messages inside attached messages: deep enough for real mail, finite for hostile mail.
+_MAX_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Part:
+    """One author's own words: quotes, reply headers and forward blocks removed."""
+
+    author: Author | None
+    text: str
+    first_line: int  # index in Reading.body of text's first line (0 for an attached message)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message as the pipeline sees it, before any language or signature work."""
+
+    message_id: str | None
+    subject: str | None
+    date: str | None
+    sender: Author | None
+    from_count: int
+    to: tuple[Author, ...]
+    cc: tuple[Author, ...]
+    body: str
+    own: Part
+    forwarded: Part | None
+
+
+def read_message(raw: bytes) -> Reading:
+    """Read raw mail bytes; best effort on garbage, MalformedMessage only if nothing is usable."""
+    return _read(raw, 0)
+
+
+def _read(raw: bytes, depth: int) -> Reading:
+    mime = parse_mime(raw)
+    senders = authors(mime.headers.get("from", []))
+    sender = senders[0] if senders else None
+    subject = _first(mime.headers, "subject")
+    own_text, own_first = own_words(mime.own_source.split("\n"))
+    forwarded = _attached_original(mime, depth) or _inline_original(
+        mime.body.split("\n"), forward_hint=bool(subject and _FORWARD_SUBJECT.match(subject))
+    )
+    return Reading(
+        message_id=_first(mime.headers, "message-id"),
+        subject=subject,
+        date=iso_date(_first(mime.headers, "date")),
+        sender=sender,
+        from_count=len(senders),
+        to=authors(mime.headers.get("to", [])),
+        cc=authors(mime.headers.get("cc", [])),
+        body=mime.body,
+        own=Part(sender, own_text, own_first),
+        forwarded=forwarded,
+    )
+
+
+def own_words(lines: list[str]) -> tuple[str, int]:
+    """The author's text and its first line: above the first quote, or below it when bottom-posted."""
+    cut = find_cut(lines)
+    if cut is None:
+        return "\n".join(lines), 0
+    if any(line.strip() for line in lines[: cut.line]) or cut.forward:
+        return "\n".join(lines[: cut.line]), 0
+    start = cut.line + 1
+    while start < len(lines) and (_QUOTED.match(lines[start]) or not lines[start].strip()):
+        start += 1
+    rest = lines[start:]
+    below = find_cut(rest)
+    return "\n".join(rest[: below.line] if below else rest), start
+
+
+def _first(headers: dict[str, list[str]], name: str) -> str | None:
+    values = [v.strip() for v in headers.get(name, []) if v.strip()]
+    return values[0] if values else None
+
+
+def _attached_original(mime: Mime, depth: int) -> Part | None:
+    if depth >= _MAX_DEPTH:
+        return None
+    for raw in mime.attached:
+        try:
+            inner = _read(raw, depth + 1)
+        except MalformedMessage:
+            continue  # an empty attachment must not make the outer message unreadable
+        if inner.sender or inner.own.text.strip():
+            return Part(inner.sender, inner.own.text, 0)
+    return None
+
+
+def _inline_original(lines: list[str], *, forward_hint: bool) -> Part | None:
+    """The forwarded original in the body: its From line's author and the words below its headers."""
+    cut = find_cut(lines)
+    if cut is None or not (cut.forward or forward_hint):
+        return None
+    start = header_block_end(lines, cut.line + 1 if cut.forward else cut.line)
+    block = lines[cut.line : start]
+    author = next((_author(line) for line in block if is_from_line(line.lstrip("> \t"))), None)
+    rest = lines[start:]
+    inner_cut = find_cut(rest)
+    text = "\n".join(rest[: inner_cut.line] if inner_cut else rest)
+    if author is None and not text.strip():
+        return None
+    return Part(author, text, start)
+
+
+def _author(line: str) -> Author | None:
+    value = line.lstrip("> \t*").split(":", 1)[1].strip().strip("*").strip()
+    found = authors([_MAILTO.sub(r"<\1>", value)])
+    return found[0] if found else None

@@ -1,0 +1,154 @@
+"""Find the sender's signature block at the end of their own words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailhook.model import Author
+from mailhook.pipeline import lines as kind
+from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
+from mailhook.pipeline.names import clean_name_line
+
+# How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
+# block may have: real blocks are short; longer tails are tables, logs or pasted text.
+_SEARCH_LINES = 30
+_MAX_BLOCK = 22
+_FORM_FIELD = re.compile(
+    r"^\s*(?:name|first name|last name|full name|nom|prénom|vorname|nachname|nombre|apellidos?|"
+    r"nome|cognome|naam|voornaam|achternaam|navn|fornavn|efternavn|namn|imię|nazwisko)\s*:",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A signature: first and last line (inclusive) in the searched lines, and the sign-off line."""
+
+    first: int
+    last: int
+    signoff: int | None
+
+
+def find_signature(lines: list[str], author: Author | None) -> Block | None:
+    """Return the sender's block at the end of lines, or None when they do not identify themselves."""
+    end = content_end(lines)
+    if end == 0:
+        return None
+    lo = max(0, end - _SEARCH_LINES)
+    anchor = _after_signoff(lines, lo, end) or _after_delimiter(lines, lo, end)
+    start, signoff = anchor if anchor else (_after_text(lines, lo, end), None)
+    if start is None or start >= end:
+        return None
+    last = _last_text(lines, start, end)
+    if last - start + 1 > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
+        return _above_delimiter(lines, lo, end, author)
+    return Block(start, last, signoff)
+
+
+def _above_delimiter(lines: list[str], lo: int, end: int, author: Author | None) -> Block | None:
+    """A "--" followed by a motto or a footer: the sender may have signed above it."""
+    for index in range(end - 1, lo - 1, -1):
+        if kind.DELIMITER.match(lines[index].rstrip()):
+            return find_signature(lines[:index], author)
+    return None
+
+
+def content_end(lines: list[str]) -> int:
+    """Index after the last line that is the sender's own: device lines and boilerplate dropped."""
+    end = _trim(lines, len(lines))
+    lo = max(0, end - _SEARCH_LINES - 20)
+    # Boilerplate (legal lines, disclaimers, list footers) runs to the end of the text: cut at
+    # the first boilerplate line below which the sender no longer writes contact lines.
+    for index in range(lo, end):
+        if kind.is_boilerplate(lines[index]) and not _sender_below(lines[index:end]):
+            return _trim(lines, index)
+    return end
+
+
+def _trim(lines: list[str], end: int) -> int:
+    while end > 0:
+        line = lines[end - 1].strip()
+        if (
+            line
+            and not kind.is_device(line)
+            and not kind.SEPARATOR.match(line)
+            and not (kind.ATTACHMENT.match(line))
+        ):
+            return end
+        end -= 1
+    return 0
+
+
+def _sender_below(tail: list[str]) -> bool:
+    return any(kind.has_contact(line) and not kind.is_boilerplate(line) for line in tail)
+
+
+def _after_signoff(lines: list[str], lo: int, end: int) -> tuple[int, int] | None:
+    sentence_below = False
+    for index in range(end - 1, lo - 1, -1):
+        line = lines[index]
+        if kind.is_long_prose(line):
+            return None
+        if kind.is_valediction(line):
+            return _next_text(lines, index + 1, end), index
+        rest = VALEDICTION_PREFIX.sub("", line.strip(), count=1)
+        # "Danke, Adam" above a sentence thanks the addressee; as a sign-off nothing follows it.
+        if rest != line.strip() and kind.is_name_like(rest) and not sentence_below:
+            return index, index
+        sentence_below = sentence_below or kind.is_prose(line)
+    return None
+
+
+def _after_delimiter(lines: list[str], lo: int, end: int) -> tuple[int, int | None] | None:
+    for index in range(end - 1, lo - 1, -1):
+        if kind.is_long_prose(lines[index]):
+            return None
+        if kind.DELIMITER.match(lines[index].rstrip()):
+            return _next_text(lines, index + 1, end), None
+    return None
+
+
+def _after_text(lines: list[str], lo: int, end: int) -> int | None:
+    """Without a sign-off: the lines below the last sentence, or from the sender's name line."""
+    start = lo
+    for index in range(end - 1, lo - 1, -1):
+        if kind.is_prose(lines[index]) or kind.is_valediction(lines[index]):
+            start = index + 1
+            break
+    first = _next_text(lines, start, end)
+    if first < end and not _opens_block(lines[first]):
+        named = [i for i in range(first, end) if kind.is_name_like(_without_signoff(lines[i]))]
+        first = named[0] if named else first
+    return first if first < end else None
+
+
+def _opens_block(line: str) -> bool:
+    return kind.is_name_like(_without_signoff(line)) or kind.has_contact(line) or kind.is_org(line)
+
+
+def _identifies(block: list[str], author: Author | None) -> bool:
+    """A name near the top, or a phone/e-mail, or the sender's name anywhere in the block."""
+    if any(_FORM_FIELD.match(line) for line in block):
+        return False  # a web form's notification lists someone's details, it is not signed
+    head = [line for line in block if line.strip()][:3]
+    named = any(kind.is_name_like(_without_signoff(line)) or LEGAL.search(line) for line in head)
+    contact = any(kind.has_contact(line) for line in block)
+    return named or contact or any(kind.names_sender(line, author) for line in block)
+
+
+def _without_signoff(line: str) -> str:
+    return clean_name_line(line)
+
+
+def _next_text(lines: list[str], index: int, end: int) -> int:
+    while index < end and kind.is_blank(lines[index]):
+        index += 1
+    return index
+
+
+def _last_text(lines: list[str], start: int, end: int) -> int:
+    last = end - 1
+    while last > start and kind.is_blank(lines[last]):
+        last -= 1
+    return last

@@ -1,0 +1,325 @@
+"""Benchmarks of intake and processing, as ratios to baselines measured in the same run.
+
+Usage: .venv/bin/python scripts/bench.py [--quick] [--out docs/benchmarks.md]
+
+Intake: the same async client load (C connections x M messages) against
+  - a no-op aiosmtpd server whose handler answers 250 at once (the baseline),
+  - Postfix's smtp-sink, if installed (a second, C baseline),
+  - mailhook's SMTP and LMTP listeners, which answer 250 only after a durable commit.
+Processing: a backlog of stored messages drained by `mailhook process` (the real worker and
+pipeline), by backlog size and message size, with the child's peak RSS.
+Servers run in their own processes, so client and server each get a core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import resource
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MAILHOOK = str(Path(sys.executable).parent / "mailhook")
+USER = "ann@us.example"
+FORWARDING = "log@hook.localhost"
+
+NOOP_SERVER = """
+import asyncio, sys
+from aiosmtpd.smtp import SMTP
+from aiosmtpd.lmtp import LMTP
+
+class Handler:
+    async def handle_DATA(self, server, session, envelope):
+        return "\\r\\n".join(["250 2.0.0 OK"] * len(envelope.rcpt_tos)) if LMTP_MODE else "250 2.0.0 OK"
+
+LMTP_MODE = sys.argv[2] == "lmtp"
+async def main():
+    loop = asyncio.get_running_loop()
+    cls = LMTP if LMTP_MODE else SMTP
+    server = await loop.create_server(lambda: cls(Handler(), hostname="noop", loop=loop),
+                                      "127.0.0.1", int(sys.argv[1]))
+    print("ready", flush=True)
+    await asyncio.Event().wait()
+asyncio.run(main())
+"""
+
+
+@dataclass
+class Result:
+    name: str
+    messages: int
+    seconds: float
+    latencies: list[float]
+
+    @property
+    def rate(self) -> float:
+        return self.messages / self.seconds
+
+    def percentile(self, q: float) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def sample_message(index: int, size: int = 2048, sender: str = "bob@acme.example") -> bytes:
+    msg = EmailMessage()
+    msg["From"] = f"Bob Smith <{sender}>"
+    msg["To"] = "bob@acme.example" if sender == USER else USER
+    msg["Subject"] = f"Re: quote {index}"
+    msg["Message-ID"] = f"<bench-{index}-{time.monotonic_ns()}@acme.example>"
+    signature = "\n\nBest regards,\nBob Smith\nSales Director\nAcme GmbH\nTel: +49 30 1234567\n"
+    filler = ("We looked at the proposal and have a few questions about delivery. " * 200)
+    body = "Hi Ann,\n\n" + filler[: max(0, size - 400)] + signature
+    msg.set_content(body)
+    return bytes(msg).replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+async def _reply(reader: asyncio.StreamReader) -> str:
+    while True:
+        line = (await reader.readline()).decode()
+        if not line:
+            raise ConnectionError("server closed the connection")
+        if line[3:4] != "-":
+            return line
+
+
+async def _session(port: int, lmtp: bool, count: int, offset: int, latencies: list[float],
+                   recipients: list[str], sender: str) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    await _reply(reader)
+    writer.write(f"{'LHLO' if lmtp else 'EHLO'} bench.localhost\r\n".encode())
+    await _reply(reader)
+    for i in range(count):
+        writer.write(f"MAIL FROM:<{sender}>\r\n".encode())
+        assert (await _reply(reader)).startswith("250")
+        for rcpt in recipients:
+            writer.write(f"RCPT TO:<{rcpt}>\r\n".encode())
+            assert (await _reply(reader)).startswith("250")
+        writer.write(b"DATA\r\n")
+        assert (await _reply(reader)).startswith("354")
+        writer.write(sample_message(offset + i, sender=sender) + b".\r\n")
+        started = time.perf_counter()
+        for _ in range(len(recipients) if lmtp else 1):
+            reply = await _reply(reader)
+            if not reply.startswith("250"):
+                raise RuntimeError(f"unexpected reply {reply!r}")
+        latencies.append(time.perf_counter() - started)
+    writer.write(b"QUIT\r\n")
+    await _reply(reader)
+    writer.close()
+
+
+def load(name: str, port: int, lmtp: bool, connections: int, per_connection: int,
+         recipients: list[str], sender: str = "bob@acme.example") -> Result:
+    latencies: list[float] = []
+
+    async def run() -> float:
+        started = time.perf_counter()
+        await asyncio.gather(*(
+            _session(port, lmtp, per_connection, c * per_connection, latencies, recipients, sender)
+            for c in range(connections)))
+        return time.perf_counter() - started
+
+    seconds = asyncio.run(run())
+    return Result(name, connections * per_connection, seconds, latencies)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_line(proc: subprocess.Popen[str], needle: str) -> None:
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if needle in line:
+            return
+    raise RuntimeError(f"server exited before saying {needle!r}")
+
+
+def start_noop(lmtp: bool) -> tuple[subprocess.Popen[str], int]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-c", NOOP_SERVER, str(port), "lmtp" if lmtp else "smtp"],
+                            stdout=subprocess.PIPE, text=True)
+    wait_line(proc, "ready")
+    return proc, port
+
+
+def start_sink() -> tuple[subprocess.Popen[str], int] | None:
+    if shutil.which("smtp-sink") is None:
+        return None
+    port = free_port()
+    proc = subprocess.Popen(["smtp-sink", "-c", f"127.0.0.1:{port}", "256"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # smtp-sink prints nothing when ready: probe the port
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return proc, port
+        time.sleep(0.05)
+    proc.kill()
+    return None
+
+
+def write_config(work: Path) -> Path:
+    config = work / "mailhook.toml"
+    config.write_text(
+        f'[database]\npath = "{work / "mailhook.db"}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+        f'[addresses]\nforwarding = ["{FORWARDING}"]\n[dkim]\npolicy = "off"\n'
+    )
+    run([MAILHOOK, "users", "add", USER, "--inbox-automation", "on", "--config", str(config)])
+    run([MAILHOOK, "contacts", "add", "bob@acme.example", "--config", str(config)])
+    return config
+
+
+def run(args: list[str]) -> None:
+    subprocess.run(args, check=True, capture_output=True)
+
+
+def start_hook(config: Path) -> tuple[subprocess.Popen[str], int, int]:
+    proc = subprocess.Popen([MAILHOOK, "serve", "--no-worker", "--log-level", "warning", "--config",
+                             str(config)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("mailhook listening"):
+            smtp = int(line.split("smtp=")[1].split()[0].rsplit(":", 1)[1])
+            lmtp = int(line.split("lmtp=")[1].split()[0].rsplit(":", 1)[1])
+            return proc, smtp, lmtp
+    raise RuntimeError("mailhook serve did not start")
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def intake(connections: int, per_connection: int) -> list[Result]:
+    results = []
+    for lmtp in (False, True):
+        proc, port = start_noop(lmtp)
+        try:
+            results.append(load(f"aiosmtpd no-op {'LMTP' if lmtp else 'SMTP'}", port, lmtp,
+                                connections, per_connection, [USER]))
+        finally:
+            stop(proc)
+    sink = start_sink()
+    if sink is not None:
+        try:
+            results.append(load("Postfix smtp-sink", sink[1], False, connections, per_connection, [USER]))
+        finally:
+            stop(sink[0])
+    with tempfile.TemporaryDirectory(prefix="mailhook-bench-") as tmp:
+        config = write_config(Path(tmp))
+        proc, smtp_port, lmtp_port = start_hook(config)
+        try:
+            results.append(load("mailhook SMTP (durable)", smtp_port, False, connections,
+                                per_connection, [FORWARDING], sender=USER))
+            results.append(load("mailhook LMTP (durable)", lmtp_port, True, connections,
+                                per_connection, [USER]))
+        finally:
+            stop(proc)
+    return results
+
+
+def processing(backlogs: list[int], sizes: list[int]) -> list[tuple[str, int, float, float]]:
+    """(label, messages, seconds, peak RSS MB) of `mailhook process` draining a backlog."""
+    from mailhook.store import Received, Store
+
+    rows = []
+    cases = [(n, 2048) for n in backlogs] + [(max(2, 20 // max(1, s // 1_000_000)), s) for s in sizes]
+    for count, size in cases:
+        with tempfile.TemporaryDirectory(prefix="mailhook-bench-") as tmp:
+            config = write_config(Path(tmp))
+            store = Store(Path(tmp) / "mailhook.db")
+            store.insert_received([
+                Received(sample_message(i, size), f"<p{i}@acme.example>", USER, "lmtp",
+                         "bob@acme.example", (USER,), None) for i in range(count)])
+            store.close()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            started = time.perf_counter()
+            run([MAILHOOK, "process", "--config", str(config)])
+            seconds = time.perf_counter() - started
+            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            peak = max(rss, before) / 1024
+            rows.append((f"{count} x {_size(size)}", count, seconds, peak))
+    return rows
+
+
+def _size(size: int) -> str:
+    return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} KB"
+
+
+def report(intake_results: list[Result], processing_rows: list[tuple[str, int, float, float]],
+           connections: int, per_connection: int) -> str:
+    baseline = intake_results[0]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `scripts/bench` on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, one run. Ratios are against baselines measured in the same "
+        "run on the same machine; absolute numbers vary between machines and runs.",
+        "",
+        f"## Intake: {connections} connections x {per_connection} messages of ~2 KB",
+        "",
+        "Reply latency is from the end of DATA to the (last) 250. mailhook answers only after its",
+        "group commit (SQLite WAL, synchronous=FULL) has returned.",
+        "",
+        "| server | msg/s | x no-op SMTP | p50 ms | p99 ms |",
+        "|---|---|---|---|---|",
+    ]
+    for r in intake_results:
+        lines.append(f"| {r.name} | {r.rate:,.0f} | {r.rate / baseline.rate:.2f} | "
+                     f"{r.percentile(0.5):.1f} | {r.percentile(0.99):.1f} |")
+    first = processing_rows[0]
+    lines += [
+        "",
+        "## Processing: `mailhook process` draining a stored backlog",
+        "",
+        "Whole process: start-up, reading, routing, extraction and the fill transaction.",
+        "",
+        "| backlog | msg/s | x first row | seconds | peak RSS MB |",
+        "|---|---|---|---|---|",
+    ]
+    for label, count, seconds, peak in processing_rows:
+        rate = count / seconds
+        lines.append(f"| {label} | {rate:,.1f} | {rate / (first[1] / first[2]):.2f} | {seconds:.2f} | "
+                     f"{peak:,.0f} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small loads, for a smoke run")
+    parser.add_argument("--out", type=Path, default=None, help="write the Markdown report here")
+    args = parser.parse_args()
+    connections, per_connection = (5, 20) if args.quick else (20, 50)
+    backlogs = [50, 200] if args.quick else [100, 1000]
+    sizes = [100_000, 1_000_000] if args.quick else [1_000, 100_000, 1_000_000, 10_000_000]
+    intake_results = intake(connections, per_connection)
+    processing_rows = processing(backlogs, sizes)
+    text = report(intake_results, processing_rows, connections, per_connection)
+    print(text)
+    if args.out:
+        args.out.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
