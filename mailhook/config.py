@@ -49,6 +49,7 @@ class DkimConfig:
 class WorkerConfig:
     max_attempts: int = 5
     batch_size: int = 16
+    retry_delay: float = 5.0  # seconds before the first retry; doubled for each later one
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,8 @@ def _check(config: Config, source: str) -> Config:
         raise ConfigError(f"{source}: dkim.dns_timeout must be positive")
     if config.worker.max_attempts < 1:
         raise ConfigError(f"{source}: worker.max_attempts must be at least 1")
+    if config.worker.retry_delay < 0:
+        raise ConfigError(f"{source}: worker.retry_delay must not be negative")
     if config.worker.batch_size < 1:
         raise ConfigError(f"{source}: worker.batch_size must be at least 1")
     return config

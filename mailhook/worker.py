@@ -77,7 +77,10 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - the worker's per-message boundary
             log.exception("message %s (%s) failed", item.id, item.message_id)
             return store.fail(
-                item.id, f"{type(exc).__name__}: {exc}", self.config.worker.max_attempts
+                item.id,
+                f"{type(exc).__name__}: {exc}",
+                self.config.worker.max_attempts,
+                retry_delay=self.config.worker.retry_delay * 2 ** (item.attempts - 1),
             )
 
     def outcome(self, store: Store, item: Queued) -> Outcome:

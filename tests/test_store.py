@@ -211,3 +211,13 @@ def test_plain_sqlite_can_read_everything(tmp_path: Path, store: Store) -> None:
     store.add_contact("bob@them.example", {"city": "Oslo"}, "user")
     conn = sqlite3.connect(tmp_path / "mailhook.db")
     assert conn.execute("select city from contacts").fetchone() == ("Oslo",)
+
+
+def test_a_failed_message_waits_for_its_retry_time(store: Store) -> None:
+    """A message that failed is not claimed again before its retry delay has passed."""
+    store.insert_received([received()])
+    (item,) = store.claim(1)
+    assert store.fail(item.id, "database busy", max_attempts=5, retry_delay=3600) == "pending"
+    assert store.claim(1) == []
+    assert store.retry_failed() == 0  # not failed, just waiting
+    assert store.counts()["pending"] == 1

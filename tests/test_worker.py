@@ -274,3 +274,27 @@ def test_dkim_require_fills_only_authenticated_mail(config: Config, store: Store
     verdicts = [r["dkim_verdict"] for r in store.db.query("select dkim_verdict from messages order by id")]
     assert verdicts == ["none", "fail", "pass"]
     assert store.contact(CONTACT)["properties"]["phone"]["message_id"] == "<signed@acme.example>"
+
+
+def test_a_crashing_step_is_retried_then_parked_with_its_error(config: Config, store: Store) -> None:
+    """An unexpected exception while processing leaves the message pending for a retry, then
+    parks it as failed with the error after max_attempts; `retry` brings it back."""
+    config = dataclasses.replace(
+        config,
+        dkim=DkimConfig(policy="record", dns_timeout=1.0),
+        worker=dataclasses.replace(config.worker, max_attempts=3, retry_delay=0.0),
+    )
+    private, _ = dkim_key()
+
+    def broken_dns(name: bytes, timeout: float = 5) -> bytes | None:
+        raise RuntimeError("resolver crashed")
+
+    raw = reply()
+    deliver(store, dkim.sign(raw, b"sel", b"acme.example", private) + raw)
+    run_worker(config, store, dnsfunc=broken_dns)
+    (failed,) = store.failed_messages()
+    assert failed["attempts"] == 3
+    assert failed["last_error"] == "RuntimeError: resolver crashed"
+    assert store.retry_failed() == 1
+    run_worker(config, store, dnsfunc=lambda name, timeout=5: None)
+    assert store.counts()["processed"] == 1

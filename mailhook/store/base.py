@@ -17,9 +17,11 @@ from ..model import PROPERTIES
 from .schema import MIGRATIONS
 
 
-def utc_now() -> str:
-    """Timestamps as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes them, so they sort together."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+def utc_now(at: float | None = None) -> str:
+    """Now (or the epoch time `at`) as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it, so
+    timestamps written by Python and by triggers sort together."""
+    moment = datetime.now(UTC) if at is None else datetime.fromtimestamp(at, UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 class Base:

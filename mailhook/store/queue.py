@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -117,9 +118,9 @@ class QueueStore(Base):
             rows = c.execute(
                 """UPDATE messages SET status = 'processing', attempts = attempts + 1
                    WHERE id IN (SELECT id FROM messages WHERE status = 'pending'
-                                ORDER BY id LIMIT ?)
+                                AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?)
                    RETURNING id""",
-                (limit,),
+                (utc_now(), limit),
             ).fetchall()
         ids = sorted(r[0] for r in rows)
         if not ids:
@@ -145,14 +146,18 @@ class QueueStore(Base):
             for r in found
         ]
 
-    def fail(self, message_rowid: int, error: str, max_attempts: int) -> str:
-        """Record a processing failure: back to pending for a retry, or parked as failed."""
+    def fail(
+        self, message_rowid: int, error: str, max_attempts: int, retry_delay: float = 0.0
+    ) -> str:
+        """Record a processing failure: pending again after `retry_delay` seconds, or parked as
+        failed once it has had `max_attempts`."""
+        retry_at = utc_now(time.time() + retry_delay)
         with self._tx() as c:
             c.execute(
-                """UPDATE messages SET last_error = ?,
+                """UPDATE messages SET last_error = ?, retry_at = ?,
                    status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END
                    WHERE id = ?""",
-                (error, max_attempts, message_rowid),
+                (error, retry_at, max_attempts, message_rowid),
             )
             row = c.execute("SELECT status FROM messages WHERE id = ?", (message_rowid,)).fetchone()
         return str(row[0])
@@ -164,7 +169,8 @@ class QueueStore(Base):
             where += f" AND id IN ({','.join('?' * len(ids))})"
         with self._tx() as c:
             return c.execute(
-                f"UPDATE messages SET status = 'pending', attempts = 0 WHERE {where}", params
+                f"UPDATE messages SET status = 'pending', attempts = 0, retry_at = NULL WHERE {where}",
+                params,
             ).rowcount
 
     def counts(self) -> dict[str, int]:

@@ -136,6 +136,10 @@ def _property_triggers(prop: str) -> str:
     """
 
 
+# A failed message waits before its next attempt, so a passing fault does not use up every retry.
+_RETRY_AT = "ALTER TABLE messages ADD COLUMN retry_at TEXT;"
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
+    ("0002_retry_at", _RETRY_AT),
 )
