@@ -1,0 +1,1 @@
+"""Synthetic, labelled e-mail signatures for training the signature tagger (needs the `train` extra)."""
