@@ -107,15 +107,22 @@ def retry(config: Config, ids: tuple[int, ...]) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per message.")
-def extract(files: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--tagger", default="packaged", show_default=True,
+              help='The signature tagger: "packaged", "off", or the path of a flair model file.')
+def extract(files: tuple[Path, ...], as_json: bool, tagger: str) -> None:
     """Read message files and print what the extractor finds (no database)."""
     from . import pipeline
 
+    try:
+        finders = pipeline.load_finders(tagger)
+    except (OSError, MailhookError) as exc:
+        raise click.ClickException(f"cannot load the tagger {tagger!r}: {exc}") from exc
     failed = False
     for path in files:
         try:
             reading = pipeline.read_message(path.read_bytes())
-            record = pipeline.extraction_record(str(path), reading, pipeline.extract(reading.own))
+            extraction = pipeline.extract(reading.own, finders)
+            record = pipeline.extraction_record(str(path), reading, extraction)
         except (OSError, MailhookError) as exc:
             failed = True
             record = {"path": str(path), "error": str(exc)}
@@ -311,3 +318,19 @@ def export_filled(config: Config, fmt: str, output: Path | None, hubspot: bool) 
     else:
         output.write_text(text, "utf-8")
         click.echo(f"wrote {len(rows)} filled value(s) to {output}", err=True)
+
+
+# --- tasks and digest (mailhook/cli_tasks.py) -------------------------------------------------
+
+from .cli_tasks import digest, tasks  # noqa: E402 - they use with_config from above
+
+main.add_command(tasks)
+main.add_command(digest)
+
+# --- undo, doctor and export contacts (mailhook/cli_more.py) ---------------------------------
+
+from .cli_more import doctor, export_contacts, undo  # noqa: E402 - they use with_config from above
+
+main.add_command(undo)
+main.add_command(doctor)
+export_group.add_command(export_contacts)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, get_type_hints
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ConfigError
 
@@ -25,6 +27,24 @@ class ListenerConfig:
     host: str = "127.0.0.1"
     port: int = 0
     max_message_size: int = 26_214_400
+    max_recipients: int = 100  # per message (452 beyond)
+    max_connections: int = 100  # at once (421 beyond)
+    max_messages_per_minute: int = 0  # per client address (451 beyond); 0: no limit
+    timeout: float = 300.0  # seconds a client may stay silent during a command or DATA
+    allowed_networks: tuple[str, ...] = ()  # client networks allowed to connect; empty: any
+
+
+@dataclass(frozen=True)
+class IntakeConfig:
+    max_backlog: int = 10_000  # received but unprocessed messages before answering 451 4.3.2
+    busy_timeout: float = 10.0  # seconds a write waits for a locked database before 451
+
+
+@dataclass(frozen=True)
+class MetricsConfig:
+    enabled: bool = False
+    host: str = "127.0.0.1"
+    port: int = 9187
 
 
 @dataclass(frozen=True)
@@ -53,14 +73,37 @@ class WorkerConfig:
 
 
 @dataclass(frozen=True)
+class ExtractConfig:
+    # "packaged" (the model shipped in mailhook/models), "off", or the path of a flair model file
+    tagger: str = "packaged"
+
+
+@dataclass(frozen=True)
+class DigestConfig:
+    enabled: bool = False  # `serve` sends each user's daily digest by itself
+    hour: int = 8  # local hour (0-23) in `timezone` when the digests go out
+    timezone: str = "UTC"
+    relay_host: str = "localhost"
+    relay_port: int = 25
+    starttls: bool = False
+    username: str = ""  # empty: no SMTP login
+    password: str = ""
+    sender: str = "mailhook@localhost"
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     smtp: ListenerConfig = field(default_factory=lambda: ListenerConfig(port=2525))
     lmtp: ListenerConfig = field(default_factory=lambda: ListenerConfig(port=2424))
     addresses: AddressesConfig = field(default_factory=AddressesConfig)
+    intake: IntakeConfig = field(default_factory=IntakeConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
     logging: LoggingConfig = field(default_factory=LoggingConfig)
     dkim: DkimConfig = field(default_factory=DkimConfig)
     worker: WorkerConfig = field(default_factory=WorkerConfig)
+    digest: DigestConfig = field(default_factory=DigestConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -126,7 +169,7 @@ def _coerce(key: str, value: Any, hint: Any, source: str) -> Any:
         if not isinstance(value, str) or not value:
             raise bad
         return Path(value)
-    # tuple[str, ...]: lists of addresses or domains, compared case-insensitively.
+    # tuple[str, ...]: lists of addresses, domains or networks, compared case-insensitively.
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
         raise bad
     return tuple(v.strip().lower() for v in value)
@@ -140,19 +183,26 @@ def _describe(hint: Any) -> str:
 def _check(config: Config, source: str) -> Config:
     """Range and enum checks that types alone cannot express."""
     for name in ("smtp", "lmtp"):
-        listener: ListenerConfig = getattr(config, name)
-        if not 0 <= listener.port <= 65535:
-            raise ConfigError(f"{source}: {name}.port must be 0-65535, got {listener.port}")
-        if listener.max_message_size < 1024:
-            raise ConfigError(f"{source}: {name}.max_message_size must be at least 1024")
-        if not listener.host:
-            raise ConfigError(f"{source}: {name}.host must not be empty")
+        _check_listener(name, getattr(config, name), source)
+    if not 0 <= config.metrics.port <= 65535:
+        raise ConfigError(f"{source}: metrics.port must be 0-65535, got {config.metrics.port}")
+    if not _is_loopback(config.metrics.host):
+        raise ConfigError(f"{source}: metrics.host must be a loopback address, got {config.metrics.host!r}")
+    if config.intake.max_backlog < 1:
+        raise ConfigError(f"{source}: intake.max_backlog must be at least 1")
+    if config.intake.busy_timeout <= 0:
+        raise ConfigError(f"{source}: intake.busy_timeout must be positive")
     for key in ("forwarding", "team"):
         for address in getattr(config.addresses, key):
             if "@" not in address:
                 raise ConfigError(f"{source}: addresses.{key} has {address!r}, not an address")
     if not config.addresses.forwarding:
         raise ConfigError(f"{source}: addresses.forwarding needs at least one address")
+    tagger = config.extract.tagger
+    if tagger not in ("packaged", "off") and not Path(tagger).is_file():
+        raise ConfigError(
+            f'{source}: extract.tagger must be "packaged", "off" or a model file, got {tagger!r}'
+        )
     if config.dkim.policy not in DKIM_POLICIES:
         raise ConfigError(
             f"{source}: dkim.policy must be one of {', '.join(DKIM_POLICIES)}, "
@@ -166,4 +216,56 @@ def _check(config: Config, source: str) -> Config:
         raise ConfigError(f"{source}: worker.retry_delay must not be negative")
     if config.worker.batch_size < 1:
         raise ConfigError(f"{source}: worker.batch_size must be at least 1")
+    _check_digest(config.digest, source)
     return config
+
+
+def _check_digest(digest: DigestConfig, source: str) -> None:
+    if not 0 <= digest.hour <= 23:
+        raise ConfigError(f"{source}: digest.hour must be 0-23, got {digest.hour}")
+    try:
+        ZoneInfo(digest.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(f"{source}: digest.timezone {digest.timezone!r} is not a known time zone") from exc
+    if not 0 < digest.relay_port <= 65535:
+        raise ConfigError(f"{source}: digest.relay_port must be 1-65535, got {digest.relay_port}")
+    if not digest.relay_host:
+        raise ConfigError(f"{source}: digest.relay_host must not be empty")
+    if "@" not in digest.sender:
+        raise ConfigError(f"{source}: digest.sender must be an address, got {digest.sender!r}")
+
+
+def _check_listener(name: str, listener: ListenerConfig, source: str) -> None:
+    if not 0 <= listener.port <= 65535:
+        raise ConfigError(f"{source}: {name}.port must be 0-65535, got {listener.port}")
+    if listener.max_message_size < 1024:
+        raise ConfigError(f"{source}: {name}.max_message_size must be at least 1024")
+    if not listener.host:
+        raise ConfigError(f"{source}: {name}.host must not be empty")
+    for key in ("max_recipients", "max_connections"):
+        if getattr(listener, key) < 1:
+            raise ConfigError(f"{source}: {name}.{key} must be at least 1")
+    if listener.max_messages_per_minute < 0:
+        raise ConfigError(f"{source}: {name}.max_messages_per_minute must not be negative")
+    if listener.timeout <= 0:
+        raise ConfigError(f"{source}: {name}.timeout must be positive")
+    for network in listener.allowed_networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as exc:
+            raise ConfigError(f"{source}: {name}.allowed_networks has {network!r}: {exc}") from exc
+    # Never an open door: beyond loopback, only the networks a person listed may connect.
+    if not _is_loopback(listener.host) and not listener.allowed_networks:
+        raise ConfigError(
+            f"{source}: {name}.host {listener.host!r} is not loopback; set {name}.allowed_networks "
+            "to the client networks (e.g. your MTA's address) before listening beyond loopback"
+        )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

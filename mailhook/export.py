@@ -1,4 +1,5 @@
-"""Formats for what the AI filled, and the column names HubSpot's import and export use."""
+"""Formats for what the AI filled and for all contacts, and the column names HubSpot's import and
+export use."""
 
 from __future__ import annotations
 
@@ -61,6 +62,29 @@ def hubspot_csv(rows: Iterable[Mapping[str, Any]]) -> str:
 
 def hubspot_json(rows: Iterable[Mapping[str, Any]]) -> str:
     return json.dumps(hubspot_contacts(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+def contact_columns(hubspot: bool) -> dict[str, str]:
+    """Our column name -> the one written: ours, or HubSpot's import names."""
+    return {"email": "email", **{p: HUBSPOT_COLUMNS[p] if hubspot else p for p in PROPERTIES}}
+
+
+def contacts_records(rows: Iterable[Mapping[str, Any]], hubspot: bool = False) -> list[dict[str, Any]]:
+    """All contacts with every property, empty ones as None."""
+    columns = contact_columns(hubspot)
+    return [{name: row.get(ours) for ours, name in columns.items()} for row in rows]
+
+
+def contacts_csv(rows: Iterable[Mapping[str, Any]], hubspot: bool = False) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, list(contact_columns(hubspot).values()), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(contacts_records(rows, hubspot))
+    return out.getvalue()
+
+
+def contacts_json(rows: Iterable[Mapping[str, Any]], hubspot: bool = False) -> str:
+    return json.dumps(contacts_records(rows, hubspot), ensure_ascii=False, indent=2) + "\n"
 
 
 # Labels HubSpot's contact export uses for the same properties.

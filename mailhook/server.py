@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import collections
+import ipaddress
 import logging
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from email.headerregistry import AddressHeader
@@ -18,6 +21,7 @@ from aiosmtpd.smtp import SMTP, Envelope, Session
 from .config import Config, ListenerConfig
 from .errors import InvalidValue, NotFound
 from .intake import Intake
+from .metrics import Metrics
 from .store import Received, Store, normalise_address
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,15 @@ REPLY_SENDER_NOT_USER = "550 5.7.1 Sender is not a mailhook user"
 REPLY_FROM_NOT_USER = "550 5.7.1 No From address of this message is a mailhook user"
 REPLY_DEFER = "451 4.3.0 Message not stored; try again later"
 REPLY_TOO_BIG = "552 5.3.4 Message too big for this system"
+REPLY_TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
+REPLY_TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections; try again later"
+REPLY_RATE_LIMITED = "451 4.7.1 Too many messages from your address; try again later"
+REPLY_BACKLOG_FULL = "451 4.3.2 Too much mail waiting to be processed; try again later"
+REPLY_NETWORK_REFUSED = "554 5.7.1 Your network may not use this service"
+
+# How long a backlog count stays fresh: counting on every MAIL FROM would cost a query each time.
+BACKLOG_CHECK_SECONDS = 1.0
+RATE_WINDOW_SECONDS = 60.0
 
 # aiosmtpd's own replies (as of 1.4.6) that we give enhanced status codes.
 AIOSMTPD_TOO_MUCH_DATA = "552 Error: Too much mail data"
@@ -42,7 +55,34 @@ _END_OF_DATA = frozenset({AIOSMTPD_TOO_MUCH_DATA, AIOSMTPD_LINE_TOO_LONG})
 _header_parser = BytesHeaderParser(policy=default_policy)
 
 
-class SMTPProtocol(SMTP):
+class _Gate:
+    """Refuses a connection before the greeting: the wrong network, or too many at once."""
+
+    event_handler: _Handler
+    session: Session | None
+    transport: asyncio.BaseTransport | None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[misc]
+        self.event_handler.connections += 1
+
+    def connection_lost(self, error: Exception | None) -> None:
+        self.event_handler.connections -= 1
+        super().connection_lost(error)  # type: ignore[misc]
+
+    async def _handle_client(self) -> None:
+        peer = self.session.peer if self.session else None
+        refusal = self.event_handler.refuse_connection(peer)
+        if refusal is None:
+            await super()._handle_client()  # type: ignore[misc]
+            return
+        log.info("%s: refused connection from %s: %s", self.event_handler.listener, peer, refusal)
+        await self.push(refusal)  # type: ignore[attr-defined]
+        if self.transport is not None:
+            self.transport.close()
+
+
+class SMTPProtocol(_Gate, SMTP):
     """aiosmtpd's SMTP with enhanced status codes on its own size replies."""
 
     async def push(self, status: str | bytes) -> None:
@@ -52,7 +92,7 @@ class SMTPProtocol(SMTP):
             await super().push(status)
 
 
-class LMTPProtocol(LMTP):
+class LMTPProtocol(_Gate, LMTP):
     """aiosmtpd's LMTP, also answering its own end-of-DATA errors once per recipient.
 
     aiosmtpd sends them once (its issue #517); a client with two recipients then waits for a
@@ -74,13 +114,75 @@ class _Handler:
 
     listener: ClassVar[str]
 
-    def __init__(self, config: Config, directory: Store, intake: Intake) -> None:
+    def __init__(
+        self, config: Config, directory: Store, intake: Intake, metrics: Metrics | None = None
+    ) -> None:
         self.config = config
-        self.directory = directory  # a read connection used on the loop: primary-key reads only
+        self.metrics = metrics
+        self.limits: ListenerConfig = getattr(config, self.listener)
+        self.networks = tuple(ipaddress.ip_network(n, strict=False) for n in self.limits.allowed_networks)
+        self.directory = directory  # a read connection used on the loop: indexed reads only
         self.intake = intake
+        self.connections = 0
+        self._recent: dict[str, collections.deque[float]] = {}
+        self._backlog = (0, -BACKLOG_CHECK_SECONDS)  # (count, when counted)
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
+
+    def refuse_connection(self, peer: Any) -> str | None:
+        """The reply that refuses a new connection, or None to greet it."""
+        if self.networks and not _in_networks(peer, self.networks):
+            return REPLY_NETWORK_REFUSED
+        if self.connections > self.limits.max_connections:
+            return REPLY_TOO_MANY_CONNECTIONS
+        return None
+
+    def refuse_transaction(self, peer: Any) -> str | None:
+        """At MAIL FROM: defer when the backlog is full or this client sends too fast."""
+        now = time.monotonic()
+        count, counted_at = self._backlog
+        # Recount when stale, and always while refusing, so relief is seen at once.
+        if now - counted_at >= BACKLOG_CHECK_SECONDS or count >= self.config.intake.max_backlog:
+            count = self.directory.backlog()
+            self._backlog = (count, now)
+        if count >= self.config.intake.max_backlog:
+            return REPLY_BACKLOG_FULL
+        limit = self.limits.max_messages_per_minute
+        if limit and not self._within_rate(_host(peer), now, limit):
+            return REPLY_RATE_LIMITED
+        return None
+
+    def _within_rate(self, host: str, now: float, limit: int) -> bool:
+        recent = self._recent.setdefault(host, collections.deque())
+        while recent and now - recent[0] > RATE_WINDOW_SECONDS:
+            recent.popleft()
+        if len(recent) >= limit:
+            return False
+        recent.append(now)
+        if len(self._recent) > 10_000:  # bounded memory under many client addresses
+            self._recent = {h: d for h, d in self._recent.items() if d and now - d[-1] <= RATE_WINDOW_SECONDS}
+        return True
+
+    def refuse_recipient(self, envelope: Envelope) -> str | None:
+        if len(envelope.rcpt_tos) >= self.limits.max_recipients:
+            return REPLY_TOO_MANY_RECIPIENTS
+        return None
+
+    async def handle_MAIL(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str,
+        mail_options: list[str],
+    ) -> str:
+        refusal = self.refuse_transaction(session.peer) or self.refuse_sender(address)
+        if refusal is not None:
+            log.info("%s: refused sender %r from %s: %s", self.listener, address, session.peer, refusal)
+            return refusal
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return REPLY_SENDER_OK
+
+    def refuse_sender(self, address: str) -> str | None:
+        return None
 
     def is_user(self, address: str) -> bool:
         """Asked on every command, never cached, so settings changes apply at once."""
@@ -100,12 +202,17 @@ class _Handler:
         return REPLY_DEFER
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        started = time.perf_counter()
         with self._tracked():
             try:
                 replies = await self.accept(session, envelope)
             except Exception:  # noqa: BLE001 - the SMTP reply boundary: defer, never bounce
                 log.exception("%s: message from %s not stored", self.listener, session.peer)
                 replies = [REPLY_DEFER] * self.reply_count(envelope)
+        if self.metrics is not None:
+            self.metrics.reply_seconds.labels(self.listener).observe(time.perf_counter() - started)
+            for reply in replies:
+                self.metrics.replies.labels(self.listener, reply[:3]).inc()
         return "\r\n".join(replies)
 
     async def accept(self, session: Session, envelope: Envelope) -> list[str]:
@@ -117,6 +224,9 @@ class _Handler:
     async def store(self, items: Sequence[Received]) -> list[str]:
         """Store durably, then answer 250 for each item (a retry already stored is a success)."""
         results = await self.intake.store(items)
+        if self.metrics is not None:
+            self.metrics.received.labels(self.listener).inc(sum(results))
+            self.metrics.duplicates.labels(self.listener).inc(len(results) - sum(results))
         for item, new in zip(items, results, strict=True):
             log.info(
                 "%s: %s for %s %s", self.listener, item.dedupe_key, item.recipient,
@@ -141,16 +251,8 @@ class ForwardingHandler(_Handler):
 
     listener = "smtp"
 
-    async def handle_MAIL(
-        self, server: SMTP, session: Session, envelope: Envelope, address: str,
-        mail_options: list[str],
-    ) -> str:
-        if not self.is_user(address):
-            log.info("smtp: refused sender %r from %s", address, session.peer)
-            return REPLY_SENDER_NOT_USER
-        envelope.mail_from = address
-        envelope.mail_options.extend(mail_options)
-        return REPLY_SENDER_OK
+    def refuse_sender(self, address: str) -> str | None:
+        return None if self.is_user(address) else REPLY_SENDER_NOT_USER
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str,
@@ -158,6 +260,8 @@ class ForwardingHandler(_Handler):
     ) -> str:
         if address_key(address) not in self.config.addresses.forwarding:
             return REPLY_NOT_OURS
+        if refusal := self.refuse_recipient(envelope):
+            return refusal
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return REPLY_RECIPIENT_OK
@@ -195,6 +299,8 @@ class InboxHandler(_Handler):
         key = address_key(address)
         if key is None or not (key in self.config.addresses.team or self.is_user(key)):
             return REPLY_NOT_OURS
+        if refusal := self.refuse_recipient(envelope):
+            return refusal
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return REPLY_RECIPIENT_OK
@@ -230,6 +336,7 @@ def protocol_factory(
             data_size_limit=listener.max_message_size,
             enable_SMTPUTF8=True,
             decode_data=False,
+            timeout=listener.timeout,
             hostname=hostname,
             loop=asyncio.get_running_loop(),
         )
@@ -281,6 +388,20 @@ def _content(envelope: Envelope) -> bytes:
 def _mail_from(envelope: Envelope) -> str | None:
     sender = envelope.mail_from
     return None if sender in (None, "", "<>") else _text(sender)
+
+
+def _host(peer: Any) -> str:
+    return str(peer[0]) if isinstance(peer, tuple) and peer else str(peer)
+
+
+def _in_networks(peer: Any, networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:
+    try:
+        address = ipaddress.ip_address(_host(peer).split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return any(address in network for network in networks)
 
 
 def _peer(session: Session) -> str | None:

@@ -16,6 +16,7 @@ from aiosmtpd.smtp import SMTP
 
 from .config import Config
 from .intake import Intake
+from .metrics import Metrics
 from .server import ForwardingHandler, InboxHandler, protocol_factory
 from .store import Store
 from .worker import Worker
@@ -63,7 +64,12 @@ class Listeners:
 
 
 async def open_listeners(
-    config: Config, directory: Store, intake: Intake, *, hostname: str | None = None
+    config: Config,
+    directory: Store,
+    intake: Intake,
+    *,
+    hostname: str | None = None,
+    metrics: Metrics | None = None,
 ) -> Listeners:
     """Bind both listeners (port 0: any free port) on the running loop."""
     loop = asyncio.get_running_loop()
@@ -71,8 +77,8 @@ async def open_listeners(
     if hostname is None:
         hostname = await asyncio.to_thread(socket.getfqdn)
     handlers = (
-        ForwardingHandler(config, directory, intake),
-        InboxHandler(config, directory, intake),
+        ForwardingHandler(config, directory, intake, metrics),
+        InboxHandler(config, directory, intake, metrics),
     )
     sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()
     servers: dict[str, asyncio.Server] = {}
@@ -116,12 +122,23 @@ async def _serve(
     stopping = _stopping(stop)
     wake, worker_stop = threading.Event(), threading.Event()
     directory = Store(config.database.path)
-    intake = Intake(config.database.path, on_stored=wake.set)
+    intake = Intake(
+        config.database.path,
+        on_stored=wake.set,
+        busy_timeout_ms=int(config.intake.busy_timeout * 1000),
+    )
+    metrics = Metrics(config.database.path)
+    exporter = None
     try:
-        listeners = await open_listeners(config, directory, intake)
-        worker = _start_worker(config, worker_stop, wake) if run_worker else None
+        listeners = await open_listeners(config, directory, intake, metrics=metrics)
+        addresses = listeners.addresses
+        if config.metrics.enabled:
+            exporter, _ = metrics.serve(config.metrics.host, config.metrics.port)
+            addresses["metrics"] = (config.metrics.host, exporter.server_port)
+        worker = _start_worker(config, worker_stop, wake, metrics) if run_worker else None
+        digests = _start_digests(config, worker_stop) if config.digest.enabled else None
         try:
-            _announce(listeners.addresses, on_ready)
+            _announce(addresses, on_ready)
             await stopping.wait()
             log.info("stopping")
         finally:
@@ -132,9 +149,14 @@ async def _serve(
                 await asyncio.to_thread(worker.join, STOP_GRACE_SECONDS)
                 if worker.is_alive():
                     log.warning("worker still busy; its message is re-queued at the next start")
+            if digests is not None:
+                await asyncio.to_thread(digests.join, STOP_GRACE_SECONDS)
     finally:
         await asyncio.to_thread(intake.close)
         directory.close()
+        if exporter is not None:
+            exporter.shutdown()
+            exporter.server_close()
     log.info("stopped")
 
 
@@ -156,10 +178,22 @@ def _stopping(stop: threading.Event) -> asyncio.Event:
 
 
 def _start_worker(
-    config: Config, stop: threading.Event, wake: threading.Event
+    config: Config, stop: threading.Event, wake: threading.Event, metrics: Metrics
 ) -> threading.Thread:
     thread = threading.Thread(
-        target=Worker(config).run, args=(stop, wake), name="mailhook-worker", daemon=True
+        target=Worker(config, metrics=metrics).run, args=(stop, wake), name="mailhook-worker",
+        daemon=True,
+    )
+    thread.start()
+    return thread
+
+
+def _start_digests(config: Config, stop: threading.Event) -> threading.Thread:
+    """Each user's daily digest at [digest] hour (and at start once it has passed), once a day."""
+    from .digest_delivery import run_daily
+
+    thread = threading.Thread(
+        target=run_daily, args=(config, stop), name="mailhook-digest", daemon=True
     )
     thread.start()
     return thread
@@ -168,6 +202,8 @@ def _start_worker(
 def _announce(addresses: Addresses, on_ready: Callable[[Addresses], None] | None) -> None:
     smtp, lmtp = addresses["smtp"], addresses["lmtp"]
     line = f"mailhook listening smtp={smtp[0]}:{smtp[1]} lmtp={lmtp[0]}:{lmtp[1]}"
+    if "metrics" in addresses:
+        line += " metrics={}:{}".format(*addresses["metrics"])
     log.info(line)
     print(line, flush=True)  # the one line scripts and tests read to learn ephemeral ports
     if on_ready is not None:

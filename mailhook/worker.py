@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
+import time
 from collections.abc import Callable
 
-from . import pipeline
+from . import intent, pipeline
 from .config import Config
 from .errors import MalformedMessage
 from .merge import candidates_from
-from .routing import Envelope, Headers, Route, Unroutable, route_message
-from .store import Outcome, Queued, Store
+from .metrics import Metrics
+from .routing import FORWARDED, INBOUND, OUTBOUND, Envelope, Headers, Route, Unroutable, route_message
+from .store import NewTask, Outcome, Queued, Store
 from .trust import PASS, DnsFunc, dkim_verdict
 
 log = logging.getLogger(__name__)
@@ -30,8 +33,12 @@ class Worker:
         *,
         dnsfunc: DnsFunc | None = None,
         on_processed: Callable[[int, str], None] | None = None,
+        metrics: Metrics | None = None,
+        finders: tuple[pipeline.Finder, ...] | None = None,
     ) -> None:
         self.config = config
+        self.metrics = metrics
+        self._finders = finders  # loaded on the first scan: importing flair takes seconds
         self.dnsfunc = dnsfunc  # the seam tests use to answer DKIM key lookups locally
         self.on_processed = on_processed
 
@@ -58,12 +65,20 @@ class Worker:
         return total
 
     def run_once(self, store: Store) -> int:
-        batch = store.claim(self.config.worker.batch_size)
-        for item in batch:
+        """Process up to batch_size messages, claiming one at a time: a kill then costs an attempt
+        only to the message that was being processed."""
+        done = 0
+        while done < self.config.worker.batch_size and (claimed := store.claim(1)):
+            item = claimed[0]
+            done += 1
+            started = time.perf_counter()
             status = self._process_safely(store, item)
+            if self.metrics is not None:
+                self.metrics.processing_seconds.observe(time.perf_counter() - started)
+                self.metrics.outcomes.labels(status).inc()
             if self.on_processed is not None:
                 self.on_processed(item.id, status)
-        return len(batch)
+        return done
 
     def _process_safely(self, store: Store, item: Queued) -> str:
         """The per-message boundary: any failure is recorded with the message, never lost."""
@@ -96,13 +111,20 @@ class Worker:
             scan, skip = False, "sender is not a contact"
         if scan:
             part = reading.forwarded if route.read_forwarded and reading.forwarded else reading.own
-            extraction = pipeline.extract(part)
+            extraction = pipeline.extract(part, self.finders())
             language = extraction.language
             if extraction.skipped:
                 scan, skip = False, extraction.skipped
             else:
                 candidates = candidates_from(extraction)
-        return _outcome(route, reading, scan, skip, language, verdict, candidates)
+        outcome = _outcome(route, reading, scan, skip, language, verdict, candidates)
+        return dataclasses.replace(outcome, tasks=_tasks(store, item, reading, route))
+
+    def finders(self) -> tuple[pipeline.Finder, ...]:
+        """The field finders, with the tagger loaded once for this worker's lifetime."""
+        if self._finders is None:
+            self._finders = pipeline.load_finders(self.config.extract.tagger)
+        return self._finders
 
     def _verdict(self, raw: bytes, reading: pipeline.Reading) -> str | None:
         if self.config.dkim.policy == "off":
@@ -112,6 +134,29 @@ class Worker:
         return dkim_verdict(
             raw, domain, timeout=self.config.dkim.dns_timeout, dnsfunc=self.dnsfunc
         )
+
+
+def _tasks(store: Store, item: Queued, reading: pipeline.Reading, route: Route) -> tuple[NewTask, ...]:
+    """Follow-ups in the author's own words, for a user with inbox automation on since before."""
+    user = route.user
+    since = user.inbox_automation_since if user else None
+    if user is None or not user.inbox_automation or since is None or item.received_at < since:
+        return ()
+    part: pipeline.Part | None
+    if route.direction == OUTBOUND:
+        part, contact = reading.own, (route.logged_on[0] if route.logged_on else None)
+    elif route.direction == FORWARDED:
+        part, contact = reading.forwarded, route.contact
+    elif route.direction == INBOUND and route.contact and store.existing_contacts([route.contact]):
+        part, contact = reading.own, route.contact
+    else:
+        return ()  # team mail, unknown senders and unroutable copies make no tasks
+    if part is None or contact is None or intent.excluded_reason(item.raw) is not None:
+        return ()
+    found = intent.detect_tasks(
+        part.text, sent=intent.sent_at(item.raw), author_is_user=route.direction == OUTBOUND
+    )
+    return tuple(NewTask(contact, t.title, t.sentence, t.due) for t in found.tasks)
 
 
 def _headers(reading: pipeline.Reading) -> Headers:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
-from mailhook.config import Config, DatabaseConfig
+from mailhook.config import Config, DatabaseConfig, ExtractConfig
 from mailhook.store import Store, User
 
 if TYPE_CHECKING:  # imported inside the fixtures, so tests of other modules never depend on them
@@ -46,6 +46,8 @@ def config_factory(db_path: Path) -> Callable[..., Config]:
             smtp=dataclasses.replace(base.smtp, host="127.0.0.1", port=0),
             lmtp=dataclasses.replace(base.lmtp, host="127.0.0.1", port=0),
             dkim=dataclasses.replace(base.dkim, policy="off"),
+            # Rules only: loading flair takes seconds; tests of the tagger turn it on themselves.
+            extract=ExtractConfig(tagger="off"),
         )
         return dataclasses.replace(config, **sections)
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import selectors
 import signal
 import smtplib
 import subprocess
 import sys
-import time
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from linereader import LineReader
 
 from mailhook.store import Store
 
@@ -29,24 +28,18 @@ class Hook:
             [MAILHOOK, "serve", "--config", str(config), *args],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
         )
-        self.lines: list[str] = []
+        assert self.proc.stdout is not None
+        self.output = LineReader(self.proc.stdout)
 
     def wait_for(self, pattern: str) -> re.Match[str]:
         """Read output until a line matches; fails if the process exits or the deadline passes."""
-        assert self.proc.stdout is not None
-        deadline = time.monotonic() + DEADLINE_SECONDS
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.proc.stdout, selectors.EVENT_READ)
-            while (left := deadline - time.monotonic()) > 0:
-                if not selector.select(left):
-                    break
-                line = self.proc.stdout.readline()
-                if not line:
-                    pytest.fail(f"mailhook exited ({self.proc.wait()}): {''.join(self.lines)}")
-                self.lines.append(line)
-                if found := re.search(pattern, line):
-                    return found
-        pytest.fail(f"no line matching {pattern!r} within {DEADLINE_SECONDS}s: {''.join(self.lines)}")
+        found = self.output.wait_for(pattern, 1, DEADLINE_SECONDS)
+        if not found:
+            state = f"exited ({self.proc.wait()})" if self.output.eof else "still running"
+            pytest.fail(f"no line matching {pattern!r} ({state}):\n{self.output.text()}")
+        match = re.search(pattern, found[0])
+        assert match is not None
+        return match
 
     def lmtp_port(self) -> int:
         return int(self.wait_for(r"mailhook listening smtp=\S+:\d+ lmtp=\S+:(\d+)").group(1))
@@ -65,7 +58,7 @@ def config(tmp_path: Path) -> Path:
     path = tmp_path / "mailhook.toml"
     path.write_text(
         f'[database]\npath = "{tmp_path / "mailhook.db"}"\n'
-        '[smtp]\nport = 0\n[lmtp]\nport = 0\n[dkim]\npolicy = "off"\n'
+        '[smtp]\nport = 0\n[lmtp]\nport = 0\n[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
     )
     store = Store(tmp_path / "mailhook.db")
     store.add_user("ann@us.example", "Ann", inbox_automation=True)

@@ -221,3 +221,4 @@ def test_a_failed_message_waits_for_its_retry_time(store: Store) -> None:
     assert store.claim(1) == []
     assert store.retry_failed() == 0  # not failed, just waiting
     assert store.counts()["pending"] == 1
+

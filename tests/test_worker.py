@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import json
 import subprocess
 import sys
 from email.message import EmailMessage
@@ -15,7 +16,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from mailhook.config import Config, DatabaseConfig, DkimConfig, parse_config
+from mailhook.config import Config, DatabaseConfig, DkimConfig, ExtractConfig, parse_config
 from mailhook.store import Received, Store
 from mailhook.worker import Worker
 
@@ -42,7 +43,7 @@ Phone: +44 20 7946 0958
 def config(tmp_path: Path) -> Config:
     base = parse_config(
         f"[addresses]\nforwarding = ['{FORWARDING}']\nteam = ['sales@us.example']\n"
-        "[dkim]\npolicy = 'off'\n"
+        "[dkim]\npolicy = 'off'\n[extract]\ntagger = 'off'\n"
     )
     return dataclasses.replace(base, database=DatabaseConfig(tmp_path / "mailhook.db"))
 
@@ -298,3 +299,24 @@ def test_a_crashing_step_is_retried_then_parked_with_its_error(config: Config, s
     assert store.retry_failed() == 1
     run_worker(config, store, dnsfunc=lambda name, timeout=5: None)
     assert store.counts()["processed"] == 1
+
+
+def test_the_shipped_tagger_runs_in_the_worker(config: Config, store: Store) -> None:
+    """With the packaged tagger on, the worker loads it once and fills from a multi-line
+    signature; every filled value keeps the extractor that found it."""
+    config = dataclasses.replace(config, extract=ExtractConfig(tagger="packaged"))
+    store.add_contact(CONTACT, {}, "import")
+    signature = (
+        "Mit freundlichen Grüßen\n\nBob Smith\nLeiter Einkauf\nAcme GmbH\nHauptstraße 5\n"
+        "80331 München\nTel. +49 89 1234567\n"
+    )
+    deliver(store, reply(signature=signature))
+    worker = Worker(config)
+    worker.drain(store)
+    filled = props(store)
+    assert (filled["first_name"], filled["last_name"], filled["city"]) == ("Bob", "Smith", "München")
+    assert filled["postal_code"] == "80331" and filled["phone"] == "+49891234567"
+    evidence = [json.loads(r["evidence"]) for r in store.db.query(
+        "select evidence from contact_properties where source = 'mailhook AI'")]
+    assert all(e["extractor"] for e in evidence)
+    assert len(worker.finders()) == 5  # four rule finders and the tagger

@@ -14,11 +14,14 @@ from mailhook.pipeline.signature import find_signature
 SKIPPED_LANGUAGES = frozenset({"ja"})
 # Below this many characters the text above a signature is too short to tell its language.
 _MIN_TEXT_FOR_LANGUAGE = 40
+# Signature lines are short; only this much of a line is read, so a megabyte-long line of pasted
+# data costs no more than a normal one.
+_LONGEST_LINE = 1000
 
 
 def extract(part: Part, finders: Sequence[Finder] = DEFAULT_FINDERS) -> Extraction:
     """Read one author's own words; finders is the seam where a tagger adds its candidates."""
-    lines = part.text.split("\n")
+    lines = [line[:_LONGEST_LINE] for line in part.text.split("\n")]
     block = find_signature(lines, part.author)
     above = "\n".join(lines[: block.first]) if block else part.text
     language = detect_language(above if len(above.strip()) >= _MIN_TEXT_FOR_LANGUAGE else part.text)

@@ -15,7 +15,9 @@ from mailhook.pipeline.lexicon import (
     VALEDICTION,
 )
 
-EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# Starts only where a token starts: tried from every character, a long run without "@"
+# costs time quadratic in its length.
+EMAIL = re.compile(r"(?<![\w.+'-])[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(
     r"(?:https?://|www\.|mailto:)\S+"
     r"|\b[\w-]+\.(?:com|org|net|de|fr|es|it|nl|dk|se|pl|pt|io|eu|co\.uk)\b/?\S*",

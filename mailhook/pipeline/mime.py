@@ -24,6 +24,9 @@ _KNOWN_HEADERS = re.compile(
     rb"delivered-to|x-[\w-]+|reply-to|cc|sender):",
     re.IGNORECASE | re.MULTILINE,
 )
+# Real header values are short; decoding a longer one is quadratic in the stdlib (100k encoded
+# words take seconds), so the rest is dropped.
+_LONGEST_HEADER = 65_536
 _HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<div|<p[ >]|<table)", re.IGNORECASE)
 
 
@@ -67,8 +70,12 @@ def parse_mime(raw: bytes) -> Mime:
 
 def authors(values: list[str]) -> tuple[Author, ...]:
     """Parse address header values into Authors (addresses lower-cased, empty parts kept out)."""
+    try:
+        pairs = getaddresses(values)
+    except RecursionError:  # the stdlib recurses once per nested comment: "(((((..."
+        return ()
     found = []
-    for raw_name, raw_address in getaddresses(values):
+    for raw_name, raw_address in pairs:
         name = " ".join(raw_name.split()).strip("'\" ") or None
         address = raw_address.strip().lower() or None
         if name or (address and "@" in address):
@@ -104,10 +111,18 @@ def _bare(text: str) -> Mime:
 
 
 def _header_text(value: object) -> str:
+    text = _clip(str(value))
     try:
-        return " ".join(str(make_header(decode_header(str(value)))).split())
+        return " ".join(str(make_header(decode_header(text))).split())
     except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):
-        return " ".join(str(value).split())
+        return " ".join(text.split())
+
+
+def _clip(text: str) -> str:
+    if len(text) <= _LONGEST_HEADER:
+        return text
+    clipped = text[:_LONGEST_HEADER]
+    return clipped.rpartition(",")[0] or clipped  # no address list ends in half an address
 
 
 def _walk(message: Message) -> tuple[str | None, str | None, tuple[bytes, ...]]:
@@ -158,7 +173,7 @@ def _decode(data: bytes, charset: str | None) -> str:
             continue
         try:
             return _lines(data.decode(candidate))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, ValueError):  # ValueError: a NUL in the charset name
             continue
     return _lines(data.decode("cp1252", "replace"))
 

@@ -39,7 +39,7 @@ def find_name(block: list[str], author: Author | None, language: str | None = No
         # A fuller line below a bare first name is the same person ("John" then "John A. Baker").
         fuller = [(i, t) for i, t in names if t.split()[0] == text and len(t.split()) > 1]
         index, text = fuller[0] if fuller else (index, text)
-    return _split(index, text, language)
+    return split_name(index, text, language)
 
 
 def clean_name_line(line: str) -> str:
@@ -49,7 +49,8 @@ def clean_name_line(line: str) -> str:
     return text.rstrip(",;.").strip(" *_")
 
 
-def _split(index: int, text: str, language: str | None) -> Name:
+def split_name(index: int, text: str, language: str | None) -> Name:
+    """First and last name of a name written on line `index` (compound surnames kept whole)."""
     tokens = text.split()
     if len(tokens) == 1:
         return Name(index, tokens[0], None)

@@ -66,6 +66,9 @@ _QUOTED = re.compile(r"^\s*>")
 # Lotus Notes puts "Name@Org" and a date/time line above its To:/cc: block.
 _LOTUS_DATE = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s*$", re.I)
 _DATE_OR_ADDRESS = re.compile(r"\d{1,2}[:./]\d{2}|@\S")
+# Marks, attributions and header lines are short; only this much of a line is looked at, so a
+# megabyte-long line of pasted data costs no more than a normal one.
+_LONGEST_LINE = 1000
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,7 @@ class Cut:
 
 def find_cut(lines: list[str]) -> Cut | None:
     """Return the first line where quoted, replied-to or forwarded material starts, if any."""
-    lines = [_MARKS.sub("", line) for line in lines]
+    lines = [_MARKS.sub("", line[:_LONGEST_LINE]) for line in lines]
     for index, line in enumerate(lines):
         if _FORWARD_MARK.match(line):
             return Cut(index, forward=True)
@@ -98,7 +101,7 @@ def header_block_end(lines: list[str], start: int) -> int:
     index = _next_text(lines, start)
     seen = False
     while index < len(lines):
-        line = lines[index]
+        line = lines[index][:_LONGEST_LINE]
         if _HEADER_LINE.match(line):
             seen = True
         elif not line.strip():
@@ -127,12 +130,16 @@ def _is_attribution(lines: list[str], index: int) -> bool:
     line = lines[index].strip()
     if not line or len(line) > 300:
         return False
-    if _DATED_ADDRESS.match(line):
+    if line.endswith(":") and _DATED_ADDRESS.match(line):
         return True
     for width in (1, 2, 3):
         window = lines[index : index + width]
-        if len(window) < width or any(not part.strip() for part in window):
+        # Earlier widths checked the lines above the last one.
+        if len(window) < width or not window[-1].strip():
             return False
+        # The pattern ends in a colon: checking that first spares a regex search on every line.
+        if not window[-1].rstrip().endswith(":"):
+            continue
         joined = " ".join(part.strip() for part in window)
         if _ATTRIBUTION_END.search(joined) and (
             width == 1 or _ATTRIBUTION_START.match(line) or re.search(r"\d", line)
@@ -142,7 +149,9 @@ def _is_attribution(lines: list[str], index: int) -> bool:
 
 
 def _is_header_block(lines: list[str], index: int) -> bool:
-    if index >= len(lines) or not _FROM_LINE.match(lines[index]) and not _HEADER_LINE.match(lines[index]):
+    if index >= len(lines) or ":" not in lines[index]:  # spares two regexes on most lines
+        return False
+    if not _FROM_LINE.match(lines[index]) and not _HEADER_LINE.match(lines[index]):
         return False
     window = [line for line in lines[index : index + 8] if line.strip()][:5]
     if sum(1 for line in window if _HEADER_LINE.match(line)) >= 2:

@@ -1,12 +1,14 @@
 """The only place that talks to SQLite: intake, queue, users, contacts and the fill transaction."""
 
 from .base import normalise_address, utc_now
+from .history import HistoryStore
 from .people import PeopleStore, User
 from .queue import Outcome, Queued, QueueStore, Received
+from .tasks import NewTask, TaskStore
 
 
-class Store(QueueStore, PeopleStore):
+class Store(QueueStore, PeopleStore, TaskStore, HistoryStore):
     """A connection to the mailhook database. One per thread; every write is one transaction."""
 
 
-__all__ = ["Outcome", "Queued", "Received", "Store", "User", "normalise_address", "utc_now"]
+__all__ = ["NewTask", "Outcome", "Queued", "Received", "Store", "User", "normalise_address", "utc_now"]

@@ -13,6 +13,7 @@ from typing import Any
 from ..merge import Candidate, decide_fills
 from ..model import SOURCE_AI
 from .base import Base, utc_now
+from .tasks import NewTask, insert_tasks
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Outcome:
     language: str | None = None
     skip_reason: str | None = None
     dkim_verdict: str | None = None
+    tasks: tuple[NewTask, ...] = ()  # recommended follow-ups (inbox automation)
 
 
 class QueueStore(Base):
@@ -107,7 +109,10 @@ class QueueStore(Base):
     # --- queue --------------------------------------------------------------------------
 
     def requeue_interrupted(self) -> int:
-        """Messages a killed worker was processing go back to pending (their work rolled back)."""
+        """Messages a killed worker was processing go back to pending (their work rolled back).
+
+        Not parked however often it happens: a kill says nothing about the message that was
+        being processed at that moment (the crash test kills the hook at random 20 times)."""
         with self._tx() as c:
             return c.execute(
                 "UPDATE messages SET status = 'pending' WHERE status = 'processing'"
@@ -184,6 +189,13 @@ class QueueStore(Base):
             "failed": by_status.get("failed", 0),
         }
 
+    def backlog(self) -> int:
+        """Messages received and not yet processed (what back-pressure limits)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM messages WHERE status IN ('pending', 'processing')"
+        ).fetchone()
+        return int(row[0])
+
     def failed_messages(self) -> list[dict[str, Any]]:
         return self._rows(
             """SELECT id, message_id, recipient, received_at, attempts, last_error
@@ -205,6 +217,8 @@ class QueueStore(Base):
                     (message_rowid, "from" if email == outcome.contact_email else "to", email),
                 )
             filled = self._fill(c, message_rowid, outcome) if outcome.scanned else []
+            if outcome.tasks and outcome.user_email:
+                insert_tasks(c, message_rowid, outcome.user_email, outcome.tasks)
             c.execute(
                 """UPDATE messages SET status = 'processed', processed_at = ?, last_error = NULL,
                    direction = ?, user_email = ?, contact_email = ?, from_address = ?,

@@ -139,7 +139,71 @@ def _property_triggers(prop: str) -> str:
 # A failed message waits before its next attempt, so a passing fault does not use up every retry.
 _RETRY_AT = "ALTER TABLE messages ADD COLUMN retry_at TEXT;"
 
+# Recommended follow-up tasks (inbox automation) and the daily digests already sent.
+_TASKS = f"""
+CREATE TABLE tasks (
+    id INTEGER PRIMARY KEY,
+    user_email TEXT NOT NULL,
+    contact_email TEXT,
+    message_rowid INTEGER NOT NULL REFERENCES messages(id),
+    message_id TEXT,
+    title TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    due TEXT,
+    status TEXT NOT NULL DEFAULT 'recommended'
+        CHECK (status IN ('recommended', 'accepted', 'dismissed')),
+    created_at TEXT NOT NULL DEFAULT ({NOW}),
+    status_at TEXT,
+    UNIQUE (message_rowid, user_email, sentence)
+);
+CREATE INDEX tasks_user ON tasks(user_email, created_at);
+CREATE TABLE digests_sent (
+    user_email TEXT NOT NULL,
+    day TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (user_email, day)
+);
+"""
+
+
+def _current_value(prop_column: str, contact: str) -> str:
+    """The contact's current value of the property named in `prop_column` (a view has no
+    dynamic column names, so one CASE arm per property)."""
+    arms = " ".join(f"WHEN '{p}' THEN {contact}.{p}" for p in PROPERTIES)
+    return f"CASE {prop_column} {arms} END"
+
+
+# Ready-made read-only views for sqlite-utils, Datasette or the sqlite3 shell (docs/schema.md).
+# They list PROPERTIES as they are now: a migration that adds a property must recreate them.
+_VIEWS = f"""
+CREATE VIEW property_provenance AS
+    SELECT p.contact_email AS contact, p.property, {_current_value("p.property", "c")} AS value,
+        p.source, p.user_edited, p.updated_at, p.message_id
+    FROM contact_properties p JOIN contacts c ON c.email = p.contact_email;
+CREATE VIEW filled_by_ai AS
+    SELECT p.contact_email AS contact, p.property, {_current_value("p.property", "c")} AS value,
+        p.updated_at AS filled_at, p.message_id, p.evidence
+    FROM contact_properties p JOIN contacts c ON c.email = p.contact_email
+    WHERE p.source = 'mailhook AI';
+CREATE VIEW filled_today AS
+    SELECT * FROM filled_by_ai WHERE substr(filled_at, 1, 10) = date('now');
+CREATE VIEW contacts_missing_phone AS
+    SELECT email AS contact, first_name, last_name, job_title, created_by, created_at, scanned_at
+    FROM contacts
+    WHERE COALESCE(trim(phone), '') = '' AND COALESCE(trim(mobile_phone), '') = '';
+CREATE VIEW message_log AS
+    SELECT e.contact_email AS contact, e.role, m.id AS message_rowid, m.message_id, m.direction,
+        m.user_email, m.from_address, m.subject, m.date, m.received_at, m.status, m.scanned,
+        m.skip_reason
+    FROM contact_emails e JOIN messages m ON m.id = e.message_rowid;
+CREATE VIEW failed_messages AS
+    SELECT id, message_id, recipient, listener, received_at, attempts, last_error, retry_at
+    FROM messages WHERE status = 'failed';
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
     ("0002_retry_at", _RETRY_AT),
+    ("0003_tasks", _TASKS),
+    ("0004_views", _VIEWS),
 )

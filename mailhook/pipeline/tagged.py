@@ -1,0 +1,62 @@
+"""Candidates from the signature tagger: a finder that adds what the line rules cannot see."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mailhook.model import Evidence
+from mailhook.pipeline.fields import Block, Candidate, Finder
+from mailhook.pipeline.names import clean_name_line, split_name
+
+if TYPE_CHECKING:  # the tagger module imports flair lazily; typing needs no import here
+    from mailhook.tagger import SignatureTagger, Span
+
+LABEL_FIELDS = {
+    "TITLE": "job_title",
+    "ORG": "company",
+    "STREET": "street_address",
+    "CITY": "city",
+    "STATE": "state",
+    "POSTCODE": "postal_code",
+    "COUNTRY": "country",
+}
+# The tagger's span scores are not calibrated (a right "München" scored 0.50). Scaled below the
+# rules' confidences (0.7-0.85), a rule's reading wins where both found a field and the tagger
+# fills the fields the rules missed.
+WEIGHT = 0.6
+MIN_CONFIDENCE = 0.97
+# Orders after the rules' own, so that between equal confidences the rule's candidate wins.
+ORDER_OFFSET = 10_000
+
+
+def tagger_finder(tagger: SignatureTagger) -> Finder:
+    """A finder backed by the tagger, to add to the pipeline's rule finders."""
+
+    def find_tagged(block: Block) -> list[Candidate]:
+        return candidates_from_spans(tagger.tag(list(block.lines)), block)
+
+    return find_tagged
+
+
+def candidates_from_spans(spans: list[Span], block: Block) -> list[Candidate]:
+    """Turn tagged spans into field candidates (names split into first and last)."""
+    found: list[Candidate] = []
+    for span in spans:
+        if span.confidence < MIN_CONFIDENCE:
+            continue
+        line = block.lines[span.line].strip() if span.line < len(block.lines) else span.text
+        confidence = round(WEIGHT * span.confidence, 3)
+        order = ORDER_OFFSET + span.line
+        if span.label == "NAME":
+            name = split_name(span.line, clean_name_line(span.text), block.language)
+            parts = (("first_name", name.first), ("last_name", name.last))
+            found += [_candidate(f, v, line, confidence, order) for f, v in parts if v]
+        elif span.label in LABEL_FIELDS:
+            found.append(_candidate(LABEL_FIELDS[span.label], span.text, line, confidence, order))
+    return found
+
+
+def _candidate(field: str, value: str, line: str, confidence: float, order: int) -> Candidate:
+    value = value.strip()
+    evidence = Evidence(line=line, extractor="tagger", confidence=confidence)
+    return Candidate(field, value, value, evidence, order)

@@ -1,0 +1,190 @@
+"""Follow-up intent on our own multilingual MIME fixtures: positives, negatives, dates and headers."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mailhook.intent import MAX_TASKS, detect_tasks, detection_record, due_date, excluded_reason, sent_at
+
+DATA = Path(__file__).parent / "data" / "intent"
+FIXTURES = sorted(DATA.glob("*.eml"))
+LANGUAGES = ("en", "de", "fr", "es", "nl", "da")
+MONDAY = datetime(2026, 3, 2, 10, 0)
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_fixture_gives_the_expected_tasks(path: Path) -> None:
+    """Each fixture's language, task titles, due dates and sentences are those in its .json."""
+    expected = json.loads(path.with_suffix(".json").read_text("utf-8"))
+    record = detection_record(str(path), path.read_bytes())
+    record.pop("path")
+    assert record == expected
+
+
+def test_every_language_has_positive_and_negative_fixtures() -> None:
+    """Fixtures cover en, de, fr, es, nl and da, each with mail that makes tasks and mail that does not."""
+    for language in LANGUAGES:
+        results = [
+            bool(json.loads(p.with_suffix(".json").read_text("utf-8"))["tasks"])
+            for p in FIXTURES if p.stem.startswith(f"{language}-")
+        ]
+        assert True in results and False in results, language
+
+
+def test_positive_fixtures_carry_a_due_date_when_one_is_stated() -> None:
+    """A stated or relative date ("next week", "demain", "el lunes") is a due date on or after the Date."""
+    for path in FIXTURES:
+        expected = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        for task in expected["tasks"]:
+            if task["due"] is not None:
+                assert task["due"] >= "2026-03-02", path.name
+
+
+def _record(name: str) -> dict[str, Any]:
+    path = DATA / f"{name}.eml"
+    return detection_record(str(path), path.read_bytes())
+
+
+def test_intent_only_in_quoted_text_makes_no_task() -> None:
+    """A request in the quoted message below a reply is someone else's words and makes nothing."""
+    assert _record("en-neg-quoted-only")["tasks"] == []
+    own = _record("en-request-by-friday")["tasks"]
+    assert [t["sentence"] for t in own] == ["Can you send the revised quote by Friday?"]
+
+
+def test_relative_dates_resolve_against_the_message_date_in_its_language() -> None:
+    """"demain" is the day after the Date; French "je" is not read as jeudi, nor English "we" as Wednesday."""
+    assert due_date("Je vous rappelle demain.", "fr", MONDAY) == "2026-03-03"
+    assert due_date("Je vous rappelle.", "fr", MONDAY) is None
+    assert due_date("We will call you.", "en", MONDAY) is None
+    assert due_date("Ich melde mich nächste Woche.", "de", MONDAY) == "2026-03-09"
+    assert due_date("Jeg ringer på fredag.", "da", MONDAY) == "2026-03-06"
+
+
+def test_a_past_date_is_no_due_date() -> None:
+    """A date before the message was written cannot be when a follow-up is due."""
+    assert due_date("I will send the minutes of last Friday.", "en", MONDAY) is None
+
+
+def _headers(**headers: str) -> bytes:
+    message = EmailMessage()
+    message["From"] = "bob@acme.example"
+    message["Subject"] = headers.pop("Subject", "Re: quote")
+    for name, value in headers.items():
+        message[name.replace("_", "-")] = value
+    message.set_content("Can you send the quote by Friday?")
+    return bytes(message)
+
+
+@pytest.mark.parametrize(
+    ("headers", "reason"),
+    [
+        ({"Auto_Submitted": "auto-replied"}, "auto-submitted"),
+        ({"Auto_Submitted": "auto-generated"}, "auto-submitted"),
+        ({"Precedence": "bulk"}, "precedence: bulk"),
+        ({"Precedence": "list"}, "precedence: list"),
+        ({"List_Id": "<news.acme.example>"}, "mailing list"),
+        ({"List_Unsubscribe": "<mailto:leave@acme.example>"}, "mailing list"),
+        ({"X_Autoreply": "yes"}, "auto-reply"),
+        ({"Subject": "Abwesenheitsnotiz: Re: quote"}, "out of office"),
+        ({"Subject": "Réponse automatique : devis"}, "out of office"),
+        ({"Auto_Submitted": "no"}, None),
+        ({}, None),
+    ],
+)
+def test_headers_exclude_auto_replies_bulk_and_lists(
+    headers: dict[str, str], reason: str | None
+) -> None:
+    """Auto-Submitted (not "no"), Precedence bulk/list, List-* and out-of-office subjects exclude mail."""
+    assert excluded_reason(_headers(**headers)) == reason
+
+
+def test_sent_at_keeps_the_senders_wall_clock() -> None:
+    """Relative dates are meant in the sender's time: 23:30 in Berlin is still that day there."""
+    raw = b"Date: Mon, 02 Mar 2026 23:30:00 +0100\r\nFrom: a@b.example\r\n\r\nhi\r\n"
+    assert sent_at(raw) == datetime(2026, 3, 2, 23, 30)
+    assert sent_at(b"From: a@b.example\r\n\r\nhi\r\n") is None
+
+
+def test_a_message_makes_at_most_a_few_deduplicated_tasks() -> None:
+    """The same request twice is one task, and no message makes more than MAX_TASKS."""
+    text = (
+        "Can you send the quote by Friday? Can you send the quote by Friday?\n\n"
+        "I will call you on Monday. Please confirm the delivery address. Let's meet next week.\n\n"
+        "I'll send you the slides tomorrow."
+    )
+    found = detect_tasks(text, sent=MONDAY)
+    titles = [t.title for t in found.tasks]
+    assert len(titles) == MAX_TASKS
+    assert len(set(titles)) == len(titles)
+
+
+def test_whose_move_it_is_decides_the_title() -> None:
+    """A contact's promise is followed up; the user's own promise is the user's to do."""
+    text = "I'll send you the contract on Friday."
+    inbound = detect_tasks(text, sent=MONDAY).tasks[0]
+    outbound = detect_tasks(text, sent=MONDAY, author_is_user=True).tasks[0]
+    assert inbound.title == "Follow up: I'll send you the contract on Friday"
+    assert outbound.title == "Send you the contract on Friday"
+    assert inbound.due == outbound.due == "2026-03-06"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you have any questions, please let me know.",
+        "Please find attached the report.",
+        "I called you yesterday and sent the contract.",
+        "We will not send anything before the audit.",
+        "For more information please contact our support desk.",
+        "To unsubscribe, please reply with REMOVE in the subject line.",
+        "Bei Fragen stehe ich Ihnen gerne zur Verfügung.",
+        "Si tiene alguna duda, no dude en llamarme.",
+        "Als je nog vragen hebt, bel me gerust.",
+        "Hvis du har spørgsmål, er du velkommen til at kontakte mig.",
+    ],
+)
+def test_courtesy_lines_and_past_events_make_no_task(text: str) -> None:
+    """Offers to everyone, attachments sent now, past events and negated promises are not follow-ups."""
+    assert detect_tasks(text, sent=MONDAY).tasks == ()
+
+
+SENTENCES = json.loads((DATA / "sentences.json").read_text("utf-8"))
+WEDNESDAY = datetime(2026, 3, 4, 9, 0)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [(lang, s) for lang, group in SENTENCES["positive"].items() for s in group],
+)
+def test_promises_requests_and_proposals_make_a_task(language: str, sentence: str) -> None:
+    """In each of six languages, a promise, request or proposal to follow up makes one task."""
+    assert len(detect_tasks(sentence, sent=WEDNESDAY, language=language).tasks) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [(lang, s) for lang, group in SENTENCES["negative"].items() for s in group],
+)
+def test_past_events_thanks_and_courtesy_make_no_task(language: str, sentence: str) -> None:
+    """In each of six languages, past events, thanks, attachments and courtesy offers make none."""
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language).tasks == ()
+
+
+def test_hostile_mail_is_read_in_bounded_time() -> None:
+    """100k encoded words in a subject and a megabyte-long paragraph take well under a second each."""
+    import time
+
+    headers = b"From: a@b.example\r\nSubject: " + b"=?utf-8?q?a?= " * 100_000 + b"\r\n\r\nhi\r\n"
+    start = time.perf_counter()
+    assert excluded_reason(headers) is None
+    assert sent_at(headers) is None
+    paragraph = "I will call you tomorrow and " * 40_000
+    assert len(detect_tasks(paragraph, sent=MONDAY).tasks) <= MAX_TASKS
+    assert time.perf_counter() - start < 5.0
