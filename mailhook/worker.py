@@ -103,9 +103,11 @@ class Worker:
         env = Envelope(item.listener, item.recipient, item.mail_from, item.received_at)
         route = route_message(env, _headers(reading), store.users(), self.config)
         verdict = self._verdict(item.raw, reading)
+        # Under "require", a sender we cannot authenticate changes nothing: no fill, no task.
+        trusted = self.config.dkim.policy != "require" or verdict == PASS
         scan, skip, language = route.scan, route.skip_reason, None
         candidates: tuple = ()
-        if scan and self.config.dkim.policy == "require" and verdict != PASS:
+        if scan and not trusted:
             scan, skip = False, f"dkim:{verdict}"
         if scan and route.contact and not store.existing_contacts([route.contact]):
             scan, skip = False, "sender is not a contact"
@@ -118,7 +120,8 @@ class Worker:
             else:
                 candidates = candidates_from(extraction)
         outcome = _outcome(route, reading, scan, skip, language, verdict, candidates)
-        return dataclasses.replace(outcome, tasks=_tasks(store, item, reading, route))
+        tasks = _tasks(store, item, reading, route) if trusted else ()
+        return dataclasses.replace(outcome, tasks=tasks)
 
     def finders(self) -> tuple[pipeline.Finder, ...]:
         """The field finders, with the tagger loaded once for this worker's lifetime."""

@@ -320,3 +320,18 @@ def test_the_shipped_tagger_runs_in_the_worker(config: Config, store: Store) -> 
         "select evidence from contact_properties where source = 'mailhook AI'")]
     assert all(e["extractor"] for e in evidence)
     assert len(worker.finders()) == 5  # four rule finders and the tagger
+
+
+def test_dkim_require_makes_no_task_from_unauthenticated_mail(config: Config, store: Store) -> None:
+    """Under policy "require", an unsigned reply that promises a follow-up makes no task; with
+    the check off, the same reply does."""
+    store.add_contact(CONTACT, {}, "import")
+    body = "Hi Ann,\n\nI will call you next Tuesday about the quote.\n\n" + CONTACT_SIGNATURE
+    deliver(store, bytes(mail(CONTACT, USER, body, message_id="<intent-1@acme.example>")))
+    strict = dataclasses.replace(config, dkim=DkimConfig(policy="require", dns_timeout=1.0))
+    run_worker(strict, store, dnsfunc=lambda name, timeout=5: None)
+    assert list(store.db.query("select * from tasks")) == []
+    deliver(store, bytes(mail(CONTACT, USER, body, message_id="<intent-2@acme.example>")))
+    run_worker(config, store)
+    (task,) = store.db.query("select message_id, sentence from tasks")
+    assert task["message_id"] == "<intent-2@acme.example>" and "call you" in task["sentence"]
