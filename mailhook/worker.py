@@ -111,6 +111,9 @@ class Worker:
             scan, skip = False, f"dkim:{verdict}"
         if scan and route.contact and not store.existing_contacts([route.contact]):
             scan, skip = False, "sender is not a contact"
+        if scan and route.contact and store.scanned_message(route.contact):
+            # Only the first scanned reply fills: reading later ones would change nothing.
+            scan, skip = False, "an earlier reply of this contact was scanned"
         if scan:
             part = reading.forwarded if route.read_forwarded and reading.forwarded else reading.own
             extraction = pipeline.extract(part, self.finders())

@@ -1,6 +1,7 @@
 """Speed and memory of extraction over the corpus, with and without the tagger, in one run.
 
-Usage: .venv/bin/python scripts/bench_extract.py [CORPUS_DIR] [--out docs/benchmarks-extract.md]
+Usage: .venv/bin/python scripts/bench_extract.py [CORPUS_DIR] [--rounds N] [--out FILE]
+(`scripts/bench` includes this section in docs/benchmarks.md.)
 
 Each setting runs in a fresh process (so peak RSS is its own): it loads the finders once, then
 reads and extracts every corpus message `--rounds` times in a batch, on one thread.
@@ -48,20 +49,16 @@ def measure(tagger: str, rounds: int, paths: list[str]) -> dict[str, float]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--out", type=Path, default=None)
-    args = parser.parse_args()
-    paths = sorted(str(p) for p in (args.corpus / "messages").iterdir())
-    rules = measure("off", args.rounds, paths)
-    tagged = measure("packaged", args.rounds, paths)
+def report(corpus: Path, rounds: int) -> str:
+    """The Markdown section: both settings measured now, one after the other."""
+    paths = sorted(str(p) for p in (corpus / "messages").iterdir())
+    rules = measure("off", rounds, paths)
+    tagged = measure("packaged", rounds, paths)
     lines = [
         "## Extraction speed (`scripts/bench-extract`)",
         "",
         f"Measured on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, one thread, {len(paths)} corpus messages x {args.rounds} rounds, "
+        f"{platform.python_version()}, one thread, {len(paths)} corpus messages x {rounds} rounds, "
         "each setting in its own process.",
         "",
         "| setting | load s | msg/s | x rules only | peak RSS MB |",
@@ -72,7 +69,16 @@ def main() -> None:
         rate = result["messages"] / result["seconds"]
         lines.append(f"| {name} | {result['load']:.1f} | {rate:,.0f} | {rate / base:.2f} | "
                      f"{result['rss_mb']:,.0f} |")
-    text = "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    text = report(args.corpus, args.rounds)
     print(text)
     if args.out:
         args.out.write_text(text)

@@ -176,6 +176,14 @@ class PeopleStore(Base):
         rows = self._rows(f"SELECT email FROM contacts WHERE email IN ({marks})", list(emails))
         return {r["email"] for r in rows}
 
+    def scanned_message(self, email: str) -> str | None:
+        """The Message-ID of the contact's first scanned reply, or None if none was scanned yet
+        (or there is no such contact)."""
+        row = self.conn.execute(
+            "SELECT scanned_message_id FROM contacts WHERE email = ?", (email,)
+        ).fetchone()
+        return row[0] if row else None
+
     def filled(self) -> list[dict[str, Any]]:
         """Every property whose current value the AI filled."""
         return self._rows(
