@@ -24,7 +24,7 @@ LABEL_FIELDS = {
 # rules' confidences (0.7-0.85), a rule's reading wins where both found a field and the tagger
 # fills the fields the rules missed.
 WEIGHT = 0.6
-MIN_CONFIDENCE = 0.97
+MIN_CONFIDENCE = 0.8  # below this, the tagger added more false fields than right ones
 # Orders after the rules' own, so that between equal confidences the rule's candidate wins.
 ORDER_OFFSET = 10_000
 
