@@ -86,11 +86,14 @@ def status(config: Config, as_json: bool) -> None:
     """Counts of received, processed, pending and failed messages."""
     store = open_store(config)
     counts = store.counts()
+    verdicts = store.verdicts()
     if as_json:
-        click.echo(json.dumps({**counts, "failed_messages": store.failed_messages()}))
+        click.echo(json.dumps({**counts, "dkim": verdicts, "failed_messages": store.failed_messages()}))
         return
     for key, value in counts.items():
         click.echo(f"{key:10} {value}")
+    if verdicts:
+        click.echo("dkim       " + ", ".join(f"{k} {v}" for k, v in verdicts.items()))
     for failed in store.failed_messages():
         click.echo(f"failed #{failed['id']} {failed['message_id']}: {failed['last_error']}")
 
@@ -270,7 +273,8 @@ def contacts_show(config: Config, email: str, as_json: bool) -> None:
             edited = " (user-edited)" if meta["user_edited"] else ""
             click.echo(f"  {prop:15} {meta['value']!s:30} {meta['source']}{edited}")
     for mail in shown["emails"]:
-        click.echo(f"  {mail['direction']:9} {mail['date'] or '':25} {mail['subject'] or ''}")
+        dkim = f"dkim={mail['dkim_verdict']}" if mail["dkim_verdict"] else ""
+        click.echo(f"  {mail['direction']:9} {mail['date'] or '':25} {dkim:15} {mail['subject'] or ''}")
 
 
 @contacts.command("list")

@@ -275,6 +275,10 @@ def test_dkim_require_fills_only_authenticated_mail(config: Config, store: Store
     verdicts = [r["dkim_verdict"] for r in store.db.query("select dkim_verdict from messages order by id")]
     assert verdicts == ["none", "fail", "pass"]
     assert store.contact(CONTACT)["properties"]["phone"]["message_id"] == "<signed@acme.example>"
+    shown = store.contact(CONTACT)["emails"]
+    assert [e["dkim_verdict"] for e in shown] == ["none", "fail", "pass"]
+    assert shown[0]["skip_reason"] == "dkim:none"
+    assert store.verdicts() == {"fail": 1, "none": 1, "pass": 1}
 
 
 def test_a_crashing_step_is_retried_then_parked_with_its_error(config: Config, store: Store) -> None:

@@ -159,7 +159,8 @@ class PeopleStore(Base):
                 "message_id": m.get("message_id"),
             }
         emails = self._rows(
-            """SELECT m.message_id, m.direction, m.subject, m.date FROM contact_emails e
+            """SELECT m.message_id, m.direction, m.subject, m.date, m.dkim_verdict,
+                      m.skip_reason FROM contact_emails e
                JOIN messages m ON m.id = e.message_rowid WHERE e.contact_email = ?
                ORDER BY m.received_at, m.id""",
             [email],

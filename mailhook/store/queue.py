@@ -189,6 +189,14 @@ class QueueStore(Base):
             "failed": by_status.get("failed", 0),
         }
 
+    def verdicts(self) -> dict[str, int]:
+        """Processed messages by DKIM verdict ("unchecked" where the policy was off)."""
+        rows = self._rows(
+            """SELECT coalesce(dkim_verdict, 'unchecked') AS verdict, count(*) AS n
+               FROM messages WHERE status = 'processed' GROUP BY 1 ORDER BY 1"""
+        )
+        return {r["verdict"]: r["n"] for r in rows}
+
     def backlog(self) -> int:
         """Messages received and not yet processed (what back-pressure limits)."""
         row = self.conn.execute(
