@@ -63,6 +63,9 @@ class LoggingConfig:
 class DkimConfig:
     policy: str = "require"
     dns_timeout: float = 5.0
+    # Authentication-Results headers from these authserv-ids (your own MTA's, which must strip
+    # incoming ones with the same id) are trusted instead of verifying signatures ourselves.
+    trusted_authserv_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from .merge import candidates_from
 from .metrics import Metrics
 from .routing import FORWARDED, INBOUND, OUTBOUND, Envelope, Headers, Route, Unroutable, route_message
 from .store import NewTask, Outcome, Queued, Store
-from .trust import PASS, DnsFunc, dkim_verdict
+from .trust import PASS, DnsFunc, authentication_results_verdict, dkim_verdict
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +137,10 @@ class Worker:
             return None
         email = reading.sender.email if reading.sender else None
         domain = email.rpartition("@")[2] if email else None
+        trusted = self.config.dkim.trusted_authserv_ids
+        recorded = authentication_results_verdict(raw, domain, trusted) if trusted else None
+        if recorded is not None:
+            return recorded
         return dkim_verdict(
             raw, domain, timeout=self.config.dkim.dns_timeout, dnsfunc=self.dnsfunc
         )

@@ -339,3 +339,23 @@ def test_dkim_require_makes_no_task_from_unauthenticated_mail(config: Config, st
     run_worker(config, store)
     (task,) = store.db.query("select message_id, sentence from tasks")
     assert task["message_id"] == "<intent-2@acme.example>" and "call you" in task["sentence"]
+
+
+def test_authentication_results_of_a_trusted_mta_decide_the_verdict(config: Config, store: Store) -> None:
+    """With trusted_authserv_ids, our MTA's Authentication-Results (dkim=pass for the From
+    domain) authenticate the sender without DNS; the same header from another id is ignored,
+    and a pass for an unrelated domain is no pass."""
+    config = dataclasses.replace(config, dkim=DkimConfig(
+        policy="require", dns_timeout=1.0, trusted_authserv_ids=("mx.us.example",)))
+    store.add_contact(CONTACT, {}, "import")
+    forged = b"Authentication-Results: evil.example; dkim=pass header.d=acme.example\r\n"
+    deliver(store, forged + reply("<forged@acme.example>"))
+    other = b"Authentication-Results: mx.us.example; dkim=pass header.d=elsewhere.example\r\n"
+    deliver(store, other + reply("<other@acme.example>"))
+    ours = (b"Authentication-Results: mx.us.example 1;\r\n\tdkim=pass (2048-bit key)"
+            b" header.d=acme.example header.i=@acme.example; spf=pass\r\n")
+    deliver(store, ours + reply("<trusted@acme.example>"))
+    run_worker(config, store, dnsfunc=lambda name, timeout=5: None)
+    verdicts = [r["dkim_verdict"] for r in store.db.query("select dkim_verdict from messages order by id")]
+    assert verdicts == ["none", "fail", "pass"]
+    assert store.contact(CONTACT)["properties"]["phone"]["message_id"] == "<trusted@acme.example>"
