@@ -190,6 +190,24 @@ def users_set(
     click.echo(_describe_user(user))
 
 
+@users.command("password")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@with_config
+def users_password(config: Config, email: str, password_stdin: bool) -> None:
+    """Set the password a user logs in with on the forwarding address ([smtp] require_auth)."""
+    from .passwords import hash_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    if len(password) < 8:
+        raise click.ClickException("a password needs at least 8 characters")
+    open_store(config).set_password_hash(email, hash_password(password))
+    click.echo(f"password set for {email.strip().lower()} (stored as a scrypt hash)")
+
+
 @users.command("list")
 @click.option("--json", "as_json", is_flag=True)
 @with_config

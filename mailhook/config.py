@@ -32,6 +32,10 @@ class ListenerConfig:
     max_messages_per_minute: int = 0  # per client address (451 beyond); 0: no limit
     timeout: float = 300.0  # seconds a client may stay silent during a command or DATA
     allowed_networks: tuple[str, ...] = ()  # client networks allowed to connect; empty: any
+    # SMTP only: clients must log in (AUTH over STARTTLS) as the user they send as.
+    require_auth: bool = False
+    tls_cert: str = ""  # PEM certificate chain for STARTTLS
+    tls_key: str = ""  # PEM private key for STARTTLS
 
 
 @dataclass(frozen=True)
@@ -257,11 +261,18 @@ def _check_listener(name: str, listener: ListenerConfig, source: str) -> None:
             ipaddress.ip_network(network, strict=False)
         except ValueError as exc:
             raise ConfigError(f"{source}: {name}.allowed_networks has {network!r}: {exc}") from exc
-    # Never an open door: beyond loopback, only the networks a person listed may connect.
-    if not _is_loopback(listener.host) and not listener.allowed_networks:
+    if listener.require_auth and name != "smtp":
+        raise ConfigError(f"{source}: {name}.require_auth is for the smtp listener only")
+    if listener.require_auth or listener.tls_cert or listener.tls_key:
+        for key in ("tls_cert", "tls_key"):
+            if not Path(getattr(listener, key)).is_file():
+                raise ConfigError(f"{source}: {name}.{key} must name a PEM file for STARTTLS")
+    # Never an open door: beyond loopback, only logged-in users or listed networks may connect.
+    if not _is_loopback(listener.host) and not listener.allowed_networks and not listener.require_auth:
         raise ConfigError(
             f"{source}: {name}.host {listener.host!r} is not loopback; set {name}.allowed_networks "
-            "to the client networks (e.g. your MTA's address) before listening beyond loopback"
+            "to the client networks (e.g. your MTA's address), or require_auth, before listening "
+            "beyond loopback"
         )
 
 

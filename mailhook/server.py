@@ -6,6 +6,7 @@ import asyncio
 import collections
 import ipaddress
 import logging
+import ssl
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,12 +17,13 @@ from email.policy import default as default_policy
 from typing import Any, ClassVar
 
 from aiosmtpd.lmtp import LMTP
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from .config import Config, ListenerConfig
 from .errors import InvalidValue, NotFound
 from .intake import Intake
 from .metrics import Metrics
+from .passwords import verify_password
 from .store import Received, Store, normalise_address
 
 log = logging.getLogger(__name__)
@@ -31,6 +33,7 @@ REPLY_RECIPIENT_OK = "250 2.1.5 Recipient OK"
 REPLY_STORED = "250 2.0.0 Message stored"
 REPLY_NOT_OURS = "550 5.1.1 No such mailbox here; this is not a relay"
 REPLY_SENDER_NOT_USER = "550 5.7.1 Sender is not a mailhook user"
+REPLY_NOT_LOGGED_IN_USER = "550 5.7.1 You may send only as the user you logged in as"
 REPLY_FROM_NOT_USER = "550 5.7.1 No From address of this message is a mailhook user"
 REPLY_DEFER = "451 4.3.0 Message not stored; try again later"
 REPLY_TOO_BIG = "552 5.3.4 Message too big for this system"
@@ -173,7 +176,7 @@ class _Handler:
         self, server: SMTP, session: Session, envelope: Envelope, address: str,
         mail_options: list[str],
     ) -> str:
-        refusal = self.refuse_transaction(session.peer) or self.refuse_sender(address)
+        refusal = self.refuse_transaction(session.peer) or self.refuse_sender(address, session)
         if refusal is not None:
             log.info("%s: refused sender %r from %s: %s", self.listener, address, session.peer, refusal)
             return refusal
@@ -181,7 +184,7 @@ class _Handler:
         envelope.mail_options.extend(mail_options)
         return REPLY_SENDER_OK
 
-    def refuse_sender(self, address: str) -> str | None:
+    def refuse_sender(self, address: str, session: Session) -> str | None:
         return None
 
     def is_user(self, address: str) -> bool:
@@ -251,8 +254,26 @@ class ForwardingHandler(_Handler):
 
     listener = "smtp"
 
-    def refuse_sender(self, address: str) -> str | None:
-        return None if self.is_user(address) else REPLY_SENDER_NOT_USER
+    def refuse_sender(self, address: str, session: Session) -> str | None:
+        if not self.is_user(address):
+            return REPLY_SENDER_NOT_USER
+        if self.limits.require_auth and session.auth_data != address_key(address):
+            return REPLY_NOT_LOGGED_IN_USER  # a user may log mail only as themselves
+        return None
+
+    def authenticate(
+        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
+    ) -> AuthResult:
+        """AUTH PLAIN/LOGIN against the user's scrypt hash. The check costs tens of milliseconds
+        on the loop; AUTH happens once per connection, and only over TLS."""
+        if not isinstance(auth_data, LoginPassword):
+            return AuthResult(success=False, handled=False)
+        login = address_key(auth_data.login.decode("utf-8", "replace")) or ""
+        password = auth_data.password.decode("utf-8", "replace")
+        if login and verify_password(password, self.directory.password_hash(login)):
+            return AuthResult(success=True, auth_data=login)
+        log.info("smtp: failed login for %r from %s", login, session.peer)
+        return AuthResult(success=False, handled=False)
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str,
@@ -329,6 +350,19 @@ def protocol_factory(
     """What `loop.create_server` needs: a fresh aiosmtpd protocol per connection."""
     cls: type[SMTP] = LMTPProtocol if isinstance(handler, InboxHandler) else SMTPProtocol
 
+    security: dict[str, Any] = {}
+    if listener.tls_cert:
+        tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        tls.load_cert_chain(listener.tls_cert, listener.tls_key)
+        security["tls_context"] = tls
+    if listener.require_auth and isinstance(handler, ForwardingHandler):
+        security |= {
+            "require_starttls": True,
+            "auth_required": True,
+            "auth_require_tls": True,
+            "authenticator": handler.authenticate,
+        }
+
     def make() -> SMTP:
         # SMTPUTF8 on: an MTA holding a message that needs it would bounce it, not downgrade it.
         return cls(
@@ -339,6 +373,7 @@ def protocol_factory(
             timeout=listener.timeout,
             hostname=hostname,
             loop=asyncio.get_running_loop(),
+            **security,
         )
 
     return make

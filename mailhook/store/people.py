@@ -61,6 +61,18 @@ class PeopleStore(Base):
                 c.execute("UPDATE users SET name = ? WHERE email = ?", (name, user.email))
         return self.get_user(user.email)
 
+    def set_password_hash(self, email: str, password_hash: str) -> None:
+        user = self.get_user(email)
+        with self._tx() as c:
+            c.execute("UPDATE users SET password_hash = ? WHERE email = ?", (password_hash, user.email))
+
+    def password_hash(self, email: str) -> str | None:
+        """The user's stored hash; None for no such user or no password set."""
+        row = self.conn.execute(
+            "SELECT password_hash FROM users WHERE email = ?", (email.strip().lower(),)
+        ).fetchone()
+        return row[0] if row else None
+
     def get_user(self, email: str) -> User:
         rows = self._rows("SELECT * FROM users WHERE email = ?", [normalise_address(email)])
         if not rows:

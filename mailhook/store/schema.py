@@ -206,4 +206,6 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0002_retry_at", _RETRY_AT),
     ("0003_tasks", _TASKS),
     ("0004_views", _VIEWS),
+    # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.passwords).
+    ("0005_user_passwords", "ALTER TABLE users ADD COLUMN password_hash TEXT;"),
 )
