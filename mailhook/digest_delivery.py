@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
-import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from email.message import EmailMessage
@@ -13,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from .config import Config, DigestConfig
 from .digest import Recipient, compose_digest
+from .model import Flag
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def next_run(now: datetime, hour: int, timezone: str) -> datetime:
     return due
 
 
-def run_daily(config: Config, stop: threading.Event, *, send: Send | None = None) -> None:
+def run_daily(config: Config, stop: Flag, *, send: Send | None = None) -> None:
     """Until `stop`: on start if today's hour has passed, then every day at the hour, send digests."""
     store = Store(config.database.path)
     try:

@@ -1,4 +1,7 @@
-"""Prometheus metrics of one running service: intake, replies, processing and the queue."""
+"""Prometheus metrics of one running service: intake, replies, processing and the queue.
+
+The worker runs in a process of its own, so what it does is read from the database at scrape
+time (counts, backlog, delays); the per-attempt counters are kept by a worker run in-process."""
 
 from __future__ import annotations
 
@@ -67,6 +70,7 @@ class QueueCollector(Collector):
             if self._store is None:
                 self._store = Store(self.db_path)
             counts = self._store.counts()
+            delays = sorted(self._store.processing_delays())
         by_status = GaugeMetricFamily(
             "mailhook_messages", "Stored message copies by processing status.", labels=["status"]
         )
@@ -76,3 +80,13 @@ class QueueCollector(Collector):
         yield GaugeMetricFamily(
             "mailhook_backlog", "Messages received and not yet processed.", value=counts["pending"]
         )
+        # Read from the database because the worker runs in a process of its own.
+        delay = GaugeMetricFamily(
+            "mailhook_processing_delay_seconds",
+            "From receipt to processing, over the last 1000 processed messages.",
+            labels=["quantile"],
+        )
+        for quantile in (0.5, 0.99):
+            if delays:
+                delay.add_metric([str(quantile)], delays[min(len(delays) - 1, int(quantile * len(delays)))])
+        yield delay

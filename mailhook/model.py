@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 # Contact properties the hook may fill, in the order the contacts table holds them.
 PROPERTIES: tuple[str, ...] = (
@@ -72,3 +73,15 @@ class Extraction:
     fields: dict[str, str | None] = field(default_factory=dict)  # as written
     values: dict[str, str] = field(default_factory=dict)  # normalised for storage (phones E.164)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+
+
+class Flag(Protocol):
+    """What a threading.Event and a multiprocessing Event both offer (stop and wake signals)."""
+
+    def is_set(self) -> bool: ...
+
+    def set(self) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def wait(self, timeout: float | None = None) -> bool: ...

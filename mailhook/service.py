@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 from aiosmtpd.smtp import SMTP
 
+from . import worker_process
 from .config import Config
 from .intake import Intake
 from .metrics import Metrics
+from .model import Flag
 from .server import ForwardingHandler, InboxHandler, protocol_factory
 from .store import Store
-from .worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ async def _serve(
     run_worker: bool,
 ) -> None:
     stopping = _stopping(stop)
-    wake, worker_stop = threading.Event(), threading.Event()
+    worker_stop, wake = worker_process.events()
     directory = Store(config.database.path)
     intake = Intake(
         config.database.path,
@@ -135,7 +136,7 @@ async def _serve(
         if config.metrics.enabled:
             exporter, _ = metrics.serve(config.metrics.host, config.metrics.port)
             addresses["metrics"] = (config.metrics.host, exporter.server_port)
-        worker = _start_worker(config, worker_stop, wake, metrics) if run_worker else None
+        worker = worker_process.start(config, worker_stop, wake) if run_worker else None
         digests = _start_digests(config, worker_stop) if config.digest.enabled else None
         try:
             _announce(addresses, on_ready)
@@ -148,6 +149,7 @@ async def _serve(
             if worker is not None:
                 await asyncio.to_thread(worker.join, STOP_GRACE_SECONDS)
                 if worker.is_alive():
+                    worker.kill()  # its message is rolled back and re-queued at the next start
                     log.warning("worker still busy; its message is re-queued at the next start")
             if digests is not None:
                 await asyncio.to_thread(digests.join, STOP_GRACE_SECONDS)
@@ -177,18 +179,7 @@ def _stopping(stop: threading.Event) -> asyncio.Event:
     return stopping
 
 
-def _start_worker(
-    config: Config, stop: threading.Event, wake: threading.Event, metrics: Metrics
-) -> threading.Thread:
-    thread = threading.Thread(
-        target=Worker(config, metrics=metrics).run, args=(stop, wake), name="mailhook-worker",
-        daemon=True,
-    )
-    thread.start()
-    return thread
-
-
-def _start_digests(config: Config, stop: threading.Event) -> threading.Thread:
+def _start_digests(config: Config, stop: Flag) -> threading.Thread:
     """Each user's daily digest at [digest] hour (and at start once it has passed), once a day."""
     from .digest_delivery import run_daily
 

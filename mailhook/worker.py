@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import threading
 import time
 from collections.abc import Callable
 
@@ -13,6 +12,7 @@ from .config import Config
 from .errors import MalformedMessage
 from .merge import candidates_from
 from .metrics import Metrics
+from .model import Flag
 from .routing import FORWARDED, INBOUND, OUTBOUND, Envelope, Headers, Route, Unroutable, route_message
 from .store import NewTask, Outcome, Queued, Store
 from .trust import PASS, DnsFunc, authentication_results_verdict, dkim_verdict
@@ -42,7 +42,7 @@ class Worker:
         self.dnsfunc = dnsfunc  # the seam tests use to answer DKIM key lookups locally
         self.on_processed = on_processed
 
-    def run(self, stop: threading.Event, wake: threading.Event) -> None:
+    def run(self, stop: Flag, wake: Flag) -> None:
         """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded)."""
         store = Store(self.config.database.path)
         try:

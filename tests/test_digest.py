@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import ipaddress
@@ -72,9 +73,13 @@ def smtp_sink() -> Iterator[Callable[..., tuple[Sink, int]]]:
 
     yield start
     for server in servers:
-        server.close()
-        loop.run(server.wait_closed())
+        loop.run(_close(server))  # asyncio servers are closed on their own loop's thread
     loop.close()
+
+
+async def _close(server: asyncio.Server) -> None:
+    server.close()
+    await server.wait_closed()
 
 
 def with_relay(config: Config, port: int, **digest: Any) -> Config:

@@ -78,3 +78,5 @@ def test_worker_records_processing_outcomes(config: Config, users) -> None:
                                              {"result": "failed"}) == 1
     assert metrics.registry.get_sample_value("mailhook_processing_seconds_count") == 2
     assert metrics.registry.get_sample_value("mailhook_backlog") == 0
+    delay = metrics.registry.get_sample_value("mailhook_processing_delay_seconds", {"quantile": "0.5"})
+    assert delay is not None and delay >= 0

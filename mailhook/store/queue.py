@@ -189,6 +189,16 @@ class QueueStore(Base):
             "failed": by_status.get("failed", 0),
         }
 
+    def processing_delays(self, limit: int = 1000) -> list[float]:
+        """Seconds from receipt to processing of the last `limit` processed messages."""
+        rows = self.conn.execute(
+            """SELECT (julianday(processed_at) - julianday(received_at)) * 86400.0
+               FROM messages WHERE status = 'processed' AND processed_at IS NOT NULL
+               ORDER BY id DESC LIMIT ?""",
+            (limit,),
+        ).fetchall()
+        return [max(0.0, float(r[0])) for r in rows if r[0] is not None]
+
     def verdicts(self) -> dict[str, int]:
         """Processed messages by DKIM verdict ("unchecked" where the policy was off)."""
         rows = self._rows(
