@@ -120,28 +120,41 @@ def extract(files: tuple[Path, ...], as_json: bool, tagger: str) -> None:
         finders = pipeline.load_finders(tagger)
     except (OSError, MailhookError) as exc:
         raise click.ClickException(f"cannot load the tagger {tagger!r}: {exc}") from exc
+
+    def analyse(path: Path) -> dict[str, Any]:
+        reading = pipeline.read_message(path.read_bytes())
+        return pipeline.extraction_record(str(path), reading, pipeline.extract(reading.own, finders))
+
+    print_records(files, as_json, analyse, _print_extraction)
+
+
+def print_records(
+    files: tuple[Path, ...],
+    as_json: bool,
+    analyse: Callable[[Path], dict[str, Any]],
+    show: Callable[[dict[str, Any]], None],
+) -> None:
+    """One record per message file, as JSON lines or text; a file that cannot be read gets an
+    error record, the others still run, and the exit status is 1."""
     failed = False
     for path in files:
         try:
-            reading = pipeline.read_message(path.read_bytes())
-            extraction = pipeline.extract(reading.own, finders)
-            record = pipeline.extraction_record(str(path), reading, extraction)
+            record = analyse(path)
         except (OSError, MailhookError) as exc:
             failed = True
             record = {"path": str(path), "error": str(exc)}
         if as_json:
             click.echo(json.dumps(record, ensure_ascii=False))
+        elif "error" in record:
+            click.echo(f"== {path}\n   error: {record['error']}")
         else:
-            _print_extraction(record)
+            show(record)
     if failed:
         sys.exit(1)
 
 
 def _print_extraction(record: dict[str, Any]) -> None:
     click.echo(f"== {record['path']}")
-    if "error" in record:
-        click.echo(f"   error: {record['error']}")
-        return
     click.echo(f"   language {record['language']}, skipped {record['skipped']}")
     for field, value in record["fields"].items():
         if value is not None:

@@ -8,16 +8,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import smtplib
-import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from .cli import open_store, with_config
+from .cli import open_store, print_records, with_config
 from .config import Config
-from .errors import MailhookError
 from .store.tasks import STATUSES
 
 # Built explicitly, not by decorators, so their types are known across the import cycle with cli.
@@ -31,26 +29,12 @@ def tasks_detect(files: tuple[Path, ...], as_json: bool) -> None:
     """Read message files and print the follow-up tasks in their authors' own words (no database)."""
     from .intent import detection_record
 
-    failed = False
-    for path in files:
-        try:
-            record = detection_record(str(path), path.read_bytes())
-        except (OSError, MailhookError) as exc:
-            failed = True
-            record = {"path": str(path), "error": str(exc)}
-        if as_json:
-            click.echo(json.dumps(record, ensure_ascii=False))
-        else:
-            _print_detection(record)
-    if failed:
-        sys.exit(1)
+    print_records(files, as_json, lambda path: detection_record(str(path), path.read_bytes()),
+                  _print_detection)
 
 
 def _print_detection(record: dict[str, Any]) -> None:
     click.echo(f"== {record['path']}")
-    if "error" in record:
-        click.echo(f"   error: {record['error']}")
-        return
     for task in record["tasks"]:
         click.echo(f"   {task['title']}  (due {task['due'] or '-'})")
         click.echo(f"      \"{task['sentence']}\"")
