@@ -123,7 +123,8 @@ class Worker:
             else:
                 candidates = candidates_from(extraction)
         outcome = _outcome(route, reading, scan, skip, language, verdict, candidates)
-        tasks = _tasks(store, item, reading, route) if trusted else ()
+        # The language read for the fill is the same author's text: no need to detect it twice.
+        tasks = _tasks(store, item, reading, route, language) if trusted else ()
         return dataclasses.replace(outcome, tasks=tasks)
 
     def finders(self) -> tuple[pipeline.Finder, ...]:
@@ -146,7 +147,9 @@ class Worker:
         )
 
 
-def _tasks(store: Store, item: Queued, reading: pipeline.Reading, route: Route) -> tuple[NewTask, ...]:
+def _tasks(
+    store: Store, item: Queued, reading: pipeline.Reading, route: Route, language: str | None
+) -> tuple[NewTask, ...]:
     """Follow-ups in the author's own words, for a user with inbox automation on since before."""
     user = route.user
     since = user.inbox_automation_since if user else None
@@ -164,7 +167,10 @@ def _tasks(store: Store, item: Queued, reading: pipeline.Reading, route: Route) 
     if part is None or contact is None or intent.excluded_reason(item.raw) is not None:
         return ()
     found = intent.detect_tasks(
-        part.text, sent=intent.sent_at(item.raw), author_is_user=route.direction == OUTBOUND
+        part.text,
+        sent=intent.sent_at(item.raw),
+        language=language if route.direction != OUTBOUND else None,
+        author_is_user=route.direction == OUTBOUND,
     )
     return tuple(NewTask(contact, t.title, t.sentence, t.due) for t in found.tasks)
 
