@@ -161,6 +161,31 @@ def _print_extraction(record: dict[str, Any]) -> None:
             click.echo(f"   {field:15} {value}")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@with_config
+def browse(config: Config, host: str, port: int) -> None:
+    """Open the database in Datasette (the `browse` extra) with descriptions, facets and queries."""
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    from .browse import metadata
+
+    if importlib.util.find_spec("datasette") is None:
+        raise click.ClickException("Datasette is not installed: pip install 'mailhook[browse]'")
+    open_store(config).close()  # creates and migrates the database, so the views exist
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as meta:
+        json.dump(metadata(config.database.path), meta)
+    command = [sys.executable, "-m", "datasette", "serve", str(config.database.path),
+               "--metadata", meta.name, "--host", host, "--port", str(port)]
+    try:
+        sys.exit(subprocess.call(command))
+    finally:
+        Path(meta.name).unlink(missing_ok=True)
+
+
 # --- users ----------------------------------------------------------------------------------
 
 
