@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+from click.testing import CliRunner, Result
 
 from mailhook.config import Config, DatabaseConfig, ExtractConfig
 from mailhook.store import Store, User
@@ -169,3 +170,24 @@ def running_service(config: Config) -> Iterator[Callable[..., Running]]:
         assert not thread.is_alive(), "serve() did not stop"
         if not reports.empty():
             raise reports.get()
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Callable[..., Result]:
+    """`run("contacts", "list", ok=True)`: the real CLI on a config whose database is
+    tmp_path/db.sqlite (DKIM and the tagger off); asserts exit 0 unless ok=False."""
+    from mailhook.cli import main
+
+    config = tmp_path / "mailhook.toml"
+    config.write_text(
+        f'[database]\npath = "{tmp_path / "db.sqlite"}"\n'
+        '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
+    )
+
+    def invoke(*args: str, ok: bool = True) -> Result:
+        result = CliRunner().invoke(main, [*args, "--config", str(config)])
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    return invoke

@@ -9,35 +9,13 @@ import re
 from pathlib import Path
 
 import click
-import pytest
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from mailhook.cli import main
 from mailhook.merge import Candidate
 from mailhook.store import Outcome, Received, Store
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def config_file(tmp_path: Path) -> Path:
-    path = tmp_path / "mailhook.toml"
-    path.write_text(
-        f'[database]\npath = "{tmp_path / "db.sqlite"}"\n'
-        '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
-    )
-    return path
-
-
-@pytest.fixture
-def run(config_file: Path):
-    def invoke(*args: str, ok: bool = True) -> Result:
-        result = CliRunner().invoke(main, [*args, "--config", str(config_file)])
-        if ok:
-            assert result.exit_code == 0, result.output
-        return result
-
-    return invoke
 
 
 def fill_via_worker_outcome(db: Path, contact: str, **values: str) -> None:

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from mailhook.cli import main
 from mailhook.merge import Candidate
 from mailhook.store import Outcome, Received, Store, utc_now
 
@@ -21,20 +20,6 @@ BOB = "bob@them.example"
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     return tmp_path / "db.sqlite"
-
-
-@pytest.fixture
-def run(tmp_path: Path, db: Path) -> Callable[..., Result]:
-    config = tmp_path / "mailhook.toml"
-    config.write_text(f'[database]\npath = "{db}"\n[dkim]\npolicy = "off"\n')
-
-    def invoke(*args: str, ok: bool = True) -> Result:
-        result = CliRunner().invoke(main, [*args, "--config", str(config)])
-        if ok:
-            assert result.exit_code == 0, result.output
-        return result
-
-    return invoke
 
 
 def fill(db: Path, contact: str, message_id: str, **values: str) -> None:

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 import vobject
-from click.testing import CliRunner, Result
+from click.testing import Result
 
-from mailhook.cli import main
 from mailhook.export import HUBSPOT_COLUMNS
 from mailhook.model import PROPERTIES
 from mailhook.vcard import contact_card, contacts_vcf
@@ -84,20 +83,6 @@ def test_vcf_holds_one_card_per_contact() -> None:
     """A .vcf file is the cards one after another, all parseable."""
     cards = list(vobject.readComponents(contacts_vcf([FULL, {"email": "cy@them.example"}])))
     assert [c.email.value for c in cards] == ["bob@them.example", "cy@them.example"]
-
-
-@pytest.fixture
-def run(tmp_path: Path) -> Callable[..., Result]:
-    config = tmp_path / "mailhook.toml"
-    config.write_text(f'[database]\npath = "{tmp_path / "db.sqlite"}"\n[dkim]\npolicy = "off"\n')
-
-    def invoke(*args: str, ok: bool = True) -> Result:
-        result = CliRunner().invoke(main, [*args, "--config", str(config)])
-        if ok:
-            assert result.exit_code == 0, result.output
-        return result
-
-    return invoke
 
 
 @pytest.fixture
