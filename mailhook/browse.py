@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .model import PROPERTIES
+from .model import CONTACT_FIELDS
 
 TABLES: dict[str, str] = {
     "contacts": "One row per contact, one column per property.",
@@ -50,7 +50,7 @@ def metadata(db_path: Path) -> dict[str, Any]:
         tables[table] = {"description": description}
         if table in FACETS:
             tables[table]["facets"] = FACETS[table]
-    tables["contacts"]["columns"] = {p: f"The contact's {p.replace('_', ' ')}" for p in PROPERTIES}
+    tables["contacts"]["columns"] = {p: f"The contact's {p.replace('_', ' ')}" for p in CONTACT_FIELDS}
     tables["message_raw"] = {"hidden": True}
     tables["write_context"] = {"hidden": True}
     return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -15,7 +16,7 @@ import click
 from . import export
 from .config import Config, load_config
 from .errors import MailhookError
-from .model import PROPERTIES, SOURCE_IMPORT, SOURCE_USER
+from .model import CONTACT_FIELDS, SOURCE_IMPORT, SOURCE_USER
 from .store import Store, User
 
 ON_OFF = click.Choice(["on", "off"])
@@ -274,7 +275,7 @@ def contacts() -> None:
 
 
 def _property_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    for prop in reversed(PROPERTIES):
+    for prop in reversed(CONTACT_FIELDS):
         command = click.option(f"--{prop.replace('_', '-')}", prop, default=None)(command)
     return command
 
@@ -304,7 +305,7 @@ def contacts_import(config: Config, file: Path) -> None:
 
 @contacts.command("set")
 @click.argument("email")
-@click.argument("prop", metavar="PROPERTY", type=click.Choice(PROPERTIES))
+@click.argument("prop", metavar="PROPERTY", type=click.Choice(CONTACT_FIELDS))
 @click.argument("value")
 @with_config
 def contacts_set(config: Config, email: str, prop: str, value: str) -> None:
@@ -319,8 +320,11 @@ def contacts_set(config: Config, email: str, prop: str, value: str) -> None:
 @with_config
 def contacts_show(config: Config, email: str, as_json: bool) -> None:
     """A contact's properties with their source, and the mail logged on it."""
-    shown = open_store(config).contact(email)
+    store = open_store(config)
+    shown = store.contact(email)
+    open_ones = store.suggestions(contact=email)
     if as_json:
+        shown["suggestions"] = [dataclasses.asdict(s) for s in open_ones]
         click.echo(json.dumps(shown, ensure_ascii=False))
         return
     click.echo(shown["email"])
@@ -331,6 +335,8 @@ def contacts_show(config: Config, email: str, as_json: bool) -> None:
     for mail in shown["emails"]:
         dkim = f"dkim={mail['dkim_verdict']}" if mail["dkim_verdict"] else ""
         click.echo(f"  {mail['direction']:9} {mail['date'] or '':25} {dkim:15} {mail['subject'] or ''}")
+    for suggestion in open_ones:
+        click.echo(f"  suggested #{suggestion.id}: {suggestion.property} -> {suggestion.value!r}")
 
 
 @contacts.command("list")
@@ -393,4 +399,10 @@ from .cli_more import doctor, export_contacts, undo  # noqa: E402 - they use wit
 
 main.add_command(undo)
 main.add_command(doctor)
+
+# --- suggested updates (mailhook/cli_suggestions.py) ------------------------------------------
+
+from .cli_suggestions import suggestions  # noqa: E402 - it uses with_config from above
+
+main.add_command(suggestions)
 export_group.add_command(export_contacts)

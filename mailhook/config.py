@@ -15,6 +15,8 @@ from .errors import ConfigError
 
 DEFAULT_CONFIG_PATH = Path("conf/mailhook.toml")
 DKIM_POLICIES = ("require", "record", "off")
+FILL_POLICIES = ("hubspot", "own", "suggest")
+FILL_SCANS = ("first-reply", "every-reply")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,14 @@ class WorkerConfig:
 
 
 @dataclass(frozen=True)
+class FillConfig:
+    # hubspot: fill empty, never user-edited properties from the first scanned reply only;
+    # own: also update values the AI itself filled; suggest: never write, only suggest.
+    policy: str = "hubspot"
+    scan: str = "first-reply"  # or "every-reply": later replies are read for suggestions too
+
+
+@dataclass(frozen=True)
 class ExtractConfig:
     # "packaged" (the model shipped in mailhook/models), "off", or the path of a flair model file
     tagger: str = "packaged"
@@ -111,6 +121,7 @@ class Config:
     worker: WorkerConfig = field(default_factory=WorkerConfig)
     digest: DigestConfig = field(default_factory=DigestConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
+    fill: FillConfig = field(default_factory=FillConfig)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -215,6 +226,12 @@ def _check(config: Config, source: str) -> Config:
             f"{source}: dkim.policy must be one of {', '.join(DKIM_POLICIES)}, "
             f"got {config.dkim.policy!r}"
         )
+    for key, allowed in (("policy", FILL_POLICIES), ("scan", FILL_SCANS)):
+        if getattr(config.fill, key) not in allowed:
+            raise ConfigError(
+                f"{source}: fill.{key} must be one of {', '.join(allowed)}, "
+                f"got {getattr(config.fill, key)!r}"
+            )
     if config.dkim.dns_timeout <= 0:
         raise ConfigError(f"{source}: dkim.dns_timeout must be positive")
     if config.worker.max_attempts < 1:

@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .model import PROPERTIES
+from .model import CONTACT_FIELDS, PROPERTIES
 
 # HubSpot's internal property names, for its contact import (and found in its exports).
 HUBSPOT_COLUMNS: dict[str, str] = {
@@ -24,6 +24,7 @@ HUBSPOT_COLUMNS: dict[str, str] = {
     "state": "state",
     "postal_code": "zip",
     "country": "country",
+    "company": "company",
 }
 FILLED_COLUMNS = ("email", "property", "value", "filled_at", "message_id")
 
@@ -53,7 +54,7 @@ def hubspot_contacts(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
 
 def hubspot_csv(rows: Iterable[Mapping[str, Any]]) -> str:
     out = io.StringIO()
-    columns = ["email", *HUBSPOT_COLUMNS.values()]
+    columns = ["email", *(HUBSPOT_COLUMNS[p] for p in PROPERTIES)]  # what the AI may fill
     writer = csv.DictWriter(out, columns, restval="", lineterminator="\n")
     writer.writeheader()
     writer.writerows(hubspot_contacts(rows))
@@ -66,7 +67,7 @@ def hubspot_json(rows: Iterable[Mapping[str, Any]]) -> str:
 
 def contact_columns(hubspot: bool) -> dict[str, str]:
     """Our column name -> the one written: ours, or HubSpot's import names."""
-    return {"email": "email", **{p: HUBSPOT_COLUMNS[p] if hubspot else p for p in PROPERTIES}}
+    return {"email": "email", **{p: HUBSPOT_COLUMNS[p] if hubspot else p for p in CONTACT_FIELDS}}
 
 
 def contacts_records(rows: Iterable[Mapping[str, Any]], hubspot: bool = False) -> list[dict[str, Any]]:
@@ -99,6 +100,7 @@ HUBSPOT_LABELS: dict[str, str] = {
     "postal code": "postal_code",
     "state/region": "state",
     "country/region": "country",
+    "company name": "company",
 }
 
 
@@ -107,7 +109,7 @@ def import_column(name: str) -> str | None:
     key = name.strip().lower()
     if key in ("email", "e-mail", "email address"):
         return "email"
-    if key.replace(" ", "_") in PROPERTIES:
+    if key.replace(" ", "_") in CONTACT_FIELDS:
         return key.replace(" ", "_")
     by_hubspot = {v: k for k, v in HUBSPOT_COLUMNS.items()}
     return by_hubspot.get(key) or HUBSPOT_LABELS.get(key)
@@ -123,7 +125,7 @@ def read_import(text: str) -> list[dict[str, str | None]]:
         prop = import_column(header)
         if prop is None:
             raise ValueError(
-                f"unknown column {header!r} (use email and {', '.join(PROPERTIES)}, "
+                f"unknown column {header!r} (use email and {', '.join(CONTACT_FIELDS)}, "
                 "or HubSpot's names)"
             )
         mapping[header] = prop

@@ -20,6 +20,10 @@ PROPERTIES: tuple[str, ...] = (
     "country",
 )
 
+# What a contact holds that people and imports may set: the properties plus the company, which
+# the AI never fills but may suggest (HubSpot's fill feature leaves the company alone too).
+CONTACT_FIELDS: tuple[str, ...] = (*PROPERTIES, "company")
+
 # What extraction reports: the properties plus the company line (not a contact property yet).
 FIELDS: tuple[str, ...] = (
     "first_name",

@@ -36,6 +36,8 @@ def contact_card(contact: Mapping[str, str | None]) -> str:
             line.type_param = types
     if title := _text(contact, "job_title"):
         card.add("title").value = title
+    if company := _text(contact, "company"):
+        card.add("org").value = [company]
     if any(_text(contact, p) for p in ADDRESS_PROPERTIES):
         adr = card.add("adr")
         adr.value = vobject.vcard.Address(

@@ -111,8 +111,9 @@ class Worker:
             scan, skip = False, f"dkim:{verdict}"
         if scan and route.contact and not store.existing_contacts([route.contact]):
             scan, skip = False, "sender is not a contact"
-        if scan and route.contact and store.scanned_message(route.contact):
-            # Only the first scanned reply fills: reading later ones would change nothing.
+        if (scan and route.contact and self.config.fill.scan == "first-reply"
+                and store.scanned_message(route.contact)):
+            # Only the first reply is read: reading later ones would change nothing.
             scan, skip = False, "an earlier reply of this contact was scanned"
         if scan:
             part = reading.forwarded if route.read_forwarded and reading.forwarded else reading.own
@@ -125,7 +126,7 @@ class Worker:
         outcome = _outcome(route, reading, scan, skip, language, verdict, candidates)
         # The language read for the fill is the same author's text: no need to detect it twice.
         tasks = _tasks(store, item, reading, route, language) if trusted else ()
-        return dataclasses.replace(outcome, tasks=tasks)
+        return dataclasses.replace(outcome, tasks=tasks, fill_policy=self.config.fill.policy)
 
     def finders(self) -> tuple[pipeline.Finder, ...]:
         """The field finders, with the tagger loaded once for this worker's lifetime."""

@@ -13,7 +13,7 @@ import vobject
 from click.testing import Result
 
 from mailhook.export import HUBSPOT_COLUMNS
-from mailhook.model import PROPERTIES
+from mailhook.model import CONTACT_FIELDS
 from mailhook.vcard import contact_card, contacts_vcf
 
 FULL = {
@@ -29,6 +29,7 @@ FULL = {
     "state": "Troms",
     "postal_code": "9008",
     "country": "Norway",
+    "company": "Nordlys AS; Sales, EMEA",
 }
 
 
@@ -48,6 +49,7 @@ def test_card_round_trips_through_vobject() -> None:
     assert (card.n.value.given, card.n.value.family) == ("Bjørn", "Lee, Jr.")
     assert card.email.value == FULL["email"]
     assert card.title.value == FULL["job_title"]
+    assert card.org.value == [FULL["company"]]  # one ORG component: its ";" is escaped
     phones = {tuple(t.params["TYPE"]): t.value for t in card.contents["tel"]}
     assert phones == {("work", "voice"): FULL["phone"], ("cell",): FULL["mobile_phone"],
                       ("fax",): FULL["fax"]}
@@ -113,7 +115,7 @@ def test_export_contacts_vcard_to_a_file(run: Callable[..., Result], tmp_path: P
 def test_export_contacts_csv_and_json_have_every_property(run: Callable[..., Result]) -> None:
     """CSV and JSON list all contacts with all properties; --hubspot uses HubSpot's names."""
     rows = list(csv.DictReader(io.StringIO(run("export", "contacts", "--format", "csv").output)))
-    assert list(rows[0]) == ["email", *PROPERTIES]
+    assert list(rows[0]) == ["email", *CONTACT_FIELDS]
     assert rows[0] == FULL
     assert rows[1]["email"] == "cy@them.example" and rows[1]["city"] == ""
     records = json.loads(run("export", "contacts", "--format", "json", "--hubspot").output)

@@ -7,45 +7,34 @@ import dataclasses
 import json
 import subprocess
 import sys
-from email.message import EmailMessage
-from email.utils import formatdate
 from pathlib import Path
 
 import dkim
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from mails import (
+    CONTACT,
+    CONTACT_SIGNATURE,
+    FORWARDING,
+    USER,
+    USER_SIGNATURE,
+    deliver,
+    mail,
+    props,
+    reply,
+    run_worker,
+    worker_config,
+)
 
-from mailhook.config import Config, DatabaseConfig, DkimConfig, ExtractConfig, parse_config
-from mailhook.store import Received, Store
+from mailhook.config import Config, DkimConfig, ExtractConfig
+from mailhook.store import Store
 from mailhook.worker import Worker
-
-USER = "ann@us.example"
-CONTACT = "bob.smith@acme.example"
-FORWARDING = "log@hook.example"
-
-CONTACT_SIGNATURE = """Best regards,
-Bob Smith
-Sales Director
-Acme GmbH
-Tel: +49 30 1234567
-Mobile: +49 171 7654321
-"""
-USER_SIGNATURE = """Kind regards,
-Ann Lee
-Account Executive
-Us Ltd
-Phone: +44 20 7946 0958
-"""
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
-    base = parse_config(
-        f"[addresses]\nforwarding = ['{FORWARDING}']\nteam = ['sales@us.example']\n"
-        "[dkim]\npolicy = 'off'\n[extract]\ntagger = 'off'\n"
-    )
-    return dataclasses.replace(base, database=DatabaseConfig(tmp_path / "mailhook.db"))
+    return worker_config(tmp_path)
 
 
 @pytest.fixture
@@ -54,37 +43,6 @@ def store(config: Config) -> Store:
     store.add_user(USER, "Ann Lee", inbox_automation=True)
     return store
 
-
-def mail(sender: str, to: str, body: str, *, message_id: str, subject: str = "Re: quote",
-         display: str = "Bob Smith") -> EmailMessage:
-    msg = EmailMessage()
-    msg["From"] = f"{display} <{sender}>"
-    msg["To"] = to
-    msg["Subject"] = subject
-    msg["Date"] = formatdate(1_780_000_000)
-    msg["Message-ID"] = message_id
-    msg.set_content(body)
-    return msg
-
-
-def reply(message_id: str = "<r1@acme.example>", signature: str = CONTACT_SIGNATURE) -> bytes:
-    body = f"Hi Ann,\n\nthanks, the quote works for us. Let us talk next week.\n\n{signature}"
-    return bytes(mail(CONTACT, USER, body, message_id=message_id))
-
-
-def deliver(store: Store, raw: bytes, *, listener: str = "lmtp", recipient: str = USER,
-            mail_from: str | None = CONTACT) -> None:
-    msg_id = next((line.split(b":", 1)[1].strip().decode() for line in raw.splitlines()
-                   if line.lower().startswith(b"message-id:")), None)
-    store.insert_received([Received(raw, msg_id, recipient, listener, mail_from, (recipient,), None)])
-
-
-def run_worker(config: Config, store: Store, **kwargs: object) -> None:
-    Worker(config, **kwargs).drain(store)  # type: ignore[arg-type]
-
-
-def props(store: Store, email: str = CONTACT) -> dict[str, str | None]:
-    return {k: v["value"] for k, v in store.contact(email)["properties"].items()}
 
 
 def test_inbound_reply_fills_empty_properties(config: Config, store: Store) -> None:

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from ..errors import InvalidValue
 from ..merge import ContactState
-from ..model import PROPERTIES
+from ..model import CONTACT_FIELDS
 from .schema import MIGRATIONS
 
 
@@ -76,21 +76,20 @@ class Base:
     @staticmethod
     def _contact_state(c: sqlite3.Connection, email: str) -> ContactState | None:
         row = c.execute(
-            f"SELECT {', '.join(PROPERTIES)}, scanned_message_id FROM contacts WHERE email = ?",
+            f"SELECT {', '.join(CONTACT_FIELDS)}, scanned_message_id FROM contacts WHERE email = ?",
             (email,),
         ).fetchone()
         if row is None:
             return None
-        edited = {
-            p for (p,) in c.execute(
-                "SELECT property FROM contact_properties WHERE contact_email = ? AND user_edited",
-                (email,),
-            )
-        }
+        meta = c.execute(
+            "SELECT property, source, user_edited FROM contact_properties WHERE contact_email = ?",
+            (email,),
+        ).fetchall()
         return ContactState(
-            values=dict(zip(PROPERTIES, row[:-1], strict=True)),
-            user_edited=frozenset(edited),
+            values=dict(zip(CONTACT_FIELDS, row[:-1], strict=True)),
+            user_edited=frozenset(p for p, _, edited in meta if edited),
             scanned_message_id=row[-1],
+            sources={p: source for p, source, _ in meta},
         )
 
     @staticmethod
@@ -123,8 +122,8 @@ def normalise_address(email: str) -> str:
 
 def check_properties(values: dict[str, Any]) -> None:
     for prop in values:
-        if prop not in PROPERTIES:
-            raise InvalidValue(f"unknown property {prop!r} (known: {', '.join(PROPERTIES)})")
+        if prop not in CONTACT_FIELDS:
+            raise InvalidValue(f"unknown property {prop!r} (known: {', '.join(CONTACT_FIELDS)})")
 
 def _statements(sql: str) -> Iterator[str]:
     """Split a migration script into statements (triggers contain semicolons)."""

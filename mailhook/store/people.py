@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import AlreadyExists, NotFound
-from ..model import PROPERTIES, SOURCE_AI, SOURCE_IMPORT, SOURCE_USER
+from ..model import CONTACT_FIELDS, PROPERTIES, SOURCE_AI, SOURCE_IMPORT, SOURCE_USER
 from .base import Base, check_properties, normalise_address, utc_now
 
 
@@ -161,7 +161,7 @@ class PeopleStore(Base):
             for r in self._rows("SELECT * FROM contact_properties WHERE contact_email = ?", [email])
         }
         properties = {}
-        for prop in PROPERTIES:
+        for prop in CONTACT_FIELDS:
             m = meta.get(prop, {})
             properties[prop] = {
                 "value": rows[0][prop],
@@ -180,7 +180,7 @@ class PeopleStore(Base):
         return {"email": email, "properties": properties, "emails": emails}
 
     def contacts(self) -> list[dict[str, Any]]:
-        return self._rows(f"SELECT email, {', '.join(PROPERTIES)} FROM contacts ORDER BY email")
+        return self._rows(f"SELECT email, {', '.join(CONTACT_FIELDS)} FROM contacts ORDER BY email")
 
     def existing_contacts(self, emails: Sequence[str]) -> set[str]:
         if not emails:

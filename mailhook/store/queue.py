@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..merge import Candidate, decide_fills
+from ..merge import Candidate, decide
 from ..model import SOURCE_AI
 from .base import Base, utc_now
+from .suggestions import record_decision
 from .tasks import NewTask, insert_tasks
 
 
@@ -66,8 +67,9 @@ class Outcome:
     contact_email: str | None = None  # whose words were read
     logged_on: tuple[str, ...] = ()  # contacts this message is logged on (if they exist)
     create: tuple[str, ...] = ()  # of those, the ones to create when missing
-    scanned: bool = False  # the contact's reply was scanned: only the first scanned one fills
+    scanned: bool = False  # the contact's reply was scanned: its candidates are decided on
     candidates: tuple[Candidate, ...] = ()
+    fill_policy: str = "hubspot"  # config [fill] policy, applied to the contact as it is at commit
     language: str | None = None
     skip_reason: str | None = None
     dkim_verdict: str | None = None
@@ -260,22 +262,25 @@ class QueueStore(Base):
         return filled
 
     def _fill(self, c: sqlite3.Connection, rowid: int, outcome: Outcome) -> list[Candidate]:
-        """Inside the finish transaction: decide on the current state, mark the first scan, fill."""
+        """Inside the finish transaction: decide on the current state, mark the first scan, fill,
+        and keep every candidate (and each suggested update) with its evidence."""
         email = outcome.contact_email
         state = self._contact_state(c, email) if email else None
         if email is None or state is None:
             return []
         message_id = self._message_key(c, rowid)
-        fills = decide_fills(state, outcome.candidates)
+        decision = decide(state, outcome.candidates, outcome.fill_policy)
         if state.scanned_message_id is None:
             c.execute(
                 "UPDATE contacts SET scanned_message_id = ?, scanned_at = ? WHERE email = ?",
                 (message_id, utc_now(), email),
             )
-        for fill in fills:
+        for fill in decision.fills:
             self._write(c, email, fill.property, fill.value, SOURCE_AI, False, message_id,
                         fill.original, json.dumps(fill.evidence, ensure_ascii=False))
-        return fills
+        record_decision(c, rowid, message_id, email, outcome.user_email, state, outcome.candidates,
+                        decision)
+        return list(decision.fills)
 
     @staticmethod
     def _message_key(c: sqlite3.Connection, rowid: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import PROPERTIES
+from ..model import CONTACT_FIELDS, PROPERTIES
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -166,10 +166,10 @@ CREATE TABLE digests_sent (
 """
 
 
-def _current_value(prop_column: str, contact: str) -> str:
+def _current_value(prop_column: str, contact: str, fields: tuple[str, ...] = PROPERTIES) -> str:
     """The contact's current value of the property named in `prop_column` (a view has no
     dynamic column names, so one CASE arm per property)."""
-    arms = " ".join(f"WHEN '{p}' THEN {contact}.{p}" for p in PROPERTIES)
+    arms = " ".join(f"WHEN '{p}' THEN {contact}.{p}" for p in fields)
     return f"CASE {prop_column} {arms} END"
 
 
@@ -201,6 +201,60 @@ CREATE VIEW failed_messages AS
     FROM messages WHERE status = 'failed';
 """
 
+# Every value a scanned signature showed (kept with its evidence and what became of it), and the
+# suggested updates: values that differ from what a contact holds and were not written.
+_SUGGESTIONS = f"""
+ALTER TABLE contacts ADD COLUMN company TEXT;
+{_property_triggers("company")}
+CREATE TABLE candidates (
+    id INTEGER PRIMARY KEY,
+    message_rowid INTEGER NOT NULL REFERENCES messages(id),
+    message_id TEXT,
+    contact_email TEXT NOT NULL,
+    property TEXT NOT NULL,
+    value TEXT NOT NULL,
+    original TEXT,
+    evidence TEXT,
+    outcome TEXT NOT NULL CHECK (outcome IN ('filled', 'suggested', 'kept')),
+    reason TEXT,
+    created_at TEXT NOT NULL DEFAULT ({NOW}),
+    UNIQUE (message_rowid, contact_email, property)
+);
+CREATE INDEX candidates_contact ON candidates(contact_email, property);
+CREATE TABLE suggestions (
+    id INTEGER PRIMARY KEY,
+    contact_email TEXT NOT NULL REFERENCES contacts(email) ON DELETE CASCADE,
+    property TEXT NOT NULL,
+    value TEXT NOT NULL,
+    original TEXT,
+    held_value TEXT,
+    reason TEXT,
+    evidence TEXT,
+    user_email TEXT,
+    message_rowid INTEGER REFERENCES messages(id),
+    message_id TEXT,
+    seen INTEGER NOT NULL DEFAULT 1,
+    status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open', 'accepted', 'dismissed', 'superseded')),
+    created_at TEXT NOT NULL DEFAULT ({NOW}),
+    status_at TEXT
+);
+CREATE UNIQUE INDEX suggestions_value ON suggestions(contact_email, property, value);
+CREATE INDEX suggestions_status ON suggestions(status, created_at);
+DROP VIEW property_provenance;
+CREATE VIEW property_provenance AS
+    SELECT p.contact_email AS contact, p.property,
+        {_current_value("p.property", "c", CONTACT_FIELDS)} AS value,
+        p.source, p.user_edited, p.updated_at, p.message_id
+    FROM contact_properties p JOIN contacts c ON c.email = p.contact_email;
+CREATE VIEW suggested_updates AS
+    SELECT s.id, s.contact_email AS contact, s.property,
+        {_current_value("s.property", "c", CONTACT_FIELDS)} AS current_value,
+        s.value AS suggested_value, s.reason, s.user_email, s.message_id, s.seen, s.created_at
+    FROM suggestions s JOIN contacts c ON c.email = s.contact_email
+    WHERE s.status = 'open';
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
     ("0002_retry_at", _RETRY_AT),
@@ -208,4 +262,5 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0004_views", _VIEWS),
     # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.passwords).
     ("0005_user_passwords", "ALTER TABLE users ADD COLUMN password_hash TEXT;"),
+    ("0006_suggestions", _SUGGESTIONS),
 )
