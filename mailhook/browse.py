@@ -14,11 +14,15 @@ TABLES: dict[str, str] = {
     "messages": "Every stored copy of a received message and what processing decided.",
     "users": "CRM users and their settings.",
     "tasks": "Recommended follow-up tasks (inbox automation).",
+    "candidates": "Every value a scanned signature showed, with its evidence and what became of it.",
+    "suggestions": "Values that differ from what a contact holds: open, accepted, dismissed, superseded.",
 }
 FACETS: dict[str, list[str]] = {
     "contact_properties": ["source", "property", "user_edited"],
     "messages": ["status", "direction", "listener", "dkim_verdict", "skip_reason"],
     "tasks": ["status", "user_email"],
+    "candidates": ["outcome", "property", "reason"],
+    "suggestions": ["status", "property", "user_email"],
     "property_history": ["source", "property"],
 }
 QUERIES: dict[str, dict[str, str]] = {
@@ -30,6 +34,12 @@ QUERIES: dict[str, dict[str, str]] = {
     "filled_by_ai": {
         "title": "Everything the AI filled",
         "sql": "select * from filled_by_ai order by filled_at desc",
+    },
+    "suggested_updates": {
+        "title": "Suggested updates",
+        "description": "Open suggestions: what a contact holds now and what a signature says; "
+                       "`mailhook suggestions accept|dismiss ID` decides.",
+        "sql": "select * from suggested_updates order by created_at desc",
     },
     "contacts_missing_phone": {
         "title": "Contacts missing a phone",

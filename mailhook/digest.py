@@ -1,4 +1,5 @@
-"""Compose a user's daily digest mail: new recommended tasks and what the AI filled, text and HTML."""
+"""Compose a user's daily digest mail: new recommended tasks, what the AI filled and the suggested
+updates waiting for a decision, as text and HTML."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
+from .store.suggestions import Suggestion
 from .store.tasks import Fill, Task
 
 _FONT = "font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif"
@@ -27,32 +29,36 @@ def compose_digest(
     fills: Sequence[Fill],
     *,
     sender: str,
+    suggestions: Sequence[Suggestion] = (),
     now: datetime | None = None,
 ) -> EmailMessage | None:
-    """One mail listing the day's tasks and fills; None when there is nothing new to tell."""
-    if not tasks and not fills:
+    """One mail listing the day's tasks, fills and suggestions; None when nothing is new."""
+    if not tasks and not fills and not suggestions:
         return None
     message = EmailMessage()
     message["From"] = formataddr(("mailhook", sender))
     message["To"] = formataddr((recipient.name or "", recipient.email))
-    message["Subject"] = _subject(day, len(tasks), len(fills))
+    message["Subject"] = _subject(day, len(tasks), len(fills), len(suggestions))
     message["Date"] = format_datetime(now or datetime.now(UTC))
     message["Message-ID"] = make_msgid("digest", domain=sender.rpartition("@")[2] or None)
     # Marks the digest as machine-made (RFC 3834): if it ever reaches mailhook itself, it makes
     # no tasks, and well-behaved auto-responders do not answer it.
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(plain_text(day, tasks, fills))
-    message.add_alternative(html_text(day, tasks, fills), subtype="html")
+    message.set_content(plain_text(day, tasks, fills, suggestions))
+    message.add_alternative(html_text(day, tasks, fills, suggestions), subtype="html")
     return message
 
 
-def _subject(day: date, tasks: int, fills: int) -> str:
+def _subject(day: date, tasks: int, fills: int, suggestions: int = 0) -> str:
     parts = []
     if tasks:
         parts.append(f"{tasks} follow-up{'s' if tasks != 1 else ''}")
     if fills:
         parts.append(f"{fills} contact detail{'s' if fills != 1 else ''} filled")
-    return f"Your mailhook digest for {day.isoformat()}: {' and '.join(parts)}"
+    if suggestions:
+        parts.append(f"{suggestions} suggested update{'s' if suggestions != 1 else ''}")
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return f"Your mailhook digest for {day.isoformat()}: {listed}"
 
 
 def _contact(task: Task) -> str:
@@ -67,7 +73,15 @@ def _message_ref(task: Task) -> str:
     return f"\"{subject}\"{f' of {when}' if when else ''}, Message-ID {task.message_id or '-'}"
 
 
-def plain_text(day: date, tasks: Sequence[Task], fills: Sequence[Fill]) -> str:
+def _change(suggestion: Suggestion) -> tuple[str, str, str]:
+    """(property, held value, suggested value) as a person reads them."""
+    held = suggestion.current_value if suggestion.current_value is not None else "(empty)"
+    return suggestion.property.replace("_", " "), held, suggestion.value
+
+
+def plain_text(
+    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = ()
+) -> str:
     lines = [f"Your mailhook digest for {day.strftime('%A, %d %B %Y')}", ""]
     if tasks:
         lines += [f"Recommended follow-ups ({len(tasks)})", ""]
@@ -87,11 +101,23 @@ def plain_text(day: date, tasks: Sequence[Task], fills: Sequence[Fill]) -> str:
             lines.append(contact)
             lines += [f"   {f.property.replace('_', ' '):15} {f.value or '(cleared)'}" for f in group]
             lines.append("")
+    if suggestions:
+        lines += [f"Suggested updates ({len(suggestions)}): a signature says something new", ""]
+        for suggestion in suggestions:
+            prop, held, new = _change(suggestion)
+            lines += [
+                f"#{suggestion.id} {suggestion.contact_email}: {prop} {held!r} -> {new!r}",
+                f"   Decide:   mailhook suggestions accept {suggestion.id}  |  "
+                f"mailhook suggestions dismiss {suggestion.id}",
+                "",
+            ]
     lines.append("Find a message in your mail client by its Message-ID or subject.")
     return "\n".join(lines) + "\n"
 
 
-def html_text(day: date, tasks: Sequence[Task], fills: Sequence[Fill]) -> str:
+def html_text(
+    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = ()
+) -> str:
     e = html.escape
     parts = [
         f'<div style="{_FONT};max-width:640px;margin:0 auto;color:#222;line-height:1.45">',
@@ -124,6 +150,8 @@ def html_text(day: date, tasks: Sequence[Task], fills: Sequence[Fill]) -> str:
             )
             parts.append(f'<div style="font-weight:600;margin-top:8px">{e(contact)}</div>'
                          f'<table style="border-collapse:collapse;font-size:14px">{rows}</table>')
+    if suggestions:
+        parts.append(_html_suggestions(suggestions))
     parts.append('<p style="font-size:12px;color:#777;margin-top:24px">Find a message in your mail '
                  "client by its Message-ID or subject.</p></div>")
     return "\n".join(parts) + "\n"
@@ -134,3 +162,19 @@ def _by_contact(fills: Sequence[Fill]) -> list[tuple[str, list[Fill]]]:
     for fill in fills:
         grouped.setdefault(fill.contact_email, []).append(fill)
     return list(grouped.items())
+
+
+def _html_suggestions(suggestions: Sequence[Suggestion]) -> str:
+    e = html.escape
+    rows = []
+    for suggestion in suggestions:
+        prop, held, new = _change(suggestion)
+        rows.append(
+            f'<tr><td style="padding:2px 12px 2px 0">{e(suggestion.contact_email)}</td>'
+            f'<td style="padding:2px 12px 2px 0;color:#555">{e(prop)}</td>'
+            f'<td style="padding:2px 12px 2px 0"><s>{e(held)}</s> &rarr; <b>{e(new)}</b></td>'
+            f'<td style="font-size:12px;color:#777">mailhook suggestions accept {suggestion.id} '
+            f"&middot; dismiss {suggestion.id}</td></tr>"
+        )
+    return (f'<h2 style="font-size:16px;margin:24px 0 8px">Suggested updates ({len(suggestions)})'
+            f'</h2><table style="border-collapse:collapse;font-size:14px">{"".join(rows)}</table>')

@@ -57,8 +57,9 @@ def compose_for(store: Store, config: Config, day: date, user_email: str) -> Ema
     tasks = store.tasks(user_email=user.email, status="recommended",
                         created_from=start, created_before=end)
     fills = store.ai_fills(user.email, start, end)
+    suggestions = store.suggestions(user_email=user.email, created_from=start, created_before=end)
     return compose_digest(Recipient(user.email, user.name), day, tasks, fills,
-                          sender=config.digest.sender)
+                          sender=config.digest.sender, suggestions=suggestions)
 
 
 def deliver_digests(

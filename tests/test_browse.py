@@ -27,16 +27,18 @@ def free_port() -> int:
 
 
 def test_browse_serves_canned_queries_as_json(tmp_path: Path) -> None:
-    """The canned query "filled_today" returns today's AI fills as JSON from a loopback port."""
+    """The canned queries "filled_today" and "suggested_updates" answer as JSON from a loopback
+    port."""
     db = tmp_path / "mailhook.db"
     config = tmp_path / "mailhook.toml"
     config.write_text(f'[database]\npath = "{db}"\n')
     store = Store(db)
-    store.add_contact("bob@acme.example", {}, "import")
+    store.add_contact("bob@acme.example", {"job_title": "Buyer"}, "import")
     store.insert_received([Received(b"x", "<b1@x>", "ann@us.example", "lmtp", None, (), None)])
     (item,) = store.claim(1)
     store.finish(item.id, Outcome("inbound", contact_email="bob@acme.example", scanned=True,
-                                  candidates=(Candidate("city", "Oslo", "Oslo", {}),)))
+                                  candidates=(Candidate("city", "Oslo", "Oslo", {}),
+                                              Candidate("job_title", "CTO", "CTO", {}))))
     store.close()
     port = free_port()
     proc = subprocess.Popen([MAILHOOK, "browse", "--port", str(port), "--config", str(config)],
@@ -50,6 +52,11 @@ def test_browse_serves_canned_queries_as_json(tmp_path: Path) -> None:
             rows = json.loads(response.read())
         assert [(r["contact"], r["property"], r["value"]) for r in rows] == [
             ("bob@acme.example", "city", "Oslo")]
+        url = f"http://127.0.0.1:{port}/mailhook/suggested_updates.json?_shape=array"
+        with urllib.request.urlopen(url, timeout=10) as response:
+            rows = json.loads(response.read())
+        assert [(r["contact"], r["current_value"], r["suggested_value"]) for r in rows] == [
+            ("bob@acme.example", "Buyer", "CTO")]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/metadata.json", timeout=10) as response:
             meta = json.loads(response.read())
         assert "contacts_missing_phone" in meta["databases"]["mailhook"]["queries"]

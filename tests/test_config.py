@@ -36,6 +36,8 @@ def test_defaults_follow_the_documented_values() -> None:
         ("[smtp]\nport = 'x'", "smtp.port"),
         ("[smtp]\nport = 70000", "smtp.port"),
         ("[dkim]\npolicy = 'maybe'", "dkim.policy"),
+        ("[fill]\npolicy = 'overwrite'", "fill.policy must be one of hubspot, own, suggest"),
+        ("[fill]\nscan = 'all'", "fill.scan must be one of first-reply, every-reply"),
         ("[addresses]\nteam = ['nobody']", "addresses.team"),
         ("[addresses]\nforwarding = []", "addresses.forwarding"),
         ("[logging]\ncreate_contacts = 'yes'", "logging.create_contacts"),

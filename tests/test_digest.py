@@ -133,7 +133,8 @@ def test_digest_reaches_a_real_smtp_sink_with_both_parts(
     assert received["To"] == f"Ann Lee <{USER}>"
     assert received["From"] == f"mailhook <{SENDER}>"
     assert received["Auto-Submitted"] == "auto-generated"
-    assert "2 follow-ups and" in received["Subject"]
+    assert received["Subject"].endswith(
+        ": 2 follow-ups, 4 contact details filled and 1 suggested update")
     plain = received.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     html = received.get_body(("html",)).get_content()  # type: ignore[union-attr]
     for part in (plain, html):
@@ -144,6 +145,7 @@ def test_digest_reaches_a_real_smtp_sink_with_both_parts(
         assert "2026-05-29" in part and "2026-06-01" in part  # Friday and Monday after 28 May
         assert "r1@acme.example" in part
         assert "+49301234567" in part and "Sales Director" in part
+        assert "Acme GmbH" in part and "mailhook suggestions accept 1" in part  # held: no company
     assert "Re: quote &lt;draft&gt;" in html  # message text is escaped in the HTML part
     assert sink.received.empty()  # Carl had nothing new: no mail for him
 
