@@ -405,4 +405,10 @@ main.add_command(doctor)
 from .cli_suggestions import suggestions  # noqa: E402 - it uses with_config from above
 
 main.add_command(suggestions)
+
+# --- backfill (mailhook/cli_replay.py) --------------------------------------------------------
+
+from .cli_replay import replay_command  # noqa: E402 - it uses with_config from above
+
+main.add_command(replay_command)
 export_group.add_command(export_contacts)

@@ -43,10 +43,11 @@ def suggestions_list(
 
 
 def describe(suggestion: Suggestion) -> str:
-    held = suggestion.current_value if suggestion.current_value is not None else "(empty)"
+    value = suggestion.current_value
+    held = repr(value) if value is not None else "(empty)"
     seen = f"  seen {suggestion.seen}x" if suggestion.seen > 1 else ""
     return (f"#{suggestion.id:<5} {suggestion.status:10} {suggestion.contact_email}  "
-            f"{suggestion.property}: {held!r} -> {suggestion.value!r}{seen}")
+            f"{suggestion.property}: {held} -> {suggestion.value!r}{seen}")
 
 
 @suggestions.command("accept")

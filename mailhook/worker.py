@@ -15,6 +15,7 @@ from .metrics import Metrics
 from .model import Flag
 from .routing import FORWARDED, INBOUND, OUTBOUND, Envelope, Headers, Route, Unroutable, route_message
 from .store import NewTask, Outcome, Queued, Store
+from .store.queue import REPLAY
 from .trust import PASS, DnsFunc, authentication_results_verdict, dkim_verdict
 
 log = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ class Worker:
             item = claimed[0]
             done += 1
             started = time.perf_counter()
-            status = self._process_safely(store, item)
+            status = self.process(store, item)
             if self.metrics is not None:
                 self.metrics.processing_seconds.observe(time.perf_counter() - started)
                 self.metrics.outcomes.labels(status).inc()
@@ -80,8 +81,9 @@ class Worker:
                 self.on_processed(item.id, status)
         return done
 
-    def _process_safely(self, store: Store, item: Queued) -> str:
-        """The per-message boundary: any failure is recorded with the message, never lost."""
+    def process(self, store: Store, item: Queued) -> str:
+        """The per-message boundary: any failure is recorded with the message, never lost.
+        Returns what became of it: processed, pending (to be retried) or failed."""
         try:
             store.finish(item.id, self.outcome(store, item))
             log.info("processed message %d (%s)", item.id, item.message_id)
@@ -156,6 +158,8 @@ def _tasks(
     since = user.inbox_automation_since if user else None
     if user is None or not user.inbox_automation or since is None or item.received_at < since:
         return ()
+    if item.listener == REPLAY:
+        return ()  # follow-ups in old mail are stale: a backfill recommends none
     part: pipeline.Part | None
     if route.direction == OUTBOUND:
         part, contact = reading.own, (route.logged_on[0] if route.logged_on else None)

@@ -22,6 +22,10 @@ Acme GmbH
 Tel: +49 30 1234567
 Mobile: +49 171 7654321
 """
+# Bob's signature after a job change and a new office number (his mobile stays the same).
+NEW_SIGNATURE = CONTACT_SIGNATURE.replace("Sales Director", "Chief Revenue Officer").replace(
+    "Tel: +49 30 1234567", "Tel: +49 30 7654321"
+)
 USER_SIGNATURE = """Kind regards,
 Ann Lee
 Account Executive

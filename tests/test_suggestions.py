@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from mails import CONTACT, NEW_SIGNATURE, USER, deliver, props, reply, run_worker, worker_config
 
 from mailhook.config import Config
 from mailhook.errors import InvalidValue, NotFound
@@ -23,11 +24,6 @@ from mailhook.merge import (
     same_value,
 )
 from mailhook.store import Store
-from mails import CONTACT, CONTACT_SIGNATURE, USER, deliver, props, reply, run_worker, worker_config
-
-NEW_SIGNATURE = CONTACT_SIGNATURE.replace("Sales Director", "Chief Revenue Officer").replace(
-    "Tel: +49 30 1234567", "Tel: +49 30 7654321"
-)
 
 
 def state(values: dict[str, str | None], *, edited: tuple[str, ...] = (), scanned: str | None = None,

@@ -76,6 +76,12 @@ class Outcome:
     tasks: tuple[NewTask, ...] = ()  # recommended follow-ups (inbox automation)
 
 
+# The listener name of messages stored by `mailhook replay`: processed by the replay itself, never
+# by the service's worker, so a replay can resume exactly where it stopped.
+REPLAY = "replay"
+_LIVE = f"AND listener != '{REPLAY}'"
+
+
 class QueueStore(Base):
     """Intake and queue operations."""
 
@@ -117,17 +123,30 @@ class QueueStore(Base):
         being processed at that moment (the crash test kills the hook at random 20 times)."""
         with self._tx() as c:
             return c.execute(
-                "UPDATE messages SET status = 'pending' WHERE status = 'processing'"
+                f"UPDATE messages SET status = 'pending' WHERE status = 'processing' {_LIVE}"
             ).rowcount
 
     def claim(self, limit: int) -> list[Queued]:
+        """Claim up to `limit` pending live messages (replayed ones belong to `mailhook replay`)."""
+        return self._claim(f"status = 'pending' AND (retry_at IS NULL OR retry_at <= ?) {_LIVE}",
+                           [utc_now()], limit)
+
+    def claim_replayed(self, message_rowid: int) -> Queued | None:
+        """Claim one replayed message, pending or left half-done by an interrupted replay (only
+        one replay runs at a time, so nobody else is processing it)."""
+        claimed = self._claim(
+            f"id = ? AND status IN ('pending', 'processing') AND listener = '{REPLAY}'",
+            [message_rowid], 1,
+        )
+        return claimed[0] if claimed else None
+
+    def _claim(self, where: str, params: list[Any], limit: int) -> list[Queued]:
         with self._tx() as c:
             rows = c.execute(
-                """UPDATE messages SET status = 'processing', attempts = attempts + 1
-                   WHERE id IN (SELECT id FROM messages WHERE status = 'pending'
-                                AND (retry_at IS NULL OR retry_at <= ?) ORDER BY id LIMIT ?)
+                f"""UPDATE messages SET status = 'processing', attempts = attempts + 1
+                   WHERE id IN (SELECT id FROM messages WHERE {where} ORDER BY id LIMIT ?)
                    RETURNING id""",
-                (utc_now(), limit),
+                (*params, limit),
             ).fetchall()
         ids = sorted(r[0] for r in rows)
         if not ids:
@@ -210,11 +229,19 @@ class QueueStore(Base):
         return {r["verdict"]: r["n"] for r in rows}
 
     def backlog(self) -> int:
-        """Messages received and not yet processed (what back-pressure limits)."""
+        """Live messages received and not yet processed (what back-pressure limits)."""
         row = self.conn.execute(
-            "SELECT count(*) FROM messages WHERE status IN ('pending', 'processing')"
+            f"SELECT count(*) FROM messages WHERE status IN ('pending', 'processing') {_LIVE}"
         ).fetchone()
         return int(row[0])
+
+    def stored_copy(self, dedupe_key: str, recipient: str) -> dict[str, Any] | None:
+        """The stored copy of a message for a recipient: id, listener and status."""
+        rows = self._rows(
+            "SELECT id, listener, status FROM messages WHERE dedupe_key = ? AND recipient = ?",
+            [dedupe_key, recipient],
+        )
+        return rows[0] if rows else None
 
     def failed_messages(self) -> list[dict[str, Any]]:
         return self._rows(

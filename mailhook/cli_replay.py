@@ -1,0 +1,119 @@
+"""The `mailhook replay` command: backfill from a mailbox, with progress, dry run and resumption.
+
+Registered by mailhook.cli at its end; import mailhook.cli (not this module) to use them.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from .cli import open_store, with_config
+from .config import Config
+from .replay import ALREADY, Source, contact_diffs, copy_database, exclusive, open_source, replay
+from .store import Store
+from .worker import Worker
+
+
+class RateColumn(ProgressColumn):
+    """Messages per second, as rich measures them over its recent samples."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} msg/s" if speed else "- msg/s", style="progress.data.speed")
+
+
+@click.command("replay")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--user", "user_email", required=True,
+              help="The user whose mail this is (an inbox or a sent folder of theirs).")
+@click.option("--dry-run", is_flag=True,
+              help="Change nothing: print, per contact, the diff the replay would make.")
+@with_config
+def replay_command(config: Config, path: Path, user_email: str, dry_run: bool) -> None:
+    """Run mail a user already has (mbox, Maildir or a folder of .eml files) through the pipeline.
+
+    Never run implicitly. Each message is stored as a copy for USER and processed at once; one
+    stored before (live or by an earlier replay) is skipped, so an interrupted replay resumes
+    when the same command is run again. Replayed mail recommends no follow-up tasks.
+    """
+    store = open_store(config)
+    user = store.get_user(user_email)
+    if not user.inbox_automation:
+        raise click.ClickException(
+            f"{user.email} has inbox automation off, so copies of their mail are not read; turn it "
+            f"on first: mailhook users set {user.email} --inbox-automation on")
+    if not user.fill_contact_details:
+        click.echo(f"note: fill contact details is off for {user.email}: mail is logged, not read",
+                   err=True)
+    source = open_source(path)
+    with exclusive(config.database.path):
+        if dry_run:
+            _dry_run(config, store, user.email, source)
+        else:
+            tally = _run(Worker(config), store, user.email, source)
+            click.echo(_summary(tally, source))
+
+
+def _run(worker: Worker, store: Store, user: str, source: Source) -> Counter[str]:
+    console = Console(stderr=True)
+    columns = (TextColumn("replay"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+               TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console) as progress:
+        task = progress.add_task("replay", total=source.count)
+        try:
+            return replay(store, worker, user, source, lambda _: progress.advance(task))
+        except KeyboardInterrupt:
+            progress.stop()
+            done = int(progress.tasks[0].completed)
+            raise click.ClickException(
+                f"interrupted after {done} of {source.count} message(s); run the same command "
+                "again to resume") from None
+
+
+def _dry_run(config: Config, store: Store, user: str, source: Source) -> None:
+    """Replay into a copy of the database, then diff the copy's contacts against the real ones."""
+    db = config.database.path
+    with tempfile.TemporaryDirectory(dir=db.parent, prefix=".replay-dry-run-") as scratch:
+        copy_path = Path(scratch) / db.name
+        copy_database(db, copy_path)
+        copy = Store(copy_path)
+        try:
+            tally = _run(Worker(config), copy, user, source)
+            before = {c["email"]: c for c in store.contacts()}
+            after = {c["email"]: c for c in copy.contacts()}
+            known = {s.id for s in store.suggestions()}
+            suggested: dict[str, list[str]] = {}
+            for s in copy.suggestions():
+                if s.id not in known:
+                    held = repr(s.current_value) if s.current_value is not None else "(empty)"
+                    suggested.setdefault(s.contact_email, []).append(
+                        f"suggested {s.property}: {held} -> {s.value!r}")
+        finally:
+            copy.close()
+    for line in contact_diffs(before, after, suggested):
+        click.echo(line)
+    click.echo(f"dry run, nothing changed: {_summary(tally, source)}")
+
+
+def _summary(tally: Counter[str], source: Source) -> str:
+    names = {"pending": "to retry (run again)", "failed": "failed (see `mailhook status`)"}
+    parts = [f"{tally[k]} {names.get(k, k)}" for k in ("processed", "pending", "failed", ALREADY)
+             if tally[k]]
+    return f"replayed {sum(tally.values())} of {source.count} message(s) ({source.kind}): " + (
+        ", ".join(parts) or "nothing to do")

@@ -1,0 +1,186 @@
+"""`mailhook replay`: mail a user already has, through the same pipeline, once, resumable."""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Callable
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from mails import CONTACT, NEW_SIGNATURE, USER, mail, reply, worker_config
+
+from mailhook.replay import ReplayError, exclusive, open_source, replay
+from mailhook.store import Received, Store
+from mailhook.store.queue import REPLAY
+from mailhook.worker import Worker
+
+OTHER = "cy@beta.example"
+
+
+def outbound(number: int) -> EmailMessage:
+    """Ann writes to Cy: logging her sent mail creates Cy as a contact."""
+    return mail(USER, OTHER, f"Hi Cy,\n\nthe offer no. {number}.\n\nAnn",
+                message_id=f"<out{number}@us.example>", display="Ann Lee")
+
+
+def messages() -> list[bytes]:
+    return [bytes(outbound(1)), reply("<r1@acme.example>"),
+            reply("<r2@acme.example>", signature=NEW_SIGNATURE)]
+
+
+def write_mbox(path: Path, raws: list[bytes]) -> Path:
+    box = mailbox.mbox(path)
+    for raw in raws:
+        box.add(raw)
+    box.flush()
+    box.close()
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Store:
+    """The `run` fixture's database: Ann with inbox automation, Bob a contact, no mail yet."""
+    store = Store(tmp_path / "db.sqlite")
+    store.add_user(USER, "Ann Lee", inbox_automation=True)
+    store.add_contact(CONTACT, {"job_title": "Buyer"}, "user")
+    return store
+
+
+def logged(store: Store) -> list[tuple[str, str]]:
+    return [(r["contact_email"], r["message_id"]) for r in store._rows(
+        """SELECT e.contact_email, m.message_id FROM contact_emails e
+           JOIN messages m ON m.id = e.message_rowid ORDER BY m.message_id""")]
+
+
+def test_replay_of_an_mbox_fills_once_and_a_second_run_changes_nothing(
+    run: Callable[..., Result], db: Store, tmp_path: Path
+) -> None:
+    """Every message is logged and read as live mail would be; running it again finds each one
+    stored and logs nothing twice; replayed mail recommends no tasks."""
+    box = write_mbox(tmp_path / "ann.mbox", messages())
+    result = run("replay", str(box), "--user", USER)
+    assert "replayed 3 of 3 message(s) (mbox): 3 processed" in result.output
+    bob = db.contact(CONTACT)["properties"]
+    assert bob["phone"]["value"] == "+49301234567"  # the first reply fills
+    assert bob["job_title"]["value"] == "Buyer"  # a user's value is never overwritten
+    assert db.existing_contacts([OTHER]) == {OTHER}  # outbound logging created Cy
+    assert logged(db) == [(OTHER, "<out1@us.example>"), (CONTACT, "<r1@acme.example>"),
+                          (CONTACT, "<r2@acme.example>")]
+    assert db.tasks() == []
+    again = run("replay", str(box), "--user", USER)
+    assert "3 already stored" in again.output
+    assert len(logged(db)) == 3 and db.counts()["received"] == 3
+
+
+def test_live_mail_is_not_replayed_again(run: Callable[..., Result], db: Store, tmp_path: Path) -> None:
+    """A message the LMTP listener already stored for the user is skipped by a replay."""
+    raw = reply("<r1@acme.example>")
+    db.insert_received([Received(raw, "<r1@acme.example>", USER, "lmtp", CONTACT, (USER,), None)])
+    out = run("replay", str(write_mbox(tmp_path / "a.mbox", [raw])), "--user", USER).output
+    assert "1 already stored" in out
+    assert db.counts()["pending"] == 1  # still the live worker's to process
+
+
+def test_maildir_and_eml_folders_are_read_oldest_first(tmp_path: Path) -> None:
+    """A Maildir (cur/new) is read in key order (keys start with the delivery time); a folder
+    of .eml files is read in path order, subfolders too, other files ignored."""
+    maildir = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    for raw in messages():
+        maildir.add(raw)
+    source = open_source(tmp_path / "Maildir")
+    assert (source.kind, source.count) == ("maildir", 3)
+    assert [raw for _, raw in source.items()] == [
+        maildir.get_bytes(k) for k in sorted(maildir.iterkeys())]
+    folder = tmp_path / "eml"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "b.eml").write_bytes(messages()[1])
+    (folder / "sub" / "a.eml").write_bytes(messages()[0])
+    (folder / "notes.txt").write_text("not mail")
+    source = open_source(folder)
+    assert (source.kind, source.count) == ("eml", 2)
+    assert [Path(key).name for key, _ in source.items()] == ["b.eml", "a.eml"]
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: p / "missing.mbox", "no such file or folder"),
+    (lambda p: (p / "x.txt").write_text("hello") and p / "x.txt", "not an mbox file"),
+    (lambda p: (p / "empty").mkdir() or p / "empty", "neither a Maildir"),
+])
+def test_what_is_not_a_mailbox_is_a_clear_error(
+    run: Callable[..., Result], db: Store, tmp_path: Path, make: Callable[[Path], Path], message: str
+) -> None:
+    """A missing path, a file that is not an mbox, a folder without mail: one line, exit 1."""
+    result = run("replay", str(make(tmp_path)), "--user", USER, ok=False)
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_unknown_user_and_automation_off_are_refused(
+    run: Callable[..., Result], db: Store, tmp_path: Path
+) -> None:
+    """Replaying as someone who is not a user, or whose copies would not be read, is refused."""
+    box = str(write_mbox(tmp_path / "a.mbox", messages()))
+    assert "no user nobody@us.example" in run("replay", box, "--user", "nobody@us.example",
+                                              ok=False).output
+    db.set_user(USER, inbox_automation=False)
+    refused = run("replay", box, "--user", USER, ok=False)
+    assert refused.exit_code == 1 and "inbox automation off" in refused.output
+    assert db.counts()["received"] == 0
+
+
+def test_dry_run_prints_a_diff_per_contact_and_changes_nothing(
+    run: Callable[..., Result], db: Store, tmp_path: Path
+) -> None:
+    """--dry-run shows what would be filled (+), created and suggested, and stores nothing."""
+    box = write_mbox(tmp_path / "ann.mbox", messages())
+    out = run("replay", str(box), "--user", USER, "--dry-run").output
+    lines = out.splitlines()
+    start = lines.index(f"--- {CONTACT} (now)")
+    bob = lines[start:lines.index(f"--- {OTHER} (new contact)")]
+    assert "+phone: +49301234567" in bob and " job_title: Buyer" in bob
+    assert "? suggested job_title: 'Buyer' -> 'Sales Director'" in bob
+    assert "dry run, nothing changed: replayed 3 of 3 message(s) (mbox): 3 processed" in out
+    assert db.counts()["received"] == 0 and db.existing_contacts([OTHER]) == set()
+    assert db.contact(CONTACT)["properties"]["phone"]["value"] is None
+    assert not list(tmp_path.glob(".replay-dry-run-*"))  # the scratch copy is gone
+
+
+def test_an_interrupted_replay_resumes_where_it_stopped(tmp_path: Path) -> None:
+    """Stopped after the second message, the same replay again processes each message once:
+    the half-done one too (left 'processing' by a kill)."""
+    config = worker_config(tmp_path)
+    db = Store(config.database.path)
+    db.add_user(USER, None, inbox_automation=True)
+    db.add_contact(CONTACT, {}, "import")
+    source = open_source(write_mbox(tmp_path / "a.mbox", messages()))
+    seen: list[str] = []
+
+    def stop_after_two(result: str) -> None:
+        seen.append(result)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        replay(db, Worker(config), USER, source, stop_after_two)
+    # What a kill -9 in the middle of the third message leaves behind: stored and claimed.
+    raw = messages()[2]
+    db.insert_received([Received(raw, "<r2@acme.example>", USER, REPLAY, None, (USER,), None)])
+    assert db.claim(5) == []  # the service's worker never takes a replay's message
+    stored = db.stored_copy("<r2@acme.example>", USER)
+    assert stored is not None and db.claim_replayed(stored["id"]) is not None
+    tally = replay(db, Worker(config), USER, source)
+    assert tally == {"already stored": 2, "processed": 1}
+    rows = db._rows("SELECT message_id, status, attempts FROM messages ORDER BY id")
+    assert [r["status"] for r in rows] == ["processed"] * 3
+    assert len(logged(db)) == 3
+
+
+def test_one_replay_at_a_time(run: Callable[..., Result], db: Store, tmp_path: Path) -> None:
+    """A second replay on the same database is refused while the first holds it."""
+    box = str(write_mbox(tmp_path / "a.mbox", messages()))
+    with exclusive(db.path):
+        busy = run("replay", box, "--user", USER, ok=False)
+    assert busy.exit_code == 1 and "another `mailhook replay` is running" in busy.output
+    with pytest.raises(ReplayError), exclusive(db.path), exclusive(db.path):
+        pass
