@@ -244,3 +244,18 @@ def test_suggested_updates_view_answers_sqlite_utils(tmp_path: Path, store: Stor
     assert json.loads(out.stdout) == [
         {"property": "job_title", "current_value": "Buyer", "suggested_value": "Sales Director"}
     ]
+
+
+def test_undo_unwinds_the_ais_own_updates_step_by_step(tmp_path: Path, store: Store) -> None:
+    """own: undoing the second reply restores the first reply's value; undoing both (--since)
+    restores the empty value, not the first reply's; a dry run says the same without writing."""
+    store.add_contact(CONTACT, {}, "import")
+    two_replies(worker_config(tmp_path, "[fill]\npolicy = 'own'\nscan = 'every-reply'\n"), store)
+    since = store._rows("SELECT min(received_at) AS t FROM messages")[0]["t"]
+    planned = store.undo_fills(since=since, dry_run=True)
+    assert all(r.reverted for r in planned)
+    assert props(store)["job_title"] == "Chief Revenue Officer"
+    store.undo_fills(message_ids=["<r2@acme.example>"])
+    assert props(store)["job_title"] == "Sales Director"
+    store.undo_fills(since=since)
+    assert props(store)["job_title"] is None and props(store)["phone"] is None

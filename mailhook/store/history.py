@@ -95,16 +95,25 @@ class HistoryStore(Base):
         does not fill the property again."""
         with self._tx() as c:
             found = []
-            for change in _ai_changes(c, message_ids, since):
-                reversal = _decide(c, change)
+            # Newest first, so an AI value that replaced an earlier AI value (policy "own") is
+            # unwound step by step; what this undo itself reverted does not block older steps.
+            undone: dict[tuple[str, str], str | None] = {}  # what the reverted steps restored
+            handled: set[int] = set()
+            for change in reversed(_ai_changes(c, message_ids, since)):
+                reversal = _decide(c, change, handled, undone)
                 if reversal is None:
                     continue
                 found.append(reversal)
-                if reversal.reverted and not dry_run:
+                if not reversal.reverted:
+                    continue
+                handled.add(change.history_id)
+                undone[(change.contact_email, change.property)] = change.old_value
+                if not dry_run:
                     self._write(c, change.contact_email, change.property, change.old_value,
                                 SOURCE_UNDO, False, change.message_id, None,
                                 json.dumps({"undo_of": change.history_id}))
-        return found
+                    handled.add(c.execute("SELECT max(id) FROM property_history").fetchone()[0])
+        return found[::-1]
 
 
 def _ai_changes(
@@ -125,17 +134,28 @@ def _ai_changes(
     return [AiChange(*row) for row in rows if row[2] in PROPERTIES]
 
 
-def _decide(c: sqlite3.Connection, change: AiChange) -> Reversal | None:
-    later = [
-        LaterChange(*row) for row in c.execute(
-            """SELECT source, changed_at FROM property_history
+def _decide(
+    c: sqlite3.Connection, change: AiChange, handled: set[int],
+    undone: dict[tuple[str, str], str | None],
+) -> Reversal | None:
+    """Judge one AI change, leaving out later steps that were undone (by this undo or before).
+    An AI change found already undone joins `handled`, with its undo, so older steps see past it."""
+    rows = [
+        row for row in c.execute(
+            """SELECT id, source, changed_at FROM property_history
                WHERE contact_email = ? AND property = ? AND id > ? ORDER BY id""",
             (change.contact_email, change.property, change.history_id),
-        )
+        ) if row[0] not in handled
     ]
+    if rows and rows[0][1] == SOURCE_UNDO:
+        handled.update((change.history_id, rows[0][0]))
+    later = [LaterChange(source, changed_at) for _, source, changed_at in rows]
     row = c.execute(
         f"SELECT {change.property} FROM contacts WHERE email = ?", (change.contact_email,)
     ).fetchone()
+    key = (change.contact_email, change.property)
+    if row is not None and key in undone:  # a dry run has not written what it reverted
+        row = (undone[key],)
     flag = c.execute(
         "SELECT user_edited FROM contact_properties WHERE contact_email = ? AND property = ?",
         (change.contact_email, change.property),
