@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -15,6 +16,9 @@ from .errors import ConfigError
 
 DEFAULT_CONFIG_PATH = Path("conf/mailhook.toml")
 DKIM_POLICIES = ("require", "record", "off")
+# A host name as DKIM's d= names it: dot-separated labels of letters, digits and inner hyphens.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_DOMAIN = re.compile(rf"(?=.{{1,253}}$)(?:{_LABEL}\.)+{_LABEL}")
 FILL_POLICIES = ("hubspot", "own", "suggest")
 FILL_SCANS = ("first-reply", "every-reply")
 
@@ -72,6 +76,9 @@ class DkimConfig:
     # Authentication-Results headers from these authserv-ids (your own MTA's, which must strip
     # incoming ones with the same id) are trusted instead of verifying signatures ourselves.
     trusted_authserv_ids: tuple[str, ...] = ()
+    # ARC sealers (RFC 8617: mailing lists, forwarders) whose record of the author's DKIM pass is
+    # believed when their changes broke the signature; empty: ARC is ignored.
+    trusted_arc_sealers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -234,6 +241,9 @@ def _check(config: Config, source: str) -> Config:
             )
     if config.dkim.dns_timeout <= 0:
         raise ConfigError(f"{source}: dkim.dns_timeout must be positive")
+    for sealer in config.dkim.trusted_arc_sealers:
+        if not _DOMAIN.fullmatch(sealer):
+            raise ConfigError(f"{source}: dkim.trusted_arc_sealers has {sealer!r}, not a domain")
     if config.worker.max_attempts < 1:
         raise ConfigError(f"{source}: worker.max_attempts must be at least 1")
     if config.worker.retry_delay < 0:

@@ -392,6 +392,12 @@ def message_id(headers: Message) -> str | None:
     return None
 
 
+def from_domain(raw: bytes) -> str | None:
+    """The domain of the first From address, read from the header block only (for DKIM)."""
+    addresses = from_addresses(read_headers(raw))
+    return addresses[0].rpartition("@")[2].lower() or None if addresses else None
+
+
 def from_addresses(headers: Message) -> list[str]:
     """Addresses in the From header(s); [] when there is none or it cannot be read."""
     try:

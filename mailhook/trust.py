@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import asyncio
+import binascii
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from concurrent.futures import Executor
 from email.parser import BytesHeaderParser
 from email.policy import compat32
+from types import TracebackType
 
+import aiodns
 import dkim
+import dkim.asyncsupport
 import dkim.dnsplug
+import pycares  # aiodns's own dependency: its 5.x result types
 
+# The seams: a synchronous TXT lookup as dkimpy calls it, `(name, timeout=...)`, and its async twin.
 DnsFunc = Callable[..., bytes | None]
+Resolver = Callable[[bytes, float], Awaitable[bytes | None]]
 
 PASS = "pass"
 FAIL = "fail"
 NONE = "none"
 TEMPERROR = "temperror"
+
+
+class DnsUnavailable(Exception):
+    """A key lookup timed out or the resolver failed. Deliberately not a DKIMException: dkimpy turns
+    those (DnsTimeoutError included) into a quiet `False`, which would make a DNS outage a `fail`."""
 
 
 def dkim_verdict(
@@ -27,23 +41,63 @@ def dkim_verdict(
         checker = dkim.DKIM(raw, timeout=timeout)
     except dkim.DKIMException:
         return FAIL
-    count = sum(1 for name, _ in checker.headers if name.lower() == b"dkim-signature")
-    if count == 0:
-        return NONE
-    lookup = dnsfunc or dkim.dnsplug.get_txt
-    dns_failed = False
-    for index in range(count):
+    lookup = unavailable_on_timeout(dnsfunc or dkim.dnsplug.get_txt)
+    outcomes: list[str] = []
+    for index in range(_signature_count(checker)):
         try:
             verified = checker.verify(idx=index, dnsfunc=lookup)
-        except dkim.DnsTimeoutError:
-            dns_failed = True
+        except DnsUnavailable:
+            outcomes.append(TEMPERROR)
             continue
-        except dkim.DKIMException:
-            continue
-        signer = (checker.domain or b"").decode("ascii", "replace").lower()
-        if verified and aligned(signer, from_domain):
+        except (dkim.DKIMException, binascii.Error):  # a malformed signature or key record
+            verified = False
+        if verified and aligned(_signer(checker), from_domain):
             return PASS
-    return TEMPERROR if dns_failed else FAIL
+        outcomes.append(FAIL)
+    return _worst(outcomes)
+
+
+async def dkim_verdict_async(
+    raw: bytes, from_domain: str | None, *, timeout: float, resolver: Resolver | None = None
+) -> str:
+    """`dkim_verdict` on an event loop (dkimpy's asyncsupport), each key lookup bounded by
+    `timeout`. Without `resolver`, real DNS through aiodns."""
+    if resolver is None:
+        async with AiodnsResolver() as dns:
+            return await dkim_verdict_async(raw, from_domain, timeout=timeout, resolver=dns)
+    try:
+        checker = dkim.asyncsupport.DKIM(raw, timeout=timeout)
+    except dkim.DKIMException:
+        return FAIL
+    lookup = bounded(resolver, timeout)
+    outcomes: list[str] = []
+    for index in range(_signature_count(checker)):
+        try:
+            verified = await checker.verify(idx=index, dnsfunc=lookup)
+        except DnsUnavailable:
+            outcomes.append(TEMPERROR)
+            continue
+        except (dkim.DKIMException, binascii.Error):  # asyncsupport lets more of these through
+            verified = False
+        if verified and aligned(_signer(checker), from_domain):
+            return PASS
+        outcomes.append(FAIL)
+    return _worst(outcomes)
+
+
+def _signature_count(checker: dkim.DKIM) -> int:
+    return sum(1 for name, _ in checker.headers if name.lower() == b"dkim-signature")
+
+
+def _signer(checker: dkim.DKIM) -> str:
+    return (checker.domain or b"").decode("ascii", "replace").lower()
+
+
+def _worst(outcomes: Sequence[str]) -> str:
+    """No signature at all is `none`; a lookup that failed may pass on retry, so it beats `fail`."""
+    if not outcomes:
+        return NONE
+    return TEMPERROR if TEMPERROR in outcomes else FAIL
 
 
 def aligned(signer: str, from_domain: str | None) -> bool:
@@ -53,6 +107,75 @@ def aligned(signer: str, from_domain: str | None) -> bool:
     from_domain = from_domain.lower().rstrip(".")
     signer = signer.rstrip(".")
     return from_domain == signer or from_domain.endswith("." + signer)
+
+
+def unavailable_on_timeout(dnsfunc: DnsFunc) -> DnsFunc:
+    """`dnsfunc` raising DnsUnavailable where it raised dkimpy's DnsTimeoutError."""
+
+    def lookup(name: bytes, timeout: float = 5) -> bytes | None:
+        try:
+            return dnsfunc(name, timeout=timeout)
+        except dkim.DnsTimeoutError as exc:
+            raise DnsUnavailable(str(exc)) from exc
+
+    return lookup
+
+
+def bounded(resolver: Resolver, timeout: float) -> Callable[..., Awaitable[bytes | None]]:
+    """`resolver` as dkimpy's asyncsupport calls it, `(name, timeout=...)`, giving up after `timeout`."""
+
+    async def lookup(name: bytes, timeout: float = timeout) -> bytes | None:
+        try:
+            return await asyncio.wait_for(resolver(name, timeout), timeout)
+        except (TimeoutError, dkim.DnsTimeoutError) as exc:
+            raise DnsUnavailable(f"no answer for {name!r} within {timeout:g} s") from exc
+
+    return lookup
+
+
+def threaded(dnsfunc: DnsFunc, executor: Executor | None = None) -> Resolver:
+    """A synchronous `dnsfunc` as a Resolver, run in `executor` (the loop's default if None)."""
+
+    async def resolve(name: bytes, timeout: float) -> bytes | None:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(executor, lambda: dnsfunc(name, timeout=timeout))
+
+    return resolve
+
+
+class AiodnsResolver:
+    """Real TXT lookups through aiodns (c-ares), one channel for this object's lifetime, opened on
+    the event loop that first uses it. We wrap aiodns rather than use dkimpy's get_txt_async, which
+    opens a channel per lookup, never closes it, and calls the `query` that aiodns 4 deprecates."""
+
+    def __init__(self, nameservers: Sequence[str] = ()) -> None:
+        self._nameservers = list(nameservers)  # empty: the system's (/etc/resolv.conf)
+        self._resolver: aiodns.DNSResolver | None = None
+
+    async def __call__(self, name: bytes, timeout: float) -> bytes | None:
+        if self._resolver is None:
+            self._resolver = aiodns.DNSResolver(self._nameservers or None, timeout=timeout, tries=1)
+        try:
+            result = await self._resolver.query_dns(name.decode("utf-8", "replace"), "TXT")
+        except aiodns.error.DNSError as exc:
+            if exc.args and exc.args[0] in (aiodns.error.ARES_ENOTFOUND, aiodns.error.ARES_ENODATA):
+                return None  # no such key: the signature fails
+            raise DnsUnavailable(f"TXT {name!r}: {exc}") from exc
+        texts = [r.data.data for r in result.answer if isinstance(r.data, pycares.TXTRecordData)]
+        return texts[0] if texts else None
+
+    async def close(self) -> None:
+        if self._resolver is not None:
+            await self._resolver.close()
+            self._resolver = None
+
+    async def __aenter__(self) -> AiodnsResolver:
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
 
 
 # "dkim=pass (good signature) header.d=example.com header.i=@example.com" inside one resinfo.
@@ -79,16 +202,24 @@ def authentication_results_verdict(
         words = authserv.split()  # the authserv-id, maybe followed by a version number
         if not words or words[0].lower() not in trusted_ids:
             continue
-        for resinfo in rest.split(";"):
-            result = _DKIM_RESULT.search(resinfo)
-            if result is None:
-                continue
-            signer = _SIGNER.search(resinfo)
-            verdict = result.group(1).lower()
-            domain = (signer.group(1) or signer.group(2)).lower() if signer else ""
-            if verdict == PASS and aligned(domain, from_domain):
-                return PASS
-            results.append(FAIL if verdict == PASS else verdict)  # a pass for another domain
+        results += dkim_results(rest.split(";"), from_domain)
     if not results:
         return None
+    if PASS in results:
+        return PASS
     return TEMPERROR if TEMPERROR in results else (NONE if set(results) == {NONE} else FAIL)
+
+
+def dkim_results(resinfos: Iterable[str], from_domain: str | None) -> list[str]:
+    """The dkim= results among RFC 8601 resinfos; a pass for a domain not aligned with the From
+    domain counts as `fail`."""
+    results: list[str] = []
+    for resinfo in resinfos:
+        result = _DKIM_RESULT.search(resinfo)
+        if result is None:
+            continue
+        signer = _SIGNER.search(resinfo)
+        verdict = result.group(1).lower()
+        domain = (signer.group(1) or signer.group(2)).lower() if signer else ""
+        results.append(FAIL if verdict == PASS and not aligned(domain, from_domain) else verdict)
+    return results

@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 
 from . import intent, pipeline
 from .config import Config
@@ -14,15 +15,19 @@ from .merge import candidates_from
 from .metrics import Metrics
 from .model import Flag
 from .routing import FORWARDED, INBOUND, OUTBOUND, Envelope, Headers, Route, Unroutable, route_message
+from .server import from_domain
 from .store import NewTask, Outcome, Queued, Store
 from .store.queue import REPLAY
-from .trust import PASS, DnsFunc, authentication_results_verdict, dkim_verdict
+from .trust import PASS, DnsFunc
+from .verifier import Verifier
 
 log = logging.getLogger(__name__)
 
 # Permanent problems: retrying cannot help, so the message is parked for inspection at once.
 PERMANENT = (MalformedMessage, Unroutable)
 IDLE_WAIT_SECONDS = 1.0
+VERIFY_AHEAD = 8  # pending messages whose DKIM checks start before they are claimed
+VERDICT_GRACE_SECONDS = 5.0  # beyond the verifier's own deadline, before we call it stuck
 
 
 class Worker:
@@ -42,6 +47,8 @@ class Worker:
         self._finders = finders  # loaded on the first scan: importing flair takes seconds
         self.dnsfunc = dnsfunc  # the seam tests use to answer DKIM key lookups locally
         self.on_processed = on_processed
+        self._verifier: Verifier | None = None  # started on first use, unless DKIM is off
+        self._ahead: dict[int, Future[str | None]] = {}  # verdicts of messages not yet claimed
 
     def run(self, stop: Flag, wake: Flag) -> None:
         """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded)."""
@@ -55,15 +62,25 @@ class Worker:
                 if self.run_once(store) == 0:
                     wake.wait(IDLE_WAIT_SECONDS)
         finally:
+            self.close()
             store.close()
 
     def drain(self, store: Store) -> int:
         """Process until nothing is pending (for `mailhook process`); returns how many ran."""
         store.requeue_interrupted()
         total = 0
-        while (done := self.run_once(store)) > 0:
-            total += done
+        try:
+            while (done := self.run_once(store)) > 0:
+                total += done
+        finally:
+            self.close()
         return total
+
+    def close(self) -> None:
+        """Stop the DKIM verifier's loop (a later message starts a new one)."""
+        if self._verifier is not None:
+            self._verifier.close()
+            self._verifier, self._ahead = None, {}
 
     def run_once(self, store: Store) -> int:
         """Process up to batch_size messages, claiming one at a time: a kill then costs an attempt
@@ -72,6 +89,7 @@ class Worker:
         while done < self.config.worker.batch_size and (claimed := store.claim(1)):
             item = claimed[0]
             done += 1
+            self._verify_ahead(store)
             started = time.perf_counter()
             status = self.process(store, item)
             if self.metrics is not None:
@@ -104,7 +122,7 @@ class Worker:
         reading = pipeline.read_message(item.raw)
         env = Envelope(item.listener, item.recipient, item.mail_from, item.received_at)
         route = route_message(env, _headers(reading), store.users(), self.config)
-        verdict = self._verdict(item.raw, reading)
+        verdict = self._verdict(item, reading)
         # Under "require", a sender we cannot authenticate changes nothing: no fill, no task.
         trusted = self.config.dkim.policy != "require" or verdict == PASS
         scan, skip, language = route.scan, route.skip_reason, None
@@ -136,19 +154,36 @@ class Worker:
             self._finders = pipeline.load_finders(self.config.extract.tagger)
         return self._finders
 
-    def _verdict(self, raw: bytes, reading: pipeline.Reading) -> str | None:
+    def _verdict(self, item: Queued, reading: pipeline.Reading) -> str | None:
+        """The message's trust verdict: started ahead of time while earlier messages were being
+        read, or now. A lookup that raised re-raises here (the message is retried)."""
+        verifier = self._verifier_for()
+        if verifier is None:
+            return None
+        checking = self._ahead.pop(item.id, None)
+        if checking is None:
+            email = reading.sender.email if reading.sender else None
+            checking = verifier.submit(item.raw, email.rpartition("@")[2] if email else None)
+        return checking.result(timeout=verifier.deadline + VERDICT_GRACE_SECONDS)
+
+    def _verifier_for(self) -> Verifier | None:
         if self.config.dkim.policy == "off":
             return None
-        email = reading.sender.email if reading.sender else None
-        domain = email.rpartition("@")[2] if email else None
-        trusted = self.config.dkim.trusted_authserv_ids
-        recorded = authentication_results_verdict(raw, domain, trusted) if trusted else None
-        if recorded is not None:
-            return recorded
-        return dkim_verdict(
-            raw, domain, timeout=self.config.dkim.dns_timeout, dnsfunc=self.dnsfunc
-        )
+        if self._verifier is None:
+            self._verifier = Verifier(self.config.dkim, dnsfunc=self.dnsfunc)
+        return self._verifier
 
+    def _verify_ahead(self, store: Store) -> None:
+        """Start the DKIM checks of the next pending messages, so their key lookups overlap with
+        the reading of this one (asynchronous DNS, bounded in flight by the verifier)."""
+        verifier = self._verifier_for()
+        if verifier is None:
+            return
+        upcoming = store.pending_ahead(VERIFY_AHEAD, exclude=tuple(self._ahead))
+        for rowid, raw in upcoming:
+            self._ahead[rowid] = verifier.submit(raw, from_domain(raw))
+        while len(self._ahead) > 2 * VERIFY_AHEAD:  # taken by another worker, or parked: forget
+            self._ahead.pop(next(iter(self._ahead))).cancel()
 
 def _tasks(
     store: Store, item: Queued, reading: pipeline.Reading, route: Route, language: str | None

@@ -36,6 +36,9 @@ def test_defaults_follow_the_documented_values() -> None:
         ("[smtp]\nport = 'x'", "smtp.port"),
         ("[smtp]\nport = 70000", "smtp.port"),
         ("[dkim]\npolicy = 'maybe'", "dkim.policy"),
+        ("[dkim]\ntrusted_arc_sealers = ['lists example']", "dkim.trusted_arc_sealers has 'lists example'"),
+        ("[dkim]\ntrusted_arc_sealers = ['localhost']", "dkim.trusted_arc_sealers has 'localhost'"),
+        ("[dkim]\ntrusted_arc_sealers = 'lists.example'", "dkim.trusted_arc_sealers"),
         ("[fill]\npolicy = 'overwrite'", "fill.policy must be one of hubspot, own, suggest"),
         ("[fill]\nscan = 'all'", "fill.scan must be one of first-reply, every-reply"),
         ("[addresses]\nteam = ['nobody']", "addresses.team"),
@@ -57,6 +60,13 @@ def test_addresses_are_lower_cased() -> None:
     config = parse_config("[addresses]\nforwarding = ['Log@Hook.Example']\nteam = ['Sales@X.io']")
     assert config.addresses.forwarding == ("log@hook.example",)
     assert config.addresses.team == ("sales@x.io",)
+
+
+def test_trusted_arc_sealers_default_to_none_and_are_lower_cased() -> None:
+    """ARC is ignored unless sealers are listed; listed domains compare case-insensitively."""
+    assert parse_config("").dkim.trusted_arc_sealers == ()
+    config = parse_config("[dkim]\ntrusted_arc_sealers = ['Lists.Example.org', 'fwd.example']")
+    assert config.dkim.trusted_arc_sealers == ("lists.example.org", "fwd.example")
 
 
 def test_missing_config_file_is_a_clear_error(tmp_path: Path) -> None:

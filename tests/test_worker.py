@@ -7,6 +7,7 @@ import dataclasses
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import dkim
@@ -237,6 +238,28 @@ def test_dkim_require_fills_only_authenticated_mail(config: Config, store: Store
     assert [e["dkim_verdict"] for e in shown] == ["none", "fail", "pass"]
     assert shown[0]["skip_reason"] == "dkim:none"
     assert store.verdicts() == {"fail": 1, "none": 1, "pass": 1}
+
+
+def test_dkim_key_lookups_of_pending_messages_overlap(config: Config, store: Store) -> None:
+    """The worker starts the DKIM checks of the next pending messages before it reads them: a
+    DNS answer that comes only once three lookups wait together still lets all nine pass (one
+    lookup at a time would break the barrier, and every message would be retried)."""
+    config = dataclasses.replace(config, dkim=DkimConfig(policy="require", dns_timeout=30.0))
+    private, record = dkim_key()
+    together = threading.Barrier(3, timeout=20)
+
+    def lookup(name: bytes, timeout: float = 5) -> bytes | None:
+        together.wait()
+        return record
+
+    store.add_contact(CONTACT, {}, "import")
+    headers = [b"from", b"to", b"subject", b"date", b"message-id"]
+    for number in range(9):
+        raw = reply(f"<s{number}@acme.example>")
+        deliver(store, dkim.sign(raw, b"sel", b"acme.example", private, include_headers=headers) + raw)
+    run_worker(config, store, dnsfunc=lookup)
+    assert store.verdicts() == {"pass": 9}
+    assert store.counts()["processed"] == 9
 
 
 def test_a_crashing_step_is_retried_then_parked_with_its_error(config: Config, store: Store) -> None:

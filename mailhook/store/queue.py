@@ -235,6 +235,18 @@ class QueueStore(Base):
         ).fetchone()
         return int(row[0])
 
+    def pending_ahead(self, limit: int, exclude: Sequence[int] = ()) -> list[tuple[int, bytes]]:
+        """(id, raw) of the next pending live messages, unclaimed (the worker checks their DKIM
+        ahead); those in `exclude` are left out."""
+        skip = f"AND m.id NOT IN ({','.join('?' * len(exclude))})" if exclude else ""
+        rows = self.conn.execute(
+            f"""SELECT m.id, r.raw FROM messages m JOIN message_raw r ON r.sha256 = m.raw_sha256
+                WHERE m.status = 'pending' AND m.listener != '{REPLAY}' {skip}
+                ORDER BY m.id LIMIT ?""",
+            (*exclude, limit),
+        ).fetchall()
+        return [(int(rowid), bytes(raw)) for rowid, raw in rows]
+
     def stored_copy(self, dedupe_key: str, recipient: str) -> dict[str, Any] | None:
         """The stored copy of a message for a recipient: id, listener and status."""
         rows = self._rows(
