@@ -1,7 +1,8 @@
 """Prometheus metrics of one running service: intake, replies, processing and the queue.
 
-The worker runs in a process of its own, so what it does is read from the database at scrape
-time (counts, backlog, delays); the per-attempt counters are kept by a worker run in-process."""
+The worker runs in a process of its own: its per-attempt results (outcome, seconds) reach these
+counters through the supervisor's report queue; counts, backlog and delays are read from the
+database at scrape time, so they survive restarts."""
 
 from __future__ import annotations
 
@@ -49,6 +50,10 @@ class Metrics:
         self.processing_seconds = Histogram(
             "mailhook_processing_seconds", "Time to process one message.",
             buckets=PROCESSING_BUCKETS, registry=self.registry,
+        )
+        self.worker_restarts = Counter(
+            "mailhook_worker_restarts", "Times the worker process died and was started again.",
+            registry=self.registry,
         )
         self.registry.register(QueueCollector(db_path))
 

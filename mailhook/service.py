@@ -121,14 +121,15 @@ async def _serve(
     run_worker: bool,
 ) -> None:
     stopping = _stopping(stop)
-    worker_stop, wake = worker_process.events()
     directory = Store(config.database.path)
+    metrics = Metrics(config.database.path)
+    worker = worker_process.Supervisor(config, metrics=metrics) if run_worker else None
     intake = Intake(
         config.database.path,
-        on_stored=wake.set,
+        on_stored=worker.wake if worker is not None else None,
         busy_timeout_ms=int(config.intake.busy_timeout * 1000),
     )
-    metrics = Metrics(config.database.path)
+    background_stop = threading.Event()
     exporter = None
     try:
         listeners = await open_listeners(config, directory, intake, metrics=metrics)
@@ -136,21 +137,18 @@ async def _serve(
         if config.metrics.enabled:
             exporter, _ = metrics.serve(config.metrics.host, config.metrics.port)
             addresses["metrics"] = (config.metrics.host, exporter.server_port)
-        worker = worker_process.start(config, worker_stop, wake) if run_worker else None
-        digests = _start_digests(config, worker_stop) if config.digest.enabled else None
+        if worker is not None:
+            worker.start()
+        digests = _start_digests(config, background_stop) if config.digest.enabled else None
         try:
             _announce(addresses, on_ready)
             await stopping.wait()
             log.info("stopping")
         finally:
             await listeners.stop(intake)
-            worker_stop.set()
-            wake.set()  # so an idle worker sees the stop now, not after its wait times out
+            background_stop.set()
             if worker is not None:
-                await asyncio.to_thread(worker.join, STOP_GRACE_SECONDS)
-                if worker.is_alive():
-                    worker.kill()  # its message is rolled back and re-queued at the next start
-                    log.warning("worker still busy; its message is re-queued at the next start")
+                await asyncio.to_thread(worker.stop, STOP_GRACE_SECONDS)
             if digests is not None:
                 await asyncio.to_thread(digests.join, STOP_GRACE_SECONDS)
     finally:

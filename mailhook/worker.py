@@ -38,7 +38,7 @@ class Worker:
         config: Config,
         *,
         dnsfunc: DnsFunc | None = None,
-        on_processed: Callable[[int, str], None] | None = None,
+        on_processed: Callable[[int, str, float], None] | None = None,
         metrics: Metrics | None = None,
         finders: tuple[pipeline.Finder, ...] | None = None,
     ) -> None:
@@ -92,11 +92,12 @@ class Worker:
             self._verify_ahead(store)
             started = time.perf_counter()
             status = self.process(store, item)
+            seconds = time.perf_counter() - started
             if self.metrics is not None:
-                self.metrics.processing_seconds.observe(time.perf_counter() - started)
+                self.metrics.processing_seconds.observe(seconds)
                 self.metrics.outcomes.labels(status).inc()
             if self.on_processed is not None:
-                self.on_processed(item.id, status)
+                self.on_processed(item.id, status, seconds)
         return done
 
     def process(self, store: Store, item: Queued) -> str:

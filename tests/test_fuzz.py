@@ -256,7 +256,7 @@ def store_and_drain(store: Store, config: Config, raws: list[bytes]) -> None:
         for i, raw in enumerate(raws)
     ])
     done = [time.perf_counter()]  # when the drain started, then when each message was finished
-    worker = Worker(config, on_processed=lambda _id, _status: done.append(time.perf_counter()))
+    worker = Worker(config, on_processed=lambda _id, _status, _seconds: done.append(time.perf_counter()))
     escaped: list[BaseException] = []
 
     def drain() -> None:

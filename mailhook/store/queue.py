@@ -119,12 +119,20 @@ class QueueStore(Base):
     def requeue_interrupted(self) -> int:
         """Messages a killed worker was processing go back to pending (their work rolled back).
 
-        Not parked however often it happens: a kill says nothing about the message that was
-        being processed at that moment (the crash test kills the hook at random 20 times)."""
+        Charges nothing: a kill of the whole hook says nothing about the message that was being
+        processed (the crash test kills it at random 20 times). A worker that dies on its own
+        while the service runs is charged by the service's supervisor instead."""
         with self._tx() as c:
             return c.execute(
                 f"UPDATE messages SET status = 'pending' WHERE status = 'processing' {_LIVE}"
             ).rowcount
+
+    def processing_ids(self) -> list[tuple[int, int]]:
+        """(id, attempts) of live messages claimed and not finished."""
+        rows = self.conn.execute(
+            f"SELECT id, attempts FROM messages WHERE status = 'processing' {_LIVE} ORDER BY id"
+        ).fetchall()
+        return [(int(rowid), int(attempts)) for rowid, attempts in rows]
 
     def claim(self, limit: int) -> list[Queued]:
         """Claim up to `limit` pending live messages (replayed ones belong to `mailhook replay`)."""
