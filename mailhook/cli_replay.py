@@ -84,6 +84,8 @@ def _run(worker: Worker, store: Store, user: str, source: Source) -> Counter[str
             raise click.ClickException(
                 f"interrupted after {done} of {source.count} message(s); run the same command "
                 "again to resume") from None
+        finally:
+            worker.close()
 
 
 def _dry_run(config: Config, store: Store, user: str, source: Source) -> None:
