@@ -25,6 +25,7 @@ PR_SET_PDEATHSIG = 1
 REPORT_WAIT_SECONDS = 0.5  # how often the watch looks at the process between reports
 MAX_RESTART_DELAY = 60.0
 WAKE, STOP = b"w", b"s"
+WORKER_NICENESS = 10
 
 # What the process runs: (config, signal pipe's read end, report pipe's write end, parent pid, log
 # level). A seam for tests, which run a worker that really dies in the middle of a message.
@@ -232,6 +233,9 @@ def _main(config: Config, reader: Connection, reports: Connection, parent: int, 
     die_with(parent)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the service decides when we stop
+    # Background work: when cores are scarce, the listeners' replies to the MTA go first.
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     inbox = Inbox(reader)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((status, seconds)))
     worker.run(inbox.stop, inbox.wake)
