@@ -42,56 +42,38 @@ class Inbox:
     def __init__(self, reader: Connection) -> None:
         self._fd = reader.fileno()
         self._reader = reader  # kept so the descriptor stays open
-        self._stopped = self._woken = False
-        self.stop, self.wake = _Stop(self), _Wake(self)
+        self.stopped = self.woken = False
+        self.stop, self.wake = _Flag(self, "stopped"), _Flag(self, "woken")
 
     def read(self, timeout: float) -> None:
         ready, _, _ = select.select([self._fd], [], [], timeout)
         if ready:
             data = os.read(self._fd, 4096)
-            self._woken = True
-            self._stopped |= STOP in data or not data  # an empty read: the service is gone
+            self.woken = True
+            self.stopped |= STOP in data or not data  # an empty read: the service is gone
 
 
-class _Stop:
-    def __init__(self, inbox: Inbox) -> None:
-        self._inbox = inbox
+class _Flag:
+    """One of the inbox's flags (`stopped`, `woken`) as a threading.Event-like object."""
+
+    def __init__(self, inbox: Inbox, name: str) -> None:
+        self._inbox, self._name = inbox, name
 
     def is_set(self) -> bool:
         self._inbox.read(0)
-        return self._inbox._stopped
+        return bool(getattr(self._inbox, self._name))
 
     def wait(self, timeout: float | None = None) -> bool:
         if not self.is_set():
             self._inbox.read(timeout if timeout is not None else 3600.0)
-        return self._inbox._stopped
+        return bool(getattr(self._inbox, self._name))
 
     def set(self) -> None:
-        self._inbox._stopped = True
+        setattr(self._inbox, self._name, True)
 
     def clear(self) -> None:
-        raise RuntimeError("a stop cannot be taken back")
-
-
-class _Wake:
-    def __init__(self, inbox: Inbox) -> None:
-        self._inbox = inbox
-
-    def is_set(self) -> bool:
-        self._inbox.read(0)
-        return self._inbox._woken
-
-    def wait(self, timeout: float | None = None) -> bool:
-        if not self._inbox._woken:
-            self._inbox.read(timeout if timeout is not None else 3600.0)
-        return self._inbox._woken
-
-    def set(self) -> None:
-        self._inbox._woken = True
-
-    def clear(self) -> None:
-        self._inbox.read(0)  # drain what is there, then forget it
-        self._inbox._woken = False
+        self._inbox.read(0)  # take in what is there, then forget this flag
+        setattr(self._inbox, self._name, False)
 
 
 class Supervisor:
