@@ -155,7 +155,7 @@ def detect_tasks(
     """Tasks in `text`, the author's own words (quotes already removed by the pipeline)."""
     text = text[:MAX_TEXT]
     language = language or detect_language(text)
-    sentences = split_sentences(text, language)
+    sentences = _sentences_to_read(text, language)
     opening = " ".join(sentences[:_OUT_OF_OFFICE_SENTENCES])
     if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text):
         return Detection(language, ())
@@ -175,14 +175,40 @@ def detect_tasks(
 def split_sentences(text: str, language: str | None) -> list[str]:
     """Sentences of hard-wrapped mail text: lines joined within a paragraph, then segmented."""
     segmenter = _segmenter(language if language in cues.BY_LANGUAGE else "en")
+    return [sentence for unit in paragraphs(text) for sentence in _split(unit, segmenter)]
+
+
+def _sentences_to_read(text: str, language: str | None) -> list[str]:
+    """The sentences that decide a detection, in order: none when no paragraph holds a cue (no
+    task can come of it); else the opening ones (for away notices) and those of every paragraph
+    that holds a cue. Splitting (pysbd) is the costly step, and most paragraphs hold none."""
+    loose = [parts for lang in _languages(language) for parts in cues.BY_LANGUAGE[lang].anywhere]
+    units = paragraphs(text)
+    # Longer paragraphs are split cheaply anyway (at end marks), so they are not searched first.
+    cued = [len(unit) > _MAX_SEGMENTED or _may_hold_cue(unit, loose) for unit in units]
+    if not any(cued):
+        return []
+    segmenter = _segmenter(language if language in cues.BY_LANGUAGE else "en")
     found: list[str] = []
-    for unit in _units(text):
-        parts = segmenter.segment(unit) if len(unit) <= _MAX_SEGMENTED else _END_MARK.split(unit)
-        found.extend(s.strip() for s in parts if s.strip())
+    for unit, has_cue in zip(units, cued, strict=True):
+        if has_cue or len(found) < _OUT_OF_OFFICE_SENTENCES:
+            found.extend(_split(unit, segmenter))
     return found
 
 
-def _units(text: str) -> list[str]:
+def _may_hold_cue(unit: str, loose: list[tuple[re.Pattern[str], ...]]) -> bool:
+    """False only if no cue pattern can match any sentence of the paragraph: a sentence is a
+    piece of its paragraph (pysbd, without cleaning, returns pieces of its input), and where a
+    pattern matches a piece, each of its loosened parts matches the paragraph."""
+    return any(all(part.search(unit) for part in parts) for parts in loose)
+
+
+def _split(unit: str, segmenter: pysbd.Segmenter) -> list[str]:
+    parts = segmenter.segment(unit) if len(unit) <= _MAX_SEGMENTED else _END_MARK.split(unit)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def paragraphs(text: str) -> list[str]:
     """Paragraphs with wrapped lines joined; a short line followed by a capital ends its unit."""
     units: list[str] = []
     buffer: list[str] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .regex_loosening import loosened
+
 # Hand-written patterns because no maintained library detects follow-up intent in these six
 # languages without a trained model; each pattern names the action in a group `act`, where the
 # task title starts. Roles: the author promises (commit), asks the reader (request), or proposes
@@ -24,13 +26,17 @@ class Cues:
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern with group `act`)
     courtesy: re.Pattern[str]
+    # Per pattern, its loosened parts (regex_loosening.loosened): where for every pattern some part finds
+    # nothing in a paragraph, no pattern matches any of its sentences, and the paragraph needs no
+    # sentence splitting (the costly step of detection).
+    anywhere: tuple[tuple[re.Pattern[str], ...], ...]
 
 
 def _cues(courtesy: str, **roles: list[str]) -> Cues:
-    patterns = tuple(
-        (role, re.compile(p, _F)) for role, group in roles.items() for p in group
-    )
-    return Cues(patterns, re.compile(courtesy, _F))
+    sources = [p for group in roles.values() for p in group]
+    patterns = tuple((role, re.compile(p, _F)) for role, group in roles.items() for p in group)
+    anywhere = tuple(tuple(re.compile(part, _F) for part in loosened(p)) for p in sources)
+    return Cues(patterns, re.compile(courtesy, _F), anywhere)
 
 
 _EN_ACT = (

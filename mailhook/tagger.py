@@ -182,10 +182,15 @@ class SignatureTagger:
 
     def tag_many(self, blocks: Sequence[Sequence[str]]) -> list[list[Span]]:
         """The entity spans of each block, predicted in mini-batches."""
+        import torch
+
         built = [make_sentence(lines) for lines in blocks]
         sentences = [sentence for sentence, tokens in built if tokens]
         if sentences:
-            self._model.predict(sentences, mini_batch_size=self._batch_size, verbose=False)
+            # Inference mode skips the autograd bookkeeping that flair's no_grad still does; the
+            # arithmetic, and so every prediction, is the same.
+            with torch.inference_mode():
+                self._model.predict(sentences, mini_batch_size=self._batch_size, verbose=False)
         return [_spans(lines, sentence, tokens) if tokens else []
                 for lines, (sentence, tokens) in zip(blocks, built, strict=True)]
 

@@ -10,9 +10,23 @@ from typing import Any
 
 import pytest
 
-from mailhook.intent import MAX_TASKS, detect_tasks, detection_record, due_date, excluded_reason, sent_at
+from mailhook import intent_cues as cues
+from mailhook.intent import (
+    MAX_TASKS,
+    detect_tasks,
+    detection_record,
+    due_date,
+    excluded_reason,
+    paragraphs,
+    sent_at,
+    split_sentences,
+)
+from mailhook.pipeline import read_message
+from mailhook.pipeline.language import detect_language
+from mailhook.regex_loosening import loosened
 
 DATA = Path(__file__).parent / "data" / "intent"
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "messages"
 FIXTURES = sorted(DATA.glob("*.eml"))
 LANGUAGES = ("en", "de", "fr", "es", "nl", "da")
 MONDAY = datetime(2026, 3, 2, 10, 0)
@@ -188,3 +202,44 @@ def test_hostile_mail_is_read_in_bounded_time() -> None:
     paragraph = "I will call you tomorrow and " * 40_000
     assert len(detect_tasks(paragraph, sent=MONDAY).tasks) <= MAX_TASKS
     assert time.perf_counter() - start < 5.0
+
+
+def test_loosened_cues_keep_no_assertion_and_are_cut_at_open_gaps() -> None:
+    """Anchors, word boundaries and lookarounds go, named groups become plain, and the pattern is
+    cut into parts at top-level unbounded gaps (leading optional groups dropped from each part)."""
+    assert loosened(r"^(?!.*\bnot\b).*?\b(?P<who>ich|wir)\s+(?=\w)x$") == (r"(?:ich|wir)\s+x",)
+    assert loosened(r"\b(?:bitte)\b[^.?!]*?\b(?P<act>senden)\b") == ("(?:bitte)", "(?:senden)")
+    assert loosened(r"(?:^|\b(?:and|so)\s+)will [^\]^$\b]") == (r"will [^\]^$\b]",)
+    with pytest.raises(ValueError):
+        loosened(r"(?P<a>x)(?P=a)")
+
+
+def test_an_away_notice_in_the_opening_voids_a_promise_further_down() -> None:
+    """The opening sentences decide an away notice even when their paragraphs hold no cue."""
+    text = "Hi Ann,\n\nI am out of the office this week.\n\nI will call you on Monday."
+    assert detect_tasks(text, sent=MONDAY, language="en").tasks == ()
+    assert len(detect_tasks(text.replace("out of the office", "busy"), sent=MONDAY).tasks) == 1
+
+
+def _paragraph_texts() -> list[str]:
+    paths = [*FIXTURES, *(sorted(CORPUS.iterdir()) if CORPUS.is_dir() else [])]
+    return [read_message(path.read_bytes()).own.text for path in paths]
+
+
+def test_a_sentence_with_a_cue_sits_in_a_paragraph_that_every_loosened_part_matches() -> None:
+    """What lets detection skip splitting paragraphs: each sentence is a piece of its paragraph,
+    and wherever a cue matches a sentence, all its loosened parts match the paragraph (fixtures,
+    and the shared corpus when present)."""
+    strict = [p for lexicon in cues.BY_LANGUAGE.values() for _, p in lexicon.patterns]
+    loose = [parts for lexicon in cues.BY_LANGUAGE.values() for parts in lexicon.anywhere]
+    checked = 0
+    for text in _paragraph_texts():
+        language = detect_language(text)
+        for paragraph in paragraphs(text):
+            for sentence in split_sentences(paragraph, language):
+                assert sentence in paragraph
+                for pattern, parts in zip(strict, loose, strict=True):
+                    if pattern.search(sentence):
+                        checked += 1
+                        assert all(part.search(paragraph) for part in parts), (pattern, sentence)
+    assert checked > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nameparser import HumanName
 
@@ -49,6 +50,9 @@ def clean_name_line(line: str) -> str:
     return text.rstrip(",;.").strip(" *_")
 
 
+# The name rule, the role rule and the tagger each split the same name line: nameparser takes
+# ~0.1 ms a name, so recent answers are kept (a Name is immutable).
+@lru_cache(maxsize=256)
 def split_name(index: int, text: str, language: str | None) -> Name:
     """First and last name of a name written on line `index` (compound surnames kept whole)."""
     tokens = text.split()
