@@ -78,12 +78,13 @@ def _run(worker: Worker, store: Store, user: str, source: Source) -> Counter[str
         task = progress.add_task("replay", total=source.count)
         try:
             return replay(store, worker, user, source, lambda _: progress.advance(task))
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, OSError) as exc:
             progress.stop()
             done = int(progress.tasks[0].completed)
+            why = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"stopped ({exc})"
             raise click.ClickException(
-                f"interrupted after {done} of {source.count} message(s); run the same command "
-                "again to resume") from None
+                f"{why} after {done} of {source.count} message(s); run the same command again "
+                "to resume") from None
         finally:
             worker.close()
 

@@ -93,11 +93,6 @@ def decide(state: ContactState, candidates: tuple[Candidate, ...], policy: str) 
     return Decision(tuple(fills), tuple(suggestions), reasons)
 
 
-def decide_fills(state: ContactState, candidates: tuple[Candidate, ...]) -> list[Candidate]:
-    """HubSpot's rule, strictly: what `decide` fills under the default policy."""
-    return list(decide(state, candidates, "hubspot").fills)
-
-
 def _why_not_written(state: ContactState, prop: str, policy: str) -> str | None:
     """None when the policy lets the AI write this property now, else the reason it may not."""
     if prop not in PROPERTIES:

@@ -51,7 +51,7 @@ def open_source(path: Path) -> Source:
     if path.suffix.lower() == ".eml":
         return Source("eml", 1, lambda: iter([(str(path), path.read_bytes())]))
     with path.open("rb") as head:
-        if not head.read(5) == b"From ":
+        if head.read(5) != b"From ":
             raise ReplayError(f"{path}: not an mbox file (it must start with a 'From ' line)")
     return _mbox(path)
 

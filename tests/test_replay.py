@@ -7,6 +7,7 @@ from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import Result
 from mails import CONTACT, NEW_SIGNATURE, USER, mail, reply, worker_config
@@ -184,3 +185,26 @@ def test_one_replay_at_a_time(run: Callable[..., Result], db: Store, tmp_path: P
     assert busy.exit_code == 1 and "another `mailhook replay` is running" in busy.output
     with pytest.raises(ReplayError), exclusive(db.path), exclusive(db.path):
         pass
+
+
+def test_an_unreadable_file_stops_with_a_clear_error_and_keeps_what_was_done(tmp_path: Path) -> None:
+    """A file that vanishes (or cannot be read) mid-replay ends it with a one-line error naming
+    it; the messages before it stay processed, and the same replay resumes from there."""
+    from mailhook.cli_replay import _run
+
+    config = worker_config(tmp_path)
+    store = Store(config.database.path)
+    store.add_user(USER, None, inbox_automation=True)
+    folder = tmp_path / "eml"
+    folder.mkdir()
+    for name, raw in (("a.eml", messages()[1]), ("b.eml", messages()[2])):
+        (folder / name).write_bytes(raw)
+    source = open_source(folder)
+    (folder / "b.eml").unlink()  # gone between listing and reading
+    with pytest.raises(click.ClickException) as stopped:
+        _run(Worker(config), store, USER, source)
+    assert "b.eml" in stopped.value.message and "after 1 of 2 message(s)" in stopped.value.message
+    assert store.counts()["processed"] == 1
+    (folder / "b.eml").write_bytes(messages()[2])
+    assert replay(store, Worker(config), USER, open_source(folder)) == {
+        "already stored": 1, "processed": 1}

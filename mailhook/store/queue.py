@@ -249,7 +249,7 @@ class QueueStore(Base):
         skip = f"AND m.id NOT IN ({','.join('?' * len(exclude))})" if exclude else ""
         rows = self.conn.execute(
             f"""SELECT m.id, r.raw FROM messages m JOIN message_raw r ON r.sha256 = m.raw_sha256
-                WHERE m.status = 'pending' AND m.listener != '{REPLAY}' {skip}
+                WHERE m.status = 'pending' {_LIVE} {skip}
                 ORDER BY m.id LIMIT ?""",
             (*exclude, limit),
         ).fetchall()
