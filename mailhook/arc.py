@@ -35,8 +35,9 @@ def arc_verdict(
     timeout: float,
     dnsfunc: DnsFunc | None = None,
 ) -> str | None:
-    """`pass` when a valid ARC chain, last sealed by one of `sealers`, records at its first hop a
-    DKIM pass aligned with the From domain; `temperror` when a key lookup failed; else None."""
+    """`pass` when a valid ARC chain, last sealed by one of `sealers`, has an ARC-Authentication-Results
+    written by one of them (see `vouched`) that records a DKIM pass aligned with the From domain;
+    `temperror` when a key lookup failed; else None."""
     names = key_names(raw, sealers)
     if not names:
         return None
@@ -45,7 +46,7 @@ def arc_verdict(
         keys = {name: lookup(name, timeout=timeout) for name in names}
     except DnsUnavailable:
         return TEMPERROR
-    return PASS if vouched(raw, from_domain, keys) else None
+    return PASS if vouched(raw, from_domain, sealers, keys) else None
 
 
 async def arc_verdict_async(
@@ -70,7 +71,7 @@ async def arc_verdict_async(
         if isinstance(answer, BaseException):
             raise answer
         keys[name] = answer
-    return PASS if vouched(raw, from_domain, keys) else None
+    return PASS if vouched(raw, from_domain, sealers, keys) else None
 
 
 def key_names(raw: bytes, sealers: Collection[str]) -> list[bytes]:
@@ -95,21 +96,42 @@ def key_names(raw: bytes, sealers: Collection[str]) -> list[bytes]:
     return sorted(names) if len(names) <= _MAX_KEYS else []
 
 
-def vouched(raw: bytes, from_domain: str | None, keys: Mapping[bytes, bytes | None]) -> bool:
-    """The chain validates with these key records (cv=pass), and its first hop's
-    ARC-Authentication-Results record a DKIM pass aligned with the From domain."""
+def vouched(
+    raw: bytes, from_domain: str | None, sealers: Collection[str], keys: Mapping[bytes, bytes | None]
+) -> bool:
+    """The chain validates with these key records (cv=pass), and an ARC-Authentication-Results
+    written by a trusted sealer records a DKIM pass aligned with the From domain.
+
+    Only the unbroken run of trusted seals that ends at the latest instance counts. Each ARC-Seal
+    signs its own instance's AAR, so an AAR in that run is the word of a sealer we trust, and no
+    one untrusted handled the mail after it. An AAR below the run was written by someone we do not
+    trust: with a key of its own, an attacker can seal i=1 claiming any DKIM pass it likes, and
+    the chain still validates."""
     try:
         cv, results, _ = dkim.arc_verify(raw, dnsfunc=lambda name, timeout=5: keys.get(name))
     # dkimpy lets these through from malformed headers: an undecodable b=, or an AMS whose raw
     # form it cannot find again by " i=N;".
     except (binascii.Error, IndexError):
         return False
-    if cv != dkim.CV_Pass or not results or results[-1]["instance"] != 1:
+    if cv != dkim.CV_Pass:
         return False
+    for result in results:  # dkimpy lists the latest instance first
+        if _name(result["as-domain"]) not in sealers:
+            return False
+        if _records_aligned_pass(result["aar-value"], from_domain):
+            return True
+    return False
+
+
+def _records_aligned_pass(aar: bytes, from_domain: str | None) -> bool:
     # "i=1; lists.example; dkim=pass header.d=acme.example; spf=pass ..."
-    _instance, _authserv, *resinfos = results[-1]["aar-value"].decode("utf-8", "replace").split(";")
+    _instance, _authserv, *resinfos = aar.decode("utf-8", "replace").split(";")
     return PASS in dkim_results(resinfos, from_domain)
 
 
 def _domain(fields: Mapping[bytes, bytes]) -> str:
-    return fields.get(b"d", b"").decode("ascii", "replace").lower().rstrip(".")
+    return _name(fields.get(b"d", b""))
+
+
+def _name(domain: bytes) -> str:
+    return domain.decode("ascii", "replace").lower().rstrip(".")

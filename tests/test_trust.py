@@ -37,6 +37,7 @@ from mailhook.verifier import Verifier, verdict, verdict_async
 AUTHOR_KEY = b"sel._domainkey.acme.example."
 LIST_KEY = b"list._domainkey.lists.example."
 FORWARDER_KEY = b"fwd._domainkey.forwarder.example."
+ATTACKER_KEY = b"evil._domainkey.evil.example."  # a key the attacker publishes for its own domain
 ORIGINAL_AAR = "dkim=pass header.d=acme.example header.s=sel"
 
 
@@ -65,7 +66,7 @@ Keys = dict[bytes, Key]  # key name -> the key
 
 @pytest.fixture(scope="module")
 def keys() -> Keys:
-    return {name: new_key() for name in (AUTHOR_KEY, LIST_KEY, FORWARDER_KEY)}
+    return {name: new_key() for name in (AUTHOR_KEY, LIST_KEY, FORWARDER_KEY, ATTACKER_KEY)}
 
 
 @pytest.fixture
@@ -103,6 +104,14 @@ def through_forwarder(raw: bytes, key: Key) -> bytes:
     received = b"Authentication-Results: forwarder.example; arc=pass; dkim=fail header.d=acme.example\r\n"
     received += raw
     seal = dkim.arc_sign(received, b"fwd", b"forwarder.example", key.private, b"forwarder.example")
+    return b"".join(seal) + received
+
+
+def sealed_by(raw: bytes, key: Key, domain: bytes, selector: bytes, recorded: str) -> bytes:
+    """A hop of `domain` that records `recorded` as its own results (with `arc=...` on a chain that
+    is already sealed) and seals the mail with ARC, changing nothing else."""
+    received = f"Authentication-Results: {domain.decode()}; {recorded}\r\n".encode() + raw
+    seal = dkim.arc_sign(received, selector, domain, key.private, domain)
     return b"".join(seal) + received
 
 
@@ -372,11 +381,37 @@ def test_arc_needs_an_aligned_dkim_pass_at_the_first_hop(recorded: str, keys: Ke
 
 
 def test_only_the_latest_sealer_is_trusted(keys: Keys, records: Records) -> None:
-    """Behind a second hop, trusting the list is not enough: the latest seal is the forwarder's."""
+    """Behind a second hop, trusting the list is not enough: the latest seal is the forwarder's.
+    Trusting only the forwarder is not enough either: it recorded dkim=fail, and the list's record
+    of the author's pass is the word of a sealer not trusted. Trusting both passes."""
     listed = through_list(signed(message(), keys[AUTHOR_KEY]), keys[LIST_KEY])
     raw = through_forwarder(listed, keys[FORWARDER_KEY])
     assert judged(raw, "acme.example", config(("lists.example",)), records) == FAIL
-    assert judged(raw, "acme.example", config(("forwarder.example",)), records) == PASS
+    assert judged(raw, "acme.example", config(("forwarder.example",)), records) == FAIL
+    assert judged(raw, "acme.example", config(("lists.example", "forwarder.example")), records) == PASS
+
+
+def test_forged_first_hop_under_a_trusted_list_is_not_believed(keys: Keys, records: Records) -> None:
+    """An attacker signs mail "from" acme.example with its own key, seals i=1 with its own domain
+    claiming an aligned dkim=pass; the trusted list seals i=2 honestly with what it saw (dkim=fail).
+    The chain validates, but only the list's own record counts: not `pass`."""
+    forged = signed(message(), keys[ATTACKER_KEY], b"evil.example", b"evil")
+    claimed = sealed_by(forged, keys[ATTACKER_KEY], b"evil.example", b"evil", ORIGINAL_AAR)
+    raw = through_list(claimed, keys[LIST_KEY], "arc=pass; dkim=fail header.d=evil.example")
+    assert dkim.arc_verify(raw, dnsfunc=looking_up(records))[0] == dkim.CV_Pass
+    assert judged(raw, "acme.example", config(("lists.example",)), records) == FAIL
+
+
+def test_untrusted_hop_between_trusted_sealers_breaks_their_word(keys: Keys, records: Records) -> None:
+    """The trusted list recorded the author's pass at i=1, an untrusted hop sealed i=2 and a
+    trusted forwarder i=3: the untrusted hop may have changed anything the list saw, so the list's
+    record no longer counts and the forwarder's own (dkim=fail) decides: not `pass`."""
+    listed = through_list(signed(message(), keys[AUTHOR_KEY]), keys[LIST_KEY])
+    middle = sealed_by(listed, keys[ATTACKER_KEY], b"evil.example", b"evil", "arc=pass")
+    raw = through_forwarder(middle, keys[FORWARDER_KEY])
+    assert dkim.arc_verify(raw, dnsfunc=looking_up(records))[0] == dkim.CV_Pass
+    trusting = config(("lists.example", "forwarder.example"))
+    assert judged(raw, "acme.example", trusting, records) == FAIL
 
 
 def test_arc_key_lookup_that_never_answers_is_temperror(keys: Keys, records: Records) -> None:
