@@ -124,8 +124,9 @@ def vouched(
 
 
 def _records_aligned_pass(aar: bytes, from_domain: str | None) -> bool:
-    # "i=1; lists.example; dkim=pass header.d=acme.example; spf=pass ..."
-    _instance, _authserv, *resinfos = aar.decode("utf-8", "replace").split(";")
+    # "i=1; lists.example; dkim=pass header.d=acme.example; spf=pass ...": after i= and the
+    # authserv-id; a bare "i=1" (no results) records nothing rather than failing to unpack.
+    resinfos = aar.decode("utf-8", "replace").split(";")[2:]
     return PASS in dkim_results(resinfos, from_domain)
 
 
