@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import smtplib
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 
 import pytest
+from conftest import Running
 
 from mailhook.errors import IntakeClosed
 from mailhook.intake import Intake
-from mailhook.store import Received
+from mailhook.store import Received, User
 
 
 def received(n: int, *, recipient: str = "ann@example.com", message_id: bool = True) -> Received:
@@ -79,7 +81,7 @@ def test_store_resolves_only_after_the_commit_is_in_the_file(intake: Intake, db_
         return stored_keys(db_path)
 
     keys = asyncio.run(scenario())
-    assert keys[0] == ("<1@client.example>", "ann@example.com")
+    assert keys[0] == (received(1).dedupe_key, "ann@example.com")
     assert keys[1][0].startswith("sha256:")
 
 
@@ -174,7 +176,7 @@ def test_one_bad_item_fails_only_its_own_caller(
         intake.close()
     assert (first, third) == ([True], [True])
     assert isinstance(failed, UnicodeEncodeError)
-    assert [key for key, _ in stored_keys(db_path)] == ["<1@client.example>", "<3@client.example>"]
+    assert [key for key, _ in stored_keys(db_path)] == [received(1).dedupe_key, received(3).dedupe_key]
 
 
 def test_a_caller_that_gives_up_does_not_stop_the_writer(
@@ -236,3 +238,56 @@ def test_on_stored_failure_does_not_stop_the_writer(db_path: Path) -> None:
         assert asyncio.run(scenario()) == [[True], [True]]
     finally:
         intake.close()
+
+
+# --- the same message or another one: real LMTP --------------------------------------------
+
+ANN = "ann@example.com"
+
+
+def lmtp_copy(body: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "carol@client.example"
+    msg["To"] = ANN
+    msg["Subject"] = "Quote"
+    msg["Message-ID"] = "<reused@client.example>"
+    msg.set_content(body)
+    return msg.as_bytes(policy=SMTP)
+
+
+def deliver(running: Running, raw: bytes) -> None:
+    """One LMTP delivery to ann; smtplib raises unless every recipient got a 250."""
+    with smtplib.LMTP(*running.lmtp) as client:
+        assert client.sendmail("carol@client.example", [ANN], raw) == {}
+
+
+def stored_copies(db_path: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute("SELECT message_id, raw_sha256 FROM messages ORDER BY id").fetchall()
+
+
+def test_lmtp_stores_a_different_message_that_reuses_a_message_id(
+    running_listeners: Callable[..., Running], users: Callable[..., list[User]], db_path: Path
+) -> None:
+    """Two messages with one Message-ID for one recipient but different bytes are two messages:
+    each answered 250 and each stored in its own row, neither dropped as a retry."""
+    users(ANN)
+    running = running_listeners()
+    first, second = lmtp_copy("Price is 100.\n"), lmtp_copy("Price is 999, call +1 555 0100.\n")
+    deliver(running, first)
+    deliver(running, second)
+    copies = stored_copies(db_path)
+    assert [message_id for message_id, _ in copies] == ["<reused@client.example>"] * 2
+    assert len({sha for _, sha in copies}) == 2
+
+
+def test_lmtp_stores_the_same_bytes_delivered_twice_once(
+    running_listeners: Callable[..., Running], users: Callable[..., list[User]], db_path: Path
+) -> None:
+    """An MTA's retry re-sends the same bytes: answered 250 again and stored once."""
+    users(ANN)
+    running = running_listeners()
+    raw = lmtp_copy("Price is 100.\n")
+    deliver(running, raw)
+    deliver(running, raw)
+    assert len(stored_copies(db_path)) == 1

@@ -166,9 +166,10 @@ def test_an_interrupted_replay_resumes_where_it_stopped(tmp_path: Path) -> None:
         replay(db, Worker(config), USER, source, stop_after_two)
     # What a kill -9 in the middle of the third message leaves behind: stored and claimed.
     raw = messages()[2]
-    db.insert_received([Received(raw, "<r2@acme.example>", USER, REPLAY, None, (USER,), None)])
+    half_done = Received(raw, "<r2@acme.example>", USER, REPLAY, None, (USER,), None)
+    db.insert_received([half_done])
     assert db.claim(5) == []  # the service's worker never takes a replay's message
-    stored = db.stored_copy("<r2@acme.example>", USER)
+    stored = db.stored_copy(half_done.dedupe_key, USER)
     assert stored is not None and db.claim_replayed(stored["id"]) is not None
     tally = replay(db, Worker(config), USER, source)
     assert tally == {"already stored": 2, "processed": 1}

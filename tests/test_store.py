@@ -11,6 +11,7 @@ import sqlite_utils
 from mailhook.errors import AlreadyExists, InvalidValue, NotFound
 from mailhook.merge import Candidate
 from mailhook.store import Outcome, Received, Store
+from mailhook.store.queue import REPLAY
 
 
 @pytest.fixture
@@ -54,6 +55,44 @@ def test_without_message_id_the_bytes_decide(store: Store) -> None:
     assert store.insert_received([received(message_id=None)]) == [True]
     assert store.insert_received([received(message_id=None)]) == [False]
     assert store.insert_received([received(b"other", message_id=None)]) == [True]
+
+
+def test_a_different_message_reusing_a_message_id_is_stored(store: Store) -> None:
+    """The same Message-ID and recipient with other bytes is another message, not a retry."""
+    assert store.insert_received([received()]) == [True]
+    assert store.insert_received([received(b"Subject: other\r\n\r\nbody\r\n")]) == [True]
+    assert store.insert_received([received(b"Subject: other\r\n\r\nbody\r\n")]) == [False]
+    assert store.counts()["received"] == 2
+
+
+def test_a_database_from_before_the_bytes_key_keeps_its_copies_apart(tmp_path: Path) -> None:
+    """Migration 0008 gives rows stored under the Message-ID alone the new key: a retry of an old
+    copy is still a retry, and a different message reusing its Message-ID is stored."""
+    path = tmp_path / "old.db"
+    before = Store(path)
+    before.insert_received([received()])
+    before.close()
+    with sqlite3.connect(path) as conn:  # as a database written before migration 0008
+        conn.execute("UPDATE messages SET dedupe_key = message_id")
+        conn.execute("DROP INDEX messages_message_id")
+        conn.execute("DELETE FROM migrations WHERE name = '0008_copy_key'")
+    upgraded = Store(path)
+    assert upgraded.insert_received([received()]) == [False]
+    assert upgraded.insert_received([received(b"Subject: other\r\n\r\nbody\r\n")]) == [True]
+    assert upgraded.counts()["received"] == 2
+
+
+def test_replayed_and_live_copies_of_one_message_id_are_stored_once(store: Store) -> None:
+    """A mailbox's copy differs in bytes from the MTA's live one (delivery headers); between a
+    replayed and a live copy the Message-ID alone decides, either way round."""
+    live = received()
+    mailbox = Received(b"Return-Path: <bob@them.example>\r\n" + live.raw, live.message_id,
+                       live.recipient, REPLAY, None, (live.recipient,), None)
+    assert store.insert_received([live, mailbox]) == [True, False]
+    other = received(recipient="cy@us.example")
+    replayed = Received(mailbox.raw, other.message_id, other.recipient, REPLAY, None, (), None)
+    assert store.insert_received([replayed, other]) == [True, False]
+    assert store.counts()["received"] == 2
 
 
 def test_interrupted_processing_is_requeued(store: Store) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..merge import Candidate, decide
@@ -30,14 +31,22 @@ class Received:
     peer: str | None
     received_at: str = field(default_factory=utc_now)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.raw).hexdigest()
 
     @property
     def dedupe_key(self) -> str:
-        # An MTA retry carries the same Message-ID; without one, the same bytes are the same message.
-        return self.message_id or f"sha256:{self.sha256}"
+        """What makes two copies for one recipient the same message: its Message-ID and its bytes.
+
+        The Message-ID alone would let a different message that reuses it be answered 250 and
+        dropped. An MTA's retry re-sends its queued copy unchanged, so the same bytes are what a
+        retry looks like. Ignoring trace headers (Received, Authentication-Results) as well would
+        take a second reading of the header block, where issue 10 showed that two readers of one
+        mail disagree; a copy that only gained a trace header upstream is stored twice, which is
+        a duplicate log entry rather than a lost message."""
+        bytes_key = f"sha256:{self.sha256}"
+        return f"{self.message_id} {bytes_key}" if self.message_id else bytes_key
 
 
 @dataclass(frozen=True)
@@ -86,10 +95,14 @@ class QueueStore(Base):
     """Intake and queue operations."""
 
     def insert_received(self, batch: Sequence[Received]) -> list[bool]:
-        """Store a batch in one durable commit; True for new copies, False for retries."""
+        """Store a batch in one durable commit; True for new copies, False for retries (the same
+        `dedupe_key` and recipient) and for history a replay already has."""
         results = []
         with self._tx() as c:
             for item in batch:
+                if self._replayed_history(c, item):
+                    results.append(False)
+                    continue
                 c.execute(
                     "INSERT OR IGNORE INTO message_raw (sha256, raw) VALUES (?, ?)",
                     (item.sha256, item.raw),
@@ -113,6 +126,20 @@ class QueueStore(Base):
                 )
                 results.append(cursor.rowcount == 1)
         return results
+
+    @staticmethod
+    def _replayed_history(c: sqlite3.Connection, item: Received) -> bool:
+        """A replay copies the user's mailbox, whose bytes differ from the MTA's live copy of the
+        same mail (delivery adds Return-Path, Delivered-To, Status ...). So between a replayed
+        and a live copy, either way round, the Message-ID alone says it is already logged."""
+        if item.message_id is None:
+            return False
+        replayed = "" if item.listener == REPLAY else f"AND listener = '{REPLAY}'"
+        row = c.execute(
+            f"SELECT 1 FROM messages WHERE message_id = ? AND recipient = ? {replayed} LIMIT 1",
+            (item.message_id, item.recipient),
+        ).fetchone()
+        return row is not None
 
     # --- queue --------------------------------------------------------------------------
 

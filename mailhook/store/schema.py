@@ -255,6 +255,13 @@ CREATE VIEW suggested_updates AS
     WHERE s.status = 'open';
 """
 
+# A copy's dedupe_key names its bytes too (`Received.dedupe_key`): a different message that reuses
+# a Message-ID is stored, not dropped as a retry. Replayed history is matched on the Message-ID.
+_COPY_KEY = """
+UPDATE messages SET dedupe_key = message_id || ' sha256:' || raw_sha256 WHERE message_id IS NOT NULL;
+CREATE INDEX messages_message_id ON messages(message_id, recipient);
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
     ("0002_retry_at", _RETRY_AT),
@@ -263,4 +270,5 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.passwords).
     ("0005_user_passwords", "ALTER TABLE users ADD COLUMN password_hash TEXT;"),
     ("0006_suggestions", _SUGGESTIONS),
+    ("0008_copy_key", _COPY_KEY),
 )
