@@ -13,6 +13,7 @@ from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ConfigError
+from .mailbox import canonical_or_none
 
 DEFAULT_CONFIG_PATH = Path("conf/mailhook.toml")
 DKIM_POLICIES = ("require", "record", "off")
@@ -67,6 +68,9 @@ class AddressesConfig:
 class LoggingConfig:
     create_contacts: bool = True
     never_log: tuple[str, ...] = ()
+    # One message may create at most this many contacts: a forged or runaway Cc list of
+    # thousands must not flood the contact database.
+    max_new_contacts: int = 50
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,8 @@ class DkimConfig:
     # ARC sealers (RFC 8617: mailing lists, forwarders) whose record of the author's DKIM pass is
     # believed when their changes broke the signature; empty: ARC is ignored.
     trusted_arc_sealers: tuple[str, ...] = ()
+    # DNS servers for key lookups ("127.0.0.1" or "127.0.0.1:5353"); empty: the system's.
+    nameservers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,7 +165,26 @@ def parse_config(text: str, source: str = "config") -> Config:
             raise ConfigError(f"{source}: [{name}] must be a table")
         default = getattr(Config(), name)
         sections[name] = _section(name, table, default, source)
-    return _check(Config(**sections), source)
+    return _check(_canonical_addresses(Config(**sections), source), source)
+
+
+def _canonical_addresses(config: Config, source: str) -> Config:
+    """Our own addresses in the one form routing compares (`"LOG"@hook.localhost.` is log@...)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for key in ("forwarding", "team"):
+        addresses = []
+        for address in getattr(config.addresses, key):
+            canonical = canonical_or_none(address)
+            if canonical is None:
+                raise ConfigError(f"{source}: addresses.{key} has {address!r}, not an address")
+            addresses.append(canonical)
+        found[key] = tuple(addresses)
+    never_log = tuple(canonical_or_none(v) or v.rstrip(".") for v in config.logging.never_log)
+    return dataclasses.replace(
+        config,
+        addresses=dataclasses.replace(config.addresses, **found),
+        logging=dataclasses.replace(config.logging, never_log=never_log),
+    )
 
 
 def _section(name: str, table: dict[str, Any], default: Any, source: str) -> Any:
@@ -223,6 +248,8 @@ def _check(config: Config, source: str) -> Config:
                 raise ConfigError(f"{source}: addresses.{key} has {address!r}, not an address")
     if not config.addresses.forwarding:
         raise ConfigError(f"{source}: addresses.forwarding needs at least one address")
+    if config.logging.max_new_contacts < 0:
+        raise ConfigError(f"{source}: logging.max_new_contacts must be 0 or more")
     tagger = config.extract.tagger
     if tagger not in ("packaged", "off") and not Path(tagger).is_file():
         raise ConfigError(

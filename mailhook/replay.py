@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from .authorship import read_header_block
 from .errors import MailhookError
 from .model import CONTACT_FIELDS
-from .server import message_id, read_headers
 from .store import Received, Store
 from .store.queue import REPLAY
 from .worker import Worker
@@ -86,7 +86,7 @@ def exclusive(db_path: Path) -> Iterator[None]:
 def replay_one(store: Store, worker: Worker, user: str, key: str, raw: bytes) -> str:
     """Store one message as a copy for `user` and process it now. A message stored before (live,
     or by an earlier replay that finished it) is left alone: nothing is ever logged twice."""
-    received = Received(raw, message_id(read_headers(raw)), user, REPLAY, None, (user,), key[:500])
+    received = Received(raw, read_header_block(raw).message_id(), user, REPLAY, None, (user,), key[:500])
     store.insert_received([received])
     row = store.stored_copy(received.dedupe_key, user)
     if row is None or row["listener"] != REPLAY or row["status"] in ("processed", "failed"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .authorship import NO_FROM_ADDRESS, NO_FROM_FIELD
 from .config import Config
 from .model import Author
 from .store import User
@@ -30,13 +31,14 @@ class Envelope:
 
 @dataclass(frozen=True)
 class Headers:
-    """The header facts routing needs (from the pipeline's Reading)."""
+    """The header facts routing needs (from the pipeline's Reading, authors read by authorship)."""
 
-    sender: Author | None
-    from_count: int
+    sender: Author | None  # as read
+    author_problem: str | None  # why the sender may not be believed; None: it may
     to: tuple[Author, ...]
     cc: tuple[Author, ...]
     forwarded_from: Author | None  # original sender when the message forwards another one
+    forwarded_problem: str | None = None  # why the original's author may not be believed
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,13 @@ class Route:
     create: tuple[str, ...] = ()
     scan: bool = False
     skip_reason: str | None = None
+    not_created: int = 0  # new contacts left out by [logging] max_new_contacts
+
+
+def unproven(route: Route, reason: str) -> Route:
+    """The route of mail whose author could not be shown to be who it claims: nothing logged,
+    created or read."""
+    return Route(route.direction, route.user, skip_reason=reason)
 
 
 def route_message(
@@ -63,9 +72,13 @@ def _route_forwarding(
     env: Envelope, h: Headers, users: Mapping[str, User], config: Config
 ) -> Route:
     """Mail a user sent to a forwarding address: BCC'd outbound mail, or a forward of a message."""
-    user = _user_of(h.sender, users) or users.get((env.mail_from or "").lower())
+    user = _user_of(h.sender, users)
+    if user is None and h.sender is None and h.author_problem is None:
+        user = users.get((env.mail_from or "").lower())
     if user is None:
         raise Unroutable("no registered user in From or MAIL FROM")
+    if h.author_problem is not None:
+        return Route(OUTBOUND, user, skip_reason=f"author in doubt: {h.author_problem}")
     external = _external(h.to + h.cc, users, config, keep_never_log=True)
     if h.forwarded_from is not None and not external:
         return _forwarded(env, h, user, users, config)
@@ -78,9 +91,9 @@ def _forwarded(
     original = (h.forwarded_from.email if h.forwarded_from else None) or ""
     if not original or not _is_contact_address(original, users, config):
         return Route(FORWARDED, user, skip_reason="forwarded mail has no external original sender")
+    if h.forwarded_problem is not None:
+        return Route(FORWARDED, user, skip_reason=f"original author in doubt: {h.forwarded_problem}")
     scan, reason = _may_fill(user, env.received_at)
-    if h.from_count > 1:
-        scan, reason = False, "more than one From address"
     return Route(FORWARDED, user, contact=original, read_forwarded=True, logged_on=(original,),
                  scan=scan, skip_reason=reason)
 
@@ -89,12 +102,15 @@ def _route_copy(env: Envelope, h: Headers, users: Mapping[str, User], config: Co
     """A copy the MTA delivered over LMTP for one recipient: a team inbox or a user's inbox."""
     recipient = env.recipient.lower()
     sender = (h.sender.email if h.sender else None) or ""
+    doubt = _doubt(h)
     if recipient in config.addresses.team:
-        logged = (sender,) if sender and _is_contact_address(sender, users, config) else ()
-        return Route(TEAM, None, logged_on=logged, skip_reason="team address")
+        logged = (sender,) if sender and not doubt and _is_contact_address(sender, users, config) else ()
+        return Route(TEAM, None, logged_on=logged, skip_reason=doubt or "team address")
     owner = users.get(recipient)
     if owner is None:
         return Route(UNKNOWN, None, skip_reason=f"{recipient} is no longer a user")
+    if doubt:
+        return Route(INBOUND, owner, skip_reason=doubt)
     sender_user = _user_of(h.sender, users)
     if sender_user is not None:
         if not _automation_on(sender_user, env.received_at):
@@ -107,8 +123,6 @@ def _route_copy(env: Envelope, h: Headers, users: Mapping[str, User], config: Co
     if not _is_contact_address(sender, users, config):
         return Route(INBOUND, owner, skip_reason="sender is never logged")
     scan, reason = _may_fill(owner, env.received_at)
-    if h.from_count > 1:
-        scan, reason = False, "more than one From address"
     return Route(INBOUND, owner, contact=sender, logged_on=(sender,), scan=scan,
                  skip_reason=reason)
 
@@ -117,8 +131,17 @@ def _outbound(user: User, h: Headers, users: Mapping[str, User], config: Config)
     """Logged on every external recipient; the user's own words are never read for contacts."""
     recipients = _external(h.to + h.cc, users, config, keep_never_log=False)
     create = recipients if config.logging.create_contacts else ()
-    return Route(OUTBOUND, user, logged_on=recipients, create=create,
-                 skip_reason="outbound mail is not scanned")
+    cap = config.logging.max_new_contacts
+    return Route(OUTBOUND, user, logged_on=recipients, create=create[:cap],
+                 skip_reason="outbound mail is not scanned", not_created=max(0, len(create) - cap))
+
+
+def _doubt(h: Headers) -> str | None:
+    """Why the author cannot be believed, when there is one in doubt (no From at all is for
+    Unroutable to say)."""
+    if h.author_problem is None or h.author_problem in (NO_FROM_FIELD, NO_FROM_ADDRESS):
+        return None
+    return f"author in doubt: {h.author_problem}"
 
 
 def _may_fill(user: User, received_at: str) -> tuple[bool, str | None]:

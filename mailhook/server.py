@@ -10,21 +10,19 @@ import ssl
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from email.headerregistry import AddressHeader
-from email.message import Message
-from email.parser import BytesHeaderParser
-from email.policy import default as default_policy
 from typing import Any, ClassVar
 
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
+from .authorship import Authorship, author_in_block, read_header_block
 from .config import Config, ListenerConfig
 from .errors import InvalidValue, NotFound
 from .intake import Intake
+from .mailbox import canonical_address
 from .metrics import Metrics
 from .passwords import verify_password
-from .store import Received, Store, normalise_address
+from .store import Received, Store
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +32,8 @@ REPLY_STORED = "250 2.0.0 Message stored"
 REPLY_NOT_OURS = "550 5.1.1 No such mailbox here; this is not a relay"
 REPLY_SENDER_NOT_USER = "550 5.7.1 Sender is not a mailhook user"
 REPLY_NOT_LOGGED_IN_USER = "550 5.7.1 You may send only as the user you logged in as"
-REPLY_FROM_NOT_USER = "550 5.7.1 No From address of this message is a mailhook user"
+REPLY_FROM_NOT_USER = "550 5.7.1 The From address of this message is not a mailhook user"
+REPLY_FROM_IN_DOUBT = "550 5.7.1 The From field must name exactly one address, unambiguously"
 REPLY_DEFER = "451 4.3.0 Message not stored; try again later"
 REPLY_TOO_BIG = "552 5.3.4 Message too big for this system"
 REPLY_TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
@@ -54,8 +53,6 @@ AIOSMTPD_LINE_TOO_LONG = "500 Line too long (see RFC5321 4.5.3.1.6)"
 _ENHANCED = {AIOSMTPD_TOO_MUCH_DATA: REPLY_TOO_BIG, AIOSMTPD_SIZE_EXCEEDED: REPLY_TOO_BIG}
 # Replies aiosmtpd sends at the end of DATA itself; LMTP owes one per recipient (RFC 2033).
 _END_OF_DATA = frozenset({AIOSMTPD_TOO_MUCH_DATA, AIOSMTPD_LINE_TOO_LONG})
-
-_header_parser = BytesHeaderParser(policy=default_policy)
 
 
 class _Gate:
@@ -289,23 +286,36 @@ class ForwardingHandler(_Handler):
 
     async def accept(self, session: Session, envelope: Envelope) -> list[str]:
         raw = _content(envelope)
-        headers = read_headers(raw)
-        authors = from_addresses(headers)
-        # No readable From: stored anyway, and the worker parks it for a person to look at.
-        if authors and not any(self.is_user(a) for a in authors):
-            log.info("smtp: refused From %s (sender %s)", authors, envelope.mail_from)
-            return [REPLY_FROM_NOT_USER]
+        block = read_header_block(raw)
+        if refusal := self.refuse_author(author_in_block(block), session):
+            log.info("smtp: refused From of a message from %s (sender %s): %s",
+                     session.peer, envelope.mail_from, refusal)
+            return [refusal]
         recipients = sorted({address_key(a) or _text(a) for a in envelope.rcpt_tos})
         item = Received(
             raw=raw,
-            message_id=message_id(headers),
+            message_id=block.message_id(),
             recipient=recipients[0],
             listener=self.listener,
             mail_from=_mail_from(envelope),
             recipients=tuple(recipients),
             peer=_peer(session),
+            login=session.auth_data if session.authenticated else None,
         )
         return await self.store([item])
+
+    def refuse_author(self, authorship: Authorship, session: Session) -> str | None:
+        """The From field must name exactly one user, read as every later reader reads it (the
+        worker's routing and DKIM alignment use the same authorship), and with require_auth
+        the user who logged in."""
+        author = authorship.believed
+        if author is None or author.email is None:
+            return REPLY_FROM_IN_DOUBT
+        if not self.is_user(author.email):
+            return REPLY_FROM_NOT_USER
+        if self.limits.require_auth and session.auth_data != author.email:
+            return REPLY_NOT_LOGGED_IN_USER
+        return None
 
 
 class InboxHandler(_Handler):
@@ -331,11 +341,10 @@ class InboxHandler(_Handler):
 
     async def accept(self, session: Session, envelope: Envelope) -> list[str]:
         raw = _content(envelope)
-        headers = read_headers(raw)
         recipients = tuple(address_key(a) or _text(a) for a in envelope.rcpt_tos)
         common: dict[str, Any] = {
             "raw": raw,
-            "message_id": message_id(headers),
+            "message_id": read_header_block(raw).message_id(),
             "listener": self.listener,
             "mail_from": _mail_from(envelope),
             "recipients": recipients,
@@ -379,45 +388,10 @@ def protocol_factory(
     return make
 
 
-def read_headers(raw: bytes) -> Message:
-    """Only the header block: DATA is no place to parse bodies."""
-    return _header_parser.parsebytes(raw)
-
-
-def message_id(headers: Message) -> str | None:
-    """The Message-ID as written (unfolded), read raw so no header parser can trip over it."""
-    for name, value in headers.raw_items():
-        if name.lower() == "message-id":
-            return " ".join(_text(value).split()) or None
-    return None
-
-
-def from_domain(raw: bytes) -> str | None:
-    """The domain of the first From address, read from the header block only (for DKIM)."""
-    addresses = from_addresses(read_headers(raw))
-    return addresses[0].rpartition("@")[2].lower() or None if addresses else None
-
-
-def from_addresses(headers: Message) -> list[str]:
-    """Addresses in the From header(s); [] when there is none or it cannot be read."""
-    try:
-        values = headers.get_all("From", [])
-    except Exception:  # noqa: BLE001
-        # On malformed input the stdlib's header parser raises IndexError, AttributeError,
-        # TypeError, UnboundLocalError...: all mean "this From cannot be read".
-        log.debug("unreadable From header", exc_info=True)
-        return []
-    found = []
-    for value in values:
-        if isinstance(value, AddressHeader):
-            found += [_text(a.addr_spec) for a in value.addresses if a.username and a.domain]
-    return found
-
-
 def address_key(address: str) -> str | None:
     """An envelope address as users and config addresses are stored, or None if it is none."""
     try:
-        return normalise_address(_text(address))
+        return canonical_address(_text(address))
     except InvalidValue:
         return None
 

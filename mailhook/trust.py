@@ -7,8 +7,6 @@ import binascii
 import re
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import Executor
-from email.parser import BytesHeaderParser
-from email.policy import compat32
 from types import TracebackType
 
 import aiodns
@@ -16,6 +14,9 @@ import dkim
 import dkim.asyncsupport
 import dkim.dnsplug
 import pycares  # aiodns's own dependency: its 5.x result types
+from dkim.canonicalization import CanonicalizationPolicy, InvalidCanonicalizationPolicyError
+
+from .authorship import read_header_block
 
 # The seams: a synchronous TXT lookup as dkimpy calls it, `(name, timeout=...)`, and its async twin.
 DnsFunc = Callable[..., bytes | None]
@@ -51,7 +52,7 @@ def dkim_verdict(
             continue
         except (dkim.DKIMException, binascii.Error):  # a malformed signature or key record
             verified = False
-        if verified and aligned(_signer(checker), from_domain):
+        if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker):
             return PASS
         outcomes.append(FAIL)
     return _worst(outcomes)
@@ -79,10 +80,27 @@ async def dkim_verdict_async(
             continue
         except (dkim.DKIMException, binascii.Error):  # asyncsupport lets more of these through
             verified = False
-        if verified and aligned(_signer(checker), from_domain):
+        if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker):
             return PASS
         outcomes.append(FAIL)
     return _worst(outcomes)
+
+
+def signs_what_we_read(checker: dkim.DKIM) -> bool:
+    """The verified signature covers the From field and the whole body. dkimpy checks neither:
+    a signature without From in h= says nothing about the author, and text beyond an l= body
+    length is anybody's, yet the pipeline would read it as the author's own words."""
+    fields = checker.signature_fields
+    if b"from" not in checker.include_headers:
+        return False
+    length = fields.get(b"l")
+    if length is None:
+        return True
+    try:
+        policy = CanonicalizationPolicy.from_c_value(fields.get(b"c", b"simple/simple"))
+    except InvalidCanonicalizationPolicyError:
+        return False
+    return int(length) >= len(policy.canonicalize_body(checker.body))
 
 
 def _signature_count(checker: dkim.DKIM) -> int:
@@ -183,6 +201,8 @@ _DKIM_RESULT = re.compile(r"\bdkim\s*=\s*([a-z]+)", re.IGNORECASE)
 _SIGNER = re.compile(
     r"\bheader\.d\s*=\s*\"?([^\s;\"]+)|\bheader\.i\s*=\s*\"?[^@\s;\"]*@([^\s;\"]+)", re.IGNORECASE
 )
+_AUTH_RESULT = re.compile(r"\bauth\s*=\s*([a-z]+)", re.IGNORECASE)
+_SMTP_AUTH = re.compile(r"\bsmtp\.auth\s*=\s*\"?([^\s;\"]+)", re.IGNORECASE)
 # Only the header block is read, and at most this much of it.
 _MAX_HEADER_BYTES = 256 * 1024
 
@@ -193,21 +213,44 @@ def authentication_results_verdict(
     """The DKIM verdict our own MTA recorded (RFC 8601), or None when no Authentication-Results
     header comes from a trusted authserv-id. `pass` needs a passing result for a signing domain
     aligned with the From domain."""
-    head = raw[:_MAX_HEADER_BYTES].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
-    headers = BytesHeaderParser(policy=compat32).parsebytes(head, headersonly=True)
     results: list[str] = []
-    for value in headers.get_all("Authentication-Results", []):
-        text = " ".join(str(value).split())
-        authserv, _, rest = text.partition(";")
-        words = authserv.split()  # the authserv-id, maybe followed by a version number
-        if not words or words[0].lower() not in trusted_ids:
-            continue
-        results += dkim_results(rest.split(";"), from_domain)
+    for resinfos in _trusted_results(raw, trusted_ids):
+        results += dkim_results(resinfos, from_domain)
     if not results:
         return None
     if PASS in results:
         return PASS
     return TEMPERROR if TEMPERROR in results else (NONE if set(results) == {NONE} else FAIL)
+
+
+def authenticated_submitter(raw: bytes, trusted_ids: Sequence[str]) -> str | None:
+    """The login our own MTA recorded for the client that submitted this message
+    (`auth=pass smtp.auth=ann@us.example`, RFC 8601 2.7.4), or None."""
+    for resinfos in _trusted_results(raw, trusted_ids):
+        for resinfo in resinfos:
+            result = _AUTH_RESULT.search(resinfo)
+            login = _SMTP_AUTH.search(resinfo)
+            if result and result.group(1).lower() == PASS and login:
+                return login.group(1)
+    return None
+
+
+def _trusted_results(raw: bytes, trusted_ids: Sequence[str]) -> list[list[str]]:
+    """The resinfos of each Authentication-Results field from a trusted authserv-id, read from the
+    header block as authorship reads it; none at all when that block is in doubt (a field hidden
+    behind a bare CR in another one must not count)."""
+    if not trusted_ids:
+        return []
+    block = read_header_block(raw[:_MAX_HEADER_BYTES])
+    if block.problem is not None:
+        return []
+    found: list[list[str]] = []
+    for value in block.text("authentication-results"):
+        authserv, _, rest = " ".join(value.split()).partition(";")
+        words = authserv.split()  # the authserv-id, maybe followed by a version number
+        if words and words[0].lower() in trusted_ids:
+            found.append(rest.split(";"))
+    return found
 
 
 def dkim_results(resinfos: Iterable[str], from_domain: str | None) -> list[str]:

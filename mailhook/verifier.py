@@ -45,7 +45,7 @@ async def verdict_async(
     if dkim.policy == "off":
         return None
     if resolver is None:
-        async with AiodnsResolver() as dns:
+        async with AiodnsResolver(dkim.nameservers) as dns:
             return await verdict_async(raw, from_domain, dkim, resolver=dns)
     own = _recorded(raw, from_domain, dkim)
     if own is None:
@@ -93,7 +93,7 @@ class Verifier:
         if resolver is None and dnsfunc is not None:
             resolver = threaded(dnsfunc, self._executor)
         elif resolver is None:
-            resolver = self._own_dns = AiodnsResolver()
+            resolver = self._own_dns = AiodnsResolver(self.dkim.nameservers)
         self._resolver: Resolver = resolver
         self._slots = asyncio.Semaphore(max_in_flight)
         self._loop = asyncio.new_event_loop()

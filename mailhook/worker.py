@@ -9,16 +9,27 @@ from collections.abc import Callable
 from concurrent.futures import Future
 
 from . import intent, pipeline
+from .authorship import author_of
 from .config import Config
 from .errors import MalformedMessage
+from .mailbox import canonical_or_none
 from .merge import candidates_from
 from .metrics import Metrics
 from .model import Flag
-from .routing import FORWARDED, INBOUND, OUTBOUND, Envelope, Headers, Route, Unroutable, route_message
-from .server import from_domain
+from .routing import (
+    FORWARDED,
+    INBOUND,
+    OUTBOUND,
+    Envelope,
+    Headers,
+    Route,
+    Unroutable,
+    route_message,
+    unproven,
+)
 from .store import NewTask, Outcome, Queued, Store
 from .store.queue import REPLAY
-from .trust import PASS, DnsFunc
+from .trust import PASS, DnsFunc, authenticated_submitter
 from .verifier import Verifier
 
 log = logging.getLogger(__name__)
@@ -124,8 +135,14 @@ class Worker:
         env = Envelope(item.listener, item.recipient, item.mail_from, item.received_at)
         route = route_message(env, _headers(reading), store.users(), self.config)
         verdict = self._verdict(item, reading)
-        # Under "require", a sender we cannot authenticate changes nothing: no fill, no task.
-        trusted = self.config.dkim.policy != "require" or verdict == PASS
+        # Under "require", a sender we cannot authenticate changes nothing: no fill, no task, and
+        # mail claiming to be a user's logs and creates nothing either.
+        trusted = self.config.dkim.policy != "require" or self._proven(item, reading, route, verdict)
+        if not trusted and route.direction in (OUTBOUND, FORWARDED):
+            route = unproven(route, f"sender not shown to be the user (dkim:{verdict})")
+        if route.not_created:
+            log.warning("message %d (%s): %d new contact(s) not created, over [logging] "
+                        "max_new_contacts", item.id, item.message_id, route.not_created)
         scan, skip, language = route.scan, route.skip_reason, None
         candidates: tuple = ()
         if scan and not trusted:
@@ -155,15 +172,31 @@ class Worker:
             self._finders = pipeline.load_finders(self.config.extract.tagger)
         return self._finders
 
+    def _proven(self, item: Queued, reading: pipeline.Reading, route: Route, verdict: str | None) -> bool:
+        """Is the author who the From says? A DKIM pass aligned with the From domain (or our MTA's
+        record of one) proves it for anyone; mail claiming to be a user's may also show it by a
+        login: SMTP AUTH on our port, or our MTA's recorded smtp.auth, as that very user."""
+        author = reading.own.believed_author
+        if author is None:
+            return False
+        if verdict == PASS:
+            return True
+        if route.direction not in (OUTBOUND, FORWARDED) or author.email is None:
+            return False
+        logins = (item.login, authenticated_submitter(item.raw, self.config.dkim.trusted_authserv_ids))
+        return any(canonical_or_none(login or "") == author.email for login in logins)
+
     def _verdict(self, item: Queued, reading: pipeline.Reading) -> str | None:
         """The message's trust verdict: started ahead of time while earlier messages were being
-        read, or now. A lookup that raised re-raises here (the message is retried)."""
+        read, or now. A lookup that raised re-raises here (the message is retried). Aligned with
+        the author as authorship reads it; an author in doubt aligns with nothing."""
         verifier = self._verifier_for()
         if verifier is None:
             return None
         checking = self._ahead.pop(item.id, None)
         if checking is None:
-            email = reading.sender.email if reading.sender else None
+            author = reading.own.believed_author
+            email = author.email if author else None
             checking = verifier.submit(item.raw, email.rpartition("@")[2] if email else None)
         return checking.result(timeout=verifier.deadline + VERDICT_GRACE_SECONDS)
 
@@ -182,7 +215,7 @@ class Worker:
             return
         upcoming = store.pending_ahead(VERIFY_AHEAD, exclude=tuple(self._ahead))
         for rowid, raw in upcoming:
-            self._ahead[rowid] = verifier.submit(raw, from_domain(raw))
+            self._ahead[rowid] = verifier.submit(raw, author_of(raw).domain)
         while len(self._ahead) > 2 * VERIFY_AHEAD:  # taken by another worker, or parked: forget
             self._ahead.pop(next(iter(self._ahead))).cancel()
 
@@ -217,8 +250,11 @@ def _tasks(
 
 
 def _headers(reading: pipeline.Reading) -> Headers:
-    forwarded = reading.forwarded.author if reading.forwarded else None
-    return Headers(reading.sender, reading.from_count, reading.to, reading.cc, forwarded)
+    forwarded = reading.forwarded
+    return Headers(
+        reading.sender, reading.author_problem, reading.to, reading.cc,
+        forwarded.author if forwarded else None, forwarded.author_problem if forwarded else None,
+    )
 
 
 def _outcome(

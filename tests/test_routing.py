@@ -33,9 +33,9 @@ def who(*emails: str) -> tuple[Author, ...]:
 
 def route(listener: str, rcpt: str, sender: str | None, to: tuple[str, ...] = (),
           forwarded_from: str | None = None, config: Config = CONFIG, at: str = LATER,
-          from_count: int = 1) -> Route:
-    headers = Headers(Author("X", sender) if sender else None, from_count, who(*to), (),
-                      Author(None, forwarded_from) if forwarded_from else None)
+          problem: str | None = None, forwarded_problem: str | None = None) -> Route:
+    headers = Headers(Author("X", sender) if sender else None, problem, who(*to), (),
+                      Author(None, forwarded_from) if forwarded_from else None, forwarded_problem)
     return route_message(Envelope(listener, rcpt, sender, at), headers, USERS, config)
 
 
@@ -62,7 +62,7 @@ def test_mail_from_before_the_setting_was_on_is_not_scanned() -> None:
 def test_fill_setting_off_logs_without_scanning() -> None:
     """With fill contact details off the mail is logged but not scanned."""
     users = {"ann@us.example": user("ann@us.example", fill=False)}
-    headers = Headers(Author(None, "bob@them.example"), 1, (), (), None)
+    headers = Headers(Author(None, "bob@them.example"), None, (), (), None)
     r = route_message(Envelope("lmtp", "ann@us.example", None, LATER), headers, users, CONFIG)
     assert (r.logged_on, r.scan, r.skip_reason) == (
         ("bob@them.example",), False, "fill contact details off")
@@ -114,10 +114,35 @@ def test_outbound_copy_via_lmtp_is_logged_on_recipients() -> None:
     assert (r.direction, r.logged_on, r.scan) == ("outbound", ("bob@them.example",), False)
 
 
-def test_more_than_one_from_is_never_scanned() -> None:
-    """A message with more than one From address is suspect: logged, never filled from."""
-    r = route("lmtp", "ann@us.example", "bob@them.example", from_count=2)
-    assert (r.scan, r.skip_reason) == (False, "more than one From address")
+def test_an_author_in_doubt_is_neither_logged_nor_scanned() -> None:
+    """A From that authorship cannot vouch for (several addresses, a group...) changes nothing:
+    no fill, and no log entry on whoever one reading of it names."""
+    r = route("lmtp", "ann@us.example", "bob@them.example", problem="more than one From address")
+    assert (r.scan, r.logged_on, r.skip_reason) == (
+        False, (), "author in doubt: more than one From address")
+
+
+def test_an_author_in_doubt_claiming_to_be_a_user_logs_nothing() -> None:
+    """One reading names a user: the copy is not taken for the user's outbound mail."""
+    r = route("lmtp", "ann@us.example", "ann@us.example", to=("bob@them.example",),
+              problem="a From field that readers read differently")
+    assert (r.logged_on, r.create) == ((), ())
+
+
+def test_forward_whose_original_author_is_in_doubt_is_not_read() -> None:
+    """The forwarded original's From line obeys the same one-author rules before it may fill."""
+    r = route("smtp", "log@hook.localhost", "ann@us.example", forwarded_from="bob@them.example",
+              forwarded_problem="an address inside the display name")
+    assert (r.scan, r.contact, r.logged_on) == (False, None, ())
+    assert r.skip_reason == "original author in doubt: an address inside the display name"
+
+
+def test_one_message_creates_at_most_max_new_contacts() -> None:
+    """A runaway or forged recipient list cannot flood the contacts: the rest is counted."""
+    config = dataclasses.replace(CONFIG, logging=dataclasses.replace(CONFIG.logging, max_new_contacts=2))
+    many = tuple(f"p{i}@them.example" for i in range(5))
+    r = route("lmtp", "ann@us.example", "ann@us.example", to=many, config=config)
+    assert (r.create, r.not_created, r.logged_on) == (many[:2], 3, many)
 
 
 def test_message_without_from_cannot_be_routed() -> None:

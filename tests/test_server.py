@@ -11,30 +11,30 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import closing, contextmanager
+from contextlib import closing
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from pathlib import Path
 from typing import Any
 
 import pytest
+from dialog import dialog, lmtp_deliver
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mailhook.authorship import author_of, read_header_block
 from mailhook.config import AddressesConfig, Config, ListenerConfig
 from mailhook.server import (
     REPLY_DEFER,
+    REPLY_FROM_IN_DOUBT,
     REPLY_FROM_NOT_USER,
     REPLY_NOT_OURS,
     REPLY_RECIPIENT_OK,
     REPLY_SENDER_NOT_USER,
     REPLY_STORED,
     REPLY_TOO_BIG,
-    from_addresses,
-    message_id,
-    read_headers,
 )
 from mailhook.store import User
 
@@ -73,51 +73,6 @@ def stored(db_path: Path) -> list[dict[str, Any]]:
     return [dict(r) | {"recipients": json.loads(r["recipients"])} for r in rows]
 
 
-class Dialog:
-    """A raw client that reads every reply line, which smtplib cannot do for LMTP's DATA."""
-
-    def __init__(self, address: tuple[str, int]) -> None:
-        self.sock = socket.create_connection(address, timeout=TIMEOUT)
-        self.file = self.sock.makefile("rb")
-        self.greeting = self.reply()
-
-    def reply(self) -> str:
-        lines = []
-        while True:
-            line = self.file.readline()
-            if not line:
-                raise ConnectionError("server closed the connection")
-            lines.append(line.decode("utf-8", "replace").rstrip("\r\n"))
-            if line[3:4] != b"-":
-                return "\n".join(lines)
-
-    def command(self, line: str | bytes) -> str:
-        self.sock.sendall((line.encode() if isinstance(line, str) else line) + b"\r\n")
-        return self.reply()
-
-    def envelope(self, mail_from: str, recipients: list[str], hello: str = "LHLO") -> list[str]:
-        assert self.command(f"{hello} client.example").startswith("250")
-        assert self.command(f"MAIL FROM:<{mail_from}>").startswith("250")
-        return [self.command(f"RCPT TO:<{r}>") for r in recipients]
-
-    def data(self, raw: bytes, replies: int) -> list[str]:
-        assert self.command("DATA").startswith("354")
-        lines = raw.split(b"\r\n")
-        stuffed = b"\r\n".join(b"." + line if line.startswith(b".") else line for line in lines)
-        if not stuffed.endswith(b"\r\n"):
-            stuffed += b"\r\n"
-        self.sock.sendall(stuffed + b".\r\n")
-        return [self.reply() for _ in range(replies)]
-
-    def next_reply_is_for_the_next_command(self) -> bool:
-        """True when nothing extra is waiting: NOOP's own answer comes next."""
-        return self.command("NOOP") == "250 OK"
-
-    def close(self) -> None:
-        self.file.close()
-        self.sock.close()
-
-
 def smtp_client(address: tuple[str, int]) -> smtplib.SMTP:
     host, port = address
     return smtplib.SMTP(host, port, timeout=TIMEOUT)
@@ -126,25 +81,6 @@ def smtp_client(address: tuple[str, int]) -> smtplib.SMTP:
 def reply_of(error: smtplib.SMTPResponseException) -> str:
     text = error.smtp_error
     return f"{error.smtp_code} {text.decode() if isinstance(text, bytes) else text}"
-
-
-@contextmanager
-def dialog(address: tuple[str, int]) -> Iterator[Dialog]:
-    d = Dialog(address)
-    try:
-        yield d
-    finally:
-        d.close()
-
-
-def lmtp_deliver(address: tuple[str, int], raw: bytes, recipients: list[str],
-                 mail_from: str = CAROL) -> list[str]:
-    """One LMTP transaction; the DATA replies, one per accepted recipient."""
-    with dialog(address) as d:
-        accepted = [r for r in d.envelope(mail_from, recipients) if r.startswith("250")]
-        replies = d.data(raw, len(accepted))
-        assert d.next_reply_is_for_the_next_command()
-        return replies
 
 
 @pytest.fixture
@@ -216,31 +152,45 @@ def test_smtp_refuses_from_header_of_a_non_user_with_550_5_7_1(
     assert stored(db_path) == []
 
 
-def test_smtp_accepts_when_any_from_address_is_a_user(
+def test_smtp_accepts_the_from_of_a_user_case_insensitively(
     running_listeners: Start, users: Users, db_path: Path
 ) -> None:
-    """From may list several authors; one user among them is enough (case-insensitively)."""
+    """The one From address is a user's, however it is cased or needlessly quoted."""
     users(ANN)
     service = running_listeners()
     with smtp_client(service.smtp) as client:
-        client.sendmail(ANN, [FORWARD], message(sender=f"{CAROL}, Ann <ANN@Example.com>"))
+        client.sendmail(ANN, [FORWARD], message(sender='Ann <"ANN"@Example.com>'))
     assert len(stored(db_path)) == 1
 
 
 @pytest.mark.parametrize(
-    "from_line", [None, b"From: undisclosed-recipients:;", b"From: <<@@>>", b"From: \xff\xfe"]
+    "from_line",
+    [
+        None,
+        b"From: undisclosed-recipients:;",
+        b"From: <<@@>>",
+        b"From: \xff\xfe",
+        b"From: carol@client.example, Ann <ann@example.com>",
+        b"From: Ann <ann@example.com>\r\nFrom: carol@client.example",
+        b"From: =?utf-8?q?=3Cann=40example=2Ecom=3E_=28?= <carol@client.example>)",
+        b"From: <carol@client.example>, =?utf-8?q?=28?= <ann@example.com> =?utf-8?q?=29?=",
+        b"From: Ann <ann@example.com>\r\nX-Note: a\rSubject: bare CR",
+    ],
+    ids=["none", "group", "garbage", "not-utf8", "two-addresses", "two-fields",
+         "encoded-address-in-name", "encoded-comment", "bare-cr"],
 )
-def test_smtp_stores_message_whose_from_cannot_be_read(
+def test_smtp_refuses_a_from_that_does_not_name_exactly_one_user(
     running_listeners: Start, users: Users, db_path: Path, from_line: bytes | None
 ) -> None:
-    """A missing or unreadable From is not a reason to refuse: the worker parks it for a person."""
+    """The From must name one address, read alike by every reader (authorship), and that
+    address must be a user's: anything else is refused with 550 5.7.1 and nothing is stored."""
     users(ANN)
     service = running_listeners()
     raw = (from_line + b"\r\n" if from_line else b"") + b"Subject: hi\r\n\r\nbody\r\n"
     with dialog(service.smtp) as d:
         d.envelope(ANN, [FORWARD], hello="EHLO")
-        assert d.data(raw, 1) == [REPLY_STORED]
-    assert [row["raw"] for row in stored(db_path)] == [raw]
+        assert d.data(raw, 1) == [REPLY_FROM_IN_DOUBT]
+    assert stored(db_path) == []
 
 
 def test_smtp_stores_one_copy_for_several_forwarding_recipients(
@@ -368,11 +318,12 @@ def test_lmtp_sees_a_new_user_at_once(running_listeners: Start, users: Users) ->
 def test_lmtp_stores_a_retried_message_once_and_still_answers_250(
     running_listeners: Start, users: Users, db_path: Path
 ) -> None:
-    """The same Message-ID to the same recipient is a retry: stored once, answered 250 each time."""
+    """The same message (same bytes) to the same recipient is a retry: stored once, answered 250
+    each time."""
     users(ANN, BOB)
     service = running_listeners()
     assert lmtp_deliver(service.lmtp, message(), [ANN]) == [REPLY_STORED]
-    assert lmtp_deliver(service.lmtp, message(body="resent\n"), [ANN, BOB]) == [REPLY_STORED] * 2
+    assert lmtp_deliver(service.lmtp, message(), [ANN, BOB]) == [REPLY_STORED] * 2
     rows = stored(db_path)
     assert [(row["recipient"], row["message_id"]) for row in rows] == [
         (ANN, "<1@client.example>"), (BOB, "<1@client.example>"),
@@ -550,22 +501,25 @@ def test_group_commit_answers_every_concurrent_client(
 
 @given(st.binary(max_size=400))
 def test_reading_headers_of_any_bytes_never_raises(raw: bytes) -> None:
-    """DATA's header look-ups take any input: at worst no Message-ID and no From address."""
-    headers = read_headers(raw)
-    found = message_id(headers)
+    """DATA's header look-ups take any input: at worst no Message-ID and an author in doubt."""
+    block = read_header_block(raw)
+    found = block.message_id()
     assert found is None or isinstance(found, str)
     if found:
         found.encode("utf-8")  # storable in SQLite: no lone surrogates
-    for address in from_addresses(headers):
-        address.encode("utf-8")
+    authorship = author_of(raw)
+    if authorship.author and authorship.author.email:
+        authorship.author.email.encode("utf-8")
 
 
 @given(st.text(max_size=60).map(lambda s: s.replace("\r", "").replace("\n", "")))
 def test_reading_any_from_header_never_raises(value: str) -> None:
-    """Whatever follows From:, the look-up answers a list of addresses."""
+    """Whatever follows From:, authorship answers an author with an address, or a problem."""
     raw = b"From: " + value.encode("utf-8", "surrogatepass") + b"\r\n\r\nbody\r\n"
-    for address in from_addresses(read_headers(raw)):
-        assert "@" in address
+    authorship = author_of(raw)
+    believed = authorship.believed
+    assert believed is None or (believed.email is not None and "@" in believed.email)
+    assert (believed is None) == (authorship.problem is not None)
 
 
 # --- the service ----------------------------------------------------------------------------

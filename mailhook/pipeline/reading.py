@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mailhook.authorship import (
+    Authorship,
+    addresses_in,
+    author_in_block,
+    author_in_line,
+    read_header_block,
+)
 from mailhook.errors import MalformedMessage
 from mailhook.model import Author
-from mailhook.pipeline.mime import Mime, authors, iso_date, parse_mime
+from mailhook.pipeline.mime import Mime, iso_date, parse_mime
 from mailhook.pipeline.quotes import find_cut, header_block_end, is_from_line
 
 # Subject prefixes that mark a forward in common clients and languages.
@@ -25,9 +32,14 @@ _MAX_DEPTH = 3
 class Part:
     """One author's own words: quotes, reply headers and forward blocks removed."""
 
-    author: Author | None
+    author: Author | None  # as read: a name to look for in the signature, not proof of anything
     text: str
     first_line: int  # index in Reading.body of text's first line (0 for an attached message)
+    author_problem: str | None = None  # why the author may not be believed (see authorship)
+
+    @property
+    def believed_author(self) -> Author | None:
+        return self.author if self.author_problem is None else None
 
 
 @dataclass(frozen=True)
@@ -37,8 +49,8 @@ class Reading:
     message_id: str | None
     subject: str | None
     date: str | None
-    sender: Author | None
-    from_count: int
+    sender: Author | None  # as read; routing and trust use `own.believed_author`
+    author_problem: str | None
     to: tuple[Author, ...]
     cc: tuple[Author, ...]
     body: str
@@ -53,8 +65,10 @@ def read_message(raw: bytes) -> Reading:
 
 def _read(raw: bytes, depth: int) -> Reading:
     mime = parse_mime(raw)
-    senders = authors(mime.headers.get("from", []))
-    sender = senders[0] if senders else None
+    # The author, To and Cc come from the raw header block, read as DKIM reads it: one parser.
+    block = read_header_block(raw)
+    authorship = author_in_block(block)
+    sender = authorship.author
     subject = _first(mime.headers, "subject")
     own_text, own_first = own_words(mime.own_source.split("\n"))
     forwarded = _attached_original(mime, depth) or _inline_original(
@@ -65,11 +79,11 @@ def _read(raw: bytes, depth: int) -> Reading:
         subject=subject,
         date=iso_date(_first(mime.headers, "date")),
         sender=sender,
-        from_count=len(senders),
-        to=authors(mime.headers.get("to", [])),
-        cc=authors(mime.headers.get("cc", [])),
+        author_problem=authorship.problem,
+        to=addresses_in(block.text("to")),
+        cc=addresses_in(block.text("cc")),
         body=mime.body,
-        own=Part(sender, own_text, own_first),
+        own=Part(sender, own_text, own_first, authorship.problem),
         forwarded=forwarded,
     )
 
@@ -103,7 +117,7 @@ def _attached_original(mime: Mime, depth: int) -> Part | None:
         except MalformedMessage:
             continue  # an empty attachment must not make the outer message unreadable
         if inner.sender or inner.own.text.strip():
-            return Part(inner.sender, inner.own.text, 0)
+            return Part(inner.sender, inner.own.text, 0, inner.author_problem)
     return None
 
 
@@ -114,16 +128,22 @@ def _inline_original(lines: list[str], *, forward_hint: bool) -> Part | None:
         return None
     start = header_block_end(lines, cut.line + 1 if cut.forward else cut.line)
     block = lines[cut.line : start]
-    author = next((_author(line) for line in block if is_from_line(line.lstrip("> \t"))), None)
+    from_lines = [line for line in block if is_from_line(line.lstrip("> \t"))]
+    # The same one-author rules as a From field: one From line naming one address, read alike.
+    authorship = _author(from_lines[0]) if len(from_lines) == 1 else None
     rest = lines[start:]
     inner_cut = find_cut(rest)
     text = "\n".join(rest[: inner_cut.line] if inner_cut else rest)
+    author = authorship.author if authorship else None
     if author is None and not text.strip():
         return None
-    return Part(author, text, start)
+    if authorship is None:
+        problem = "more than one From line in the forward" if from_lines else "no From line in the forward"
+    else:
+        problem = authorship.problem
+    return Part(author, text, start, problem)
 
 
-def _author(line: str) -> Author | None:
+def _author(line: str) -> Authorship:
     value = line.lstrip("> \t*").split(":", 1)[1].strip().strip("*").strip()
-    found = authors([_MAILTO.sub(r"<\1>", value)])
-    return found[0] if found else None
+    return author_in_line(_MAILTO.sub(r"<\1>", value))

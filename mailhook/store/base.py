@@ -12,6 +12,7 @@ from typing import Any
 import sqlite_utils
 
 from ..errors import InvalidValue
+from ..mailbox import canonical_address
 from ..merge import ContactState
 from ..model import CONTACT_FIELDS
 from .schema import MIGRATIONS
@@ -114,10 +115,7 @@ class Base:
         c.execute("DELETE FROM write_context")
 
 def normalise_address(email: str) -> str:
-    email = email.strip().strip("<>").strip().lower()
-    if "@" not in email or email.startswith("@") or email.endswith("@") or " " in email:
-        raise InvalidValue(f"not an e-mail address: {email!r}")
-    return email
+    return canonical_address(email)
 
 
 def check_properties(values: dict[str, Any]) -> None:

@@ -30,6 +30,7 @@ class Received:
     recipients: tuple[str, ...]
     peer: str | None
     received_at: str = field(default_factory=utc_now)
+    login: str | None = None  # the user this client logged in as (SMTP AUTH on our port)
 
     @cached_property
     def sha256(self) -> str:
@@ -62,6 +63,7 @@ class Queued:
     recipients: tuple[str, ...]
     received_at: str
     attempts: int
+    login: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,9 @@ class QueueStore(Base):
                 )
                 cursor = c.execute(
                     """INSERT OR IGNORE INTO messages (message_id, dedupe_key, recipient,
-                       listener, mail_from, recipients, peer, received_at, size, raw_sha256)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       listener, mail_from, recipients, peer, received_at, size, raw_sha256,
+                       login)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     (
                         item.message_id,
                         item.dedupe_key,
@@ -122,6 +125,7 @@ class QueueStore(Base):
                         item.received_at,
                         len(item.raw),
                         item.sha256,
+                        item.login,
                     ),
                 )
                 results.append(cursor.rowcount == 1)
@@ -203,6 +207,7 @@ class QueueStore(Base):
                 recipients=tuple(json.loads(r["recipients"])),
                 received_at=r["received_at"],
                 attempts=r["attempts"],
+                login=r["login"],
             )
             for r in found
         ]

@@ -270,5 +270,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.passwords).
     ("0005_user_passwords", "ALTER TABLE users ADD COLUMN password_hash TEXT;"),
     ("0006_suggestions", _SUGGESTIONS),
+    # Who logged in to send a message on our SMTP port: proof that the author is that user.
+    ("0007_message_login", "ALTER TABLE messages ADD COLUMN login TEXT;"),
     ("0008_copy_key", _COPY_KEY),
 )

@@ -30,13 +30,19 @@ def test_headers_are_decoded_and_addresses_lower_cased() -> None:
     assert reading.date == "2025-03-05T10:20:00Z"
     assert reading.to == (Author(None, "a@example.org"), Author("B", "b@example.org"))
     assert reading.cc == (Author(None, "c@example.org"),)
-    assert reading.from_count == 1
+    assert reading.author_problem is None
+    assert reading.own.believed_author == reading.sender
 
 
-def test_from_count_counts_every_from_address() -> None:
-    """Two From headers (or two addresses in one) are counted, so callers can distrust the sender."""
-    raw = _mail("x", "From: a@example.org, b@example.org\nFrom: c@example.org\n")
-    assert read_message(raw).from_count == 3
+@pytest.mark.parametrize(("headers", "problem"), [
+    ("From: a@example.org\nFrom: c@example.org\n", "more than one From field"),
+    ("From: a@example.org, b@example.org\n", "more than one From address"),
+])
+def test_several_from_addresses_put_the_author_in_doubt(headers: str, problem: str) -> None:
+    """Two From fields, or two addresses in one: the author is not believed, so callers distrust it."""
+    reading = read_message(_mail("x", headers))
+    assert reading.author_problem == problem
+    assert reading.own.believed_author is None
 
 
 def test_empty_input_is_malformed() -> None:
