@@ -1,11 +1,21 @@
-"""Datasette metadata for the mailhook database: descriptions, facets and canned queries."""
+"""`mailhook browse`: Datasette's command line, and its metadata for the mailhook database
+(descriptions, facets, canned queries, and what it may not show or answer)."""
 
 from __future__ import annotations
 
+import ipaddress
+import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .model import CONTACT_FIELDS
+
+# The plugin (mailhook/datasette_plugins/guard.py) reads its settings under this name.
+PLUGIN = "mailhook-guard"
+PLUGINS_DIR = Path(__file__).parent / "datasette_plugins"
+# Host names a browser on this machine uses for a loopback server (IPv6 without brackets).
+LOOPBACK_NAMES: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 
 TABLES: dict[str, str] = {
     "contacts": "One row per contact, one column per property.",
@@ -53,18 +63,48 @@ QUERIES: dict[str, dict[str, str]] = {
 }
 
 
-def metadata(db_path: Path) -> dict[str, Any]:
-    """Datasette's metadata document for this database file."""
+def is_loopback(host: str) -> bool:
+    """Whether listening on `host` keeps Datasette to this machine."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to anything
+
+
+def served_names(host: str, allowed: Iterable[str] = ()) -> list[str]:
+    """The Host names answered: the loopback forms, the address listened on (unless it is a
+    wildcard) and any given with --allow-host; anything else is refused (DNS rebinding)."""
+    wildcard = {"0.0.0.0", "::", ""}
+    names = [*LOOPBACK_NAMES, *(n.strip("[]").lower() for n in (host, *allowed))]
+    return [n for n in dict.fromkeys(names) if n not in wildcard]
+
+
+def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int) -> list[str]:
+    """`datasette serve` with our plugin and no database download."""
+    return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
+            "--plugins-dir", str(PLUGINS_DIR), "--setting", "allow_download", "off",
+            "--host", host, "--port", str(port)]
+
+
+def metadata(db_path: Path, hosts: Sequence[str] = LOOPBACK_NAMES, port: int = 0) -> dict[str, Any]:
+    """Datasette's metadata document for this database file, served on `port` to `hosts`.
+
+    Raw mail is hidden and its table refused (403); reading its bodies by SQL is refused by
+    SQLite itself (the plugin's authorizer), which Datasette's permissions alone cannot do.
+    """
     tables: dict[str, Any] = {}
     for table, description in TABLES.items():
         tables[table] = {"description": description}
         if table in FACETS:
             tables[table]["facets"] = FACETS[table]
     tables["contacts"]["columns"] = {p: f"The contact's {p.replace('_', ' ')}" for p in CONTACT_FIELDS}
-    tables["message_raw"] = {"hidden": True}
+    tables["message_raw"] = {"hidden": True, "allow": False}
     tables["write_context"] = {"hidden": True}
     return {
         "title": "mailhook",
         "description": "Contacts filled from mail, and where every value came from.",
         "databases": {db_path.stem: {"tables": tables, "queries": QUERIES}},
+        "plugins": {PLUGIN: {"hosts": list(hosts), "port": port}},
     }

@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +18,7 @@ from . import export
 from .config import Config, load_config
 from .errors import MailhookError
 from .model import CONTACT_FIELDS, SOURCE_IMPORT, SOURCE_USER
+from .safe_text import escape, json_dumps
 from .store import Store, User
 
 ON_OFF = click.Choice(["on", "off"])
@@ -35,9 +37,12 @@ def with_config(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(config_path: Path | None, **kwargs: Any) -> Any:
         try:
-            return command(load_config(config_path), **kwargs)
+            config = load_config(config_path)
+            return command(config, **kwargs)
         except MailhookError as exc:
             raise click.ClickException(str(exc)) from exc
+        except sqlite3.Error as exc:  # met after opening: damage deeper in the file, a long lock
+            raise click.ClickException(f"database {config.database.path}: {exc}") from exc
 
     return wrapper
 
@@ -145,7 +150,7 @@ def print_records(
             failed = True
             record = {"path": str(path), "error": str(exc)}
         if as_json:
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json_dumps(record))
         elif "error" in record:
             click.echo(f"== {path}\n   error: {record['error']}")
         else:
@@ -159,30 +164,42 @@ def _print_extraction(record: dict[str, Any]) -> None:
     click.echo(f"   language {record['language']}, skipped {record['skipped']}")
     for field, value in record["fields"].items():
         if value is not None:
-            click.echo(f"   {field:15} {value}")
+            click.echo(escape(f"   {field:15} {value}"))
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on: a loopback one unless --public.")
 @click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--public", is_flag=True,
+              help="Allow a --host that is not loopback: whoever reaches it reads every contact.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (e.g. the machine's); repeatable.")
 @with_config
-def browse(config: Config, host: str, port: int) -> None:
+def browse(config: Config, host: str, port: int, public: bool, allow_hosts: tuple[str, ...]) -> None:
     """Open the database in Datasette (the `browse` extra) with descriptions, facets and queries."""
     import importlib.util
     import subprocess
     import tempfile
 
-    from .browse import metadata
+    from .browse import datasette_command, is_loopback, metadata, served_names
 
     if importlib.util.find_spec("datasette") is None:
         raise click.ClickException("Datasette is not installed: pip install 'mailhook[browse]'")
+    if not is_loopback(host):
+        if not public:
+            raise click.ClickException(
+                f"--host {host} is not a loopback address: every contact would be readable from "
+                "the network; add --public if that is meant")
+        click.echo(f"warning: serving every contact on {host}:{port} without a login (--public)",
+                   err=True)
+    names = served_names(host, allow_hosts)
+    click.echo(f"answering requests for Host {', '.join(names)} only", err=True)
     open_store(config).close()  # creates and migrates the database, so the views exist
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as meta:
-        json.dump(metadata(config.database.path), meta)
-    command = [sys.executable, "-m", "datasette", "serve", str(config.database.path),
-               "--metadata", meta.name, "--host", host, "--port", str(port)]
+        json.dump(metadata(config.database.path, names, port), meta)
     try:
-        sys.exit(subprocess.call(command))
+        sys.exit(subprocess.call(datasette_command(config.database.path, Path(meta.name), host, port)))
     finally:
         Path(meta.name).unlink(missing_ok=True)
 
@@ -325,18 +342,21 @@ def contacts_show(config: Config, email: str, as_json: bool) -> None:
     open_ones = store.suggestions(contact=email)
     if as_json:
         shown["suggestions"] = [dataclasses.asdict(s) for s in open_ones]
-        click.echo(json.dumps(shown, ensure_ascii=False))
+        click.echo(json_dumps(shown))
         return
-    click.echo(shown["email"])
+    # Values and subjects may hold control characters (raw SQL, imports, mail): escaped, so that
+    # they show instead of acting on the terminal.
+    click.echo(escape(shown["email"]))
     for prop, meta in shown["properties"].items():
         if meta["value"] is not None or meta["user_edited"]:
             edited = " (user-edited)" if meta["user_edited"] else ""
-            click.echo(f"  {prop:15} {meta['value']!s:30} {meta['source']}{edited}")
+            click.echo(escape(f"  {prop:15} {meta['value']!s:30} {meta['source']}{edited}"))
     for mail in shown["emails"]:
         dkim = f"dkim={mail['dkim_verdict']}" if mail["dkim_verdict"] else ""
-        click.echo(f"  {mail['direction']:9} {mail['date'] or '':25} {dkim:15} {mail['subject'] or ''}")
+        click.echo(escape(
+            f"  {mail['direction']:9} {mail['date'] or '':25} {dkim:15} {mail['subject'] or ''}"))
     for suggestion in open_ones:
-        click.echo(f"  suggested #{suggestion.id}: {suggestion.property} -> {suggestion.value!r}")
+        click.echo(escape(f"  suggested #{suggestion.id}: {suggestion.property} -> {suggestion.value!r}"))
 
 
 @contacts.command("list")
@@ -346,11 +366,11 @@ def contacts_list(config: Config, as_json: bool) -> None:
     """All contacts with their current values."""
     rows = open_store(config).contacts()
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False))
+        click.echo(json_dumps(rows))
         return
     for row in rows:
         name = " ".join(v for v in (row["first_name"], row["last_name"]) if v)
-        click.echo(f"{row['email']}  {name}")
+        click.echo(escape(f"{row['email']}  {name}"))
 
 
 # --- export ---------------------------------------------------------------------------------

@@ -6,12 +6,12 @@ Registered by mailhook.cli at its end; import mailhook.cli (not this module) to 
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import click
 
 from .cli import open_store, with_config
 from .config import Config
+from .safe_text import escape, json_dumps
 from .store import Suggestion
 from .store.suggestions import SUGGESTION_STATUSES
 
@@ -36,7 +36,7 @@ def suggestions_list(
         status=None if status == "all" else status, contact=contact, user_email=user_email
     )
     if as_json:
-        click.echo(json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False))
+        click.echo(json_dumps([dataclasses.asdict(s) for s in found]))
         return
     for suggestion in found:
         click.echo(describe(suggestion))
@@ -46,8 +46,8 @@ def describe(suggestion: Suggestion) -> str:
     value = suggestion.current_value
     held = repr(value) if value is not None else "(empty)"
     seen = f"  seen {suggestion.seen}x" if suggestion.seen > 1 else ""
-    return (f"#{suggestion.id:<5} {suggestion.status:10} {suggestion.contact_email}  "
-            f"{suggestion.property}: {held} -> {suggestion.value!r}{seen}")
+    return escape(f"#{suggestion.id:<5} {suggestion.status:10} {suggestion.contact_email}  "
+                  f"{suggestion.property}: {held} -> {suggestion.value!r}{seen}")
 
 
 @suggestions.command("accept")

@@ -6,7 +6,6 @@ Registered by mailhook.cli at its end; import mailhook.cli (not this module) to 
 from __future__ import annotations
 
 import dataclasses
-import json
 import smtplib
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ import click
 
 from .cli import open_store, print_records, with_config
 from .config import Config
+from .safe_text import escape, json_dumps
 from .store.tasks import STATUSES
 
 # Built explicitly, not by decorators, so their types are known across the import cycle with cli.
@@ -36,8 +36,8 @@ def tasks_detect(files: tuple[Path, ...], as_json: bool) -> None:
 def _print_detection(record: dict[str, Any]) -> None:
     click.echo(f"== {record['path']}")
     for task in record["tasks"]:
-        click.echo(f"   {task['title']}  (due {task['due'] or '-'})")
-        click.echo(f"      \"{task['sentence']}\"")
+        click.echo(escape(f"   {task['title']}  (due {task['due'] or '-'})"))
+        click.echo(escape(f"      \"{task['sentence']}\""))
 
 
 @tasks.command("list")
@@ -49,12 +49,13 @@ def tasks_list(config: Config, user_email: str | None, status: str | None, as_js
     """List tasks, oldest first."""
     found = open_store(config).tasks(user_email=user_email, status=status)
     if as_json:
-        click.echo(json.dumps([dataclasses.asdict(t) for t in found], ensure_ascii=False))
+        click.echo(json_dumps([dataclasses.asdict(t) for t in found]))
         return
     for task in found:
         due = f"due {task.due}" if task.due else "no due date"
-        click.echo(f"#{task.id:<5} {task.status:11} {task.user_email}  {task.contact_email or '-'}  "
-                   f"{due}  {task.title}")
+        # Titles are the mail's own words: escaped, so that controls show instead of acting.
+        click.echo(escape(f"#{task.id:<5} {task.status:11} {task.user_email}  "
+                          f"{task.contact_email or '-'}  {due}  {task.title}"))
 
 
 @tasks.command("accept")
@@ -63,7 +64,7 @@ def tasks_list(config: Config, user_email: str | None, status: str | None, as_js
 def tasks_accept(config: Config, task_id: int) -> None:
     """Accept a recommended task."""
     task = open_store(config).set_task_status(task_id, "accepted")
-    click.echo(f"accepted task #{task.id}: {task.title}")
+    click.echo(escape(f"accepted task #{task.id}: {task.title}"))
 
 
 @tasks.command("dismiss")
@@ -72,7 +73,7 @@ def tasks_accept(config: Config, task_id: int) -> None:
 def tasks_dismiss(config: Config, task_id: int) -> None:
     """Dismiss a recommended task."""
     task = open_store(config).set_task_status(task_id, "dismissed")
-    click.echo(f"dismissed task #{task.id}: {task.title}")
+    click.echo(escape(f"dismissed task #{task.id}: {task.title}"))
 
 
 @click.command("digest")

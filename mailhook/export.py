@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .model import CONTACT_FIELDS, PROPERTIES
+from .safe_text import csv_cell, json_dumps
 
 # HubSpot's internal property names, for its contact import (and found in its exports).
 HUBSPOT_COLUMNS: dict[str, str] = {
@@ -29,18 +29,23 @@ HUBSPOT_COLUMNS: dict[str, str] = {
 FILLED_COLUMNS = ("email", "property", "value", "filled_at", "message_id")
 
 
-def filled_csv(rows: Iterable[Mapping[str, Any]]) -> str:
-    """One row per property the AI filled."""
+def write_csv(columns: Sequence[str], records: Iterable[Mapping[str, Any]]) -> str:
+    """Every CSV export goes through here: a header, then each record's cells neutralised
+    (csv_cell: no formula a spreadsheet would run, no raw control characters)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, FILLED_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(out, columns, restval="", extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(v) for k, v in record.items()} for record in records)
     return out.getvalue()
 
 
+def filled_csv(rows: Iterable[Mapping[str, Any]]) -> str:
+    """One row per property the AI filled."""
+    return write_csv(FILLED_COLUMNS, rows)
+
+
 def filled_json(rows: Iterable[Mapping[str, Any]]) -> str:
-    return json.dumps([{k: r[k] for k in FILLED_COLUMNS} for r in rows], ensure_ascii=False,
-                      indent=2) + "\n"
+    return json_dumps([{k: r[k] for k in FILLED_COLUMNS} for r in rows], indent=2) + "\n"
 
 
 def hubspot_contacts(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
@@ -53,16 +58,12 @@ def hubspot_contacts(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
 
 
 def hubspot_csv(rows: Iterable[Mapping[str, Any]]) -> str:
-    out = io.StringIO()
     columns = ["email", *(HUBSPOT_COLUMNS[p] for p in PROPERTIES)]  # what the AI may fill
-    writer = csv.DictWriter(out, columns, restval="", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(hubspot_contacts(rows))
-    return out.getvalue()
+    return write_csv(columns, hubspot_contacts(rows))
 
 
 def hubspot_json(rows: Iterable[Mapping[str, Any]]) -> str:
-    return json.dumps(hubspot_contacts(rows), ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(hubspot_contacts(rows), indent=2) + "\n"
 
 
 def contact_columns(hubspot: bool) -> dict[str, str]:
@@ -77,15 +78,11 @@ def contacts_records(rows: Iterable[Mapping[str, Any]], hubspot: bool = False) -
 
 
 def contacts_csv(rows: Iterable[Mapping[str, Any]], hubspot: bool = False) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, list(contact_columns(hubspot).values()), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(contacts_records(rows, hubspot))
-    return out.getvalue()
+    return write_csv(list(contact_columns(hubspot).values()), contacts_records(rows, hubspot))
 
 
 def contacts_json(rows: Iterable[Mapping[str, Any]], hubspot: bool = False) -> str:
-    return json.dumps(contacts_records(rows, hubspot), ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(contacts_records(rows, hubspot), indent=2) + "\n"
 
 
 # Labels HubSpot's contact export uses for the same properties.

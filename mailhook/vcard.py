@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 
 import vobject
 
+from .safe_text import escape
+
 # (property, TYPE parameter values) for the TEL lines. Values stay E.164 text, which RFC 6350
 # allows by default for TEL and every address book reads; a tel: URI would break older importers.
 PHONE_TYPES: tuple[tuple[str, list[str]], ...] = (
@@ -20,15 +22,17 @@ def contact_card(contact: Mapping[str, str | None]) -> str:
     """One contact (email plus properties) as a vCard 4.0 with CRLF lines folded at 75 octets.
 
     vobject does the escaping of `,;\\` and newlines and the octet-aware folding; FN is required
-    by RFC 6350, so a contact without a name is named by its address.
+    by RFC 6350, so a contact without a name is named by its address. Control characters (RFC 6350
+    text may not hold them) and bidi overrides are written out visibly (safe_text.escape).
     """
     card = vobject.vCard()
     card.add("version").value = "4.0"
     first, last = _text(contact, "first_name"), _text(contact, "last_name")
-    card.add("fn").value = " ".join(v for v in (first, last) if v) or contact["email"]
+    email = escape(contact["email"] or "")
+    card.add("fn").value = " ".join(v for v in (first, last) if v) or email
     if first or last:
         card.add("n").value = vobject.vcard.Name(family=last, given=first)
-    card.add("email").value = contact["email"]
+    card.add("email").value = email
     for prop, types in PHONE_TYPES:
         if value := _text(contact, prop):
             line = card.add("tel")
@@ -57,4 +61,4 @@ def contacts_vcf(contacts: Iterable[Mapping[str, str | None]]) -> str:
 
 
 def _text(contact: Mapping[str, str | None], prop: str) -> str:
-    return (contact.get(prop) or "").strip()
+    return escape((contact.get(prop) or "").strip())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,6 +72,19 @@ def test_card_lines_are_crlf_folded_at_75_octets_and_escaped() -> None:
     assert "TITLE:Head of Sales\\; EMEA\\, APAC \\\\ Nordics\\, and every" in unfolded
     assert "ADR;TYPE=work:;;Storgata 1\\, 3rd floor\\; rear;Tromsø;Troms;9008;Norway" in unfolded
     assert "TEL;TYPE=work,voice:+4722334455" in unfolded
+
+
+def test_card_writes_control_characters_out_visibly() -> None:
+    """ESC (an OSC 8 link), NUL, C1 and bidi overrides never reach the card raw (RFC 6350 text
+    may not hold controls): they are written as `\\x1b`-style escapes, the rest unchanged."""
+    text = contact_card({**FULL, "first_name": "Bj\x1b]8;;http://ev.il/\x07ørn",
+                         "job_title": "\u202eselaS", "city": "Troms\x00ø\x9b2J"})
+    raw = "".join(physical_lines(text))
+    assert not re.search("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", raw)
+    card = vobject.readOne(text)
+    assert card.n.value.given == "Bj\\x1b]8;;http://ev.il/\\x07ørn"
+    assert card.title.value == "\\u202eselaS"
+    assert card.adr.value.city == "Troms\\x00ø\\x9b2J"
 
 
 def test_contact_without_name_is_named_by_address() -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from mailhook.model import FIELDS, PHONE_FIELDS, Extraction
-from mailhook.pipeline.fields import DEFAULT_FINDERS, Block, Finder, choose
+from mailhook.pipeline.fields import DEFAULT_FINDERS, Block, Candidate, Finder, choose
 from mailhook.pipeline.language import detect_language
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.signature import find_signature
+from mailhook.safe_text import clean, looks_like_formula
 
 # Languages whose mail is not read at all (the product does not serve them yet).
 SKIPPED_LANGUAGES = frozenset({"ja"})
@@ -31,7 +33,8 @@ def extract(part: Part, finders: Sequence[Finder] = DEFAULT_FINDERS) -> Extracti
         return Extraction(language, None, False, None, None, _empty())
     sig_lines = tuple(lines[block.first : block.last + 1])
     context = Block(sig_lines, tuple(lines[: block.first]), part.author, language)
-    chosen = choose([cand for finder in finders for cand in finder(context)])
+    found = [cand for finder in finders for cand in finder(context)]
+    chosen = choose([safe for cand in found if (safe := _safe(cand)) is not None])
     fields = _empty() | {name: cand.value for name, cand in chosen.items() if name in FIELDS}
     values = {
         name: cand.normalised
@@ -48,6 +51,21 @@ def extract(part: Part, finders: Sequence[Finder] = DEFAULT_FINDERS) -> Extracti
         values=values,
         evidence={name: cand.evidence for name, cand in chosen.items() if name in FIELDS},
     )
+
+
+def _safe(cand: Candidate) -> Candidate | None:
+    """Every finder's candidate passes here before it may become a field: without control or
+    bidi override characters, and None when nothing is left or the text is formula-shaped (a
+    spreadsheet would run it), so that such text is never filled or suggested."""
+    value, normalised = clean(cand.value), clean(cand.normalised)
+    if not value or looks_like_formula(value) or looks_like_formula(normalised):
+        return None
+    evidence = dataclasses.replace(
+        cand.evidence,
+        line=clean(cand.evidence.line),
+        original=None if cand.evidence.original is None else clean(cand.evidence.original),
+    )
+    return dataclasses.replace(cand, value=value, normalised=normalised, evidence=evidence)
 
 
 def _empty() -> dict[str, str | None]:
