@@ -273,3 +273,17 @@ def test_a_users_dkim_pass_proves_outbound_mail_only_for_that_user(
     [row] = settled(db_path, 1)
     assert row["direction"] == "inbound"
     assert contacts(db_path) == {VICTIM, CAROL}
+
+
+def test_own_addresses_written_oddly_never_become_contacts(
+    hook: Start, keys: dict[str, Key], db_path: Any
+) -> None:
+    """`"ann"@us.example`, `ann@us.example.` and `LOG@hook.localhost.` are ann and the forwarding
+    address: one canonical form everywhere, so only the real outsider becomes a contact."""
+    service = hook()
+    to = '"ann"@us.example, bob@us.example., LOG@hook.localhost., Dee <dee@them.example>'
+    raw = signed(mail(f"Ann <{ANN}>", "Hello all", to=to, msgid="<odd@us.example>"),
+                 keys["us.example"], "us.example")
+    assert lmtp_deliver(service.lmtp, raw, [BOB], mail_from=ANN) == [REPLY_STORED]
+    settled(db_path, 1)
+    assert contacts(db_path) == {VICTIM, CAROL, "dee@them.example"}
