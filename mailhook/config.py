@@ -36,6 +36,7 @@ class ListenerConfig:
     max_message_size: int = 26_214_400
     max_recipients: int = 100  # per message (452 beyond)
     max_connections: int = 100  # at once (421 beyond)
+    max_connections_per_client: int = 20  # at once from one client address (IPv6: its /64; 421 beyond)
     max_messages_per_minute: int = 0  # per client address (451 beyond); 0: no limit
     timeout: float = 300.0  # seconds a client may stay silent during a command or DATA
     allowed_networks: tuple[str, ...] = ()  # client networks allowed to connect; empty: any
@@ -43,6 +44,13 @@ class ListenerConfig:
     require_auth: bool = False
     tls_cert: str = ""  # PEM certificate chain for STARTTLS
     tls_key: str = ""  # PEM private key for STARTTLS
+    # SMTP AUTH only. Failed logins before 421 and closing the connection; failed logins from one
+    # client address within auth_failure_window seconds, after which AUTH gets 454 unchecked;
+    # seconds before each failure is answered.
+    auth_failures_per_connection: int = 3
+    auth_failures_per_client: int = 10
+    auth_failure_window: float = 600.0
+    auth_failure_delay: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -303,9 +311,14 @@ def _check_listener(name: str, listener: ListenerConfig, source: str) -> None:
         raise ConfigError(f"{source}: {name}.max_message_size must be at least 1024")
     if not listener.host:
         raise ConfigError(f"{source}: {name}.host must not be empty")
-    for key in ("max_recipients", "max_connections"):
+    for key in ("max_recipients", "max_connections", "max_connections_per_client",
+                "auth_failures_per_connection", "auth_failures_per_client"):
         if getattr(listener, key) < 1:
             raise ConfigError(f"{source}: {name}.{key} must be at least 1")
+    if not listener.auth_failure_window > 0:
+        raise ConfigError(f"{source}: {name}.auth_failure_window must be positive")
+    if not listener.auth_failure_delay >= 0:
+        raise ConfigError(f"{source}: {name}.auth_failure_delay must not be negative")
     if listener.max_messages_per_minute < 0:
         raise ConfigError(f"{source}: {name}.max_messages_per_minute must not be negative")
     if listener.timeout <= 0:

@@ -13,12 +13,13 @@ from contextlib import contextmanager
 from typing import Any, ClassVar
 
 from aiosmtpd.lmtp import LMTP
-from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, Session
 
 from .authorship import Authorship, author_in_block, read_header_block
 from .config import Config, ListenerConfig
 from .errors import InvalidValue, NotFound
 from .intake import Intake
+from .logins import Logins, Verify, read_login, read_plain
 from .mailbox import canonical_address
 from .metrics import Metrics
 from .passwords import verify_password
@@ -38,6 +39,7 @@ REPLY_DEFER = "451 4.3.0 Message not stored; try again later"
 REPLY_TOO_BIG = "552 5.3.4 Message too big for this system"
 REPLY_TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
 REPLY_TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections; try again later"
+REPLY_TOO_MANY_FROM_CLIENT = "421 4.7.0 Too many connections from your address; try again later"
 REPLY_RATE_LIMITED = "451 4.7.1 Too many messages from your address; try again later"
 REPLY_BACKLOG_FULL = "451 4.3.2 Too much mail waiting to be processed; try again later"
 REPLY_NETWORK_REFUSED = "554 5.7.1 Your network may not use this service"
@@ -61,13 +63,18 @@ class _Gate:
     event_handler: _Handler
     session: Session | None
     transport: asyncio.BaseTransport | None
+    _client: str | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[misc]
-        self.event_handler.connections += 1
+        # aiosmtpd calls this again after STARTTLS, for the same connection: count it once.
+        if self._client is None:
+            self._client = client_key(transport.get_extra_info("peername"))
+            self.event_handler.opened(self._client)
 
     def connection_lost(self, error: Exception | None) -> None:
-        self.event_handler.connections -= 1
+        if self._client is not None:
+            self.event_handler.closed(self._client)
         super().connection_lost(error)  # type: ignore[misc]
 
     async def _handle_client(self) -> None:
@@ -124,18 +131,32 @@ class _Handler:
         self.directory = directory  # a read connection used on the loop: indexed reads only
         self.intake = intake
         self.connections = 0
+        self.clients: collections.Counter[str] = collections.Counter()  # connections a client key
         self._recent: dict[str, collections.deque[float]] = {}
         self._backlog = (0, -BACKLOG_CHECK_SECONDS)  # (count, when counted)
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
 
+    def opened(self, client: str) -> None:
+        self.connections += 1
+        self.clients[client] += 1
+
+    def closed(self, client: str) -> None:
+        self.connections -= 1
+        self.clients[client] -= 1
+        if not self.clients[client]:
+            del self.clients[client]
+
     def refuse_connection(self, peer: Any) -> str | None:
-        """The reply that refuses a new connection, or None to greet it."""
+        """The reply that refuses a new connection (counted already), or None to greet it."""
         if self.networks and not _in_networks(peer, self.networks):
             return REPLY_NETWORK_REFUSED
         if self.connections > self.limits.max_connections:
             return REPLY_TOO_MANY_CONNECTIONS
+        # Else a few clients idling with NOOPs could hold every slot.
+        if self.clients[client_key(peer)] > self.limits.max_connections_per_client:
+            return REPLY_TOO_MANY_FROM_CLIENT
         return None
 
     def refuse_transaction(self, peer: Any) -> str | None:
@@ -251,6 +272,13 @@ class ForwardingHandler(_Handler):
 
     listener = "smtp"
 
+    def __init__(
+        self, config: Config, directory: Store, intake: Intake, metrics: Metrics | None = None,
+        *, verify: Verify = verify_password,
+    ) -> None:
+        super().__init__(config, directory, intake, metrics)
+        self.logins = Logins(self.limits, directory.password_hash, verify=verify)
+
     def refuse_sender(self, address: str, session: Session) -> str | None:
         if not self.is_user(address):
             return REPLY_SENDER_NOT_USER
@@ -258,19 +286,35 @@ class ForwardingHandler(_Handler):
             return REPLY_NOT_LOGGED_IN_USER  # a user may log mail only as themselves
         return None
 
-    def authenticate(
-        self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
-    ) -> AuthResult:
-        """AUTH PLAIN/LOGIN against the user's scrypt hash. The check costs tens of milliseconds
-        on the loop; AUTH happens once per connection, and only over TLS."""
-        if not isinstance(auth_data, LoginPassword):
-            return AuthResult(success=False, handled=False)
-        login = address_key(auth_data.login.decode("utf-8", "replace")) or ""
-        password = auth_data.password.decode("utf-8", "replace")
-        if login and verify_password(password, self.directory.password_hash(login)):
-            return AuthResult(success=True, auth_data=login)
-        log.info("smtp: failed login for %r from %s", login, session.peer)
-        return AuthResult(success=False, handled=False)
+    # AUTH. aiosmtpd (1.4) calls its `authenticator` synchronously, on the loop both listeners
+    # share, where each scrypt check would stall every session. A handler's `auth_<MECHANISM>`
+    # coroutine replaces aiosmtpd's own mechanism and may await, so the check runs in a thread;
+    # the price is decoding PLAIN and LOGIN ourselves (in logins). smtp_AUTH still does the rest:
+    # the 235/535 replies and the session's authenticated state.
+    async def handle_AUTH(self, server: SMTP, session: Session, envelope: Envelope, args: list[str]) -> Any:
+        """Before any credentials are read: a locked-out client address gets 454, unchecked."""
+        return self.logins.refusal(client_key(session.peer)) or MISSING
+
+    async def auth_PLAIN(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._log_in(server, await read_plain(server, args))
+
+    async def auth_LOGIN(self, server: SMTP, args: list[str]) -> AuthResult:
+        return await self._log_in(server, await read_login(server, args))
+
+    async def _log_in(self, server: SMTP, credentials: tuple[bytes, bytes] | None) -> AuthResult:
+        if credentials is None or server.session is None:
+            return AuthResult(success=False, handled=True)  # answered already
+        login, password = (c.decode("utf-8", "replace") for c in credentials)
+        outcome = await self.logins.check(server, client_key(server.session.peer), address_key(login),
+                                          password)
+        if outcome.user is not None:
+            return AuthResult(success=True, auth_data=outcome.user)
+        if not outcome.close:
+            return AuthResult(success=False, handled=False, message=outcome.reply)
+        await server.push(outcome.reply)
+        if server.transport is not None:
+            server.transport.close()
+        return AuthResult(success=False, handled=True)
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: Envelope, address: str,
@@ -365,12 +409,8 @@ def protocol_factory(
         tls.load_cert_chain(listener.tls_cert, listener.tls_key)
         security["tls_context"] = tls
     if listener.require_auth and isinstance(handler, ForwardingHandler):
-        security |= {
-            "require_starttls": True,
-            "auth_required": True,
-            "auth_require_tls": True,
-            "authenticator": handler.authenticate,
-        }
+        # The handler's auth_PLAIN/auth_LOGIN check the passwords.
+        security |= {"require_starttls": True, "auth_required": True, "auth_require_tls": True}
 
     def make() -> SMTP:
         # SMTPUTF8 on: an MTA holding a message that needs it would bounce it, not downgrade it.
@@ -407,6 +447,21 @@ def _mail_from(envelope: Envelope) -> str | None:
 
 def _host(peer: Any) -> str:
     return str(peer[0]) if isinstance(peer, tuple) and peer else str(peer)
+
+
+def client_key(peer: Any) -> str:
+    """Whom per-client limits count: the address, or an IPv6 address's /64 (one host's, as a rule,
+    so an attacker cannot count afresh from each of its addresses)."""
+    host = _host(peer).split("%", 1)[0]
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 def _in_networks(peer: Any, networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:

@@ -17,8 +17,10 @@ from aiosmtpd.smtp import SMTP
 from . import worker_process
 from .config import Config
 from .intake import Intake
+from .logins import Verify
 from .metrics import Metrics
 from .model import Flag
+from .passwords import verify_password
 from .server import ForwardingHandler, InboxHandler, protocol_factory
 from .store import Store
 
@@ -71,14 +73,16 @@ async def open_listeners(
     *,
     hostname: str | None = None,
     metrics: Metrics | None = None,
+    verify: Verify = verify_password,
 ) -> Listeners:
-    """Bind both listeners (port 0: any free port) on the running loop."""
+    """Bind both listeners (port 0: any free port) on the running loop; `verify` checks passwords
+    (a seam for tests)."""
     loop = asyncio.get_running_loop()
     # Looked up once: left to itself aiosmtpd resolves the host name on every connection.
     if hostname is None:
         hostname = await asyncio.to_thread(socket.getfqdn)
     handlers = (
-        ForwardingHandler(config, directory, intake, metrics),
+        ForwardingHandler(config, directory, intake, metrics, verify=verify),
         InboxHandler(config, directory, intake, metrics),
     )
     sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()

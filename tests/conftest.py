@@ -111,18 +111,19 @@ class LoopThread:
 def running_listeners(config: Config) -> Iterator[Callable[..., Running]]:
     """Start the SMTP and LMTP listeners with their intake, but no worker: messages stay pending.
 
-    `running_listeners(config=None, busy_timeout_ms=10_000)`; everything stops at teardown.
+    `running_listeners(config=None, busy_timeout_ms=10_000, **options)`, the options passed to
+    `open_listeners`; everything stops at teardown.
     """
     from mailhook.intake import Intake
     from mailhook.service import open_listeners
 
     started: list[tuple[LoopThread, Listeners, Intake, Store]] = []
 
-    def start(config: Config = config, *, busy_timeout_ms: int = 10_000) -> Running:
+    def start(config: Config = config, *, busy_timeout_ms: int = 10_000, **options: Any) -> Running:
         loop = LoopThread()
         directory = Store(config.database.path)
         intake = Intake(config.database.path, busy_timeout_ms=busy_timeout_ms)
-        listeners = loop.run(open_listeners(config, directory, intake, hostname="mailhook.test"))
+        listeners = loop.run(open_listeners(config, directory, intake, hostname="mailhook.test", **options))
         started.append((loop, listeners, intake, directory))
         return Running(config, listeners.addresses)
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import dataclasses
 import smtplib
 import socket
+import ssl
 from collections.abc import Callable
 from email.message import EmailMessage
 
 import pytest
+from test_auth import self_signed
 
 from mailhook.config import Config, IntakeConfig, parse_config
 from mailhook.errors import ConfigError
+from mailhook.server import client_key
 from mailhook.store import Received, Store
 from mailhook.worker import Worker
 
@@ -65,6 +68,60 @@ def test_too_many_connections_get_421(config: Config, running_listeners, user: N
         with smtplib.SMTP(*hook.smtp) as third:
             assert third.noop()[0] == 250
         assert second.noop()[0] == 250
+
+
+def greeting(address: tuple[str, int], source: str = "127.0.0.1") -> tuple[socket.socket, bytes]:
+    """A raw connection (it only idles, as NOOP keep-alives would) and the first line it got."""
+    sock = socket.create_connection(address, timeout=10, source_address=(source, 0))
+    return sock, sock.recv(1024)
+
+
+@pytest.mark.parametrize("listener", ["smtp", "lmtp"])
+def test_connections_per_client_address_are_capped(
+    config: Config, running_listeners, listener: str
+) -> None:
+    """Past max_connections_per_client from one address a new connection is greeted with
+    421 4.7.0, while other addresses still get in and a slot frees when one leaves."""
+    hook = running_listeners(limited(config, listener, max_connections_per_client=2))
+    address = getattr(hook, listener)
+    first, hello = greeting(address)
+    second, again = greeting(address)
+    assert hello.startswith(b"220") and again.startswith(b"220")
+    refused, reply = greeting(address)
+    assert reply.startswith(b"421 4.7.0 Too many connections from your address")
+    other, hello = greeting(address, source="127.0.0.2")
+    assert hello.startswith(b"220")
+    for sock in (refused, first):
+        sock.sendall(b"QUIT\r\n")
+        while sock.recv(1024):  # EOF: the server closed it, after counting it as gone
+            pass
+        sock.close()
+    third, hello = greeting(address)
+    assert hello.startswith(b"220")
+    for sock in (second, other, third):
+        sock.close()
+
+
+def test_starttls_connections_free_their_slot(config: Config, running_listeners, tmp_path) -> None:
+    """A connection that used STARTTLS counts once, and frees its slot when it ends (aiosmtpd
+    announces it a second time after the handshake)."""
+    cert, key = self_signed(tmp_path)
+    hook = running_listeners(limited(config, "smtp", tls_cert=cert, tls_key=key, max_connections=2,
+                                     max_connections_per_client=2))
+    for _ in range(3):
+        with smtplib.SMTP(*hook.smtp, timeout=10) as smtp:
+            smtp.starttls(context=ssl._create_unverified_context())
+            assert smtp.ehlo()[0] == 250
+    with smtplib.SMTP(*hook.smtp, timeout=10) as first, smtplib.SMTP(*hook.smtp, timeout=10) as second:
+        assert first.noop()[0] == second.noop()[0] == 250
+
+
+def test_an_ipv6_client_is_counted_by_its_64_prefix() -> None:
+    """Per-client limits count an IPv6 client by its /64 (one host's as a rule), and an
+    IPv4-mapped address as the IPv4 address."""
+    assert client_key(("2001:db8:1:2::1", 25, 0, 0)) == client_key(("2001:db8:1:2:ffff::9", 25, 0, 0))
+    assert client_key(("2001:db8:1:2::1", 25, 0, 0)) != client_key(("2001:db8:1:3::1", 25, 0, 0))
+    assert client_key(("::ffff:192.0.2.7", 25, 0, 0)) == client_key(("192.0.2.7", 25)) == "192.0.2.7"
 
 
 def test_a_client_sending_too_fast_gets_451(config: Config, running_listeners, user: None) -> None:

@@ -480,12 +480,12 @@ def test_client_hanging_up_in_data_stores_nothing_and_others_are_served(
 
 
 def test_group_commit_answers_every_concurrent_client(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path
 ) -> None:
     """Many MTAs delivering at once all get 250, and every message is stored."""
     users(ANN)
-    service = running_listeners()
-    count = 24
+    count = 24  # all from 127.0.0.1 here: as many connections from one address allowed
+    service = running_listeners(config_factory(lmtp=ListenerConfig(port=0, max_connections_per_client=count)))
 
     def deliver(n: int) -> list[str]:
         return lmtp_deliver(service.lmtp, message(msgid=f"<{n}@client.example>"), [ANN])
