@@ -11,6 +11,7 @@ import logging
 import smtplib
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
@@ -24,10 +25,11 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from mailhook.cli import main
-from mailhook.config import Config, ListenerConfig, parse_config
+from mailhook.config import Config, DkimConfig, ListenerConfig, parse_config
 from mailhook.errors import ConfigError
 from mailhook.logins import CHECK_THREADS, REPLY_LOCKED_OUT, Logins
 from mailhook.passwords import hash_password, verify_password
+from mailhook.server import REPLY_NOT_LOGGED_IN_USER
 from mailhook.store import Store
 
 ANN, CY = "ann@us.example", "cy@us.example"
@@ -112,6 +114,40 @@ def test_wrong_password_and_sending_as_someone_else_are_refused(
         with pytest.raises(smtplib.SMTPSenderRefused) as refused:
             smtp.send_message(outbound(CY), CY, [FORWARDING])
         assert (refused.value.smtp_code, refused.value.smtp_error[:5]) == (550, b"5.7.1")
+
+
+def test_the_from_field_must_be_the_logged_in_user_too(auth_config: Config, running_listeners) -> None:
+    """MAIL FROM is not all: ann, logged in, cannot log a message whose From is cy (550 5.7.1 at
+    DATA), and nothing is stored."""
+    hook = running_listeners(auth_config)
+    with client(hook.smtp) as smtp:
+        smtp.login(ANN, "correct horse battery")
+        with pytest.raises(smtplib.SMTPDataError) as refused:
+            smtp.send_message(outbound(CY), ANN, [FORWARDING])
+        assert refused.value.smtp_error.decode() == REPLY_NOT_LOGGED_IN_USER[4:]
+    assert Store(auth_config.database.path).counts()["received"] == 0
+
+
+def test_a_login_proves_the_users_outbound_mail_under_require(
+    auth_config: Config, running_service
+) -> None:
+    """Under [dkim] policy = "require", unsigned mail that the logged-in user sent as herself is
+    shown to be hers by the login: it is logged and creates its recipient as a contact."""
+    config = dataclasses.replace(auth_config, dkim=DkimConfig(policy="require", dns_timeout=1.0))
+    hook = running_service(config)
+    with client(hook.smtp) as smtp:
+        smtp.login(ANN, "correct horse battery")
+        smtp.send_message(outbound(ANN), ANN, [FORWARDING])
+    store = Store(config.database.path)
+    try:
+        deadline = time.monotonic() + 30
+        while store.counts().get("processed", 0) < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        [row] = store.db.execute("SELECT login, skip_reason FROM messages").fetchall()
+        assert row == (ANN, "outbound mail is not scanned")
+        assert [c["email"] for c in store.contacts()] == ["bob@acme.example"]
+    finally:
+        store.close()
 
 
 def test_passwords_are_stored_as_salted_hashes(config: Config, users, tmp_path: Path) -> None:
