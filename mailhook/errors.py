@@ -7,7 +7,8 @@
     └── StoreError         a request the store cannot honour
         ├── NotFound       no such user, contact or message
         ├── AlreadyExists  a user or contact that is already there
-        └── InvalidValue   a property name or value the store refuses
+        ├── InvalidValue   a property name or value the store refuses
+        └── DatabaseUnusable  the database path is a directory, not SQLite, or damaged
 """
 
 
@@ -41,3 +42,7 @@ class AlreadyExists(StoreError):
 
 class InvalidValue(StoreError):
     """A property name or value the store refuses."""
+
+
+class DatabaseUnusable(StoreError):
+    """The database path cannot be opened as SQLite: a directory, another kind of file, damage."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from .routing import (
     unproven,
 )
 from .store import NewTask, Outcome, Queued, Store
+from .store.locks import Pause, is_locked, patiently
 from .store.queue import REPLAY
 from .trust import PASS, DnsFunc, authenticated_submitter
 from .verifier import Verifier
@@ -62,23 +64,37 @@ class Worker:
         self._ahead: dict[int, Future[str | None]] = {}  # verdicts of messages not yet claimed
 
     def run(self, stop: Flag, wake: Flag) -> None:
-        """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded)."""
-        store = Store(self.config.database.path)
+        """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded).
+        A lock another connection holds longer than [intake] busy_timeout is waited out."""
+        busy_ms = int(self.config.intake.busy_timeout * 1000)
         try:
-            requeued = store.requeue_interrupted()
+            store = patiently(lambda: Store(self.config.database.path, busy_timeout_ms=busy_ms),
+                              "opening the database", pause=stop.wait)
+        except Exception as exc:
+            if is_locked(exc) and stop.is_set():
+                return
+            raise
+        try:
+            requeued = patiently(store.requeue_interrupted, "re-queueing interrupted messages",
+                                 pause=stop.wait)
             if requeued:
                 log.info("re-queued %d message(s) interrupted by a stop", requeued)
             while not stop.is_set():
                 wake.clear()
-                if self.run_once(store) == 0:
+                if self.run_once(store, pause=stop.wait) == 0:
                     wake.wait(IDLE_WAIT_SECONDS)
+        except Exception as exc:
+            if not (is_locked(exc) and stop.is_set()):
+                raise
+            log.warning("stopped while waiting for a locked database; a message left claimed is "
+                        "re-queued at the next start")
         finally:
             self.close()
             store.close()
 
     def drain(self, store: Store) -> int:
         """Process until nothing is pending (for `mailhook process`); returns how many ran."""
-        store.requeue_interrupted()
+        patiently(store.requeue_interrupted, "re-queueing interrupted messages")
         total = 0
         try:
             while (done := self.run_once(store)) > 0:
@@ -93,16 +109,21 @@ class Worker:
             self._verifier.close()
             self._verifier, self._ahead = None, {}
 
-    def run_once(self, store: Store) -> int:
+    def run_once(self, store: Store, pause: Pause = time.sleep) -> int:
         """Process up to batch_size messages, claiming one at a time: a kill then costs an attempt
-        only to the message that was being processed."""
+        only to the message that was being processed. A claim or a message that fails on another
+        connection's lock is tried again after `pause` (see store.locks.patiently); the message
+        stays claimed meanwhile, and its outcome is applied once, in one transaction."""
         done = 0
-        while done < self.config.worker.batch_size and (claimed := store.claim(1)):
+        claim = functools.partial(store.claim, 1)
+        while done < self.config.worker.batch_size and (
+                claimed := patiently(claim, "claiming a message", pause=pause)):
             item = claimed[0]
             done += 1
-            self._verify_ahead(store)
+            patiently(functools.partial(self._verify_ahead, store), "looking ahead", pause=pause)
             started = time.perf_counter()
-            status = self.process(store, item)
+            status = patiently(functools.partial(self.process, store, item),
+                               f"message {item.id} ({item.message_id})", pause=pause)
             seconds = time.perf_counter() - started
             if self.metrics is not None:
                 self.metrics.processing_seconds.observe(seconds)

@@ -16,9 +16,13 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
 
 from .config import Config
+from .errors import MailhookError
 from .metrics import Metrics
 from .store import Store
+from .store.locks import is_locked
 from .worker import Worker
+
+log = logging.getLogger(__name__)
 
 # Linux prctl(2) option: a signal delivered to this process when its parent dies.
 PR_SET_PDEATHSIG = 1
@@ -127,8 +131,7 @@ class Supervisor:
             if self._process.is_alive():
                 self._process.kill()
                 self._process.join()
-                logging.getLogger(__name__).warning(
-                    "worker still busy; its message is re-queued at the next start")
+                log.warning("worker still busy; its message is re-queued at the next start")
         for end in (self._writer, self._reports):
             if end is not None:
                 end.close()
@@ -156,22 +159,39 @@ class Supervisor:
         self._process, self._writer, self._reports = process, writer, reports
 
     def _watching(self) -> None:
-        restarts = 0
+        restarts = troubles = 0
         while not self._stopping.is_set():
-            self._relay()
-            assert self._process is not None
-            if self._process.is_alive() or self._stopping.is_set():
-                continue
-            charged = self._charge(self._process.exitcode)
-            restarts += 1
-            if self.metrics is not None:
-                self.metrics.worker_restarts.inc()
-            if self._stopping.wait(min(MAX_RESTART_DELAY, 0.5 * 2 ** min(restarts - 1, 7))):
-                break  # repeated deaths back off, so a broken install does not spin
+            try:
+                restarts = self._look(restarts)
+                troubles = 0
+            except Exception as exc:  # noqa: BLE001 - a dead watch would never restart the worker
+                # A database locked (VACUUM, a backup) or unusable for a while: keep trying.
+                troubles += 1
+                delay = _backoff(troubles)
+                expected = is_locked(exc) or isinstance(exc, MailhookError)  # no traceback
+                log.error("cannot look after the worker process (%s: %s); trying again in %.1f s",
+                          type(exc).__name__, exc, delay, exc_info=not expected)
+                if self._stopping.wait(delay):
+                    break
+        self._relay(wait=0)
+
+    def _look(self, restarts: int) -> int:
+        """Relay the worker's reports; if it died, charge its message, back off and start a new
+        one (only once the charge is recorded). Returns the number of restarts so far."""
+        self._relay()
+        assert self._process is not None
+        if self._process.is_alive() or self._stopping.is_set():
+            return restarts
+        charged = self._charge(self._process.exitcode)
+        restarts += 1
+        if self.metrics is not None:
+            self.metrics.worker_restarts.inc()
+        # Repeated deaths back off, so a broken install does not spin.
+        if not self._stopping.wait(_backoff(restarts)):
             self._spawn()
             if self._on_restart is not None:
                 self._on_restart(charged)
-        self._relay(wait=0)
+        return restarts
 
     def _relay(self, wait: float = REPORT_WAIT_SECONDS) -> None:
         """Per-message results the worker reported, into the service's metrics. Returns at once
@@ -196,7 +216,8 @@ class Supervisor:
         """The worker died on its own: what it was processing failed an attempt."""
         how = f"signal {signal.Signals(-exitcode).name}" if exitcode and exitcode < 0 else (
             f"exit code {exitcode}")
-        store = Store(self.config.database.path)
+        store = Store(self.config.database.path,
+                      busy_timeout_ms=int(self.config.intake.busy_timeout * 1000))
         try:
             ids = store.processing_ids()
             for rowid, attempts in ids:
@@ -205,10 +226,15 @@ class Supervisor:
                            retry_delay=self.config.worker.retry_delay * 2 ** (attempts - 1))
         finally:
             store.close()
-        logging.getLogger(__name__).error(
+        log.error(
             "worker process died (%s) while processing message(s) %s; restarting it",
             how, [rowid for rowid, _ in ids] or "none")
         return [rowid for rowid, _ in ids]
+
+
+def _backoff(tries: int) -> float:
+    """Seconds to wait before the next restart or try: 0.5, 1, 2, ... up to a minute."""
+    return min(MAX_RESTART_DELAY, 0.5 * 2 ** min(tries - 1, 7))
 
 
 def _main(config: Config, reader: Connection, reports: Connection, parent: int, level: int) -> None:

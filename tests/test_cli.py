@@ -6,9 +6,11 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+import pytest
 from click.testing import CliRunner
 
 from mailhook.cli import main
@@ -143,3 +145,46 @@ def _options(group: click.Group, path: list[str]) -> list[str]:
         assert isinstance(command, click.Group)
         command = command.commands[name]
     return [opt for p in command.params for opt in getattr(p, "opts", [])]
+
+
+# Arguments the commands below would otherwise accept (none for the others).
+ARGUMENTS: dict[str, tuple[str, ...]] = {
+    "digest": ("--print",), "undo": ("--since", "2020-01-01"),
+    "replay": ("ann.mbox", "--user", "ann@us.example"),
+    "users add": ("ann@us.example",), "users set": ("ann@us.example", "--name", "Ann"),
+    "users password": ("ann@us.example", "--password-stdin"),
+    "contacts add": ("bob@them.example",), "contacts import": ("contacts.csv",),
+    "contacts set": ("bob@them.example", "city", "Oslo"), "contacts show": ("bob@them.example",),
+    "tasks accept": ("1",), "tasks dismiss": ("1",), "suggestions accept": ("1",),
+    "suggestions dismiss": ("1",),
+}
+# Every command that opens the database (doctor reports on it instead).
+DATABASE_COMMANDS = sorted(set(leaf_commands(main)) - {"extract", "tasks detect", "doctor"})
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda path: path.mkdir(), "{path} is a directory, not a database file"),
+    (lambda path: path.write_bytes(b"PK\x03\x04 a zip file, say" * 200),
+     "{path} is not an SQLite database"),
+])
+@pytest.mark.parametrize("command", DATABASE_COMMANDS)
+def test_an_unusable_database_is_one_clear_line_for_every_command(
+    tmp_path: Path, command: str, make: Callable[[Path], object], message: str
+) -> None:
+    """A directory or a file that is not SQLite as [database] path: every command, `serve`
+    too, says so in one line and exits 1, never a traceback."""
+    database = tmp_path / "db.sqlite"
+    make(database)
+    config = tmp_path / "mailhook.toml"
+    config.write_text(f'[database]\npath = "{database}"\n[dkim]\npolicy = "off"\n'
+                      '[extract]\ntagger = "off"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n')
+    (tmp_path / "contacts.csv").write_text("email\nbob@them.example\n")
+    (tmp_path / "ann.mbox").write_text("From ann@us.example\nSubject: hi\n\nhello\n")
+    args = [a if not a.endswith((".csv", ".mbox")) else str(tmp_path / a)
+            for a in ARGUMENTS.get(command, ())]
+    result = CliRunner().invoke(main, [*command.split(), *args, "--config", str(config)],
+                                input="a long password\n")
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit), result.exception  # not a crash
+    assert result.output.splitlines()[-1] == f"Error: {message.format(path=database)}"
+    assert "Traceback" not in result.output

@@ -7,8 +7,12 @@ import dataclasses
 import os
 import queue
 import signal
+import smtplib
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
+from typing import Any
 
 import pytest
 from mails import CONTACT, USER, reply
@@ -98,3 +102,106 @@ def test_results_reach_the_service_and_a_killed_worker_is_restarted(
     supervisor.wake()
     assert told.get(timeout=WAIT) == ("report", "processed")
     assert store.counts()["processed"] == 2
+
+
+Supervised = Callable[..., tuple[Supervisor, queue.Queue[object]]]
+
+
+def dying_worker(config: Config, reader: Connection, reports: Connection, parent: int,
+                 level: int) -> None:
+    """A worker process that dies at once, touching nothing (its message was claimed before)."""
+    os._exit(70)
+
+
+def wait_for(predicate: Callable[[], bool], what: str) -> None:
+    """Poll `predicate` until it holds; fail, naming `what`, at the deadline."""
+    deadline = time.monotonic() + WAIT
+    while not predicate():
+        if time.monotonic() > deadline:
+            pytest.fail(f"never saw {what}")
+        time.sleep(0.05)
+
+
+def short_busy_timeout(config: Config) -> Config:
+    return dataclasses.replace(config, intake=dataclasses.replace(config.intake, busy_timeout=0.1))
+
+
+def test_the_supervisor_waits_out_a_lock_held_longer_than_the_busy_timeout(
+    config: Config, supervised: Supervised, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A worker dies while another connection holds the write lock (a long sqlite-utils
+    transaction, a VACUUM, a backup) beyond [intake] busy_timeout: charging its message fails,
+    is logged and tried again with backoff; once the lock is released the message is charged and
+    the worker restarted, the service never left without a worker."""
+    config = short_busy_timeout(config)
+    store = store_reply(config, "<locked@acme.example>")
+    assert store.claim(1)  # what the worker that dies was processing
+    locker = sqlite3.connect(config.database.path, isolation_level=None)
+    try:
+        locker.execute("BEGIN EXCLUSIVE")
+        _, told = supervised(config, target=dying_worker)
+        wait_for(lambda: any(r.name == "mailhook.worker_process" and "database is locked" in
+                             r.getMessage() for r in caplog.records), "the lock logged")
+    finally:
+        locker.execute("COMMIT")
+        locker.close()
+    assert told.get(timeout=WAIT) == ("restart", [1])
+    row = store._rows("SELECT status, attempts, last_error FROM messages")[0]
+    assert row == {"status": "pending", "attempts": 1,
+                   "last_error": "the worker process died (exit code 70) while processing it"}
+
+
+def test_the_supervisor_outlives_a_database_that_is_unusable_for_a_while(
+    config: Config, supervised: Supervised, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Any database error in the watch (here the file is, for a while, not SQLite at all) is
+    logged and tried again; once the file is usable, the dead worker's message is charged and a
+    new worker started."""
+    path = config.database.path
+    ready = path.with_name("ready.db")
+    store = store_reply(dataclasses.replace(config, database=dataclasses.replace(
+        config.database, path=ready)), "<m1@acme.example>")
+    assert store.claim(1)
+    store.close()
+    path.write_bytes(b"not a database" * 100)
+    _, told = supervised(config, target=dying_worker)
+    wait_for(lambda: any(r.name == "mailhook.worker_process" and "not an SQLite database" in
+                         r.getMessage() for r in caplog.records), "the unusable file logged")
+    os.replace(ready, path)
+    assert told.get(timeout=WAIT) == ("restart", [1])
+    charged = Store(path)
+    assert charged._rows("SELECT status, attempts FROM messages") == [
+        {"status": "pending", "attempts": 1}]
+    charged.close()
+
+
+def test_a_lock_held_longer_than_the_busy_timeout_never_stops_processing(
+    config_factory: Callable[..., Config], running_service: Callable[..., Any],
+    users: Callable[..., Any], capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The running service's worker, locked out longer than [intake] busy_timeout, logs that it
+    waits and tries again instead of dying; once the lock is released, mail delivered to the
+    same service is processed, without a restart."""
+    config = short_busy_timeout(config_factory())
+    users(USER, inbox_automation=True)
+    hook = running_service(config)
+    err: list[str] = []
+    locker = sqlite3.connect(config.database.path, isolation_level=None)
+    try:
+        locker.execute("BEGIN EXCLUSIVE")
+
+        def worker_waits() -> bool:
+            err.append(capfd.readouterr().err)
+            # Starting, or claiming: either way the worker waits instead of dying.
+            return "the database is locked by another connection" in "".join(err)
+
+        wait_for(worker_waits, "the worker waiting for the lock")
+    finally:
+        locker.execute("COMMIT")
+        locker.close()
+    with smtplib.LMTP(*hook.lmtp) as client:
+        client.sendmail(CONTACT, [USER], reply("<after-lock@acme.example>"))
+    store = Store(config.database.path)
+    wait_for(lambda: store.counts()["processed"] == 1, "the message processed")
+    assert "Traceback" not in "".join(err) + capfd.readouterr().err
+    assert not [r for r in caplog.records if "worker process died" in r.getMessage()]

@@ -11,10 +11,11 @@ from typing import Any
 
 import sqlite_utils
 
-from ..errors import InvalidValue
+from ..errors import DatabaseUnusable, InvalidValue
 from ..mailbox import canonical_address
 from ..merge import ContactState
 from ..model import CONTACT_FIELDS
+from .locks import is_locked
 from .schema import MIGRATIONS
 
 
@@ -31,16 +32,22 @@ class Base:
     def __init__(self, path: Path | str, *, busy_timeout_ms: int = 10_000) -> None:
         self.path = Path(path)
         if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _check_location(self.path)
         # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE in _tx().
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        self.db = sqlite_utils.Database(conn)
-        self.conn = conn
-        self._migrate()
+        try:
+            conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")  # first: WAL may wait too
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            self.db = sqlite_utils.Database(conn)
+            self.conn = conn
+            self._migrate()
+        except sqlite3.Error as exc:
+            conn.close()
+            if is_locked(exc):
+                raise  # left as it is, for the callers that wait locks out (worker, supervisor)
+            raise _unusable(self.path, exc) from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -122,6 +129,26 @@ def check_properties(values: dict[str, Any]) -> None:
     for prop in values:
         if prop not in CONTACT_FIELDS:
             raise InvalidValue(f"unknown property {prop!r} (known: {', '.join(CONTACT_FIELDS)})")
+
+def _check_location(path: Path) -> None:
+    """A path SQLite cannot use as a database file, named in one line instead of a traceback."""
+    if path.is_dir():
+        raise DatabaseUnusable(f"{path} is a directory, not a database file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnusable(f"cannot create the folder of database {path}: {exc.strerror}") from exc
+
+
+def _unusable(path: Path, exc: sqlite3.Error) -> DatabaseUnusable:
+    """Why `path` cannot be opened as a database, in one line."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+    if code == sqlite3.SQLITE_NOTADB:
+        return DatabaseUnusable(f"{path} is not an SQLite database")
+    if code == sqlite3.SQLITE_CORRUPT:
+        return DatabaseUnusable(f"{path} is damaged ({exc}); see `mailhook doctor`")
+    return DatabaseUnusable(f"cannot open database {path}: {exc}")
+
 
 def _statements(sql: str) -> Iterator[str]:
     """Split a migration script into statements (triggers contain semicolons)."""
