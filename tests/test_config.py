@@ -55,6 +55,20 @@ def test_bad_config_fails_with_one_line_naming_the_key(text: str, names: str) ->
     assert names in str(caught.value)
 
 
+@pytest.mark.parametrize(("section", "key", "value"), [
+    ("worker", "retry_delay", "nan"), ("worker", "retry_delay", "inf"),
+    ("intake", "busy_timeout", "nan"), ("intake", "busy_timeout", "inf"),
+    ("dkim", "dns_timeout", "-inf"), ("smtp", "timeout", "nan"), ("lmtp", "timeout", "+inf"),
+])
+def test_nan_and_infinity_are_refused_naming_the_key(section: str, key: str, value: str) -> None:
+    """TOML's nan and inf are never a usable delay, timeout or limit: refused at start in one
+    line naming the key (a nan retry_delay used to crash processing and strand the message)."""
+    with pytest.raises(ConfigError) as caught:
+        parse_config(f"[{section}]\n{key} = {value}")
+    assert f"{section}.{key} must be a finite number" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
 def test_addresses_are_lower_cased() -> None:
     """Configured addresses compare case-insensitively."""
     config = parse_config("[addresses]\nforwarding = ['Log@Hook.Example']\nteam = ['Sales@X.io']")
