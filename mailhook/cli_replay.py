@@ -5,7 +5,9 @@ Registered by mailhook.cli at its end; import mailhook.cli (not this module) to 
 
 from __future__ import annotations
 
+import signal
 import tempfile
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -25,7 +27,17 @@ from rich.text import Text
 
 from .cli import open_store, with_config
 from .config import Config
-from .replay import ALREADY, Source, contact_diffs, copy_database, exclusive, open_source, replay
+from .replay import (
+    ALREADY,
+    TOO_LARGE,
+    Source,
+    contact_diffs,
+    copy_database,
+    exclusive,
+    open_source,
+    replay,
+    size_limit,
+)
 from .store import Store
 from .worker import Worker
 
@@ -62,26 +74,51 @@ def replay_command(config: Config, path: Path, user_email: str, dry_run: bool) -
         click.echo(f"note: fill contact details is off for {user.email}: mail is logged, not read",
                    err=True)
     source = open_source(path)
-    with exclusive(config.database.path):
-        if dry_run:
-            _dry_run(config, store, user.email, source)
-        else:
-            tally = _run(Worker(config), store, user.email, source)
-            click.echo(_summary(tally, source))
+    for note in source.notes:
+        click.echo(f"note: {note}", err=True)
+    # SIGTERM (a service manager's stop, a kill) ends a replay after the message in hand, as
+    # Ctrl-C does (the same command resumes), and a dry run's scratch copy is removed. A flag,
+    # not an exception raised wherever the signal lands: langdetect, for one, swallows those.
+    terminated = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: terminated.set())
+    try:
+        with exclusive(config.database.path):
+            if dry_run:
+                _dry_run(config, store, user.email, source, terminated)
+            else:
+                tally = _run(Worker(config), store, user.email, source,
+                             max_size=size_limit(config), terminated=terminated)
+                click.echo(_summary(tally, source))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
-def _run(worker: Worker, store: Store, user: str, source: Source) -> Counter[str]:
+class _Terminated(Exception):
+    """SIGTERM arrived: the replay stops between two messages."""
+
+
+def _run(worker: Worker, store: Store, user: str, source: Source, *, max_size: int | None = None,
+         terminated: threading.Event | None = None) -> Counter[str]:
     console = Console(stderr=True)
     columns = (TextColumn("replay"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console) as progress:
         task = progress.add_task("replay", total=source.count)
+
+        def advance(_result: str) -> None:
+            progress.advance(task)
+            if terminated is not None and terminated.is_set():
+                raise _Terminated
+
         try:
-            return replay(store, worker, user, source, lambda _: progress.advance(task))
-        except (KeyboardInterrupt, OSError) as exc:
+            return replay(store, worker, user, source, advance, max_size=max_size,
+                          on_note=lambda note: progress.console.print(
+                              f"note: {note}", markup=False, highlight=False))
+        except (KeyboardInterrupt, _Terminated, OSError) as exc:
             progress.stop()
             done = int(progress.tasks[0].completed)
-            why = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"stopped ({exc})"
+            why = ("interrupted" if isinstance(exc, KeyboardInterrupt) else "stopped by SIGTERM"
+                   if isinstance(exc, _Terminated) else f"stopped ({exc})")
             raise click.ClickException(
                 f"{why} after {done} of {source.count} message(s); run the same command again "
                 "to resume") from None
@@ -89,7 +126,8 @@ def _run(worker: Worker, store: Store, user: str, source: Source) -> Counter[str
             worker.close()
 
 
-def _dry_run(config: Config, store: Store, user: str, source: Source) -> None:
+def _dry_run(config: Config, store: Store, user: str, source: Source,
+             terminated: threading.Event) -> None:
     """Replay into a copy of the database, then diff the copy's contacts against the real ones."""
     db = config.database.path
     with tempfile.TemporaryDirectory(dir=db.parent, prefix=".replay-dry-run-") as scratch:
@@ -97,7 +135,8 @@ def _dry_run(config: Config, store: Store, user: str, source: Source) -> None:
         copy_database(db, copy_path)
         copy = Store(copy_path)
         try:
-            tally = _run(Worker(config), copy, user, source)
+            tally = _run(Worker(config), copy, user, source, max_size=size_limit(config),
+                         terminated=terminated)
             before = {c["email"]: c for c in store.contacts()}
             after = {c["email"]: c for c in copy.contacts()}
             known = {s.id for s in store.suggestions()}
@@ -115,8 +154,9 @@ def _dry_run(config: Config, store: Store, user: str, source: Source) -> None:
 
 
 def _summary(tally: Counter[str], source: Source) -> str:
-    names = {"pending": "to retry (run again)", "failed": "failed (see `mailhook status`)"}
-    parts = [f"{tally[k]} {names.get(k, k)}" for k in ("processed", "pending", "failed", ALREADY)
-             if tally[k]]
+    names = {"pending": "to retry (run again)", "failed": "failed (see `mailhook status`)",
+             TOO_LARGE: f"skipped as {TOO_LARGE}"}
+    parts = [f"{tally[k]} {names.get(k, k)}"
+             for k in ("processed", "pending", "failed", ALREADY, TOO_LARGE) if tally[k]]
     return f"replayed {sum(tally.values())} of {source.count} message(s) ({source.kind}): " + (
         ", ".join(parts) or "nothing to do")

@@ -7,6 +7,7 @@ import contextlib
 import difflib
 import fcntl
 import mailbox
+import os
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from .authorship import read_header_block
+from .config import Config
 from .errors import MailhookError
 from .model import CONTACT_FIELDS
 from .store import Received, Store
@@ -22,6 +24,8 @@ from .store.queue import REPLAY
 from .worker import Worker
 
 ALREADY = "already stored"
+TOO_LARGE = "over max_message_size"
+LINK_NOTE = "a symbolic link, skipped: replay reads only what is inside the folder it is given"
 
 
 class ReplayError(MailhookError):
@@ -35,6 +39,7 @@ class Source:
     kind: str  # "mbox", "maildir", "eml"
     count: int
     items: Callable[[], Iterator[tuple[str, bytes]]]
+    notes: tuple[str, ...] = ()  # what in the folder is not read, and why (symbolic links)
 
 
 def open_source(path: Path) -> Source:
@@ -42,10 +47,11 @@ def open_source(path: Path) -> Source:
     if path.is_dir():
         if (path / "cur").is_dir() and (path / "new").is_dir():
             return _maildir(path)
-        files = sorted(p for p in path.rglob("*.eml") if p.is_file())
+        files, links = _eml_files(path)
         if not files:
             raise ReplayError(f"{path}: neither a Maildir (cur/, new/) nor a folder with .eml files")
-        return Source("eml", len(files), lambda: ((str(p), p.read_bytes()) for p in files))
+        return Source("eml", len(files), lambda: ((str(p), p.read_bytes()) for p in files),
+                      _link_notes(links))
     if not path.is_file():
         raise ReplayError(f"{path}: no such file or folder")
     if path.suffix.lower() == ".eml":
@@ -62,10 +68,47 @@ def _mbox(path: Path) -> Source:
     return Source("mbox", len(keys), lambda: ((f"{path}#{k}", box.get_bytes(k)) for k in keys))
 
 
+def _eml_files(path: Path) -> tuple[list[Path], list[Path]]:
+    """The .eml files under `path` in path order, and the symbolic links met instead (to .eml
+    files or to folders): a link could lead anywhere, so none is followed."""
+    files, links = [], []
+    for folder, dirs, names in os.walk(path):  # never descends into a linked folder
+        for name in [*dirs, *names]:
+            entry = Path(folder) / name
+            if entry.is_symlink():
+                if name in dirs or name.endswith(".eml"):
+                    links.append(entry)
+            elif name.endswith(".eml") and entry.is_file():
+                files.append(entry)
+    return sorted(files), sorted(links)
+
+
 def _maildir(path: Path) -> Source:
     box = mailbox.Maildir(path, factory=None, create=False)
-    keys = sorted(box.keys())  # Maildir names start with the delivery time: oldest first
-    return Source("maildir", len(keys), lambda: ((f"{path}/{k}", box.get_bytes(k)) for k in keys))
+    links, linked = [], set()
+    for sub in ("new", "cur"):  # what mailbox would read through a symbolic link is left out
+        folder = path / sub
+        if folder.is_symlink():
+            links.append(folder)
+        for entry in folder.iterdir():
+            if folder.is_symlink() or entry.is_symlink():
+                linked.add(entry.name.split(box.colon)[0])  # the key, as mailbox names it
+                if not folder.is_symlink():
+                    links.append(entry)
+    # Maildir names start with the delivery time: oldest first.
+    keys = sorted(k for k in box.iterkeys() if k not in linked)
+    return Source("maildir", len(keys), lambda: ((f"{path}/{k}", box.get_bytes(k)) for k in keys),
+                  _link_notes(sorted(links)))
+
+
+def _link_notes(links: list[Path]) -> tuple[str, ...]:
+    return tuple(f"{link}: {LINK_NOTE}" for link in links)
+
+
+def size_limit(config: Config) -> int:
+    """The largest message replay takes in: what both listeners accept, as live mail of the user
+    arrives over either (the inbox by LMTP, sent mail by SMTP); beyond it they answer 552."""
+    return min(config.smtp.max_message_size, config.lmtp.max_message_size)
 
 
 @contextlib.contextmanager
@@ -97,12 +140,19 @@ def replay_one(store: Store, worker: Worker, user: str, key: str, raw: bytes) ->
 
 def replay(
     store: Store, worker: Worker, user: str, source: Source,
-    on_each: Callable[[str], None] = lambda result: None,
+    on_each: Callable[[str], None] = lambda result: None, *, max_size: int | None = None,
+    on_note: Callable[[str], None] = lambda note: None,
 ) -> Counter[str]:
-    """Replay every message of `source`; returns how many ended processed, failed, already stored."""
+    """Replay every message of `source`; returns how many ended processed, failed, already stored
+    or too large: one over `max_size` bytes is skipped, with a note (the listeners refuse it)."""
     tally: Counter[str] = Counter()
     for key, raw in source.items():
-        result = replay_one(store, worker, user, key, raw)
+        if max_size is not None and len(raw) > max_size:
+            result = TOO_LARGE
+            on_note(f"{key}: {len(raw)} bytes, over max_message_size ({max_size}): skipped, as "
+                    "the listeners would refuse it (552)")
+        else:
+            result = replay_one(store, worker, user, key, raw)
         tally[result] += 1
         on_each(result)
     return tally

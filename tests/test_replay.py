@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import mailbox
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
@@ -209,3 +215,94 @@ def test_an_unreadable_file_stops_with_a_clear_error_and_keeps_what_was_done(tmp
     (folder / "b.eml").write_bytes(messages()[2])
     assert replay(store, Worker(config), USER, open_source(folder)) == {
         "already stored": 1, "processed": 1}
+
+
+def test_symbolic_links_are_never_followed_out_of_the_folder(
+    run: Callable[..., Result], db: Store, tmp_path: Path
+) -> None:
+    """A link in an .eml folder (to a file or a folder) or in a Maildir's cur/ could lead
+    anywhere, so replay reads only what is inside the folder: each link is skipped with a note."""
+    outside = tmp_path / "elsewhere"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "theirs.eml").write_bytes(reply("<theirs@acme.example>"))
+    (outside / "sub" / "deep.eml").write_bytes(reply("<deep@acme.example>"))
+    folder = tmp_path / "eml"
+    folder.mkdir()
+    (folder / "own.eml").write_bytes(reply("<own@acme.example>"))
+    (folder / "link.eml").symlink_to(outside / "theirs.eml")
+    (folder / "linked").symlink_to(outside / "sub")
+    maildir = mailbox.Maildir(tmp_path / "Maildir", create=True)
+    maildir.add(reply("<in-maildir@acme.example>"))
+    (tmp_path / "Maildir" / "cur" / "1700000000.link.host:2,S").symlink_to(outside / "theirs.eml")
+    for path, kind in ((folder, "eml"), (tmp_path / "Maildir", "maildir")):
+        result = run("replay", str(path), "--user", USER)
+        assert f"replayed 1 of 1 message(s) ({kind}): 1 processed" in result.output
+        assert "a symbolic link, skipped" in result.output
+    notes = [line for line in run("replay", str(folder), "--user", USER).output.splitlines()
+             if line.startswith("note: ")]
+    assert [line.split(":")[1].strip() for line in notes] == [
+        str(folder / "link.eml"), str(folder / "linked")]
+    stored = {r["message_id"] for r in db._rows("SELECT message_id FROM messages")}
+    assert stored == {"<own@acme.example>", "<in-maildir@acme.example>"}
+
+
+def test_a_message_over_max_message_size_is_skipped_and_reported(
+    run: Callable[..., Result], db: Store, tmp_path: Path
+) -> None:
+    """What the listeners would refuse with 552 (over [smtp] or [lmtp] max_message_size) is not
+    taken in by a backfill either: skipped, named in a note, counted in the summary."""
+    with (tmp_path / "mailhook.toml").open("a") as config:
+        config.write("[lmtp]\nmax_message_size = 4096\n")
+    big = reply("<big@acme.example>", signature="Bob\n" + "x" * 80 * 60)
+    box = write_mbox(tmp_path / "a.mbox", [reply("<small@acme.example>"), big])
+    out = run("replay", str(box), "--user", USER).output
+    assert f"note: {box}#1: " in out and "over max_message_size (4096): skipped" in out
+    assert "replayed 2 of 2 message(s) (mbox): 1 processed, 1 skipped as over max_message_size" in out
+    stored = {r["message_id"] for r in db._rows("SELECT message_id FROM messages")}
+    assert stored == {"<small@acme.example>"}
+
+
+def test_a_dry_run_stopped_by_sigterm_removes_its_scratch_copy(
+    run: Callable[..., Result], db: Store, tmp_path: Path
+) -> None:
+    """SIGTERM (a service manager's stop, a `kill`) stops a dry run after the message in hand,
+    as Ctrl-C does: it says so, and its scratch copy of the database is removed."""
+    count = 300
+    box = write_mbox(tmp_path / "a.mbox", [reply(f"<r{i}@acme.example>") for i in range(count)])
+    command = [str(Path(sys.executable).parent / "mailhook"), "replay", str(box), "--user", USER,
+               "--dry-run", "--config", str(tmp_path / "mailhook.toml")]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        copy = wait_for_scratch_copy(tmp_path, child)
+        # Holding the copy's write lock keeps the dry run in the middle of its messages while the
+        # signal arrives; released at once after it.
+        holder = sqlite3.connect(copy, timeout=30, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        replayed = holder.execute("SELECT count(*) FROM messages").fetchone()[0]
+        child.send_signal(signal.SIGTERM)
+        holder.execute("ROLLBACK")
+        holder.close()
+        output, _ = child.communicate(timeout=60)
+    finally:
+        child.kill()
+        child.wait()
+    assert 0 < replayed < count  # the signal came in the middle of the messages
+    assert "stopped by SIGTERM after" in output and f"of {count} message(s)" in output
+    assert child.returncode == 1
+    assert not list(tmp_path.glob(".replay-dry-run-*"))
+
+
+def wait_for_scratch_copy(folder: Path, child: subprocess.Popen[str]) -> Path:
+    """The dry run's copy of the database, once a replayed message is in it (bounded)."""
+    deadline = time.monotonic() + 60
+    while True:
+        assert child.poll() is None, "the dry run ended before its copy was seen"
+        assert time.monotonic() < deadline, "no scratch copy with a replayed message appeared"
+        for copy in folder.glob(".replay-dry-run-*/db.sqlite"):
+            with contextlib.closing(sqlite3.connect(copy, timeout=30)) as reader:
+                try:
+                    if reader.execute("SELECT count(*) FROM messages").fetchone()[0]:
+                        return copy
+                except sqlite3.OperationalError:
+                    pass  # still being copied: no tables yet
+        time.sleep(0.01)
