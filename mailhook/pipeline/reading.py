@@ -137,10 +137,8 @@ def _inline_original(lines: list[str], *, forward_hint: bool) -> Part | None:
     author = authorship.author if authorship else None
     if author is None and not text.strip():
         return None
-    if authorship is None:
-        problem = "more than one From line in the forward" if from_lines else "no From line in the forward"
-    else:
-        problem = authorship.problem
+    problem: str | None = authorship.problem if authorship else (
+        "more than one From line in the forward" if from_lines else "no From line in the forward")
     return Part(author, text, start, problem)
 
 
