@@ -31,8 +31,8 @@ from .routing import (
 from .store import NewTask, Outcome, Queued, Store
 from .store.locks import Pause, is_locked, patiently
 from .store.queue import REPLAY
-from .trust import PASS, DnsFunc, authenticated_submitter
-from .verifier import Verifier
+from .trust import PASS, TEMPERROR, DnsFunc, authenticated_submitter
+from .verifier import ANSWER_TTL_SECONDS, Verifier
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,10 @@ PERMANENT = (MalformedMessage, Unroutable)
 IDLE_WAIT_SECONDS = 1.0
 VERIFY_AHEAD = 8  # pending messages whose DKIM checks start before they are claimed
 VERDICT_GRACE_SECONDS = 5.0  # beyond the verifier's own deadline, before we call it stuck
+
+
+class VerdictDeferred(Exception):
+    """DNS failed the DKIM check of a message that needs it: checked again after the retry delay."""
 
 
 class Worker:
@@ -159,15 +163,16 @@ class Worker:
         # Under "require", a sender we cannot authenticate changes nothing: no fill, no task, and
         # mail claiming to be a user's logs and creates nothing either.
         trusted = self.config.dkim.policy != "require" or self._proven(item, reading, route, verdict)
+        shown = verdict if trusted else self._final(item, verdict)
         if not trusted and route.direction in (OUTBOUND, FORWARDED):
-            route = unproven(route, f"sender not shown to be the user (dkim:{verdict})")
+            route = unproven(route, f"sender not shown to be the user (dkim:{shown})")
         if route.not_created:
             log.warning("message %d (%s): %d new contact(s) not created, over [logging] "
                         "max_new_contacts", item.id, item.message_id, route.not_created)
         scan, skip, language = route.scan, route.skip_reason, None
         candidates: tuple = ()
         if scan and not trusted:
-            scan, skip = False, f"dkim:{verdict}"
+            scan, skip = False, f"dkim:{shown}"
         if scan and route.contact and not store.existing_contacts([route.contact]):
             scan, skip = False, "sender is not a contact"
         if (scan and route.contact and self.config.fill.scan == "first-reply"
@@ -207,6 +212,17 @@ class Worker:
         logins = (item.login, authenticated_submitter(item.raw, self.config.dkim.trusted_authserv_ids))
         return any(canonical_or_none(login or "") == author.email for login in logins)
 
+    def _final(self, item: Queued, verdict: str | None) -> str | None:
+        """The verdict of mail that needed a proof and got none, as its skip reason shows it. A
+        temperror (DNS failed) is no answer yet: while attempts are left, VerdictDeferred takes
+        the message through the per-message boundary back to pending, with the retry delay."""
+        if verdict != TEMPERROR:
+            return verdict
+        attempts = item.attempts
+        if attempts < self.config.worker.max_attempts:
+            raise VerdictDeferred(f"dkim:temperror (DNS failed) at attempt {attempts}; checked again later")
+        return f"{verdict} after {attempts} attempt{'s' if attempts != 1 else ''}"
+
     def _verdict(self, item: Queued, reading: pipeline.Reading) -> str | None:
         """The message's trust verdict: started ahead of time while earlier messages were being
         read, or now. A lookup that raised re-raises here (the message is retried). Aligned with
@@ -225,20 +241,28 @@ class Worker:
         if self.config.dkim.policy == "off":
             return None
         if self._verifier is None:
-            self._verifier = Verifier(self.config.dkim, dnsfunc=self.dnsfunc)
+            # A DNS failure is remembered until the first re-check of a message it deferred is
+            # due: messages checked meanwhile share one timeout, and every re-check asks again.
+            failure_ttl = min(self.config.worker.retry_delay, ANSWER_TTL_SECONDS)
+            self._verifier = Verifier(self.config.dkim, dnsfunc=self.dnsfunc, failure_ttl=failure_ttl)
         return self._verifier
 
     def _verify_ahead(self, store: Store) -> None:
         """Start the DKIM checks of the next pending messages, so their key lookups overlap with
-        the reading of this one (asynchronous DNS, bounded in flight by the verifier)."""
+        the reading of this one. A check already started is never started again, nor cancelled
+        while its message may still be claimed; what starts is bounded by the free slots of the
+        verifier, so no check waits behind look-ahead work for a slot."""
         verifier = self._verifier_for()
         if verifier is None:
             return
-        upcoming = store.pending_ahead(VERIFY_AHEAD, exclude=tuple(self._ahead))
-        for rowid, raw in upcoming:
+        kept = store.still_ahead(tuple(self._ahead))
+        for rowid in [rowid for rowid in self._ahead if rowid not in kept]:
+            self._ahead.pop(rowid).cancel()  # finished or parked elsewhere, or deferred: unused
+        room = min(VERIFY_AHEAD - len(self._ahead), verifier.free_slots - 1)  # 1 for a check now
+        if room <= 0:
+            return
+        for rowid, raw in store.pending_ahead(room, exclude=tuple(self._ahead)):
             self._ahead[rowid] = verifier.submit(raw, author_of(raw).domain)
-        while len(self._ahead) > 2 * VERIFY_AHEAD:  # taken by another worker, or parked: forget
-            self._ahead.pop(next(iter(self._ahead))).cancel()
 
 def _tasks(
     store: Store, item: Queued, reading: pipeline.Reading, route: Route, language: str | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import socketserver
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -64,14 +64,19 @@ def signed_leaving_out_from(raw: bytes, key: Key, domain: str, selector: str = "
 
 
 class _KeyServer(socketserver.BaseRequestHandler):
-    """Answers TXT queries from the server's `records`; NXDOMAIN for anything else."""
+    """Answers TXT queries from the server's `records`; NXDOMAIN for anything else. Each query's
+    name goes to the server's `asked` list; one that `silent(name)` holds is read and dropped."""
 
     def handle(self) -> None:
         data, sock = self.request
         query = dns.message.from_wire(data)
         reply = dns.message.make_response(query)
         question = query.question[0]
-        record = self.server.records.get(question.name.to_text().encode())  # type: ignore[attr-defined]
+        name = question.name.to_text().encode()
+        self.server.asked.append(name)  # type: ignore[attr-defined]
+        if self.server.silent(name):  # type: ignore[attr-defined]
+            return
+        record = self.server.records.get(name)  # type: ignore[attr-defined]
         if record is None:
             reply.set_rcode(dns.rcode.NXDOMAIN)
         else:  # split like real DKIM records, into strings of at most 255 bytes
@@ -80,13 +85,23 @@ class _KeyServer(socketserver.BaseRequestHandler):
         sock.sendto(reply.to_wire(), self.client_address)
 
 
+def never(name: bytes) -> bool:
+    return False
+
+
 @contextmanager
-def serving(records: Records) -> Iterator[str]:
+def serving(
+    records: Records, *, asked: list[bytes] | None = None, silent: Callable[[bytes], bool] = never
+) -> Iterator[str]:
     """A real DNS server on a loopback UDP port answering from `records` (read at each query,
-    so a test may add keys later); yields its "address:port"."""
+    so a test may add keys later); yields its "address:port". The name of every query it
+    receives is appended to `asked`; a query for which `silent(name)` is true gets no reply at
+    all, as from a server that is down (`silent=lambda name: True`: one that never answers)."""
     server = socketserver.ThreadingUDPServer(("127.0.0.1", 0), _KeyServer)
     server.daemon_threads = True
     server.records = records  # type: ignore[attr-defined]
+    server.asked = [] if asked is None else asked  # type: ignore[attr-defined]
+    server.silent = silent  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -271,7 +271,8 @@ def test_aiodns_resolver_on_a_silent_server_is_temperror(keys: Keys) -> None:
 
 def test_verifier_runs_submissions_concurrently_up_to_its_bound(keys: Keys, records: Records) -> None:
     """Key lookups are answered only once 4 wait together, which a serial verifier never reaches;
-    with max_in_flight=4, 8 submissions all pass and no more than 4 ever wait at once."""
+    with max_in_flight=4, 8 submissions (each naming a key of its own: lookups of one name are
+    shared) all pass and no more than 4 ever wait at once."""
     gate = asyncio.Barrier(4)
     waiting = peak = 0
 
@@ -281,11 +282,11 @@ def test_verifier_runs_submissions_concurrently_up_to_its_bound(keys: Keys, reco
         peak = max(peak, waiting)
         await gate.wait()
         waiting -= 1
-        return records.get(name)
+        return records[AUTHOR_KEY]
 
-    raw = signed(message(), keys[AUTHOR_KEY])
+    raws = [signed(message(), keys[AUTHOR_KEY], selector=f"s{n}".encode()) for n in range(8)]
     with Verifier(config(timeout=10.0), resolver=gated, max_in_flight=4) as verifier:
-        futures = [verifier.submit(raw, "acme.example") for _ in range(8)]
+        futures = [verifier.submit(raw, "acme.example") for raw in raws]
         assert [future.result(timeout=60) for future in futures] == [PASS] * 8
     assert peak == 4
 
@@ -426,3 +427,53 @@ def test_arc_key_lookup_that_never_answers_is_temperror(keys: Keys, records: Rec
     raw = through_list(signed(message(), keys[AUTHOR_KEY]), keys[LIST_KEY])
     trusting = config(("lists.example",), timeout=0.05)
     assert asyncio.run(verdict_async(raw, "acme.example", trusting, resolver=list_key_silent)) == TEMPERROR
+
+
+def twice_signed(key: Key) -> bytes:
+    """Two signatures naming the same key (AUTHOR_KEY): one broken by a changed subject."""
+    raw = signed(message(), key)
+    return signed(raw, key).replace(b"Subject: Quote", b"Subject: Quote!", 1)
+
+
+def test_one_key_name_is_looked_up_once_for_every_check_naming_it(keys: Keys, records: Records) -> None:
+    """Five messages checked together, each with two signatures naming one key: one lookup in
+    all, and each verdict is as if looked up alone."""
+    asked: list[bytes] = []
+    raws = [twice_signed(keys[AUTHOR_KEY]) for _ in range(5)]
+    with Verifier(config(), resolver=answering(records, asked)) as verifier:
+        futures = [verifier.submit(raw, "acme.example") for raw in raws]
+        assert [future.result(timeout=30) for future in futures] == [FAIL] * 5
+        assert verifier.submit(signed(message(), keys[AUTHOR_KEY]), "acme.example").result(30) == PASS
+    assert asked == [AUTHOR_KEY]
+
+
+def test_only_a_dns_failure_is_remembered_and_only_for_failure_ttl(keys: Keys, records: Records) -> None:
+    """A key lookup that timed out is not asked again within failure_ttl (later messages are
+    temperror at once); with failure_ttl=0 every message asks again. A resolver that raised
+    anything else re-raises for its message and is asked again by the next one."""
+    raw = signed(message(), keys[AUTHOR_KEY])
+    for failure_ttl, lookups in ((3600.0, 1), (0.0, 3)):
+        asked: list[bytes] = []
+
+        async def silent(name: bytes, timeout: float, asked: list[bytes] = asked) -> bytes | None:
+            asked.append(name)
+            return await never_answering(name, timeout)
+
+        with Verifier(config(timeout=0.05), resolver=silent, failure_ttl=failure_ttl) as verifier:
+            for _ in range(3):
+                assert verifier.submit(raw, "acme.example").result(timeout=30) == TEMPERROR
+        assert asked == [AUTHOR_KEY] * lookups
+
+    crashes: list[bytes] = []
+
+    async def crashing_once(name: bytes, timeout: float) -> bytes | None:
+        crashes.append(name)
+        if len(crashes) == 1:
+            raise RuntimeError("resolver crashed")
+        return records.get(name)
+
+    with Verifier(config(), resolver=crashing_once, failure_ttl=3600.0) as verifier:
+        with pytest.raises(RuntimeError, match="crashed"):
+            verifier.submit(raw, "acme.example").result(timeout=30)
+        assert verifier.submit(raw, "acme.example").result(timeout=30) == PASS
+    assert crashes == [AUTHOR_KEY] * 2

@@ -8,12 +8,14 @@ import json
 import subprocess
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 
 import dkim
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from dkimstub import key_name, new_key, serving, signed
 from mails import (
     CONTACT,
     CONTACT_SIGNATURE,
@@ -243,7 +245,9 @@ def test_dkim_require_fills_only_authenticated_mail(config: Config, store: Store
 def test_dkim_key_lookups_of_pending_messages_overlap(config: Config, store: Store) -> None:
     """The worker starts the DKIM checks of the next pending messages before it reads them: a
     DNS answer that comes only once three lookups wait together still lets all nine pass (one
-    lookup at a time would break the barrier, and every message would be retried)."""
+    lookup at a time would break the barrier, and every message would be retried). Each message
+    names a key of its own: lookups of one key name are shared, so they could never wait
+    together."""
     config = dataclasses.replace(config, dkim=DkimConfig(policy="require", dns_timeout=30.0))
     private, record = dkim_key()
     together = threading.Barrier(3, timeout=20)
@@ -256,7 +260,8 @@ def test_dkim_key_lookups_of_pending_messages_overlap(config: Config, store: Sto
     headers = [b"from", b"to", b"subject", b"date", b"message-id"]
     for number in range(9):
         raw = reply(f"<s{number}@acme.example>")
-        deliver(store, dkim.sign(raw, b"sel", b"acme.example", private, include_headers=headers) + raw)
+        selector = f"sel{number}".encode()
+        deliver(store, dkim.sign(raw, selector, b"acme.example", private, include_headers=headers) + raw)
     run_worker(config, store, dnsfunc=lookup)
     assert store.verdicts() == {"pass": 9}
     assert store.counts()["processed"] == 9
@@ -340,3 +345,84 @@ def test_authentication_results_of_a_trusted_mta_decide_the_verdict(config: Conf
     verdicts = [r["dkim_verdict"] for r in store.db.query("select dkim_verdict from messages order by id")]
     assert verdicts == ["none", "fail", "pass"]
     assert store.contact(CONTACT)["properties"]["phone"]["message_id"] == "<trusted@acme.example>"
+
+
+def test_dkim_checks_against_a_silent_dns_server_ask_each_key_name_once(
+    config: Config, store: Store
+) -> None:
+    """40 messages with three signatures each (two naming the message's own key, one a key all
+    of them share) and a DNS server that never answers: each of the 41 key names is asked once
+    (not once per signature, not again by a check cancelled and started over), and every
+    message is recorded as temperror at its first attempt (policy "record")."""
+    key, asked = new_key(), list[bytes]()
+    with serving({}, asked=asked, silent=lambda name: True) as dns:
+        config = dataclasses.replace(
+            config,
+            dkim=DkimConfig(policy="record", dns_timeout=0.5, nameservers=(dns,)),
+            worker=dataclasses.replace(config.worker, retry_delay=3600.0),
+        )
+        for number in range(40):
+            raw = reply(f"<silent{number}@acme.example>")
+            for selector in (f"own{number}", f"own{number}", "shared"):
+                raw = signed(raw, key, "acme.example", selector)
+            deliver(store, raw)
+        run_worker(config, store)
+    names = [key_name("acme.example", f"own{number}") for number in range(40)]
+    assert Counter(asked) == Counter([*names, key_name("acme.example", "shared")])
+    rows = list(store.db.query("select status, attempts, dkim_verdict from messages"))
+    assert rows == [{"status": "processed", "attempts": 1, "dkim_verdict": "temperror"}] * 40
+
+
+def test_a_temperror_is_checked_again_later_and_then_fills(config: Config, store: Store) -> None:
+    """Under policy "require", a reply whose key lookup got no answer is not processed with that
+    verdict: it goes back to pending for [worker] retry_delay, and the re-check, once the DNS
+    server answers, passes and fills."""
+    key, asked = new_key(), list[bytes]()
+    records = {key_name("acme.example"): key.record}
+    statuses: list[str] = []
+    # The server is down for the first query and answers from the second on.
+    with serving(records, asked=asked, silent=lambda name: len(asked) == 1) as dns:
+        config = dataclasses.replace(
+            config,
+            dkim=DkimConfig(policy="require", dns_timeout=0.5, nameservers=(dns,)),
+            worker=dataclasses.replace(config.worker, retry_delay=0.05, max_attempts=5),
+        )
+        store.add_contact(CONTACT, {}, "import")
+        deliver(store, signed(reply(), key, "acme.example"))
+        worker = Worker(config, on_processed=lambda rowid, status, seconds: statuses.append(status))
+        for _ in range(200):  # bounded: the re-check is due 0.05 s after the first attempt
+            worker.drain(store)
+            if store.counts()["processed"]:
+                break
+            threading.Event().wait(0.05)
+    assert statuses == ["pending", "processed"]
+    (row,) = store.db.query("select attempts, dkim_verdict, skip_reason from messages")
+    assert row == {"attempts": 2, "dkim_verdict": "pass", "skip_reason": None}
+    assert props(store)["phone"] == "+49301234567"
+    assert asked == [key_name("acme.example")] * 2
+
+
+def test_a_temperror_that_outlasts_every_attempt_is_processed_filling_nothing(
+    config: Config, store: Store
+) -> None:
+    """A key lookup that never gets an answer is asked again at each attempt (a remembered
+    failure does not outlive the retry delay); once [worker] max_attempts are used up the
+    message is processed with temperror, fills nothing, and its skip reason says why."""
+    key, asked = new_key(), list[bytes]()
+    statuses: list[str] = []
+    with serving({}, asked=asked, silent=lambda name: True) as dns:
+        config = dataclasses.replace(
+            config,
+            dkim=DkimConfig(policy="require", dns_timeout=0.3, nameservers=(dns,)),
+            worker=dataclasses.replace(config.worker, retry_delay=0.0, max_attempts=3),
+        )
+        store.add_contact(CONTACT, {}, "import")
+        deliver(store, signed(reply(), key, "acme.example"))
+        worker = Worker(config, on_processed=lambda rowid, status, seconds: statuses.append(status))
+        worker.drain(store)
+    assert statuses == ["pending", "pending", "processed"]
+    (row,) = store.db.query("select attempts, dkim_verdict, skip_reason, scanned from messages")
+    assert row == {"attempts": 3, "dkim_verdict": "temperror", "scanned": 0,
+                   "skip_reason": "dkim:temperror after 3 attempts"}
+    assert set(props(store).values()) == {None}
+    assert asked == [key_name("acme.example")] * 3

@@ -91,6 +91,8 @@ class Outcome:
 # by the service's worker, so a replay can resume exactly where it stopped.
 REPLAY = "replay"
 _LIVE = f"AND listener != '{REPLAY}'"
+# Pending and not waiting out a retry delay: what the next claim may take (one parameter: now).
+_DUE = "status = 'pending' AND (retry_at IS NULL OR retry_at <= ?)"
 
 
 class QueueStore(Base):
@@ -167,8 +169,7 @@ class QueueStore(Base):
 
     def claim(self, limit: int) -> list[Queued]:
         """Claim up to `limit` pending live messages (replayed ones belong to `mailhook replay`)."""
-        return self._claim(f"status = 'pending' AND (retry_at IS NULL OR retry_at <= ?) {_LIVE}",
-                           [utc_now()], limit)
+        return self._claim(f"{_DUE} {_LIVE}", [utc_now()], limit)
 
     def claim_replayed(self, message_rowid: int) -> Queued | None:
         """Claim one replayed message, pending or left half-done by an interrupted replay (only
@@ -276,16 +277,30 @@ class QueueStore(Base):
         return int(row[0])
 
     def pending_ahead(self, limit: int, exclude: Sequence[int] = ()) -> list[tuple[int, bytes]]:
-        """(id, raw) of the next pending live messages, unclaimed (the worker checks their DKIM
-        ahead); those in `exclude` are left out."""
+        """(id, raw) of the next live messages a claim may take, in claim order (the worker checks
+        their DKIM ahead); those in `exclude` are left out. A message waiting out its retry delay
+        is not among them: a check made now would be stale when it is due."""
         skip = f"AND m.id NOT IN ({','.join('?' * len(exclude))})" if exclude else ""
         rows = self.conn.execute(
             f"""SELECT m.id, r.raw FROM messages m JOIN message_raw r ON r.sha256 = m.raw_sha256
-                WHERE m.status = 'pending' {_LIVE} {skip}
+                WHERE {_DUE} {_LIVE} {skip}
                 ORDER BY m.id LIMIT ?""",
-            (*exclude, limit),
+            (utc_now(), *exclude, limit),
         ).fetchall()
         return [(int(rowid), bytes(raw)) for rowid, raw in rows]
+
+    def still_ahead(self, ids: Sequence[int]) -> set[int]:
+        """Those of `ids` still due for a claim or being processed; the others were finished,
+        parked or put off for a retry (by another worker), so a DKIM check made ahead for them
+        would never be used, or be stale."""
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"SELECT id FROM messages WHERE id IN ({marks}) AND (status = 'processing' OR ({_DUE}))",
+            (*ids, utc_now()),
+        ).fetchall()
+        return {int(row[0]) for row in rows}
 
     def stored_copy(self, dedupe_key: str, recipient: str) -> dict[str, Any] | None:
         """The stored copy of a message for a recipient: id, listener and status."""
