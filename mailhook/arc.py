@@ -18,6 +18,7 @@ from .trust import (
     Resolver,
     bounded,
     dkim_results,
+    is_key_name,
     unavailable_on_timeout,
 )
 
@@ -93,7 +94,9 @@ def key_names(raw: bytes, sealers: Collection[str]) -> list[bytes]:
         return []
     # Named as dkimpy names them, so the offline check finds each answer.
     names = {f[b"s"] + b"._domainkey." + f[b"d"] + b"." for _, _, f in tags if b"s" in f and b"d" in f}
-    return sorted(names) if len(names) <= _MAX_KEYS else []
+    if len(names) > _MAX_KEYS or not all(is_key_name(name) for name in names):
+        return []  # a seal naming no plain DNS name vouches for nothing (see trust.is_key_name)
+    return sorted(names)
 
 
 def vouched(

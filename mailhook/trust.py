@@ -127,10 +127,26 @@ def aligned(signer: str, from_domain: str | None) -> bool:
     return from_domain == signer or from_domain.endswith("." + signer)
 
 
+# A key record's name, "selector._domainkey.domain.": DNS labels of letters, digits, "-" and "_",
+# 1-63 bytes each, 253 in all (RFC 1035; RFC 6376 3.1 for selectors).
+_KEY_LABEL = re.compile(rb"[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?")
+
+
+def is_key_name(name: bytes) -> bool:
+    """Whether `name` (built by dkimpy from a signature's s= and d=) is a plain DNS name. Anything
+    else never reaches a resolver: c-ares reads names as C strings, so "sel._domainkey.evil.example
+    \\x00._domainkey.target.example." would fetch the attacker's key for target.example's d=."""
+    text = name.removesuffix(b".")
+    return 0 < len(text) <= 253 and all(_KEY_LABEL.fullmatch(label) for label in text.split(b"."))
+
+
 def unavailable_on_timeout(dnsfunc: DnsFunc) -> DnsFunc:
-    """`dnsfunc` raising DnsUnavailable where it raised dkimpy's DnsTimeoutError."""
+    """`dnsfunc` raising DnsUnavailable where it raised dkimpy's DnsTimeoutError; a name that is not a
+    key name is never looked up (no key: the signature fails)."""
 
     def lookup(name: bytes, timeout: float = 5) -> bytes | None:
+        if not is_key_name(name):
+            return None
         try:
             return dnsfunc(name, timeout=timeout)
         except dkim.DnsTimeoutError as exc:
@@ -140,9 +156,12 @@ def unavailable_on_timeout(dnsfunc: DnsFunc) -> DnsFunc:
 
 
 def bounded(resolver: Resolver, timeout: float) -> Callable[..., Awaitable[bytes | None]]:
-    """`resolver` as dkimpy's asyncsupport calls it, `(name, timeout=...)`, giving up after `timeout`."""
+    """`resolver` as dkimpy's asyncsupport calls it, `(name, timeout=...)`, giving up after `timeout`;
+    a name that is not a key name is never looked up."""
 
     async def lookup(name: bytes, timeout: float = timeout) -> bytes | None:
+        if not is_key_name(name):
+            return None
         try:
             return await asyncio.wait_for(resolver(name, timeout), timeout)
         except (TimeoutError, dkim.DnsTimeoutError) as exc:
@@ -171,6 +190,8 @@ class AiodnsResolver:
         self._resolver: aiodns.DNSResolver | None = None
 
     async def __call__(self, name: bytes, timeout: float) -> bytes | None:
+        if not is_key_name(name):  # also guarded by `bounded`: c-ares must never see a NUL
+            return None
         if self._resolver is None:
             self._resolver = aiodns.DNSResolver(self._nameservers or None, timeout=timeout, tries=1)
         try:

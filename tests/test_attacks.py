@@ -13,6 +13,7 @@ from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate
 from typing import Any
 
+import dkim
 import pytest
 from dialog import dialog, lmtp_deliver
 from dkimstub import Key, Records, key_name, new_key, serving, signed, signed_leaving_out_from
@@ -21,6 +22,8 @@ from mailhook.config import AddressesConfig, Config, DkimConfig, LoggingConfig
 from mailhook.model import SOURCE_AI
 from mailhook.server import REPLY_FROM_IN_DOUBT, REPLY_STORED
 from mailhook.store import Store
+from mailhook.trust import PASS
+from mailhook.verifier import Verifier
 
 ANN, BOB = "ann@us.example", "bob@us.example"
 VICTIM, CAROL, ATTACKER = "victim@corp.example", "carol@target.example", "attacker@evil.example"
@@ -287,3 +290,32 @@ def test_own_addresses_written_oddly_never_become_contacts(
     assert lmtp_deliver(service.lmtp, raw, [BOB], mail_from=ANN) == [REPLY_STORED]
     settled(db_path, 1)
     assert contacts(db_path) == {VICTIM, CAROL, "dee@them.example"}
+
+
+def test_a_selector_with_a_nul_byte_cannot_borrow_the_attackers_key(
+    hook: Start, keys: dict[str, Key], db_path: Any
+) -> None:
+    """`s=sel._domainkey.evil.example\\x00` with `d=target.example`: c-ares reads names as C strings
+    and would fetch the attacker's key for target.example. Such a name is never looked up."""
+    service = hook()
+    raw = signed(mail(f"Carol <{CAROL}>", reply_body("Carol Forged")), keys["evil.example"],
+                 "target.example", selector="sel._domainkey.evil.example\x00")
+    assert lmtp_deliver(service.lmtp, raw, [ANN], mail_from=CAROL) == [REPLY_STORED]
+    [row] = settled(db_path, 1)
+    assert row["dkim_verdict"] == "fail"
+    assert filled_by_ai(db_path, CAROL) == {}
+
+
+def test_an_arc_seal_with_a_nul_byte_in_its_selector_vouches_for_nothing(
+    keys: dict[str, Key], dns: str
+) -> None:
+    """The same trick on a trusted list's ARC seal: no lookup, no pass, with real DNS (aiodns)."""
+    raw = mail(f"Carol <{CAROL}>", reply_body("Carol Forged"))
+    recorded = b"Authentication-Results: lists.example; dkim=pass header.d=target.example\r\n" + raw
+    seal = dkim.arc_sign(recorded, b"sel._domainkey.evil.example\x00", b"lists.example",
+                         keys["evil.example"].private, b"lists.example")
+    sealed = b"".join(seal) + recorded
+    config = DkimConfig(policy="require", dns_timeout=2.0, nameservers=(dns,),
+                        trusted_arc_sealers=("lists.example",))
+    with Verifier(config) as verifier:
+        assert verifier.submit(sealed, "target.example").result(timeout=TIMEOUT) != PASS
