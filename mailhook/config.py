@@ -101,6 +101,9 @@ class WorkerConfig:
     max_attempts: int = 5
     batch_size: int = 16
     retry_delay: float = 5.0  # seconds before the first retry; doubled for each later one
+    # CPU seconds one message's processing may spend before it is parked as failed (MessageTooSlow):
+    # normal mail takes milliseconds, the most hostile after the pipeline's bounds under 2 s.
+    message_seconds: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -288,6 +291,8 @@ def _check(config: Config, source: str) -> Config:
         raise ConfigError(f"{source}: worker.retry_delay must not be negative")
     if config.worker.batch_size < 1:
         raise ConfigError(f"{source}: worker.batch_size must be at least 1")
+    if not config.worker.message_seconds > 0:
+        raise ConfigError(f"{source}: worker.message_seconds must be positive")
     _check_digest(config.digest, source)
     return config
 

@@ -11,6 +11,7 @@ from concurrent.futures import Future
 
 from . import intent, pipeline
 from .authorship import author_of
+from .budget import Budget, MessageTooSlow
 from .config import Config
 from .errors import MalformedMessage
 from .mailbox import canonical_or_none
@@ -138,11 +139,19 @@ class Worker:
 
     def process(self, store: Store, item: Queued) -> str:
         """The per-message boundary: any failure is recorded with the message, never lost.
-        Returns what became of it: processed, pending (to be retried) or failed."""
+        Returns what became of it: processed, pending (to be retried) or failed. Working out its
+        outcome may take [worker] message_seconds of CPU time; beyond that it is parked as failed
+        at once, so that a few hostile messages cannot stall everyone's mail."""
         try:
-            store.finish(item.id, self.outcome(store, item))
+            self.finders()  # loaded outside the budget: loading the tagger takes seconds, once
+            with Budget(self.config.worker.message_seconds):
+                outcome = self.outcome(store, item)
+            store.finish(item.id, outcome)
             log.info("processed message %d (%s)", item.id, item.message_id)
             return "processed"
+        except MessageTooSlow as exc:
+            log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)
+            return store.fail(item.id, f"{type(exc).__name__}: {exc}", max_attempts=0)
         except PERMANENT as exc:
             log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)
             return store.fail(item.id, f"{type(exc).__name__}: {exc}", max_attempts=0)

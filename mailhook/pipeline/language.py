@@ -16,16 +16,22 @@ _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS = 25
 # Below this probability langdetect is guessing between neighbours (da/no, es/pt).
 _MIN_PROBABILITY = 0.6
+# Characters read: langdetect needs a few hundred (it is given the first _LANGDETECT_CHARS), and
+# counting kana and letters in a megabyte of pasted text would tell no more than its start.
+SAMPLE_CHARS = 20_000
+_LANGDETECT_CHARS = 5_000
 
 
 def detect_language(text: str) -> str | None:
-    """Return an ISO 639-1 code for the text, or None when it is too short to tell."""
-    if len(_KANA.findall(text)) >= 2:
+    """Return an ISO 639-1 code for the text (its first SAMPLE_CHARS characters), or None when it
+    is too short to tell."""
+    sample = text[:SAMPLE_CHARS]
+    if len(_KANA.findall(sample)) >= 2:
         return "ja"
-    if len(_LETTER.findall(text)) < _MIN_LETTERS:
+    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
         return None
     detector = _factory().create()
-    detector.append(text[:5000])
+    detector.append(sample[:_LANGDETECT_CHARS])
     try:
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):

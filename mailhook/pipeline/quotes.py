@@ -69,6 +69,10 @@ _DATE_OR_ADDRESS = re.compile(r"\d{1,2}[:./]\d{2}|@\S")
 # Marks, attributions and header lines are short; only this much of a line is looked at, so a
 # megabyte-long line of pasted data costs no more than a normal one.
 _LONGEST_LINE = 1000
+# Lines searched for the start of quoted material, and for the end of a header block: a reply's
+# own words run a few dozen lines, rarely hundreds; 5,000 lines (~150 KB) before any quote are
+# pasted data, and searching on would cost up to 14 us a line (issue 10: bounded work).
+MOST_LINES = 5_000
 
 
 @dataclass(frozen=True)
@@ -80,8 +84,9 @@ class Cut:
 
 
 def find_cut(lines: list[str]) -> Cut | None:
-    """Return the first line where quoted, replied-to or forwarded material starts, if any."""
-    lines = [_MARKS.sub("", line[:_LONGEST_LINE]) for line in lines]
+    """Return the first line where quoted, replied-to or forwarded material starts, if any,
+    among the first MOST_LINES lines."""
+    lines = [_MARKS.sub("", line[:_LONGEST_LINE]) for line in lines[:MOST_LINES]]
     for index, line in enumerate(lines):
         if _FORWARD_MARK.match(line):
             return Cut(index, forward=True)
@@ -97,10 +102,12 @@ def find_cut(lines: list[str]) -> Cut | None:
 
 
 def header_block_end(lines: list[str], start: int) -> int:
-    """Index of the first line after a header block that begins at or after start."""
+    """Index of the first line after a header block that begins at or after start (a block is
+    read for at most MOST_LINES lines)."""
     index = _next_text(lines, start)
     seen = False
-    while index < len(lines):
+    stop = min(len(lines), index + MOST_LINES)
+    while index < stop:
         line = lines[index][:_LONGEST_LINE]
         if _HEADER_LINE.match(line):
             seen = True

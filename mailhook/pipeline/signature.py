@@ -14,6 +14,12 @@ from mailhook.pipeline.names import clean_name_line
 # block may have: real blocks are short; longer tails are tables, logs or pasted text.
 _SEARCH_LINES = 30
 _MAX_BLOCK = 22
+# Lines read from the end of the text: the search window, the trailing boilerplate and device
+# lines trimmed below it, and the "--" delimiters climbed over. Real mail needs well under 200;
+# hostile text (thousands of "--" lines, or of trailing blanks) must not cost more.
+MOST_LINES = 1_000
+# A "--" with an unsigned motto below it is climbed over this many times, no more.
+MOST_DELIMITERS = 3
 _FORM_FIELD = re.compile(
     r"^\s*(?:name|first name|last name|full name|nom|prénom|vorname|nachname|nombre|apellidos?|"
     r"nome|cognome|naam|voornaam|achternaam|navn|fornavn|efternavn|namn|imię|nazwisko)\s*:",
@@ -31,7 +37,17 @@ class Block:
 
 
 def find_signature(lines: list[str], author: Author | None) -> Block | None:
-    """Return the sender's block at the end of lines, or None when they do not identify themselves."""
+    """Return the sender's block at the end of lines, or None when they do not identify
+    themselves. Only the last MOST_LINES lines are read."""
+    offset = max(0, len(lines) - MOST_LINES)
+    block = _find(lines[offset:], author, MOST_DELIMITERS)
+    if block is None or offset == 0:
+        return block
+    signoff = None if block.signoff is None else block.signoff + offset
+    return Block(block.first + offset, block.last + offset, signoff)
+
+
+def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | None:
     end = content_end(lines)
     if end == 0:
         return None
@@ -42,15 +58,19 @@ def find_signature(lines: list[str], author: Author | None) -> Block | None:
         return None
     last = _last_text(lines, start, end)
     if last - start + 1 > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
-        return _above_delimiter(lines, lo, end, author)
+        return _above_delimiter(lines, lo, end, author, delimiters)
     return Block(start, last, signoff)
 
 
-def _above_delimiter(lines: list[str], lo: int, end: int, author: Author | None) -> Block | None:
+def _above_delimiter(
+    lines: list[str], lo: int, end: int, author: Author | None, delimiters: int
+) -> Block | None:
     """A "--" followed by a motto or a footer: the sender may have signed above it."""
+    if delimiters == 0:
+        return None
     for index in range(end - 1, lo - 1, -1):
         if kind.DELIMITER.match(lines[index].rstrip()):
-            return find_signature(lines[:index], author)
+            return _find(lines[:index], author, delimiters - 1)
     return None
 
 

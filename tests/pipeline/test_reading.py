@@ -74,6 +74,17 @@ def test_deeply_nested_multiparts_are_read_without_recursion() -> None:
     read_message(raw)
 
 
+def test_deeply_nested_attached_messages_are_read_without_recursion() -> None:
+    """400 message/rfc822 parts nested in each other (which raised RecursionError when the
+    attached message was serialised) are read; the forwarded original is the first of them."""
+    raw = "From: Carol <carol@example.org>\nContent-Type: text/plain\n\nHello\n\nCarol\n"
+    for n in range(400):
+        raw = f"From: n{n}@example.org\nContent-Type: message/rfc822\n\n{raw}"
+    reading = read_message(raw.encode())
+    assert reading.forwarded is not None
+    assert reading.forwarded.author == Author(None, "n398@example.org")
+
+
 @pytest.mark.parametrize(
     "attribution",
     [

@@ -1,0 +1,102 @@
+"""The time budget of one message: CPU seconds its processing may spend before it is stopped.
+
+How it is enforced, and why so. A watchdog thread reads the CPU clock of the processing thread
+and, once the budget is spent, raises MessageTooSlow in that thread
+(PyThreadState_SetAsyncExc, the C API behind asynchronous exceptions, delivered between two
+bytecodes as a signal handler's exception would be). Not `signal.setitimer`: signals reach only
+the main thread, and the worker runs on other threads too (tests, embedding), next to the
+service's own SIGTERM handling. Not a cooperative deadline checked in the pipeline's loops:
+most of the time goes to library code (the email parser, regular expressions, langdetect,
+flair) that cannot be made to check it. CPU time of that thread, not wall time: waiting for a
+DKIM key lookup, for a database lock to be released (the worker waits those out) or for a core
+that other work holds costs a message nothing, so only the work a message causes can park it.
+
+A single C call (one regular expression over a long text) is not interrupted; the pipeline's
+bounds (mailhook.pipeline.mime and the steps after it) keep each such call short.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+import time
+from collections.abc import Callable
+from types import TracebackType
+
+# How often the watchdog reads the clock, at most: a message overruns its budget by no more.
+POLL_SECONDS = 0.05
+
+
+class MessageTooSlow(BaseException):  # noqa: N818 - named for what the worker records
+    """The message's processing spent its time budget. A BaseException, like KeyboardInterrupt,
+    so that no `except Exception` in the code it interrupts can swallow it and carry on."""
+
+
+class Budget:
+    """`with Budget(seconds):` raises MessageTooSlow in the calling thread once the block has
+    used `seconds` of that thread's CPU time (wall time where the platform has no thread
+    clocks). Single use: one block, one message."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False  # set once the watchdog has fired
+        self._lock = threading.Lock()  # orders the watchdog's firing against the block's exit
+        self._armed = False
+        self._done = threading.Event()
+        self._target = 0
+        self._watchdog: threading.Thread | None = None
+
+    def __enter__(self) -> Budget:
+        self._target = threading.get_ident()
+        clock = _thread_clock(self._target)
+        start = clock()
+        self._armed = True
+        self._watchdog = threading.Thread(
+            target=self._watch, args=(clock, start), name="message-budget", daemon=True
+        )
+        self._watchdog.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        with self._lock:
+            self._armed = False
+            if self.expired:
+                _raise_in(self._target, None)  # fired but not yet delivered: delivered as below
+        self._done.set()
+        if self._watchdog is not None:
+            self._watchdog.join()
+        if self.expired:
+            # Also when the block caught the watchdog's exception, or ended before it arrived.
+            raise MessageTooSlow(f"processing exceeded {self.seconds:g} s budget") from None
+
+    def _watch(self, clock: Callable[[], float], start: float) -> None:
+        poll = min(POLL_SECONDS, self.seconds / 10)
+        while not self._done.wait(poll):
+            if clock() - start < self.seconds:
+                continue
+            with self._lock:
+                if self._armed:
+                    self.expired = True
+                    _raise_in(self._target, MessageTooSlow)
+            return  # one shot: nothing is raised in that thread a second time
+
+
+def _thread_clock(thread_id: int) -> Callable[[], float]:
+    """The CPU clock of the thread, readable from any thread; the monotonic clock without one."""
+    try:
+        clock_id = time.pthread_getcpuclockid(thread_id)
+    except (AttributeError, OSError):  # not on every platform (e.g. macOS)
+        return time.monotonic
+    return lambda: time.clock_gettime(clock_id)
+
+
+def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Make `exc` the thread's pending asynchronous exception; None clears a pending one."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None
+    )
