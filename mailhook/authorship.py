@@ -6,7 +6,8 @@ a problem is never believed: several addresses, a group, an address inside the d
 From that email's old (compat32) and new parsers or a decode-first reader read differently, bytes
 that are not UTF-8, a bare CR in the header block (Python breaks the line there, dkimpy does not),
 a line in the header block that is not a field (Python starts the body there, dkimpy refuses the
-message), more than one From field, and a From longer than any real one.
+message), more than one From field or copy of any other field a message has once, and a From
+longer than any real one.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ _ADDRESS_IN_TEXT = re.compile(r"[^\s<>\"'(),;:@\[\]]+@[^\s<>\"'(),;:@\[\]]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 # "Smith, Carol <carol@x.example>" as clients write a forwarded original's From line in the body.
 _NAME_THEN_ADDRESS = re.compile(r"^(?P<name>[^<>@\"]*?)\s*<(?P<address>[^<>\s]+)>$")
+# Fields a message has at most once (RFC 5322 3.6, RFC 2045) that decide what we read: whom outbound
+# mail is logged on, which message it is, and how the body is decoded. A second copy is where
+# readers part: dkimpy verifies the bottom copy of a field h= lists once, Python's parser reads the
+# top one, so a copy added on top of a signed message is read by us and signed by nobody.
+SINGLE_FIELDS = (
+    "to", "cc", "subject", "message-id", "mime-version", "content-type", "content-transfer-encoding",
+)
 # The problems that mean there is no author at all, rather than one in doubt.
 NO_FROM_FIELD = "no From field"
 NO_FROM_ADDRESS = "no From address"
@@ -106,6 +114,10 @@ def read_header_block(raw: bytes) -> HeaderBlock:
     if not ended and len(raw) > MAX_HEADER_BYTES:
         problem = problem or "a header block too long to read"
     found = tuple((name.decode("ascii"), value.strip()) for name, value in fields)
+    names = [name for name, _ in found]
+    repeated = next((name for name in SINGLE_FIELDS if names.count(name) > 1), None)
+    if repeated is not None:
+        problem = problem or f"more than one {repeated} field"
     return HeaderBlock(found, problem)
 
 

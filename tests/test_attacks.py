@@ -319,3 +319,25 @@ def test_an_arc_seal_with_a_nul_byte_in_its_selector_vouches_for_nothing(
                         trusted_arc_sealers=("lists.example",))
     with Verifier(config) as verifier:
         assert verifier.submit(sealed, "target.example").result(timeout=TIMEOUT) != PASS
+
+
+def test_a_field_added_on_top_of_a_signed_message_puts_it_in_doubt(
+    hook: Start, keys: dict[str, Key], db_path: Any
+) -> None:
+    """dkimpy verifies the bottom copy of a field, Python reads the top one: a To added on top of
+    ann's genuine signed mail, or a Content-Type on top of carol's signed reply, is read by us
+    and signed by nobody. Such mail creates, logs and fills nothing."""
+    service = hook()
+    genuine = signed(mail(f"Ann <{ANN}>", "Hello", to="dee@them.example", msgid="<g@us.example>"),
+                     keys["us.example"], "us.example")
+    added_to = b"To: Victim One <v1@victims.example>, v2@victims.example\r\n" + genuine
+    assert lmtp_deliver(service.lmtp, added_to, [BOB], mail_from=ANN) == [REPLY_STORED]
+    reply = signed(mail(f"Carol <{CAROL}>", reply_body("Carol Forged")), keys["target.example"],
+                   "target.example")
+    added_type = b'Content-Type: multipart/mixed; boundary="XYZ"\r\n' + reply
+    assert lmtp_deliver(service.lmtp, added_type, [ANN], mail_from=CAROL) == [REPLY_STORED]
+    rows = settled(db_path, 2)
+    assert [r["skip_reason"] for r in rows] == [
+        "author in doubt: more than one to field", "author in doubt: more than one content-type field"]
+    assert contacts(db_path) == {VICTIM, CAROL}
+    assert filled_by_ai(db_path, CAROL) == {}

@@ -125,6 +125,9 @@ def test_ordinary_from_fields_are_believed(value: str, author: Author) -> None:
         (b"From: a@b.example\r\nnot a field\r\n\r\nx", "a line in the header block that is not a field"),
         (b" folded: first\r\nFrom: a@b.example\r\n\r\nx", "the header block starts with a continuation line"),
         (b"From: \xc3(a@b.example\r\n\r\nx", "a From field that is not UTF-8"),
+        (b"From: a@b.example\r\nTo: x@y.example\r\nto: z@w.example\r\n\r\nx", "more than one to field"),
+        (b"From: a@b.example\r\nContent-Type: text/plain\r\nContent-Type: multipart/mixed\r\n\r\nx",
+         "more than one content-type field"),
         (b"From: a@b.example\r\nX-Pad: " + b"p" * 300_000 + b"\r\n\r\nx", "a header block too long to read"),
     ],
 )
