@@ -341,3 +341,27 @@ def test_a_field_added_on_top_of_a_signed_message_puts_it_in_doubt(
         "author in doubt: more than one to field", "author in doubt: more than one content-type field"]
     assert contacts(db_path) == {VICTIM, CAROL}
     assert filled_by_ai(db_path, CAROL) == {}
+
+
+def test_a_message_attached_to_a_forwarded_original_is_not_the_original(
+    hook: Start, keys: dict[str, Key], db_path: Any
+) -> None:
+    """The attacker mails ann with a message "from carol" attached; ann forwards it inline, as mail
+    clients do, keeping the attachment. Her forward block names the attacker: the attachment is
+    the attacker's attachment, and carol is not filled from it."""
+    service = hook()
+    outer = EmailMessage()
+    outer["From"], outer["To"], outer["Subject"] = f"Ann <{ANN}>", FORWARDING, "Fwd: new lead"
+    outer["Message-ID"], outer["Date"] = "<fwd2@us.example>", formatdate(time.time())
+    outer.set_content("FYI\n\n---------- Forwarded message ---------\nFrom: Eve <attacker@evil.example>\n"
+                      "Subject: new lead\n\nSee the attached note.\n")
+    inner = EmailMessage()
+    inner["From"], inner["To"], inner["Subject"] = f"Carol Smith <{CAROL}>", ANN, "note"
+    inner.set_content(reply_body("Carol Forged", "+1 212 555 0177"))
+    outer.add_attachment(inner)
+    raw = signed(outer.as_bytes(policy=SMTP_POLICY), keys["us.example"], "us.example")
+    with smtplib.SMTP(*service.smtp, timeout=TIMEOUT) as client:
+        client.sendmail(ANN, [FORWARDING], raw)
+    [row] = settled(db_path, 1)
+    assert (row["direction"], row["contact_email"]) == ("forwarded", ATTACKER)
+    assert filled_by_ai(db_path, CAROL) == {}

@@ -71,9 +71,12 @@ def _read(raw: bytes, depth: int) -> Reading:
     sender = authorship.author
     subject = _first(mime.headers, "subject")
     own_text, own_first = own_words(mime.own_source.split("\n"))
-    forwarded = _attached_original(mime, depth) or _inline_original(
+    inline = _inline_original(
         mime.body.split("\n"), forward_hint=bool(subject and _FORWARD_SUBJECT.match(subject))
     )
+    # The forward block the user's client wrote names the original's author; a message attached
+    # to that original is the original's attachment (whoever wrote it), not the original itself.
+    forwarded = inline if inline and inline.author else _attached_original(mime, depth) or inline
     return Reading(
         message_id=_first(mime.headers, "message-id"),
         subject=subject,
