@@ -411,6 +411,9 @@ def main() -> None:
         from bench_extract import report as extract_report
 
         text += "\n" + extract_report(corpus, 1 if args.quick else 3)
+    from bench_hostile import report as hostile_report
+
+    text += "\n" + hostile_report("packaged", None)
     print(text)
     if args.out:
         args.out.write_text(text)
