@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import binascii
+import re
 from collections.abc import Collection, Mapping
 
 import dkim
@@ -19,6 +20,7 @@ from .trust import (
     bounded,
     dkim_results,
     is_key_name,
+    parse_results,
     unavailable_on_timeout,
 )
 
@@ -26,6 +28,7 @@ _SEAL = b"arc-seal"
 _SIGNATURE = b"arc-message-signature"
 # Each distinct key is a DNS lookup; a chain through more signers than this is not worth the wait.
 _MAX_KEYS = 16
+_INSTANCE_TAG = re.compile(r"^\s*i\s*=\s*\d+\s*;")
 
 
 def arc_verdict(
@@ -127,10 +130,10 @@ def vouched(
 
 
 def _records_aligned_pass(aar: bytes, from_domain: str | None) -> bool:
-    # "i=1; lists.example; dkim=pass header.d=acme.example; spf=pass ...": after i= and the
-    # authserv-id; a bare "i=1" (no results) records nothing rather than failing to unpack.
-    resinfos = aar.decode("utf-8", "replace").split(";")[2:]
-    return PASS in dkim_results(resinfos, from_domain)
+    # "i=1; lists.example; dkim=pass header.d=acme.example; spf=pass ...": an RFC 8601 value after
+    # the instance tag; one that does not parse (a bare "i=1" included) records nothing.
+    parsed = parse_results(_INSTANCE_TAG.sub("", aar.decode("utf-8", "replace"), count=1))
+    return parsed is not None and PASS in dkim_results(parsed[1], from_domain)
 
 
 def _domain(fields: Mapping[bytes, bytes]) -> str:

@@ -8,8 +8,10 @@ import re
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from types import TracebackType
+from typing import Any
 
 import aiodns
+import authres
 import dkim
 import dkim.asyncsupport
 import dkim.dnsplug
@@ -217,13 +219,8 @@ class AiodnsResolver:
         await self.close()
 
 
-# "dkim=pass (good signature) header.d=example.com header.i=@example.com" inside one resinfo.
-_DKIM_RESULT = re.compile(r"\bdkim\s*=\s*([a-z]+)", re.IGNORECASE)
-_SIGNER = re.compile(
-    r"\bheader\.d\s*=\s*\"?([^\s;\"]+)|\bheader\.i\s*=\s*\"?[^@\s;\"]*@([^\s;\"]+)", re.IGNORECASE
-)
-_AUTH_RESULT = re.compile(r"\bauth\s*=\s*([a-z]+)", re.IGNORECASE)
-_SMTP_AUTH = re.compile(r"\bsmtp\.auth\s*=\s*\"?([^\s;\"]+)", re.IGNORECASE)
+# Parsed RFC 8601 results (authres's result objects: method, result, properties).
+Results = tuple[Any, ...]
 # Only the header block is read, and at most this much of it.
 _MAX_HEADER_BYTES = 256 * 1024
 
@@ -235,8 +232,8 @@ def authentication_results_verdict(
     header comes from a trusted authserv-id. `pass` needs a passing result for a signing domain
     aligned with the From domain."""
     results: list[str] = []
-    for resinfos in _trusted_results(raw, trusted_ids):
-        results += dkim_results(resinfos, from_domain)
+    for recorded in _trusted_results(raw, trusted_ids):
+        results += dkim_results(recorded, from_domain)
     if not results:
         return None
     if PASS in results:
@@ -247,17 +244,16 @@ def authentication_results_verdict(
 def authenticated_submitter(raw: bytes, trusted_ids: Sequence[str]) -> str | None:
     """The login our own MTA recorded for the client that submitted this message
     (`auth=pass smtp.auth=ann@us.example`, RFC 8601 2.7.4), or None."""
-    for resinfos in _trusted_results(raw, trusted_ids):
-        for resinfo in resinfos:
-            result = _AUTH_RESULT.search(resinfo)
-            login = _SMTP_AUTH.search(resinfo)
-            if result and result.group(1).lower() == PASS and login:
-                return login.group(1)
+    for recorded in _trusted_results(raw, trusted_ids):
+        for result in recorded:
+            login = _property(result, "smtp", "auth")
+            if result.method.lower() == "auth" and result.result.lower() == PASS and login:
+                return login
     return None
 
 
-def _trusted_results(raw: bytes, trusted_ids: Sequence[str]) -> list[list[str]]:
-    """The resinfos of each Authentication-Results field from a trusted authserv-id, read from the
+def _trusted_results(raw: bytes, trusted_ids: Sequence[str]) -> list[Results]:
+    """The results of each Authentication-Results field from a trusted authserv-id, read from the
     header block as authorship reads it; none at all when that block is in doubt (a field hidden
     behind a bare CR in another one must not count)."""
     if not trusted_ids:
@@ -265,25 +261,41 @@ def _trusted_results(raw: bytes, trusted_ids: Sequence[str]) -> list[list[str]]:
     block = read_header_block(raw[:_MAX_HEADER_BYTES])
     if block.problem is not None:
         return []
-    found: list[list[str]] = []
+    found: list[Results] = []
     for value in block.text("authentication-results"):
-        authserv, _, rest = " ".join(value.split()).partition(";")
-        words = authserv.split()  # the authserv-id, maybe followed by a version number
-        if words and words[0].lower() in trusted_ids:
-            found.append(rest.split(";"))
+        parsed = parse_results(value)
+        if parsed is not None and parsed[0] in trusted_ids:
+            found.append(parsed[1])
     return found
 
 
-def dkim_results(resinfos: Iterable[str], from_domain: str | None) -> list[str]:
-    """The dkim= results among RFC 8601 resinfos; a pass for a domain not aligned with the From
-    domain counts as `fail`."""
-    results: list[str] = []
-    for resinfo in resinfos:
-        result = _DKIM_RESULT.search(resinfo)
-        if result is None:
+def parse_results(value: str) -> tuple[str, Results] | None:
+    """The authserv-id and results of one RFC 8601 value, parsed by authres: comments and quoted
+    strings are structure there, so a ";" or "smtp.auth=" inside them (text an MTA copied from
+    the envelope) never reads as a result of its own. None when the value does not parse."""
+    try:
+        header = authres.AuthenticationResultsHeader.parse_value(" ".join(value.split()))
+    except authres.AuthResError:
+        return None
+    return str(header.authserv_id).lower(), tuple(header.results)
+
+
+def dkim_results(results: Iterable[Any], from_domain: str | None) -> list[str]:
+    """The dkim results among parsed RFC 8601 results; a pass for a domain not aligned with the
+    From domain counts as `fail`."""
+    found: list[str] = []
+    for result in results:
+        if str(result.method).lower() != "dkim":
             continue
-        signer = _SIGNER.search(resinfo)
-        verdict = result.group(1).lower()
-        domain = (signer.group(1) or signer.group(2)).lower() if signer else ""
-        results.append(FAIL if verdict == PASS and not aligned(domain, from_domain) else verdict)
-    return results
+        verdict = str(result.result).lower()
+        domain = _property(result, "header", "d") or _property(result, "header", "i").rpartition("@")[2]
+        found.append(FAIL if verdict == PASS and not aligned(domain.lower(), from_domain) else verdict)
+    return found
+
+
+def _property(result: Any, ptype: str, name: str) -> str:
+    """A result's `ptype.name=value` property ("" without one)."""
+    for prop in result.properties:
+        if str(prop.type).lower() == ptype and str(prop.name).lower() == name:
+            return str(prop.value)
+    return ""

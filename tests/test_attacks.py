@@ -22,7 +22,7 @@ from mailhook.config import AddressesConfig, Config, DkimConfig, LoggingConfig
 from mailhook.model import SOURCE_AI
 from mailhook.server import REPLY_FROM_IN_DOUBT, REPLY_STORED
 from mailhook.store import Store
-from mailhook.trust import PASS
+from mailhook.trust import PASS, authenticated_submitter, authentication_results_verdict
 from mailhook.verifier import Verifier
 
 ANN, BOB = "ann@us.example", "bob@us.example"
@@ -365,3 +365,37 @@ def test_a_message_attached_to_a_forwarded_original_is_not_the_original(
     [row] = settled(db_path, 1)
     assert (row["direction"], row["contact_email"]) == ("forwarded", ATTACKER)
     assert filled_by_ai(db_path, CAROL) == {}
+
+
+SPOOFED_RESULTS = [
+    'mx.us.example; spf=pass (mx.us.example: domain of "x;auth=pass smtp.auth=ann@us.example"'
+    '@evil.example designates 192.0.2.1) smtp.mailfrom="x;auth=pass smtp.auth=ann@us.example"@evil.example',
+    'mx.us.example; spf=pass smtp.mailfrom="a;dkim=pass header.d=us.example"@evil.example',
+    "mx.us.example; none (auth=pass smtp.auth=ann@us.example)",
+]
+
+
+@pytest.mark.parametrize("recorded", SPOOFED_RESULTS)
+def test_results_inside_comments_or_quoted_strings_prove_nothing(recorded: str) -> None:
+    """RFC 8601 allows ";" inside comments and quoted strings, where an MTA copies the envelope:
+    parsed as structure (authres), such text is never a result of our MTA's."""
+    raw = f"Authentication-Results: {recorded}\r\n".encode() + mail(f"Ann <{ANN}>", "Hello")
+    trusted = ("mx.us.example",)
+    assert authenticated_submitter(raw, trusted) is None
+    assert authentication_results_verdict(raw, "us.example", trusted) != PASS
+
+
+def test_our_mtas_recorded_login_proves_the_users_mail_and_a_spoofed_one_does_not(
+    hook: Start, db_path: Any
+) -> None:
+    """A trusted `auth=pass smtp.auth=ann@us.example` shows unsigned mail is ann's: it logs and
+    creates; the same words inside a quoted envelope address show nothing."""
+    service = hook(trusted_authserv_ids=("mx.us.example",))
+    spoofed = f"Authentication-Results: {SPOOFED_RESULTS[0]}\r\n".encode() + mail(
+        f"Ann <{ANN}>", "Hello", to="q1@them.example", msgid="<spoof@us.example>")
+    real = b"Authentication-Results: mx.us.example; auth=pass smtp.auth=ann@us.example\r\n" + mail(
+        f"Ann <{ANN}>", "Hello", to="q2@them.example", msgid="<auth@us.example>")
+    for raw in (spoofed, real):
+        assert lmtp_deliver(service.lmtp, raw, [BOB], mail_from=ANN) == [REPLY_STORED]
+    settled(db_path, 2)
+    assert contacts(db_path) == {VICTIM, CAROL, "q2@them.example"}
