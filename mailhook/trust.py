@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import binascii
 import re
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from concurrent.futures import Executor
 from types import TracebackType
 from typing import Any
@@ -24,6 +24,9 @@ from .authorship import read_header_block
 DnsFunc = Callable[..., bytes | None]
 Resolver = Callable[[bytes, float], Awaitable[bytes | None]]
 
+# The fields every passing signature must sign; mail claiming to be a user's must sign more.
+FROM_ONLY = ("from",)
+
 PASS = "pass"
 FAIL = "fail"
 NONE = "none"
@@ -36,10 +39,12 @@ class DnsUnavailable(Exception):
 
 
 def dkim_verdict(
-    raw: bytes, from_domain: str | None, *, timeout: float, dnsfunc: DnsFunc | None = None
+    raw: bytes, from_domain: str | None, *, timeout: float, dnsfunc: DnsFunc | None = None,
+    must_sign: Collection[str] = FROM_ONLY,
 ) -> str:
     """`pass` only for a verifying signature whose d= aligns with the From domain (relaxed, as
-    DMARC does); `none` without signatures; `temperror` when DNS failed; else `fail`."""
+    DMARC does) and that signs the fields in `must_sign`; `none` without signatures; `temperror`
+    when DNS failed; else `fail`."""
     try:
         checker = dkim.DKIM(raw, timeout=timeout)
     except dkim.DKIMException:
@@ -54,20 +59,22 @@ def dkim_verdict(
             continue
         except (dkim.DKIMException, binascii.Error):  # a malformed signature or key record
             verified = False
-        if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker):
+        if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker, must_sign):
             return PASS
         outcomes.append(FAIL)
     return _worst(outcomes)
 
 
 async def dkim_verdict_async(
-    raw: bytes, from_domain: str | None, *, timeout: float, resolver: Resolver | None = None
+    raw: bytes, from_domain: str | None, *, timeout: float, resolver: Resolver | None = None,
+    must_sign: Collection[str] = FROM_ONLY,
 ) -> str:
     """`dkim_verdict` on an event loop (dkimpy's asyncsupport), each key lookup bounded by
     `timeout`. Without `resolver`, real DNS through aiodns."""
     if resolver is None:
         async with AiodnsResolver() as dns:
-            return await dkim_verdict_async(raw, from_domain, timeout=timeout, resolver=dns)
+            return await dkim_verdict_async(
+                raw, from_domain, timeout=timeout, resolver=dns, must_sign=must_sign)
     try:
         checker = dkim.asyncsupport.DKIM(raw, timeout=timeout)
     except dkim.DKIMException:
@@ -82,18 +89,18 @@ async def dkim_verdict_async(
             continue
         except (dkim.DKIMException, binascii.Error):  # asyncsupport lets more of these through
             verified = False
-        if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker):
+        if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker, must_sign):
             return PASS
         outcomes.append(FAIL)
     return _worst(outcomes)
 
 
-def signs_what_we_read(checker: dkim.DKIM) -> bool:
-    """The verified signature covers the From field and the whole body. dkimpy checks neither:
-    a signature without From in h= says nothing about the author, and text beyond an l= body
-    length is anybody's, yet the pipeline would read it as the author's own words."""
+def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONLY) -> bool:
+    """The verified signature covers the fields in `must_sign` (From at least) and the whole body.
+    dkimpy checks neither: a signature without From in h= says nothing about the author, and text
+    beyond an l= body length is anybody's, yet the pipeline would read it as the author's own."""
     fields = checker.signature_fields
-    if b"from" not in checker.include_headers:
+    if not all(name.encode() in checker.include_headers for name in ("from", *must_sign)):
         return False
     length = fields.get(b"l")
     if length is None:

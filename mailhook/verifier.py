@@ -6,6 +6,7 @@ import asyncio
 import functools
 import math
 import threading
+from collections.abc import Collection
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
 
@@ -14,6 +15,7 @@ import dkim
 from .arc import arc_verdict, arc_verdict_async
 from .config import DkimConfig
 from .trust import (
+    FROM_ONLY,
     PASS,
     TEMPERROR,
     AiodnsResolver,
@@ -34,7 +36,8 @@ MAX_CACHED_NAMES = 10_000  # a flood of distinct key names must not grow the cac
 
 
 def verdict(
-    raw: bytes, from_domain: str | None, dkim: DkimConfig, *, dnsfunc: DnsFunc | None = None
+    raw: bytes, from_domain: str | None, dkim: DkimConfig, *, dnsfunc: DnsFunc | None = None,
+    must_sign: Collection[str] = FROM_ONLY,
 ) -> str | None:
     """None when the policy is off; else our MTA's recorded verdict or our own DKIM check, lifted
     to `pass` by an ARC chain that a trusted sealer vouches for."""
@@ -42,7 +45,8 @@ def verdict(
         return None
     own = _recorded(raw, from_domain, dkim)
     if own is None:
-        own = dkim_verdict(raw, from_domain, timeout=dkim.dns_timeout, dnsfunc=dnsfunc)
+        own = dkim_verdict(raw, from_domain, timeout=dkim.dns_timeout, dnsfunc=dnsfunc,
+                           must_sign=must_sign)
     if own == PASS or not dkim.trusted_arc_sealers:
         return own
     sealers = dkim.trusted_arc_sealers
@@ -50,17 +54,19 @@ def verdict(
 
 
 async def verdict_async(
-    raw: bytes, from_domain: str | None, dkim: DkimConfig, *, resolver: Resolver | None = None
+    raw: bytes, from_domain: str | None, dkim: DkimConfig, *, resolver: Resolver | None = None,
+    must_sign: Collection[str] = FROM_ONLY,
 ) -> str | None:
     """`verdict` on an event loop; without `resolver`, real DNS through aiodns."""
     if dkim.policy == "off":
         return None
     if resolver is None:
         async with AiodnsResolver(dkim.nameservers) as dns:
-            return await verdict_async(raw, from_domain, dkim, resolver=dns)
+            return await verdict_async(raw, from_domain, dkim, resolver=dns, must_sign=must_sign)
     own = _recorded(raw, from_domain, dkim)
     if own is None:
-        own = await dkim_verdict_async(raw, from_domain, timeout=dkim.dns_timeout, resolver=resolver)
+        own = await dkim_verdict_async(
+            raw, from_domain, timeout=dkim.dns_timeout, resolver=resolver, must_sign=must_sign)
     if own == PASS or not dkim.trusted_arc_sealers:
         return own
     forwarded = await arc_verdict_async(
@@ -191,13 +197,15 @@ class Verifier:
         with self._count_lock:
             return max(0, self.max_in_flight - self._unfinished)
 
-    def submit(self, raw: bytes, from_domain: str | None) -> Future[str | None]:
+    def submit(
+        self, raw: bytes, from_domain: str | None, must_sign: Collection[str] = FROM_ONLY
+    ) -> Future[str | None]:
         """Start verifying now; the future holds the verdict, or the exception a lookup raised."""
         if self._closed:
             raise RuntimeError("the verifier is closed")
         with self._count_lock:
             self._unfinished += 1
-        future = asyncio.run_coroutine_threadsafe(self._verdict(raw, from_domain), self._loop)
+        future = asyncio.run_coroutine_threadsafe(self._verdict(raw, from_domain, must_sign), self._loop)
         future.add_done_callback(self._finished)
         return future
 
@@ -205,11 +213,12 @@ class Verifier:
         with self._count_lock:
             self._unfinished -= 1
 
-    async def _verdict(self, raw: bytes, from_domain: str | None) -> str | None:
+    async def _verdict(self, raw: bytes, from_domain: str | None, must_sign: Collection[str]) -> str | None:
         async with self._slots:  # the deadline starts once a slot is free, not while queued
             try:
                 return await asyncio.wait_for(
-                    verdict_async(raw, from_domain, self.dkim, resolver=_OncePerMessage(self._keys)),
+                    verdict_async(raw, from_domain, self.dkim, resolver=_OncePerMessage(self._keys),
+                                  must_sign=must_sign),
                     self.deadline,
                 )
             except TimeoutError:

@@ -6,11 +6,11 @@ import dataclasses
 import functools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 
 from . import intent, pipeline
-from .authorship import author_of
+from .authorship import author_in_block, read_header_block
 from .budget import Budget, MessageTooSlow
 from .config import Config
 from .errors import MalformedMessage
@@ -29,10 +29,10 @@ from .routing import (
     route_message,
     unproven,
 )
-from .store import NewTask, Outcome, Queued, Store
+from .store import NewTask, Outcome, Queued, Store, User
 from .store.locks import Pause, is_locked, patiently
 from .store.queue import REPLAY
-from .trust import PASS, TEMPERROR, DnsFunc, authenticated_submitter
+from .trust import FROM_ONLY, PASS, TEMPERROR, DnsFunc, authenticated_submitter
 from .verifier import ANSWER_TTL_SECONDS, Verifier
 
 log = logging.getLogger(__name__)
@@ -167,8 +167,9 @@ class Worker:
     def outcome(self, store: Store, item: Queued) -> Outcome:
         reading = pipeline.read_message(item.raw)
         env = Envelope(item.listener, item.recipient, item.mail_from, item.received_at)
-        route = route_message(env, _headers(reading), store.users(), self.config)
-        verdict = self._verdict(item, reading)
+        users = store.users()
+        route = route_message(env, _headers(reading), users, self.config)
+        verdict = self._verdict(item, users)
         # Under "require", a sender we cannot authenticate changes nothing: no fill, no task, and
         # mail claiming to be a user's logs and creates nothing either.
         trusted = self.config.dkim.policy != "require" or self._proven(item, reading, route, verdict)
@@ -232,7 +233,7 @@ class Worker:
             raise VerdictDeferred(f"dkim:temperror (DNS failed) at attempt {attempts}; checked again later")
         return f"{verdict} after {attempts} attempt{'s' if attempts != 1 else ''}"
 
-    def _verdict(self, item: Queued, reading: pipeline.Reading) -> str | None:
+    def _verdict(self, item: Queued, users: Mapping[str, User]) -> str | None:
         """The message's trust verdict: started ahead of time while earlier messages were being
         read, or now. A lookup that raised re-raises here (the message is retried). Aligned with
         the author as authorship reads it; an author in doubt aligns with nothing."""
@@ -241,9 +242,7 @@ class Worker:
             return None
         checking = self._ahead.pop(item.id, None)
         if checking is None:
-            author = reading.own.believed_author
-            email = author.email if author else None
-            checking = verifier.submit(item.raw, email.rpartition("@")[2] if email else None)
+            checking = _submit(verifier, item.raw, users)
         return checking.result(timeout=verifier.deadline + VERDICT_GRACE_SECONDS)
 
     def _verifier_for(self) -> Verifier | None:
@@ -270,8 +269,22 @@ class Worker:
         room = min(VERIFY_AHEAD - len(self._ahead), verifier.free_slots - 1)  # 1 for a check now
         if room <= 0:
             return
+        users = store.users()
         for rowid, raw in store.pending_ahead(room, exclude=tuple(self._ahead)):
-            self._ahead[rowid] = verifier.submit(raw, author_of(raw).domain)
+            self._ahead[rowid] = _submit(verifier, raw, users)
+
+
+def _submit(verifier: Verifier, raw: bytes, users: Mapping[str, User]) -> Future[str | None]:
+    """Start the check of `raw`: aligned with the author as authorship reads it (one in doubt
+    aligns with nothing), signing the From; and mail claiming to be a user's must also sign the
+    To and Cc it will be logged on, since a Cc added to a user's genuine signed mail is signed
+    by nobody."""
+    block = read_header_block(raw)
+    authorship = author_in_block(block)
+    author = authorship.believed
+    recipients = tuple(name for name in ("to", "cc") if block.values(name))
+    must_sign = (*FROM_ONLY, *recipients) if author and author.email in users else FROM_ONLY
+    return verifier.submit(raw, authorship.domain, must_sign)
 
 def _tasks(
     store: Store, item: Queued, reading: pipeline.Reading, route: Route, language: str | None

@@ -399,3 +399,19 @@ def test_our_mtas_recorded_login_proves_the_users_mail_and_a_spoofed_one_does_no
         assert lmtp_deliver(service.lmtp, raw, [BOB], mail_from=ANN) == [REPLY_STORED]
     settled(db_path, 2)
     assert contacts(db_path) == {VICTIM, CAROL, "q2@them.example"}
+
+
+def test_a_cc_added_to_a_users_genuine_signed_mail_creates_nothing(
+    hook: Start, keys: dict[str, Key], db_path: Any
+) -> None:
+    """ann's genuine signed mail (no Cc when signed) replayed with a Cc of the attacker's choice:
+    the signature does not sign that Cc, so it does not show ann logged the mail on it."""
+    service = hook()
+    genuine = signed(mail(f"Ann <{ANN}>", "Hello", to=ATTACKER, msgid="<orig2@us.example>"),
+                     keys["us.example"], "us.example")
+    replay = b"Cc: w1@victims.example\r\n" + genuine
+    with smtplib.SMTP(*service.smtp, timeout=TIMEOUT) as client:
+        client.sendmail(ANN, [FORWARDING], replay)
+    [row] = settled(db_path, 1)
+    assert row["skip_reason"] == "sender not shown to be the user (dkim:fail)"
+    assert contacts(db_path) == {VICTIM, CAROL}
