@@ -156,7 +156,10 @@ class Worker:
             log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)
             return store.fail(item.id, f"{type(exc).__name__}: {exc}", max_attempts=0)
         except Exception as exc:  # noqa: BLE001 - the worker's per-message boundary
-            log.exception("message %s (%s) failed", item.id, item.message_id)
+            if isinstance(exc, VerdictDeferred):  # expected while DNS is down: no traceback
+                log.warning("message %s (%s) deferred: %s", item.id, item.message_id, exc)
+            else:
+                log.exception("message %s (%s) failed", item.id, item.message_id)
             return store.fail(
                 item.id,
                 f"{type(exc).__name__}: {exc}",
