@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 import socket
-import socketserver
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 
 import dkim
-import dns.message
-import dns.rcode
-import dns.rrset
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from dkimstub import Key, Records, new_key, serving
 
 from mailhook.config import DkimConfig
 from mailhook.trust import (
@@ -39,26 +32,6 @@ LIST_KEY = b"list._domainkey.lists.example."
 FORWARDER_KEY = b"fwd._domainkey.forwarder.example."
 ATTACKER_KEY = b"evil._domainkey.evil.example."  # a key the attacker publishes for its own domain
 ORIGINAL_AAR = "dkim=pass header.d=acme.example header.s=sel"
-
-
-Records = dict[bytes, bytes]  # key name -> TXT record: the local DNS
-
-
-@dataclass(frozen=True)
-class Key:
-    private: bytes
-    record: bytes
-
-
-def new_key() -> Key:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    public = key.public_key().public_bytes(
-        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    return Key(private, b"v=DKIM1; k=rsa; p=" + base64.b64encode(public))
 
 
 Keys = dict[bytes, Key]  # key name -> the key
@@ -211,34 +184,11 @@ def test_inline_lookup_timeout_is_temperror_not_fail(keys: Keys) -> None:
     assert dkim_verdict(raw, "acme.example", timeout=1.0, dnsfunc=timing_out) == TEMPERROR
 
 
-class _KeyServer(socketserver.BaseRequestHandler):
-    """Answers TXT queries from the server's `records`; NXDOMAIN for anything else."""
-
-    def handle(self) -> None:
-        data, sock = self.request
-        query = dns.message.from_wire(data)
-        reply = dns.message.make_response(query)
-        question = query.question[0]
-        record = self.server.records.get(question.name.to_text().encode())  # type: ignore[attr-defined]
-        if record is None:
-            reply.set_rcode(dns.rcode.NXDOMAIN)
-        else:  # split like real DKIM records, into strings of at most 255 bytes
-            strings = " ".join(f'"{record[i : i + 200].decode()}"' for i in range(0, len(record), 200))
-            reply.answer.append(dns.rrset.from_text(question.name, 60, "IN", "TXT", strings))
-        sock.sendto(reply.to_wire(), self.client_address)
-
-
 @pytest.fixture
 def dns_server(records: Records) -> Iterator[str]:
     """A real DNS server on a loopback UDP port; yields its "address:port"."""
-    server = socketserver.UDPServer(("127.0.0.1", 0), _KeyServer)
-    server.records = records  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serving(records) as address:
+        yield address
 
 
 def test_aiodns_resolver_reads_keys_from_a_real_dns_server(keys: Keys, dns_server: str) -> None:
