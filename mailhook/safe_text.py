@@ -27,10 +27,11 @@ _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # ... but `+` followed by nothing but digits and spaces is a number at worst: E.164 phones stay
 # as they are, so that HubSpot and address books import them unchanged.
 _PLAIN_PHONE = re.compile(r"\+[0-9][0-9 ]*")
-# Formula-shaped text in a signature: `=...`, `@...`, `+`/`-` before a letter or a bracket that
-# holds more than a number (`+(49) 30 ...` is a phone), a function that fetches or runs
-# something, or a DDE call (`cmd|' /C calc'!A0`).
-_FORMULA_START = re.compile(r"[=@]|[+\-]\s*(?:[^\W\d_]|\(\s*[^\d\s)])")
+# Formula-shaped text in a signature: `=...`, `@...`, `+`/`-` right before a letter or a bracket
+# that holds more than a number (`+(49) 30 ...` is a phone; `- Acme GmbH` is a bullet, and a
+# spreadsheet reads it as text), a function that fetches or runs something, or a DDE call
+# (`cmd|' /C calc'!A0`).
+_FORMULA_START = re.compile(r"[=@]|[+\-](?:[^\W\d_]|\(\s*[^\d\s)])")
 _FORMULA_INSIDE = re.compile(
     r"(?i)\b(?:hyperlink|import(?:xml|data|html|feed|range)|webservice|filterxml|image|dde|rtd"
     r"|call|exec|register\.id)\(|[^\W\d_]\w*\|\s*'"

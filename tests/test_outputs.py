@@ -16,7 +16,7 @@ from click.testing import Result
 from mails import CONTACT, USER, deliver, mail, props, run_worker, worker_config
 
 from mailhook.merge import Candidate
-from mailhook.safe_text import csv_cell
+from mailhook.safe_text import csv_cell, looks_like_formula
 from mailhook.store import Outcome, Received, Store
 from mailhook.store.tasks import NewTask
 
@@ -147,3 +147,10 @@ def test_formula_shaped_signature_lines_are_never_filled_or_suggested(tmp_path: 
     kept = [c["value"] for c in store.candidates(CONTACT)]
     kept += [s.value for s in store.suggestions(contact=CONTACT, status=None)]
     assert kept and not [v for v in kept if "HYPERLINK" in v or UNSAFE.search(v)]
+
+
+@pytest.mark.parametrize("value", ["- Acme GmbH", "+ Sales Director", "+(49) 30 1234567", "-2.5"])
+def test_a_bullet_or_a_number_is_not_taken_for_a_formula(value: str) -> None:
+    """A dash before a space is a bullet and a bracketed number a phone: the value is kept (the
+    CSV export still neutralises its leading sign)."""
+    assert not looks_like_formula(value)

@@ -12,10 +12,9 @@ from email.feedparser import BytesFeedParser
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesParser
-from email.utils import getaddresses, parsedate_to_datetime
+from email.utils import parsedate_to_datetime
 
 from mailhook.errors import MalformedMessage
-from mailhook.model import Author
 from mailhook.pipeline.htmltext import html_to_text
 
 # A message starts with header fields; a bare text or HTML body (as pasted into fixtures or
@@ -91,21 +90,6 @@ def parse_mime(raw: bytes) -> Mime:
     if not headers and not attached:
         raise MalformedMessage("no headers and no text")
     return Mime(headers, "", "", attached, parts)
-
-
-def authors(values: list[str]) -> tuple[Author, ...]:
-    """Parse address header values into Authors (addresses lower-cased, empty parts kept out)."""
-    try:
-        pairs = getaddresses(values)
-    except RecursionError:  # the stdlib recurses once per nested comment: "(((((..."
-        return ()
-    found = []
-    for raw_name, raw_address in pairs:
-        name = " ".join(raw_name.split()).strip("'\" ") or None
-        address = raw_address.strip().lower() or None
-        if name or (address and "@" in address):
-            found.append(Author(name, address))
-    return tuple(found)
 
 
 def iso_date(value: str | None) -> str | None:
