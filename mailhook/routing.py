@@ -72,11 +72,9 @@ def _route_forwarding(
     env: Envelope, h: Headers, users: Mapping[str, User], config: Config
 ) -> Route:
     """Mail a user sent to a forwarding address: BCC'd outbound mail, or a forward of a message."""
-    user = _user_of(h.sender, users)
-    if user is None and h.sender is None and h.author_problem is None:
-        user = users.get((env.mail_from or "").lower())
+    user = _user_of(h.sender, users)  # the intake accepted only a From naming one user
     if user is None:
-        raise Unroutable("no registered user in From or MAIL FROM")
+        raise Unroutable("no registered user in From")
     if h.author_problem is not None:
         return Route(OUTBOUND, user, skip_reason=f"author in doubt: {h.author_problem}")
     external = _external(h.to + h.cc, users, config, keep_never_log=True)
