@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import ConfigError
-from .mailbox import canonical_or_none
+from mailhook.errors import ConfigError
+from mailhook.mailbox import canonical_or_none
 
 DEFAULT_CONFIG_PATH = Path("conf/mailhook.toml")
 DKIM_POLICIES = ("require", "record", "off")

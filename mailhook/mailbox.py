@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import InvalidValue
+from mailhook.errors import InvalidValue
 
 # A quoted local part whose content needs no quoting ("ann", "ann.lee") is the same mailbox as
 # the bare one (RFC 5321 4.1.2); anything else keeps its quotes.

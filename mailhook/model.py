@@ -48,6 +48,18 @@ SOURCE_AI = "mailhook AI"
 
 
 @dataclass(frozen=True)
+class User:
+    """A mailhook user and their settings, with when each was last turned on."""
+
+    email: str
+    name: str | None
+    fill_contact_details: bool
+    fill_contact_details_since: str | None
+    inbox_automation: bool
+    inbox_automation_since: str | None
+
+
+@dataclass(frozen=True)
 class Author:
     """A person named in a header: display name and lower-cased address (either may be missing)."""
 

@@ -31,7 +31,7 @@ from hostile import HOSTILE  # noqa: E402  (tests/hostile.py: the inputs)
 from mailhook import pipeline  # noqa: E402
 from mailhook.config import DatabaseConfig, WorkerConfig, parse_config  # noqa: E402
 from mailhook.store import Received, Store  # noqa: E402
-from mailhook.worker import Worker  # noqa: E402
+from mailhook.worker.processing import Worker  # noqa: E402
 
 USER, CONTACT = "ann@us.example", "bob@acme.example"
 UNBOUNDED = 3600.0  # budget while measuring: the work itself, not where the budget stops it

@@ -26,7 +26,7 @@ from flair.embeddings import CharacterEmbeddings, OneHotEmbeddings, StackedEmbed
 from flair.models import SequenceTagger  # noqa: E402
 from flair.trainers import ModelTrainer  # noqa: E402
 
-from mailhook.tagger import (  # noqa: E402
+from mailhook.pipeline.tagger import (  # noqa: E402
     LINE_BREAK,
     MODEL_FILE,
     TAG_TYPE,

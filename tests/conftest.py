@@ -18,8 +18,8 @@ from mailhook.config import Config, DatabaseConfig, ExtractConfig
 from mailhook.store import Store, User
 
 if TYPE_CHECKING:  # imported inside the fixtures, so tests of other modules never depend on them
-    from mailhook.intake import Intake
-    from mailhook.service import Addresses, Listeners
+    from mailhook.service.intake import Intake
+    from mailhook.service.serve import Addresses, Listeners
 
 T = TypeVar("T")
 START_TIMEOUT = 10.0
@@ -114,8 +114,8 @@ def running_listeners(config: Config) -> Iterator[Callable[..., Running]]:
     `running_listeners(config=None, busy_timeout_ms=10_000, **options)`, the options passed to
     `open_listeners`; everything stops at teardown.
     """
-    from mailhook.intake import Intake
-    from mailhook.service import open_listeners
+    from mailhook.service.intake import Intake
+    from mailhook.service.serve import open_listeners
 
     started: list[tuple[LoopThread, Listeners, Intake, Store]] = []
 
@@ -142,7 +142,7 @@ def running_service(config: Config) -> Iterator[Callable[..., Running]]:
     the stop event ends each service, and the test fails if serve() did not return or raised
     after starting.
     """
-    from mailhook.service import serve
+    from mailhook.service.serve import serve
 
     started: list[tuple[threading.Thread, threading.Event, queue.Queue[Any]]] = []
 
@@ -177,7 +177,7 @@ def running_service(config: Config) -> Iterator[Callable[..., Running]]:
 def run(tmp_path: Path) -> Callable[..., Result]:
     """`run("contacts", "list", ok=True)`: the real CLI on a config whose database is
     tmp_path/db.sqlite (DKIM and the tagger off); asserts exit 0 unless ok=False."""
-    from mailhook.cli import main
+    from mailhook.cli.main import main
 
     config = tmp_path / "mailhook.toml"
     config.write_text(

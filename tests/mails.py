@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mailhook.config import Config, DatabaseConfig, parse_config
 from mailhook.store import Received, Store
-from mailhook.worker import Worker
+from mailhook.worker.processing import Worker
 
 USER = "ann@us.example"
 CONTACT = "bob.smith@acme.example"

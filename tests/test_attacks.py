@@ -20,10 +20,10 @@ from dkimstub import Key, Records, key_name, new_key, serving, signed, signed_le
 
 from mailhook.config import AddressesConfig, Config, DkimConfig, LoggingConfig
 from mailhook.model import SOURCE_AI
-from mailhook.server import REPLY_FROM_IN_DOUBT, REPLY_STORED
+from mailhook.service.listeners import REPLY_FROM_IN_DOUBT, REPLY_STORED
 from mailhook.store import Store
-from mailhook.trust import PASS, authenticated_submitter, authentication_results_verdict
-from mailhook.verifier import Verifier
+from mailhook.trust.dkim import PASS, authenticated_submitter, authentication_results_verdict
+from mailhook.trust.verifier import Verifier
 
 ANN, BOB = "ann@us.example", "bob@us.example"
 VICTIM, CAROL, ATTACKER = "victim@corp.example", "carol@target.example", "attacker@evil.example"

@@ -24,12 +24,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
-from mailhook.cli import main
+from mailhook.cli.main import main
 from mailhook.config import Config, DkimConfig, ListenerConfig, parse_config
 from mailhook.errors import ConfigError
-from mailhook.logins import CHECK_THREADS, REPLY_LOCKED_OUT, Logins
-from mailhook.passwords import hash_password, verify_password
-from mailhook.server import REPLY_NOT_LOGGED_IN_USER
+from mailhook.service.listeners import REPLY_NOT_LOGGED_IN_USER
+from mailhook.service.logins import CHECK_THREADS, REPLY_LOCKED_OUT, Logins
+from mailhook.service.passwords import hash_password, verify_password
 from mailhook.store import Store
 
 ANN, CY = "ann@us.example", "cy@us.example"
@@ -338,11 +338,11 @@ def failure_logged() -> Iterator[threading.Event]:
                 failed.set()
 
     signal = Signal()
-    logging.getLogger("mailhook.logins").addHandler(signal)
+    logging.getLogger("mailhook.service.logins").addHandler(signal)
     try:
         yield failed
     finally:
-        logging.getLogger("mailhook.logins").removeHandler(signal)
+        logging.getLogger("mailhook.service.logins").removeHandler(signal)
 
 
 def test_the_pause_after_a_failed_login_does_not_hold_other_sessions(

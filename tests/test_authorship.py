@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mailhook.authorship import author_in, author_in_line, author_of, read_header_block
 from mailhook.mailbox import canonical_or_none
 from mailhook.model import Author
 from mailhook.pipeline import read_message
-from mailhook.routing import Headers
-from mailhook.worker import _headers
+from mailhook.rules.routing import Headers
+from mailhook.trust.authorship import author_in, author_in_line, author_of, read_header_block
+from mailhook.worker.processing import _headers
 
 # Pieces an attacker strings together: addresses, address syntax, encoded words that decode to
 # address syntax, comments, groups, folding, bare CR, control and non-ASCII characters.

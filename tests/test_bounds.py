@@ -12,7 +12,6 @@ import pytest
 from hostile import HOSTILE, encoded_words, long_signature_lines, nested_rfc822, tiny_parts
 from mails import CONTACT, USER, deliver, reply, worker_config
 
-from mailhook.budget import Budget, MessageTooSlow
 from mailhook.config import parse_config
 from mailhook.errors import ConfigError
 from mailhook.pipeline import extract, read_message
@@ -32,7 +31,8 @@ from mailhook.pipeline.quotes import find_cut
 from mailhook.pipeline.signature import MOST_LINES as MOST_SIGNATURE_LINES
 from mailhook.pipeline.signature import find_signature
 from mailhook.store import Store
-from mailhook.worker import Worker
+from mailhook.worker.budget import Budget, MessageTooSlow
+from mailhook.worker.processing import Worker
 
 BASE_CONFIG = "[addresses]\nforwarding = ['log@hook.example']\n"
 HEAD = b"From: Bob Smith <bob@acme.example>\nTo: ann@us.example\nSubject: Re: quote\n"

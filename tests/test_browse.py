@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from linereader import LineReader
 
-from mailhook.merge import Candidate
+from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store
 
 MAILHOOK = str(Path(sys.executable).parent / "mailhook")

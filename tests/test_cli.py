@@ -13,8 +13,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from mailhook.cli import main
-from mailhook.merge import Candidate
+from mailhook.cli.main import main
+from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store
 
 ROOT = Path(__file__).resolve().parent.parent

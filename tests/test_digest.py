@@ -24,12 +24,12 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from mailhook.cli import main
+from mailhook.automation.delivery import day_window, deliver_digests, next_run, send_digest, today
+from mailhook.automation.digest import Recipient, compose_digest
+from mailhook.cli.main import main
 from mailhook.config import Config, DatabaseConfig, DigestConfig, parse_config
-from mailhook.digest import Recipient, compose_digest
-from mailhook.digest_delivery import day_window, deliver_digests, next_run, send_digest, today
 from mailhook.store import Received, Store
-from mailhook.worker import Worker
+from mailhook.worker.processing import Worker
 
 USER = "ann@us.example"
 OTHER_USER = "carl@us.example"

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mailhook import pipeline
-from mailhook.budget import Budget
 from mailhook.config import Config
 from mailhook.model import Author
 from mailhook.pipeline import MalformedMessage, Part, Reading
 from mailhook.store import Received, Store
-from mailhook.worker import Worker
+from mailhook.worker.budget import Budget
+from mailhook.worker.processing import Worker
 
 T = TypeVar("T")
 # A bound on one call's CPU time (the worker's own Budget), not a wait and not wall time: hostile

@@ -16,7 +16,7 @@ import pytest
 from conftest import Running
 
 from mailhook.errors import IntakeClosed
-from mailhook.intake import Intake
+from mailhook.service.intake import Intake
 from mailhook.store import Received, User
 
 

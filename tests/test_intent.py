@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from mailhook import intent_cues as cues
-from mailhook.intent import (
+from mailhook.automation import cues as cues
+from mailhook.automation.intent import (
     MAX_TASKS,
     detect_tasks,
     detection_record,
@@ -21,9 +21,9 @@ from mailhook.intent import (
     sent_at,
     split_sentences,
 )
+from mailhook.automation.loosening import loosened
 from mailhook.pipeline import read_message
 from mailhook.pipeline.language import detect_language
-from mailhook.regex_loosening import loosened
 
 DATA = Path(__file__).parent / "data" / "intent"
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "messages"

@@ -14,9 +14,9 @@ from test_auth import self_signed
 
 from mailhook.config import Config, IntakeConfig, parse_config
 from mailhook.errors import ConfigError
-from mailhook.server import client_key
+from mailhook.service.listeners import client_key
 from mailhook.store import Received, Store
-from mailhook.worker import Worker
+from mailhook.worker.processing import Worker
 
 USER = "ann@us.example"
 

@@ -10,9 +10,9 @@ from email.message import EmailMessage
 from prometheus_client.parser import text_string_to_metric_families
 
 from mailhook.config import Config, MetricsConfig
-from mailhook.metrics import Metrics
 from mailhook.store import Received, Store
-from mailhook.worker import Worker
+from mailhook.worker.metrics import Metrics
+from mailhook.worker.processing import Worker
 
 USER = "ann@us.example"
 

@@ -15,7 +15,7 @@ import pytest
 from click.testing import Result
 from mails import CONTACT, USER, deliver, mail, props, run_worker, worker_config
 
-from mailhook.merge import Candidate
+from mailhook.rules.fill import Candidate
 from mailhook.safe_text import csv_cell, looks_like_formula
 from mailhook.store import Outcome, Received, Store
 from mailhook.store.tasks import NewTask

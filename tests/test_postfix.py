@@ -19,7 +19,7 @@ from linereader import LineReader
 
 from mailhook.config import AddressesConfig, Config
 from mailhook.store import Store
-from mailhook.worker import Worker
+from mailhook.worker.processing import Worker
 
 DEADLINE_SECONDS = 60.0
 DOMAIN = "us.example"

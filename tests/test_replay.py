@@ -18,10 +18,10 @@ import pytest
 from click.testing import Result
 from mails import CONTACT, NEW_SIGNATURE, USER, mail, reply, worker_config
 
-from mailhook.replay import ReplayError, exclusive, open_source, replay
 from mailhook.store import Received, Store
 from mailhook.store.queue import REPLAY
-from mailhook.worker import Worker
+from mailhook.worker.processing import Worker
+from mailhook.worker.replay import ReplayError, exclusive, open_source, replay
 
 OTHER = "cy@beta.example"
 
@@ -197,7 +197,7 @@ def test_one_replay_at_a_time(run: Callable[..., Result], db: Store, tmp_path: P
 def test_an_unreadable_file_stops_with_a_clear_error_and_keeps_what_was_done(tmp_path: Path) -> None:
     """A file that vanishes (or cannot be read) mid-replay ends it with a one-line error naming
     it; the messages before it stay processed, and the same replay resumes from there."""
-    from mailhook.cli_replay import _run
+    from mailhook.cli.replay import _run
 
     config = worker_config(tmp_path)
     store = Store(config.database.path)

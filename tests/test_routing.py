@@ -8,7 +8,7 @@ import pytest
 
 from mailhook.config import Config, LoggingConfig, parse_config
 from mailhook.model import Author
-from mailhook.routing import Envelope, Headers, Route, Unroutable, route_message
+from mailhook.rules.routing import Envelope, Headers, Route, Unroutable, route_message
 from mailhook.store import User
 
 ON = "2026-01-01T00:00:00.000Z"

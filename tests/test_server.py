@@ -24,9 +24,8 @@ from dialog import dialog, lmtp_deliver
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mailhook.authorship import author_of, read_header_block
 from mailhook.config import AddressesConfig, Config, ListenerConfig
-from mailhook.server import (
+from mailhook.service.listeners import (
     REPLY_DEFER,
     REPLY_FROM_IN_DOUBT,
     REPLY_FROM_NOT_USER,
@@ -37,6 +36,7 @@ from mailhook.server import (
     REPLY_TOO_BIG,
 )
 from mailhook.store import User
+from mailhook.trust.authorship import author_of, read_header_block
 
 DATA = Path(__file__).parent / "data" / "server"
 ANN, BOB, CAROL = "ann@example.com", "bob@example.com", "carol@client.example"
@@ -559,7 +559,7 @@ def test_serve_prints_where_it_listens_and_stops_on_a_signal(
     )
     script = (
         "import sys; from pathlib import Path; from mailhook.config import load_config; "
-        "from mailhook.service import serve; serve(load_config(Path(sys.argv[1])))"
+        "from mailhook.service.serve import serve; serve(load_config(Path(sys.argv[1])))"
     )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
     with subprocess.Popen(

@@ -9,7 +9,7 @@ import pytest
 import sqlite_utils
 
 from mailhook.errors import AlreadyExists, InvalidValue, NotFound
-from mailhook.merge import Candidate
+from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store
 from mailhook.store.queue import REPLAY
 

@@ -12,7 +12,7 @@ from mails import CONTACT, NEW_SIGNATURE, USER, deliver, props, reply, run_worke
 
 from mailhook.config import Config
 from mailhook.errors import InvalidValue, NotFound
-from mailhook.merge import (
+from mailhook.rules.fill import (
     HOLDS_VALUE,
     NOT_FILLABLE,
     NOT_FIRST,

@@ -18,9 +18,9 @@ import pytest
 from mails import CONTACT, USER, reply
 
 from mailhook.config import Config
-from mailhook.metrics import Metrics
 from mailhook.store import Received, Store
-from mailhook.worker_process import Inbox, Supervisor, die_with
+from mailhook.worker.metrics import Metrics
+from mailhook.worker.supervisor import Inbox, Supervisor, die_with
 
 WAIT = 60.0
 
@@ -140,7 +140,7 @@ def test_the_supervisor_waits_out_a_lock_held_longer_than_the_busy_timeout(
     try:
         locker.execute("BEGIN EXCLUSIVE")
         _, told = supervised(config, target=dying_worker)
-        wait_for(lambda: any(r.name == "mailhook.worker_process" and "database is locked" in
+        wait_for(lambda: any(r.name == "mailhook.worker.supervisor" and "database is locked" in
                              r.getMessage() for r in caplog.records), "the lock logged")
     finally:
         locker.execute("COMMIT")
@@ -165,7 +165,7 @@ def test_the_supervisor_outlives_a_database_that_is_unusable_for_a_while(
     store.close()
     path.write_bytes(b"not a database" * 100)
     _, told = supervised(config, target=dying_worker)
-    wait_for(lambda: any(r.name == "mailhook.worker_process" and "not an SQLite database" in
+    wait_for(lambda: any(r.name == "mailhook.worker.supervisor" and "not an SQLite database" in
                          r.getMessage() for r in caplog.records), "the unusable file logged")
     os.replace(ready, path)
     assert told.get(timeout=WAIT) == ("restart", [1])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mailhook.tagger import LINE_BREAK, SignatureTagger, Span, featurize
+from mailhook.pipeline.tagger import LINE_BREAK, SignatureTagger, Span, featurize
 
 SIGNATURES: dict[str, list[str]] = {
     "en": ["Best regards,", "", "Jennifer Walsh", "Senior Account Manager", "Northwind Traders Inc.",

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mailhook.cli import main
+from mailhook.cli.main import main
 from mailhook.config import Config, DatabaseConfig, parse_config
 from mailhook.store import Received, Store
-from mailhook.worker import Worker
+from mailhook.worker.processing import Worker
 
 USER = "ann@us.example"
 CONTACT = "bob.smith@acme.example"

@@ -14,7 +14,7 @@ import pytest
 from dkimstub import Key, Records, new_key, serving
 
 from mailhook.config import DkimConfig
-from mailhook.trust import (
+from mailhook.trust.dkim import (
     FAIL,
     NONE,
     PASS,
@@ -25,7 +25,7 @@ from mailhook.trust import (
     dkim_verdict,
     dkim_verdict_async,
 )
-from mailhook.verifier import Verifier, verdict, verdict_async
+from mailhook.trust.verifier import Verifier, verdict, verdict_async
 
 AUTHOR_KEY = b"sel._domainkey.acme.example."
 LIST_KEY = b"list._domainkey.lists.example."

@@ -11,7 +11,7 @@ import pytest
 import sqlite_utils
 from click.testing import Result
 
-from mailhook.merge import Candidate
+from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store, utc_now
 
 BOB = "bob@them.example"

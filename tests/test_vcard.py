@@ -13,9 +13,9 @@ import pytest
 import vobject
 from click.testing import Result
 
-from mailhook.export import HUBSPOT_COLUMNS
 from mailhook.model import CONTACT_FIELDS
-from mailhook.vcard import contact_card, contacts_vcf
+from mailhook.outputs.export import HUBSPOT_COLUMNS
+from mailhook.outputs.vcard import contact_card, contacts_vcf
 
 FULL = {
     "email": "bob@them.example",

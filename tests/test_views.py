@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from mailhook.merge import Candidate
+from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,7 +32,7 @@ from mails import (
 
 from mailhook.config import Config, DkimConfig, ExtractConfig
 from mailhook.store import Store
-from mailhook.worker import Worker
+from mailhook.worker.processing import Worker
 
 
 @pytest.fixture

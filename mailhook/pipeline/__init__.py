@@ -21,7 +21,7 @@ def load_finders(tagger: str = PACKAGED) -> tuple[Finder, ...]:
     if tagger == OFF:
         return DEFAULT_FINDERS
     from mailhook.pipeline.tagged import tagger_finder
-    from mailhook.tagger import SignatureTagger
+    from mailhook.pipeline.tagger import SignatureTagger
 
     model = SignatureTagger.load(None if tagger == PACKAGED else Path(tagger))
     return (*DEFAULT_FINDERS, tagger_finder(model))

@@ -6,14 +6,7 @@ import re
 
 from mailhook.model import Author
 from mailhook.pipeline.address import is_address_line
-from mailhook.pipeline.lexicon import (
-    BOILERPLATE,
-    DEVICE,
-    ORG,
-    TITLE,
-    TITLE_COMPOUND,
-    VALEDICTION,
-)
+from mailhook.pipeline.lexicon import BOILERPLATE, DEVICE, ORG, TITLE, TITLE_COMPOUND, VALEDICTION
 
 # Starts only where a token starts: tried from every character, a long run without "@"
 # costs time quadratic in its length.

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mailhook.authorship import (
+from mailhook.errors import MalformedMessage
+from mailhook.model import Author
+from mailhook.pipeline.mime import Mime, iso_date, parse_mime
+from mailhook.pipeline.quotes import find_cut, header_block_end, is_from_line
+from mailhook.trust.authorship import (
     Authorship,
     addresses_in,
     author_in_block,
     author_in_line,
     read_header_block,
 )
-from mailhook.errors import MalformedMessage
-from mailhook.model import Author
-from mailhook.pipeline.mime import Mime, iso_date, parse_mime
-from mailhook.pipeline.quotes import find_cut, header_block_end, is_from_line
 
 # Subject prefixes that mark a forward in common clients and languages.
 _FORWARD_SUBJECT = re.compile(

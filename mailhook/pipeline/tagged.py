@@ -9,7 +9,7 @@ from mailhook.pipeline.fields import Block, Candidate, Finder
 from mailhook.pipeline.names import clean_name_line, split_name
 
 if TYPE_CHECKING:  # the tagger module imports flair lazily; typing needs no import here
-    from mailhook.tagger import SignatureTagger, Span
+    from mailhook.pipeline.tagger import SignatureTagger, Span
 
 LABEL_FIELDS = {
     "TITLE": "job_title",

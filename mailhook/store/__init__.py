@@ -1,11 +1,11 @@
 """The only place that talks to SQLite: intake, queue, users, contacts and the fill transaction."""
 
-from .base import normalise_address, utc_now
-from .history import HistoryStore
-from .people import PeopleStore, User
-from .queue import Outcome, Queued, QueueStore, Received
-from .suggestions import Suggestion, SuggestionStore
-from .tasks import NewTask, TaskStore
+from mailhook.store.base import normalise_address, utc_now
+from mailhook.store.history import HistoryStore
+from mailhook.store.people import PeopleStore, User
+from mailhook.store.queue import Outcome, Queued, QueueStore, Received
+from mailhook.store.suggestions import Suggestion, SuggestionStore
+from mailhook.store.tasks import NewTask, TaskStore
 
 
 class Store(QueueStore, PeopleStore, TaskStore, HistoryStore, SuggestionStore):

@@ -11,12 +11,12 @@ from typing import Any
 
 import sqlite_utils
 
-from ..errors import DatabaseUnusable, InvalidValue
-from ..mailbox import canonical_address
-from ..merge import ContactState
-from ..model import CONTACT_FIELDS
-from .locks import is_locked
-from .schema import MIGRATIONS
+from mailhook.errors import DatabaseUnusable, InvalidValue
+from mailhook.mailbox import canonical_address
+from mailhook.model import CONTACT_FIELDS
+from mailhook.rules.fill import ContactState
+from mailhook.store.locks import is_locked
+from mailhook.store.schema import MIGRATIONS
 
 
 def utc_now(at: float | None = None) -> str:

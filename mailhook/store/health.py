@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from .schema import MIGRATIONS
+from mailhook.store.schema import MIGRATIONS
 
 
 @dataclass(frozen=True)

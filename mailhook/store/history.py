@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import PROPERTIES, SOURCE_AI
-from .base import Base
+from mailhook.model import PROPERTIES, SOURCE_AI
+from mailhook.store.base import Base
 
 SOURCE_UNDO = "undo"
 

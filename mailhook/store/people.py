@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from ..errors import AlreadyExists, NotFound
-from ..model import CONTACT_FIELDS, PROPERTIES, SOURCE_AI, SOURCE_IMPORT, SOURCE_USER
-from .base import Base, check_properties, normalise_address, utc_now
-
-
-@dataclass(frozen=True)
-class User:
-    email: str
-    name: str | None
-    fill_contact_details: bool
-    fill_contact_details_since: str | None
-    inbox_automation: bool
-    inbox_automation_since: str | None
+from mailhook.errors import AlreadyExists, NotFound
+from mailhook.model import CONTACT_FIELDS, PROPERTIES, SOURCE_AI, SOURCE_IMPORT, SOURCE_USER, User
+from mailhook.store.base import Base, check_properties, normalise_address, utc_now
 
 
 class PeopleStore(Base):

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from ..merge import Candidate, decide
-from ..model import SOURCE_AI
-from .base import Base, utc_now
-from .suggestions import record_decision
-from .tasks import NewTask, insert_tasks
+from mailhook.model import SOURCE_AI
+from mailhook.rules.fill import Candidate, decide
+from mailhook.store.base import Base, utc_now
+from mailhook.store.suggestions import record_decision
+from mailhook.store.tasks import NewTask, insert_tasks
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import CONTACT_FIELDS, PROPERTIES
+from mailhook.model import CONTACT_FIELDS, PROPERTIES
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
@@ -267,7 +267,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0002_retry_at", _RETRY_AT),
     ("0003_tasks", _TASKS),
     ("0004_views", _VIEWS),
-    # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.passwords).
+    # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.service.passwords).
     ("0005_user_passwords", "ALTER TABLE users ADD COLUMN password_hash TEXT;"),
     ("0006_suggestions", _SUGGESTIONS),
     # Who logged in to send a message on our SMTP port: proof that the author is that user.

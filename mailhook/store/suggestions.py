@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InvalidValue, NotFound
-from ..merge import Candidate, ContactState, Decision
-from ..model import CONTACT_FIELDS, SOURCE_USER
-from .base import Base, normalise_address, utc_now
+from mailhook.errors import InvalidValue, NotFound
+from mailhook.model import CONTACT_FIELDS, SOURCE_USER
+from mailhook.rules.fill import Candidate, ContactState, Decision
+from mailhook.store.base import Base, normalise_address, utc_now
 
 SUGGESTION_STATUSES = ("open", "accepted", "dismissed", "superseded")
 # The contact's current value of the suggested property (one CASE arm per column).

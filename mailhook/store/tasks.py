@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InvalidValue, NotFound
-from ..model import SOURCE_AI
-from .base import Base, normalise_address, utc_now
+from mailhook.errors import InvalidValue, NotFound
+from mailhook.model import SOURCE_AI
+from mailhook.store.base import Base, normalise_address, utc_now
 
 STATUSES = ("recommended", "accepted", "dismissed")
 

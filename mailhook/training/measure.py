@@ -95,7 +95,7 @@ def main(argv: list[str]) -> int:
     corpus = Path(argv[0]) if argv else Path("../shared/corpus")
     model = Path(argv[1]) if len(argv) > 1 else None
     os.environ["OMP_NUM_THREADS"] = "1"  # read by torch when it is imported: time one thread
-    from mailhook.tagger import SignatureTagger
+    from mailhook.pipeline.tagger import SignatureTagger
 
     started = time.perf_counter()
     SignatureTagger.load(model)  # the first load imports torch and flair

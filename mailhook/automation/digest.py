@@ -1,0 +1,180 @@
+"""Compose a user's daily digest mail: new recommended tasks, what the AI filled and the suggested
+updates waiting for a decision, as text and HTML."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+
+from mailhook.store.suggestions import Suggestion
+from mailhook.store.tasks import Fill, Task
+
+_FONT = "font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    name: str | None
+
+
+def compose_digest(
+    recipient: Recipient,
+    day: date,
+    tasks: Sequence[Task],
+    fills: Sequence[Fill],
+    *,
+    sender: str,
+    suggestions: Sequence[Suggestion] = (),
+    now: datetime | None = None,
+) -> EmailMessage | None:
+    """One mail listing the day's tasks, fills and suggestions; None when nothing is new."""
+    if not tasks and not fills and not suggestions:
+        return None
+    message = EmailMessage()
+    message["From"] = formataddr(("mailhook", sender))
+    message["To"] = formataddr((recipient.name or "", recipient.email))
+    message["Subject"] = _subject(day, len(tasks), len(fills), len(suggestions))
+    message["Date"] = format_datetime(now or datetime.now(UTC))
+    message["Message-ID"] = make_msgid("digest", domain=sender.rpartition("@")[2] or None)
+    # Marks the digest as machine-made (RFC 3834): if it ever reaches mailhook itself, it makes
+    # no tasks, and well-behaved auto-responders do not answer it.
+    message["Auto-Submitted"] = "auto-generated"
+    message.set_content(plain_text(day, tasks, fills, suggestions))
+    message.add_alternative(html_text(day, tasks, fills, suggestions), subtype="html")
+    return message
+
+
+def _subject(day: date, tasks: int, fills: int, suggestions: int = 0) -> str:
+    parts = []
+    if tasks:
+        parts.append(f"{tasks} follow-up{'s' if tasks != 1 else ''}")
+    if fills:
+        parts.append(f"{fills} contact detail{'s' if fills != 1 else ''} filled")
+    if suggestions:
+        parts.append(f"{suggestions} suggested update{'s' if suggestions != 1 else ''}")
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return f"Your mailhook digest for {day.isoformat()}: {listed}"
+
+
+def _contact(task: Task) -> str:
+    if task.contact_email and task.contact_name:
+        return f"{task.contact_name} <{task.contact_email}>"
+    return task.contact_email or "(no contact)"
+
+
+def _message_ref(task: Task) -> str:
+    subject = task.subject or "(no subject)"
+    when = (task.message_date or "")[:10]
+    return f"\"{subject}\"{f' of {when}' if when else ''}, Message-ID {task.message_id or '-'}"
+
+
+def _change(suggestion: Suggestion) -> tuple[str, str, str]:
+    """(property, held value, suggested value) as a person reads them."""
+    held = suggestion.current_value if suggestion.current_value is not None else "(empty)"
+    return suggestion.property.replace("_", " "), held, suggestion.value
+
+
+def plain_text(
+    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = ()
+) -> str:
+    lines = [f"Your mailhook digest for {day.strftime('%A, %d %B %Y')}", ""]
+    if tasks:
+        lines += [f"Recommended follow-ups ({len(tasks)})", ""]
+        for number, task in enumerate(tasks, 1):
+            lines += [
+                f"{number}. {task.title}",
+                f"   Contact:  {_contact(task)}",
+                f"   Due:      {task.due or 'no date given'}",
+                f"   Said:     \"{task.sentence}\"",
+                f"   Message:  {_message_ref(task)}",
+                f"   Decide:   mailhook tasks accept {task.id}  |  mailhook tasks dismiss {task.id}",
+                "",
+            ]
+    if fills:
+        lines += [f"Contact details filled by mailhook AI ({len(fills)})", ""]
+        for contact, group in _by_contact(fills):
+            lines.append(contact)
+            lines += [f"   {f.property.replace('_', ' '):15} {f.value or '(cleared)'}" for f in group]
+            lines.append("")
+    if suggestions:
+        lines += [f"Suggested updates ({len(suggestions)}): a signature says something new", ""]
+        for suggestion in suggestions:
+            prop, held, new = _change(suggestion)
+            lines += [
+                f"#{suggestion.id} {suggestion.contact_email}: {prop} {held!r} -> {new!r}",
+                f"   Decide:   mailhook suggestions accept {suggestion.id}  |  "
+                f"mailhook suggestions dismiss {suggestion.id}",
+                "",
+            ]
+    lines.append("Find a message in your mail client by its Message-ID or subject.")
+    return "\n".join(lines) + "\n"
+
+
+def html_text(
+    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = ()
+) -> str:
+    e = html.escape
+    parts = [
+        f'<div style="{_FONT};max-width:640px;margin:0 auto;color:#222;line-height:1.45">',
+        f'<h1 style="font-size:20px;margin:0 0 16px">Your mailhook digest for '
+        f"{e(day.strftime('%A, %d %B %Y'))}</h1>",
+    ]
+    if tasks:
+        parts.append(f'<h2 style="font-size:16px;margin:24px 0 8px">Recommended follow-ups '
+                     f"({len(tasks)})</h2>")
+        for task in tasks:
+            parts.append(
+                '<div style="border-left:3px solid #2b6cb0;padding:4px 12px;margin:0 0 14px">'
+                f'<div style="font-weight:600">{e(task.title)}</div>'
+                f'<div style="color:#555">{e(_contact(task))} &middot; due {e(task.due or "no date given")}'
+                "</div>"
+                f'<blockquote style="margin:6px 0;color:#333;font-style:italic">{e(task.sentence)}'
+                "</blockquote>"
+                f'<div style="font-size:12px;color:#777">{e(_message_ref(task))}<br>'
+                f"mailhook tasks accept {task.id} &middot; mailhook tasks dismiss {task.id}</div>"
+                "</div>"
+            )
+    if fills:
+        parts.append(f'<h2 style="font-size:16px;margin:24px 0 8px">Contact details filled by '
+                     f"mailhook AI ({len(fills)})</h2>")
+        for contact, group in _by_contact(fills):
+            rows = "".join(
+                f'<tr><td style="padding:2px 12px 2px 0;color:#555">{e(f.property.replace("_", " "))}'
+                f"</td><td>{e(f.value or '(cleared)')}</td></tr>"
+                for f in group
+            )
+            parts.append(f'<div style="font-weight:600;margin-top:8px">{e(contact)}</div>'
+                         f'<table style="border-collapse:collapse;font-size:14px">{rows}</table>')
+    if suggestions:
+        parts.append(_html_suggestions(suggestions))
+    parts.append('<p style="font-size:12px;color:#777;margin-top:24px">Find a message in your mail '
+                 "client by its Message-ID or subject.</p></div>")
+    return "\n".join(parts) + "\n"
+
+
+def _by_contact(fills: Sequence[Fill]) -> list[tuple[str, list[Fill]]]:
+    grouped: dict[str, list[Fill]] = {}
+    for fill in fills:
+        grouped.setdefault(fill.contact_email, []).append(fill)
+    return list(grouped.items())
+
+
+def _html_suggestions(suggestions: Sequence[Suggestion]) -> str:
+    e = html.escape
+    rows = []
+    for suggestion in suggestions:
+        prop, held, new = _change(suggestion)
+        rows.append(
+            f'<tr><td style="padding:2px 12px 2px 0">{e(suggestion.contact_email)}</td>'
+            f'<td style="padding:2px 12px 2px 0;color:#555">{e(prop)}</td>'
+            f'<td style="padding:2px 12px 2px 0"><s>{e(held)}</s> &rarr; <b>{e(new)}</b></td>'
+            f'<td style="font-size:12px;color:#777">mailhook suggestions accept {suggestion.id} '
+            f"&middot; dismiss {suggestion.id}</td></tr>"
+        )
+    return (f'<h2 style="font-size:16px;margin:24px 0 8px">Suggested updates ({len(suggestions)})'
+            f'</h2><table style="border-collapse:collapse;font-size:14px">{"".join(rows)}</table>')

@@ -1,0 +1,308 @@
+"""Follow-up intent in an author's own words: recommended tasks with a title, sentence and due date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from email import policy
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesHeaderParser
+from email.utils import parseaddr, parsedate_to_datetime
+from functools import cache
+from typing import Any
+
+import pysbd
+
+from mailhook.automation import cues as cues
+from mailhook.pipeline.language import detect_language
+
+MAX_TASKS = 3  # one message makes at most a few tasks
+MAX_SENTENCE = 400  # longer "sentences" are tables or run-on boilerplate, not a request
+MAX_TEXT = 20_000  # own words beyond this are pasted logs or data: the follow-up is near the top
+_MAX_SEGMENTED = 2_000  # pysbd is slow on huge paragraphs; beyond this, split at end marks
+_END_MARK = re.compile(r"(?<=[.!?])\s+")
+_TITLE_WORDS = 12
+_MIN_PHRASE_WORDS = 3  # fewer after the verb: a verb-final clause (de, nl), so take it whole
+# A full stop ends a clause only before a space: not in "rsvp@example.com" or "Oct.11".
+_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|[()\[\]\n]|,\s|\s[-–]\s")
+# "Oct. 11th": the abbreviation's full stop makes dateparser read "Oct" and "11th" apart.
+_MONTH_ABBREVIATION = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
+_SHORT_LINE = 40
+
+# Headers that mark mail nobody wrote to this reader personally (RFC 3834, RFC 2369, RFC 2919).
+_AUTO_SUBMITTED = re.compile(r"^\s*(?!no\b)\S", re.IGNORECASE)
+_BULK_PRECEDENCE = re.compile(r"^\s*(?:bulk|list|junk|auto_reply)\b", re.IGNORECASE)
+_AUTOREPLY_HEADERS = ("x-autoreply", "x-autorespond")
+# Machines that write mail nobody answers: notifications, bounces.
+_AUTOMATED_SENDER = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?)(?:[+.-]|@)", re.IGNORECASE
+)
+_OUT_OF_OFFICE_SENTENCES = 2  # an away notice says so first (after a greeting); later it is news
+_LIST_HEADERS = ("list-id", "list-unsubscribe", "list-post")
+_MAX_HEADER = 1000
+_MAX_HEAD_BYTES = 256 * 1024  # the header block we read; the body never matters here
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+# Words that make a date-parser hit a real date; dateparser also reads "je" (jeudi) or "we"
+# (Wednesday) as dates, so a hit must carry one of these, a numeric date or an ordinal.
+_DATE_WORDS = re.compile(
+    r"\b(?:today|tonight|tomorrow|week|month|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|heute|morgen|übermorgen|woche|monat|montag|"
+    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|aujourd'hui|demain|semaine|mois|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|hoy|"
+    r"mañana|semana|mes|lunes|martes|miércoles|jueves|viernes|sábado|domingo|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|vandaag|overmorgen|"
+    r"maand|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|mei|"
+    r"augustus|i dag|uge|måned|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|marts|maj)\b"
+    r"|\d{1,4}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b|\bmay \d",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Task:
+    """One recommended follow-up: what to do, the sentence that shows it, and when."""
+
+    title: str
+    sentence: str
+    due: str | None  # YYYY-MM-DD
+    role: str  # commit | request | propose
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The language the text was read in and the tasks found in it."""
+
+    language: str | None
+    tasks: tuple[Task, ...]
+
+
+def excluded_reason(raw: bytes) -> str | None:
+    """Why a message's headers say it is no personal mail (auto-reply, bulk, list), or None."""
+    headers = _headers(raw)
+    if _AUTO_SUBMITTED.match(str(headers.get("auto-submitted", "no"))):
+        return "auto-submitted"
+    if _BULK_PRECEDENCE.match(str(headers.get("precedence", ""))):
+        return "precedence: " + str(headers.get("precedence")).strip().lower()
+    for name in _LIST_HEADERS:
+        if headers.get(name) is not None:
+            return "mailing list"
+    for name in _AUTOREPLY_HEADERS:
+        if headers.get(name) is not None:
+            return "auto-reply"
+    if cues.OUT_OF_OFFICE.search(_decoded(headers.get("subject"))):
+        return "out of office"
+    if _AUTOMATED_SENDER.match(parseaddr(str(headers.get("from", ""))[:_MAX_HEADER])[1]):
+        return "automated sender"
+    return None
+
+
+def _headers(raw: bytes) -> Message:
+    # compat32 keeps values as they are: policy.default parses every header deeply, which takes
+    # minutes on hostile mail (100k encoded words); only the subject is decoded, and bounded.
+    end = _HEADER_END.search(raw, 0, _MAX_HEAD_BYTES)
+    head = raw[: end.start()] if end else raw[:_MAX_HEAD_BYTES]
+    return BytesHeaderParser(policy=policy.compat32).parsebytes(head)
+
+
+def _decoded(value: object) -> str:
+    """An RFC 2047 header value as text ("=?utf-8?q?R=C3=A9ponse?=" -> "Réponse"), first 1000 chars."""
+    text = str(value or "")[:_MAX_HEADER]
+    try:
+        return str(make_header(decode_header(text)))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):
+        return text
+
+
+def sent_at(raw: bytes) -> datetime | None:
+    """The Date header as the sender's wall-clock time: relative dates are meant in it."""
+    value = _headers(raw).get("date")
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(str(value)[:_MAX_HEADER]).replace(tzinfo=None)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def detection_record(path: str, raw: bytes) -> dict[str, Any]:
+    """What `mailhook tasks detect --json` prints for one message file (the author's own words)."""
+    from mailhook.pipeline import read_message
+
+    text = read_message(raw).own.text
+    if excluded_reason(raw) is not None:
+        return {"path": path, "language": detect_language(text), "tasks": []}
+    found = detect_tasks(text, sent=sent_at(raw))
+    return {
+        "path": path,
+        "language": found.language,
+        "tasks": [{"title": t.title, "due": t.due, "sentence": t.sentence} for t in found.tasks],
+    }
+
+
+def detect_tasks(
+    text: str,
+    *,
+    sent: datetime | None = None,
+    language: str | None = None,
+    author_is_user: bool = False,
+) -> Detection:
+    """Tasks in `text`, the author's own words (quotes already removed by the pipeline)."""
+    text = text[:MAX_TEXT]
+    language = language or detect_language(text)
+    sentences = _sentences_to_read(text, language)
+    opening = " ".join(sentences[:_OUT_OF_OFFICE_SENTENCES])
+    if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text):
+        return Detection(language, ())
+    found: list[Task] = []
+    seen: set[str] = set()
+    for sentence in sentences:
+        task = _task(sentence, language, sent, author_is_user)
+        if task is None or task.title.casefold() in seen:
+            continue
+        seen.add(task.title.casefold())
+        found.append(task)
+        if len(found) == MAX_TASKS:
+            break
+    return Detection(language, tuple(found))
+
+
+def split_sentences(text: str, language: str | None) -> list[str]:
+    """Sentences of hard-wrapped mail text: lines joined within a paragraph, then segmented."""
+    segmenter = _segmenter(language if language in cues.BY_LANGUAGE else "en")
+    return [sentence for unit in paragraphs(text) for sentence in _split(unit, segmenter)]
+
+
+def _sentences_to_read(text: str, language: str | None) -> list[str]:
+    """The sentences that decide a detection, in order: none when no paragraph holds a cue (no
+    task can come of it); else the opening ones (for away notices) and those of every paragraph
+    that holds a cue. Splitting (pysbd) is the costly step, and most paragraphs hold none."""
+    loose = [parts for lang in _languages(language) for parts in cues.BY_LANGUAGE[lang].anywhere]
+    units = paragraphs(text)
+    # Longer paragraphs are split cheaply anyway (at end marks), so they are not searched first.
+    cued = [len(unit) > _MAX_SEGMENTED or _may_hold_cue(unit, loose) for unit in units]
+    if not any(cued):
+        return []
+    segmenter = _segmenter(language if language in cues.BY_LANGUAGE else "en")
+    found: list[str] = []
+    for unit, has_cue in zip(units, cued, strict=True):
+        if has_cue or len(found) < _OUT_OF_OFFICE_SENTENCES:
+            found.extend(_split(unit, segmenter))
+    return found
+
+
+def _may_hold_cue(unit: str, loose: list[tuple[re.Pattern[str], ...]]) -> bool:
+    """False only if no cue pattern can match any sentence of the paragraph: a sentence is a
+    piece of its paragraph (pysbd, without cleaning, returns pieces of its input), and where a
+    pattern matches a piece, each of its loosened parts matches the paragraph."""
+    return any(all(part.search(unit) for part in parts) for parts in loose)
+
+
+def _split(unit: str, segmenter: pysbd.Segmenter) -> list[str]:
+    parts = segmenter.segment(unit) if len(unit) <= _MAX_SEGMENTED else _END_MARK.split(unit)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs with wrapped lines joined; a short line followed by a capital ends its unit."""
+    units: list[str] = []
+    buffer: list[str] = []
+    lines = [line.strip() for line in text.splitlines()]
+    for index, line in enumerate(lines):
+        if not line or line.startswith(">"):
+            units.append(" ".join(buffer))
+            buffer = []
+            continue
+        buffer.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if len(line) < _SHORT_LINE and following[:1].isupper():
+            units.append(" ".join(buffer))
+            buffer = []
+    units.append(" ".join(buffer))
+    return [u for u in units if u]
+
+
+def _task(sentence: str, language: str | None, sent: datetime | None, by_user: bool) -> Task | None:
+    if len(sentence) > MAX_SENTENCE:
+        return None
+    for lang in _languages(language):
+        lexicon = cues.BY_LANGUAGE[lang]
+        if lexicon.courtesy.search(sentence):
+            return None
+        for role, pattern in lexicon.patterns:
+            match = pattern.search(sentence)
+            if match is None or _sends_now(role, sentence):
+                continue
+            title = _title(sentence, match, role, by_user)
+            return Task(title, sentence, due_date(sentence, lang, sent), role)
+    return None
+
+
+def _languages(language: str | None) -> tuple[str, ...]:
+    """The detected language first; English too, as business mail mixes it in everywhere."""
+    if language in cues.BY_LANGUAGE:
+        return (language,) if language == "en" else (language, "en")
+    return tuple(cues.BY_LANGUAGE)
+
+
+def _sends_now(role: str, sentence: str) -> bool:
+    return role == cues.COMMIT and bool(cues.ATTACHED_NOW.search(sentence))
+
+
+def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str:
+    # Whose move is it: a promise the contact made, or a request the user made, is followed up.
+    awaited = (role == cues.COMMIT and not by_user) or (role == cues.REQUEST and by_user)
+    # A contact's promise reads best in their words ("I'll call you Monday"); anything the user
+    # has to do reads best from its verb ("Send the revised quote by Friday").
+    who = "who" if "who" in match.re.groupindex else 0
+    start = match.start(who) if role == cues.COMMIT and not by_user else match.start("act")
+    words = _clause(sentence[start:])
+    if len(words) >= _MIN_PHRASE_WORDS:
+        phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    else:
+        # The verb ends its clause (verb-final German or Dutch, "the best time to meet"): the
+        # words before it say what to do.
+        before = _CLAUSE_END.split(_unabbreviated(sentence[: match.start("act")]))[-1].split()
+        phrase = " ".join([*before, *words][-_TITLE_WORDS:])
+    phrase = phrase.strip(" ,.;:-–¿?¡!\"'")
+    phrase = phrase[:1].upper() + phrase[1:]
+    return f"Follow up: {phrase}" if awaited else phrase
+
+
+def _unabbreviated(text: str) -> str:
+    return _MONTH_ABBREVIATION.sub(r"\1", text)
+
+
+def _clause(text: str) -> list[str]:
+    text = _unabbreviated(text)
+    end = _CLAUSE_END.search(text)
+    return (text[: end.start()] if end else text).split()
+
+
+def due_date(sentence: str, language: str | None, sent: datetime | None) -> str | None:
+    """The first stated or implied date at or after the message's own date, in its language."""
+    from dateparser.search import search_dates  # loads its language data once, ~1 s
+
+    base = sent or datetime.now()
+    settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
+    languages = [language] if language in cues.BY_LANGUAGE else ["en"]
+    hits = search_dates(_unabbreviated(sentence), languages=languages, settings=settings) or []
+    for text, when in hits:
+        if _DATE_WORDS.search(text) and when.date() >= base.date():
+            return _as_day(when.date())
+    return None
+
+
+def _as_day(day: date) -> str:
+    return day.isoformat()
+
+
+@cache
+def _segmenter(language: str) -> pysbd.Segmenter:
+    # Segmenters hold only compiled rules; one per language and process is enough.
+    return pysbd.Segmenter(language=language, clean=False)

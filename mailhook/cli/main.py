@@ -1,0 +1,154 @@
+"""The `mailhook` group and the commands that run the hook: serve, process, status, retry, extract, browse."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mailhook.cli.exports import export_group
+from mailhook.cli.maintenance import doctor, undo
+from mailhook.cli.options import open_store, print_records, with_config
+from mailhook.cli.people import contacts, users
+from mailhook.cli.replay import replay_command
+from mailhook.cli.suggestions import suggestions
+from mailhook.cli.tasks import digest, tasks
+from mailhook.config import Config
+from mailhook.errors import MailhookError
+from mailhook.safe_text import escape
+
+
+@click.group()
+@click.version_option(package_name="mailhook")
+def main() -> None:
+    """mailhook: turns the mail your team sends and receives into contact details."""
+
+
+@main.command()
+@click.option("--no-worker", is_flag=True,
+              help="Only receive and store; process later with `mailhook process` or a plain serve.")
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]),
+              default="info", show_default=True)
+@with_config
+def serve(config: Config, no_worker: bool, log_level: str) -> None:
+    """Run the SMTP and LMTP listeners and the worker until SIGTERM/SIGINT."""
+    from mailhook.service.serve import serve as run_service
+
+    logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # aiosmtpd logs every connection at INFO; that is noise for a mail hook's operators.
+    logging.getLogger("mail.log").setLevel(max(logging.WARNING, logging.getLogger().level))
+    run_service(config, worker=not no_worker)
+
+
+@main.command()
+@with_config
+def process(config: Config) -> None:
+    """Process every pending message now, without listening (then exit)."""
+    from mailhook.worker.processing import Worker
+
+    store = open_store(config)
+    count = Worker(config).drain(store)
+    click.echo(f"processed {count} message(s); {json.dumps(store.counts())}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@with_config
+def status(config: Config, as_json: bool) -> None:
+    """Counts of received, processed, pending and failed messages."""
+    store = open_store(config)
+    counts = store.counts()
+    verdicts = store.verdicts()
+    if as_json:
+        click.echo(json.dumps({**counts, "dkim": verdicts, "failed_messages": store.failed_messages()}))
+        return
+    for key, value in counts.items():
+        click.echo(f"{key:10} {value}")
+    if verdicts:
+        click.echo("dkim       " + ", ".join(f"{k} {v}" for k, v in verdicts.items()))
+    for failed in store.failed_messages():
+        click.echo(f"failed #{failed['id']} {failed['message_id']}: {failed['last_error']}")
+
+
+@main.command()
+@click.argument("ids", nargs=-1, type=int)
+@with_config
+def retry(config: Config, ids: tuple[int, ...]) -> None:
+    """Re-queue failed messages (all, or the given ids from `status`)."""
+    count = open_store(config).retry_failed(ids)
+    click.echo(f"re-queued {count} message(s)")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per message.")
+@click.option("--tagger", default="packaged", show_default=True,
+              help='The signature tagger: "packaged", "off", or the path of a flair model file.')
+def extract(files: tuple[Path, ...], as_json: bool, tagger: str) -> None:
+    """Read message files and print what the extractor finds (no database)."""
+    from mailhook import pipeline
+
+    try:
+        finders = pipeline.load_finders(tagger)
+    except (OSError, MailhookError) as exc:
+        raise click.ClickException(f"cannot load the tagger {tagger!r}: {exc}") from exc
+
+    def analyse(path: Path) -> dict[str, Any]:
+        reading = pipeline.read_message(path.read_bytes())
+        return pipeline.extraction_record(str(path), reading, pipeline.extract(reading.own, finders))
+
+    print_records(files, as_json, analyse, _print_extraction)
+
+
+def _print_extraction(record: dict[str, Any]) -> None:
+    click.echo(f"== {record['path']}")
+    click.echo(f"   language {record['language']}, skipped {record['skipped']}")
+    for field, value in record["fields"].items():
+        if value is not None:
+            click.echo(escape(f"   {field:15} {value}"))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on: a loopback one unless --public.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--public", is_flag=True,
+              help="Allow a --host that is not loopback: whoever reaches it reads every contact.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this Host name (e.g. the machine's); repeatable.")
+@with_config
+def browse(config: Config, host: str, port: int, public: bool, allow_hosts: tuple[str, ...]) -> None:
+    """Open the database in Datasette (the `browse` extra) with descriptions, facets and queries."""
+    import importlib.util
+    import subprocess
+    import tempfile
+
+    from mailhook.outputs.browse import datasette_command, is_loopback, metadata, served_names
+
+    if importlib.util.find_spec("datasette") is None:
+        raise click.ClickException("Datasette is not installed: pip install 'mailhook[browse]'")
+    if not is_loopback(host):
+        if not public:
+            raise click.ClickException(
+                f"--host {host} is not a loopback address: every contact would be readable from "
+                "the network; add --public if that is meant")
+        click.echo(f"warning: serving every contact on {host}:{port} without a login (--public)",
+                   err=True)
+    names = served_names(host, allow_hosts)
+    click.echo(f"answering requests for Host {', '.join(names)} only", err=True)
+    open_store(config).close()  # creates and migrates the database, so the views exist
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as meta:
+        json.dump(metadata(config.database.path, names, port), meta)
+    try:
+        sys.exit(subprocess.call(datasette_command(config.database.path, Path(meta.name), host, port)))
+    finally:
+        Path(meta.name).unlink(missing_ok=True)
+
+
+for command in (users, contacts, export_group, tasks, digest, undo, doctor, suggestions, replay_command):
+    main.add_command(command)

@@ -1,0 +1,71 @@
+"""What every command shares: --config and one-line errors, the store, per-file output."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from mailhook.config import Config, load_config
+from mailhook.errors import MailhookError
+from mailhook.safe_text import json_dumps
+from mailhook.store import Store
+
+ON_OFF = click.Choice(["on", "off"])
+
+
+def with_config(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command `--config FILE` and turn our errors into one clear line (exit 1)."""
+
+    @click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Configuration file (default: conf/mailhook.toml, else the embedded default).",
+    )
+    @functools.wraps(command)
+    def wrapper(config_path: Path | None, **kwargs: Any) -> Any:
+        try:
+            config = load_config(config_path)
+            return command(config, **kwargs)
+        except MailhookError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except sqlite3.Error as exc:  # met after opening: damage deeper in the file, a long lock
+            raise click.ClickException(f"database {config.database.path}: {exc}") from exc
+
+    return wrapper
+
+
+def open_store(config: Config) -> Store:
+    return Store(config.database.path)
+
+
+def print_records(
+    files: tuple[Path, ...],
+    as_json: bool,
+    analyse: Callable[[Path], dict[str, Any]],
+    show: Callable[[dict[str, Any]], None],
+) -> None:
+    """One record per message file, as JSON lines or text; a file that cannot be read gets an
+    error record, the others still run, and the exit status is 1."""
+    failed = False
+    for path in files:
+        try:
+            record = analyse(path)
+        except (OSError, MailhookError) as exc:
+            failed = True
+            record = {"path": str(path), "error": str(exc)}
+        if as_json:
+            click.echo(json_dumps(record))
+        elif "error" in record:
+            click.echo(f"== {path}\n   error: {record['error']}")
+        else:
+            show(record)
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,3 @@
+"""The running service: aiosmtpd listeners (RCPT policy, DATA into the durable intake, replies),
+SMTP AUTH and passwords, start and stop. May use worker, automation, trust, store and the shared
+modules (config, errors, model, mailbox, safe_text)."""

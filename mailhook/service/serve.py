@@ -1,0 +1,212 @@
+"""The running service: both listeners, the intake and the worker, from start to graceful stop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from aiosmtpd.smtp import SMTP
+
+from mailhook.config import Config
+from mailhook.model import Flag
+from mailhook.service.intake import Intake
+from mailhook.service.listeners import ForwardingHandler, InboxHandler, protocol_factory
+from mailhook.service.logins import Verify
+from mailhook.service.passwords import verify_password
+from mailhook.store import Store
+from mailhook.worker import supervisor as worker_process
+from mailhook.worker.metrics import Metrics
+
+log = logging.getLogger(__name__)
+
+# How long a stop waits for replies already owed, and for the worker to finish its message.
+STOP_GRACE_SECONDS = 30.0
+
+Addresses = dict[str, tuple[str, int]]
+
+
+@dataclass
+class Listeners:
+    """The bound SMTP and LMTP servers and the sessions they opened."""
+
+    servers: dict[str, asyncio.Server]
+    handlers: tuple[ForwardingHandler, InboxHandler]
+    sessions: weakref.WeakSet[SMTP]
+
+    @property
+    def addresses(self) -> Addresses:
+        found = {}
+        for name, server in self.servers.items():
+            host, port = server.sockets[0].getsockname()[:2]
+            found[name] = (str(host), int(port))
+        return found
+
+    async def stop(self, intake: Intake, grace: float = STOP_GRACE_SECONDS) -> None:
+        """Stop accepting, store what is queued, send the replies owed, close the sessions."""
+        for server in self.servers.values():
+            server.close()
+        await asyncio.to_thread(intake.close)
+        try:
+            async with asyncio.timeout(grace):
+                for handler in self.handlers:
+                    await handler.wait_idle()
+        except TimeoutError:
+            log.warning("stopping with replies still owed; those clients will retry")
+        for session in list(self.sessions):
+            if session.transport is not None:
+                session.transport.close()
+        for server in self.servers.values():
+            await server.wait_closed()
+
+
+async def open_listeners(
+    config: Config,
+    directory: Store,
+    intake: Intake,
+    *,
+    hostname: str | None = None,
+    metrics: Metrics | None = None,
+    verify: Verify = verify_password,
+) -> Listeners:
+    """Bind both listeners (port 0: any free port) on the running loop; `verify` checks passwords
+    (a seam for tests)."""
+    loop = asyncio.get_running_loop()
+    # Looked up once: left to itself aiosmtpd resolves the host name on every connection.
+    if hostname is None:
+        hostname = await asyncio.to_thread(socket.getfqdn)
+    handlers = (
+        ForwardingHandler(config, directory, intake, metrics, verify=verify),
+        InboxHandler(config, directory, intake, metrics),
+    )
+    sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()
+    servers: dict[str, asyncio.Server] = {}
+    try:
+        for handler, listener in zip(handlers, (config.smtp, config.lmtp), strict=True):
+            make = protocol_factory(handler, listener, hostname)
+            servers[handler.listener] = await loop.create_server(
+                _tracking(make, sessions), listener.host, listener.port
+            )
+    except BaseException:
+        for server in servers.values():
+            server.close()
+        raise
+    return Listeners(servers, handlers, sessions)
+
+
+def serve(
+    config: Config,
+    *,
+    on_ready: Callable[[Addresses], None] | None = None,
+    stop: threading.Event | None = None,
+    worker: bool = True,
+) -> None:
+    """Run until `stop` is set or SIGTERM/SIGINT arrives; `stop` is set when this returns.
+
+    worker=False only listens and stores: messages wait, pending, for a later start or `process`.
+    """
+    stop = stop if stop is not None else threading.Event()
+    try:
+        asyncio.run(_serve(config, on_ready, stop, worker))
+    finally:
+        stop.set()
+
+
+async def _serve(
+    config: Config,
+    on_ready: Callable[[Addresses], None] | None,
+    stop: threading.Event,
+    run_worker: bool,
+) -> None:
+    stopping = _stopping(stop)
+    directory = Store(config.database.path)
+    metrics = Metrics(config.database.path)
+    worker = worker_process.Supervisor(config, metrics=metrics) if run_worker else None
+    intake = Intake(
+        config.database.path,
+        on_stored=worker.wake if worker is not None else None,
+        busy_timeout_ms=int(config.intake.busy_timeout * 1000),
+    )
+    background_stop = threading.Event()
+    exporter = None
+    try:
+        listeners = await open_listeners(config, directory, intake, metrics=metrics)
+        addresses = listeners.addresses
+        if config.metrics.enabled:
+            exporter, _ = metrics.serve(config.metrics.host, config.metrics.port)
+            addresses["metrics"] = (config.metrics.host, exporter.server_port)
+        if worker is not None:
+            worker.start()
+        digests = _start_digests(config, background_stop) if config.digest.enabled else None
+        try:
+            _announce(addresses, on_ready)
+            await stopping.wait()
+            log.info("stopping")
+        finally:
+            await listeners.stop(intake)
+            background_stop.set()
+            if worker is not None:
+                await asyncio.to_thread(worker.stop, STOP_GRACE_SECONDS)
+            if digests is not None:
+                await asyncio.to_thread(digests.join, STOP_GRACE_SECONDS)
+    finally:
+        await asyncio.to_thread(intake.close)
+        directory.close()
+        if exporter is not None:
+            exporter.shutdown()
+            exporter.server_close()
+    log.info("stopped")
+
+
+def _stopping(stop: threading.Event) -> asyncio.Event:
+    """An event on this loop, set once `stop` is (from any thread, or by SIGTERM/SIGINT)."""
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+
+    def wait() -> None:
+        stop.wait()
+        with contextlib.suppress(RuntimeError):  # the loop already closed
+            loop.call_soon_threadsafe(stopping.set)
+
+    threading.Thread(target=wait, name="mailhook-stop-watch", daemon=True).start()
+    if threading.current_thread() is threading.main_thread():  # signals reach the main thread only
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+    return stopping
+
+
+def _start_digests(config: Config, stop: Flag) -> threading.Thread:
+    """Each user's daily digest at [digest] hour (and at start once it has passed), once a day."""
+    from mailhook.automation.delivery import run_daily
+
+    thread = threading.Thread(
+        target=run_daily, args=(config, stop), name="mailhook-digest", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def _announce(addresses: Addresses, on_ready: Callable[[Addresses], None] | None) -> None:
+    smtp, lmtp = addresses["smtp"], addresses["lmtp"]
+    line = f"mailhook listening smtp={smtp[0]}:{smtp[1]} lmtp={lmtp[0]}:{lmtp[1]}"
+    if "metrics" in addresses:
+        line += " metrics={}:{}".format(*addresses["metrics"])
+    log.info(line)
+    print(line, flush=True)  # the one line scripts and tests read to learn ephemeral ports
+    if on_ready is not None:
+        on_ready(addresses)
+
+
+def _tracking(make: Callable[[], SMTP], sessions: weakref.WeakSet[SMTP]) -> Callable[[], SMTP]:
+    def make_tracked() -> SMTP:
+        session = make()
+        sessions.add(session)
+        return session
+
+    return make_tracked

@@ -1,0 +1,193 @@
+"""Backfill: mail a user already has (mbox, Maildir or a folder of .eml files), run through the same
+pipeline as live mail, exactly once per message, resumable after an interruption."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import fcntl
+import mailbox
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from mailhook.config import Config
+from mailhook.errors import MailhookError
+from mailhook.model import CONTACT_FIELDS
+from mailhook.store import Received, Store
+from mailhook.store.queue import REPLAY
+from mailhook.trust.authorship import read_header_block
+from mailhook.worker.processing import Worker
+
+ALREADY = "already stored"
+TOO_LARGE = "over max_message_size"
+LINK_NOTE = "a symbolic link, skipped: replay reads only what is inside the folder it is given"
+
+
+class ReplayError(MailhookError):
+    """The path cannot be replayed: not a mailbox, or another replay holds the database."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Messages to replay: how many, and a fresh iterator over (key, raw bytes) in file order."""
+
+    kind: str  # "mbox", "maildir", "eml"
+    count: int
+    items: Callable[[], Iterator[tuple[str, bytes]]]
+    notes: tuple[str, ...] = ()  # what in the folder is not read, and why (symbolic links)
+
+
+def open_source(path: Path) -> Source:
+    """Recognise what `path` holds; raises ReplayError naming what was expected."""
+    if path.is_dir():
+        if (path / "cur").is_dir() and (path / "new").is_dir():
+            return _maildir(path)
+        files, links = _eml_files(path)
+        if not files:
+            raise ReplayError(f"{path}: neither a Maildir (cur/, new/) nor a folder with .eml files")
+        return Source("eml", len(files), lambda: ((str(p), p.read_bytes()) for p in files),
+                      _link_notes(links))
+    if not path.is_file():
+        raise ReplayError(f"{path}: no such file or folder")
+    if path.suffix.lower() == ".eml":
+        return Source("eml", 1, lambda: iter([(str(path), path.read_bytes())]))
+    with path.open("rb") as head:
+        if head.read(5) != b"From ":
+            raise ReplayError(f"{path}: not an mbox file (it must start with a 'From ' line)")
+    return _mbox(path)
+
+
+def _mbox(path: Path) -> Source:
+    box = mailbox.mbox(path, create=False)
+    keys = box.keys()  # one pass over the file builds the table of contents
+    return Source("mbox", len(keys), lambda: ((f"{path}#{k}", box.get_bytes(k)) for k in keys))
+
+
+def _eml_files(path: Path) -> tuple[list[Path], list[Path]]:
+    """The .eml files under `path` in path order, and the symbolic links met instead (to .eml
+    files or to folders): a link could lead anywhere, so none is followed."""
+    files, links = [], []
+    for folder, dirs, names in os.walk(path):  # never descends into a linked folder
+        for name in [*dirs, *names]:
+            entry = Path(folder) / name
+            if entry.is_symlink():
+                if name in dirs or name.endswith(".eml"):
+                    links.append(entry)
+            elif name.endswith(".eml") and entry.is_file():
+                files.append(entry)
+    return sorted(files), sorted(links)
+
+
+def _maildir(path: Path) -> Source:
+    box = mailbox.Maildir(path, factory=None, create=False)
+    links, linked = [], set()
+    for sub in ("new", "cur"):  # what mailbox would read through a symbolic link is left out
+        folder = path / sub
+        if folder.is_symlink():
+            links.append(folder)
+        for entry in folder.iterdir():
+            if folder.is_symlink() or entry.is_symlink():
+                linked.add(entry.name.split(box.colon)[0])  # the key, as mailbox names it
+                if not folder.is_symlink():
+                    links.append(entry)
+    # Maildir names start with the delivery time: oldest first.
+    keys = sorted(k for k in box.iterkeys() if k not in linked)
+    return Source("maildir", len(keys), lambda: ((f"{path}/{k}", box.get_bytes(k)) for k in keys),
+                  _link_notes(sorted(links)))
+
+
+def _link_notes(links: list[Path]) -> tuple[str, ...]:
+    return tuple(f"{link}: {LINK_NOTE}" for link in links)
+
+
+def size_limit(config: Config) -> int:
+    """The largest message replay takes in: what both listeners accept, as live mail of the user
+    arrives over either (the inbox by LMTP, sent mail by SMTP); beyond it they answer 552."""
+    return min(config.smtp.max_message_size, config.lmtp.max_message_size)
+
+
+@contextlib.contextmanager
+def exclusive(db_path: Path) -> Iterator[None]:
+    """Only one replay per database: a second would race the first for the same messages."""
+    lock_path = db_path.with_name(db_path.name + ".replay-lock")
+    handle: IO[str] = lock_path.open("w")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise ReplayError(f"another `mailhook replay` is running on {db_path}") from exc
+        yield
+    finally:
+        handle.close()
+
+
+def replay_one(store: Store, worker: Worker, user: str, key: str, raw: bytes) -> str:
+    """Store one message as a copy for `user` and process it now. A message stored before (live,
+    or by an earlier replay that finished it) is left alone: nothing is ever logged twice."""
+    received = Received(raw, read_header_block(raw).message_id(), user, REPLAY, None, (user,), key[:500])
+    store.insert_received([received])
+    row = store.stored_copy(received.dedupe_key, user)
+    if row is None or row["listener"] != REPLAY or row["status"] in ("processed", "failed"):
+        return ALREADY
+    item = store.claim_replayed(row["id"])
+    return worker.process(store, item) if item is not None else ALREADY
+
+
+def replay(
+    store: Store, worker: Worker, user: str, source: Source,
+    on_each: Callable[[str], None] = lambda result: None, *, max_size: int | None = None,
+    on_note: Callable[[str], None] = lambda note: None,
+) -> Counter[str]:
+    """Replay every message of `source`; returns how many ended processed, failed, already stored
+    or too large: one over `max_size` bytes is skipped, with a note (the listeners refuse it)."""
+    tally: Counter[str] = Counter()
+    for key, raw in source.items():
+        if max_size is not None and len(raw) > max_size:
+            result = TOO_LARGE
+            on_note(f"{key}: {len(raw)} bytes, over max_message_size ({max_size}): skipped, as "
+                    "the listeners would refuse it (552)")
+        else:
+            result = replay_one(store, worker, user, key, raw)
+        tally[result] += 1
+        on_each(result)
+    return tally
+
+
+def copy_database(db_path: Path, target: Path) -> None:
+    """A consistent copy of the live database (SQLite's online backup), for a dry run."""
+    source = sqlite3.connect(str(db_path))
+    copy = sqlite3.connect(str(target))
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+
+
+def contact_diffs(
+    before: dict[str, dict[str, str | None]],
+    after: dict[str, dict[str, str | None]],
+    suggested: dict[str, list[str]],
+) -> list[str]:
+    """A unified diff per contact that would change (new contacts diff against nothing), each
+    followed by the updates that would be suggested rather than written."""
+    out: list[str] = []
+    for email in sorted(after):
+        old, new = before.get(email), after[email]
+        old_lines, new_lines = _property_lines(old or {}), _property_lines(new)
+        if old is not None and old_lines == new_lines and email not in suggested:
+            continue
+        out += [f"--- {email} ({'now' if old is not None else 'new contact'})",
+                f"+++ {email} (after replay)"]
+        out += list(difflib.unified_diff(old_lines, new_lines, lineterm="", n=len(new_lines)))[2:]
+        out += [f"? {line}" for line in suggested.get(email, [])]
+    return out
+
+
+def _property_lines(values: dict[str, str | None]) -> list[str]:
+    return [f"{prop}: {values[prop]}" for prop in CONTACT_FIELDS if values.get(prop)]
