@@ -17,9 +17,10 @@ from aiosmtpd.smtp import SMTP
 from mailhook.config import Config
 from mailhook.model import Flag
 from mailhook.service.intake import Intake
-from mailhook.service.listeners import ForwardingHandler, InboxHandler, protocol_factory
+from mailhook.service.listeners import ForwardingHandler, InboxHandler
 from mailhook.service.logins import Verify
 from mailhook.service.passwords import verify_password
+from mailhook.service.protocols import protocol_factory
 from mailhook.store import Store
 from mailhook.worker import supervisor as worker_process
 from mailhook.worker.metrics import Metrics
