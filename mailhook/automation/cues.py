@@ -26,7 +26,7 @@ class Cues:
 
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern with group `act`)
     courtesy: re.Pattern[str]
-    # Per pattern, its loosened parts (regex_loosening.loosened): where for every pattern some part finds
+    # Per pattern, its loosened parts (loosening.loosened): where for every pattern some part finds
     # nothing in a paragraph, no pattern matches any of its sentences, and the paragraph needs no
     # sentence splitting (the costly step of detection).
     anywhere: tuple[tuple[re.Pattern[str], ...], ...]

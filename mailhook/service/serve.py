@@ -22,7 +22,7 @@ from mailhook.service.logins import Verify
 from mailhook.service.passwords import verify_password
 from mailhook.service.protocols import protocol_factory
 from mailhook.store import Store
-from mailhook.worker import supervisor as worker_process
+from mailhook.worker import supervisor
 from mailhook.worker.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -128,7 +128,7 @@ async def _serve(
     stopping = _stopping(stop)
     directory = Store(config.database.path)
     metrics = Metrics(config.database.path)
-    worker = worker_process.Supervisor(config, metrics=metrics) if run_worker else None
+    worker = supervisor.Supervisor(config, metrics=metrics) if run_worker else None
     intake = Intake(
         config.database.path,
         on_stored=worker.wake if worker is not None else None,
