@@ -177,7 +177,7 @@ def running_service(config: Config) -> Iterator[Callable[..., Running]]:
 def run(tmp_path: Path) -> Callable[..., Result]:
     """`run("contacts", "list", ok=True)`: the real CLI on a config whose database is
     tmp_path/db.sqlite (DKIM and the tagger off); asserts exit 0 unless ok=False."""
-    from mailhook.cli.main import main
+    from mailhook.cli import main
 
     config = tmp_path / "mailhook.toml"
     config.write_text(

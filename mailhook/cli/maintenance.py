@@ -122,6 +122,6 @@ def doctor_command(config_path: Path | None, as_json: bool) -> None:
         sys.exit(1)
 
 
-# The names mailhook.cli.main registers.
+# The names mailhook.cli.running registers.
 undo: click.Command = undo_command
 doctor: click.Command = doctor_command

@@ -104,4 +104,4 @@ def _digest(config: Config, user_email: str | None, day: datetime | None, print_
             click.echo(message.as_string())
 
 
-digest: click.Command = _digest  # the name mailhook.cli.main registers
+digest: click.Command = _digest  # the name mailhook.cli.running registers

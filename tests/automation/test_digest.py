@@ -26,7 +26,7 @@ from cryptography.x509.oid import NameOID
 
 from mailhook.automation.delivery import day_window, deliver_digests, next_run, send_digest, today
 from mailhook.automation.digest import Recipient, compose_digest
-from mailhook.cli.main import main
+from mailhook.cli import main
 from mailhook.config import Config, DatabaseConfig, DigestConfig, parse_config
 from mailhook.store import Received, Store
 from mailhook.worker.processing import Worker

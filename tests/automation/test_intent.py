@@ -25,8 +25,8 @@ from mailhook.automation.loosening import loosened
 from mailhook.pipeline import read_message
 from mailhook.pipeline.language import detect_language
 
-DATA = Path(__file__).parent / "data" / "intent"
-CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "messages"
+DATA = Path(__file__).parents[1] / "data" / "intent"
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "messages"
 FIXTURES = sorted(DATA.glob("*.eml"))
 LANGUAGES = ("en", "de", "fr", "es", "nl", "da")
 MONDAY = datetime(2026, 3, 2, 10, 0)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from email.message import EmailMessage
 
 import pytest
-from test_auth import self_signed
+from certs import self_signed
 
 from mailhook.config import Config, IntakeConfig, parse_config
 from mailhook.errors import ConfigError

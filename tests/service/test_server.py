@@ -38,7 +38,7 @@ from mailhook.service.listeners import (
 from mailhook.store import User
 from mailhook.trust.authorship import author_of, read_header_block
 
-DATA = Path(__file__).parent / "data" / "server"
+DATA = Path(__file__).parents[1] / "data" / "server"
 ANN, BOB, CAROL = "ann@example.com", "bob@example.com", "carol@client.example"
 TEAM = "sales@example.com"
 FORWARD = "log@hook.localhost"
@@ -561,7 +561,7 @@ def test_serve_prints_where_it_listens_and_stops_on_a_signal(
         "import sys; from pathlib import Path; from mailhook.config import load_config; "
         "from mailhook.service.serve import serve; serve(load_config(Path(sys.argv[1])))"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     with subprocess.Popen(
         [sys.executable, "-c", script, str(conf)], stdout=subprocess.PIPE, env=env, text=True
     ) as proc:

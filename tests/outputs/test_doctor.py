@@ -15,7 +15,7 @@ import dkim
 import pytest
 from click.testing import CliRunner, Result
 
-from mailhook.cli.main import main
+from mailhook.cli import main
 from mailhook.config import Config
 from mailhook.outputs.doctor import FAIL, OK, WARN, check_dns, check_model
 from mailhook.store import Store

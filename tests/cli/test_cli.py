@@ -13,11 +13,11 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from mailhook.cli.main import main
+from mailhook.cli import main
 from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def fill_via_worker_outcome(db: Path, contact: str, **values: str) -> None:

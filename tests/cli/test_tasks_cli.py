@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from mailhook.cli.main import main
+from mailhook.cli import main
 from mailhook.config import Config, DatabaseConfig, parse_config
 from mailhook.store import Received, Store
 from mailhook.worker.processing import Worker
@@ -21,7 +21,7 @@ USER = "ann@us.example"
 CONTACT = "bob.smith@acme.example"
 FORWARDING = "log@hook.example"
 TEAM = "sales@us.example"
-DATA = Path(__file__).parent / "data" / "intent"
+DATA = Path(__file__).parents[1] / "data" / "intent"
 REQUEST = "Hi Ann,\n\nthe board liked it. Can you send the revised quote by Friday?\n\nBest,\nBob\n"
 
 

@@ -13,7 +13,7 @@ import sqlite_utils
 from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VIEWS = ("filled_by_ai", "filled_today", "contacts_missing_phone", "property_provenance",
          "message_log", "failed_messages")
 BOB = "bob@them.example"
