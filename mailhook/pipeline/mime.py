@@ -15,6 +15,7 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
 from mailhook.errors import MalformedMessage
+from mailhook.pipeline.charsets import decode_text
 from mailhook.pipeline.htmltext import html_to_text
 
 # A message starts with header fields; a bare text or HTML body (as pasted into fixtures or
@@ -289,20 +290,14 @@ def _part_text(part: Message) -> str:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return str(part.get_payload())[:MOST_TEXT]
-    return _decode(payload, part.get_content_charset())
+    html = part.get_content_type() == "text/html"
+    return _decode(payload, part.get_content_charset(), html=html)
 
 
-def _decode(data: bytes, charset: str | None) -> str:
+def _decode(data: bytes, charset: str | None, *, html: bool = False) -> str:
     """The first MOST_TEXT characters of the text (decoded whole: cutting bytes could split a
     character and fail a strict decoding; decoding is fast C code)."""
-    for candidate in (charset, "utf-8"):
-        if not candidate:
-            continue
-        try:
-            return _lines(data.decode(candidate)[:MOST_TEXT])
-        except (LookupError, ValueError):  # ValueError: a NUL in the charset name
-            continue
-    return _lines(data.decode("cp1252", "replace")[:MOST_TEXT])
+    return _lines(decode_text(data, charset, html=html)[:MOST_TEXT])
 
 
 def _lines(text: str) -> str:

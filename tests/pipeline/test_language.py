@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mailhook.pipeline import Part, extract
+import pytest
+
+from mailhook.pipeline import Part, extract, read_message
 from mailhook.pipeline.language import detect_language
 
 
@@ -35,3 +37,26 @@ def test_japanese_mail_is_skipped_with_nothing_extracted() -> None:
     assert extraction.skipped == "language:ja"
     assert not extraction.has_signature
     assert set(extraction.fields.values()) == {None}
+
+
+UNDECLARED = (
+    b"From: Kim <kim@example.co.kr>\r\nTo: ann@us.example\r\nSubject: quote\r\nMessage-ID: <u@x>\r\n"
+    b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "charset"),
+    [
+        ("안녕하세요,\n\n견적서를 첨부합니다. 확인 부탁드립니다.\n\n김철수\n영업부장\n", "euc_kr"),
+        ("안녕하세요,\n\n견적서를 첨부합니다. 확인 부탁드립니다.\n\n김철수\n영업부장\n", "cp949"),
+        ("您好，\n\n附件是我们最新的报价单，请您查收并确认。\n\n张伟\n销售经理\n", "gb18030"),
+        ("您好，\n\n附件是我們最新的報價單，請您查收並確認。\n\n張偉\n銷售經理\n", "big5"),
+    ],
+)
+def test_undeclared_east_asian_text_is_read_in_its_own_script(text: str, charset: str) -> None:
+    """Bytes with no charset anywhere that are not UTF-8 are detected (charset-normalizer): Korean
+    and Chinese are read as written and scanned, never taken for Japanese (hiragana decide that)."""
+    reading = read_message(UNDECLARED + text.replace("\n", "\r\n").encode(charset))
+    assert reading.own.text.strip() == text.strip()
+    assert extract(reading.own).skipped is None

@@ -1,0 +1,57 @@
+"""Which charset a text part's bytes are in, when the mail says so, says nothing, or says wrong."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import charset_normalizer
+
+# ISO-2022-JP is 7-bit: undeclared, its escape sequences pass an ASCII or UTF-8 decoding untouched,
+# and the reader would see "\x1b$B..." instead of Japanese. No other text holds these sequences.
+_ISO_2022_JP = re.compile(rb"\x1b(?:\$[@B]|\(J|\$\(D)")
+# An HTML page may name its charset only in a meta tag (either form), not in its MIME header.
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
+_META_WINDOW = 4096  # the meta tag sits in the page's head
+# Encodings the Western fallback (cp1252) cannot stand in for: it turns them into letters that
+# look like a European language. For any other guess cp1252 reads Western mail as well, and a
+# detector's guess on short text is often a neighbour (cp1250, mac_roman), so it is not taken.
+_MULTIBYTE = frozenset({
+    "shift_jis", "cp932", "euc_jp", "iso2022_jp", "gb2312", "gbk", "gb18030", "big5", "big5hkscs",
+    "euc_kr", "cp949", "johab", "hz",
+})
+_JAPANESE = frozenset({"shift_jis", "cp932", "euc_jp", "iso2022_jp"})
+# Short Japanese text is as coherent in a Korean code page as in its own, so the detector's first
+# guess may be Korean; hiragana decide, as in mailhook.pipeline.language: a Japanese decoding of
+# Korean or Chinese bytes cannot produce them (their lead bytes never occur there).
+_HIRAGANA = re.compile(r"[\u3041-\u309f]")
+_GUESS_BYTES = 64 * 1024  # enough for charset-normalizer to tell; it is slower on more
+
+
+def decode_text(data: bytes, declared: str | None, *, html: bool = False) -> str:
+    """The text of a part: in the charset it declares, the one its HTML names, UTF-8, or a
+    detected East Asian encoding, in that order, and cp1252 when nothing fits."""
+    for charset in _candidates(data, declared, html):
+        try:
+            return data.decode(charset)
+        except (LookupError, ValueError):  # unknown name, a NUL in it, or bytes that do not fit
+            continue
+    return data.decode("cp1252", "replace")
+
+
+def _candidates(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
+    if _ISO_2022_JP.search(data) and (declared or "us-ascii").lower() in ("us-ascii", "ascii", "utf-8"):
+        yield "iso-2022-jp"
+    if declared:
+        yield declared
+    if html and (meta := _META_CHARSET.search(data[:_META_WINDOW])):
+        yield meta.group(1).decode("ascii")
+    yield "utf-8"
+    yield from _detected(data[:_GUESS_BYTES])
+
+
+def _detected(sample: bytes) -> list[str]:
+    """charset-normalizer's East Asian guess for bytes that are not UTF-8, or none."""
+    guesses = [m.encoding for m in charset_normalizer.from_bytes(sample) if m.encoding in _MULTIBYTE]
+    japanese = [e for e in guesses if e in _JAPANESE and _HIRAGANA.search(sample.decode(e, "ignore"))]
+    return (japanese or guesses)[:1]
