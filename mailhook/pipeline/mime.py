@@ -17,6 +17,7 @@ from email.utils import parsedate_to_datetime
 from mailhook.errors import MalformedMessage
 from mailhook.pipeline.charsets import decode_text
 from mailhook.pipeline.htmltext import html_to_text
+from mailhook.trust.authorship import read_header_block
 
 # A message starts with header fields; a bare text or HTML body (as pasted into fixtures or
 # exported by some tools) does not, and must not have its first lines eaten as headers.
@@ -107,6 +108,11 @@ def iso_date(value: str | None) -> str | None:
 
 
 def _looks_like_message(raw: bytes) -> bool:
+    """Headers and a body, or a bare body (fixtures, pasted text)? Where the one header reader
+    (trust.authorship, as dkimpy splits fields) finds a From field, a message: the guess below must
+    never turn fields that a signature's verifier skipped over into the author's own words."""
+    if read_header_block(raw).values("from"):
+        return True
     head = raw.lstrip(b"\r\n")[:4096]
     first = head.split(b"\n", 1)[0]
     return bool(_HEADER_FIELD.match(first) or first.startswith(b"From ")) and bool(

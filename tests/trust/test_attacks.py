@@ -415,3 +415,23 @@ def test_a_cc_added_to_a_users_genuine_signed_mail_creates_nothing(
     [row] = settled(db_path, 1)
     assert row["skip_reason"] == "sender not shown to be the user (dkim:fail)"
     assert contacts(db_path) == {VICTIM, CAROL}
+
+
+@pytest.mark.parametrize("shape", ["no-space-after-colon", "unknown-fields-first"])
+def test_fields_added_above_a_signed_reply_are_never_read_as_its_text(
+    hook: Start, keys: dict[str, Key], db_path: Any, shape: str
+) -> None:
+    """Unsigned fields on top of carol's genuine one-line signed reply, shaped so that a guess at
+    "headers or a bare body" would take the whole message for text: the one header reader decides,
+    so the fields stay fields and carol's reply fills nothing new."""
+    service = hook()
+    reply = signed(mail(f"Carol <{CAROL}>", "Thanks, that works for us."), keys["target.example"],
+                   "target.example")
+    forged = b"X-Sig: x\r\n Best regards,\r\n Carol Forged\r\n Chief Executive Officer\r\n Tel: +1 212 555 0199\r\n"
+    first = b"X-A:b\r\n" if shape == "no-space-after-colon" else b"".join(
+        b"Pad%d: %s\r\n" % (i, b"a" * 60) for i in range(70))
+    assert lmtp_deliver(service.lmtp, first + forged + reply, [ANN], mail_from=CAROL) == [REPLY_STORED]
+    [row] = settled(db_path, 1)
+    assert row["dkim_verdict"] == "pass"
+    assert "phone" not in filled_by_ai(db_path, CAROL)
+    assert "job_title" not in filled_by_ai(db_path, CAROL)
