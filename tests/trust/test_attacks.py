@@ -427,7 +427,8 @@ def test_fields_added_above_a_signed_reply_are_never_read_as_its_text(
     service = hook()
     reply = signed(mail(f"Carol <{CAROL}>", "Thanks, that works for us."), keys["target.example"],
                    "target.example")
-    forged = b"X-Sig: x\r\n Best regards,\r\n Carol Forged\r\n Chief Executive Officer\r\n Tel: +1 212 555 0199\r\n"
+    forged = (b"X-Sig: x\r\n Best regards,\r\n Carol Forged\r\n Chief Executive Officer\r\n"
+              b" Tel: +1 212 555 0199\r\n")
     first = b"X-A:b\r\n" if shape == "no-space-after-colon" else b"".join(
         b"Pad%d: %s\r\n" % (i, b"a" * 60) for i in range(70))
     assert lmtp_deliver(service.lmtp, first + forged + reply, [ANN], mail_from=CAROL) == [REPLY_STORED]
