@@ -43,11 +43,11 @@ def verdict(
     to `pass` by an ARC chain that a trusted sealer vouches for."""
     if dkim.policy == "off":
         return None
-    own = _recorded(raw, from_domain, dkim)
+    own = _recorded(raw, from_domain, dkim, must_sign)
     if own is None:
         own = dkim_verdict(raw, from_domain, timeout=dkim.dns_timeout, dnsfunc=dnsfunc,
                            must_sign=must_sign)
-    if own == PASS or not dkim.trusted_arc_sealers:
+    if own == PASS or not _arc_counts(dkim, must_sign):
         return own
     sealers = dkim.trusted_arc_sealers
     return _with_arc(own, arc_verdict(raw, from_domain, sealers, timeout=dkim.dns_timeout, dnsfunc=dnsfunc))
@@ -63,11 +63,11 @@ async def verdict_async(
     if resolver is None:
         async with AiodnsResolver(dkim.nameservers) as dns:
             return await verdict_async(raw, from_domain, dkim, resolver=dns, must_sign=must_sign)
-    own = _recorded(raw, from_domain, dkim)
+    own = _recorded(raw, from_domain, dkim, must_sign)
     if own is None:
         own = await dkim_verdict_async(
             raw, from_domain, timeout=dkim.dns_timeout, resolver=resolver, must_sign=must_sign)
-    if own == PASS or not dkim.trusted_arc_sealers:
+    if own == PASS or not _arc_counts(dkim, must_sign):
         return own
     forwarded = await arc_verdict_async(
         raw, from_domain, dkim.trusted_arc_sealers, timeout=dkim.dns_timeout, resolver=resolver
@@ -75,9 +75,19 @@ async def verdict_async(
     return _with_arc(own, forwarded)
 
 
-def _recorded(raw: bytes, from_domain: str | None, dkim: DkimConfig) -> str | None:
+def _recorded(
+    raw: bytes, from_domain: str | None, dkim: DkimConfig, must_sign: Collection[str]
+) -> str | None:
     trusted = dkim.trusted_authserv_ids
-    return authentication_results_verdict(raw, from_domain, trusted) if trusted else None
+    if not trusted or tuple(must_sign) != FROM_ONLY:
+        return None  # a recorded pass says nothing of which fields the signature covered
+    return authentication_results_verdict(raw, from_domain, trusted)
+
+
+def _arc_counts(dkim: DkimConfig, must_sign: Collection[str]) -> bool:
+    """ARC may lift the verdict: with trusted sealers, and only where the From alone must be signed
+    (a sealer's record of a pass says nothing of the To and Cc a user's mail is logged on)."""
+    return bool(dkim.trusted_arc_sealers) and tuple(must_sign) == FROM_ONLY
 
 
 def _with_arc(own: str, forwarded: str | None) -> str:

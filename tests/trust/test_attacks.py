@@ -436,3 +436,20 @@ def test_fields_added_above_a_signed_reply_are_never_read_as_its_text(
     assert row["dkim_verdict"] == "pass"
     assert "phone" not in filled_by_ai(db_path, CAROL)
     assert "job_title" not in filled_by_ai(db_path, CAROL)
+
+
+def test_a_recorded_pass_does_not_vouch_for_a_cc_added_to_a_users_mail(
+    hook: Start, keys: dict[str, Key], db_path: Any
+) -> None:
+    """Our MTA honestly records dkim=pass for ann's genuine mail with a Cc added on top (dkimpy
+    verifies it: the Cc is not signed). A recorded pass says nothing of h=, so it does not show
+    that ann logged the mail on that Cc: our own check, which must sign To and Cc, decides."""
+    service = hook(trusted_authserv_ids=("mx.us.example",))
+    genuine = signed(mail(f"Ann <{ANN}>", "Hello", to=ATTACKER, msgid="<rec@us.example>"),
+                     keys["us.example"], "us.example")
+    recorded = b"Authentication-Results: mx.us.example; dkim=pass header.d=us.example\r\n"
+    raw = recorded + b"Cc: w1@victims.example\r\n" + genuine
+    assert lmtp_deliver(service.lmtp, raw, [BOB], mail_from=ANN) == [REPLY_STORED]
+    [row] = settled(db_path, 1)
+    assert row["skip_reason"] == "sender not shown to be the user (dkim:fail)"
+    assert contacts(db_path) == {VICTIM, CAROL}
