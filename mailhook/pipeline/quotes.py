@@ -120,6 +120,11 @@ def header_block_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
+def is_header_line(line: str) -> bool:
+    """A reply or forward header line with a label these rules know, in any of their languages."""
+    return bool(_HEADER_LINE.match(_MARKS.sub("", line)))
+
+
 def is_from_line(line: str) -> bool:
     """True for an Outlook-style "From:" line in any of our languages."""
     return bool(_FROM_LINE.match(line))

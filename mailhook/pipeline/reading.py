@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from mailhook.errors import MalformedMessage
 from mailhook.model import Author
 from mailhook.pipeline.mime import Mime, iso_date, parse_mime
-from mailhook.pipeline.quotes import find_cut, header_block_end, is_from_line
+from mailhook.pipeline.quotes import find_cut, header_block_end, is_from_line, is_header_line
 from mailhook.trust.authorship import (
     Authorship,
     addresses_in,
@@ -24,6 +24,11 @@ _FORWARD_SUBJECT = re.compile(
 )
 _QUOTED = re.compile(r"^\s*>")
 _MAILTO = re.compile(r"\[mailto:([^\]\s]+)\]", re.IGNORECASE)
+# A forward header's sender line in any client's language: a one-word label, a colon (or a
+# full-width one), then a name and an address in angle brackets ("Email: a@b <mailto:a@b>" is not).
+_SENDER_LINE = re.compile(
+    r"^[\s>*]*[^\W\d_][^\s:：<>@]{0,19}\s*[:：]\s*[^<>@]*<(?!mailto:)[^<>@\s]+@[^<>\s]+>\s*$"
+)
 # Attached messages inside attached messages: deep enough for real mail, finite for hostile mail.
 _MAX_DEPTH = 3
 
@@ -58,6 +63,10 @@ class Reading:
     forwarded: Part | None
 
 
+# A forward whose block this reader does not know: no original author, and none to fill.
+_UNKNOWN_FORWARD = Part(None, "", 0, "a forward block that the reader does not know")
+
+
 def read_message(raw: bytes) -> Reading:
     """Read raw mail bytes; best effort on garbage, MalformedMessage only if nothing is usable."""
     return _read(raw, 0)
@@ -71,12 +80,13 @@ def _read(raw: bytes, depth: int) -> Reading:
     sender = authorship.author
     subject = _first(mime.headers, "subject")
     own_text, own_first = own_words(mime.own_source.split("\n"))
-    inline = _inline_original(
-        mime.body.split("\n"), forward_hint=bool(subject and _FORWARD_SUBJECT.match(subject))
-    )
-    # The forward block the user's client wrote names the original's author; a message attached
-    # to that original is the original's attachment (whoever wrote it), not the original itself.
-    forwarded = inline if inline and inline.author else _attached_original(mime, depth) or inline
+    body = mime.body.split("\n")
+    inline = _inline_original(body, forward_hint=bool(subject and _FORWARD_SUBJECT.match(subject)))
+    # The forward block the user's client wrote names the original's author, even one we cannot
+    # read; a message attached to that original is its attachment (whoever wrote it), not the
+    # original: only mail with no forward block at all forwards an attached message.
+    forwarded = inline or (_UNKNOWN_FORWARD if _foreign_sender_line(body, len(body)) else
+                           _attached_original(mime, depth))
     return Reading(
         message_id=_first(mime.headers, "message-id"),
         subject=subject,
@@ -142,7 +152,17 @@ def _inline_original(lines: list[str], *, forward_hint: bool) -> Part | None:
         return None
     problem: str | None = authorship.problem if authorship else (
         "more than one From line in the forward" if from_lines else "no From line in the forward")
+    if _foreign_sender_line(lines, cut.line):
+        # The user's own forward block is one we cannot read: the block we can read is inside the
+        # original, written by whoever wrote the original.
+        problem = "a forward block above this one that the reader does not know"
     return Part(author, text, start, problem)
+
+
+def _foreign_sender_line(lines: list[str], before: int) -> bool:
+    """A line above `before` shaped like a forward header's sender line ("差出人: Eve <e@x>",
+    "Kimden: Eve <e@x>") in a language the quote rules do not know."""
+    return any(_SENDER_LINE.match(line) and not is_header_line(line) for line in lines[:before])
 
 
 def _author(line: str) -> Authorship:

@@ -453,3 +453,42 @@ def test_a_recorded_pass_does_not_vouch_for_a_cc_added_to_a_users_mail(
     [row] = settled(db_path, 1)
     assert row["skip_reason"] == "sender not shown to be the user (dkim:fail)"
     assert contacts(db_path) == {VICTIM, CAROL}
+
+
+FOREIGN_BLOCK = ("________________________________\n差出人: Eve <attacker@evil.example>\n"
+                 "送信日時: 2026年12月1日 10:00\n宛先: Ann <ann@us.example>\n件名: new lead\n\n")
+
+
+@pytest.mark.parametrize("shape", ["foreign-block-and-attachment", "unreadable-author-and-attachment",
+                                   "foreign-block-above-a-readable-one"])
+def test_a_forward_block_the_reader_cannot_use_never_falls_back_to_another_original(
+    hook: Start, keys: dict[str, Key], db_path: Any, shape: str
+) -> None:
+    """ann forwards the attacker's mail, genuinely signed by her domain. When her client's block is
+    in a language the reader does not know, or names an author in doubt, neither a message
+    attached to that mail nor a forward block written inside it is taken for the original."""
+    service = hook()
+    forged = reply_body("Carol Forged", "+1 212 555 0177")
+    if shape == "unreadable-author-and-attachment":
+        block = ("---------- Forwarded message ---------\nFrom: " + "x" * 2100 +
+                 " <attacker@evil.example>\nSubject: new lead\n\n")
+    else:
+        block = FOREIGN_BLOCK
+    note = "FYI\n\n" + block + "See the note.\n"
+    if shape == "foreign-block-above-a-readable-one":
+        note += (f"\n---------- Forwarded message ---------\nFrom: Carol Smith <{CAROL}>\n"
+                 f"Subject: x\n\n{forged}")
+    outer = EmailMessage()
+    outer["From"], outer["To"], outer["Subject"] = f"Ann <{ANN}>", FORWARDING, "FW: new lead"
+    outer["Message-ID"], outer["Date"] = f"<fwd-{shape}@us.example>", formatdate(time.time())
+    outer.set_content(note)
+    if shape != "foreign-block-above-a-readable-one":
+        inner = EmailMessage()
+        inner["From"], inner["To"], inner["Subject"] = f"Carol Smith <{CAROL}>", ANN, "note"
+        inner.set_content(forged)
+        outer.add_attachment(inner)
+    raw = signed(outer.as_bytes(policy=SMTP_POLICY), keys["us.example"], "us.example")
+    with smtplib.SMTP(*service.smtp, timeout=TIMEOUT) as client:
+        client.sendmail(ANN, [FORWARDING], raw)
+    settled(db_path, 1)
+    assert filled_by_ai(db_path, CAROL) == {}
