@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import charset_normalizer
+from charset_normalizer.constant import IANA_SUPPORTED
 
 # ISO-2022-JP is 7-bit: undeclared, its escape sequences pass an ASCII or UTF-8 decoding untouched,
 # and the reader would see "\x1b$B..." instead of Japanese. No other text holds these sequences.
@@ -40,14 +43,40 @@ def decode_text(data: bytes, declared: str | None, *, html: bool = False) -> str
 
 
 def _candidates(data: bytes, declared: str | None, html: bool) -> Iterator[str]:
-    if _ISO_2022_JP.search(data) and (declared or "us-ascii").lower() in ("us-ascii", "ascii", "utf-8"):
+    declared = _mail_charset(declared)
+    if _ISO_2022_JP.search(data) and declared in (None, "ascii"):
         yield "iso-2022-jp"
     if declared:
         yield declared
-    if html and (meta := _META_CHARSET.search(data[:_META_WINDOW])):
-        yield meta.group(1).decode("ascii")
+    meta = _META_CHARSET.search(data[:_META_WINDOW]) if html else None
+    if meta and (charset := _mail_charset(meta.group(1).decode("ascii"))):
+        yield charset
     yield "utf-8"
     yield from _detected(data[:_GUESS_BYTES])
+
+
+def _codec_names(names: Iterable[str]) -> frozenset[str]:
+    found = set()
+    for name in names:
+        with contextlib.suppress(LookupError):
+            found.add(codecs.lookup(name).name)
+    return frozenset(found)
+
+
+# Python's names of the codecs for charsets registered with IANA (charset-normalizer's list).
+_MAIL_CODECS = _codec_names(IANA_SUPPORTED)
+
+
+def _mail_charset(name: str | None) -> str | None:
+    """The Python codec of a charset registered for mail (IANA), or None: Python also knows codecs
+    no mail client does ("unicode_escape" would turn the bytes \\u002b1 into "+1")."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        return None
+    return codec if codec in _MAIL_CODECS else None
 
 
 def _detected(sample: bytes) -> list[str]:
