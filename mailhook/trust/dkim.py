@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import binascii
+import functools
 import re
 from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from concurrent.futures import Executor
@@ -17,6 +18,7 @@ import dkim.asyncsupport
 import dkim.dnsplug
 import pycares  # aiodns's own dependency: its 5.x result types
 from dkim.canonicalization import CanonicalizationPolicy, InvalidCanonicalizationPolicyError
+from publicsuffixlist import PublicSuffixList
 
 from mailhook.trust.authorship import read_header_block
 
@@ -128,12 +130,21 @@ def _worst(outcomes: Sequence[str]) -> str:
 
 
 def aligned(signer: str, from_domain: str | None) -> bool:
-    """Relaxed alignment: the signing domain is the From domain or a parent of it."""
+    """Relaxed alignment: the signing domain is the From domain or a parent of it, but never a
+    public suffix (RFC 7489 3.2): d=co.uk, d=com or d=example speaks for no one's mail."""
     if not signer or not from_domain:
         return False
     from_domain = from_domain.lower().rstrip(".")
-    signer = signer.rstrip(".")
+    signer = signer.lower().rstrip(".")
+    if _public_suffixes().privatesuffix(signer) is None:
+        return False
     return from_domain == signer or from_domain.endswith("." + signer)
+
+
+@functools.cache
+def _public_suffixes() -> PublicSuffixList:
+    # The list ships with the package (read offline, ~30 ms, once per process).
+    return PublicSuffixList()
 
 
 # A key record's name, "selector._domainkey.domain.": DNS labels of letters, digits, "-" and "_",

@@ -427,3 +427,18 @@ def test_only_a_dns_failure_is_remembered_and_only_for_failure_ttl(keys: Keys, r
             verifier.submit(raw, "acme.example").result(timeout=30)
         assert verifier.submit(raw, "acme.example").result(timeout=30) == PASS
     assert crashes == [AUTHOR_KEY] * 2
+
+
+@pytest.mark.parametrize(("suffix", "sender"), [
+    ("example", "bob@acme.example"), ("co.uk", "bob@acme.co.uk"), ("com", "bob@bigcorp.com"),
+])
+def test_a_signature_by_a_public_suffix_aligns_with_no_one(
+    judge: Judge, keys: Keys, records: Records, suffix: str, sender: str
+) -> None:
+    """Whoever holds a key under a public suffix's _domainkey (d=co.uk) signs for no one's mail:
+    relaxed alignment stops at the Public Suffix List (RFC 7489 3.2)."""
+    key = keys[AUTHOR_KEY]
+    records = {**records, f"sel._domainkey.{suffix}.".encode(): key.record}
+    raw = signed(message(sender), key, domain=suffix.encode())
+    assert dkim.verify(raw, dnsfunc=lambda name, timeout=5: records.get(name))  # the signature holds
+    assert judge(raw, sender.rpartition("@")[2], records) == FAIL
