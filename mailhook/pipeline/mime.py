@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 from mailhook.errors import MalformedMessage
 from mailhook.pipeline.charsets import decode_text
 from mailhook.pipeline.htmltext import html_to_text
-from mailhook.trust.authorship import read_header_block
+from mailhook.trust.authorship import HeaderBlock, read_header_block
 
 # A message starts with header fields; a bare text or HTML body (as pasted into fixtures or
 # exported by some tools) does not, and must not have its first lines eaten as headers.
@@ -73,11 +73,11 @@ class Mime:
     parts: int = 1  # MIME parts walked (at most MOST_PARTS)
 
 
-def parse_mime(raw: bytes) -> Mime:
+def parse_mime(raw: bytes, block: HeaderBlock | None = None) -> Mime:
     """Split raw bytes into headers and text; raise MalformedMessage only when nothing is usable."""
     if not raw or not raw.strip():
         raise MalformedMessage("empty message")
-    if not _looks_like_message(raw):
+    if not _looks_like_message(raw, block or read_header_block(raw)):
         text = _decode(raw, None)
         return _bare(text)
     message = _parse(raw)
@@ -107,11 +107,11 @@ def iso_date(value: str | None) -> str | None:
     return parsed.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def _looks_like_message(raw: bytes) -> bool:
+def _looks_like_message(raw: bytes, block: HeaderBlock) -> bool:
     """Headers and a body, or a bare body (fixtures, pasted text)? Where the one header reader
     (trust.authorship, as dkimpy splits fields) finds a From field, a message: the guess below must
     never turn fields that a signature's verifier skipped over into the author's own words."""
-    if read_header_block(raw).values("from"):
+    if block.values("from"):
         return True
     head = raw.lstrip(b"\r\n")[:4096]
     first = head.split(b"\n", 1)[0]

@@ -73,9 +73,10 @@ def read_message(raw: bytes) -> Reading:
 
 
 def _read(raw: bytes, depth: int) -> Reading:
-    mime = parse_mime(raw)
-    # The author, To and Cc come from the raw header block, read as DKIM reads it: one parser.
+    # The author, To and Cc come from the raw header block, read as DKIM reads it: one parser,
+    # which also tells the MIME layer whether these bytes have headers at all.
     block = read_header_block(raw)
+    mime = parse_mime(raw, block)
     authorship = author_in_block(block)
     sender = authorship.author
     subject = _first(mime.headers, "subject")
