@@ -106,14 +106,6 @@ DEFAULT_FINDERS: tuple[Finder, ...] = (
 )
 
 
-def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
-    """The best candidate per field: most confident, then first in the block."""
-    best: dict[str, Candidate] = {}
-    for cand in sorted(candidates, key=lambda c: (-c.evidence.confidence, c.order)):
-        best.setdefault(cand.field, cand)
-    return best
-
-
 def _unpiped(lines: tuple[str, ...]) -> list[str]:
     """One-line signatures ("Ann Lee | CEO | Acme Inc. | +1 ...") read as one part per line."""
     result: list[str] = []
