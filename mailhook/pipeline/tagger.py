@@ -160,9 +160,16 @@ class SignatureTagger:
 
     @classmethod
     def load(cls, path: Path | None = None) -> SignatureTagger:
-        """Load a trained model; by default the one shipped in `mailhook/models`."""
+        """Load a trained model; by default the one shipped in `mailhook/models`.
+
+        Sets torch to one thread: a block is a few hundred tokens, too little work to share, and
+        a second thread only takes the core the listeners and other processes need.
+        """
         _stay_offline()
+        import torch
         from flair.models import SequenceTagger
+
+        torch.set_num_threads(1)
 
         with quiet_flair():
             if path is not None:
