@@ -60,3 +60,33 @@ def test_undeclared_east_asian_text_is_read_in_its_own_script(text: str, charset
     reading = read_message(UNDECLARED + text.replace("\n", "\r\n").encode(charset))
     assert reading.own.text.strip() == text.strip()
     assert extract(reading.own).skipped is None
+
+
+_SAMPLES = [
+    "Vielen Dank für Ihre Nachricht, wir melden uns morgen bei Ihnen mit dem Angebot.",
+    "Merci pour votre retour rapide, je vous envoie le devis signé dès demain matin.",
+    "Gracias por la información, revisaremos el pedido y le contestaremos esta semana.",
+    "Grazie per la risposta, le invio il preventivo aggiornato entro venerdì prossimo.",
+    "Dziękuję za wiadomość, prześlę zamówienie jutro rano po rozmowie z kierownikiem.",
+    "Köszönöm a gyors választ, a szerződést holnap küldöm el aláírva a kollégámnak.",
+    "Děkuji za zprávu, objednávku vám pošlu zítra ráno po poradě s vedoucím.",
+    "Tak for din besked, jeg sender tilbuddet i morgen efter mødet med chefen.",
+    "Thanks for getting back to me so quickly; I will send the signed quote tomorrow.",
+    "Спасибо за быстрый ответ, завтра пришлю подписанный договор и счёт.",
+    "谢谢您的回复，我们明天会把合同发给您，请查收。",
+]
+
+
+@pytest.mark.parametrize("text", _SAMPLES)
+def test_the_fast_detector_gives_langdetects_own_probabilities(text: str) -> None:
+    """The numpy update must not move a single probability: answers stay langdetect's."""
+    from langdetect.detector import Detector
+
+    from mailhook.pipeline.language import _factory, _FastDetector
+
+    def probabilities(kind: type[Detector]) -> list[tuple[str, float]]:
+        detector = kind(_factory())
+        detector.append(text)
+        return [(found.lang, float(found.prob)) for found in detector.get_probabilities()]
+
+    assert probabilities(_FastDetector) == probabilities(Detector)
