@@ -10,46 +10,80 @@ import phonenumbers
 
 from mailhook.pipeline.lines import EMAIL, URL
 
+# Words for an extension after the number, as people write them: en x/ext., de Durchwahl/DW/App.,
+# fr poste, es anexo/interno, it int./interno, pt ramal, pl wew., cs linka, sk klapka, hu mellék,
+# da/no lokal, nl toestel/tst., sv ankn., tr dahili, ro interior, ru доб.
+_EXTENSION_WORDS = (
+    r"x|ext|extn|extension|durchwahl|dw|app|apparat|poste|anexo|int|interno|ramal|wew|linka|"
+    r"klapka|mellék|mell|lokal|toestel|tst|ankn|anknytning|dahili|interior|доб"
+)
+_EXTENSION = (
+    rf"(?:[ \t]*[,;]?[ \t]*[-–(]?[ \t]*(?:{_EXTENSION_WORDS})\.?[ \t]*[:.]?[ \t]*[-–]?[ \t]*"
+    r"(?P<extension>\d{1,5})\)?)"
+)
+# An area code with a trunk "0" (or after a country code) and a slash: "0711 / 8 12 44 20",
+# "+49 711 / 81244-20". Elsewhere a slash only between digits, so "a / b" is two numbers.
+_AREA_SLASH = r"(?:(?:\+|00)\d{1,3}[ \t]?(?:\(0\)[ \t]?)?\d{1,5}|\(?0\d{1,5}\)?)[ \t]*/[ \t]*(?=\d)"
 # A run of digits with the separators people write in phone numbers; "X" stands for a digit in
-# anonymised mail. A slash only between digits, so "a / b" is two numbers, not one.
+# anonymised mail.
 _NUMBER = re.compile(
-    r"(?<![\w/])(?:\+|00)?\s?\(?\+?[\dX](?:[\dX \t().\-–]|(?<=\d)/(?=\d)){3,24}[\dX]"
-    r"(?:[\s-]*(?:x|ext\.?|extension|ext:|durchwahl|poste|anexo)\s*\d{1,5})?(?![\w/])"
+    rf"(?<![\w/])(?:{_AREA_SLASH})?(?:\+|00)?\s?\(?\+?[\dX](?:[\dX \t().\-–]|(?<=\d)/(?=\d)){{3,24}}"
+    rf"[\dX]{_EXTENSION}?(?![\w/])"
     r"|(?<![\w-])x-?\d{4,5}\b",
     re.IGNORECASE,
 )
+_EXTENSION_TAIL = re.compile(rf"{_EXTENSION}$", re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")
+# Labels per field in the languages we read. Cell/portable/handy words of en, de, fr, es, it,
+# pt, pl, cs, hu, nl, sv, da, no, fi; "m" and "f" only as single-letter labels (see _labels).
 _MOBILE = (
-    r"mobile|mobil|mob|cell|cellular|handy|portable|port|móvil|movil|celular|gsm|wireless|mobiel|"
-    r"mobiltelefon|komórka|kom|cellulare|cell|telemóvel|telemovel|natel|m"
+    r"mobile|mobil|mob|mobiel|mobiili|mobilní|mobilny|mobiltelefon|mobilnummer|mobilnr|cell|"
+    r"cellular|cel|celular|cellulare|handy|handynummer|portable|port|móvil|movil|gsm|wireless|"
+    r"komórka|komorka|kom|telemóvel|telemovel|natel|matkapuhelin|kännykkä|cep|mobitel|m"
 )
-_FAX = r"fax|facsimile|telefax|télécopie|telecopie|télécopieur|fx|f"
+_FAX = r"fax|facsimile|telefax|telefaks|faks|télécopie|telecopie|télécopieur|fx|f"
 _PHONE = (
-    r"tel|tel\.|telephone|phone|ph|telefon|telefoon|telefono|teléfono|telefone|téléphone|tél|"
-    r"office|direct|dir|voice|work|fon|t|p|o|d|w|durchwahl|zentrale|bureau|büro|tlf|tfn|"
-    r"reach me at|call me at|call me on"
+    r"tel|telephone|phone|ph|telefon|telefoon|telefono|teléfono|telefone|téléphone|tél|telf|"
+    r"teléf|telef|office|oficina|escritório|escritorio|ufficio|uff|fisso|fijo|fixo|festnetz|"
+    r"biuro|kancelář|kantoor|direct|directe|direkt|dir|voice|work|fon|t|p|o|d|w|durchwahl|"
+    r"bureau|büro|tlf|tfn|puh|puhelin|telefonszám|reach me at|call me at|call me on"
+)
+# The company's main number: the sender's phone only where no own line is given, so finders
+# rank it below an own number (Phone.switchboard).
+_SWITCHBOARD = (
+    r"switchboard|standard|zentrale|centralino|centralita|centrala|centrale|vaihde|växel|"
+    r"sentralbord|omstilling|ústředna|központ"
 )
 # Numbers under these labels are not the person's own line (pager, home, hotline)...
 _NOT_OWN = re.compile(
-    r"\b(?:pager|beeper|home|privat|private|toll[- ]free|reception|servicedesk|service desk|"
-    r"hotline|switchboard|support|zentrale)\b",
+    r"\b(?:pager|beeper|home|privat|private|privé|privado|privato|prywatny|zuhause|domicile|"
+    r"hjem|hemma|koti|toll[- ]free|reception|empfang|accueil|recepción|servicedesk|"
+    r"service desk|hotline|support|notfall|notruf|emergency|urgence|emergencia)\b",
     re.IGNORECASE,
 )
-# ...and these are not phone numbers at all, unless a phone label says otherwise.
+# ...and these are not phone numbers at all, unless a phone label says otherwise: orders,
+# accounts, and the company and tax registry numbers of European footers.
 _NOT_PHONE = re.compile(
     r"\b(?:order|invoice|bestell\w*|rechnung\w*|kunden\w*|ticket|iban|bic|swift|account|konto|"
-    r"ust|vat|hrb|steuer\w*|ref|case|id|no|nr|po|box|postfach|fiscal|siret|kvk)\b|#",
+    r"ust|vat|hrb|steuer\w*|ref|case|id|no|nr|po|box|postfach|fiscal|siret|siren|rcs|kvk|"
+    r"btw|tva|nif|cif|p\.?\s?iva|partita|codice|nip|regon|krs|pesel|cvr|org\.?\s?nr|orgnr|"
+    r"y-tunnus|ičo|dič|adószám|cégjegyzék\w*|uid|mwst|firmenbuch|cnpj|cpf|rut|abn|nº|n°)\b|#",
     re.IGNORECASE,
 )
 # A line that is only a short internal number ("x-58752", "3-5290") is an extension to dial.
 _EXTENSION_LINE = re.compile(r"^\s*(?:x-?\d{4,5}|\d-\d{4})\s*$", re.IGNORECASE)
 _LABEL = re.compile(
     rf"(?<![\w])(?P<mobile_phone>{_MOBILE})(?![\w])|(?<![\w])(?P<fax>{_FAX})(?![\w])|"
-    rf"(?<![\w])(?P<phone>{_PHONE})(?![\w])",
+    rf"(?<![\w])(?P<phone>{_PHONE})(?![\w])|(?<![\w])(?P<switchboard>{_SWITCHBOARD})(?![\w])",
     re.IGNORECASE,
 )
-_SINGLE_LETTER_OK = re.compile(r"^\s*[:.]|^\s*$|^\s*\+|^\s*\(")
-
+# A one-letter label stands right before its number ("T: +49", "M. 0170"), not in "P.IVA".
+_SINGLE_LETTER_OK = re.compile(r"^\s*[:.]?\s*[+(]?\s*$")
+# Two labels joined like this name one number of both kinds ("Tel./Fax", "Tel. y Fax").
+_JOINED = re.compile(r"/|&|\+| (?:and|und|et|y|e|en|og|och|i|és|a|ja) ", re.IGNORECASE)
+# The last group of a German-style number ending "-0" is the switchboard; a Durchwahl after it
+# replaces that 0 ("0711 81244-0, DW -15" is dialled 0711 81244-15).
+_SWITCHBOARD_ZERO = re.compile(r"(?<=[\d)])[ \t]*[-–/ ][ \t]*0$")
 
 # Contact lines are short; beyond this a line is pasted data, and scanning all of it is waste.
 _LONGEST_LINE = 400
@@ -57,15 +91,18 @@ _LONGEST_LINE = 400
 
 @dataclass(frozen=True)
 class Phone:
-    """A number as written, the kinds its label gives it, and whether a label was found."""
+    """A number as written, the kinds its label gives it, and whether a label was found.
+
+    switchboard: the label names the company's main number, not the sender's own line."""
 
     text: str
     kinds: tuple[str, ...]
     labelled: bool
+    switchboard: bool = False
 
 
 def find_phones(line: str) -> Iterator[Phone]:
-    """Yield the phone numbers on one line with their field kinds."""
+    """Yield the phone numbers on one line with their field kinds (extensions kept as written)."""
     masked = _mask(line[:_LONGEST_LINE])
     matches = [m for m in _NUMBER.finditer(masked) if _plausible(m.group())]
     for position, match in enumerate(matches):
@@ -77,18 +114,29 @@ def find_phones(line: str) -> Iterator[Phone]:
             continue
         kinds, labelled = found
         labelled = labelled or bool(_EXTENSION_LINE.match(line))
-        text = match.group().strip(" \t.-–")
+        text = line[match.start() : match.end()].strip(" \t.-–,;")
         if text.count("(") > text.count(")"):
             text = text.replace("(", "", 1).strip()
         if _enough_digits(text, labelled):
-            yield Phone(text, kinds, labelled)
+            switchboard = kinds == ("switchboard",)
+            yield Phone(text, ("phone",) if switchboard else kinds, labelled, switchboard)
 
 
 def normalise(text: str, region: str | None) -> str | None:
-    """E.164 for a number phonenumbers accepts as possible, else None."""
-    bare = re.sub(r"(?i)\s*(?:x|ext\.?|extension|ext:|durchwahl|poste|anexo)\s*\d{1,5}$", "", text)
+    """E.164 for a number phonenumbers accepts as possible, else None (an extension is dialled
+    through the number, so E.164 leaves it out, except the German "-0" plus Durchwahl)."""
+    tail = _EXTENSION_TAIL.search(text)
+    bare = text[: tail.start()] if tail else text
     if re.search(r"[^\W\d_]", bare):  # phonenumbers reads letters as keypad digits
         return None
+    if tail and _SWITCHBOARD_ZERO.search(bare):
+        direct = _e164(_SWITCHBOARD_ZERO.sub("", bare) + "-" + tail.group("extension"), region)
+        if direct:
+            return direct
+    return _e164(bare, region)
+
+
+def _e164(text: str, region: str | None) -> str | None:
     try:
         parsed = phonenumbers.parse(text, region or "US")
     except phonenumbers.NumberParseException:
@@ -110,8 +158,10 @@ def _plausible(text: str) -> bool:
 
 
 def _enough_digits(text: str, labelled: bool) -> bool:
-    digits = sum(c.isdigit() or c in "Xx" for c in text) if labelled else sum(map(str.isdigit, text))
-    if "X" in text and not labelled:
+    tail = _EXTENSION_TAIL.search(text)
+    number = text[: tail.start()] if tail and tail.start() else text  # "x-58752" is all extension
+    digits = sum(c.isdigit() or (labelled and c in "Xx") for c in number)
+    if "X" in number and not labelled:
         return False
     return 4 <= digits <= 18 if labelled else 7 <= digits <= 15
 
@@ -126,8 +176,14 @@ def _kinds(before: str, after: str) -> tuple[tuple[str, ...], bool] | None:
         if _NOT_OWN.search(tail) or _NOT_PHONE.search(tail):
             return None
         labels = _labels(tail, suffix=True)
+    elif _labels(tail, suffix=True) == ("switchboard",):
+        labels += ("switchboard",)  # "Tel. 0711 81244-0 (Zentrale)"
     if not labels:
         return ("phone",), False
+    if "switchboard" in labels:
+        # "Tel. Zentrale", "Tél. standard": a phone word says how, the other whose number it is;
+        # the company's fax is still its fax.
+        labels = tuple(k for k in labels if k not in ("phone", "switchboard")) or ("switchboard",)
     return labels, True
 
 
@@ -144,6 +200,8 @@ def _labels(text: str, *, suffix: bool) -> tuple[str, ...]:
         found.append(kind)
     if not found:
         return ()
-    if not suffix and len(found) > 1 and not re.search(r"/|&|\+| and | und | et ", text):
-        return (found[-1],)
+    if not suffix and len(found) > 1 and not _JOINED.search(text):
+        # The label nearest the number is its own; a switchboard word anywhere says whose.
+        own = [k for k in found if k != "switchboard"][-1:]
+        return tuple(dict.fromkeys([k for k in found if k == "switchboard"] + own))
     return tuple(dict.fromkeys(found))
