@@ -1,44 +1,42 @@
 """Deterministic generator of synthetic signature blocks with character-level entity labels.
 
-Faker supplies people, companies, jobs and addresses in many locales; `lexicon` supplies what
-signatures share across languages. Layouts vary the way real signatures do: one or several lines
-per field, "Name | Title | Company", addresses on one line or several, postcode before or after the
-city, labelled phones, disclaimers and noise. Phones, e-mails and URLs are labelled O.
+Faker supplies people, companies, jobs and addresses in 60+ locales (`locales`); `lexicon` and
+`languages` supply what signatures share across languages. Layouts vary the way real signatures
+do: one or several lines per field, "Name | Title | Company", two columns, bullets, addresses on
+one line or several, labelled phones with extensions in words, logos, social bars, banners and
+legal footers that name other people. Phones, e-mails and URLs are labelled O.
 """
 
 from __future__ import annotations
 
 import random
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import phonenumbers
 from faker import Faker
 
 from mailhook.training import lexicon as lx
+from mailhook.training import noise
 from mailhook.training.address import AddressMaker
 from mailhook.training.block import Block, Entity, LabelledSignature, Piece
+from mailhook.training.locales import HELD_OUT_LOCALES, LOCALES, TRAIN_LOCALES, Locale
+from mailhook.training.names import person_name, render_name
 from mailhook.training.roles import company, department, job_title
 
-__all__ = ["Entity", "LabelledSignature", "SignatureGenerator", "LOCALES", "LABELS"]
+__all__ = ["Entity", "LabelledSignature", "SignatureGenerator", "LOCALES", "LABELS",
+           "HELD_OUT_LOCALES", "TRAIN_LOCALES", "Locale"]
 
-# Faker locale -> (lexicon language, ISO country). Held-out evaluation drops some of these.
-LOCALES: dict[str, tuple[str, str]] = {
-    "en_US": ("en", "US"), "en_GB": ("en", "GB"), "en_CA": ("en", "CA"), "en_AU": ("en", "AU"),
-    "en_IE": ("en", "IE"), "de_DE": ("de", "DE"), "de_AT": ("de", "AT"), "de_CH": ("de", "CH"),
-    "fr_FR": ("fr", "FR"), "fr_CH": ("fr", "CH"), "fr_CA": ("fr", "CA"), "es_ES": ("es", "ES"),
-    "es_MX": ("es", "MX"), "it_IT": ("it", "IT"), "nl_NL": ("nl", "NL"), "nl_BE": ("nl", "BE"),
-    "da_DK": ("da", "DK"), "sv_SE": ("sv", "SE"), "no_NO": ("no", "NO"), "fi_FI": ("fi", "FI"),
-    "pl_PL": ("pl", "PL"), "pt_PT": ("pt", "PT"), "pt_BR": ("pt", "BR"), "cs_CZ": ("cs", "CZ"),
-    "sk_SK": ("sk", "SK"), "hu_HU": ("hu", "HU"), "ro_RO": ("ro", "RO"), "el_GR": ("el", "GR"),
-    "ru_RU": ("ru", "RU"), "tr_TR": ("tr", "TR"), "hr_HR": ("hr", "HR"), "sl_SI": ("sl", "SI"),
-}
-HELD_OUT_LOCALES: tuple[str, ...] = ("it_IT", "pl_PL")
-TRAIN_LOCALES: tuple[str, ...] = tuple(loc for loc in LOCALES if loc not in HELD_OUT_LOCALES)
-# Business mail is mostly English and German: draw those locales more often.
-_LOCALE_WEIGHTS: dict[str, int] = {"en_US": 4, "en_GB": 2, "de_DE": 2}
 LABELS: tuple[str, ...] = ("NAME", "TITLE", "ORG", "STREET", "CITY", "STATE", "POSTCODE", "COUNTRY")
-
-
+# Languages a signature borrows greetings and labels from when it mixes (most mail mixes these).
+_MIXING = ("en", "en", "en", "de", "fr", "es", "it", "nl", "pt")
+_EXTENSIONS = (" poste {n3}", " Durchwahl -{n2}", " int. {n2}", " wew. {n2}", " ext. {n3}", " x{n3}",
+               " (ext. {n3})", " interno {n2}", " lok. {n2}", " kl. {n3}", " anexo {n3}", " DW {n2}",
+               " -{n2}", " ramal {n3}", " toestel {n3}", " mellék {n2}", " linka {n3}", " Ext. {n4}",
+               " (Durchwahl {n3})", " – poste {n2}")
+_BULLETS = ("• ", "▪ ", "► ", "> ", "- ", "· ", "■ ", "| ")
+_COLUMN_GAPS = ("\t", "\t\t", "    ", "        ", " | ", "\t|\t")
 
 
 @dataclass(frozen=True)
@@ -57,12 +55,14 @@ class SignatureGenerator:
     def __init__(self, locales: Sequence[str] = TRAIN_LOCALES, seed: int = 0) -> None:
         self._rng = random.Random(seed)
         self._locales = tuple(locales)
-        self._weights = [_LOCALE_WEIGHTS.get(locale, 1) for locale in self._locales]
+        self._weights = [LOCALES[locale].weight for locale in self._locales]
         self._fakers: dict[str, Faker] = {}
+        self._address_fakers: dict[str, Faker] = {}
         for i, locale in enumerate(self._locales):
-            fake = Faker(locale)
-            fake.seed_instance(seed * 1000 + i)
-            self._fakers[locale] = fake
+            self._fakers[locale] = _faker(locale, seed * 1000 + i)
+            donor = LOCALES[locale].address
+            if donor not in ("faker", "synth"):
+                self._address_fakers[locale] = _faker(donor, seed * 1000 + 500 + i)
         self._addresses = AddressMaker(self._rng)
 
     def __iter__(self) -> Iterator[LabelledSignature]:
@@ -75,17 +75,23 @@ class SignatureGenerator:
 
     def make(self) -> LabelledSignature:
         """One signature in a locale drawn by weight."""
-        locale = self._rng.choices(self._locales, self._weights)[0]
+        rng = self._rng
+        locale = rng.choices(self._locales, self._weights)[0]
         fake = self._fakers[locale]
-        lang, country = LOCALES[locale]
-        lang = lang if self._rng.random() < 0.65 else self._rng.choice(list(lx.VALEDICTIONS))
-        block = Block(self._rng)
-        kind = self._rng.choices(["full", "name_only", "no_name", "contacts"], [75, 12, 5, 8])[0]
-        person = self._person(fake, lang, kind)
+        home, country = LOCALES[locale].lang, LOCALES[locale].country
+        lang = home if rng.random() < 0.65 else rng.choice(
+            _MIXING if rng.random() < 0.7 else tuple(lx.VALEDICTIONS))
+        block = Block(rng)
+        kind = rng.choices(["full", "name_only", "no_name", "contacts"], [75, 12, 5, 8])[0]
+        person = self._person(fake, home, country)
         self._valediction(block, lang, person, kind)
         if kind == "name_only":
             return block.build(locale)
-        parts = self._parts(fake, lang, country, person, kind)
+        if rng.random() < 0.05:  # a logo between the closing and the block
+            block.line([(noise.logo(rng), None)])
+        parts = self._parts(locale, lang, person, kind)
+        if kind == "full" and rng.random() < 0.06:
+            parts = _two_columns(parts, rng)
         for part in parts:
             for line in part:
                 block.line(line)
@@ -129,63 +135,31 @@ class SignatureGenerator:
             return [(prefix, None), (name, "NAME")] if prefix else [(name, "NAME")]
         return [(prefix, None), *person.name] if prefix else list(person.name)
 
-    def _person(self, fake: Faker, lang: str, kind: str) -> _Person:
+    def _person(self, fake: Faker, lang: str, country: str) -> _Person:
         rng = self._rng
-        first, last = fake.first_name(), fake.last_name()
-        if lang in ("es", "pt") and rng.random() < 0.4:
-            last = f"{last} {fake.last_name()}"
-        elif rng.random() < 0.05:
-            last = f"{last}-{fake.last_name()}"
-        name = self._render_name(first, last, lang)
-        org = company(rng, fake, lang)
+        first, last = person_name(rng, fake, lang)
+        name = render_name(rng, first, last, lang)
+        org = company(rng, fake, lang, country)
         domain = _slug(last if rng.random() < 0.3 else org.split()[0]) or "example"
         return _Person(name, first, last, job_title(rng, fake, lang), org, domain)
 
-    def _render_name(self, first: str, last: str, lang: str) -> list[Piece]:
+    def _parts(self, locale: str, lang: str, person: _Person, kind: str) -> list[list[list[Piece]]]:
         rng = self._rng
-        roll = rng.random()
-        if roll < 0.08:
-            first = f"{first} {rng.choice('ABCDEFGHJKLMNPRSTW')}."
-        elif roll < 0.11:
-            first = f"{first[0]}."
-        if rng.random() < 0.08 or (lang == "fr" and rng.random() < 0.2):
-            last = last.upper()
-        if lang == "hu" and rng.random() < 0.5 or rng.random() < 0.03:
-            text = f"{last} {first}"
-        elif rng.random() < 0.03:
-            text = f"{last}, {first}"
-        else:
-            text = f"{first} {last}"
-        if rng.random() < 0.04:
-            text = text.upper()
-        pieces: list[Piece] = []
-        if rng.random() < 0.1:
-            pieces.append((rng.choice(lx.HONORIFICS) + " ", None))
-        if rng.random() < 0.05:
-            pieces.insert(0, (rng.choice(lx.SIGNER_PREFIXES) + " ", None))
-        if rng.random() < 0.03:
-            pieces += [("*", None), (text, "NAME"), ("*", None)]
-        else:
-            pieces.append((text, "NAME"))
-        if rng.random() < 0.07:
-            pieces.append((rng.choice([", ", " ", " - "]) + rng.choice(lx.DEGREES), None))
-        return pieces
-
-    def _parts(self, fake: Faker, lang: str, country: str, person: _Person,
-               kind: str) -> list[list[list[Piece]]]:
-        rng = self._rng
+        fake = self._fakers[locale]
+        where = LOCALES[locale]
         sep = rng.choice(lx.SEPARATORS)
         has_org = rng.random() < 0.8
         head = self._head(lang, person, kind, sep, has_org)
         body: list[list[list[Piece]]] = []
         if kind != "contacts" and rng.random() < 0.6:
-            address = self._addresses.lines(fake, lang, country, sep)
+            address = self._addresses.lines(self._address_fakers.get(locale, fake), lang,
+                                            where.country, sep, synthetic=where.address == "synth")
             plain_org: list[Piece] = [(person.org, "ORG")]
             if plain_org in head and kind != "no_name" and rng.random() < 0.08:
                 head.remove(plain_org)  # "ACME GmbH · Street 1 · 12345 City"
                 address[0] = [(person.org, "ORG"), (sep, None), *address[0]]
             body.append(address)
-        body.append(self._contacts(fake, person, sep, kind))
+        body.append(self._contacts(fake, where.country, person, sep, kind))
         if rng.random() < 0.2:
             rng.shuffle(body)
         return [head, *body, self._footer(fake, person)]
@@ -217,31 +191,51 @@ class SignatureGenerator:
             middle.insert(rng.randint(0, len(middle)), [(department(rng, lang), None)])
         return [person.name, *middle]
 
-    def _contacts(self, fake: Faker, person: _Person, sep: str, kind: str) -> list[list[Piece]]:
+    def _contacts(self, fake: Faker, country: str, person: _Person, sep: str,
+                  kind: str) -> list[list[Piece]]:
         rng = self._rng
         items: list[str] = []
         for labels, p in ((lx.PHONE_LABELS, 0.85), (lx.MOBILE_LABELS, 0.4), (lx.FAX_LABELS, 0.3)):
             if rng.random() < p:
-                items.append(self._labelled(rng.choice(labels), str(fake.phone_number())))
+                items.append(self._labelled(rng.choice(labels), self._phone(fake, country)))
         user = _slug(person.first) + rng.choice([".", "_", ""]) + _slug(person.last)
         tld = rng.choice(["com", "de", "fr", "es", "nl", "co.uk", "eu", "net", "org", "ch", "at"])
         if rng.random() < 0.5:
             items.append(self._labelled(rng.choice(lx.EMAIL_LABELS), f"{user}@{person.domain}.{tld}"))
         if rng.random() < 0.4:
-            url = rng.choice(["www.", "https://www.", "http://", ""]) + f"{person.domain}.{tld}"
-            items.append(self._labelled(rng.choice(lx.WEB_LABELS), url))
+            items.append(self._labelled(rng.choice(lx.WEB_LABELS), noise.url(rng, person.domain, tld)))
         if rng.random() < 0.1:
             items.insert(rng.randint(0, len(items)), rng.choice(lx.EXTENSION_LINES).format(
                 d=rng.randint(1, 9), n3=rng.randint(100, 999), n4=rng.randint(1000, 9999),
                 n5=rng.randint(10000, 99999)))
         if rng.random() < 0.06:
             items.append(f"{rng.choice(lx.SOCIAL_LABELS)}: {rng.choice(['@', '', 'in/'])}{user}")
+        if rng.random() < 0.06:
+            items.append(noise.social(rng, user, person.domain))
         if kind == "contacts" and not items:
-            items.append(str(fake.phone_number()))
+            items.append(self._phone(fake, country))
         if rng.random() < 0.3 and len(items) > 1:
             cut = rng.randint(2, len(items))
             items = [sep.join(items[:cut]), *items[cut:]]
+        if rng.random() < 0.06:
+            bullet = rng.choice(_BULLETS)
+            items = [bullet + item for item in items]
         return [[(item, None)] for item in items]
+
+    def _phone(self, fake: Faker, country: str) -> str:
+        """A phone number as people write it: Faker's, regrouped with a slash, maybe an extension."""
+        rng = self._rng
+        number = _phone_number(fake, country, rng)
+        if rng.random() < 0.1 and " " in number.strip():
+            head, _, rest = number.strip().partition(" ")
+            digits = "".join(ch for ch in rest if ch.isdigit())
+            if rng.random() < 0.5:
+                rest = " ".join(digits[i:i + 2] for i in range(0, len(digits), 2))
+            number = f"{head}{rng.choice([' / ', '/', ' /'])}{rest}"
+        if rng.random() < 0.1:
+            number += rng.choice(_EXTENSIONS).format(
+                n2=rng.randint(10, 99), n3=rng.randint(100, 999), n4=rng.randint(1000, 9999))
+        return number
 
     def _labelled(self, label: str, value: str) -> str:
         rng = self._rng
@@ -253,17 +247,66 @@ class SignatureGenerator:
         return f"{label}{rng.choice([': ', ' ', ':  ', '.: ', ' : ', ' | '])}{value}"
 
     def _footer(self, fake: Faker, person: _Person) -> list[list[Piece]]:
+        """What follows the block: logos, banners, social bars, registry lines, disclaimers (all O)."""
         rng = self._rng
-        lines: list[list[Piece]] = []
-        if rng.random() < 0.15:
-            lines.append([(rng.choice(lx.NOISE_LINES), None)])
-        if rng.random() < 0.07:
+        lines: list[str] = []
+        if rng.random() < 0.08:
+            lines.append(noise.logo(rng))
+        if rng.random() < 0.12:
+            lines.append(rng.choice(lx.NOISE_LINES))
+        if rng.random() < 0.06:
+            lines.append(noise.banner(rng, person.domain))
+        if rng.random() < 0.05:
+            lines.append(noise.social(rng, _slug(person.first + person.last), person.domain))
+        if rng.random() < 0.05:
             text = rng.choice(lx.REGISTRY_LINES).format(
                 name=fake.name(), name2=fake.name(), city=fake.city())
-            lines.append([(text, None)])
+            lines.append(text)
         if rng.random() < 0.1:
-            lines.append([(rng.choice(lx.DISCLAIMERS), None)])
-        return lines
+            lines += [noise.legal_footer(rng, fake) for _ in range(rng.randint(1, 3))]
+        if rng.random() < 0.1:
+            lines.append(rng.choice(lx.DISCLAIMERS))
+        return [[(line, None)] for line in lines]
+
+
+def _faker(locale: str, seed: int) -> Faker:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # some locales warn about deprecated aliases
+        fake = Faker(locale)
+    fake.seed_instance(seed)
+    return fake
+
+
+def _phone_number(fake: Faker, country: str, rng: random.Random) -> str:
+    """Faker's number, or one shaped like phonenumbers' example where the locale has no phone provider."""
+    try:
+        return str(fake.phone_number())
+    except AttributeError:
+        example = phonenumbers.example_number(country)
+        if example is None:
+            return f"+1 {rng.randint(200, 999)} {rng.randint(200, 999)} {rng.randint(1000, 9999)}"
+        text = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return "".join(rng.choice("0123456789") if ch.isdigit() and i > 4 else ch
+                       for i, ch in enumerate(text))
+
+
+def _two_columns(parts: list[list[list[Piece]]], rng: random.Random) -> list[list[list[Piece]]]:
+    """Lay the name/title/address lines beside the contact lines, as a two-column HTML table
+    reads once converted to text; the footer stays below."""
+    *body, footer = parts
+    lines = [line for part in body for line in part]
+    left = [line for line in lines if any(label for _, label in line)]
+    right = [line for line in lines if not any(label for _, label in line)]
+    if not left or not right:
+        return parts
+    gap: Piece = (rng.choice(_COLUMN_GAPS), None)
+    rows: list[list[Piece]] = []
+    for i in range(max(len(left), len(right))):
+        row = list(left[i]) if i < len(left) else []
+        if i < len(right):
+            row = [*row, gap, *right[i]] if row else [(" " * 8, None), *right[i]]
+        rows.append(row)
+    return [rows, footer]
 
 
 def _slug(text: str) -> str:

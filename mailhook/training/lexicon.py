@@ -6,6 +6,8 @@ Polish company may be a "GmbH". The tagger learns these as context (labelled O),
 
 from __future__ import annotations
 
+from mailhook.training import languages as more
+
 VALEDICTIONS: dict[str, tuple[str, ...]] = {
     "en": ("Best regards,", "Kind regards,", "Regards,", "Best,", "Thanks,", "Thank you,", "Cheers,",
            "Sincerely,", "Many thanks,", "All the best,", "Warm regards,", "Yours sincerely,", "Thx,"),
@@ -117,27 +119,33 @@ TITLE_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], 
     "de": (("Senior", "Leiter", "Leiterin", "Stellv.", "Bereichsleiter", "Teamleiter"),
            ("Vertrieb", "Einkauf", "Marketing", "Buchhaltung", "Personal", "IT", "Technik",
             "Kundenservice", "Logistik", "Projektmanagement"),
-           ("Referent", "Sachbearbeiterin", "Berater", "Beraterin", "Ingenieur", "Kaufmann",
+           ("Referent", "Sachbearbeiterin", "Technischer Vertrieb", "Vertriebsinnendienst",
+            "Leitung Einkauf", "Außendienst", "Anwendungstechnik", "Berater", "Beraterin", "Ingenieur",
+            "Kaufmann",
             "Projektleiter", "Vertriebsleiter", "Kundenbetreuer", "Assistentin"),
            ("Geschäftsführer", "Geschäftsführerin", "Prokurist", "Vorstand", "Inhaber",
             "Rechtsanwalt", "Steuerberater", "Key Account Manager", "Dipl.-Ing.", "Gesellschafter")),
     "fr": (("Responsable", "Directeur", "Directrice", "Chef de", "Chargé de", "Chargée de"),
            ("commercial", "marketing", "des achats", "financier", "technique", "clientèle",
             "projet", "ressources humaines", "communication"),
-           ("Ingénieur", "Consultant", "Consultante", "Assistante", "Comptable", "Technicien",
+           ("Ingénieur", "Consultant", "Consultante", "Assistante", "Chef de projet SI",
+            "Responsable Achats", "Ingénieure commerciale", "Attachée commerciale", "Comptable", "Technicien",
             "Commercial", "Juriste"),
            ("Président", "Directeur Général", "Gérant", "Gérante", "PDG", "Avocat",
             "Directeur commercial", "Chef de projet", "Responsable RH")),
-    "es": (("Director", "Directora", "Jefe de", "Responsable de", "Gerente de", "Técnico de"),
+    "es": (("Director", "Directora", "Jefe de", "Jefa de", "Responsable de", "Gerente de",
+            "Técnico de", "Técnica de", "Coordinadora de"),
            ("Ventas", "Compras", "Marketing", "Finanzas", "Operaciones", "Recursos Humanos",
             "Proyectos", "Atención al Cliente"),
-           ("Ingeniero", "Consultor", "Asesora", "Administrativo", "Comercial", "Abogado"),
+           ("Ingeniero", "Ingeniera", "Consultor", "Consultora", "Asesora", "Administrativo",
+            "Administrativa", "Comercial", "Abogado", "Abogada", "Logística"),
            ("Director General", "Gerente", "Socio", "Fundador", "Consejero Delegado",
             "Jefe de Proyecto")),
     "it": (("Responsabile", "Direttore", "Direttrice", "Capo"),
            ("Commerciale", "Acquisti", "Marketing", "Amministrazione", "Tecnico", "Vendite",
             "Risorse Umane", "Progetti"),
-           ("Ingegnere", "Consulente", "Impiegata", "Addetto", "Geometra", "Avvocato"),
+           ("Ingegnere", "Consulente", "Impiegata", "Addetto", "Addetta", "Geometra", "Avvocato",
+            "Ufficio Tecnico", "Responsabile Qualità"),
            ("Amministratore Delegato", "Direttore Generale", "Titolare", "Socio",
             "Responsabile Commerciale", "Project Manager")),
     "nl": (("Hoofd", "Senior", "Manager", "Medewerker"),
@@ -246,7 +254,10 @@ SOCIAL_LABELS: tuple[str, ...] = ("Skype", "Twitter", "LinkedIn", "AOL IM", "Xin
                                   "Teams", "Signal", "GitHub", "Instagram", "Facebook")
 PO_BOXES: tuple[str, ...] = ("P.O. Box {n}", "PO Box {n}", "P. O. Box {n}", "Postfach {n}", "BP {n}",
                              "B.P. {n}", "Apartado {n}", "Postbus {n}", "Box {n}", "Casella Postale {n}",
-                             "Skrytka pocztowa {n}", "Caixa Postal {n}", "Postboks {n}", "CP {n}")
+                             "Skrytka pocztowa {n}", "Caixa Postal {n}", "Postboks {n}", "CP {n}",
+                             "CS {n}", "Casella postale {n}", "Apdo. {n}", "Apartado de Correos {n}",
+                             "Casilla {n}", "Case postale {n}", "Postilokero {n}", "Pf. {n}",
+                             "PL {n}", "P.O.Box {n}", "Postbox {n}", "Pošt. přihrádka {n}")
 REGISTRY_LINES: tuple[str, ...] = (
     "Geschäftsführer: {name}", "Managing Director: {name}", "Vorstand: {name}, {name2}",
     "Registered in England and Wales No. 01234567", "Amtsgericht München HRB 123456",
@@ -263,4 +274,17 @@ COUNTRY_EXTRAS: tuple[str, ...] = (
     "Poland", "Portugal", "Brasil", "Brazil", "México", "Mexico", "Česká republika", "Czechia",
     "Magyarország", "România", "Ελλάδα", "Россия", "Türkiye", "Turkey", "Hrvatska", "Slovenija",
     "Canada", "Australia", "Ireland", "Luxembourg", "Liechtenstein", "D", "A", "CH", "F", "NL",
+    "IT", "ES", "DE", "FR", "AT", "BE", "PL", "PT", "CZ", "HU", "SE", "DK", "NO", "FI", "Lietuva",
+    "Latvija", "Eesti", "Ísland", "България", "Україна", "Colombia", "Argentina", "Chile",
 )
+
+# The languages `languages` adds, merged in; labels gain those languages' words.
+VALEDICTIONS = {**VALEDICTIONS, **more.VALEDICTIONS}
+LEGAL_FORMS = {**LEGAL_FORMS, **more.LEGAL_FORMS}
+PHONE_LABELS = PHONE_LABELS + more.PHONE_LABELS
+MOBILE_LABELS = MOBILE_LABELS + more.MOBILE_LABELS
+FAX_LABELS = FAX_LABELS + more.FAX_LABELS
+EMAIL_LABELS = EMAIL_LABELS + more.EMAIL_LABELS
+WEB_LABELS = WEB_LABELS + more.WEB_LABELS
+ADDRESS_LABELS = ADDRESS_LABELS + more.ADDRESS_LABELS
+DISCLAIMERS = DISCLAIMERS + more.DISCLAIMERS
