@@ -5,62 +5,194 @@ from __future__ import annotations
 import re
 
 # Sign-offs before the sender's name. No maintained package lists these across languages, so
-# a compact set covers the languages our users write in; matching is on a whole (short) line.
-VALEDICTIONS = (
-    "best regards|kind regards|warm regards|warmest regards|regards|best wishes|all the best|"
-    "best|cheers|thanks|thank you|thanks again|many thanks|thanks in advance|thx|thanx|tia|"
-    "sincerely|yours sincerely|sincerely yours|yours truly|yours|respectfully|take care|"
-    "with thanks|with best regards|with kind regards|kindest regards|greetings|rgds|br|"
-    "love|lots of love|much love|hugs|xoxo|best wishes|warm wishes|talk soon|speak soon|"
-    "mit freundlichen grüßen|mit freundlichen grüssen|mit freundlichem gruß|mit freundlichem gruss|"
-    "freundliche grüße|freundliche grüsse|viele grüße|viele grüsse|beste grüße|beste grüsse|"
-    "liebe grüße|liebe grüsse|herzliche grüße|herzliche grüsse|schöne grüße|gruß|gruss|grüße|"
-    "grüsse|lg|vg|mfg|danke|vielen dank|besten dank|danke und gruß|mit besten grüßen|"
-    "cordialement|bien cordialement|bien à vous|bien a vous|salutations|meilleures salutations|"
-    "sincères salutations|amicalement|merci|merci beaucoup|bonne journée|bonne soirée|à bientôt|"
-    "saludos|saludos cordiales|un saludo|atentamente|cordialmente|un cordial saludo|gracias|"
-    "muchas gracias|abrazos|met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|"
-    "groeten|groet|mvg|hartelijke groet|bedankt|med venlig hilsen|venlig hilsen|mvh|hilsen|"
-    "med vänliga hälsningar|vänliga hälsningar|vänligen|hälsningar|med vennlig hilsen|tack|"
-    "tak|pozdrawiam|z poważaniem|pozdrowienia|serdecznie pozdrawiam|dziękuję|pozdr|"
-    "cordiali saluti|distinti saluti|saluti|un saluto|grazie|grazie mille|buona giornata|"
-    "atenciosamente|cumprimentos|com os melhores cumprimentos|melhores cumprimentos|abraços|"
-    "abraço|obrigado|obrigada|ystävällisin terveisin|terveisin|hyvästi|s pozdravem|üdvözlettel|"
-    "salud|un abrazo|abrazo|с уважением|с наилучшими пожеланиями|спасибо|з повагою|дякую|"
-    "με εκτίμηση|φιλικά|ευχαριστώ|mit besten grüßen|grüßle|grüssle|servus|ciao|tschüss"
+# a general list per language covers the languages our users write in (written from common
+# usage, not from any message); matching is on a whole (short) line.
+_VALEDICTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "best regards", "kind regards", "kindest regards", "warm regards", "warmest regards",
+        "regards", "best wishes", "warm wishes", "all the best", "all best", "best", "cheers",
+        "thanks", "thank you", "thanks again", "many thanks", "thanks in advance", "thanks so much",
+        "thank you very much", "thx", "thanx", "tia", "sincerely", "yours sincerely",
+        "sincerely yours", "yours truly", "yours faithfully", "faithfully", "yours", "cordially",
+        "respectfully", "very respectfully", "v/r", "take care", "with thanks", "with appreciation",
+        "with best regards", "with kind regards", "with warm regards", "greetings", "rgds", "brgds",
+        "br", "love", "lots of love", "much love", "hugs", "xoxo", "talk soon", "speak soon",
+        "have a nice day", "have a great day", "have a good weekend", "have a nice weekend",
+    ),
+    "de": (
+        "mit freundlichen grüßen", "mit freundlichen grüssen", "mit freundlichem gruß",
+        "mit freundlichem gruss", "freundliche grüße", "freundliche grüsse", "freundlichst",
+        "viele grüße", "viele grüsse", "beste grüße", "beste grüsse", "liebe grüße", "liebe grüsse",
+        "herzliche grüße", "herzliche grüsse", "schöne grüße", "schöne grüsse", "sonnige grüße",
+        "mit besten grüßen", "mit besten grüssen", "mit herzlichen grüßen", "mit lieben grüßen",
+        "gruß", "gruss", "grüße", "grüsse", "grüßle", "grüssle", "lg", "vg", "mfg", "danke",
+        "vielen dank", "besten dank", "herzlichen dank", "danke und gruß", "danke und grüße",
+        "servus", "tschüss", "ciao", "bis bald", "einen schönen tag",
+    ),
+    "fr": (
+        "cordialement", "bien cordialement", "très cordialement", "cdlt", "bien à vous",
+        "bien a vous", "salutations", "meilleures salutations", "sincères salutations",
+        "salutations distinguées", "respectueusement", "amicalement", "amitiés", "bises",
+        "merci", "merci beaucoup", "merci d'avance", "merci par avance", "bonne journée",
+        "belle journée", "bonne soirée", "bonne fin de journée", "à bientôt", "a bientot",
+    ),
+    "es": (
+        "saludos", "saludos cordiales", "un saludo", "un cordial saludo", "reciba un cordial saludo",
+        "atentamente", "cordialmente", "gracias", "muchas gracias", "mil gracias", "abrazos",
+        "un abrazo", "abrazo", "besos", "salud", "que tengas un buen día", "hasta pronto",
+    ),
+    "it": (
+        "cordiali saluti", "distinti saluti", "saluti", "un saluto", "un caro saluto",
+        "cari saluti", "saluti cordiali", "cordialità", "grazie", "grazie mille", "buona giornata",
+        "buon lavoro", "a presto", "ciao",
+    ),
+    "pt": (
+        "atenciosamente", "att", "atte", "cumprimentos", "melhores cumprimentos",
+        "com os melhores cumprimentos", "saudações", "cordialmente", "abraços", "abraço",
+        "um abraço", "beijos", "obrigado", "obrigada", "muito obrigado", "muito obrigada",
+    ),
+    "nl": (
+        "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet",
+        "vriendelijke groeten", "met hartelijke groet", "hartelijke groet", "hartelijke groeten",
+        "groeten", "groet", "gr", "mvg", "bedankt", "alvast bedankt", "dank je wel", "dank u wel",
+        "fijne dag",
+    ),
+    "da": (
+        "med venlig hilsen", "venlig hilsen", "de bedste hilsner", "bedste hilsner",
+        "mange hilsner", "hilsen", "vh", "mvh", "tak", "mange tak", "på forhånd tak",
+    ),
+    "sv": (
+        "med vänlig hälsning", "med vänliga hälsningar", "vänlig hälsning", "vänliga hälsningar",
+        "bästa hälsningar", "hälsningar", "mvh", "vänligen", "tack", "tack på förhand",
+        "tusen tack", "ha en bra dag",
+    ),
+    "no": (
+        "med vennlig hilsen", "vennlig hilsen", "beste hilsen", "hilsen", "mvh", "takk",
+        "tusen takk", "på forhånd takk", "ha en fin dag",
+    ),
+    "fi": (
+        "ystävällisin terveisin", "parhain terveisin", "terveisin", "kiittäen", "kiitos",
+        "hyvää päivänjatkoa", "hyvästi", "yst. terv",
+    ),
+    "pl": (
+        "pozdrawiam", "pozdrawiam serdecznie", "serdecznie pozdrawiam", "serdeczne pozdrowienia",
+        "pozdrowienia", "z poważaniem", "z wyrazami szacunku", "łączę pozdrowienia",
+        "z pozdrowieniami", "dziękuję", "dziękuję bardzo", "dzięki", "miłego dnia", "pozdr",
+    ),
+    "hu": (
+        "üdvözlettel", "baráti üdvözlettel", "szívélyes üdvözlettel", "tisztelettel", "üdv",
+        "köszönettel", "köszönöm", "szép napot",
+    ),
+    "cs": (
+        "s pozdravem", "se srdečným pozdravem", "s přátelským pozdravem", "s úctou", "děkuji",
+        "díky", "hezký den",
+    ),
+    "sk": ("s pozdravom", "so srdečným pozdravom", "s úctou", "ďakujem", "pekný deň"),
+    "ro": (
+        "cu stimă", "cu respect", "cu drag", "cu bine", "toate cele bune", "salutări",
+        "mulțumesc", "mulțumesc frumos", "multumesc", "o zi bună",
+    ),
+    "tr": (
+        "saygılarımla", "saygılarımızla", "iyi çalışmalar", "teşekkürler", "teşekkür ederim",
+        "selamlar", "sevgiler", "iyi günler",
+    ),
+    "el": (
+        "με εκτίμηση", "με φιλικούς χαιρετισμούς", "χαιρετισμούς", "φιλικά", "ευχαριστώ",
+        "με τιμή",
+    ),
+    "hr": ("s poštovanjem", "srdačan pozdrav", "lijep pozdrav", "pozdrav", "hvala"),
+    "sl": ("lep pozdrav", "s spoštovanjem", "prijazen pozdrav", "hvala"),
+    "et": ("lugupidamisega", "parimate soovidega", "tervitades", "tervitusega", "aitäh", "tänan"),
+    "lv": ("ar cieņu", "ar labiem vēlējumiem", "paldies", "sveicieni"),
+    "lt": ("pagarbiai", "su pagarba", "geriausi linkėjimai", "linkėjimai", "ačiū"),
+    "ru": ("с уважением", "с наилучшими пожеланиями", "всего доброго", "спасибо"),
+    "uk": ("з повагою", "з найкращими побажаннями", "дякую"),
+}
+# Longest first, so that "best regards" is taken whole before "best".
+VALEDICTIONS = "|".join(
+    sorted({re.escape(w) for ws in _VALEDICTION_WORDS.values() for w in ws}, key=len, reverse=True)
 )
+# "Viele Grüße aus Berlin", "Greetings from Lyon": a place may follow the sign-off.
+_FROM_PLACE = r"(?:\s+(?:aus|from|de|desde|da|dal|uit|fra|från|z|ze|iz)\s+\w[\w-]*)?"
 VALEDICTION = re.compile(
-    rf"^\W*(?:(?:{VALEDICTIONS})[\s!.,;:\-–—]*)+(?:and|und|et|y|e|en|og|och|i)?\s*$",
+    rf"^\W*(?:(?:{VALEDICTIONS}){_FROM_PLACE}[\s!.,;:\-–—]*)+"
+    r"(?:and|und|et|y|e|en|og|och|i)?\s*$",
     re.IGNORECASE,
 )
 VALEDICTION_PREFIX = re.compile(rf"^\W*(?:{VALEDICTIONS})\b[\s!.,;:\-–—]+", re.IGNORECASE)
 
-# "Sent from my iPhone" and the like: device lines, never part of a signature.
+# "Sent from my iPhone" and the like: device lines, never part of a signature. Most languages
+# start with the verb; Hungarian, Turkish and Finnish may end with it ("iPhone-ról küldve").
 DEVICE = re.compile(
-    r"^\s*(?:sent from|sent with|sent via|get outlook for|von meinem|gesendet von|gesendet mit|"
-    r"envoyé de|envoyé depuis|enviado desde|enviado de|verzonden vanaf|verstuurd vanaf|"
-    r"sendt fra|skickat från|wysłane z|inviato da|enviado do|lähetetty|отправлено с|"
-    r"get outlook|obter o outlook|hol dir outlook|obtenir outlook|obtener outlook|"
-    r"diese nachricht wurde von meinem|this message was sent from|أُرسلت من|أرسلت من|ارسلت من)",
+    r"^\s*(?:sent from|sent with|sent via|sent using|get outlook for|get outlook|"
+    r"von meinem|gesendet von|gesendet mit|gesendet vom|"
+    r"envoyé de|envoyé depuis|envoyé à partir|enviado desde|enviado de|enviado do|enviado a partir|"
+    r"verzonden vanaf|verzonden met|verstuurd vanaf|verstuurd met|inviato da|inviato dal|"
+    r"sendt fra|skickat från|lähetetty|wysłane z|wysłano z|wysłane przy użyciu|"
+    r"odesláno z|odeslané z|odoslané z|odoslané zo|trimis de pe|trimis din|küldve|"
+    r"poslano s|poslano sa|poslano z|poslano iz|saadetud|nosūtīts no|išsiųsta iš|"
+    r"στάλθηκε από|отправлено с|отправлено из|надіслано з|"
+    r"obter o outlook|hol dir outlook|obtenir outlook|obtener outlook|scarica outlook|"
+    r"diese nachricht wurde von meinem|this message was sent from|أُرسلت من|أرسلت من|ارسلت من)"
+    r"|^\s*\S.{0,40}(?:-ról küldve|-ről küldve|'dan gönderildi|'den gönderildi|'tan gönderildi|"
+    r"'ten gönderildi|dan gönderildi|den gönderildi|lähetetty)\s*\.?\s*$",
     re.IGNORECASE,
 )
 
-# Words of legal footers, confidentiality notices, list and newsletter footers. A paragraph with
-# one of these is someone's boilerplate, not the sender introducing themselves.
+# Words of legal footers, confidentiality notices, list and newsletter footers, in the languages
+# of European mail. A paragraph with one of these is someone's boilerplate, not the sender
+# introducing themselves.
 BOILERPLATE = re.compile(
     r"\b(?:confidential|disclaimer|intended recipient|privileged|unsubscribe|mailing list|"
-    r"virus|newsletter|opt[- ]out|vertraulich|empfänger|geschäftsführer(?:in)?\s*:|"
-    r"amtsgericht|registergericht|handelsregister|\bhrb\b|\bhra\b|sitz der gesellschaft|"
-    r"ust-id|umsatzsteuer|steuernummer|vorstand|aufsichtsrat|destinataire|confidentiel|"
-    r"destinatario|confidencial|riservat|vertrouwelijk|geadresseerde|fortrolig|konfidentiell|"
-    r"poufn|adresat|registered in|registered office|company number|vat (?:no|number|reg)|"
-    r"this (?:e-?mail|message) (?:and|is|may|contains|was)|diese (?:e-?mail|nachricht)|"
-    r"ce (?:message|courriel|mail)|you received this|you are receiving|google groups|"
+    r"virus|newsletter|opt[- ]out|registered in|registered office|company number|"
+    r"company registration|registration number|vat (?:no|number|reg)|"
+    r"this (?:e-?mail|message|communication|transmission) (?:and|is|may|contains|was|including)|"
+    r"if you (?:have received|are not the)|you received this|you are receiving|google groups|"
     r"to post to this group|view this discussion|list-?info|mailman|archive|"
     r"please consider the environment|before printing|think before you print|"
-    r"antes de imprimir|bitte denken sie|avant d'imprimer|www\.avast|scanned by|"
-    r"kein bestandteil|not part of|no part of)",
+    # de
+    r"vertraulich|empfänger|geschäftsführ\w*\s*:|geschäftsführung|amtsgericht|registergericht|"
+    r"hrb|hra|sitz der gesellschaft|sitz\s*:|mit sitz in|"
+    r"handelsregister|firmenbuch|ust-?id|ust\.-?id|umsatzsteuer|"
+    r"steuernummer|vorstand\s*:|vorstandsvorsitz|aufsichtsrat|diese (?:e-?mail|nachricht)|"
+    r"bitte denken sie|kein bestandteil|"
+    # fr
+    r"destinataire|confidentiel|ce (?:message|courriel|mail|e-?mail)|capital social|"
+    r"au capital de|siège social|tva intracommunautaire|avant d'imprimer|"
+    # es, pt
+    r"destinatario|destinatário|confidencial|aviso legal|registro mercantil|protección de datos|"
+    r"este (?:mensaje|correo|e-?mail)|esta mensagem|registo comercial|antes de imprimir|"
+    # it
+    r"riservat|questo messaggio|questa e-?mail|capitale sociale|registro (?:delle )?imprese|"
+    r"partita iva|codice fiscale|ai sensi del|"
+    # nl
+    r"vertrouwelijk|geadresseerde|dit (?:e-?mailbericht|bericht|e-?mail)|kamer van koophandel|"
+    r"geen rechten (?:worden|kunnen)|"
+    # da, sv, no, fi
+    r"fortrolig|konfidentiel|konfidensiell|sekretess|denne e-?(?:mail|post)|detta (?:e-?post)?meddelande|"
+    r"organisationsnummer|organisasjonsnummer|foretaksregisteret|styrelsens säte|"
+    r"luottamuksellinen|tämä viesti|"
+    # pl, cs, sk, hu
+    r"poufn|adresat|ta wiadomość|niniejsza wiadomość|kapitał zakładowy|sąd rejonowy|"
+    r"rejestru? przedsiębiorców|důvěrn|dôvern|tento e-?mail|tato zpráva|táto správa|"
+    r"obchodní(?:m)? rejstřík|obchodnom registri|spisová značka|cégjegyzék|adószám|bizalmas|"
+    r"címzett|ez az (?:üzenet|e-?mail)|"
+    # ro, tr, el, hr, sl, et, lv, lt
+    r"confidențial|registrul comerțului|acest mesaj|ticaret sicil|mersis|bu (?:e-?posta|mesaj)|"
+    r"εμπιστευτικ|povjerljiv|zaupn|konfidentsiaal|konfidenciāl|konfidencial|"
+    r"www\.avast|scanned by|not part of|no part of)",
     re.IGNORECASE,
+)
+# Company registry and tax numbers as footers print them: the abbreviation, then the number.
+# Upper case as written, so that "btw" (by the way) or "cif" in a sentence is not one.
+REGISTRY = re.compile(
+    r"(?<![\w.])(?:HRB|HRA|FN|UID|USt-?IdNr\.?|RCS|R\.C\.S\.|SIRET|SIREN|TVA|APE|NAF|CIF|NIF|NIPC|"
+    r"CNPJ|P\.\s?IVA|REA|R\.E\.A\.|C\.F\.|KvK|K\.v\.K\.|BTW|CVR|SE-nr\.?|MVA|ALV|Y-tunnus|NIP|"
+    r"REGON|KRS|IČO?|DIČ|IČ DPH|Cg\.|CUI|J\d{2}/|OIB|ΑΦΜ|ΓΕΜΗ|ABN|ACN|CHE|org\.\s?nr\.?|"
+    r"Org\.\s?nr\.?|VAT)"
+    r"(?:[\s.:#°º-]|n[°º]|nr\.?|no\.?|number|nummer)*(?:[A-Z]{1,3}[\s-]?)?\d"
+    # "RCS Lyon B 123 456 789", "KRS 0000123456": the register's town before the number.
+    r"|(?<![\w.])(?:RCS|R\.C\.S\.|KRS|HRB|Registro Mercantil de)\s+[A-ZÀ-Ý][\w-]+",
 )
 
 LEGAL_FORM = (

@@ -6,7 +6,17 @@ import re
 
 from mailhook.model import Author
 from mailhook.pipeline.address import is_address_line
-from mailhook.pipeline.lexicon import BOILERPLATE, DEVICE, ORG, TITLE, TITLE_COMPOUND, VALEDICTION
+from mailhook.pipeline.lexicon import (
+    BOILERPLATE,
+    DEVICE,
+    LEGAL,
+    ORG,
+    ORG_WORDS,
+    REGISTRY,
+    TITLE,
+    TITLE_COMPOUND,
+    VALEDICTION,
+)
 
 # Starts only where a token starts: tried from every character, a long run without "@"
 # costs time quadratic in its length.
@@ -23,6 +33,15 @@ DELIMITER = re.compile(r"^--\s*$")
 SEPARATOR = re.compile(r"^[\s\-_=*~#+.·•|]{3,}$")
 # Attachment markers some clients leave in the text (" - report.doc", "<<slides.pdf>>").
 ATTACHMENT = re.compile(r"^\s*(?:-\s*\S.*\.\w{2,4}|<<.*>>|\[(?:image|cid):.*\])\s*$", re.I)
+# Where a client left an image out: "[cid:image001.png@01D9...]", "[logo]", "[image: ACME]",
+# "<image002.jpg>". A logo sits above or below a block; it is never the sender's own line.
+PLACEHOLDER = re.compile(
+    r"^\s*(?:\[[^\[\]]{1,200}\]|<[^<>\s]{1,200}\.(?:png|jpe?g|gif|bmp|svg)>|cid:\S{1,200})\s*$",
+    re.IGNORECASE,
+)
+# Legal forms as written ("se nedan." is Swedish prose, "SE" a company); organisation words in
+# any case.
+_ORG_CASED = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)")
 _GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte|bonjour|salut|hola|estimad[oa]|"
     r"hej|hejsa|cześć|dzień dobry|ciao|buongiorno|olá|ola|caro|cara|beste|geachte|goedemorgen)\b",
@@ -120,7 +139,16 @@ def is_device(line: str) -> bool:
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(BOILERPLATE.search(line))
+    return bool(BOILERPLATE.search(line) or REGISTRY.search(line))
+
+
+def is_registry(line: str) -> bool:
+    """A company register or tax number ("HRB 12345", "KvK 1234", "NIP 123-456-78-90")."""
+    return bool(REGISTRY.search(line))
+
+
+def is_placeholder(line: str) -> bool:
+    return bool(PLACEHOLDER.match(line))
 
 
 def has_contact(line: str) -> bool:
@@ -170,10 +198,10 @@ def is_prose(line: str) -> bool:
         # Contact lines are long too ("Phone: +49 (0) 1234 567 890 / ..."); prose has small words.
         return sum(1 for w in text.split() if w.isalpha() and w.islower()) >= 6
     if words >= 9:
-        return not ORG.search(text) or words >= 14
+        return not _ORG_CASED.search(text) or words >= 14
     if _GREETING.match(text) and text.endswith((",", "!", ":")):
         return True
-    if ORG.search(text) and words <= 6:
+    if _ORG_CASED.search(text) and words <= 6:
         return False
     ends = _SENTENCE_END.search(text) and not _ABBREVIATION_END.search(text)
     return bool(ends) and words >= 2 and not is_valediction(text)
@@ -187,7 +215,7 @@ def is_long_prose(line: str) -> bool:
 
 
 def is_org(line: str) -> bool:
-    return bool(ORG.search(line))
+    return bool(_ORG_CASED.search(line))
 
 
 def is_title(line: str) -> bool:

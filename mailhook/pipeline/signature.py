@@ -54,7 +54,10 @@ def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | N
     lo = max(0, end - _SEARCH_LINES)
     anchor = _after_signoff(lines, lo, end) or _after_delimiter(lines, lo, end)
     start, signoff = anchor if anchor else (_after_text(lines, lo, end), None)
-    if start is None or start >= end:
+    if start is None:
+        return None
+    start = _skip_noise(lines, start, end)
+    if start >= end:
         return None
     last = _last_text(lines, start, end)
     if last - start + 1 > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
@@ -75,33 +78,103 @@ def _above_delimiter(
 
 
 def content_end(lines: list[str]) -> int:
-    """Index after the last line that is the sender's own: device lines and boilerplate dropped."""
-    end = _trim(lines, len(lines))
-    lo = max(0, end - _SEARCH_LINES - 20)
-    # Boilerplate (legal lines, disclaimers, list footers) runs to the end of the text: cut at
-    # the first boilerplate line below which the sender no longer writes contact lines.
-    for index in range(lo, end):
-        if kind.is_boilerplate(lines[index]) and not _sender_below(lines[index:end]):
-            return _trim(lines, index)
-    return end
+    """Index after the last line that is the sender's own: device lines, logos and the legal
+    footer or confidentiality notice below the block dropped, however long it runs."""
+    end = cut = _trim(lines, len(lines))
+    index = end
+    # Paragraphs are climbed from the end over footers, notices and prose (a notice that names
+    # no keyword, between two that do); the first paragraph of another kind is the sender's.
+    while index > 0:
+        start = _paragraph_start(lines, index)
+        paragraph = lines[start:index]
+        found = _tail_kind(paragraph)
+        if found == _CONTENT:
+            break
+        if found == _FOOTER:
+            cut = start + _footer_offset(paragraph)
+        index = start
+        while index > 0 and kind.is_blank(lines[index - 1]):
+            index -= 1
+    return _trim(lines, cut)
+
+
+_CONTENT, _FOOTER, _PROSE, _NOISE = "content", "footer", "prose", "noise"
+
+
+def _paragraph_start(lines: list[str], index: int) -> int:
+    """The first line of the paragraph ending before index; a rule ("____") is one on its own."""
+    if _is_rule(lines[index - 1]):
+        return index - 1
+    while index > 0 and not kind.is_blank(lines[index - 1]) and not _is_rule(lines[index - 1]):
+        index -= 1
+    return index
+
+
+def _is_rule(line: str) -> bool:
+    return bool(kind.SEPARATOR.match(line.strip()))
+
+
+def _tail_kind(paragraph: list[str]) -> str:
+    """Footer (legal or list boilerplate), prose, noise (logos, device lines) or content."""
+    text = [line for line in paragraph if line.strip()]
+    if all(_is_noise(line) for line in text):
+        return _NOISE
+    boiler = [i for i, line in enumerate(text) if kind.is_boilerplate(line)]
+    if not boiler:
+        prose = all(kind.is_prose(line) or _is_wrapped(line) for line in text)
+        return _PROSE if prose and sum(len(line.split()) for line in text) >= 12 else _CONTENT
+    # The sender's name or number below a legal word in the same paragraph is theirs ("... is
+    # confidential. Thank you, / Ann Thomas / 713..."), unless the paragraph is a company's
+    # legal box (a register number), which lists the switchboard and the managers.
+    below = text[boiler[0] :]
+    personal = [line for line in below if not kind.is_boilerplate(line) and _is_contact(line)]
+    if not personal or any(kind.is_registry(line) for line in text):
+        return _FOOTER
+    return _CONTENT
+
+
+def _footer_offset(paragraph: list[str]) -> int:
+    """Where the footer starts in its paragraph: at its first legal line, or above it where
+    only the company's name heads the legal lines."""
+    first = next(i for i, line in enumerate(paragraph) if kind.is_boilerplate(line))
+    head = [line for line in paragraph[:first] if line.strip()]
+    if len(head) <= 2 and all(kind.is_org(line) and not _is_personal(line) for line in head):
+        return 0
+    return first
+
+
+def _is_personal(line: str) -> bool:
+    return kind.has_contact(line) or kind.is_name_like(_without_signoff(line)) or kind.is_title(line)
+
+
+def _is_contact(line: str) -> bool:
+    """A phone number, an e-mail address or a full name: the sender's, as a footer has none."""
+    name = _without_signoff(line)
+    return kind.has_contact(line) or (kind.is_name_like(name) and len(name.split()) >= 2)
+
+
+def _is_wrapped(line: str) -> bool:
+    """A line of a wrapped paragraph: many words, no phone or e-mail."""
+    return len(line.split()) >= 6 and not kind.has_contact(line)
+
+
+def _is_noise(line: str) -> bool:
+    text = line.strip()
+    return (
+        kind.is_device(text)
+        or bool(kind.SEPARATOR.match(text))
+        or bool(kind.ATTACHMENT.match(text))
+        or kind.is_placeholder(text)
+    )
 
 
 def _trim(lines: list[str], end: int) -> int:
     while end > 0:
         line = lines[end - 1].strip()
-        if (
-            line
-            and not kind.is_device(line)
-            and not kind.SEPARATOR.match(line)
-            and not (kind.ATTACHMENT.match(line))
-        ):
+        if line and not _is_noise(line):
             return end
         end -= 1
     return 0
-
-
-def _sender_below(tail: list[str]) -> bool:
-    return any(kind.has_contact(line) and not kind.is_boilerplate(line) for line in tail)
 
 
 def _after_signoff(lines: list[str], lo: int, end: int) -> tuple[int, int] | None:
@@ -159,6 +232,13 @@ def _identifies(block: list[str], author: Author | None) -> bool:
 
 def _without_signoff(line: str) -> str:
     return clean_name_line(line)
+
+
+def _skip_noise(lines: list[str], index: int, end: int) -> int:
+    """The first line at or after index that is neither blank nor a logo, rule or attachment."""
+    while index < end and (kind.is_blank(lines[index]) or _is_noise(lines[index])):
+        index += 1
+    return index
 
 
 def _next_text(lines: list[str], index: int, end: int) -> int:
