@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from nameparser import HumanName
+from nameparser.config import CONSTANTS
 
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
-from mailhook.pipeline.lexicon import VALEDICTION_PREFIX
+from mailhook.pipeline.lexicon import VALEDICTION_PREFIX, VALEDICTIONS
 
 # The name sits at the top of a block: after a nickname or initials at most a few lines down.
 _HEAD_LINES = 5
 _TWO_SURNAMES = frozenset({"es", "ca", "gl"})
+# Languages that write the family name first ("Kovács Péter").
+_FAMILY_FIRST = frozenset({"hu"})
 # German "im Auftrag" / "in Vertretung" and "per procura" before a name.
 _ON_BEHALF = re.compile(r"^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|pp\.|p\.p\.|p\.o\.)\s*", re.IGNORECASE)
+# Degrees after a name: ", MBA", " PhD", ", Dipl.-Ing.".
+_TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
+# A valediction word misspelt: within this many edits of a valediction of at least this length.
+_FUZZY_EDITS = ((12, 2), (7, 1))
+_LONGEST_VALEDICTION = 40
 
 
 @dataclass(frozen=True)
@@ -31,42 +40,253 @@ class Name:
 def find_name(block: list[str], author: Author | None, language: str | None = None) -> Name | None:
     """Return the sender's name from the head of a signature block, if one is written there."""
     heads = [(i, clean_name_line(line)) for i, line in enumerate(block) if line.strip()][:_HEAD_LINES]
-    names = [(i, text) for i, text in heads if kind.is_name_like(text)]
-    if not names:
-        return None
+    names = [(i, t) for i, t in heads if _is_name(t, author) and not is_valediction_like(t)]
+    chosen = _best(names, author) if names else None
+    if chosen is None or len(chosen[1].split()) == 1:
+        # A nickname or initials signed, and the From name written in full further down
+        # ("Bob" ... "ROBERT SMITH - Sales"): the full name, as the block writes it.
+        chosen = _written_author_name(block, author) or chosen
+    return None if chosen is None else split_name(chosen[0], chosen[1], language, author)
+
+
+def _best(names: list[tuple[int, str]], author: Author | None) -> tuple[int, str]:
+    """The line naming the sender most fully; else the first name line."""
     sender = [(i, t) for i, t in names if kind.names_sender(t, author)]
     index, text = max(sender or names[:1], key=lambda item: len(item[1].split()))
     if not sender and len(text.split()) == 1:
         # A fuller line below a bare first name is the same person ("John" then "John A. Baker").
         fuller = [(i, t) for i, t in names if t.split()[0] == text and len(t.split()) > 1]
         index, text = fuller[0] if fuller else (index, text)
-    return split_name(index, text, language)
+    return index, text
 
 
 def clean_name_line(line: str) -> str:
-    """The line without a sign-off, "i.A."-style prefixes, dashes, slashes and bold marks."""
+    """The line without a sign-off, "i.A."-style prefixes, honorifics and degrees, dashes,
+    slashes and bold marks."""
     text = VALEDICTION_PREFIX.sub("", line.strip(), count=1).strip(" *_")
     text = _ON_BEHALF.sub("", text.lstrip("-–—~/ "))
-    return text.rstrip(",;.").strip(" *_")
+    text = text.rstrip(",;.").strip(" *_")
+    tokens = text.split()
+    while len(tokens) > 2 and _is_honorific(tokens[0]):
+        tokens = tokens[1:]
+    text = " ".join(tokens) if tokens else text
+    while (match := _TRAILING_PART.search(text)) and len(text.split()) > 2 and _is_degree(match[1]):
+        text = text[: match.start()].rstrip(",; ")
+    return text
+
+
+def is_valediction_like(line: str) -> bool:
+    """A valediction, or one misspelt by a letter or two ("Best regrds,", "Cordialment")."""
+    if kind.is_valediction(line):
+        return True
+    text = _fold(line.strip().strip("!.,;:-–—*_ "))
+    if not text or len(text) > _LONGEST_VALEDICTION or any(c.isdigit() or c in "@/|" for c in text):
+        return False
+    edits = next((most for size, most in _FUZZY_EDITS if len(text) >= size), 0)
+    candidates = _valedictions_near(text[0], len(text)) if edits else []
+    return any(_within(text, word, edits) for word in candidates)
 
 
 # The name rule, the role rule and the tagger each split the same name line: nameparser takes
 # ~0.1 ms a name, so recent answers are kept (a Name is immutable).
 @lru_cache(maxsize=256)
-def split_name(index: int, text: str, language: str | None) -> Name:
-    """First and last name of a name written on line `index` (compound surnames kept whole)."""
-    tokens = text.split()
+def split_name(index: int, text: str, language: str | None, author: Author | None = None) -> Name:
+    """First and last name of a name written on line `index` (compound surnames kept whole).
+
+    The From header, when given, says where the surname starts and which name comes first."""
+    tokens = _core(text.split())
     if len(tokens) == 1:
         return Name(index, tokens[0], None)
-    if language in _TWO_SURNAMES and len(tokens) in (3, 4) and not any(t.endswith(".") for t in tokens):
+    if (caps := _caps_surname(tokens)) is not None:
+        return Name(index, *caps)
+    if _family_first(tokens, language, author):
+        return Name(index, tokens[1], tokens[0])  # "Kovács Péter": Péter of the Kovács family
+    if (start := _surname_start(tokens, author)) is not None:
+        return Name(index, tokens[0], " ".join(tokens[start:]))
+    words = [t for t in tokens if t.casefold() not in CONSTANTS.prefixes]
+    if language in _TWO_SURNAMES and len(words) in (3, 4) and not any(t.endswith(".") for t in words):
         # "Jorge Ruiz Navarro", "María José García López": Spanish names end in two surnames,
         # and both are the last name.
-        return Name(index, tokens[0], " ".join(tokens[-2:]))
+        return Name(index, tokens[0], _last_words(tokens, 2))
     # nameparser knows honorifics, suffixes, particles ("van der") and comma order; a fresh
     # HumanName each time keeps its shared constants untouched.
     parsed = HumanName(text)
     first = parsed.first or None
-    last = parsed.last or None
+    last = _with_particles(tokens, parsed.last) if parsed.last else None
     if first and len(first.rstrip(".")) == 1 and parsed.middle:
         first = parsed.middle.split()[0]  # "J. Robert Smith" goes by Robert
     return Name(index, first, last)
+
+
+def _is_name(text: str, author: Author | None) -> bool:
+    """Name-shaped, or an ALL-CAPS line that writes the sender's own name ("JEAN DUPONT")."""
+    if kind.is_name_like(text):
+        return True
+    return text.isupper() and kind.is_name_like(text.title()) and _names_all_of(text, author)
+
+
+def _names_all_of(text: str, author: Author | None) -> bool:
+    wanted = _fold_tokens(author.name) if author and author.name else []
+    return len(wanted) >= 2 and set(wanted) <= set(_fold_tokens(text))
+
+
+def _written_author_name(block: list[str], author: Author | None) -> tuple[int, str] | None:
+    """The first block line that writes every word of the From display name, and those words."""
+    wanted = _fold_tokens(author.name) if author and author.name else []
+    if len(wanted) < 2:
+        return None
+    for index, line in enumerate(block):
+        words = clean_name_line(line).split()
+        folded = [_fold(w.strip(",;")) for w in words]
+        for start in range(len(words) - len(wanted) + 1):
+            if sorted(folded[start : start + len(wanted)]) == sorted(wanted):
+                return index, " ".join(w.strip(",;") for w in words[start : start + len(wanted)])
+    return None
+
+
+def _core(tokens: list[str]) -> list[str]:
+    """Tokens without leading honorifics and trailing suffixes or degrees."""
+    while len(tokens) > 1 and _is_honorific(tokens[0]):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and _is_degree(tokens[-1].strip(",")):
+        tokens = tokens[:-1]
+    return [t.strip(",") for t in tokens]
+
+
+def _caps_surname(tokens: list[str]) -> tuple[str, str] | None:
+    """French-style ALL-CAPS surname ("Jean DUPONT", "DUPONT Jean", "Ana DE LA VEGA"):
+    the capitals are the last name, wherever they stand."""
+    caps = [i for i, t in enumerate(tokens) if _is_caps_word(t)]
+    if not caps or len(caps) == len(tokens) or caps != list(range(caps[0], caps[-1] + 1)):
+        return None
+    if caps[0] == 0 and len(tokens[0].strip(".-")) < 3:
+        return None  # "JP Morgan", "JR Smith": leading initials, not a family name
+    start = caps[0]
+    while start > 0 and tokens[start - 1].casefold() in CONSTANTS.prefixes:
+        start -= 1
+    rest = tokens[:start] + tokens[caps[-1] + 1 :]
+    return rest[0], " ".join(tokens[start : caps[-1] + 1])
+
+
+def _is_caps_word(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _family_first(tokens: list[str], language: str | None, author: Author | None) -> bool:
+    """Family name first: Hungarian mail, or a From header that writes the name that way."""
+    if len(tokens) not in (2, 3) or any(t.casefold() in CONSTANTS.prefixes for t in tokens):
+        return False
+    folded = [_fold(t) for t in tokens]
+    display = _fold_tokens(author.name) if author and author.name else []
+    mailbox = _mailbox_parts(author)
+    if len(mailbox) == 2 and mailbox == [folded[-1], folded[0]]:
+        return True  # peter.kovacs@ signing "Kovács Péter"
+    if display == folded[::-1] and len(folded) == 2:
+        return False  # From "Kovács Péter", signed "Péter Kovács": given name first here
+    hungarian = language in _FAMILY_FIRST or bool(author and (author.email or "").endswith(".hu"))
+    return hungarian
+
+
+def _surname_start(tokens: list[str], author: Author | None) -> int | None:
+    """Where the surname starts, from the From header's surname ("María López" or
+    maria.lopez@ signing "María López García": both surnames are the last name)."""
+    if len(tokens) < 3 or author is None:
+        return None
+    family = set(_mailbox_parts(author)[1:])
+    display = _fold_tokens(author.name or "")
+    if len(display) == 2:
+        family.add(display[1])
+    single = _mailbox_parts(author)
+    for i, token in enumerate(tokens[1:], start=1):
+        folded = _fold(token)
+        initial_and_surname = len(single) == 1 and 1 <= len(single[0]) - len(folded) <= 2
+        if folded in family or (initial_and_surname and single[0].endswith(folded)):
+            while i > 1 and tokens[i - 1].casefold() in CONSTANTS.prefixes:
+                i -= 1
+            return i
+    return None
+
+
+def _last_words(tokens: list[str], count: int) -> str:
+    """The last `count` words that are not particles, with the particles among and before them."""
+    start, seen = len(tokens), 0
+    while start > 1 and seen < count:
+        start -= 1
+        seen += tokens[start].casefold() not in CONSTANTS.prefixes
+    while start > 1 and tokens[start - 1].casefold() in CONSTANTS.prefixes:
+        start -= 1
+    return " ".join(tokens[start:])
+
+
+def _with_particles(tokens: list[str], last: str) -> str:
+    """nameparser's last name with the particles written before it ("de la Vega-Ortiz")."""
+    size = len(last.split())
+    for start in range(len(tokens) - size, 0, -1):
+        if " ".join(tokens[start : start + size]) == last:
+            end = start + size
+            while start > 1 and tokens[start - 1].casefold() in CONSTANTS.prefixes:
+                start -= 1
+            return " ".join(tokens[start:end])
+    return last
+
+
+def _is_honorific(token: str) -> bool:
+    word = token.casefold().rstrip(".")
+    return word in CONSTANTS.titles and (token.endswith(".") or len(word) <= 4)
+
+
+def _is_degree(token: str) -> bool:
+    word = token.casefold().replace(".", "")
+    return word in CONSTANTS.suffix_acronyms or token.casefold() in CONSTANTS.suffix_acronyms
+
+
+def _mailbox_parts(author: Author | None) -> list[str]:
+    if author is None or not author.email or "@" not in author.email:
+        return []
+    return [p for p in re.split(r"[._\-+]", _fold(author.email.split("@")[0])) if p.isalpha()]
+
+
+def _fold_tokens(text: str) -> list[str]:
+    return [_fold(t) for t in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(t) >= 2]
+
+
+def _fold(text: str) -> str:
+    """Case and accents away: "López" and "lopez" are one surname in a mailbox."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
+
+
+@lru_cache(maxsize=1)
+def _valediction_index() -> dict[str, tuple[str, ...]]:
+    """VALEDICTIONS by first letter (folded), the lookup misspellings are compared within."""
+    index: dict[str, list[str]] = {}
+    for word in VALEDICTIONS.split("|"):
+        folded = _fold(re.sub(r"\\(.)", r"\1", word))  # the alternation is regex-escaped
+        index.setdefault(folded[:1], []).append(folded)
+    return {letter: tuple(words) for letter, words in index.items()}
+
+
+def _valedictions_near(letter: str, size: int) -> list[str]:
+    # A misspelling keeps the first letter and about the length (most typos do).
+    return [w for w in _valediction_index().get(letter, ()) if abs(len(w) - size) <= 2 and len(w) >= 7]
+
+
+def _within(a: str, b: str, most: int) -> bool:
+    """Optimal string alignment distance of a and b is at most `most` (a swap is one edit).
+    Written here: the standard library has no edit distance, and the lines are short."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > most:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= most
