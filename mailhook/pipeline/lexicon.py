@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from mailhook.pipeline.organisations import legal_form_pattern
+
 # Sign-offs before the sender's name. No maintained package lists these across languages, so
 # a general list per language covers the languages our users write in (written from common
 # usage, not from any message); matching is on a whole (short) line.
@@ -180,7 +182,7 @@ BOILERPLATE = re.compile(
     # ro, tr, el, hr, sl, et, lv, lt
     r"confidențial|registrul comerțului|acest mesaj|ticaret sicil|mersis|bu (?:e-?posta|mesaj)|"
     r"εμπιστευτικ|povjerljiv|zaupn|konfidentsiaal|konfidenciāl|konfidencial|"
-    r"www\.avast|scanned by|not part of|no part of)",
+    r"www\.avast|scanned by|not part of|no part of|do you yahoo|get your (?:own )?free)",
     re.IGNORECASE,
 )
 # Company registry and tax numbers as footers print them: the abbreviation, then the number.
@@ -195,60 +197,181 @@ REGISTRY = re.compile(
     r"|(?<![\w.])(?:RCS|R\.C\.S\.|KRS|HRB|Registro Mercantil de)\s+[A-ZÀ-Ý][\w-]+",
 )
 
-LEGAL_FORM = (
-    r"GmbH & Co\.? KG|GmbH|gGmbH|AG|KG|KGaA|OHG|e\.\s?V\.|eG|UG|Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|"
-    r"LLP|LP|PLC|plc|Corp\.?|Corporation|Co\.|Company|Pty|S\.A\.?|SA|S\.A\.S\.?|SAS|SARL|S\.à r\.l\.|"
-    r"S\.L\.?|SL|S\.L\.U\.|B\.V\.?|BV|N\.V\.?|NV|AB|A/S|ApS|AS|ASA|Oy|Oyj|Sp\. z o\.o\.|"
-    r"sp\. z o\.o\.|S\.p\.A\.?|SpA|S\.r\.l\.?|Srl|Lda\.?|Ltda\.?|S/A|SE|KB|HB|s\.r\.o\.|a\.s\."
-)
+# Legal forms per country live in organisations.py (data with its own matching rules).
+LEGAL_FORM = legal_form_pattern()
 ORG_WORDS = (
-    r"company|corporation|association|university|universität|universidad|université|"
-    r"università|universiteit|institute|institut|instituto|istituto|"
-    r"foundation|stiftung|fondation|fundación|group|gruppe|groupe|grupo|gruppo|bank|"
-    r"services|consultants|consulting|partners|solutions|technologies|systems|software|"
-    r"labs|agency|agentur|ministry|ministerium|department of|council|society|verein|"
-    r"hospital|klinik|clinic|network|international|industries|holding|enterprises|studio|"
-    r"worldwide|global|energy|capital|ventures|media|communications|investments?|securities|"
-    r"insurance|logistics|pipeline|resources|trading|exchange|operator|associates|"
-    r"versicherung|werke|verlag|assurances|seguros|assicurazioni"
+    # en
+    r"company|corporation|association|university|institute|foundation|group|bank|services|"
+    r"consultants|consulting|consultancy|partners|solutions|technologies|systems|software|labs|"
+    r"laboratories|agency|ministry|department of|council|society|hospital|clinic|network|"
+    r"international|industries|holding|holdings|enterprises|studio|worldwide|global|energy|"
+    r"capital|ventures|media|communications|investments?|securities|insurance|logistics|"
+    r"pipeline|resources|trading|exchange|operator|associates|academy|"
+    # de
+    r"universität|hochschule|institut|stiftung|gruppe|agentur|ministerium|verein|verband|"
+    r"klinik|klinikum|krankenhaus|versicherung|werke|stadtwerke|verlag|kanzlei|rechtsanwälte|"
+    r"steuerberatung|ingenieurbüro|genossenschaft|akademie|\w+gesellschaft|holding|"
+    # fr
+    r"université|fondation|groupe|société|compagnie|entreprise|établissements|cabinet|"
+    r"assurances|laboratoire|laboratoires|agence|associés|avocats|"
+    # es, pt
+    r"universidad|universidade|instituto|fundación|fundação|grupo|empresa|compañía|companhia|"
+    r"seguros|laboratorio|laboratório|agencia|agência|asociados|abogados|distribuidora|"
+    r"comércio|comercializadora|"
+    # it
+    r"università|istituto|fondazione|gruppo|società|azienda|impresa|assicurazioni|agenzia|"
+    r"associati|avvocati|"
+    # nl, nordic
+    r"universiteit|stichting|groep|bedrijf|advocaten|verzekeringen|universitet|stiftelse|"
+    r"koncern|konsern|selskab|selskap|företag|advokatfirma|advokatbyrå|"
+    # pl, cs, sk, hu, fi
+    r"uniwersytet|politechnika|fundacja|grupa|spółka|przedsiębiorstwo|univerzita|nadace|"
+    r"společnost|skupina|egyetem|alapítvány|társaság|csoport|yliopisto|säätiö|yhtiö"
 )
-ORG = re.compile(rf"(?:^|[\s,(])(?:{LEGAL_FORM})(?=$|[\s,.)])|\b(?:{ORG_WORDS})\b", re.IGNORECASE)
-LEGAL = re.compile(rf"(?:^|[\s,(])(?:{LEGAL_FORM})(?=$|[\s,.)])")
+# Legal forms keep the case they are written in ("AS" is a company, "as" a word); ORG words
+# are matched in any case.
+LEGAL = re.compile(rf"(?:^|(?<=[\s,(/-]))(?:{LEGAL_FORM})(?=$|[\s,.;)])")
+ORG = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)")
+# "Firma: Acme GmbH", "Société : ...": a labelled company line.
+ORG_LABEL = re.compile(
+    r"^\s*(?:company|organi[sz]ation|employer|firma|firmenname|unternehmen|arbeitgeber|société|"
+    r"entreprise|empresa|compañía|azienda|società|ditta|bedrijf|organisatie|företag|virksomhed|"
+    r"selskap|firma|cég|společnost|spółka|yritys)\s*:\s*",
+    re.IGNORECASE,
+)
 
-# Role words. No maintained multilingual job-title list exists as a package; these head words
-# cover most roles in the languages we read (the flair tagger will generalise later).
-TITLE = re.compile(
-    r"\b(?:manager|director|president|vice president|vp|ceo|cto|cfo|coo|cio|cmo|chief|head of|"
-    r"engineer|developer|programmer|architect|analyst|consultant|counsel|attorney|lawyer|"
-    r"specialist|coordinator|administrator|admin|assistant|secretary|officer|executive|"
-    r"founder|co-founder|owner|partner|associate|representative|advisor|adviser|scientist|"
-    r"researcher|professor|lecturer|student|intern|trainee|designer|editor|accountant|"
-    r"supervisor|lead|team lead|principal|treasurer|chairman|chair|agent|technician|"
-    r"geschäftsführer|geschäftsführerin|leiter|leiterin|vertrieb|berater|beraterin|"
-    r"sachbearbeiter|sachbearbeiterin|inhaber|inhaberin|referent|referentin|vorstand|"
-    r"projektleiter|projektleiterin|entwickler|entwicklerin|mitarbeiter|mitarbeiterin|"
-    r"directeur|directrice|responsable|chef de|chargé|chargée|ingénieur|gérant|gérante|"
-    r"conseiller|conseillère|commercial|commerciale|gerente|director general|jefe|jefa|"
-    r"ingeniero|ingeniera|asesor|asesora|coordinador|coordinadora|directora|"
-    r"responsabile|amministratore|direttore|direttrice|ingegnere|consulente|"
-    r"directeur|adviseur|medewerker|medewerkster|eigenaar|directie|bedrijfsleider|"
-    r"direktør|konsulent|chef|ansvarlig|sælger|projektleder|rådgiver|säljare|"
-    r"vd|verkställande|dyrektor|kierownik|specjalista|prezes|konsultant|właściciel|"
-    r"diretor|diretora|coordenador|coordenadora|consultor|consultora|sócio|gestor|gestora|"
-    r"sales|marketing|account|support|operations|recruiter|buyer|purchasing)\b",
-    re.IGNORECASE,
+# Role words: people's roles, per language. No maintained multilingual job-title list exists as a
+# package. Words that are also common surnames (Baker, Koch, Richter, Kaufmann, Bíró) stay out,
+# so that a name line is never taken for a role.
+_ROLES = (
+    # en
+    r"manager|director|president|vice president|vp|svp|evp|avp|ceo|cto|cfo|coo|cio|cmo|cso|cro|"
+    r"cpo|cdo|chro|ciso|chief|head of|head|engineer|developer|programmer|architect|analyst|"
+    r"consultant|counsel|attorney|lawyer|paralegal|solicitor|barrister|specialist|coordinator|"
+    r"administrator|admin|assistant|secretary|receptionist|officer|executive|founder|co-founder|"
+    r"cofounder|owner|proprietor|partner|associate|representative|rep|advisor|adviser|"
+    r"scientist|researcher|professor|lecturer|teacher|instructor|tutor|student|intern|trainee|"
+    r"apprentice|designer|editor|writer|journalist|reporter|translator|interpreter|"
+    r"photographer|accountant|bookkeeper|controller|auditor|actuary|underwriter|broker|trader|"
+    r"buyer|planner|scheduler|dispatcher|estimator|inspector|surveyor|technician|mechanic|"
+    r"electrician|operator|supervisor|superintendent|lead|team lead|team leader|principal|"
+    r"treasurer|chairman|chairwoman|chairperson|chair|board member|trustee|agent|recruiter|"
+    r"strategist|economist|physician|surgeon|nurse|pharmacist|therapist|librarian|curator|"
+    r"fellow|postdoc|phd candidate|volunteer|liaison|ambassador|evangelist|producer|"
+    # de
+    r"geschäftsführer|geschäftsführerin|geschäftsleitung|inhaber|inhaberin|gesellschafter|"
+    r"gesellschafterin|prokurist|prokuristin|vorstand|vorsitzender|vorsitzende|leiter|leiterin|"
+    r"leitung|berater|beraterin|sachbearbeiter|sachbearbeiterin|referent|referentin|"
+    r"mitarbeiter|mitarbeiterin|assistenz|assistent|assistentin|sekretärin|sekretär|ingenieur|"
+    r"ingenieurin|techniker|technikerin|entwickler|entwicklerin|architektin|rechtsanwalt|"
+    r"rechtsanwältin|anwalt|anwältin|notar|notarin|steuerberater|steuerberaterin|"
+    r"wirtschaftsprüfer|wirtschaftsprüferin|werkstudent|werkstudentin|praktikant|praktikantin|"
+    r"auszubildender|auszubildende|azubi|spezialist|spezialistin|experte|expertin|fachkraft|"
+    r"verkäufer|verkäuferin|einkäufer|einkäuferin|disponent|disponentin|buchhalter|"
+    r"buchhalterin|redakteur|redakteurin|übersetzer|übersetzerin|dozent|dozentin|doktorand|"
+    r"doktorandin|vertreter|vertreterin|kundenbetreuer|kundenbetreuerin|"
+    # fr
+    r"directeur|directrice|président|présidente|pdg|dg|drh|daf|dsi|gérant|gérante|responsable|"
+    r"chef de|chef|cheffe|chargé|chargée|ingénieur|ingénieure|technicien|technicienne|"
+    r"comptable|juriste|avocat|avocate|notaire|consultante|conseiller|conseillère|assistante|"
+    r"secrétaire|attaché|attachée|adjoint|adjointe|délégué|déléguée|acheteur|acheteuse|vendeur|"
+    r"vendeuse|développeur|développeuse|architecte|analyste|stagiaire|alternant|alternante|"
+    r"apprenti|apprentie|fondateur|fondatrice|associé|associée|collaborateur|collaboratrice|"
+    r"gestionnaire|animateur|animatrice|coordinateur|coordinatrice|superviseur|administrateur|"
+    r"administratrice|enseignant|enseignante|chercheur|chercheuse|opérateur|opératrice|"
+    # es
+    r"director general|directora|gerente|jefe|jefa|ingeniero|ingeniera|técnico|técnica|asesor|"
+    r"asesora|consultor|consultora|coordinador|coordinadora|administrativo|administrativa|"
+    r"contable|abogado|abogada|socio|socia|fundador|fundadora|presidenta|secretario|secretaria|"
+    r"analista|desarrollador|desarrolladora|programador|programadora|encargado|encargada|"
+    r"ejecutivo|ejecutiva|auxiliar|becario|becaria|delegado|delegada|vendedor|vendedora|"
+    r"comprador|compradora|supervisora|especialista|representante|asistente|gestor|gestora|"
+    r"consejero|consejera|investigador|investigadora|arquitecto|arquitecta|diseñador|diseñadora|"
+    # it
+    r"responsabile|amministratore|amministratrice|direttore|direttrice|ingegnere|consulente|"
+    r"tecnico|tecnica|commerciale|impiegato|impiegata|segretario|segretaria|presidente|titolare|"
+    r"fondatore|avvocato|avvocatessa|geometra|ragioniere|ragioniera|addetto|addetta|capo|"
+    r"coordinatore|coordinatrice|referente|sviluppatore|sviluppatrice|progettista|procuratore|"
+    r"dirigente|funzionario|funzionaria|collaboratore|collaboratrice|programmatore|"
+    r"commercialista|perito|"
+    # pt
+    r"diretor|diretora|coordenador|coordenadora|engenheiro|engenheira|sócio|sócia|"
+    r"sócio-gerente|advogado|advogada|desenvolvedor|desenvolvedora|encarregado|encarregada|"
+    r"chefe|administrador|administradora|contabilista|contador|contadora|estagiário|estagiária|"
+    r"executivo|executiva|responsável|"
+    # nl
+    r"medewerker|medewerkster|adviseur|eigenaar|directie|bedrijfsleider|oprichter|verkoper|"
+    r"inkoper|ontwikkelaar|secretaresse|hoofd|stagiair|stagiaire|coördinator|beheerder|"
+    r"advocaat|notaris|boekhouder|monteur|technicus|werkvoorbereider|vennoot|"
+    # da, no, sv
+    r"direktør|adm\. direktør|administrerende direktør|konsulent|ansvarlig|sælger|selger|"
+    r"projektleder|rådgiver|indkøber|innkjøper|ingeniør|udvikler|utvikler|ejer|eier|indehaver|"
+    r"medarbejder|medarbeider|tekniker|bogholder|regnskapsfører|sekretær|daglig leder|leder|"
+    r"vd|verkställande direktör|direktör|säljare|inköpare|ansvarig|konsult|utvecklare|ingenjör|"
+    r"projektledare|ekonom|handläggare|samordnare|rådgivare|grundare|ägare|ordförande|"
+    r"advokat|jurist|"
+    # fi
+    r"toimitusjohtaja|johtaja|päällikkö|asiantuntija|insinööri|konsultti|myyjä|suunnittelija|"
+    r"kehittäjä|sihteeri|assistentti|koordinaattori|omistaja|yrittäjä|puheenjohtaja|"
+    # pl
+    r"dyrektor|kierownik|kierowniczka|specjalista|specjalistka|prezes|wiceprezes|"
+    r"członek zarządu|konsultant|konsultantka|właściciel|właścicielka|inżynier|asystent|"
+    r"asystentka|menedżer|handlowiec|przedstawiciel|doradca|księgowa|księgowy|koordynator|"
+    r"koordynatorka|pełnomocnik|prokurent|sekretarka|analityk|programista|programistka|"
+    r"projektant|projektantka|"
+    # cs, sk
+    r"ředitel|ředitelka|jednatel|jednatelka|vedoucí|manažer|manažerka|referentka|technik|"
+    r"inženýr|konzultant|konzultantka|obchodník|zástupce|specialistka|asistentka|předseda|"
+    r"místopředseda|prokurista|účetní|nákupčí|vývojář|programátor|riaditeľ|riaditeľka|"
+    r"konateľ|konateľka|vedúci|manažér|špecialista|zástupca|predseda|účtovník|"
+    # hu
+    r"vezető|igazgató|ügyvezető|vezérigazgató|munkatárs|mérnök|tanácsadó|értékesítő|"
+    r"asszisztens|elnök|menedzser|referens|koordinátor|tulajdonos|fejlesztő|könyvelő|beszerző|"
+    r"titkárnő|titkár|ügyintéző|szakértő|üzletkötő"
 )
-# Germanic compounds end in the role word ("Vertriebsleiter", "Försäljningschef", "Salgsleder").
+# Functions and areas: a role line by themselves ("Technischer Vertrieb", "Customer Support"),
+# but too weak to outweigh a role word.
+_FUNCTIONS = (
+    r"sales|marketing|account|support|operations|purchasing|procurement|vertrieb|einkauf|"
+    r"verkauf|buchhaltung|logistik|außendienst|aussendienst|innendienst|kundenservice|"
+    r"commercial|commerciale|ventes|achats|ventas|compras|vendite|acquisti|vendas|verkoop|"
+    r"inkoop|sprzedaży|zakupów|értékesítési|beszerzési|kereskedelmi|obchodní|obchodný|"
+    r"försäljning|inköp|salg|indkøb|myynti"
+)
+TITLE = re.compile(rf"\b(?:{_ROLES}|{_FUNCTIONS})(?!\w)", re.IGNORECASE)
+ROLE = re.compile(rf"\b(?:{_ROLES})(?!\w)", re.IGNORECASE)
+# Compounds end in the role word ("Vertriebsleiter", "Inköpschef", "Salgschef", "Projectleider",
+# "Toimitusjohtaja", "Osztályvezető").
 TITLE_COMPOUND = re.compile(
-    r"\w(?:chef|chefin|leiter|leiterin|leder|direktör|direktør|ansvarig|ansvarlig|manager|"
-    r"berater|beraterin|referent|referentin|ingenieur|ingenieurin|techniker|technikerin|"
-    r"kaufmann|kauffrau|assistent|assistentin|koordinator|koordinatorin|beauftragter|"
-    r"beauftragte|sachbearbeiter|sachbearbeiterin|medewerker|adviseur|konsulent)\b",
+    r"\w(?:chef|chefin|sjef|leiter|leiterin|leitung|leder|ledare|leider|führer|führerin|"
+    r"direktor|direktorin|direktör|direktør|ansvarig|ansvarlig|manager|managerin|berater|"
+    r"beraterin|referent|referentin|ingenieur|ingenieurin|techniker|technikerin|kaufmann|"
+    r"kauffrau|assistent|assistentin|assistenz|koordinator|koordinatorin|beauftragter|"
+    r"beauftragte|sachbearbeiter|sachbearbeiterin|mitarbeiter|mitarbeiterin|medewerker|"
+    r"adviseur|konsulent|konsult|rådgiver|rådgivare|vorsitzender|vorsitzende|betreuer|"
+    r"betreuerin|entwickler|entwicklerin|planer|planerin|vertreter|vertreterin|verkäufer|"
+    r"verkäuferin|einkäufer|einkäuferin|spezialist|spezialistin|disponent|disponentin|"
+    r"innendienst|außendienst|aussendienst|fører|ordförande|beheerder|johtaja|päällikkö|"
+    r"vezető|igazgató|manažer|manažerka)(?!\w)",
     re.IGNORECASE,
 )
+# "Position: Sales Manager", "Funktion: ...": a labelled role line.
+TITLE_LABEL = re.compile(
+    r"^\s*(?:title|job title|position|role|funktion|position|stellung|fonction|poste|cargo|"
+    r"puesto|ruolo|funzione|qualifica|functie|stanowisko|befattning|titel|stilling|beosztás|"
+    r"pozice|funkce|tehtävä)\s*:\s*",
+    re.IGNORECASE,
+)
+# A department names a part of an organisation, not the organisation, and is no role unless a
+# role word says so ("Abteilung Einkauf" is neither; "Leiter Abteilung Einkauf" is a role).
 DEPARTMENT = re.compile(
-    r"^\s*(?:abteilung|department|dept\.?|division|bereich|team|service|département|school of|"
-    r"faculty of|fakultät|faculté|college of|office of|"
-    r"departamento|dipartimento|afdeling|avdelning|dział)\b",
+    r"^\s*(?:abteilung|department|dept\.?|dpto\.?|division|bereich|geschäftsbereich|fachbereich|"
+    r"team|service|servicio|servizio|ufficio|área|direction|direzione|dirección|gerencia|"
+    r"département|departamento|dipartimento|afdeling|avdelning|avdeling|dział|oddělení|odbor|"
+    r"osztály|sektion|stabsstelle|school of|faculty of|fakultät|faculté|facultad|college of|"
+    r"office of|customer service|customer care|kundendienst|service clients?|atención al cliente|"
+    r"servizio clienti|assistenza clienti|klantenservice|kundeservice|kundtjänst|asiakaspalvelu|"
+    r"obsługa klienta|ügyfélszolgálat|help ?desk|service ?desk)\b"
+    r"|(?:\bdepartment|\bdept\.?|abteilung|afdeling|avdelning|avdeling|\bdivision)\s*$",
     re.IGNORECASE,
 )

@@ -8,15 +8,35 @@ from dataclasses import dataclass
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
-from mailhook.pipeline.lexicon import DEPARTMENT, LEGAL
+from mailhook.pipeline.lexicon import DEPARTMENT, LEGAL, ORG_LABEL, ROLE, TITLE_COMPOUND, TITLE_LABEL
+from mailhook.pipeline.organisations import domain_label, names_domain, sender_labels
 
 _SPLIT = re.compile(r"\s+[-–—|·•*]\s+|\s*[|·•]\s*")
+# Separators inside one role ("Sales Engineer - Customer Care Centre", "Jefa de Compras /
+# Logística"), as against pipes and bullets that part fields.
+_ROLE_JOINS = re.compile(r"^[-–—/,]$")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
 _LABELLED = re.compile(r"^\s*[\w .]{1,20}:\s")
-# Agent-noun endings ("Geologist", "Representative", "Berater", "Directeur") mark a role line
-# that the role word list does not know.
-_ROLE_SUFFIX = re.compile(r"(?:ist|ent|ant|er|or|ive|eur|euse|ista|loge)\b", re.IGNORECASE)
+# "Head of Sales at Brightline", "Geschäftsführer der Acme GmbH": a role, then its company.
+_AT = re.compile(
+    r"\s+(?:at|@|of|bei|der|des|chez|de|du|presso|di|della|del|bij|van|hos|på|w|na|no|en)\s+",
+    re.IGNORECASE,
+)
+# Agent-noun endings ("Geologist", "Berater", "Directeur", "Ingeniera", "Säljare", "Ředitel",
+# "Igazgató") mark a role line that the role word list does not know.
+_ROLE_SUFFIX = re.compile(
+    r"(?:ist|istin|ent|entin|ant|antin|er|erin|or|orin|ive|eur|euse|rice|ista|loge|ero|era|ario|"
+    r"aria|ador|adora|ore|ente|are|tel|telka|teľ|ő|ó|ja|jä|kkö)\b",
+    re.IGNORECASE,
+)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_BARE_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+# How sure each rule is; the tagger's candidates weigh 0.48-0.6 (tagged.WEIGHT).
+_LABELLED_COMPANY, _LABELLED_TITLE = 0.85, 0.8
+_LEGAL_COMPANY, _ORG_COMPANY, _DOMAIN_COMPANY, _FALLBACK_COMPANY = 0.8, 0.7, 0.65, 0.4
+_DOMAIN_AGREES = 0.1  # a legal or organisation line that also spells the sender's domain
+_ROLE_TITLE, _FUNCTION_TITLE = 0.7, 0.6
 
 
 @dataclass(frozen=True)
@@ -34,22 +54,146 @@ def find_roles(
 ) -> tuple[Found | None, Found | None]:
     """Return (job_title, company) from the lines of a block below the name line."""
     start = 0 if name_line is None else name_line + 1
+    labels = sender_labels(author.email if author else None, block[start:])
     titles: list[Found] = []
     companies: list[Found] = []
     for index in range(start, len(block)):
-        line = block[index].strip()
-        if not _candidate(line):
-            continue
-        parts = [p for part in _SPLIT.split(line) for p in _title_comma_company(part, author)]
-        for part in parts:
-            if found := _company(part, author):
-                companies.append(Found(index, found[0], "company-rule", found[1]))
-            elif _is_title(part):
-                titles.append(Found(index, part if len(parts) > 1 else line, "title-rule", 0.7))
-    title = titles[0] if titles else _title_below_name(block, name_line, companies)
+        for found in _read_line(index, block[index].strip(), labels):
+            (titles if found.how.startswith("title") else companies).append(found)
+    title = max(titles, key=lambda f: (f.confidence, -f.line), default=None)
+    title = title or _title_below_name(block, name_line, companies)
     company = max(companies, key=lambda f: (f.confidence, -f.line), default=None)
     fallback = _fallback_company(block, start, title) if name_line is not None else None
     return title, company or fallback
+
+
+def _read_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
+    """The title and company parts of one line."""
+    if labelled := _labelled(index, line):
+        return [labelled]
+    if not _candidate(line):
+        return _domain_line(index, line, labels) or _company_before_address(index, line, labels)
+    pieces = _SPLIT.split(line)
+    if len(pieces) > 1 and (confidence := _one_role(pieces, _SPLIT.findall(line), labels)):
+        return [Found(index, line, "title-rule", confidence)]
+    found: list[Found] = []
+    for part in [p for piece in pieces for p in _role_and_company(piece, labels)]:
+        if company := _company(part, labels):
+            found.append(Found(index, company[0], "company-rule", company[1]))
+        elif confidence := _title_confidence(part):
+            found.append(Found(index, part, "title-rule", confidence))
+    if not any(f.how.startswith("title") for f in found) and _brand_then_legal(pieces, labels):
+        # "Example – Example GmbH", "ABC - The Fun Swim Co.": the legal form ends the whole name.
+        found = [Found(index, _PAREN.sub("", line), "company-rule", _LEGAL_COMPANY)]
+    return found
+
+
+def _brand_then_legal(pieces: list[str], labels: frozenset[str]) -> bool:
+    """A brand before the legal name: one word, or the sender's domain ("Regulatory Affairs -
+    Enron Corp." is a department before the company)."""
+    return (
+        len(pieces) > 1
+        and bool(LEGAL.search(pieces[-1]))
+        and all(len(p.split()) == 1 or names_domain(p, labels) for p in pieces[:-1])
+    )
+
+
+def _labelled(index: int, line: str) -> Found | None:
+    """ "Firma: Acme GmbH", "Position: Sales Manager"."""
+    if match := ORG_LABEL.match(line):
+        value = line[match.end() :].strip()
+        return Found(index, value, "company-label", _LABELLED_COMPANY) if value else None
+    if match := TITLE_LABEL.match(line):
+        value = line[match.end() :].strip()
+        return Found(index, value, "title-label", _LABELLED_TITLE) if value else None
+    return None
+
+
+def _one_role(pieces: list[str], joins: list[str], labels: frozenset[str]) -> float:
+    """How sure a line is one role with its area or a second role ("Manager - Rate Systems",
+    "Geschäftsführer - CEO"): parts joined by dashes, a role among them, and no company,
+    contact or address. 0 when it is not."""
+    if len(pieces) > 3 or not all(_ROLE_JOINS.match(j.strip()) for j in joins):
+        return 0.0
+    if any(LEGAL.search(p) or names_domain(p, labels) or kind.has_contact(p) for p in pieces):
+        return 0.0
+    return max(_title_confidence(p) for p in pieces)
+
+
+def _role_and_company(part: str, labels: frozenset[str]) -> list[str]:
+    """ "CEO, FairAir" and "Head of Sales at Brightline" are a title and a company; "Manager,
+    Environmental Strategies" and "Director of Information Technology" are a title."""
+    part = part.strip(" ,")
+    head, _, tail = part.rpartition(", ")
+    if head and _title_confidence(head) and _strong_company(tail, labels):
+        return [head, tail]
+    for match in reversed(list(_AT.finditer(part))):
+        head, tail = part[: match.start()], part[match.end() :]
+        if _title_confidence(head) and _strong_company(tail, labels):
+            return [head, tail]
+    return [part] if part else []
+
+
+def _strong_company(text: str, labels: frozenset[str]) -> bool:
+    """A legal form or the sender's domain: more than organisation words ("Global Services")."""
+    return not ROLE.search(text) and bool(LEGAL.search(text) or names_domain(text, labels))
+
+
+def _title_confidence(part: str) -> float:
+    """How sure the role words make a role: 0 for no role, departments and company names."""
+    if not kind.is_title(part) or LEGAL.search(part) or len(part.split()) > 10:
+        return 0.0
+    role = bool(ROLE.search(part) or TITLE_COMPOUND.search(part))
+    if DEPARTMENT.search(part) and not role:
+        return 0.0
+    return _ROLE_TITLE if role else _FUNCTION_TITLE
+
+
+def _candidate(line: str) -> bool:
+    if not line or kind.has_contact(line) or kind.URL.fullmatch(line) or _LABELLED.match(line):
+        return False
+    return not (kind.is_valediction(line) or kind.SEPARATOR.match(line) or is_address_line(line))
+
+
+def _company(part: str, labels: frozenset[str]) -> tuple[str, float] | None:
+    """The company a part names, and how sure: by legal form, organisation word or domain."""
+    if kind.URL.search(part) or len(part.split()) > 12:
+        return None
+    value = _PAREN.sub("", part)
+    agrees = _DOMAIN_AGREES if names_domain(value, labels) else 0.0
+    if LEGAL.search(part):
+        return value, _LEGAL_COMPANY + agrees
+    if DEPARTMENT.search(part) or len(part.split()) > 8 or ROLE.search(part) or TITLE_COMPOUND.search(part):
+        return None
+    if kind.is_org(part) and not kind.is_title(part):
+        return value, _ORG_COMPANY + agrees
+    if agrees and len(part.split()) <= 4 and not kind.is_title(part):
+        return value, _DOMAIN_COMPANY
+    return None
+
+
+def _domain_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
+    """A bare domain written as the company line ("acme.io"), when it is the sender's own."""
+    if not _BARE_DOMAIN.match(line) or line.casefold().startswith("www."):
+        return []
+    label = domain_label(line)
+    if label is None or re.sub(r"\W", "", label) not in labels:
+        return []
+    return [Found(index, line, "company-domain", _DOMAIN_COMPANY - _DOMAIN_AGREES)]
+
+
+def _company_before_address(index: int, line: str, labels: frozenset[str]) -> list[Found]:
+    """ "Keller Bau GmbH · Am Hafen 3 · 20457 Hamburg": a company first on an address line; and
+    "St. Mary's Hospital", which reads as a street but has no number."""
+    pieces = _SPLIT.split(line)
+    if not is_address_line(line) or kind.has_contact(pieces[0]):
+        return []
+    if len(pieces) == 1 and re.search(r"\d", line):
+        return []
+    company = _company(pieces[0], labels)
+    if company is None or (len(pieces) > 1 and (is_address_line(pieces[0]) or company[1] < _LEGAL_COMPANY)):
+        return []
+    return [Found(index, company[0], "company-rule", company[1])]
 
 
 def _title_below_name(block: list[str], name_line: int | None, companies: list[Found]) -> Found | None:
@@ -64,47 +208,9 @@ def _title_below_name(block: list[str], name_line: int | None, companies: list[F
         _candidate(line)
         and len(line.split()) <= 5
         and not re.search(r"\d|@|:|&|\.$", line)
-        and (not DEPARTMENT.match(line) and not _SPLIT.search(line) and _ROLE_SUFFIX.search(line))
+        and (not DEPARTMENT.search(line) and not _SPLIT.search(line) and _ROLE_SUFFIX.search(line))
     ):
         return Found(index, line, "title-position", 0.5)
-    return None
-
-
-def _title_comma_company(part: str, author: Author | None) -> list[str]:
-    """ "CEO, FairAir" is a title and a company; "Manager, Environmental Strategies" is a title."""
-    head, _, tail = part.strip(" ,").rpartition(", ")
-    if head and _is_title(head) and _company(tail, author) and not _is_title(tail):
-        return [head, tail]
-    return [part.strip(" ,")] if part.strip(" ,") else []
-
-
-def _is_title(part: str) -> bool:
-    return (
-        kind.is_title(part)
-        and not DEPARTMENT.match(part)
-        and not LEGAL.search(part)
-        and (len(part.split()) <= 10)
-    )
-
-
-def _candidate(line: str) -> bool:
-    if not line or kind.has_contact(line) or kind.URL.fullmatch(line) or _LABELLED.match(line):
-        return False
-    return not (kind.is_valediction(line) or kind.SEPARATOR.match(line) or is_address_line(line))
-
-
-def _company(part: str, author: Author | None) -> tuple[str, float] | None:
-    if DEPARTMENT.match(part) or kind.URL.search(part) or len(part.split()) > 8:
-        return None
-    if LEGAL.search(part):
-        return _PAREN.sub("", part), 0.8
-    if kind.is_org(part) and not kind.is_title(part):
-        return _PAREN.sub("", part), 0.7
-    if author and author.email and "@" in author.email:
-        domain = re.sub(r"\W", "", author.email.split("@")[1].split(".")[0]).casefold()
-        squeezed = re.sub(r"\W", "", part).casefold()
-        if len(domain) >= 3 and squeezed.startswith(domain) and len(part.split()) <= 4:
-            return _PAREN.sub("", part), 0.6
     return None
 
 
@@ -122,8 +228,8 @@ def _fallback_company(block: list[str], start: int, title: Found | None) -> Foun
             and len(words) <= 6
             and sum(w[0].isupper() for w in words) >= max(1, len(words) - 2)
             and not kind.is_name_like(first)
-            and not DEPARTMENT.match(first)
+            and not DEPARTMENT.search(first)
         ):
-            return Found(index, _PAREN.sub("", first), "company-fallback", 0.4)
+            return Found(index, _PAREN.sub("", first), "company-fallback", _FALLBACK_COMPANY)
         return None
     return None
