@@ -26,6 +26,12 @@ _TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
 # A valediction word misspelt: within this many edits of a valediction of at least this length.
 _FUZZY_EDITS = ((12, 2), (7, 1))
 _LONGEST_VALEDICTION = 40
+# Academic and professional titles written before names in Czech/Slovak, Italian, Spanish and
+# Portuguese mail that nameparser's title list lacks.
+_MORE_TITLES = frozenset(
+    {"bc", "mudr", "judr", "phdr", "rndr", "paedr", "mvdr", "ing", "arch", "doc", "dott"}
+    | {"dott.ssa", "avv", "geom", "rag", "lic", "licda", "arq", "dra", "abg", "eng"}
+)
 
 
 @dataclass(frozen=True)
@@ -233,7 +239,10 @@ def _with_particles(tokens: list[str], last: str) -> str:
 
 def _is_honorific(token: str) -> bool:
     word = token.casefold().rstrip(".")
-    return word in CONSTANTS.titles and (token.endswith(".") or len(word) <= 4)
+    if token.endswith(".") and word in CONSTANTS.suffix_acronyms:
+        return True  # a degree written before the name, as in Central Europe ("Ing. Jana Nováková")
+    titled = word in CONSTANTS.titles or word in _MORE_TITLES
+    return titled and ("." in token or len(word) <= 4)
 
 
 def _is_degree(token: str) -> bool:
