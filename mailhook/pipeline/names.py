@@ -81,6 +81,7 @@ def clean_name_line(line: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1024)  # the block finder and both name finders ask about the same lines
 def is_valediction_like(line: str) -> bool:
     """A valediction, or one misspelt by a letter or two ("Best regrds,", "Cordialment")."""
     if kind.is_valediction(line):
@@ -89,7 +90,7 @@ def is_valediction_like(line: str) -> bool:
     if not text or len(text) > _LONGEST_VALEDICTION or any(c.isdigit() or c in "@/|" for c in text):
         return False
     edits = next((most for size, most in _FUZZY_EDITS if len(text) >= size), 0)
-    candidates = _valedictions_near(text[0], len(text)) if edits else []
+    candidates = _valedictions_near(text[0], len(text), edits) if edits else []
     return any(_within(text, word, edits) for word in candidates)
 
 
@@ -276,26 +277,30 @@ def _valediction_index() -> dict[str, tuple[str, ...]]:
     return {letter: tuple(words) for letter, words in index.items()}
 
 
-def _valedictions_near(letter: str, size: int) -> list[str]:
-    # A misspelling keeps the first letter and about the length (most typos do).
-    return [w for w in _valediction_index().get(letter, ()) if abs(len(w) - size) <= 2 and len(w) >= 7]
+def _valedictions_near(letter: str, size: int, edits: int) -> list[str]:
+    # A misspelling keeps the first letter (most typos do) and the length within its edits.
+    return [w for w in _valediction_index().get(letter, ()) if abs(len(w) - size) <= edits and len(w) >= 7]
 
 
 def _within(a: str, b: str, most: int) -> bool:
-    """Optimal string alignment distance of a and b is at most `most` (a swap is one edit).
-    Written here: the standard library has no edit distance, and the lines are short."""
+    """Optimal string alignment distance of a and b is at most `most` (a swap is one edit),
+    computed in the band |i - j| <= most only. Written here: the standard library has no edit
+    distance, and the lines are short."""
     if abs(len(a) - len(b)) > most:
         return False
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    far = most + 1
+    before = [far] * (len(b) + 1)
+    previous = [min(j, far) for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        current = [far] * (len(b) + 1)
+        current[0] = min(i, far)
+        for j in range(max(1, i - most), min(len(b), i + most) + 1):
             cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
+                value = min(value, before[j - 2] + 1)
+            current[j] = min(value, far)
         if min(current) > most:
             return False
-        previous2, previous = previous, current
+        before, previous = previous, current
     return previous[-1] <= most
