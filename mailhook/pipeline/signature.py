@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
+from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
 from mailhook.pipeline.names import clean_name_line
 
@@ -14,6 +17,12 @@ from mailhook.pipeline.names import clean_name_line
 # block may have: real blocks are short; longer tails are tables, logs or pasted text.
 _SEARCH_LINES = 30
 _MAX_BLOCK = 22
+# An anchored block (one that does not end the text) needs a sign-off or the sender's name or
+# domain and at least a contact line or two more: see _score. A contact paragraph below its
+# first paragraph ("T +44 ... | www...") has at most this many lines.
+_LEAST_SCORE = 4.0
+MOST_ANCHORS = 40
+_MOST_CONTACT_LINES = 6
 # Lines read from the end of the text: the search window, the trailing boilerplate and device
 # lines trimmed below it, and the "--" delimiters climbed over. Real mail needs well under 200;
 # hostile text (thousands of "--" lines, or of trailing blanks) must not cost more.
@@ -38,9 +47,12 @@ class Block:
 
 def find_signature(lines: list[str], author: Author | None) -> Block | None:
     """Return the sender's block at the end of lines, or None when they do not identify
-    themselves. Only the last MOST_LINES lines are read."""
+    themselves. Where no block ends their text, the best block anchored on a sign-off or on
+    the sender's name or domain anywhere above (below a table, above a pasted log). Only the
+    last MOST_LINES lines are read."""
     offset = max(0, len(lines) - MOST_LINES)
-    block = _find(lines[offset:], author, MOST_DELIMITERS)
+    tail = lines[offset:]
+    block = _find(tail, author, MOST_DELIMITERS) or _anchored(tail, author)
     if block is None or offset == 0:
         return block
     signoff = None if block.signoff is None else block.signoff + offset
@@ -63,6 +75,127 @@ def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | N
     if last - start + 1 > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
         return _above_delimiter(lines, lo, end, author, delimiters)
     return Block(start, last, signoff)
+
+
+def _anchored(lines: list[str], author: Author | None) -> Block | None:
+    """The best-scoring block that starts below a sign-off or at a line naming the sender;
+    the nearer the end, the better among equals. Anchors are tried from the end up, at most
+    MOST_ANCHORS of them (real mail has a few; a list of names has thousands)."""
+    end = content_end(lines)
+    best: tuple[float, Block] | None = None
+    # Blocks that start on neighbouring lines overlap: each line is classified once.
+    ends_block = cache(lambda index: _ends_block(lines[index]))
+    tried = 0
+    for index in range(end - 1, -1, -1):
+        anchor = _anchor_at(lines, index, end, author)
+        if anchor is None:
+            continue
+        tried += 1
+        if tried > MOST_ANCHORS:
+            break
+        start, signoff = anchor
+        last = _grown(lines, start, end, ends_block)
+        if last is None:
+            continue
+        score = _score(lines[start : last + 1], signoff is not None, author)
+        if score >= _LEAST_SCORE and (best is None or score > best[0]):
+            best = (score, Block(start, last, signoff))
+    return None if best is None else best[1]
+
+
+def _anchor_at(
+    lines: list[str], index: int, end: int, author: Author | None
+) -> tuple[int, int | None] | None:
+    """Where a block may start at this line: below a sign-off, or at a name line that is the
+    sender's (or, with no sender known, is followed by a contact line)."""
+    line = lines[index]
+    if kind.is_valediction(line):
+        start = _skip_noise(lines, index + 1, end)
+        return (start, index) if start < end else None
+    name = _without_signoff(line)
+    if not kind.is_name_like(name):
+        return None
+    if author is not None and not kind.names_sender(name, author):
+        return None
+    if author is None and not any(kind.has_contact(below) for below in lines[index + 1 : index + 4]):
+        return None
+    signoff = index if name != line.strip() else _signoff_above(lines, index)
+    return index, signoff
+
+
+def _signoff_above(lines: list[str], index: int) -> int | None:
+    above = index - 1
+    while above >= 0 and (kind.is_blank(lines[above]) or _is_noise(lines[above])):
+        above -= 1
+    return above if above >= 0 and kind.is_valediction(lines[above]) else None
+
+
+def _grown(lines: list[str], start: int, end: int, ends_block: Callable[[int], bool]) -> int | None:
+    """The block's last line: its first paragraph (cut at a sentence, a rule or a legal line),
+    then any short paragraphs of contact lines right below it; None when the first paragraph
+    is too long to be a block."""
+    # Paragraphs are read no further than a block can run, so that a thousand name lines in a
+    # row cost a thousand short reads, not a million.
+    end = min(end, start + _MAX_BLOCK + 1)
+    stop = _paragraph_end(lines, start, end)
+    cut = next((i for i in range(start, stop) if ends_block(i)), stop)
+    if cut == start or stop - start > _MAX_BLOCK:
+        return None
+    last = cut - 1
+    while cut == stop and stop < end and kind.is_blank(lines[stop]):
+        index = stop + 1  # one blank line apart, no more
+        stop = _paragraph_end(lines, index, end)
+        cut = next((i for i in range(index, stop) if ends_block(i)), stop)
+        paragraph = lines[index:cut]
+        if not paragraph or len(paragraph) > _MOST_CONTACT_LINES or stop - start > _MAX_BLOCK:
+            break
+        if not any(kind.has_contact(line) or kind.URL.search(line) for line in paragraph):
+            break
+        last = cut - 1
+    return last
+
+
+def _paragraph_end(lines: list[str], index: int, end: int) -> int:
+    while index < end and not kind.is_blank(lines[index]):
+        index += 1
+    return index
+
+
+def _ends_block(line: str) -> bool:
+    return (
+        kind.is_long_prose(line)
+        or kind.is_boilerplate(line)
+        or kind.is_valediction(line)
+        or _is_noise(line)
+    )
+
+
+def _score(block: list[str], signed_off: bool, author: Author | None) -> float:
+    """How surely these lines are the sender's block: their name, their domain, a sign-off
+    above, and how many lines are contact, role, company or address lines."""
+    text = [line for line in block if line.strip()]
+    if any(_FORM_FIELD.match(line) for line in text):
+        return 0.0
+    head = text[:3]
+    score = 2.0 if signed_off else 0.0
+    score += 1.0 if kind.is_name_like(_without_signoff(text[0])) else 0.0
+    score += 3.0 if any(kind.names_sender(line, author) for line in head) else 0.0
+    score += 2.0 if _has_domain(text, author) else 0.0
+    score += min(3, sum(1 for line in text if kind.has_contact(line)))
+    score += 0.5 * min(3, sum(1 for line in text if _is_structure(line)))
+    return score
+
+
+def _has_domain(text: list[str], author: Author | None) -> bool:
+    """The sender's mail domain in an e-mail address or URL of the block."""
+    if author is None or not author.email or "@" not in author.email:
+        return False
+    domain = author.email.rsplit("@", 1)[1].casefold()
+    return any(domain in line.casefold() for line in text if kind.EMAIL.search(line) or kind.URL.search(line))
+
+
+def _is_structure(line: str) -> bool:
+    return kind.is_title(line) or kind.is_org(line) or is_address_line(line) or bool(kind.URL.search(line))
 
 
 def _above_delimiter(
@@ -135,10 +268,10 @@ def _tail_kind(paragraph: list[str]) -> str:
 
 def _footer_offset(paragraph: list[str]) -> int:
     """Where the footer starts in its paragraph: at its first legal line, or above it where
-    only the company's name heads the legal lines."""
+    only the company's name (no person, role or number) heads the legal lines."""
     first = next(i for i, line in enumerate(paragraph) if kind.is_boilerplate(line))
     head = [line for line in paragraph[:first] if line.strip()]
-    if len(head) <= 2 and all(kind.is_org(line) and not _is_personal(line) for line in head):
+    if len(head) <= 2 and not any(_is_personal(line) for line in head):
         return 0
     return first
 
