@@ -26,6 +26,11 @@ _TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
 # A valediction word misspelt: within this many edits of a valediction of at least this length.
 _FUZZY_EDITS = ((12, 2), (7, 1))
 _LONGEST_VALEDICTION = 40
+# Shapes no given name has: hyphenated abbreviations ("Dr.-Ing.", "Univ.-Prof.", "Dipl.-Kfm.")
+# and lower-case abbreviations ("dr.", "habil.", "rer. nat.").
+_TITLE_SHAPE = re.compile(r"[^\W\d_]+\.-[^\W\d_]+\.?|[^\W\d_A-ZÀ-Þ][^\W\d_]*\.")
+# A nickname in quotes or brackets inside a name: 'Robert "Bob" Smith'.
+_QUOTED = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|„[^“”]+[“”]|'[^']+'|\([^)]+\))(?=\s+\S)")
 # Academic and professional titles written before names in Czech/Slovak, Italian, Spanish and
 # Portuguese mail that nameparser's title list lacks.
 _MORE_TITLES = frozenset(
@@ -71,7 +76,7 @@ def clean_name_line(line: str) -> str:
     slashes and bold marks."""
     text = VALEDICTION_PREFIX.sub("", line.strip(), count=1).strip(" *_")
     text = _ON_BEHALF.sub("", text.lstrip("-–—~/ "))
-    text = text.rstrip(",;.").strip(" *_")
+    text = _QUOTED.sub("", text.rstrip(",;.").strip(" *_"))
     tokens = text.split()
     while len(tokens) > 2 and _is_honorific(tokens[0]):
         tokens = tokens[1:]
@@ -104,6 +109,9 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
     tokens = _core(text.split())
     if len(tokens) == 1:
         return Name(index, tokens[0], None)
+    if (comma := _comma_order(tokens)) is not None:
+        return Name(index, *comma)
+    tokens = [t.rstrip(",") for t in tokens]
     if (caps := _caps_surname(tokens)) is not None:
         return Name(index, *caps)
     if _family_first(tokens, language, author):
@@ -126,9 +134,11 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
 
 
 def _is_name(text: str, author: Author | None) -> bool:
-    """Name-shaped, or an ALL-CAPS line that writes the sender's own name ("JEAN DUPONT")."""
+    """Name-shaped, or a line that writes the sender's own name surname first or in capitals."""
     if kind.is_name_like(text):
         return True
+    if text.count(",") == 1 and kind.is_name_like(text.replace(",", " ")):
+        return kind.names_sender(text, author)  # "Müller, Hans": the sender, written surname first
     return text.isupper() and kind.is_name_like(text.title()) and _names_all_of(text, author)
 
 
@@ -147,7 +157,7 @@ def _written_author_name(block: list[str], author: Author | None) -> tuple[int, 
         folded = [_fold(w.strip(",;")) for w in words]
         for start in range(len(words) - len(wanted) + 1):
             if sorted(folded[start : start + len(wanted)]) == sorted(wanted):
-                return index, " ".join(w.strip(",;") for w in words[start : start + len(wanted)])
+                return index, " ".join(words[start : start + len(wanted)]).rstrip(",;")
     return None
 
 
@@ -157,7 +167,16 @@ def _core(tokens: list[str]) -> list[str]:
         tokens = tokens[1:]
     while len(tokens) > 1 and _is_degree(tokens[-1].strip(",")):
         tokens = tokens[:-1]
-    return [t.strip(",") for t in tokens]
+    tokens[-1] = tokens[-1].rstrip(",")
+    return tokens
+
+
+def _comma_order(tokens: list[str]) -> tuple[str, str] | None:
+    """ "Müller, Hans" and "López García, María": the surname before the comma."""
+    commas = [i for i, t in enumerate(tokens[:-1]) if t.endswith(",")]
+    if len(commas) != 1:
+        return None
+    return tokens[commas[0] + 1], " ".join(tokens[: commas[0] + 1]).rstrip(",")
 
 
 def _caps_surname(tokens: list[str]) -> tuple[str, str] | None:
@@ -239,6 +258,8 @@ def _with_particles(tokens: list[str], last: str) -> str:
 
 
 def _is_honorific(token: str) -> bool:
+    if _TITLE_SHAPE.fullmatch(token):
+        return True
     word = token.casefold().rstrip(".")
     if token.endswith(".") and word in CONSTANTS.suffix_acronyms:
         return True  # a degree written before the name, as in Central Europe ("Ing. Jana Nováková")

@@ -138,6 +138,26 @@ def test_short_sign_off_takes_the_full_name_the_block_writes(
     assert _name(lines, author, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "author", "expected"),
+    [
+        ("Müller, Hans", Author("Müller, Hans", "hans.mueller@firma.de"), ("Hans", "Müller")),
+        ("DUPONT, Jean", Author(None, "jean.dupont@example.fr"), ("Jean", "DUPONT")),
+        ("López García, María", Author("María López", "maria@empresa.es"), ("María", "López García")),
+    ],
+)
+def test_surname_comma_given_name_is_read_in_that_order(
+    line: str, author: Author, expected: tuple[str, str]
+) -> None:
+    """The directory order "Last, First" of corporate mail, when it names the sender."""
+    assert _name([line, "Vertrieb"], author, "de") == expected
+
+
+def test_a_place_comma_country_is_not_a_name() -> None:
+    """ "Berlin, Germany" has the shape of "Last, First" but names no one in the From header."""
+    assert _name(["Berlin, Germany"], Author("Hans Müller", "hans.mueller@firma.de"), "de") is None
+
+
 def test_initials_alone_are_not_a_name() -> None:
     """ "JS" with nothing fuller in the block gives no name, even when From has one."""
     assert _name(["JS", "Acme Inc."], Author("John Smith", "john.smith@acme.com"), "en") is None
@@ -162,6 +182,11 @@ def test_a_nickname_alone_is_kept_as_written() -> None:
         ("Dott.ssa Giulia Bianchi", "Giulia Bianchi"),
         ("Lic. Juan Pérez Soto", "Juan Pérez Soto"),
         ("Eng. Rui Costa", "Rui Costa"),
+        ("Prof. Dr.-Ing. habil. Hans Meier", "Hans Meier"),
+        ("Dr. rer. nat. Eva Schmidt", "Eva Schmidt"),
+        ("Univ.-Prof. Dr. Anna Berg", "Anna Berg"),
+        ('Robert "Bob" Smith', "Robert Smith"),
+        ("Roberto (Rob) Bianchi", "Roberto Bianchi"),
     ],
 )
 def test_honorifics_and_degrees_are_dropped_from_the_name_line(line: str, expected: str) -> None:
