@@ -338,12 +338,44 @@ _FUNCTIONS = (
     r"inkoop|sprzedaży|zakupów|értékesítési|beszerzési|kereskedelmi|obchodní|obchodný|"
     r"försäljning|inköp|salg|indkøb|myynti"
 )
-TITLE = re.compile(rf"\b(?:{_ROLES}|{_FUNCTIONS})(?!\w)", re.IGNORECASE)
-ROLE = re.compile(rf"\b(?:{_ROLES})(?!\w)", re.IGNORECASE)
+
+
+class Words:
+    """Words and phrases of a list, found in a text by their tokens: a set lookup per token costs
+    microseconds where one regular expression of 700 alternatives cost 0.3 ms a line. With
+    `endings`, a token that ends in a listed word also counts ("Vertriebsleiter")."""
+
+    def __init__(self, alternatives: str, endings: bool = False) -> None:
+        phrases = {tuple(_tokens(p)) for p in alternatives.replace("\\", "").split("|")}
+        self._phrases = frozenset(p for p in phrases if p)
+        self._longest = max(len(p) for p in self._phrases)
+        self._endings = endings
+        self._lengths = sorted({len(p[0]) for p in self._phrases}) if endings else []
+
+    def search(self, text: str) -> str | None:
+        """The first listed word or phrase in the text, or None."""
+        tokens = _tokens(text)
+        for i, token in enumerate(tokens):
+            if self._endings:
+                if any(len(token) > n and (token[-n:],) in self._phrases for n in self._lengths):
+                    return token
+                continue
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                if tuple(tokens[i : i + n]) in self._phrases:
+                    return " ".join(tokens[i : i + n])
+        return None
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\W_]+", text.casefold()) if t]
+
+
+TITLE = Words(f"{_ROLES}|{_FUNCTIONS}")
+ROLE = Words(_ROLES)
 # Compounds end in the role word ("Vertriebsleiter", "Inköpschef", "Salgschef", "Projectleider",
 # "Toimitusjohtaja", "Osztályvezető").
-TITLE_COMPOUND = re.compile(
-    r"\w(?:chef|chefin|sjef|leiter|leiterin|leitung|leder|ledare|leider|führer|führerin|"
+TITLE_COMPOUND = Words(
+    r"chef|chefin|sjef|leiter|leiterin|leitung|leder|ledare|leider|führer|führerin|"
     r"direktor|direktorin|direktör|direktør|ansvarig|ansvarlig|manager|managerin|berater|"
     r"beraterin|referent|referentin|ingenieur|ingenieurin|techniker|technikerin|kaufmann|"
     r"kauffrau|assistent|assistentin|assistenz|koordinator|koordinatorin|beauftragter|"
@@ -352,8 +384,8 @@ TITLE_COMPOUND = re.compile(
     r"betreuerin|entwickler|entwicklerin|planer|planerin|vertreter|vertreterin|verkäufer|"
     r"verkäuferin|einkäufer|einkäuferin|spezialist|spezialistin|disponent|disponentin|"
     r"innendienst|außendienst|aussendienst|fører|ordförande|beheerder|johtaja|päällikkö|"
-    r"vezető|igazgató|manažer|manažerka)(?!\w)",
-    re.IGNORECASE,
+    r"vezető|igazgató|manažer|manažerka",
+    endings=True,
 )
 # "Position: Sales Manager", "Funktion: ...": a labelled role line.
 TITLE_LABEL = re.compile(
