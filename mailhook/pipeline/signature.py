@@ -11,7 +11,7 @@ from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
-from mailhook.pipeline.names import clean_name_line
+from mailhook.pipeline.names import clean_name_line, is_valediction_like
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
 # block may have: real blocks are short; longer tails are tables, logs or pasted text.
@@ -109,7 +109,7 @@ def _anchor_at(
     """Where a block may start at this line: below a sign-off, or at a name line that is the
     sender's (or, with no sender known, is followed by a contact line)."""
     line = lines[index]
-    if kind.is_valediction(line):
+    if is_valediction_like(line):
         start = _skip_noise(lines, index + 1, end)
         return (start, index) if start < end else None
     name = _without_signoff(line)
@@ -127,7 +127,7 @@ def _signoff_above(lines: list[str], index: int) -> int | None:
     above = index - 1
     while above >= 0 and (kind.is_blank(lines[above]) or _is_noise(lines[above])):
         above -= 1
-    return above if above >= 0 and kind.is_valediction(lines[above]) else None
+    return above if above >= 0 and is_valediction_like(lines[above]) else None
 
 
 def _grown(lines: list[str], start: int, end: int, ends_block: Callable[[int], bool]) -> int | None:
@@ -316,7 +316,7 @@ def _after_signoff(lines: list[str], lo: int, end: int) -> tuple[int, int] | Non
         line = lines[index]
         if kind.is_long_prose(line):
             return None
-        if kind.is_valediction(line):
+        if is_valediction_like(line):
             return _next_text(lines, index + 1, end), index
         rest = VALEDICTION_PREFIX.sub("", line.strip(), count=1)
         # "Danke, Adam" above a sentence thanks the addressee; as a sign-off nothing follows it.
@@ -339,7 +339,7 @@ def _after_text(lines: list[str], lo: int, end: int) -> int | None:
     """Without a sign-off: the lines below the last sentence, or from the sender's name line."""
     start = lo
     for index in range(end - 1, lo - 1, -1):
-        if kind.is_prose(lines[index]) or kind.is_valediction(lines[index]):
+        if kind.is_prose(lines[index]) or is_valediction_like(lines[index]):
             start = index + 1
             break
     first = _next_text(lines, start, end)

@@ -351,3 +351,12 @@ def test_register_numbers_are_told_from_words(line: str, registry: bool) -> None
 )
 def test_logo_placeholders(line: str, placeholder: bool) -> None:
     assert is_placeholder(line) is placeholder
+
+
+def test_misspelt_closing_above_a_logo_and_a_log_still_anchors_the_block() -> None:
+    """"Cordialment," (a letter missing) then a logo, the block, and a pasted log below it."""
+    log = [f"12:0{i % 10}:11 ERROR worker-{i} 10.0.0.{i} 4711{i:04d}" for i in range(40)]
+    lines = ["Bonjour,", "", "voir ci-dessous.", "", "Cordialment,", "[logo]", "Jean Dupont",
+             "Tél. 04 72 00 00 00", "", *log]
+    block = find_signature(lines, None)
+    assert block is not None and (block.first, block.last, block.signoff) == (6, 7, 4)
