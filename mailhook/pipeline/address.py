@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mailhook.pipeline import postal
 from mailhook.pipeline.postal import country_code
@@ -14,7 +14,7 @@ _WORDS = (
     r"street|road|rd\.?|avenue|ave\.?|drive|blvd|boulevard|lane|way|court|place|suite|"
     r"floor|square|plaza|highway|parkway|terrace|crescent|p\.?\s?o\.?\s?box|"  # en
     r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|postfach|gewerbegebiet|"  # de
-    r"rue|chemin|impasse|quai|faubourg|esplanade|zone industrielle|zone artisanale|"  # fr
+    r"rue|chemin|impasse|quai|faubourg|esplanade|zone industrielle|zone artisanale|lieu-dit|zi|zac|"  # fr
     r"calle|avda\.?|av\.|avenida|pza\.|paseo|carretera|ctra\.|ronda|travesía|polígono|pol\. ind\.?|"  # es
     r"urbanización|glorieta|rambla|carrer|passeig|avinguda|plaça|apartado|apdo\.|"  # es, ca
     r"via|viale|v\.le|piazza|p\.zza|piazzale|corso|c\.so|vicolo|località|contrada|lungomare|"  # it
@@ -50,17 +50,20 @@ _BOX = re.compile(
 )
 # What follows a street on its line: floor, door, unit, office, building ("3º B", "Piso 7").
 _UNIT = re.compile(
-    r"^(?:\d{1,3}\s?[ºª°]\s?[A-Za-z.]{0,5}|\d{1,3}(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|"
-    r"étage|stock|og|piso|planta|piano|andar|emelet|em\.|piętro|p\.|sal)|(?:piso|planta|pta|puerta|"
+    r"^(?:\d{1,3}\s?[ºª°]\.?(?:\s?(?:\d{1,2}\s?[ºª°]|[A-Za-z]{1,5}\.?))*|\d{1,3}\.\s?(?:th|tv|mf)\.?|"
+    r"\d{1,3}(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|étage|stock|og|piso|planta|piano|andar|"
+    r"emelet|em\.|piętro|p\.|sal)|(?:piso|planta|pta|puerta|"
     r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
     r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|m|piętro|em|ajtó|"
     r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|km)(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
     re.IGNORECASE,
 )
-# Building and estate names, taken only beside a street ("Edif. Torre Sur", "Col. Juárez").
+# Building and estate names, taken in a run with a street ("Edif. Torre Sur", "Col. Juárez",
+# "Courty House").
 _BUILDING = re.compile(
     r"^(?:edif\.?|edificio|torre|bloque|centro|immeuble|résidence|bât\.?|bâtiment|building|"
-    r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|gebäude|haus)\s+\S",
+    r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|gebäude|haus)\s+\S|"
+    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)? (?:House|Building|Centre|Center|Tower|Haus)$",
     re.IGNORECASE,
 )
 # A postal code and the city after it, in the shapes the countries of Europe and the Americas
@@ -68,6 +71,10 @@ _BUILDING = re.compile(
 _CODE = (
     r"\d{5}-\d{3,4}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}(?!\d)|\d{4} ?[A-Z]{2}(?![^\W\d_])|"
     r"[A-Z]\d{4}(?:[A-Z]{3})?|\d{3,7}|[Xx]{4,5}"
+)
+_BARE_CODE = re.compile(
+    rf"^(?:(?:C\.?P\.?|CEP|PLZ|NPA|CAP)\s*:?\s*)?(?:[A-Z]{{1,3}}\s?-\s?)?(?P<code>{_CODE}|"
+    r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]\d{2} ?[A-Z\d]{4})$"
 )
 _CODE_FIRST = re.compile(
     rf"^(?:(?:C\.?P\.?|CEP|PLZ|NPA|CAP)\s*:?\s*)?(?:[A-Z]{{1,3}}\s?-\s?)?(?P<code>{_CODE})"
@@ -85,8 +92,12 @@ _NOT_CITY = frozenset(
     {"tel", "tél", "fax", "phone", "mobile", "mob", "cell", "handy", "email", "e-mail", "www", "web"}
 )
 _LABEL = re.compile(r"^\s*[\w .]{1,20}:\s*")
-# A bare house number or a mail stop / room code beside a street ("12", "#603", "EB 3885").
-_MAIL_STOP = re.compile(r"^(?:[A-Z#]{1,4}\s?-?)?\d{1,5}[A-Za-z]?$|^(?:[NSEW]{1,2}|[NS]\.[EW]\.)$")
+# A bare house number or a mail stop / room code beside a street ("12", "259 D", "nº 5", "s/n",
+# "#603", "EB 3885"), or a compass point ("NW").
+_MAIL_STOP = re.compile(
+    r"^(?:[A-Z#]{1,4}\s?-?)?\d{1,5}\s?[A-Za-z]?$|^(?:[NSEW]{1,2}|[NS]\.[EW]\.)$|^(?:n\.?\s?[ºo°]\.?\s?\d{1,5}|s/n)$",
+    re.IGNORECASE,
+)
 _COLUMNS = re.compile(r"\t+|\s{3,}")
 _SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–]\s)\s*|\t+|\s{3,}")
 
@@ -107,6 +118,7 @@ class _Postal:
     state: str | None
     country: str | None
     countries: tuple[str, ...]  # those whose postal-code pattern the code fits
+    below: dict[str, int] = field(default_factory=dict)  # lines below the city's, per field
 
 
 def find_address(block: list[str], sender: str | None = None) -> Address:
@@ -121,13 +133,14 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
     if found:
         index, position, width, read = found
         line, where = lines[index], spans[index]
-        parts.update({k: (index, v) for k, v in _fields(read).items() if v})
+        parts.update({k: (index + read.below.get(k, 0), v) for k, v in _fields(read).items() if v})
         street = _street(lines, index, line[: where[position][0]], line[where[position + width - 1][1] :])
         if street:
             parts["street_address"] = street
         _after(parts, index, segments[index][position + width :], read.countries)
-        if "country" not in parts and index + 1 < len(lines) and country_code(lines[index + 1]):
-            parts["country"] = (index + 1, lines[index + 1].strip(" ."))
+        last = index + max(read.below.values(), default=0)
+        if "country" not in parts and last + 1 < len(lines) and country_code(lines[last + 1]):
+            parts["country"] = (last + 1, lines[last + 1].strip(" ."))
     if "country" not in parts:
         for index, line in enumerate(lines):
             if postal.is_country_name(line):  # a code alone elsewhere may be a department ("IT")
@@ -147,6 +160,8 @@ def is_address_line(line: str) -> bool:
             segment = ", ".join(segments[position : position + width])
             if _read_city_first(segment, ()) or _read_code_first(segment, ()):
                 return True
+    if len(segments) == 1 and (bare := _BARE_CODE.match(text)) and _specific(bare, ()):
+        return True
     return _is_street(text) or any(_BOX.match(s) or _UNIT.match(s) for s in segments)
 
 
@@ -184,6 +199,8 @@ def _postal_line(segments: list[list[str]], hints: tuple[str, ...]) -> tuple[int
         lambda s: _read_city_first(s, hints),
         lambda s: _read_code_first(s, hints),
     )
+    # A code alone below its city ("Oxford" / "OX1 2AB") comes after those: its city is on
+    # another segment or line, so it is read only where the others found nothing.
     for read in readers:
         for index, parts in enumerate(segments):
             for position in range(len(parts)):
@@ -191,6 +208,10 @@ def _postal_line(segments: list[list[str]], hints: tuple[str, ...]) -> tuple[int
                     found = read(", ".join(parts[position : position + width]))
                     if found and position + width <= len(parts):
                         return index, position, width, found
+    for index, parts in enumerate(segments):
+        for position in range(len(parts)):
+            if bare := _read_bare_code(segments, index, position, hints):
+                return bare
     for index, parts in enumerate(segments):
         for position, segment in enumerate(parts):
             street_before = position > 0 and _is_street(parts[position - 1])
@@ -230,6 +251,44 @@ def _read_city_first(segment: str, hints: tuple[str, ...], hinted: bool = False)
     return _Postal(code, city, state.strip("()") if state else None, None, fits)
 
 
+def _read_bare_code(
+    segments: list[list[str]], index: int, position: int, hints: tuple[str, ...]
+) -> tuple[int, int, int, _Postal] | None:
+    """A code alone after its city and state, on its line or below them: "São Paulo - SP" /
+    "CEP 01310-100", "Lightwater" / "Surrey" / "GU18 5RG"."""
+    match = _BARE_CODE.match(segments[index][position].strip())
+    fits = match and _specific(match, hints)
+    if not match or not fits:
+        return None
+    at, before = index, segments[index][:position]
+    if not before and index > 0:
+        at, before = index - 1, segments[index - 1]
+    state, state_at = None, at
+    if len(before) > 1 and postal.subdivision_of(before[-1], fits):
+        state, before = before[-1], before[:-1]
+    elif (
+        before and at > 0 and at == index - 1 and postal.subdivision_of(before[-1], fits) and segments[at - 1]
+    ):
+        state, at, before = before[-1], at - 1, segments[at - 1]
+    if not before or not _is_city(before[-1]) or _is_street(before[-1]):
+        return None
+    below = {"postal_code": index - at, "state": state_at - at}
+    read = _Postal(match["code"], before[-1].strip(), state, None, fits, below)
+    return at, len(before) - 1, 1, read
+
+
+def _specific(match: re.Match[str], hints: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The countries a code alone fits, when it is clearly one: in a hinted country, labelled or
+    prefixed ("CEP", "CH-"), or in a shape only postal codes have (letters, "01310-100")."""
+    code = match["code"]
+    if hinted := _fits(code, hints, hinted=True):
+        return hinted
+    labelled = match.group(0) != code
+    if labelled or re.search(r"[A-Z]\d|\d[A-Z]|^\d{5}-\d{3}$", code):
+        return _fits(code, hints, hinted=False) or None
+    return None
+
+
 def _read_province(segment: str, hints: tuple[str, ...], beside_street: bool) -> _Postal | None:
     """ "Castelnuovo (Lucca)": a city and its province, no code, beside a street or in a hinted
     country."""
@@ -260,7 +319,9 @@ def _read_city(rest: str, code: str, fits: tuple[str, ...], hinted: bool) -> _Po
     city = _CEDEX.sub("", city).strip()
     head, _, last = city.rpartition(" ")
     # "10121 Torino TO": a province code after the city, where the country is known.
-    province = head and state is None and last.isupper() and postal.subdivision_of(last, fits)
+    province = (
+        head and state is None and len(last) > 1 and last.isupper() and postal.subdivision_of(last, fits)
+    )
     if province and (hinted or not country_code(last)):
         city, state = head, last
     if not _is_city(city):
@@ -359,7 +420,7 @@ def _street_span(text: str, last: bool = True) -> _Street | None:
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
     for start, end in _spans(text):
-        if _is_street_piece(text[start:end], beside=bool(current)):
+        if _is_street_piece(text[start:end]):
             current.append((start, end))
         else:
             runs, current = runs + [current] if current else runs, []
@@ -376,7 +437,7 @@ def _holds_street(segment: str) -> bool:
     return bool(_is_street(segment) or _BOX.match(segment))
 
 
-def _is_street_piece(segment: str, beside: bool) -> bool:
+def _is_street_piece(segment: str) -> bool:
     if _digits(segment) > 10 or "@" in segment or len(segment) > 60:
         return False
     return bool(
@@ -384,7 +445,7 @@ def _is_street_piece(segment: str, beside: bool) -> bool:
         or _BOX.match(segment)
         or _UNIT.match(segment)
         or _MAIL_STOP.match(segment)
-        or (beside and _BUILDING.match(segment))
+        or _BUILDING.match(segment)
     )
 
 

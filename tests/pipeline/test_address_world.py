@@ -166,6 +166,41 @@ def read(block: str, sender: str | None = None) -> dict[str, str]:
             ("1000 rue Sherbrooke Ouest", "Montréal", "Québec", "H3A 3G4", "Canada"),
             id="fr-ca",
         ),
+        pytest.param(
+            "Sophie Petit\nZI des Granges, 12, rue de l'Industrie\n38000 GRENOBLE",
+            ("ZI des Granges, 12, rue de l'Industrie", "GRENOBLE", None, "38000", None),
+            id="fr-zone-industrielle",
+        ),
+        pytest.param(
+            "Pedro Gómez\nPaseo de la Castellana, 259 D\nC.P. 28046 Madrid",
+            ("Paseo de la Castellana, 259 D", "Madrid", None, "28046", None),
+            id="es-number-after-comma-and-cp-label",
+        ),
+        pytest.param(
+            "Laura Puig\nAvda. Diagonal, 123, 5º 2ª\n08029 Barcelona (Barcelona)",
+            ("Avda. Diagonal, 123, 5º 2ª", "Barcelona", "Barcelona", "08029", None),
+            id="es-floor-and-door",
+        ),
+        pytest.param(
+            "Rui Costa\nRua Augusta, 1234 - Conj. 56\nSão Paulo - SP\nCEP 01310-100\nBrasil",
+            ("Rua Augusta, 1234 - Conj. 56", "São Paulo", "SP", "01310-100", "Brasil"),
+            id="pt-br-code-below-city",
+        ),
+        pytest.param(
+            "Tom Hardy\nAcme Ltd\nWestgate House, 12 High Street\nOxford\nOX1 2AB\nUnited Kingdom",
+            ("Westgate House, 12 High Street", "Oxford", None, "OX1 2AB", "United Kingdom"),
+            id="en-gb-code-below-city",
+        ),
+        pytest.param(
+            "Mette Jensen\nNørregade 7, 1. th.\nDK-1165 København K",
+            ("Nørregade 7, 1. th.", "København K", None, "1165", None),
+            id="da-floor-side",
+        ),
+        pytest.param(
+            "Giulia Verdi\nC.so Vittorio Emanuele II, 15\n20122 Milano MI - Italia",
+            ("C.so Vittorio Emanuele II, 15", "Milano", "MI", "20122", "Italia"),
+            id="it-province-code-without-brackets",
+        ),
     ],
 )
 def test_address_shapes_of_europe_and_the_americas(block: str, expected: tuple[str | None, ...]) -> None:
