@@ -9,110 +9,99 @@ from mailhook.pipeline.organisations import legal_form_pattern
 # Sign-offs before the sender's name. No maintained package lists these across languages, so
 # a general list per language covers the languages our users write in (written from common
 # usage, not from any message); matching is on a whole (short) line.
-_VALEDICTION_WORDS: dict[str, tuple[str, ...]] = {
+_VALEDICTION_WORDS: dict[str, str] = {
     "en": (
-        "best regards", "kind regards", "kindest regards", "warm regards", "warmest regards",
-        "regards", "best wishes", "warm wishes", "all the best", "all best", "best", "cheers",
-        "thanks", "thank you", "thanks again", "many thanks", "thanks in advance", "thanks so much",
-        "thank you very much", "thx", "thanx", "tia", "sincerely", "yours sincerely",
-        "sincerely yours", "yours truly", "yours faithfully", "faithfully", "yours", "cordially",
-        "respectfully", "very respectfully", "v/r", "take care", "with thanks", "with appreciation",
-        "with best regards", "with kind regards", "with warm regards", "greetings", "rgds", "brgds",
-        "br", "love", "lots of love", "much love", "hugs", "xoxo", "talk soon", "speak soon",
-        "have a nice day", "have a great day", "have a good weekend", "have a nice weekend",
+        "best regards|kind regards|kindest regards|warm regards|warmest regards|regards|"
+        "best wishes|warm wishes|all the best|all best|best|cheers|thanks|thank you|thanks again|"
+        "many thanks|thanks in advance|thanks so much|thank you very much|thx|thanx|tia|sincerely|"
+        "yours sincerely|sincerely yours|yours truly|yours faithfully|faithfully|yours|cordially|"
+        "respectfully|very respectfully|v/r|take care|with thanks|with appreciation|"
+        "with best regards|with kind regards|with warm regards|greetings|rgds|brgds|br|love|"
+        "lots of love|much love|hugs|xoxo|talk soon|speak soon|have a nice day|have a great day|"
+        "have a good weekend|have a nice weekend"
     ),
     "de": (
-        "mit freundlichen grüßen", "mit freundlichen grüssen", "mit freundlichem gruß",
-        "mit freundlichem gruss", "freundliche grüße", "freundliche grüsse", "freundlichst",
-        "viele grüße", "viele grüsse", "beste grüße", "beste grüsse", "liebe grüße", "liebe grüsse",
-        "herzliche grüße", "herzliche grüsse", "schöne grüße", "schöne grüsse", "sonnige grüße",
-        "mit besten grüßen", "mit besten grüssen", "mit herzlichen grüßen", "mit lieben grüßen",
-        "gruß", "gruss", "grüße", "grüsse", "grüßle", "grüssle", "lg", "vg", "mfg", "danke",
-        "vielen dank", "besten dank", "herzlichen dank", "danke und gruß", "danke und grüße",
-        "servus", "tschüss", "ciao", "bis bald", "einen schönen tag",
+        "mit freundlichen grüßen|mit freundlichen grüssen|mit freundlichem gruß|"
+        "mit freundlichem gruss|freundliche grüße|freundliche grüsse|freundlichst|viele grüße|"
+        "viele grüsse|beste grüße|beste grüsse|liebe grüße|liebe grüsse|herzliche grüße|"
+        "herzliche grüsse|schöne grüße|schöne grüsse|sonnige grüße|mit besten grüßen|"
+        "mit besten grüssen|mit herzlichen grüßen|mit lieben grüßen|gruß|gruss|grüße|grüsse|"
+        "grüßle|grüssle|lg|vg|mfg|danke|vielen dank|besten dank|herzlichen dank|danke und gruß|"
+        "danke und grüße|servus|tschüss|ciao|bis bald|einen schönen tag"
     ),
     "fr": (
-        "cordialement", "bien cordialement", "très cordialement", "cdlt", "bien à vous",
-        "bien a vous", "salutations", "meilleures salutations", "sincères salutations",
-        "salutations distinguées", "respectueusement", "amicalement", "amitiés", "bises",
-        "merci", "merci beaucoup", "merci d'avance", "merci par avance", "bonne journée",
-        "belle journée", "bonne soirée", "bonne fin de journée", "à bientôt", "a bientot",
+        "cordialement|bien cordialement|très cordialement|cdlt|bien à vous|bien a vous|"
+        "salutations|meilleures salutations|sincères salutations|salutations distinguées|"
+        "respectueusement|amicalement|amitiés|bises|merci|merci beaucoup|merci d'avance|"
+        "merci par avance|bonne journée|belle journée|bonne soirée|bonne fin de journée|à bientôt|"
+        "a bientot"
     ),
     "es": (
-        "saludos", "saludos cordiales", "un saludo", "un cordial saludo", "reciba un cordial saludo",
-        "atentamente", "cordialmente", "gracias", "muchas gracias", "mil gracias", "abrazos",
-        "un abrazo", "abrazo", "besos", "salud", "que tengas un buen día", "hasta pronto",
+        "saludos|saludos cordiales|un saludo|un cordial saludo|reciba un cordial saludo|"
+        "atentamente|cordialmente|gracias|muchas gracias|mil gracias|abrazos|un abrazo|abrazo|"
+        "besos|salud|que tengas un buen día|hasta pronto"
     ),
     "it": (
-        "cordiali saluti", "distinti saluti", "saluti", "un saluto", "un caro saluto",
-        "cari saluti", "saluti cordiali", "cordialità", "grazie", "grazie mille", "buona giornata",
-        "buon lavoro", "a presto", "ciao",
+        "cordiali saluti|distinti saluti|saluti|un saluto|un caro saluto|cari saluti|"
+        "saluti cordiali|cordialità|grazie|grazie mille|buona giornata|buon lavoro|a presto|ciao"
     ),
     "pt": (
-        "atenciosamente", "att", "atte", "cumprimentos", "melhores cumprimentos",
-        "com os melhores cumprimentos", "saudações", "cordialmente", "abraços", "abraço",
-        "um abraço", "beijos", "obrigado", "obrigada", "muito obrigado", "muito obrigada",
+        "atenciosamente|att|atte|cumprimentos|melhores cumprimentos|com os melhores cumprimentos|"
+        "saudações|cordialmente|abraços|abraço|um abraço|beijos|obrigado|obrigada|muito obrigado|"
+        "muito obrigada"
     ),
     "nl": (
-        "met vriendelijke groet", "met vriendelijke groeten", "vriendelijke groet",
-        "vriendelijke groeten", "met hartelijke groet", "hartelijke groet", "hartelijke groeten",
-        "groeten", "groet", "gr", "mvg", "bedankt", "alvast bedankt", "dank je wel", "dank u wel",
-        "fijne dag",
+        "met vriendelijke groet|met vriendelijke groeten|vriendelijke groet|vriendelijke groeten|"
+        "met hartelijke groet|hartelijke groet|hartelijke groeten|groeten|groet|gr|mvg|bedankt|"
+        "alvast bedankt|dank je wel|dank u wel|fijne dag"
     ),
     "da": (
-        "med venlig hilsen", "venlig hilsen", "de bedste hilsner", "bedste hilsner",
-        "mange hilsner", "hilsen", "vh", "mvh", "tak", "mange tak", "på forhånd tak",
+        "med venlig hilsen|venlig hilsen|de bedste hilsner|bedste hilsner|mange hilsner|hilsen|vh|"
+        "mvh|tak|mange tak|på forhånd tak"
     ),
     "sv": (
-        "med vänlig hälsning", "med vänliga hälsningar", "vänlig hälsning", "vänliga hälsningar",
-        "bästa hälsningar", "hälsningar", "mvh", "vänligen", "tack", "tack på förhand",
-        "tusen tack", "ha en bra dag",
+        "med vänlig hälsning|med vänliga hälsningar|vänlig hälsning|vänliga hälsningar|"
+        "bästa hälsningar|hälsningar|mvh|vänligen|tack|tack på förhand|tusen tack|ha en bra dag"
     ),
     "no": (
-        "med vennlig hilsen", "vennlig hilsen", "beste hilsen", "hilsen", "mvh", "takk",
-        "tusen takk", "på forhånd takk", "ha en fin dag",
+        "med vennlig hilsen|vennlig hilsen|beste hilsen|hilsen|mvh|takk|tusen takk|"
+        "på forhånd takk|ha en fin dag"
     ),
     "fi": (
-        "ystävällisin terveisin", "parhain terveisin", "terveisin", "kiittäen", "kiitos",
-        "hyvää päivänjatkoa", "hyvästi", "yst. terv",
+        "ystävällisin terveisin|parhain terveisin|terveisin|kiittäen|kiitos|hyvää päivänjatkoa|"
+        "hyvästi|yst. terv"
     ),
     "pl": (
-        "pozdrawiam", "pozdrawiam serdecznie", "serdecznie pozdrawiam", "serdeczne pozdrowienia",
-        "pozdrowienia", "z poważaniem", "z wyrazami szacunku", "łączę pozdrowienia",
-        "z pozdrowieniami", "dziękuję", "dziękuję bardzo", "dzięki", "miłego dnia", "pozdr",
+        "pozdrawiam|pozdrawiam serdecznie|serdecznie pozdrawiam|serdeczne pozdrowienia|"
+        "pozdrowienia|z poważaniem|z wyrazami szacunku|łączę pozdrowienia|z pozdrowieniami|"
+        "dziękuję|dziękuję bardzo|dzięki|miłego dnia|pozdr"
     ),
     "hu": (
-        "üdvözlettel", "baráti üdvözlettel", "szívélyes üdvözlettel", "tisztelettel", "üdv",
-        "köszönettel", "köszönöm", "szép napot",
+        "üdvözlettel|baráti üdvözlettel|szívélyes üdvözlettel|tisztelettel|üdv|köszönettel|"
+        "köszönöm|szép napot"
     ),
-    "cs": (
-        "s pozdravem", "se srdečným pozdravem", "s přátelským pozdravem", "s úctou", "děkuji",
-        "díky", "hezký den",
-    ),
-    "sk": ("s pozdravom", "so srdečným pozdravom", "s úctou", "ďakujem", "pekný deň"),
+    "cs": "s pozdravem|se srdečným pozdravem|s přátelským pozdravem|s úctou|děkuji|díky|hezký den",
+    "sk": "s pozdravom|so srdečným pozdravom|s úctou|ďakujem|pekný deň",
     "ro": (
-        "cu stimă", "cu respect", "cu drag", "cu bine", "toate cele bune", "salutări",
-        "mulțumesc", "mulțumesc frumos", "multumesc", "o zi bună",
+        "cu stimă|cu respect|cu drag|cu bine|toate cele bune|salutări|mulțumesc|mulțumesc frumos|"
+        "multumesc|o zi bună"
     ),
     "tr": (
-        "saygılarımla", "saygılarımızla", "iyi çalışmalar", "teşekkürler", "teşekkür ederim",
-        "selamlar", "sevgiler", "iyi günler",
+        "saygılarımla|saygılarımızla|iyi çalışmalar|teşekkürler|teşekkür ederim|selamlar|sevgiler|"
+        "iyi günler"
     ),
-    "el": (
-        "με εκτίμηση", "με φιλικούς χαιρετισμούς", "χαιρετισμούς", "φιλικά", "ευχαριστώ",
-        "με τιμή",
-    ),
-    "hr": ("s poštovanjem", "srdačan pozdrav", "lijep pozdrav", "pozdrav", "hvala"),
-    "sl": ("lep pozdrav", "s spoštovanjem", "prijazen pozdrav", "hvala"),
-    "et": ("lugupidamisega", "parimate soovidega", "tervitades", "tervitusega", "aitäh", "tänan"),
-    "lv": ("ar cieņu", "ar labiem vēlējumiem", "paldies", "sveicieni"),
-    "lt": ("pagarbiai", "su pagarba", "geriausi linkėjimai", "linkėjimai", "ačiū"),
-    "ru": ("с уважением", "с наилучшими пожеланиями", "всего доброго", "спасибо"),
-    "uk": ("з повагою", "з найкращими побажаннями", "дякую"),
+    "el": "με εκτίμηση|με φιλικούς χαιρετισμούς|χαιρετισμούς|φιλικά|ευχαριστώ|με τιμή",
+    "hr": "s poštovanjem|srdačan pozdrav|lijep pozdrav|pozdrav|hvala",
+    "sl": "lep pozdrav|s spoštovanjem|prijazen pozdrav|hvala",
+    "et": "lugupidamisega|parimate soovidega|tervitades|tervitusega|aitäh|tänan",
+    "lv": "ar cieņu|ar labiem vēlējumiem|paldies|sveicieni",
+    "lt": "pagarbiai|su pagarba|geriausi linkėjimai|linkėjimai|ačiū",
+    "ru": "с уважением|с наилучшими пожеланиями|всего доброго|спасибо",
+    "uk": "з повагою|з найкращими побажаннями|дякую",
 }
 # Longest first, so that "best regards" is taken whole before "best".
 VALEDICTIONS = "|".join(
-    sorted({re.escape(w) for ws in _VALEDICTION_WORDS.values() for w in ws}, key=len, reverse=True)
+    sorted({re.escape(w) for ws in _VALEDICTION_WORDS.values() for w in ws.split("|")}, key=len, reverse=True)
 )
 # "Viele Grüße aus Berlin", "Greetings from Lyon": a place may follow the sign-off.
 _FROM_PLACE = r"(?:\s+(?:aus|from|de|desde|da|dal|uit|fra|från|z|ze|iz)\s+\w[\w-]*)?"
@@ -320,7 +309,7 @@ _ROLES = (
     r"koordynatorka|pełnomocnik|prokurent|sekretarka|analityk|programista|programistka|"
     r"projektant|projektantka|"
     # cs, sk
-    r"ředitel|ředitelka|jednatel|jednatelka|vedoucí|manažer|manažerka|referentka|technik|"
+    r"ředitel|ředitelka|jednatel|jednatelka|vedoucí|manažer|manažerka|referentka|"
     r"inženýr|konzultant|konzultantka|obchodník|zástupce|specialistka|asistentka|předseda|"
     r"místopředseda|prokurista|účetní|nákupčí|vývojář|programátor|riaditeľ|riaditeľka|"
     r"konateľ|konateľka|vedúci|manažér|špecialista|zástupca|predseda|účtovník|"
