@@ -18,7 +18,7 @@ _EXTENSION_WORDS = (
     r"klapka|mellék|mell|lokal|toestel|tst|ankn|anknytning|dahili|interior|доб"
 )
 _EXTENSION = (
-    rf"(?:[ \t]*[,;]?[ \t]*[-–(]?[ \t]*(?:{_EXTENSION_WORDS})\.?[ \t]*[:.]?[ \t]*[-–]?[ \t]*"
+    rf"(?P<ext>[ \t]*[,;]?[ \t]*[-–(]?[ \t]*(?:{_EXTENSION_WORDS})\.?[ \t]*[:.]?[ \t]*[-–]?[ \t]*"
     r"(?P<extension>\d{1,5})\)?)"
 )
 # An area code with a trunk "0" (or after a country code) and a slash: "0711 / 8 12 44 20",
@@ -117,7 +117,8 @@ def find_phones(line: str) -> Iterator[Phone]:
         text = line[match.start() : match.end()].strip(" \t.-–,;")
         if text.count("(") > text.count(")"):
             text = text.replace("(", "", 1).strip()
-        if _enough_digits(text, labelled):
+        number = line[match.start() : match.start("ext")] if match.group("ext") else text
+        if _enough_digits(number, labelled):
             switchboard = kinds == ("switchboard",)
             yield Phone(text, ("phone",) if switchboard else kinds, labelled, switchboard)
 
@@ -157,9 +158,8 @@ def _plausible(text: str) -> bool:
     return not _DATE.search(text)
 
 
-def _enough_digits(text: str, labelled: bool) -> bool:
-    tail = _EXTENSION_TAIL.search(text)
-    number = text[: tail.start()] if tail and tail.start() else text  # "x-58752" is all extension
+def _enough_digits(number: str, labelled: bool) -> bool:
+    """Digits enough for a phone number, its extension not counted."""
     digits = sum(c.isdigit() or (labelled and c in "Xx") for c in number)
     if "X" in number and not labelled:
         return False
