@@ -235,7 +235,7 @@ ORG_LABEL = re.compile(
 _ROLES = (
     # en
     r"manager|director|president|vice president|vp|svp|evp|avp|ceo|cto|cfo|coo|cio|cmo|cso|cro|"
-    r"cpo|cdo|chro|ciso|chief|head of|head|engineer|developer|programmer|architect|analyst|"
+    r"cpo|cdo|chro|ciso|chief|head of|engineer|developer|programmer|architect|analyst|"
     r"consultant|counsel|attorney|lawyer|paralegal|solicitor|barrister|specialist|coordinator|"
     r"administrator|admin|assistant|secretary|receptionist|officer|executive|founder|co-founder|"
     r"cofounder|owner|proprietor|partner|associate|representative|rep|advisor|adviser|"
@@ -243,7 +243,7 @@ _ROLES = (
     r"apprentice|designer|editor|writer|journalist|reporter|translator|interpreter|"
     r"photographer|accountant|bookkeeper|controller|auditor|actuary|underwriter|broker|trader|"
     r"buyer|planner|scheduler|dispatcher|estimator|inspector|surveyor|technician|mechanic|"
-    r"electrician|operator|supervisor|superintendent|lead|team lead|team leader|principal|"
+    r"electrician|supervisor|superintendent|lead|team lead|team leader|principal|"
     r"treasurer|chairman|chairwoman|chairperson|chair|board member|trustee|agent|recruiter|"
     r"strategist|economist|physician|surgeon|nurse|pharmacist|therapist|librarian|curator|"
     r"fellow|postdoc|phd candidate|volunteer|liaison|ambassador|evangelist|producer|"

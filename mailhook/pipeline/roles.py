@@ -16,6 +16,7 @@ _SPLIT = re.compile(r"\s+[-–—|·•*]\s+|\s*[|·•]\s*")
 # Separators inside one role ("Sales Engineer - Customer Care Centre", "Jefa de Compras /
 # Logística"), as against pipes and bullets that part fields.
 _ROLE_JOINS = re.compile(r"^[-–—/,]$")
+_NAME_TAIL = re.compile(r",\s+|\s+[-–—|·•]\s+|\s*[|·•]\s*")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
 _LABELLED = re.compile(r"^\s*[\w .]{1,20}:\s")
 # "Head of Sales at Brightline", "Geschäftsführer der Acme GmbH": a role, then its company.
@@ -63,8 +64,11 @@ def find_roles(
     labels = sender_labels(author.email if author else None, block[start:])
     titles: list[Found] = []
     companies: list[Found] = []
-    for index in range(start, len(block)):
-        for found in _read_line(index, block[index].strip(), labels):
+    rows = [(index, block[index].strip()) for index in range(start, len(block))]
+    if name_line is not None and (tail := _after_name(block[name_line])):
+        rows.insert(0, (name_line, tail))
+    for index, line in rows:
+        for found in _read_line(index, line, labels):
             (titles if found.how.startswith("title") else companies).append(found)
     title = max(titles, key=lambda f: (f.confidence, -f.line), default=None)
     title = title or _title_below_name(block, name_line, companies)
@@ -73,12 +77,21 @@ def find_roles(
     return title, company or fallback
 
 
+def _after_name(line: str) -> str | None:
+    """What follows the name on its own line: "Anna Schulz, Geschäftsführerin", "Ann Lee | CEO"."""
+    parts = _NAME_TAIL.split(line.strip(), maxsplit=1)
+    return parts[1].strip() or None if len(parts) == 2 else None
+
+
 def _read_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
     """The title and company parts of one line."""
     if labelled := _labelled(index, line):
         return [labelled]
+    columns = [c for c in _COLUMNS.split(line) if c.strip()]
+    if len(columns) > 1:  # "Acme GmbH<TAB><TAB>+49 30 1234": each column on its own
+        return [f for column in columns for f in _read_line(index, column.strip(), labels)]
     if not _candidate(line):
-        return _domain_line(index, line, labels) or _company_before_address(index, line, labels)
+        return _domain_line(index, line, labels) or _fields_of_mixed_line(index, line, labels)
     pieces = _SPLIT.split(line)
     if len(pieces) > 1 and (confidence := _one_role(pieces, _SPLIT.findall(line), labels)):
         return [Found(index, line, "title-rule", confidence)]
@@ -188,18 +201,17 @@ def _domain_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
     return [Found(index, line, "company-domain", _DOMAIN_COMPANY - _DOMAIN_AGREES)]
 
 
-def _company_before_address(index: int, line: str, labels: frozenset[str]) -> list[Found]:
-    """ "Keller Bau GmbH · Am Hafen 3 · 20457 Hamburg": a company first on an address line; and
-    "St. Mary's Hospital", which reads as a street but has no number."""
-    pieces = _SPLIT.split(line)
-    if not _is_address(line) or kind.has_contact(pieces[0]):
+def _fields_of_mixed_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
+    """ "Keller Bau GmbH · Am Hafen 3 · 20457 Hamburg", "Sales Manager | Tel. +49 30 1234": the
+    parts of a contact or address line that are a role or a company; and "St. Mary's Hospital",
+    which reads as a street but has no number."""
+    pieces = [p.strip() for p in _SPLIT.split(line) if p.strip()]
+    if len(pieces) > 1:
+        return [f for piece in pieces if _candidate(piece) for f in _read_line(index, piece, labels)]
+    if not _is_address(line) or re.search(r"\d", line) or kind.has_contact(line):
         return []
-    if len(pieces) == 1 and re.search(r"\d", line):
-        return []
-    company = _company(pieces[0], labels)
-    if company is None or (len(pieces) > 1 and (_is_address(pieces[0]) or company[1] < _LEGAL_COMPANY)):
-        return []
-    return [Found(index, company[0], "company-rule", company[1])]
+    company = _company(line, labels)
+    return [Found(index, company[0], "company-rule", company[1])] if company else []
 
 
 def _title_below_name(block: list[str], name_line: int | None, companies: list[Found]) -> Found | None:
