@@ -37,8 +37,8 @@ _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")
 # Labels per field in the languages we read. Cell/portable/handy words of en, de, fr, es, it,
 # pt, pl, cs, hu, nl, sv, da, no, fi; "m" and "f" only as single-letter labels (see _labels).
 _MOBILE = (
-    r"mobile|mobil|mob|mobiel|mobiili|mobilní|mobilny|mobiltelefon|mobilnummer|mobilnr|cell|"
-    r"cellular|cel|celular|cellulare|handy|handynummer|portable|port|móvil|movil|gsm|wireless|"
+    r"mobile|mobil|mob|mobiel|mobiili|mobilní|mobilny|mobiltelefon|cell|"
+    r"cellular|cel|celular|cellulare|handy|portable|port|móvil|movil|gsm|wireless|"
     r"komórka|komorka|kom|telemóvel|telemovel|natel|matkapuhelin|kännykkä|cep|mobitel|m"
 )
 _FAX = r"fax|facsimile|telefax|telefaks|faks|télécopie|telecopie|télécopieur|fx|f"
@@ -67,14 +67,20 @@ _NOT_PHONE = re.compile(
     r"\b(?:order|invoice|bestell\w*|rechnung\w*|kunden\w*|ticket|iban|bic|swift|account|konto|"
     r"ust|vat|hrb|steuer\w*|ref|case|id|no|nr|po|box|postfach|fiscal|siret|siren|rcs|kvk|"
     r"btw|tva|nif|cif|p\.?\s?iva|partita|codice|nip|regon|krs|pesel|cvr|org\.?\s?nr|orgnr|"
-    r"y-tunnus|ičo|dič|adószám|cégjegyzék\w*|uid|mwst|firmenbuch|cnpj|cpf|rut|abn|nº|n°)\b|#",
+    r"y-tunnus|ičo|dič|adószám|cégjegyzék\w*|uid|mwst|firmenbuch|cnpj|cpf|rut|abn|nº|n°|dnr|"
+    r"diarienummer|aktenzeichen|az)\b|#",
     re.IGNORECASE,
 )
 # A line that is only a short internal number ("x-58752", "3-5290") is an extension to dial.
 _EXTENSION_LINE = re.compile(r"^\s*(?:x-?\d{4,5}|\d-\d{4})\s*$", re.IGNORECASE)
+# German and Nordic compounds name the number: "Faxnummer", "Telefonnr.", "Mobilnummer" (not
+# after a one-letter label: Swedish "Dnr" is a file number).
+_NUMBER_WORD = r"(?:(?<=\w\w)-?(?:nummer|nr|numer|number))?"
 _LABEL = re.compile(
-    rf"(?<![\w])(?P<mobile_phone>{_MOBILE})(?![\w])|(?<![\w])(?P<fax>{_FAX})(?![\w])|"
-    rf"(?<![\w])(?P<phone>{_PHONE})(?![\w])|(?<![\w])(?P<switchboard>{_SWITCHBOARD})(?![\w])",
+    rf"(?<![\w])(?P<mobile_phone>{_MOBILE}){_NUMBER_WORD}(?![\w])|"
+    rf"(?<![\w])(?P<fax>{_FAX}){_NUMBER_WORD}(?![\w])|"
+    rf"(?<![\w])(?P<phone>{_PHONE}){_NUMBER_WORD}(?![\w])|"
+    rf"(?<![\w])(?P<switchboard>{_SWITCHBOARD})(?![\w])",
     re.IGNORECASE,
 )
 # A one-letter label stands right before its number ("T: +49", "M. 0170"), not in "P.IVA".

@@ -102,6 +102,10 @@ def test_two_numbers_either_side_of_a_slash_stay_two() -> None:
         ("Mobiltelefon: 0170 1234567", ("mobile_phone",)),  # de
         ("Durchwahl: 0711 81244-15", ("phone",)),
         ("Telefax: 0711 81244-99", ("fax",)),
+        ("Faxnummer: 0711 1234568", ("fax",)),
+        ("Faxnr. 0711 1234568", ("fax",)),
+        ("Handy-Nr.: 0170 1234567", ("mobile_phone",)),
+        ("Mobilnummer 40 12 34 56", ("mobile_phone",)),
         ("Tel e Fax 02 1234567", ("phone", "fax")),
         ("Tel. y Fax: 91 123 45 67", ("phone", "fax")),
     ],
@@ -152,6 +156,7 @@ def test_own_line_and_company_fax_are_not_switchboard() -> None:
         "Tel. privat: 030 1234567",
         "Notfall: 0800 1234567",
         "Domicile : 01 23 45 67 89",
+        "Dnr 123-456-7890",
     ],
 )
 def test_registry_numbers_and_private_lines_are_not_the_senders_phone(line: str) -> None:
