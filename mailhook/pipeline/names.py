@@ -26,6 +26,7 @@ _TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
 # A valediction word misspelt: within this many edits of a valediction of at least this length.
 _FUZZY_EDITS = ((12, 2), (7, 1))
 _LONGEST_VALEDICTION = 40
+_MOST_VALEDICTION_WORDS = 6
 # Shapes no given name has: hyphenated abbreviations ("Dr.-Ing.", "Univ.-Prof.", "Dipl.-Kfm.")
 # and lower-case abbreviations ("dr.", "habil.", "rer. nat.").
 _TITLE_SHAPE = re.compile(r"[^\W\d_]+\.-[^\W\d_]+\.?|[^\W\d_A-ZÀ-Þ][^\W\d_]*\.")
@@ -92,7 +93,9 @@ def is_valediction_like(line: str) -> bool:
     if kind.is_valediction(line):
         return True
     text = _fold(line.strip().strip("!.,;:-–—*_ "))
-    if not text or len(text) > _LONGEST_VALEDICTION or any(c.isdigit() or c in "@/|" for c in text):
+    if not text or len(text) > _LONGEST_VALEDICTION or len(text.split()) > _MOST_VALEDICTION_WORDS:
+        return False
+    if any(c.isdigit() or c in "@/|" for c in text):
         return False
     edits = next((most for size, most in _FUZZY_EDITS if len(text) >= size), 0)
     candidates = _valedictions_near(text[0], len(text), edits) if edits else []
