@@ -55,11 +55,17 @@ _UNIT = re.compile(
     r"emelet|em\.|piętro|p\.|sal)|(?:piso|planta|pta|puerta|"
     r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
     r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|m|piętro|em|ajtó|"
-    r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|km)(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
+    r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|flat|studio|km)(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
     re.IGNORECASE,
 )
 # Building and estate names, taken in a run with a street ("Edif. Torre Sur", "Col. Juárez",
 # "Courty House").
+# Parts of a building with no number ("Hinterhaus", "bajo", "rez-de-chaussée").
+_WING = re.compile(
+    r"^(?:hinterhaus|vorderhaus|seitenflügel|rückgebäude|erdgeschoss|dachgeschoss|bajo|entresuelo|ático|"
+    r"entreplanta|rez-de-chaussée|rdc|sous-sol|piano terra|souterrain)$",
+    re.IGNORECASE,
+)
 _BUILDING = re.compile(
     r"^(?:edif\.?|edificio|torre|bloque|centro|immeuble|résidence|bât\.?|bâtiment|building|"
     r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|gebäude|haus)\s+\S|"
@@ -81,9 +87,8 @@ _CODE_FIRST = re.compile(
     rf"\s+(?P<rest>['’]?[^\W\d_].*)$"
 )
 _CITY_FIRST = re.compile(
-    r"^(?P<city>[^\W\d_][^\d,@:()]*?),?\s+(?:(?P<state>[A-Z]{2,3}|[A-ZÀ-Ý][a-zß-ÿ]+(?: [A-ZÀ-Ý][a-zß-ÿ]+)?"
-    r"|\([^()]+\))\.?,?\s+)?(?P<code>\d{5}(?:-\d{4})?|\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d|"
-    r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d{2} ?[A-Z\d]{4})$"
+    r"^(?P<head>[^\W\d_][^\d@:]*?)[\s,]+(?P<code>\d{5}(?:-\d{4})?|\d{5}-?\d{3}|\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d|"
+    r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d{2} ?[A-Z\d]{4}|[Xx]{5})$"
 )
 _PROVINCE = re.compile(r"^(?P<city>[A-Z][^\W\d_'’.-]*(?:[ '’-][^\W\d_]+){0,4})\s*\((?P<paren>[^()]+)\)$")
 _PAREN = re.compile(r"^(?P<city>.*?)\s*\((?P<paren>[^()]+)\)$")
@@ -91,15 +96,24 @@ _CEDEX = re.compile(r"\s+cedex(?:\s+\d{1,3})?$", re.IGNORECASE)
 _NOT_CITY = frozenset(
     {"tel", "tél", "fax", "phone", "mobile", "mob", "cell", "handy", "email", "e-mail", "www", "web"}
 )
-_LABEL = re.compile(r"^\s*[\w .]{1,20}:\s*")
+# "Adresse: ...", and the words that label an address without a colon ("Bezoekadres Naudstraat 98").
+_LABEL = re.compile(
+    r"^\s*(?:[\w .]{1,20}:|(?:address|visiting address|postal address|adresse|anschrift|dirección|"
+    r"indirizzo|morada|endereço|adres|bezoekadres|postadres|adress|besöksadress|cím|adresa|osoite|"
+    r"siedziba|sede|sitz)\b(?=\s+\S*\d|\s+\w+\s+\d))\s*",
+    re.IGNORECASE,
+)
 # A bare house number or a mail stop / room code beside a street ("12", "259 D", "nº 5", "s/n",
 # "#603", "EB 3885"), or a compass point ("NW").
 _MAIL_STOP = re.compile(
     r"^(?:[A-Z#]{1,4}\s?-?)?\d{1,5}\s?[A-Za-z]?$|^(?:[NSEW]{1,2}|[NS]\.[EW]\.)$|^(?:n\.?\s?[ºo°]\.?\s?\d{1,5}|s/n)$",
     re.IGNORECASE,
 )
+# A street's name without a street word ("Stretto Sole", "Na Příkopě"), capitalised, no digits.
+_NAME = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*\.?(?:[ '’-][^\W\d_]+\.?){0,5}$")
+_JOINS = re.compile(r"\s*(?:\||·|•|\s/)\s+|\t+|\s{3,}")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
-_SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–]\s)\s*|\t+|\s{3,}")
+_SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–/]\s)\s*|\t+|\s{3,}")
 
 
 @dataclass(frozen=True)
@@ -204,7 +218,7 @@ def _postal_line(segments: list[list[str]], hints: tuple[str, ...]) -> tuple[int
     for read in readers:
         for index, parts in enumerate(segments):
             for position in range(len(parts)):
-                for width in (1, 2):  # "Burlington, MA 01803" is split at its comma
+                for width in (1, 2, 3):  # "Burlington, MA 01803" is split at its comma
                     found = read(", ".join(parts[position : position + width]))
                     if found and position + width <= len(parts):
                         return index, position, width, found
@@ -234,21 +248,39 @@ def _read_code_first(segment: str, hints: tuple[str, ...], hinted: bool = False)
 
 def _read_city_first(segment: str, hints: tuple[str, ...], hinted: bool = False) -> _Postal | None:
     match = _CITY_FIRST.match(segment.strip())
-    if not match:
+    if not match or _BOX.match(segment.strip()):  # "P.O. Box 4778"
         return None
-    code, state, city = match["code"], match["state"], match["city"].strip(" ,")
+    code = match["code"]
     fits = _fits(code, hints, hinted)
-    if fits is None or not any(_city_first(c) for c in fits) or not _is_city(city):
+    if fits is None or (fits and not any(_city_first(c) for c in fits)):
         return None
-    if _BOX.match(segment.strip()) or (len(code) == 4 and not hinted and not (state and state.isupper())):
-        return None  # "P.O. Box 4778", "Suite 1400": a number after a word is no postal line
+    city, state = _city_and_state(match["head"].strip(" ,"), fits)
+    if not city or not _is_city(city) or postal.is_country_name(city):
+        return None
+    if len(code) == 4 and not hinted and not (state and state.isupper()):
+        return None  # "Suite 1400": a number after a word is no postal line; "Sydney NSW 2000" is
     if state is None and not hinted and not re.search(r"[A-Z]", code):
         return None
-    if postal.is_country_name(city) or (state and postal.is_country_name(state.strip("()"))):
-        return None
-    if state and state.isupper() and not postal.subdivision_of(state, fits):
-        return None  # "Amtsgericht Köln HRB 12345": a register, not a state
-    return _Postal(code, city, state.strip("()") if state else None, None, fits)
+    return _Postal(code, city, state, None, fits)
+
+
+def _city_and_state(head: str, fits: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Split "Port Angeles Washington", "Houston, TX" or "Montréal (Québec)" into city and state:
+    the state is one of the countries' subdivisions, or in brackets."""
+    if paren := _PAREN.match(head):
+        return paren["city"].strip(" ,"), paren["paren"].strip()
+    if "," in head:
+        before, _, after = head.rpartition(",")
+        after = after.strip()
+        if postal.subdivision_of(after, fits):
+            return before.strip(), after
+        return after, None  # "Canary Wharf, London": the city is the last part
+    words = head.split()
+    for width in (1, 2, 3):
+        state = " ".join(words[-width:])
+        if len(words) > width and postal.subdivision_of(state, fits) and (len(state) > 3 or state.isupper()):
+            return " ".join(words[:-width]), state
+    return head, None
 
 
 def _read_bare_code(
@@ -417,20 +449,32 @@ def _street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, st
 def _street_span(text: str, last: bool = True) -> _Street | None:
     """The last (or first) run of street pieces in the text, as written, when it holds a street:
     "Acme S.A., C/ Mayor 12, 3º B" gives "C/ Mayor 12, 3º B"."""
+    spans = _spans(text)
+    segments = [text[a:b] for a, b in spans]
+    # "Via Roma, 5", "Stretto Sole, 34": a name, then its house number after a comma.
+    named = {i for i in range(len(segments) - 1) if _NAME.match(segments[i]) and _numbered(segments[i + 1])}
+    starts = {spans[i][0] for i in named}
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
-    for start, end in _spans(text):
-        if _is_street_piece(text[start:end]):
-            current.append((start, end))
+    for i, span in enumerate(spans):
+        if i in named or _is_street_piece(segments[i]):
+            current.append(span)
         else:
             runs, current = runs + [current] if current else runs, []
-    runs = [r for r in [*runs, current] if r and any(_holds_street(text[a:b]) for a, b in r)]
+    runs = [r for r in [*runs, current] if r and any(_holds_street(text[a:b]) or a in starts for a, b in r)]
     if not runs:
         return None
     run = runs[-1] if last else runs[0]
     pieces = [text[a:b] for a, b in run]
     strong = any(_BOX.match(p) or (_STREET_WORD.search(p) and not _UNIT.match(p)) for p in pieces)
-    return _Street(text[run[0][0] : run[-1][1]], bool(strong))
+    # Pipes, bullets and columns between the pieces become commas; commas and dashes stay as written.
+    written = _JOINS.sub(", ", text[run[0][0] : run[-1][1]])
+    return _Street(written, bool(strong))
+
+
+def _numbered(segment: str) -> bool:
+    """A house number, alone or with what follows it ("5", "12 B", "11 Appartamento 2"), not a floor."""
+    return bool(re.match(r"\d{1,5}[A-Za-z]?(?:\s|/|-|$)", segment)) and not _UNIT.match(segment)
 
 
 def _holds_street(segment: str) -> bool:
@@ -446,6 +490,7 @@ def _is_street_piece(segment: str) -> bool:
         or _UNIT.match(segment)
         or _MAIL_STOP.match(segment)
         or _BUILDING.match(segment)
+        or _WING.match(segment)
     )
 
 

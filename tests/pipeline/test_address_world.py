@@ -201,6 +201,36 @@ def read(block: str, sender: str | None = None) -> dict[str, str]:
             ("C.so Vittorio Emanuele II, 15", "Milano", "MI", "20122", "Italia"),
             id="it-province-code-without-brackets",
         ),
+        pytest.param(
+            "Paola Neri\nLargo Argentina, 12 | 00186 Roma (RM)",
+            ("Largo Argentina, 12", "Roma", "RM", "00186", None),
+            id="it-number-after-comma",
+        ),
+        pytest.param(
+            "Ricardo Lima\nTravessa do Carmo, 7\n4050-160 Porto",
+            ("Travessa do Carmo, 7", "Porto", None, "4050-160", None),
+            id="pt-number-after-comma",
+        ),
+        pytest.param(
+            "Jan Jansen\nBezoekadres Herengracht 1\n1015 BZ Amsterdam",
+            ("Herengracht 1", "Amsterdam", None, "1015 BZ", None),
+            id="nl-label-without-colon",
+        ),
+        pytest.param(
+            "Uwe Kunz\nKantstr. 5 | Hinterhaus | 10623 Berlin",
+            ("Kantstr. 5, Hinterhaus", "Berlin", None, "10623", None),
+            id="de-pipes-become-commas",
+        ),
+        pytest.param(
+            "Amy Lee\n1200 Water Street\nPort Angeles Washington 98362",
+            ("1200 Water Street", "Port Angeles", "Washington", "98362", None),
+            id="en-us-state-name-without-comma",
+        ),
+        pytest.param(
+            "Amy Lee\n1200 Main Street, Houston, Texas, 77002",
+            ("1200 Main Street", "Houston", "Texas", "77002", None),
+            id="en-us-commas-everywhere",
+        ),
     ],
 )
 def test_address_shapes_of_europe_and_the_americas(block: str, expected: tuple[str | None, ...]) -> None:
