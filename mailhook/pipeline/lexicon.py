@@ -215,7 +215,13 @@ ORG_WORDS = (
     r"koncern|konsern|selskab|selskap|företag|advokatfirma|advokatbyrå|"
     # pl, cs, sk, hu, fi
     r"uniwersytet|politechnika|fundacja|grupa|spółka|przedsiębiorstwo|univerzita|nadace|"
-    r"společnost|skupina|egyetem|alapítvány|társaság|csoport|yliopisto|säätiö|yhtiö"
+    r"společnost|skupina|egyetem|alapítvány|társaság|csoport|yliopisto|säätiö|yhtiö|"
+    # public bodies, by the words only they use
+    r"mairie|préfecture|ministère|centre hospitalier|stadtverwaltung|gemeindeverwaltung|"
+    r"landratsamt|bezirksamt|rathaus|ayuntamiento|ajuntament|concello|diputación|ministerio|"
+    r"comune di|ministero|ospedale|gemeente|ministerie|ziekenhuis|prefeitura|câmara municipal|"
+    r"ministério|kommune|kommun|sygehus|sjukhus|urząd|szpital|magistrát|nemocnice|"
+    r"önkormányzat|kórház"
 )
 # Legal forms keep the case they are written in ("AS" is a company, "as" a word); ORG words
 # are matched in any case.
@@ -389,7 +395,8 @@ DEPARTMENT = re.compile(
     r"^\s*(?:abteilung|department|dept\.?|dpto\.?|division|bereich|geschäftsbereich|fachbereich|"
     r"team|service|servicio|servizio|ufficio|área|direction|direzione|dirección|gerencia|"
     r"département|departamento|dipartimento|afdeling|avdelning|avdeling|dział|oddělení|odbor|"
-    r"osztály|sektion|stabsstelle|school of|faculty of|fakultät|faculté|facultad|college of|"
+    r"osztály|sektion|stabsstelle|pôle|secrétariat|sekretariat|geschäftsstelle|school of|"
+    r"faculty of|fakultät|faculté|facultad|college of|"
     r"office of|customer service|customer care|kundendienst|service clients?|atención al cliente|"
     r"servizio clienti|assistenza clienti|klantenservice|kundeservice|kundtjänst|asiakaspalvelu|"
     r"obsługa klienta|ügyfélszolgálat|help ?desk|service ?desk)\b"

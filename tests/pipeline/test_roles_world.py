@@ -220,6 +220,12 @@ LAYOUTS = [
     ("de", "Uwe Brandt <u.brandt@brandt-metall.de>",
      ["Uwe Brandt", "Vertriebsleiter\t\tTel. +49 521 123456", "Brandt Metallbau GmbH\t\tFax +49 521 123457"],
      "Vertriebsleiter", "Brandt Metallbau GmbH"),
+    ("fr", "Jean Dupont <jean.dupont@ville-exemple.fr>",
+     ["Jean DUPONT", "Service Informatique", "Mairie de Villeneuve", "Tél. 04 72 10 30 30"],
+     None, "Mairie de Villeneuve"),
+    ("es", "Lucía Martín <lmartin@gmail.com>",
+     ["Lucía Martín", "Departamento de Compras", "Ayuntamiento de Valdemoro", "Tel. 91 809 00 00"],
+     None, "Ayuntamiento de Valdemoro"),
     ("en", "Emma Johnson <emma@greenfield-partners.com>",
      ["Emma Johnson", "Greenfield Partners LLC", "+1 303 555 0101"], None, "Greenfield Partners LLC"),
 ]
