@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from mailhook.pipeline.organisations import legal_form_pattern
+# Organisation words and legal forms live with the rest of what names an organisation.
+from mailhook.pipeline.organisations import LEGAL as LEGAL
+from mailhook.pipeline.organisations import LEGAL_FORM as LEGAL_FORM
+from mailhook.pipeline.organisations import ORG as ORG
+from mailhook.pipeline.organisations import ORG_LABEL as ORG_LABEL
+from mailhook.pipeline.organisations import ORG_WORDS as ORG_WORDS
 
 # Sign-offs before the sender's name. No maintained package lists these across languages, so
 # a general list per language covers the languages our users write in (written from common
@@ -184,55 +189,6 @@ REGISTRY = re.compile(
     r"(?:[\s.:#°º-]|n[°º]|nr\.?|no\.?|number|nummer)*(?:[A-Z]{1,3}[\s-]?)?\d"
     # "RCS Lyon B 123 456 789", "KRS 0000123456": the register's town before the number.
     r"|(?<![\w.])(?:RCS|R\.C\.S\.|KRS|HRB|Registro Mercantil de)\s+[A-ZÀ-Ý][\w-]+",
-)
-
-# Legal forms per country live in organisations.py (data with its own matching rules).
-LEGAL_FORM = legal_form_pattern()
-ORG_WORDS = (
-    # en
-    r"company|corporation|association|university|institute|foundation|group|bank|services|"
-    r"consultants|consulting|consultancy|partners|solutions|technologies|systems|software|labs|"
-    r"laboratories|agency|ministry|department of|council|society|hospital|clinic|network|"
-    r"international|industries|holding|holdings|enterprises|studio|worldwide|global|energy|"
-    r"capital|ventures|media|communications|investments?|securities|insurance|logistics|"
-    r"pipeline|resources|trading|exchange|operator|associates|academy|"
-    # de
-    r"universität|hochschule|institut|stiftung|gruppe|agentur|ministerium|verein|verband|"
-    r"klinik|klinikum|krankenhaus|versicherung|werke|stadtwerke|verlag|kanzlei|rechtsanwälte|"
-    r"steuerberatung|ingenieurbüro|genossenschaft|akademie|\w+gesellschaft|holding|"
-    # fr
-    r"université|fondation|groupe|société|compagnie|entreprise|établissements|cabinet|"
-    r"assurances|laboratoire|laboratoires|agence|associés|avocats|"
-    # es, pt
-    r"universidad|universidade|instituto|fundación|fundação|grupo|empresa|compañía|companhia|"
-    r"seguros|laboratorio|laboratório|agencia|agência|asociados|abogados|distribuidora|"
-    r"comércio|comercializadora|"
-    # it
-    r"università|istituto|fondazione|gruppo|società|azienda|impresa|assicurazioni|agenzia|"
-    r"associati|avvocati|"
-    # nl, nordic
-    r"universiteit|stichting|groep|bedrijf|advocaten|verzekeringen|universitet|stiftelse|"
-    r"koncern|konsern|selskab|selskap|företag|advokatfirma|advokatbyrå|"
-    # pl, cs, sk, hu, fi
-    r"uniwersytet|politechnika|fundacja|grupa|spółka|przedsiębiorstwo|univerzita|nadace|"
-    r"společnost|skupina|egyetem|alapítvány|társaság|csoport|yliopisto|säätiö|yhtiö|"
-    # public bodies, by the words only they use
-    r"mairie|préfecture|ministère|centre hospitalier|stadtverwaltung|gemeindeverwaltung|"
-    r"landratsamt|bezirksamt|rathaus|ayuntamiento|ajuntament|concello|diputación|ministerio|"
-    r"comune di|ministero|ospedale|gemeente|ministerie|ziekenhuis|prefeitura|câmara municipal|"
-    r"ministério|kommune|kommun|sygehus|sjukhus|urząd|szpital|magistrát|nemocnice|"
-    r"önkormányzat|kórház"
-)
-# Legal forms keep the case they are written in ("AS" is a company, "as" a word); ORG words
-# are matched in any case.
-LEGAL = re.compile(rf"(?:^|(?<=[\s,(/-]))(?:{LEGAL_FORM})(?=$|[\s,.;)])")
-ORG = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)")
-# "Firma: Acme GmbH", "Société : ...": a labelled company line.
-ORG_LABEL = re.compile(
-    r"^\s*(?:company|organi[sz]ation|employer|firma|firmenname|unternehmen|arbeitgeber|société|"
-    r"entreprise|empresa|compañía|azienda|società|ditta|bedrijf|organisatie|företag|virksomhed|"
-    r"selskap|firma|cég|společnost|spółka|yritys)\s*:\s*",
-    re.IGNORECASE,
 )
 
 # Role words: people's roles, per language. No maintained multilingual job-title list exists as a

@@ -1,4 +1,4 @@
-"""What names an organisation: legal forms per country, and the sender's own mail and web domains."""
+"""What names an organisation: its words, legal forms per country, the sender's mail and web domains."""
 
 from __future__ import annotations
 
@@ -129,6 +129,56 @@ def _pattern(form: str) -> str:
     # "S.L." also as "S. L." and "C. A.": a space may follow a dot inside the form.
     spaced = re.sub(r"\\\.(?=\w)", r"\\.\\s?", escaped).replace(r"\ ", r"\s?" if "." in form else r"\s")
     return f"(?i:{spaced})" if form in _ANY_CASE else spaced
+
+
+LEGAL_FORM = legal_form_pattern()
+# Organisation words in the languages we read: a line with one names an organisation.
+ORG_WORDS = (
+    # en
+    r"company|corporation|association|university|institute|foundation|group|bank|services|"
+    r"consultants|consulting|consultancy|partners|solutions|technologies|systems|software|labs|"
+    r"laboratories|agency|ministry|department of|council|society|hospital|clinic|network|"
+    r"international|industries|holding|holdings|enterprises|studio|worldwide|global|energy|"
+    r"capital|ventures|media|communications|investments?|securities|insurance|logistics|"
+    r"pipeline|resources|trading|exchange|operator|associates|academy|"
+    # de
+    r"universität|hochschule|institut|stiftung|gruppe|agentur|ministerium|verein|verband|"
+    r"klinik|klinikum|krankenhaus|versicherung|werke|stadtwerke|verlag|kanzlei|rechtsanwälte|"
+    r"steuerberatung|ingenieurbüro|genossenschaft|akademie|\w+gesellschaft|holding|"
+    # fr
+    r"université|fondation|groupe|société|compagnie|entreprise|établissements|cabinet|"
+    r"assurances|laboratoire|laboratoires|agence|associés|avocats|"
+    # es, pt
+    r"universidad|universidade|instituto|fundación|fundação|grupo|empresa|compañía|companhia|"
+    r"seguros|laboratorio|laboratório|agencia|agência|asociados|abogados|distribuidora|"
+    r"comércio|comercializadora|"
+    # it
+    r"università|istituto|fondazione|gruppo|società|azienda|impresa|assicurazioni|agenzia|"
+    r"associati|avvocati|"
+    # nl, nordic
+    r"universiteit|stichting|groep|bedrijf|advocaten|verzekeringen|universitet|stiftelse|"
+    r"koncern|konsern|selskab|selskap|företag|advokatfirma|advokatbyrå|"
+    # pl, cs, sk, hu, fi
+    r"uniwersytet|politechnika|fundacja|grupa|spółka|przedsiębiorstwo|univerzita|nadace|"
+    r"společnost|skupina|egyetem|alapítvány|társaság|csoport|yliopisto|säätiö|yhtiö|"
+    # public bodies, by the words only they use
+    r"mairie|préfecture|ministère|centre hospitalier|stadtverwaltung|gemeindeverwaltung|"
+    r"landratsamt|bezirksamt|rathaus|ayuntamiento|ajuntament|concello|diputación|ministerio|"
+    r"comune di|ministero|ospedale|gemeente|ministerie|ziekenhuis|prefeitura|câmara municipal|"
+    r"ministério|kommune|kommun|sygehus|sjukhus|urząd|szpital|magistrát|nemocnice|"
+    r"önkormányzat|kórház"
+)
+# Legal forms keep the case they are written in ("AS" is a company, "as" a word); ORG words
+# are matched in any case.
+LEGAL = re.compile(rf"(?:^|(?<=[\s,(/-]))(?:{LEGAL_FORM})(?=$|[\s,.;)])")
+ORG = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)")
+# "Firma: Acme GmbH", "Société : ...": a labelled company line.
+ORG_LABEL = re.compile(
+    r"^\s*(?:company|organi[sz]ation|employer|firma|firmenname|unternehmen|arbeitgeber|société|"
+    r"entreprise|empresa|compañía|azienda|società|ditta|bedrijf|organisatie|företag|virksomhed|"
+    r"selskap|firma|cég|společnost|spółka|yritys)\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
