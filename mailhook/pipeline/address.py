@@ -77,7 +77,7 @@ _BUILDING = re.compile(
 # A postal code and the city after it, in the shapes the countries of Europe and the Americas
 # write; the country's own pattern (postal.countries_for_code) decides whether it is one.
 _CODE = (
-    r"\d{5}-\d{3,4}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}(?!\d)|\d{4} ?[A-Z]{2}(?![^\W\d_])|"
+    r"\d{5}-\d{3,4}|\d{8}|\d{4}-\d{3}|\d{2}-\d{3}|\d{3} \d{2}(?!\d)|\d{4} ?[A-Z]{2}(?![^\W\d_])|"
     r"[A-Z]\d{4}(?:[A-Z]{3})?|\d{3,7}|[Xx]{4,5}"
 )
 _BARE_CODE = re.compile(
@@ -278,7 +278,7 @@ def _city_and_state(head: str, fits: tuple[str, ...]) -> tuple[str | None, str |
             return before.strip(), after
         return after, None  # "Canary Wharf, London": the city is the last part
     words = head.split()
-    for width in (1, 2, 3):
+    for width in (1, 2, 3, 4):  # "Porto Alegre Rio Grande do Sul 90010-000"
         state = " ".join(words[-width:])
         if len(words) > width and postal.subdivision_of(state, fits) and (len(state) > 3 or state.isupper()):
             return " ".join(words[:-width]), state
@@ -289,11 +289,20 @@ def _read_bare_code(
     segments: list[list[str]], index: int, position: int, hints: tuple[str, ...]
 ) -> tuple[int, int, int, _Postal] | None:
     """A code alone after its city and state, on its line or below them: "São Paulo - SP" /
-    "CEP 01310-100", "Lightwater" / "Surrey" / "GU18 5RG"."""
+    "CEP 01310-100", "Lightwater" / "Surrey" / "GU18 5RG"; or labelled before it ("C.P. 06600,
+    Ciudad de México")."""
     match = _BARE_CODE.match(segments[index][position].strip())
     fits = match and _specific(match, hints)
     if not match or not fits:
         return None
+    after = segments[index][position + 1 :]
+    if match.group(0) != match["code"] and after and _is_city(after[0]) and not _is_street(after[0]):
+        return (
+            index,
+            position + 1,
+            1,
+            _Postal(match["code"], after[0].strip(), None, None, fits),
+        )  # "C.P. 06600, México"
     at, before = index, segments[index][:position]
     if not before and index > 0:
         at, before = index - 1, segments[index - 1]

