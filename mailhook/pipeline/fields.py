@@ -26,6 +26,20 @@ _LANGUAGE_REGION = {
     "pt": "PT",
     "fi": "FI",
     "no": "NO",
+    "hu": "HU",
+    "cs": "CZ",
+    "sk": "SK",
+    "ro": "RO",
+    "el": "GR",
+    "tr": "TR",
+    "hr": "HR",
+    "sl": "SI",
+    "bg": "BG",
+    "et": "EE",
+    "lv": "LV",
+    "lt": "LT",
+    "ru": "RU",
+    "uk": "UA",
     "en": "US",
 }
 _PIPES = re.compile(r"\s+[|·•]\s+")
@@ -90,7 +104,10 @@ def find_phone_numbers(block: Block) -> list[Candidate]:
         postal = is_address_line(line)  # "Houston, TX 77002-7361" holds no phone
         for phone in find_phones(line):
             if phone.labelled or not postal:
-                found += _phones(phone.text, phone.kinds, line, 0.85, index, region)
+                # A switchboard ("Standard :", "Zentrale") is the sender's number only when
+                # the block gives no line of their own.
+                confidence = 0.6 if phone.switchboard else 0.85
+                found += _phones(phone.text, phone.kinds, line, confidence, index, region)
     for index, line in enumerate(block.above):
         for phone in find_phones(line):
             if phone.labelled:

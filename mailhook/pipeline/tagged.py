@@ -56,7 +56,7 @@ def candidates_from_spans(spans: list[Span], block: Block) -> list[Candidate]:
         confidence = round(weight * span.confidence, 3)
         order = ORDER_OFFSET + span.line
         if span.label == "NAME":
-            name = split_name(span.line, clean_name_line(span.text), block.language)
+            name = split_name(span.line, clean_name_line(span.text), block.language, block.author)
             parts = (("first_name", name.first), ("last_name", name.last))
             found += [_candidate(f, v, line, confidence, order) for f, v in parts if v]
         elif span.label in LABEL_FIELDS:
