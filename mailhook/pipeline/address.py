@@ -157,6 +157,8 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
         last = index + max(read.below.values(), default=0)
         if "country" not in parts and last + 1 < len(lines) and country_code(lines[last + 1]):
             parts["country"] = (last + 1, lines[last + 1].strip(" ."))
+    elif street := _street_alone(lines):
+        parts["street_address"] = street
     if "country" not in parts:
         for index, line in enumerate(lines):
             if postal.is_country_name(line):  # a code alone elsewhere may be a department ("IT")
@@ -426,6 +428,7 @@ def _after(parts: dict[str, tuple[int, str]], index: int, after: list[str], fits
 class _Street:
     text: str
     strong: bool  # names a thoroughfare or a box, not only a unit or a number beside a word
+    holds: bool  # holds a street or box at all, not only a floor or a wing ("Hinterhaus")
 
 
 def _street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, str] | None:
@@ -433,8 +436,9 @@ def _street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, st
     street after it on its line ("1052 Budapest, Fő u. 12.") or on the line below."""
     found: list[tuple[int, str]] = []
     strong = False  # a street on the postal line itself: the lines above are something else
-    if head and (same := _street_span(head)):
-        found, strong = [(index, same.text)], same.strong
+    holds = False
+    if head and (same := _street_span(head, holding=False)):
+        found, strong, holds = [(index, same.text)], same.strong, same.holds
     back = index - 1
     while back >= 0 and len(found) < 2 and not (found and strong):
         # Columns ("121 SW Salmon Street<TAB>503.701.1160") hold other things beside the street.
@@ -442,12 +446,13 @@ def _street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, st
         if not text and not found and back == index - 1:
             back -= 1  # converted HTML puts a blank line between address lines
             continue
-        above = _street_span(text) if text else None
+        above = _street_span(text, holding=False) if text else None
         if above is None:
             break
         found.insert(0, (back, above.text))
+        holds = holds or above.holds
         back -= 1
-    if found:
+    if found and holds:
         return found[0][0], ", ".join(text for _, text in found)
     if tail and (later := _street_span(tail, last=False)):
         return index, later.text
@@ -457,9 +462,20 @@ def _street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, st
     return None
 
 
-def _street_span(text: str, last: bool = True) -> _Street | None:
-    """The last (or first) run of street pieces in the text, as written, when it holds a street:
-    "Acme S.A., C/ Mayor 12, 3º B" gives "C/ Mayor 12, 3º B"."""
+def _street_alone(lines: list[str]) -> tuple[int, str] | None:
+    """A street written without a postal code ("Rua Augusta 100 - Lisboa"): only a clear one, a
+    street word with a house number, or a post-office box."""
+    for index, line in enumerate(lines):
+        found = _street_span(_COLUMNS.split(line)[0]) if line else None
+        if found and found.strong and (_NUMBER.search(found.text) or _BOX.match(found.text)):
+            return index, found.text
+    return None
+
+
+def _street_span(text: str, last: bool = True, holding: bool = True) -> _Street | None:
+    """The last (or first) run of street pieces in the text, as written, when it holds a street
+    (or, not `holding`, only a floor or a wing): "Acme S.A., C/ Mayor 12, 3º B" gives
+    "C/ Mayor 12, 3º B"."""
     spans = _spans(text)
     segments = [text[a:b] for a, b in spans]
     # "Via Roma, 5", "Stretto Sole, 34": a name, then its house number after a comma.
@@ -472,7 +488,9 @@ def _street_span(text: str, last: bool = True) -> _Street | None:
             current.append(span)
         else:
             runs, current = runs + [current] if current else runs, []
-    runs = [r for r in [*runs, current] if r and any(_holds_street(text[a:b]) or a in starts for a, b in r)]
+    runs = [r for r in [*runs, current] if r]
+    streets = [r for r in runs if any(_holds_street(text[a:b]) or a in starts for a, b in r)]
+    runs = streets if holding or streets else runs
     if not runs:
         return None
     run = runs[-1] if last else runs[0]
@@ -480,7 +498,7 @@ def _street_span(text: str, last: bool = True) -> _Street | None:
     strong = any(_BOX.match(p) or (_STREET_WORD.search(p) and not _UNIT.match(p)) for p in pieces)
     # Pipes, bullets and columns between the pieces become commas; commas and dashes stay as written.
     written = _JOINS.sub(", ", text[run[0][0] : run[-1][1]])
-    return _Street(written, bool(strong))
+    return _Street(written, bool(strong), run in streets)
 
 
 def _numbered(segment: str) -> bool:

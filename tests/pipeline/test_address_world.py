@@ -348,3 +348,10 @@ def test_an_italian_signature_fills_the_address_fields_end_to_end() -> None:
         "country": "Italia",
     }
     assert result.evidence["state"].line == "Via Roma 5 - 10121 Torino (TO)"
+
+
+def test_a_clear_street_is_kept_without_a_postal_code() -> None:
+    """ "Rua Augusta 100 - Lisboa": a street word with its number is a street even where no
+    postal code follows; a hall and a stand at a fair are not."""
+    assert read("Rui Costa\nRua Augusta 100 - Lisboa") == {"street_address": "Rua Augusta 100"}
+    assert read("Rui Costa\nMesse: Halle 5, Stand 12") == {}
