@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import math
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -104,6 +105,17 @@ class WorkerConfig:
     # CPU seconds one message's processing may spend before it is parked as failed (MessageTooSlow):
     # normal mail takes milliseconds, the most hostile after the pipeline's bounds under 2 s.
     message_seconds: float = 5.0
+    processes: int = 0  # worker processes; 0: one per core this process may run on
+
+    @property
+    def process_count(self) -> int:
+        """How many worker processes run: `processes`, or the usable cores where it is 0."""
+        if self.processes:
+            return self.processes
+        try:
+            return len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -293,6 +305,8 @@ def _check(config: Config, source: str) -> Config:
         raise ConfigError(f"{source}: worker.batch_size must be at least 1")
     if not config.worker.message_seconds > 0:
         raise ConfigError(f"{source}: worker.message_seconds must be positive")
+    if config.worker.processes < 0:
+        raise ConfigError(f"{source}: worker.processes must be 0 (one per core) or more")
     _check_digest(config.digest, source)
     return config
 

@@ -49,6 +49,9 @@ def config_factory(db_path: Path) -> Callable[..., Config]:
             dkim=dataclasses.replace(base.dkim, policy="off"),
             # Rules only: loading flair takes seconds; tests of the tagger turn it on themselves.
             extract=ExtractConfig(tagger="off"),
+            # One worker process, as the tests of the worker's behaviour expect; the tests of
+            # several processes ask for them.
+            worker=dataclasses.replace(base.worker, processes=1),
         )
         return dataclasses.replace(config, **sections)
 

@@ -25,6 +25,7 @@ from rich.text import Text
 from mailhook.cli.options import open_store, with_config
 from mailhook.config import Config
 from mailhook.store import Store
+from mailhook.worker import pool
 from mailhook.worker.processing import Worker
 from mailhook.worker.replay import (
     ALREADY,
@@ -83,7 +84,7 @@ def replay_command(config: Config, path: Path, user_email: str, dry_run: bool) -
             if dry_run:
                 _dry_run(config, store, user.email, source, terminated)
             else:
-                tally = _run(Worker(config), store, user.email, source,
+                tally = _run(config, store, user.email, source,
                              max_size=size_limit(config), terminated=terminated)
                 click.echo(_summary(tally, source))
     finally:
@@ -94,8 +95,11 @@ class _Terminated(Exception):
     """SIGTERM arrived: the replay stops between two messages."""
 
 
-def _run(worker: Worker, store: Store, user: str, source: Source, *, max_size: int | None = None,
+def _run(config: Config, store: Store, user: str, source: Source, *, max_size: int | None = None,
          terminated: threading.Event | None = None) -> Counter[str]:
+    """The replay with a progress bar: in this process, or with [worker] processes children."""
+    processes = config.worker.process_count
+    worker = Worker(config) if processes == 1 else None
     console = Console(stderr=True)
     columns = (TextColumn("replay"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn())
@@ -108,9 +112,13 @@ def _run(worker: Worker, store: Store, user: str, source: Source, *, max_size: i
                 raise _Terminated
 
         try:
-            return replay(store, worker, user, source, advance, max_size=max_size,
-                          on_note=lambda note: progress.console.print(
-                              f"note: {note}", markup=False, highlight=False))
+            def note(text: str) -> None:
+                progress.console.print(f"note: {text}", markup=False, highlight=False)
+
+            if worker is None:
+                return pool.replay(config, store, user, source, processes, advance,
+                                   max_size=max_size, on_note=note)
+            return replay(store, worker, user, source, advance, max_size=max_size, on_note=note)
         except (KeyboardInterrupt, _Terminated, OSError) as exc:
             progress.stop()
             done = int(progress.tasks[0].completed)
@@ -120,7 +128,8 @@ def _run(worker: Worker, store: Store, user: str, source: Source, *, max_size: i
                 f"{why} after {done} of {source.count} message(s); run the same command again "
                 "to resume") from None
         finally:
-            worker.close()
+            if worker is not None:
+                worker.close()
 
 
 def _dry_run(config: Config, store: Store, user: str, source: Source,
@@ -132,7 +141,7 @@ def _dry_run(config: Config, store: Store, user: str, source: Source,
         copy_database(db, copy_path)
         copy = Store(copy_path)
         try:
-            tally = _run(Worker(config), copy, user, source, max_size=size_limit(config),
+            tally = _run(config, copy, user, source, max_size=size_limit(config),
                          terminated=terminated)
             before = {c["email"]: c for c in store.contacts()}
             after = {c["email"]: c for c in copy.contacts()}

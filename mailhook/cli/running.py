@@ -48,11 +48,14 @@ def serve(config: Config, no_worker: bool, log_level: str) -> None:
 @main.command()
 @with_config
 def process(config: Config) -> None:
-    """Process every pending message now, without listening (then exit)."""
+    """Process every pending message now, without listening (then exit); [worker] processes
+    worker processes share the work."""
+    from mailhook.worker import pool
     from mailhook.worker.processing import Worker
 
     store = open_store(config)
-    count = Worker(config).drain(store)
+    processes = config.worker.process_count
+    count = Worker(config).drain(store) if processes == 1 else pool.drain(config, processes)
     click.echo(f"processed {count} message(s); {json.dumps(store.counts())}")
 
 

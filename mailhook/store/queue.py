@@ -13,6 +13,7 @@ from typing import Any
 
 from mailhook.model import SOURCE_AI
 from mailhook.rules.fill import Candidate, decide
+from mailhook.store import claims
 from mailhook.store.base import Base, utc_now
 from mailhook.store.suggestions import record_decision
 from mailhook.store.tasks import NewTask, insert_tasks
@@ -89,10 +90,10 @@ class Outcome:
 
 # The listener name of messages stored by `mailhook replay`: processed by the replay itself, never
 # by the service's worker, so a replay can resume exactly where it stopped.
-REPLAY = "replay"
-_LIVE = f"AND listener != '{REPLAY}'"
+REPLAY = claims.REPLAY
+_LIVE = f"AND {claims.LIVE}"
 # Pending and not waiting out a retry delay: what the next claim may take (one parameter: now).
-_DUE = "status = 'pending' AND (retry_at IS NULL OR retry_at <= ?)"
+_DUE = claims.DUE
 
 
 class QueueStore(Base):
@@ -102,6 +103,8 @@ class QueueStore(Base):
         """Store a batch in one durable commit; True for new copies, False for retries (the same
         `dedupe_key` and recipient) and for history a replay already has."""
         results = []
+        # Read before the write lock is taken: the intake's commits stay short.
+        outside = {item.sha256: claims.parties(item.raw) for item in batch}
         with self._tx() as c:
             for item in batch:
                 if self._replayed_history(c, item):
@@ -130,6 +133,9 @@ class QueueStore(Base):
                         item.login,
                     ),
                 )
+                if cursor.rowcount == 1:
+                    c.executemany("INSERT INTO message_parties VALUES (?, ?)",
+                                  [(cursor.lastrowid, a) for a in sorted(outside[item.sha256])])
                 results.append(cursor.rowcount == 1)
         return results
 
@@ -149,46 +155,52 @@ class QueueStore(Base):
 
     # --- queue --------------------------------------------------------------------------
 
-    def requeue_interrupted(self) -> int:
-        """Messages a killed worker was processing go back to pending (their work rolled back).
+    def requeue_interrupted(self, *, replayed: bool = False) -> int:
+        """Messages a killed worker was processing go back to pending (their work rolled back);
+        live ones, or (for a replay starting) those an interrupted replay left.
 
         Charges nothing: a kill of the whole hook says nothing about the message that was being
         processed (the crash test kills it at random 20 times). A worker that dies on its own
-        while the service runs is charged by the service's supervisor instead."""
+        while the service runs is charged by the service's supervisor instead. Only the one who
+        starts the workers may call it, before they start: it takes back every claim."""
+        scope = claims.REPLAYED if replayed else claims.LIVE
         with self._tx() as c:
             return c.execute(
-                f"UPDATE messages SET status = 'pending' WHERE status = 'processing' {_LIVE}"
+                f"UPDATE messages SET status = 'pending' WHERE status = 'processing' AND {scope}"
             ).rowcount
 
-    def processing_ids(self) -> list[tuple[int, int]]:
-        """(id, attempts) of live messages claimed and not finished."""
+    def processing_ids(self, claimed_by: int | None = None, *,
+                       replayed: bool = False) -> list[tuple[int, int]]:
+        """(id, attempts) of live (or replayed) messages claimed and not finished: all of them,
+        or those claimed by the process `claimed_by`."""
+        scope = claims.REPLAYED if replayed else claims.LIVE
+        by, params = ("AND claimed_by = ?", (claimed_by,)) if claimed_by is not None else ("", ())
         rows = self.conn.execute(
-            f"SELECT id, attempts FROM messages WHERE status = 'processing' {_LIVE} ORDER BY id"
-        ).fetchall()
+            f"SELECT id, attempts FROM messages WHERE status = 'processing' AND {scope} {by} "
+            "ORDER BY id", params).fetchall()
         return [(int(rowid), int(attempts)) for rowid, attempts in rows]
 
-    def claim(self, limit: int) -> list[Queued]:
-        """Claim up to `limit` pending live messages (replayed ones belong to `mailhook replay`)."""
-        return self._claim(f"{_DUE} {_LIVE}", [utc_now()], limit)
+    def claim(self, limit: int, *, replayed: bool = False) -> list[Queued]:
+        """Claim up to `limit` pending live messages (replayed ones belong to `mailhook replay`,
+        which claims them with `replayed`). Several processes may claim at once: the choice and
+        the mark are one write transaction, and store.claims keeps each contact's mail in order."""
+        scope = claims.REPLAYED if replayed else claims.LIVE
+        with self._tx() as c:
+            ids = claims.claim_next(c, scope, utc_now(), limit)
+        return self._queued(ids)
 
     def claim_replayed(self, message_rowid: int) -> Queued | None:
         """Claim one replayed message, pending or left half-done by an interrupted replay (only
         one replay runs at a time, so nobody else is processing it)."""
-        claimed = self._claim(
-            f"id = ? AND status IN ('pending', 'processing') AND listener = '{REPLAY}'",
-            [message_rowid], 1,
-        )
+        with self._tx() as c:
+            found = c.execute(
+                f"""SELECT id FROM messages WHERE id = ? AND status IN ('pending', 'processing')
+                    AND {claims.REPLAYED}""", (message_rowid,)).fetchall()
+            ids = claims.mark_claimed(c, [r[0] for r in found])
+        claimed = self._queued(ids)
         return claimed[0] if claimed else None
 
-    def _claim(self, where: str, params: list[Any], limit: int) -> list[Queued]:
-        with self._tx() as c:
-            rows = c.execute(
-                f"""UPDATE messages SET status = 'processing', attempts = attempts + 1
-                   WHERE id IN (SELECT id FROM messages WHERE {where} ORDER BY id LIMIT ?)
-                   RETURNING id""",
-                (*params, limit),
-            ).fetchall()
-        ids = sorted(r[0] for r in rows)
+    def _queued(self, ids: list[int]) -> list[Queued]:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))

@@ -262,6 +262,20 @@ UPDATE messages SET dedupe_key = message_id || ' sha256:' || raw_sha256 WHERE me
 CREATE INDEX messages_message_id ON messages(message_id, recipient);
 """
 
+# Several worker processes (issue 13): which process holds each claim, so a supervisor re-queues
+# only a dead child's; and the outside addresses (From, Sender, Reply-To, To, Cc) of each stored
+# message, so that two messages about one contact are never processed at the same time or out of
+# order (store.claims). Rows stored before have none: they are processed one at a time.
+_PARALLEL_CLAIMS = """
+ALTER TABLE messages ADD COLUMN claimed_by INTEGER;
+CREATE TABLE message_parties (
+    message_rowid INTEGER NOT NULL REFERENCES messages(id),
+    address TEXT NOT NULL,
+    PRIMARY KEY (message_rowid, address)
+) WITHOUT ROWID;
+CREATE INDEX message_parties_address ON message_parties(address, message_rowid);
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
     ("0002_retry_at", _RETRY_AT),
@@ -273,4 +287,5 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     # Who logged in to send a message on our SMTP port: proof that the author is that user.
     ("0007_message_login", "ALTER TABLE messages ADD COLUMN login TEXT;"),
     ("0008_copy_key", _COPY_KEY),
+    ("0009_parallel_claims", _PARALLEL_CLAIMS),
 )

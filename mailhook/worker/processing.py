@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 # Permanent problems: retrying cannot help, so the message is parked for inspection at once.
 PERMANENT = (MalformedMessage, Unroutable)
 IDLE_WAIT_SECONDS = 1.0
+OTHERS_POLL_SECONDS = 0.05  # a draining worker's look at what other processes have finished
 VERIFY_AHEAD = 8  # pending messages whose DKIM checks start before they are claimed
 VERDICT_GRACE_SECONDS = 5.0  # beyond the verifier's own deadline, before we call it stuck
 
@@ -69,9 +70,10 @@ class Worker:
         self._verifier: Verifier | None = None  # started on first use, unless DKIM is off
         self._ahead: dict[int, Future[str | None]] = {}  # verdicts of messages not yet claimed
 
-    def run(self, stop: Flag, wake: Flag) -> None:
+    def run(self, stop: Flag, wake: Flag, *, requeue: bool = True) -> None:
         """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded).
-        A lock another connection holds longer than [intake] busy_timeout is waited out."""
+        A lock another connection holds longer than [intake] busy_timeout is waited out. One of
+        several workers leaves `requeue` to its supervisor: it would take back their claims."""
         busy_ms = int(self.config.intake.busy_timeout * 1000)
         try:
             store = patiently(lambda: Store(self.config.database.path, busy_timeout_ms=busy_ms),
@@ -81,8 +83,8 @@ class Worker:
                 return
             raise
         try:
-            requeued = patiently(store.requeue_interrupted, "re-queueing interrupted messages",
-                                 pause=stop.wait)
+            requeued = requeue and patiently(
+                store.requeue_interrupted, "re-queueing interrupted messages", pause=stop.wait)
             if requeued:
                 log.info("re-queued %d message(s) interrupted by a stop", requeued)
             while not stop.is_set():
@@ -98,16 +100,25 @@ class Worker:
             self.close()
             store.close()
 
-    def drain(self, store: Store) -> int:
-        """Process until nothing is pending (for `mailhook process`); returns how many ran."""
-        patiently(store.requeue_interrupted, "re-queueing interrupted messages")
+    def drain(self, store: Store, *, requeue: bool = True, others: bool = False,
+              stop: Flag | None = None) -> int:
+        """Process until nothing is pending (for `mailhook process`) or `stop`; returns how many
+        ran. With `others` (one of several processes) it also waits while messages are
+        processing elsewhere: they may hold back a contact's later mail, claimable after."""
+        if requeue:
+            patiently(store.requeue_interrupted, "re-queueing interrupted messages")
         total = 0
         try:
-            while (done := self.run_once(store)) > 0:
+            while stop is None or not stop.is_set():
+                done = self.run_once(store)
                 total += done
+                if done == 0 and not (others and store.processing_ids()):
+                    return total
+                if done == 0:
+                    time.sleep(OTHERS_POLL_SECONDS)
+            return total
         finally:
             self.close()
-        return total
 
     def close(self) -> None:
         """Stop the DKIM verifier's loop (a later message starts a new one)."""

@@ -126,15 +126,22 @@ def exclusive(db_path: Path) -> Iterator[None]:
         handle.close()
 
 
-def replay_one(store: Store, worker: Worker, user: str, key: str, raw: bytes) -> str:
-    """Store one message as a copy for `user` and process it now. A message stored before (live,
-    or by an earlier replay that finished it) is left alone: nothing is ever logged twice."""
+def store_copy(store: Store, user: str, key: str, raw: bytes) -> int | None:
+    """Store one message as a copy for `user`; its row id, to be processed now, or None for a
+    message stored before (live, or by an earlier replay that finished it): it is left alone,
+    so nothing is ever logged twice."""
     received = Received(raw, read_header_block(raw).message_id(), user, REPLAY, None, (user,), key[:500])
     store.insert_received([received])
     row = store.stored_copy(received.dedupe_key, user)
     if row is None or row["listener"] != REPLAY or row["status"] in ("processed", "failed"):
-        return ALREADY
-    item = store.claim_replayed(row["id"])
+        return None
+    return int(row["id"])
+
+
+def replay_one(store: Store, worker: Worker, user: str, key: str, raw: bytes) -> str:
+    """Store one message as a copy for `user` and process it now (see store_copy)."""
+    rowid = store_copy(store, user, key, raw)
+    item = store.claim_replayed(rowid) if rowid is not None else None
     return worker.process(store, item) if item is not None else ALREADY
 
 
@@ -147,15 +154,22 @@ def replay(
     or too large: one over `max_size` bytes is skipped, with a note (the listeners refuse it)."""
     tally: Counter[str] = Counter()
     for key, raw in source.items():
-        if max_size is not None and len(raw) > max_size:
+        if (note := oversized(key, raw, max_size)) is not None:
             result = TOO_LARGE
-            on_note(f"{key}: {len(raw)} bytes, over max_message_size ({max_size}): skipped, as "
-                    "the listeners would refuse it (552)")
+            on_note(note)
         else:
             result = replay_one(store, worker, user, key, raw)
         tally[result] += 1
         on_each(result)
     return tally
+
+
+def oversized(key: str, raw: bytes, max_size: int | None) -> str | None:
+    """The note for a message over `max_size` bytes, which is skipped; None for any other."""
+    if max_size is None or len(raw) <= max_size:
+        return None
+    return (f"{key}: {len(raw)} bytes, over max_message_size ({max_size}): skipped, as the "
+            "listeners would refuse it (552)")
 
 
 def copy_database(db_path: Path, target: Path) -> None:

@@ -1,92 +1,38 @@
-"""The worker in a process of its own, supervised: its CPU-bound reading never holds the listeners'
-GIL, its per-message results reach the service's metrics, and when it dies it is restarted."""
+"""The workers in processes of their own, supervised: their CPU-bound reading never holds the
+listeners' GIL, their per-message results reach the service's metrics, and one that dies is restarted."""
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import logging
-import multiprocessing
-import os
-import select
-import signal
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from multiprocessing.context import SpawnProcess
+from multiprocessing.connection import Connection, wait
 
 from mailhook.config import Config
 from mailhook.errors import MailhookError
 from mailhook.store import Store
-from mailhook.store.locks import is_locked
+from mailhook.store.locks import is_locked, patiently
+from mailhook.worker.children import STOP, WAKE, Child, Inbox, Target, charge, die_with, settle, spawn
 from mailhook.worker.metrics import Metrics
 from mailhook.worker.processing import Worker
 
+__all__ = ["Inbox", "Supervisor", "die_with"]
+
 log = logging.getLogger(__name__)
 
-# Linux prctl(2) option: a signal delivered to this process when its parent dies.
-PR_SET_PDEATHSIG = 1
-REPORT_WAIT_SECONDS = 0.5  # how often the watch looks at the process between reports
+REPORT_WAIT_SECONDS = 0.5  # how often the watch looks at the processes between reports
 MAX_RESTART_DELAY = 60.0
-WAKE, STOP = b"w", b"s"
-WORKER_NICENESS = 10
-
-# What the process runs: (config, signal pipe's read end, report pipe's write end, parent pid, log
-# level). A seam for tests, which run a worker that really dies in the middle of a message.
-Target = Callable[[Config, Connection, Connection, int, int], None]
-
-
-class Inbox:
-    """The worker's end of the signal pipe: stop and wake as the flags Worker.run expects.
-
-    Pipes of each worker's own, not a multiprocessing.Event or Queue: a worker killed while it
-    holds one of their shared locks leaves it held, and the service's next set() or the next
-    worker's put() would hang; a write to a pipe whose reader died cannot block."""
-
-    def __init__(self, reader: Connection) -> None:
-        self._fd = reader.fileno()
-        self._reader = reader  # kept so the descriptor stays open
-        self.stopped = self.woken = False
-        self.stop, self.wake = _Flag(self, "stopped"), _Flag(self, "woken")
-
-    def read(self, timeout: float) -> None:
-        ready, _, _ = select.select([self._fd], [], [], timeout)
-        if ready:
-            data = os.read(self._fd, 4096)
-            self.woken = True
-            self.stopped |= STOP in data or not data  # an empty read: the service is gone
-
-
-class _Flag:
-    """One of the inbox's flags (`stopped`, `woken`) as a threading.Event-like object."""
-
-    def __init__(self, inbox: Inbox, name: str) -> None:
-        self._inbox, self._name = inbox, name
-
-    def is_set(self) -> bool:
-        self._inbox.read(0)
-        return bool(getattr(self._inbox, self._name))
-
-    def wait(self, timeout: float | None = None) -> bool:
-        if not self.is_set():
-            self._inbox.read(timeout if timeout is not None else 3600.0)
-        return bool(getattr(self._inbox, self._name))
-
-    def set(self) -> None:
-        setattr(self._inbox, self._name, True)
-
-    def clear(self) -> None:
-        self._inbox.read(0)  # take in what is there, then forget this flag
-        setattr(self._inbox, self._name, False)
 
 
 class Supervisor:
-    """Runs the worker process and watches it from a thread of the service.
+    """Runs [worker] processes worker processes and watches them from a thread of the service.
 
+    Each claims messages itself (store.claims: never one twice, each contact's mail in order).
     A worker that dies while the service runs (a crash in a native library, the OOM killer) is
-    restarted; the message it was processing is charged the attempt its claim counted, so a
+    restarted; the messages it had claimed are charged the attempt their claim counted, so a
     message that kills the process is parked as failed after [worker] max_attempts instead of
-    killing every restart. A kill -9 of the whole hook charges nothing: the next start re-queues.
+    killing every restart. A kill -9 of the whole hook charges nothing: the next start re-queues,
+    once, before any worker starts (a worker never re-queues another's claims).
     """
 
     def __init__(
@@ -99,137 +45,135 @@ class Supervisor:
         # Seams for tests and embedders: the charged message ids of each restart, and each
         # message's (status, seconds) once it reached the service.
         self._on_restart, self._on_report = on_restart, on_report
-        self._context = multiprocessing.get_context("spawn")
         self._stopping = threading.Event()
-        self._process: SpawnProcess | None = None
-        self._writer: Connection | None = None  # signals to the current worker
-        self._reports: Connection | None = None  # its (status, seconds) per message
+        self._started = False  # re-queued and the workers spawned
+        self._children: list[Child | None] = [None] * config.worker.process_count
         self._watch = threading.Thread(target=self._watching, name="mailhook-worker-watch",
                                        daemon=True)
 
     def start(self) -> None:
-        self._spawn()
+        """Re-queue what a killed hook left claimed, then start the workers. A database locked
+        or unusable now is left to the watch, which waits it out: start never blocks for long."""
+        try:
+            self._requeue(patient=False)
+            self._children = [self._spawn() for _ in self._children]
+            self._started = True
+        except Exception:  # noqa: BLE001 - the watch tries again, logging why
+            self._started = False
         self._watch.start()
 
     def wake(self) -> None:
-        """New mail is stored: never blocks, whatever state the worker is in."""
-        self._signal(WAKE)
+        """New mail is stored: never blocks, whatever state the workers are in."""
+        for child in list(self._children):
+            if child is not None:
+                child.signal(WAKE)
+
+    @property
+    def pids(self) -> list[int | None]:
+        return [child.process.pid if child else None for child in self._children]
 
     @property
     def pid(self) -> int | None:
-        return self._process.pid if self._process else None
+        return self.pids[0]
 
     def stop(self, grace: float) -> None:
-        """Ask the worker to finish its message and stop; kill it after `grace` seconds (its
-        message is rolled back and re-queued at the next start)."""
+        """Ask the workers to finish their message and stop; kill them after `grace` seconds
+        (their messages are rolled back and re-queued at the next start)."""
         self._stopping.set()
-        self._signal(STOP)
+        for child in self._children:
+            if child is not None:
+                child.signal(STOP)
         if self._watch.is_alive():
             self._watch.join(grace + 2 * REPORT_WAIT_SECONDS)
-        if self._process is not None:
-            self._process.join(grace)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join()
+        for child in self._children:
+            if child is None:
+                continue
+            child.process.join(grace)
+            if child.process.is_alive():
+                child.process.kill()
+                child.process.join()
                 log.warning("worker still busy; its message is re-queued at the next start")
-        for end in (self._writer, self._reports):
-            if end is not None:
-                end.close()
+            child.close()
 
-    def _signal(self, what: bytes) -> None:
-        with contextlib.suppress(OSError, AttributeError):  # full, or no worker: it will look
-            os.write(self._writer.fileno(), what)  # type: ignore[union-attr]
-
-    def _spawn(self) -> None:
-        """A fresh interpreter ("spawn"): no threads or sockets inherited; a new signal pipe."""
-        reader, writer = self._context.Pipe(duplex=False)
-        os.set_blocking(writer.fileno(), False)
-        reports, reporter = self._context.Pipe(duplex=False)
-        level = logging.getLogger().getEffectiveLevel()
-        process = self._context.Process(
-            target=self._target, name="mailhook-worker", daemon=True,
-            args=(self.config, reader, reporter, os.getpid(), level),
-        )
-        process.start()
-        reader.close()
-        reporter.close()
-        for old in (self._writer, self._reports):
-            if old is not None:
-                old.close()
-        self._process, self._writer, self._reports = process, writer, reports
+    def _requeue(self, *, patient: bool = True) -> None:
+        """Once, before any worker starts: a worker never takes back another's claims."""
+        busy_ms = int(self.config.intake.busy_timeout * 1000)
+        patience = {} if patient else {"patience": 0.0}
+        store = patiently(lambda: Store(self.config.database.path, busy_timeout_ms=busy_ms),
+                          "opening the database", pause=self._stopping.wait, **patience)
+        try:
+            requeued = patiently(store.requeue_interrupted, "re-queueing interrupted messages",
+                                 pause=self._stopping.wait, **patience)
+        finally:
+            store.close()
+        if requeued:
+            log.info("re-queued %d message(s) interrupted by a stop", requeued)
 
     def _watching(self) -> None:
         restarts = troubles = 0
         while not self._stopping.is_set():
             try:
+                if not self._started:
+                    self._requeue()
+                    self._children = [self._spawn() for _ in self._children]
+                    self._started = True
                 restarts = self._look(restarts)
                 troubles = 0
-            except Exception as exc:  # noqa: BLE001 - a dead watch would never restart the worker
+            except Exception as exc:  # noqa: BLE001 - a dead watch would never restart a worker
                 # A database locked (VACUUM, a backup) or unusable for a while: keep trying.
                 troubles += 1
                 delay = _backoff(troubles)
                 expected = is_locked(exc) or isinstance(exc, MailhookError)  # no traceback
-                log.error("cannot look after the worker process (%s: %s); trying again in %.1f s",
-                          type(exc).__name__, exc, delay, exc_info=not expected)
+                log.error("cannot look after the worker processes (%s: %s); trying again in "
+                          "%.1f s", type(exc).__name__, exc, delay, exc_info=not expected)
                 if self._stopping.wait(delay):
                     break
-        self._relay(wait=0)
+        self._relay(wait_s=0)
+
+    def _spawn(self) -> Child:
+        return spawn(self.config, self._target, "mailhook-worker")
 
     def _look(self, restarts: int) -> int:
-        """Relay the worker's reports; if it died, charge its message, back off and start a new
-        one (only once the charge is recorded). Returns the number of restarts so far."""
+        """Relay the workers' reports; for each that died, charge its messages, back off and
+        start a new one in its place (only once the charge is recorded). Returns the number of
+        restarts so far."""
         self._relay()
-        assert self._process is not None
-        if self._process.is_alive() or self._stopping.is_set():
-            return restarts
-        charged = self._charge(self._process.exitcode)
-        restarts += 1
-        if self.metrics is not None:
-            self.metrics.worker_restarts.inc()
-        # Repeated deaths back off, so a broken install does not spin.
-        if not self._stopping.wait(_backoff(restarts)):
-            self._spawn()
+        for slot, child in enumerate(self._children):
+            assert child is not None
+            if child.process.is_alive() or self._stopping.is_set():
+                continue
+            charged = [rowid for rowid, _ in charge(self.config, child.process.pid or 0,
+                                                     child.process.exitcode)]
+            restarts += 1
+            if self.metrics is not None:
+                self.metrics.worker_restarts.inc()
+            # Repeated deaths back off, so a broken install does not spin.
+            if self._stopping.wait(_backoff(restarts)):
+                break
+            child.close()
+            self._children[slot] = self._spawn()
             if self._on_restart is not None:
                 self._on_restart(charged)
         return restarts
 
-    def _relay(self, wait: float = REPORT_WAIT_SECONDS) -> None:
-        """Per-message results the worker reported, into the service's metrics. Returns at once
-        when the worker is gone (its end of the pipe closed); the watch then sees it dead."""
-        reports = self._reports
-        if reports is None:
+    def _relay(self, wait_s: float = REPORT_WAIT_SECONDS) -> None:
+        """Per-message results the workers reported, into the service's metrics. Returns at
+        once when a worker is gone (its end of the pipe closed); the watch then sees it dead."""
+        ends: dict[Connection, Child] = {c.reports: c for c in self._children if c is not None}
+        if not ends:
             return
-        try:
-            while reports.poll(wait):
-                status, seconds = reports.recv()
-                wait = 0
-                if self.metrics is not None:
-                    self.metrics.outcomes.labels(status).inc()
-                    self.metrics.processing_seconds.observe(seconds)
-                if self._on_report is not None:
-                    self._on_report(status, seconds)
-        except (EOFError, OSError, ValueError):
-            if self._process is not None:  # gone: give it a moment to be reaped, no busy loop
-                self._process.join(wait)
-
-    def _charge(self, exitcode: int | None) -> list[int]:
-        """The worker died on its own: what it was processing failed an attempt."""
-        how = f"signal {signal.Signals(-exitcode).name}" if exitcode and exitcode < 0 else (
-            f"exit code {exitcode}")
-        store = Store(self.config.database.path,
-                      busy_timeout_ms=int(self.config.intake.busy_timeout * 1000))
-        try:
-            ids = store.processing_ids()
-            for rowid, attempts in ids:
-                store.fail(rowid, f"the worker process died ({how}) while processing it",
-                           self.config.worker.max_attempts,
-                           retry_delay=self.config.worker.retry_delay * 2 ** (attempts - 1))
-        finally:
-            store.close()
-        log.error(
-            "worker process died (%s) while processing message(s) %s; restarting it",
-            how, [rowid for rowid, _ in ids] or "none")
-        return [rowid for rowid, _ in ids]
+        for ready in wait(list(ends), wait_s):
+            child = ends[ready]  # type: ignore[index]
+            try:
+                while child.reports.poll():
+                    status, seconds = child.reports.recv()
+                    if self.metrics is not None:
+                        self.metrics.outcomes.labels(status).inc()
+                        self.metrics.processing_seconds.observe(seconds)
+                    if self._on_report is not None:
+                        self._on_report(status, seconds)
+            except (EOFError, OSError, ValueError):
+                child.process.join(wait_s)  # gone: give it a moment to be reaped, no busy loop
 
 
 def _backoff(tries: int) -> float:
@@ -238,21 +182,7 @@ def _backoff(tries: int) -> float:
 
 
 def _main(config: Config, reader: Connection, reports: Connection, parent: int, level: int) -> None:
-    die_with(parent)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the service decides when we stop
-    # Background work: when cores are scarce, the listeners' replies to the MTA go first.
-    with contextlib.suppress(OSError):
-        os.nice(WORKER_NICENESS)
+    settle(config, parent, level)
     inbox = Inbox(reader)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((status, seconds)))
-    worker.run(inbox.stop, inbox.wake)
-
-
-def die_with(parent: int) -> None:
-    """Be killed with the service, even by kill -9: an orphaned worker must never race the
-    worker of a restarted hook (which re-queues what was being processed)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the service died before prctl took effect
-        os._exit(0)
+    worker.run(inbox.stop, inbox.wake, requeue=False)

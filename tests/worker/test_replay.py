@@ -209,7 +209,7 @@ def test_an_unreadable_file_stops_with_a_clear_error_and_keeps_what_was_done(tmp
     source = open_source(folder)
     (folder / "b.eml").unlink()  # gone between listing and reading
     with pytest.raises(click.ClickException) as stopped:
-        _run(Worker(config), store, USER, source)
+        _run(config, store, USER, source)
     assert "b.eml" in stopped.value.message and "after 1 of 2 message(s)" in stopped.value.message
     assert store.counts()["processed"] == 1
     (folder / "b.eml").write_bytes(messages()[2])

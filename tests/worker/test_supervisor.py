@@ -107,9 +107,13 @@ def test_results_reach_the_service_and_a_killed_worker_is_restarted(
 Supervised = Callable[..., tuple[Supervisor, queue.Queue[object]]]
 
 
-def dying_worker(config: Config, reader: Connection, reports: Connection, parent: int,
-                 level: int) -> None:
-    """A worker process that dies at once, touching nothing (its message was claimed before)."""
+def dying_when_woken(config: Config, reader: Connection, reports: Connection, parent: int,
+                     level: int) -> None:
+    """A worker process that claims a message, then dies when woken (or stopped): the test takes
+    a lock in between."""
+    die_with(parent)
+    Store(config.database.path).claim(1)
+    Inbox(reader).wake.wait(WAIT)
     os._exit(70)
 
 
@@ -135,11 +139,13 @@ def test_the_supervisor_waits_out_a_lock_held_longer_than_the_busy_timeout(
     the worker restarted, the service never left without a worker."""
     config = short_busy_timeout(config)
     store = store_reply(config, "<locked@acme.example>")
-    assert store.claim(1)  # what the worker that dies was processing
+    supervisor, told = supervised(config, target=dying_when_woken)
+    wait_for(lambda: store.counts()["pending"] == 1 and bool(store.processing_ids()),
+             "the worker claiming the message")
     locker = sqlite3.connect(config.database.path, isolation_level=None)
     try:
         locker.execute("BEGIN EXCLUSIVE")
-        _, told = supervised(config, target=dying_worker)
+        supervisor.wake()
         wait_for(lambda: any(r.name == "mailhook.worker.supervisor" and "database is locked" in
                              r.getMessage() for r in caplog.records), "the lock logged")
     finally:
@@ -155,16 +161,15 @@ def test_the_supervisor_outlives_a_database_that_is_unusable_for_a_while(
     config: Config, supervised: Supervised, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Any database error in the watch (here the file is, for a while, not SQLite at all) is
-    logged and tried again; once the file is usable, the dead worker's message is charged and a
-    new worker started."""
+    logged and tried again; once the file is usable the workers start, and the message of one
+    that died is charged and a new worker started."""
     path = config.database.path
     ready = path.with_name("ready.db")
     store = store_reply(dataclasses.replace(config, database=dataclasses.replace(
         config.database, path=ready)), "<m1@acme.example>")
-    assert store.claim(1)
     store.close()
     path.write_bytes(b"not a database" * 100)
-    _, told = supervised(config, target=dying_worker)
+    _, told = supervised(config, target=crashing_worker)
     wait_for(lambda: any(r.name == "mailhook.worker.supervisor" and "not an SQLite database" in
                          r.getMessage() for r in caplog.records), "the unusable file logged")
     os.replace(ready, path)

@@ -1,0 +1,85 @@
+"""Which queued messages a worker may claim next: in order, and never two about one contact at once."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Collection, Mapping, Sequence
+
+from mailhook.trust.authorship import addresses_in, read_header_block
+
+# Every address a message may be logged on, fill or create a contact for. Reading more fields
+# than routing does costs only parallelism, never a wrong order.
+PARTY_FIELDS = ("from", "sender", "reply-to", "to", "cc")
+# How many of the next due messages a claim looks at: enough for a few workers to find work
+# beside a contact's run of mail, and few enough that the claim holds the write lock briefly.
+WINDOW = 32
+REPLAY = "replay"  # the listener name of the messages `mailhook replay` stores (store.queue.REPLAY)
+REPLAYED = f"listener = '{REPLAY}'"
+LIVE = f"listener != '{REPLAY}'"
+DUE = "status = 'pending' AND (retry_at IS NULL OR retry_at <= ?)"
+
+
+def parties(raw: bytes) -> frozenset[str]:
+    """The addresses in a message's header block that a worker's outcome may touch."""
+    block = read_header_block(raw)
+    values = [value for name in PARTY_FIELDS for value in block.text(name)]
+    return frozenset(author.email for author in addresses_in(values) if author.email)
+
+
+def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, frozenset[str]],
+           limit: int) -> list[int]:
+    """The first `limit` of `due` (in id order) that wait for nobody.
+
+    A message waits for a message being processed and for an earlier due one that shares an
+    outside address with it (a user's own address is not one), so each contact's mail is read
+    one at a time, in the order it came, as one worker reads it: a reply finds the contact its
+    user's earlier mail created, and only the first reply is scanned. A message with no outside
+    address (team mail, mail forwarded to the hook, rows stored before parties were kept) may
+    concern anyone: it waits for every message before it, and every later one waits for it."""
+    held: set[str] = set().union(*(outside.get(rowid, frozenset()) for rowid in busy))
+    if any(not outside.get(rowid) for rowid in busy):
+        return []
+    taken: list[int] = []
+    for position, rowid in enumerate(due):
+        mine = outside.get(rowid, frozenset())
+        if not mine:
+            if position == 0 and not busy:
+                taken.append(rowid)
+            break
+        if not mine & held:
+            taken.append(rowid)
+            if len(taken) == limit:
+                break
+        held |= mine
+    return taken
+
+
+def claim_next(c: sqlite3.Connection, scope: str, now: str, limit: int) -> list[int]:
+    """Inside the caller's write transaction (so no other process chooses meanwhile): mark the
+    next claimable messages of `scope` processing, by this process; returns their ids."""
+    due = [r[0] for r in c.execute(
+        f"SELECT id FROM messages WHERE {DUE} AND {scope} ORDER BY id LIMIT ?", (now, WINDOW))]
+    busy = [r[0] for r in c.execute(
+        f"SELECT id FROM messages WHERE status = 'processing' AND {scope}")]
+    ids = [*due, *busy]
+    outside: dict[int, frozenset[str]] = {}
+    if ids:
+        rows = c.execute(
+            f"""SELECT message_rowid, address FROM message_parties
+                WHERE message_rowid IN ({','.join('?' * len(ids))})
+                AND address NOT IN (SELECT email FROM users)""", ids).fetchall()
+        for rowid, address in rows:
+            outside[rowid] = outside.get(rowid, frozenset()) | {address}
+    return mark_claimed(c, choose(due, busy, outside, limit))
+
+
+def mark_claimed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+    """Claim `ids` for this process: one attempt more, and whose claim it is (its pid), so a
+    supervisor re-queues only the claims of a child that died."""
+    if not ids:
+        return []
+    rows = c.execute(
+        f"""UPDATE messages SET status = 'processing', attempts = attempts + 1, claimed_by = ?
+            WHERE id IN ({','.join('?' * len(ids))}) RETURNING id""", (os.getpid(), *ids))
+    return sorted(r[0] for r in rows)

@@ -1,0 +1,172 @@
+"""What every worker child process shares: its start (spawned, niced, one torch thread), the pipe
+its parent signals it on, and how a dead one's claims are charged."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import multiprocessing
+import os
+import select
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnProcess
+from typing import Any
+
+from mailhook.config import Config
+from mailhook.store import Store
+
+log = logging.getLogger(__name__)
+
+# Linux prctl(2) option: a signal delivered to this process when its parent dies.
+PR_SET_PDEATHSIG = 1
+WAKE, STOP, DONE = b"w", b"s", b"d"
+WORKER_NICENESS = 10
+# "spawn": a fresh interpreter, no threads, sockets or torch state inherited (torch's thread
+# pools do not survive a fork); each child loads the tagger itself.
+CONTEXT = multiprocessing.get_context("spawn")
+
+
+class Inbox:
+    """The worker's end of the signal pipe: stop and wake as the flags Worker.run expects, and
+    done (the parent will store nothing more for it to claim).
+
+    Pipes of each worker's own, not a multiprocessing.Event or Queue: a worker killed while it
+    holds one of their shared locks leaves it held, and the service's next set() or the next
+    worker's put() would hang; a write to a pipe whose reader died cannot block."""
+
+    def __init__(self, reader: Connection) -> None:
+        self._fd = reader.fileno()
+        self._reader = reader  # kept so the descriptor stays open
+        self.stopped = self.woken = self.done = False
+        self.stop, self.wake = _Flag(self, "stopped"), _Flag(self, "woken")
+
+    def read(self, timeout: float) -> None:
+        ready, _, _ = select.select([self._fd], [], [], timeout)
+        if ready:
+            data = os.read(self._fd, 4096)
+            self.woken = True
+            self.stopped |= STOP in data or not data  # an empty read: the service is gone
+            self.done |= DONE in data or not data
+
+
+class _Flag:
+    """One of the inbox's flags (`stopped`, `woken`) as a threading.Event-like object."""
+
+    def __init__(self, inbox: Inbox, name: str) -> None:
+        self._inbox, self._name = inbox, name
+
+    def is_set(self) -> bool:
+        self._inbox.read(0)
+        return bool(getattr(self._inbox, self._name))
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if not self.is_set():
+            self._inbox.read(timeout if timeout is not None else 3600.0)
+        return bool(getattr(self._inbox, self._name))
+
+    def set(self) -> None:
+        setattr(self._inbox, self._name, True)
+
+    def clear(self) -> None:
+        self._inbox.read(0)  # take in what is there, then forget this flag
+        setattr(self._inbox, self._name, False)
+
+
+@dataclass(eq=False)  # each child is itself: hashed and compared by identity
+class Child:
+    """One started worker process, the write end of its signal pipe and the read end of its
+    reports."""
+
+    process: SpawnProcess
+    writer: Connection
+    reports: Connection
+
+    def signal(self, what: bytes) -> None:
+        """Never blocks, whatever state the child is in (a full pipe: it will look anyway)."""
+        with contextlib.suppress(OSError, ValueError):
+            os.write(self.writer.fileno(), what)
+
+    def close(self) -> None:
+        for end in (self.writer, self.reports):
+            end.close()
+
+
+# What a child runs: (config, signal pipe's read end, report pipe's write end, parent pid, log
+# level, *extra). A seam for tests, which run a worker that really dies in the middle of a message.
+Target = Callable[..., None]
+
+
+def spawn(config: Config, target: Target, name: str, extra: Sequence[Any] = ()) -> Child:
+    """Start `target` in a fresh interpreter with a new signal pipe and report pipe."""
+    reader, writer = CONTEXT.Pipe(duplex=False)
+    os.set_blocking(writer.fileno(), False)
+    reports, reporter = CONTEXT.Pipe(duplex=False)
+    level = logging.getLogger().getEffectiveLevel()
+    process = CONTEXT.Process(target=target, name=name, daemon=True,
+                              args=(config, reader, reporter, os.getpid(), level, *extra))
+    process.start()
+    reader.close()
+    reporter.close()
+    return Child(process, writer, reports)
+
+
+def settle(config: Config, parent: int, level: int) -> None:
+    """A child's first steps: die with its parent, log like it, leave SIGINT to it, yield the
+    CPU to the listeners, and share the cores with its siblings (torch reads its thread count
+    when it is first imported, which is later, when the tagger loads)."""
+    die_with(parent)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+    # Background work: when cores are scarce, the listeners' replies to the MTA go first.
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
+    threads = str(max(1, _cores() // config.worker.process_count))
+    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, threads)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def die_with(parent: int) -> None:
+    """Be killed with the service, even by kill -9: an orphaned worker must never race the
+    worker of a restarted hook (which re-queues what was being processed)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the service died before prctl took effect
+        os._exit(0)
+
+
+def how_it_died(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        return f"signal {signal.Signals(-exitcode).name}"
+    return f"exit code {exitcode}"
+
+
+def charge(config: Config, pid: int, exitcode: int | None, *, retry_delay: float | None = None,
+           replayed: bool = False) -> list[tuple[int, str]]:
+    """A child died on its own: each message it had claimed failed an attempt (so a message that
+    kills every worker is parked after [worker] max_attempts). Returns (id, status now)."""
+    how = how_it_died(exitcode)
+    store = Store(config.database.path, busy_timeout_ms=int(config.intake.busy_timeout * 1000))
+    try:
+        charged = []
+        for rowid, attempts in store.processing_ids(claimed_by=pid, replayed=replayed):
+            delay = config.worker.retry_delay * 2 ** (attempts - 1) if retry_delay is None else (
+                retry_delay)
+            charged.append((rowid, store.fail(
+                rowid, f"the worker process died ({how}) while processing it",
+                config.worker.max_attempts, retry_delay=delay)))
+    finally:
+        store.close()
+    log.error("worker process %d died (%s) while processing message(s) %s", pid, how,
+              [rowid for rowid, _ in charged] or "none")
+    return charged
