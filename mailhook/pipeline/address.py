@@ -159,6 +159,11 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
             parts["country"] = (last + 1, lines[last + 1].strip(" ."))
     elif street := _street_alone(lines):
         parts["street_address"] = street
+        if city := _city_after_street(lines, segments, street):
+            parts["city"] = city
+            countries = [p for p in segments[city[0]] if postal.is_country_name(p)]
+            if countries:
+                parts["country"] = (city[0], countries[0].strip(" ."))
     if "country" not in parts:
         for index, line in enumerate(lines):
             if postal.is_country_name(line):  # a code alone elsewhere may be a department ("IT")
@@ -298,7 +303,7 @@ def _read_bare_code(
     if not match or not fits:
         return None
     after = segments[index][position + 1 :]
-    if match.group(0) != match["code"] and after and _is_city(after[0]) and not _is_street(after[0]):
+    if match.group(0) != match["code"] and after and _is_city(after[0]):
         return (
             index,
             position + 1,
@@ -315,10 +320,14 @@ def _read_bare_code(
         before and at > 0 and at == index - 1 and postal.subdivision_of(before[-1], fits) and segments[at - 1]
     ):
         state, at, before = before[-1], at - 1, segments[at - 1]
-    if not before or not _is_city(before[-1]) or _is_street(before[-1]):
+    city = before[-1].strip() if before else ""
+    head, _, tail = city.rpartition("/")
+    if state is None and head and postal.subdivision_of(tail, fits):  # "São Paulo/SP"
+        city, state = head.strip(), tail.strip()
+    if not _is_city(city):  # "Dublin 2" is a city; a district number may end it
         return None
     below = {"postal_code": index - at, "state": state_at - at}
-    read = _Postal(match["code"], before[-1].strip(), state, None, fits, below)
+    read = _Postal(match["code"], city, state, None, fits, below)
     return at, len(before) - 1, 1, read
 
 
@@ -469,6 +478,28 @@ def _street_alone(lines: list[str]) -> tuple[int, str] | None:
         found = _street_span(_COLUMNS.split(line)[0]) if line else None
         if found and found.strong and (_NUMBER.search(found.text) or _BOX.match(found.text)):
             return index, found.text
+    return None
+
+
+def _city_after_street(
+    lines: list[str], segments: list[list[str]], street: tuple[int, str]
+) -> tuple[int, str] | None:
+    """The place after a street that has no postal code, alone or before its country:
+    "Rua Augusta 100 - Lisboa", "Calle 93 # 11-26" / "Bogotá, Colombia"."""
+    index, text = street
+    line = lines[index]
+    rest = line[line.find(text) + len(text) :] if text in line else ""
+    candidates = [(index, _segments(rest))] if _segments(rest) else []
+    if index + 1 < len(lines):
+        candidates.append((index + 1, segments[index + 1]))
+    for at, parts in candidates[:1]:
+        places = [p for p in parts if not postal.is_country_name(p)]
+        # On the next line only with its country ("Bogotá, Colombia"), which makes it a place.
+        named = (
+            at == index or len(parts) > 1 or (at + 1 < len(lines) and postal.is_country_name(lines[at + 1]))
+        )
+        if named and len(places) == 1 and parts[0] == places[0] and _is_city(places[0]):
+            return None if _holds_street(places[0]) else (at, places[0].strip())
     return None
 
 

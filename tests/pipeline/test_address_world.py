@@ -352,6 +352,17 @@ def test_an_italian_signature_fills_the_address_fields_end_to_end() -> None:
 
 def test_a_clear_street_is_kept_without_a_postal_code() -> None:
     """ "Rua Augusta 100 - Lisboa": a street word with its number is a street even where no
-    postal code follows; a hall and a stand at a fair are not."""
-    assert read("Rui Costa\nRua Augusta 100 - Lisboa") == {"street_address": "Rua Augusta 100"}
+    postal code follows, and the place after it on its line its city; a hall and a stand at a
+    fair are no street."""
+    assert read("Rui Costa\nRua Augusta 100 - Lisboa") == {
+        "street_address": "Rua Augusta 100",
+        "city": "Lisboa",
+    }
     assert read("Rui Costa\nMesse: Halle 5, Stand 12") == {}
+
+
+def test_a_place_after_a_street_without_code_is_the_city_only_beside_its_country() -> None:
+    """ "Bogotá, Colombia" under a street names the city; a line with no country may be anything."""
+    found = read("Ana Ruiz\nCalle 93 # 11-26, Oficina 401\nBogotá, Colombia")
+    assert (found["city"], found["country"]) == ("Bogotá", "Colombia")
+    assert "city" not in read("Ana Ruiz\nHauptstraße 5\nSales Manager")
