@@ -12,13 +12,14 @@ from mailhook.pipeline.lines import EMAIL, URL
 
 # Words for an extension after the number, as people write them: en x/ext., de Durchwahl/DW/App.,
 # fr poste, es anexo/interno, it int./interno, pt ramal, pl wew., cs linka, sk klapka, hu mellék,
-# da/no lokal, nl toestel/tst., sv ankn., tr dahili, ro interior, ru доб.
+# da/no lokal, nl toestel/tst., sv ankn., tr dahili, ro interior, ru доб., zh 分机/转, ko 내선.
 _EXTENSION_WORDS = (
     r"x|ext|extn|extension|durchwahl|dw|app|apparat|poste|anexo|int|interno|ramal|wew|linka|"
-    r"klapka|mellék|mell|lokal|toestel|tst|ankn|anknytning|dahili|interior|доб"
+    r"klapka|mellék|mell|lokal|toestel|tst|ankn|anknytning|dahili|interior|доб|"
+    r"分机|分機|转|轉|内线|內線|내선"
 )
 _EXTENSION = (
-    rf"(?P<ext>[ \t]*[,;]?[ \t]*[-–(]?[ \t]*(?:{_EXTENSION_WORDS})\.?[ \t]*[:.]?[ \t]*[-–]?[ \t]*"
+    rf"(?P<ext>[ \t]*[,;]?[ \t]*[-–(]?[ \t]*(?:{_EXTENSION_WORDS})\.?[ \t]*[:.：]?[ \t]*[-–]?[ \t]*"
     r"(?P<extension>\d{1,5})\)?)"
 )
 # An area code with a trunk "0" (or after a country code) and a slash: "0711 / 8 12 44 20",
@@ -26,9 +27,12 @@ _EXTENSION = (
 _AREA_SLASH = r"(?:(?:\+|00)\d{1,3}[ \t]?(?:\(0\)[ \t]?)?\d{1,5}|\(?0\d{1,5}\)?)[ \t]*/[ \t]*(?=\d)"
 # A run of digits with the separators people write in phone numbers; "X" stands for a digit in
 # anonymised mail.
+# Han and Hangul are word characters, but a number may stand right after a Chinese label
+# ("电话0755-8888 6666") or before a Chinese word ("…6666转8001").
+_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _NUMBER = re.compile(
-    rf"(?<![\w/])(?:{_AREA_SLASH})?(?:\+|00)?\s?\(?\+?[\dX](?:[\dX \t().\-–]|(?<=\d)/(?=\d)){{3,24}}"
-    rf"[\dX]{_EXTENSION}?(?![\w/])"
+    rf"(?<!/)(?<![^\W{_CJK}])(?:{_AREA_SLASH})?(?:\+|00)?\s?\(?\+?[\dX](?:[\dX \t().\-–]|(?<=\d)/(?=\d)){{3,24}}"
+    rf"[\dX]{_EXTENSION}?(?![^\W{_CJK}]|/)"
     r"|(?<![\w-])x-?\d{4,5}\b",
     re.IGNORECASE,
 )
@@ -58,7 +62,8 @@ _SWITCHBOARD = (
 _NOT_OWN = re.compile(
     r"\b(?:pager|beeper|home|privat|private|privé|privado|privato|prywatny|zuhause|domicile|"
     r"hjem|hemma|koti|toll[- ]free|reception|empfang|accueil|recepción|servicedesk|"
-    r"service desk|hotline|support|notfall|notruf|emergency|urgence|emergencia)\b",
+    r"service desk|hotline|support|notfall|notruf|emergency|urgence|emergencia)\b"
+    r"|住宅|家庭电话|家庭電話|客服|免费|免費|热线|熱線|자택|고객센터",
     re.IGNORECASE,
 )
 # ...and these are not phone numbers at all, unless a phone label says otherwise: orders,
@@ -68,7 +73,8 @@ _NOT_PHONE = re.compile(
     r"ust|vat|hrb|steuer\w*|ref|case|id|no|nr|po|box|postfach|fiscal|siret|siren|rcs|kvk|"
     r"btw|tva|nif|cif|p\.?\s?iva|partita|codice|nip|regon|krs|pesel|cvr|org\.?\s?nr|orgnr|"
     r"y-tunnus|ičo|dič|adószám|cégjegyzék\w*|uid|mwst|firmenbuch|cnpj|cpf|rut|abn|nº|n°|dnr|"
-    r"diarienummer|aktenzeichen|az)\b|#",
+    r"diarienummer|aktenzeichen|az|qq|wechat|weixin|kakao)\b|#"
+    r"|微信|统一社会信用代码|統一編號|统一编号|税号|稅號|营业执照|사업자|카카오톡|카톡",
     re.IGNORECASE,
 )
 # A line that is only a short internal number ("x-58752", "3-5290") is an extension to dial.
@@ -76,17 +82,23 @@ _EXTENSION_LINE = re.compile(r"^\s*(?:x-?\d{4,5}|\d-\d{4})\s*$", re.IGNORECASE)
 # German and Nordic compounds name the number: "Faxnummer", "Telefonnr.", "Mobilnummer" (not
 # after a one-letter label: Swedish "Dnr" is a file number).
 _NUMBER_WORD = r"(?:(?<=\w\w)-?(?:nummer|nr|numer|number))?"
+# Chinese and Korean labels, found inside the words they begin or end ("联系电话", "手机号码",
+# "전화번호"): those scripts write no spaces between words.
+_MOBILE_CJK = r"手机|手機|移动电话|移動電話|行动电话|行動電話|手提电话|手提電話|手提|휴대폰|휴대전화|핸드폰|모바일"
+_FAX_CJK = r"传真|傳真|팩스|팩시밀리"
+_PHONE_CJK = r"电话|電話|座机|座機|固话|固話|직통|전화|연락처"
+_SWITCHBOARD_CJK = r"总机|總機|대표전화|대표번호"
 _LABEL = re.compile(
-    rf"(?<![\w])(?P<mobile_phone>{_MOBILE}){_NUMBER_WORD}(?![\w])|"
-    rf"(?<![\w])(?P<fax>{_FAX}){_NUMBER_WORD}(?![\w])|"
-    rf"(?<![\w])(?P<phone>{_PHONE}){_NUMBER_WORD}(?![\w])|"
-    rf"(?<![\w])(?P<switchboard>{_SWITCHBOARD})(?![\w])",
+    rf"(?P<mobile_phone>(?<![\w])(?:{_MOBILE}){_NUMBER_WORD}(?![\w])|{_MOBILE_CJK})|"
+    rf"(?P<fax>(?<![\w])(?:{_FAX}){_NUMBER_WORD}(?![\w])|{_FAX_CJK})|"
+    rf"(?P<phone>(?<![\w])(?:{_PHONE}){_NUMBER_WORD}(?![\w])|{_PHONE_CJK})|"
+    rf"(?P<switchboard>(?<![\w])(?:{_SWITCHBOARD})(?![\w])|{_SWITCHBOARD_CJK})",
     re.IGNORECASE,
 )
 # A one-letter label stands right before its number ("T: +49", "M. 0170"), not in "P.IVA".
-_SINGLE_LETTER_OK = re.compile(r"^\s*[:.]?\s*[+(]?\s*$")
+_SINGLE_LETTER_OK = re.compile(r"^\s*[:.：]?\s*[+(]?\s*$")
 # Two labels joined like this name one number of both kinds ("Tel./Fax", "Tel. y Fax").
-_JOINED = re.compile(r"/|&|\+| (?:and|und|et|y|e|en|og|och|i|és|a|ja) ", re.IGNORECASE)
+_JOINED = re.compile(r"/|&|\+|、| (?:and|und|et|y|e|en|og|och|i|és|a|ja) ", re.IGNORECASE)
 # The last group of a German-style number ending "-0" is the switchboard; a Durchwahl after it
 # replaces that 0 ("0711 81244-0, DW -15" is dialled 0711 81244-15).
 _SWITCHBOARD_ZERO = re.compile(r"(?<=[\d)])[ \t]*[-–/ ][ \t]*0$")
