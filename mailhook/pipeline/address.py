@@ -222,15 +222,14 @@ def _postal_line(segments: list[list[str]], hints: tuple[str, ...]) -> tuple[int
         lambda s: _read_city_first(s, hints),
         lambda s: _read_code_first(s, hints),
     )
-    # A code alone below its city ("Oxford" / "OX1 2AB") comes after those: its city is on
-    # another segment or line, so it is read only where the others found nothing.
     for read in readers:
         for index, parts in enumerate(segments):
             for position in range(len(parts)):
-                for width in (1, 2, 3):  # "Burlington, MA 01803" is split at its comma
-                    found = read(", ".join(parts[position : position + width]))
-                    if found and position + width <= len(parts):
+                for width in range(1, min(3, len(parts) - position) + 1):  # "Houston, TX, 77002"
+                    if found := read(", ".join(parts[position : position + width])):
                         return index, position, width, found
+    # A code alone below its city ("Oxford" / "OX1 2AB") comes after those: its city is on
+    # another segment or line, so it is read only where the others found nothing.
     for index, parts in enumerate(segments):
         for position in range(len(parts)):
             if bare := _read_bare_code(segments, index, position, hints):
