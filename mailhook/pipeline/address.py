@@ -563,4 +563,4 @@ def _is_street(text: str) -> bool:
 
 
 def _digits(text: str) -> int:
-    return sum(c.isdigit() for c in text)
+    return sum(map(str.isdigit, text))
