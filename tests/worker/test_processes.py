@@ -1,0 +1,207 @@
+"""Several worker processes on one real SQLite file: every message processed exactly once, each
+contact's mail in order, a killed child's message processed again by another, the same work as
+one process does."""
+
+from __future__ import annotations
+
+import dataclasses
+import mailbox
+import os
+import signal
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+from mails import FORWARDING, USER, deliver, mail, worker_config
+
+from mailhook.cli import main
+from mailhook.config import Config
+from mailhook.store import Store
+from mailhook.store.claims import choose, parties
+from mailhook.worker import pool
+from mailhook.worker.children import die_with
+from mailhook.worker.replay import open_source
+
+
+def contact(i: int) -> str:
+    return f"c{i}@firm{i}.example"
+
+
+def signature(i: int, title: str) -> str:
+    return f"Best regards,\nCarl Nummer{i}\n{title}\nFirm{i} GmbH\nTel: +49 30 55501{i:02d}\n"
+
+
+def mailbox_of(contacts: int) -> list[bytes]:
+    """Per contact, one after the other: Ann writes first (which creates the contact), then two
+    replies with different titles. One process reads the first reply and skips the second
+    (first-reply policy); a reply read beside Ann's mail would find no contact yet, two replies
+    read side by side would both be scanned."""
+    raws = []
+    for i in range(contacts):
+        raws.append(bytes(mail(USER, contact(i), f"Hi,\n\nthe offer no. {i}.\n\nAnn",
+                               message_id=f"<out{i}@us.example>", display="Ann Lee")))
+        for n, title in enumerate(("Sales Director", "Chief Revenue Officer")):
+            body = f"Hi Ann,\n\nthanks for offer {i}.\n\n{signature(i, title)}"
+            raws.append(bytes(mail(contact(i), USER, body, message_id=f"<r{n}.{i}@firm.example>",
+                                   display=f"Carl Nummer{i}")))
+    return raws
+
+
+def with_processes(config: Config, processes: int) -> Config:
+    return dataclasses.replace(config, worker=dataclasses.replace(config.worker, processes=processes))
+
+
+def queued(path: Path, raws: list[bytes]) -> Store:
+    store = Store(path)
+    if not store.users():
+        store.add_user(USER, None, inbox_automation=True)
+    for raw in raws:
+        deliver(store, raw, mail_from=None)
+    return store
+
+
+def work_done(store: Store) -> dict[str, Any]:
+    """What processing decided, per message and per contact (ids and times left out)."""
+    rows = store._rows("""SELECT message_id, status, attempts, direction, contact_email, scanned,
+                          skip_reason FROM messages ORDER BY message_id""")
+    contacts = {c["email"]: {k: v for k, v in c.items() if not k.endswith("_at")}
+                for c in store.contacts()}
+    return {"messages": rows, "contacts": contacts}
+
+
+def test_a_contacts_mail_waits_for_the_mail_before_it_and_a_barrier_for_everything() -> None:
+    """claims.choose hands out, in order, only messages no earlier or busy one shares an
+    outside address with; one with none (team mail, a forward) waits for all, all for it."""
+    a, b, c = frozenset({"a@x.example"}), frozenset({"b@x.example"}), frozenset({"c@x.example"})
+    outside = {1: a, 2: a | b, 3: c, 4: b, 5: frozenset(), 6: c}
+    assert choose([1, 2, 3, 4, 5, 6], [], outside, 10) == [1, 3]
+    assert choose([2, 3, 4, 5, 6], [1], outside, 10) == [3]
+    assert choose([2, 4, 5, 6], [], outside, 1) == [2]
+    assert choose([5, 6], [], outside, 10) == [5]
+    assert choose([5, 6], [3], outside, 10) == []
+    assert choose([6], [5], outside, 10) == []
+
+
+def test_the_outside_addresses_are_read_from_the_header_block() -> None:
+    raw = bytes(mail(contact(1), f"{USER}, Dee <dee@firm1.example>", "Hi", message_id="<p@x>"))
+    assert parties(raw) == {contact(1), USER, "dee@firm1.example"}
+
+
+def test_several_processes_drain_one_queue_processing_every_message_exactly_once(
+    tmp_path: Path,
+) -> None:
+    """Three children claim from one SQLite file at once: each message is claimed once (one
+    attempt), by a child, and every one is processed."""
+    config = with_processes(worker_config(tmp_path), 3)
+    store = queued(config.database.path, mailbox_of(12))
+    assert pool.drain(config, 3) == 36
+    rows = store._rows("SELECT status, attempts, claimed_by FROM messages")
+    assert {(r["status"], r["attempts"]) for r in rows} == {("processed", 1)}
+    assert os.getpid() not in {r["claimed_by"] for r in rows}
+
+
+def killed_once(config: Config, reader: Connection, reports: Connection, parent: int,
+                level: int, *extra: object) -> None:
+    """The first child to start claims a message and is killed (SIGKILL) in its middle; every
+    other child (the replacement too) is a real worker."""
+    try:
+        marker = os.open(config.database.path.with_name("killed"), os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        main_of = pool._replay_main if extra == ("replay",) else pool._drain_main
+        return main_of(config, reader, reports, parent, level)
+    die_with(parent)
+    store = Store(config.database.path)
+    if extra == ("replay",):
+        [item] = [store.claim_replayed(reader.recv())]
+    else:
+        [item] = store.claim(1)
+    assert item is not None
+    os.write(marker, f"{item.message_id} {os.getpid()}".encode())
+    os.close(marker)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def replay_killed_once(*args: Any) -> None:
+    killed_once(*args, "replay")
+
+
+def killed_message(config: Config) -> tuple[str, int]:
+    message_id, pid = config.database.path.with_name("killed").read_text().split()
+    return message_id, int(pid)
+
+
+def test_a_child_killed_mid_message_has_it_processed_again_by_another(tmp_path: Path) -> None:
+    """SIGKILL in the middle of a message: its claim is charged one attempt, due again at once,
+    and another child processes it; nothing else is touched twice."""
+    config = with_processes(worker_config(tmp_path), 2)
+    store = queued(config.database.path, mailbox_of(4))
+    assert pool.drain(config, 2, target=killed_once) == 12  # the killed attempt is no run
+    message_id, dead = killed_message(config)
+    rows = {r["message_id"]: r for r in store._rows(
+        "SELECT message_id, status, attempts, claimed_by FROM messages")}
+    assert {r["status"] for r in rows.values()} == {"processed"}
+    assert rows[message_id]["attempts"] == 2 and rows[message_id]["claimed_by"] != dead
+    assert [r["attempts"] for m, r in rows.items() if m != message_id] == [1] * 11
+
+
+def test_a_replay_child_killed_mid_message_has_it_processed_again(tmp_path: Path) -> None:
+    """The same in a replay: the parent hands the message out again once the charge is in."""
+    config = with_processes(worker_config(tmp_path), 2)
+    store = queued(config.database.path, [])
+    box = write_mbox(tmp_path / "ann.mbox", mailbox_of(3))
+    tally = pool.replay(config, store, USER, open_source(box), 2,
+                        target=replay_killed_once)
+    assert tally == {"processed": 9}
+    message_id, dead = killed_message(config)
+    [row] = store._rows("SELECT attempts, claimed_by FROM messages WHERE message_id = ?",
+                        [message_id])
+    assert row["attempts"] == 2 and row["claimed_by"] != dead
+
+
+def write_mbox(path: Path, raws: list[bytes]) -> Path:
+    box = mailbox.mbox(path)
+    for raw in raws:
+        box.add(raw)
+    box.flush()
+    box.close()
+    return path
+
+
+def cli(folder: Path, processes: int, *args: str) -> Store:
+    """Run `mailhook ARGS` on folder/db.sqlite with [worker] processes = `processes`."""
+    config = folder / "mailhook.toml"
+    config.write_text(
+        f'[database]\npath = "{folder / "db.sqlite"}"\n[addresses]\nforwarding = ["{FORWARDING}"]\n'
+        f'[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n[worker]\nprocesses = {processes}\n')
+    store = queued(folder / "db.sqlite", [])
+    result = CliRunner().invoke(main, [*args, "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def test_mailhook_process_with_two_processes_does_the_work_of_one(tmp_path: Path) -> None:
+    """Same mail, same outcome: each reply finds its contact created, the first one scanned
+    and the second skipped, whichever process read it."""
+    done = []
+    for processes in (1, 2):
+        folder = tmp_path / f"p{processes}"
+        folder.mkdir()
+        queued(folder / "db.sqlite", mailbox_of(6))
+        done.append(work_done(cli(folder, processes, "process")))
+    assert done[0] == done[1]
+    skips = [r["skip_reason"] for r in done[0]["messages"] if r["direction"] == "inbound"]
+    assert skips.count(None) == 6 and skips.count("an earlier reply of this contact was scanned") == 6
+
+
+def test_mailhook_replay_with_two_processes_does_the_work_of_one(tmp_path: Path) -> None:
+    box = write_mbox(tmp_path / "ann.mbox", mailbox_of(6))
+    done = []
+    for processes in (1, 2):
+        folder = tmp_path / f"p{processes}"
+        folder.mkdir()
+        done.append(work_done(cli(folder, processes, "replay", str(box), "--user", USER)))
+    one, two = done
+    assert one == two
+    assert {c: v["job_title"] for c, v in two["contacts"].items()} == {
+        contact(i): "Sales Director" for i in range(6)}
