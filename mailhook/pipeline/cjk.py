@@ -11,6 +11,11 @@ from mailhook.model import Author, Evidence
 from mailhook.pipeline.fields import Block, Candidate
 from mailhook.pipeline.names import split_name
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HANGUL = "\uac00-\ud7a3"
 _CJK = re.compile(f"[{_HAN}{_HANGUL}]")
@@ -36,20 +41,20 @@ _ZH_SURNAMES = frozenset(
     "歐關蘭寧紀畢單駱藍遊鮑華饒繆簡車項連蘆麥婁竇黨費衛閔鄔師欒榮鞏遲鄺談荊儲勞諶藺樓滿聞厲闞"
     "權帥蓋練豐晉闕諸賓堯賴塗"
 )
-_ZH_COMPOUND = frozenset(
+_ZH_COMPOUND = _words(
     "欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 皇甫 东方 東方 令狐 慕容 宇文 尉迟 尉遲 公孙 公孫 夏侯 "
     "长孙 長孫 司徒 轩辕 軒轅 端木 独孤 獨孤 南宫 南宮 西门 西門 澹台 澹臺 闻人 聞人 赫连 赫連 "
-    "呼延 申屠 太史 钟离 鍾離 百里 拓跋 范姜 张简 張簡 左丘 淳于 司空 濮阳 濮陽".split()
+    "呼延 申屠 太史 钟离 鍾離 百里 拓跋 范姜 张简 張簡 左丘 淳于 司空 濮阳 濮陽"
 )
-_KO_SURNAMES = frozenset(
+_KO_SURNAMES = _words(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 "
     "하 곽 성 차 주 우 구 민 진 지 엄 채 원 천 방 공 현 함 변 염 여 추 도 소 석 선 설 마 길 연 위 표 "
     "명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉 사 부 가 복 태 목 형 피 두 음 빈 "
-    "동 온 호 좌 라 승 간 시 나 묵 계 란 진".split()
+    "동 온 호 좌 라 승 간 시 나 묵 계 란 진"
 )
-_KO_COMPOUND = frozenset("남궁 선우 황보 제갈 독고 사공 서문 동방 어금 망절".split())
+_KO_COMPOUND = _words("남궁 선우 황보 제갈 독고 사공 서문 동방 어금 망절")
 # Greetings, valedictions and common words that a family name may begin.
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _words(
     "谢谢 謝謝 多谢 多謝 祝好 祝安 祝福 商祺 敬礼 敬禮 顺祝 順祝 感谢 感謝 致敬 再见 再見 "
     "安好 保重 此致 顺颂 順頌 周末愉快 万事如意 萬事如意 工作顺利 工作順利 "
     "안녕 안녕히 감사 감사해요 수고 부탁 이상 이만 그럼 오늘 내일 연락 문의 전화 주소 회사 주식 "
@@ -58,7 +63,7 @@ _NOT_NAMES = frozenset(
     # words before a title that a family name begins ("高级经理", "项目经理", "常务董事")
     "高级 高級 项目 項目 区域 區域 华南 華南 华北 華北 华东 華東 华中 華中 华西 華西 常务 常務 "
     "常任 首席 副总 副總 总 總 董事 助理 资深 資深 国际 國際 安全 文案 金融 石油 温控 "
-    "전임 선임 수석 책임 주임 부 총괄 해외 국내 기술 영업 경영 인사 홍보 연구 전략 품질 구매".split()
+    "전임 선임 수석 책임 주임 부 총괄 해외 국내 기술 영업 경영 인사 홍보 연구 전략 품질 구매"
 )
 # Characters of prose, never of a given name.
 _PROSE = re.compile("[的了吗嗎呢吧啊呀您你我他她们們请請谢謝好快是在有不这這么麼]")
@@ -87,9 +92,13 @@ _ZH_ORG = re.compile(
     "股份有限公司|有限责任公司|有限責任公司|有限公司|分公司|集团|集團|公司|事务所|事務所|研究院|"
     "研究所|大学|大學|学院|學院|银行|銀行|医院|醫院|协会|協會|基金会|基金會|工作室|商行|工厂|工廠"
 )
-_KO_MARKER = re.compile(r"^(?:주식회사|유한회사|재단법인|사단법인|학교법인|의료법인|법무법인|株式會社|\(주\)|㈜|\(유\))$")
+_KO_MARKER = re.compile(
+    r"^(?:주식회사|유한회사|재단법인|사단법인|학교법인|의료법인|법무법인|株式會社|\(주\)|㈜|\(유\))$"
+)
 _KO_ATTACHED = re.compile(r"^(?:\(주\)|㈜|\(유\)).+|.+(?:\(주\)|㈜)$")
-_KO_ORG_END = re.compile(r"(?:대학교|대학|병원|은행|연구소|공사|공단|협회|재단|그룹|증권|보험|법률사무소|법인)$")
+_KO_ORG_END = re.compile(
+    r"(?:대학교|대학|병원|은행|연구소|공사|공단|협회|재단|그룹|증권|보험|법률사무소|법인)$"
+)
 
 _LABEL = re.compile(r"^\s*(?P<label>[^\s:：]{1,8})\s*[:：]\s*(?P<value>.*)$")
 _LABELS = {
@@ -104,7 +113,8 @@ _SEPARATOR = re.compile(r"\s*[|｜•·]\s*|\s{2,}|\u3000+")
 _SENTENCE = re.compile("[。！？!?，,；;]")
 _COUNTRIES = re.compile(
     r"^(?:中华人民共和国|中華人民共和國|中国|中國|台湾|台灣|臺灣|대한민국|한국|韩国|韓國)\s*"
-    r"|\s*[,，]?\s*(?:中国|中國|台湾|台灣|臺灣|대한민국|한국|P\.?\s?R\.?\s?China|China|Taiwan|(?:South )?Korea)$"
+    r"|\s*[,，]?\s*(?:中国|中國|台湾|台灣|臺灣|대한민국|한국|"
+    r"P\.?\s?R\.?\s?China|China|Taiwan|(?:South )?Korea)$"
 )
 _POSTAL = re.compile(r"^[(\[（【]?(\d{3,6})[)\]）】]?\s*|\s*[(\[（【]?(\d{3,6})[)\]）】]?$")
 _ZH_STREET = re.compile("[路街道巷弄号號楼樓室层層座园園]|大厦|大廈|广场|廣場")
@@ -141,12 +151,10 @@ def find_cjk(block: Block) -> list[Candidate]:
 def _read(segment: str, index: int, line: str, block: Block) -> dict[str, list]:
     """What one segment of a line holds: name candidates (with confidence) and other fields."""
     label = _LABEL.match(segment)
-    kind = _LABEL_KIND.get(label["label"].casefold()) if label else None
-    value = label["value"].strip() if label and kind else segment.strip()
-    if label and kind is None and not _CJK.search(label["label"]):
-        return {}
+    kind = _label_kind(label["label"]) if label else None
     if label and kind is None:
         return {}  # a phone, mail or other labelled line: other finders read those
+    value = label["value"].strip() if label else segment.strip()
     make = lambda field, text, conf: (field, _candidate(field, text, line, conf, index))  # noqa: E731
     if kind == "postal":
         return {"fields": [make("postal_code", value, FIELD_CONFIDENCE)]} if value.isdigit() else {}
@@ -168,6 +176,14 @@ def _read(segment: str, index: int, line: str, block: Block) -> dict[str, list]:
     if kind in (None, "title") and _is_title(value):
         return {"fields": [make("job_title", value, FIELD_CONFIDENCE if kind else 0.8)]}
     return {}
+
+
+def _label_kind(label: str) -> str | None:
+    """What a label announces; Chinese and Korean labels by their last word ("办公地址")."""
+    folded = label.casefold()
+    if folded in _LABEL_KIND or not _CJK.search(label):
+        return _LABEL_KIND.get(folded)
+    return next((kind for word, kind in _LABEL_KIND.items() if folded.endswith(word)), None)
 
 
 def _name_line(
@@ -236,8 +252,11 @@ def _from_author(text: str, author: Author | None) -> bool:
 
 def _is_title(text: str) -> bool:
     tokens = text.split()
-    return bool(tokens) and not any(c.isdigit() for c in text) and bool(_TITLE_END.search(tokens[-1])) and (
-        not _company(text)
+    return (
+        bool(tokens)
+        and not any(c.isdigit() for c in text)
+        and bool(_TITLE_END.search(tokens[-1]))
+        and (not _company(text))
     )
 
 
@@ -339,8 +358,12 @@ def _place_index() -> tuple[dict[str, bool], dict[str, dict[str, bool]], dict[st
 def _variants(key: str, name: str | None) -> set[str]:
     """A place as written in full, in its short form ("广西", "서울") and "서울시"."""
     names = {key, name or key}
-    short = re.sub(r"(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市|縣|县|특별자치시|"
-                   r"특별자치도|특별시|광역시|도|시)$", "", key)
+    short = re.sub(
+        r"(?:特别行政区|壮族自治区|回族自治区|维吾尔自治区|自治区|省|市|縣|县|특별자치시|"
+        r"특별자치도|특별시|광역시|도|시)$",
+        "",
+        key,
+    )
     if len(short) >= 2:
         names.add(short)
         if key.endswith(("특별시", "광역시", "특별자치시")):

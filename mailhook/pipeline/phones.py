@@ -31,7 +31,8 @@ _AREA_SLASH = r"(?:(?:\+|00)\d{1,3}[ \t]?(?:\(0\)[ \t]?)?\d{1,5}|\(?0\d{1,5}\)?)
 # ("电话0755-8888 6666") or before a Chinese word ("…6666转8001").
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _NUMBER = re.compile(
-    rf"(?<!/)(?<![^\W{_CJK}])(?:{_AREA_SLASH})?(?:\+|00)?\s?\(?\+?[\dX](?:[\dX \t().\-–]|(?<=\d)/(?=\d)){{3,24}}"
+    rf"(?<!/)(?<![^\W{_CJK}])(?:{_AREA_SLASH})?(?:\+|00)?\s?\(?\+?"
+    rf"[\dX](?:[\dX \t().\-–]|(?<=\d)/(?=\d)){{3,24}}"
     rf"[\dX]{_EXTENSION}?(?![^\W{_CJK}]|/)"
     r"|(?<![\w-])x-?\d{4,5}\b",
     re.IGNORECASE,
@@ -84,7 +85,9 @@ _EXTENSION_LINE = re.compile(r"^\s*(?:x-?\d{4,5}|\d-\d{4})\s*$", re.IGNORECASE)
 _NUMBER_WORD = r"(?:(?<=\w\w)-?(?:nummer|nr|numer|number))?"
 # Chinese and Korean labels, found inside the words they begin or end ("联系电话", "手机号码",
 # "전화번호"): those scripts write no spaces between words.
-_MOBILE_CJK = r"手机|手機|移动电话|移動電話|行动电话|行動電話|手提电话|手提電話|手提|휴대폰|휴대전화|핸드폰|모바일"
+_MOBILE_CJK = (
+    r"手机|手機|移动电话|移動電話|行动电话|行動電話|手提电话|手提電話|手提|휴대폰|휴대전화|핸드폰|모바일"
+)
 _FAX_CJK = r"传真|傳真|팩스|팩시밀리"
 _PHONE_CJK = r"电话|電話|座机|座機|固话|固話|직통|전화|연락처"
 _SWITCHBOARD_CJK = r"总机|總機|대표전화|대표번호"
