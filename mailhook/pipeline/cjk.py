@@ -66,7 +66,9 @@ _NOT_NAMES = _words(
     "전임 선임 수석 책임 주임 부 총괄 해외 국내 기술 영업 경영 인사 홍보 연구 전략 품질 구매"
 )
 # Characters of prose, never of a given name.
-_PROSE = re.compile("[的了吗嗎呢吧啊呀您你我他她们們请請谢謝好快是在有不这這么麼]")
+_PROSE = re.compile("[的了吗嗎呢吧啊呀您你我他她们們请請谢謝好快是在有不这這么麼见見]")
+# How one addresses someone else ("王先生", "김과장님"): not the sender's own name.
+_ADDRESSED = re.compile("(?:先生|女士|小姐|老师|老師|同学|同學|总|總|님|씨|께)$")
 _SIGN_OFF = re.compile(r"(?:敬上|谨上|謹上|拜上|顿首|頓首|敬啟|敬启|드림|올림|배상)$")
 
 _ZH_TITLES = (
@@ -116,7 +118,11 @@ _COUNTRIES = re.compile(
     r"|\s*[,，]?\s*(?:中国|中國|台湾|台灣|臺灣|대한민국|한국|"
     r"P\.?\s?R\.?\s?China|China|Taiwan|(?:South )?Korea)$"
 )
-_POSTAL = re.compile(r"^[(\[（【]?(\d{3,6})[)\]）】]?\s*|\s*[(\[（【]?(\d{3,6})[)\]）】]?$")
+# A postal code at either end of an address, bracketed or labelled ("邮编：518057", "(우)06234").
+_POSTAL_LABEL = r"(?:(?:邮编|郵編|邮政编码|郵政編碼|郵遞區號|우편번호|\(?우\))\s*[:：]?\s*)?"
+_POSTAL = re.compile(
+    rf"^{_POSTAL_LABEL}[(\[（【]?(\d{{3,6}})[)\]）】]?\s*|\s*{_POSTAL_LABEL}[(\[（【]?(\d{{3,6}})[)\]）】]?$"
+)
 _ZH_STREET = re.compile("[路街道巷弄号號楼樓室层層座园園]|大厦|大廈|广场|廣場")
 _KO_STREET = re.compile(r"(?:로|길|동|읍|면|리|번지|층|호)$|\d")
 
@@ -191,7 +197,8 @@ def _name_line(
 ) -> tuple[float, str, str, str | None] | None:
     """A line that is a Chinese or Korean name with at most a title, a team, a sign-off word
     and the name in Latin letters beside it: (confidence, first, last, title)."""
-    tokens = [part for token in _SIGN_OFF.sub("", text).split() for part in _detached(token)]
+    words = [t for t in _SIGN_OFF.sub("", text).split() if t not in ("/", "／", "-", "–")]
+    tokens = [part for token in words for part in _detached(token)]
     titles = [t for t in tokens if _is_title(t) or (_TEAM.search(t) and len(t) > 1 and not _split(t))]
     latin = [t for t in tokens if _LATIN_WORD.fullmatch(t)]
     rest = [t for t in tokens if t not in titles and t not in latin]
@@ -227,7 +234,7 @@ def _split(name: str, spaced: str | None = None) -> tuple[str, str] | None:
         family, given = spaced.split(" ", 1)
         ok = family in _ZH_SURNAMES | _ZH_COMPOUND | _KO_SURNAMES | _KO_COMPOUND
         return (family, given) if ok and len(given) <= 2 and not _PROSE.search(given) else None
-    if name in _NOT_NAMES or _PROSE.search(name) or _is_title(name):
+    if name in _NOT_NAMES or _PROSE.search(name) or _ADDRESSED.search(name) or _is_title(name):
         return None
     if _HAN_NAME.fullmatch(name):
         single, compound, longest = _ZH_SURNAMES, _ZH_COMPOUND, 3

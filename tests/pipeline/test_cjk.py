@@ -52,6 +52,8 @@ def test_blocks_without_chinese_or_korean_give_nothing(text: str) -> None:
         ("김민수", "민수", "김"),
         ("이지은 대리", "지은", "이"),
         ("김 민수", "민수", "김"),
+        ("영업팀 과장 김민수", "민수", "김"),
+        ("김민수 / Minsu Kim", "민수", "김"),
         ("남궁민수 드림", "민수", "남궁"),
         ("선우진", "진", "선우"),
         ("황보영호 올림", "영호", "황보"),
@@ -78,6 +80,9 @@ def test_family_name_comes_first_and_compound_surnames_stay_whole(line: str, fir
         "차장",
         "高级经理",
         "项目经理",
+        "王先生",
+        "김과장님",
+        "周一见",
     ],
 )
 def test_greetings_valedictions_and_titles_are_not_names(line: str) -> None:
@@ -204,6 +209,14 @@ def test_an_unlabelled_line_is_an_address_only_with_a_known_place_and_a_street()
     """ "深圳欢迎您" names a city but no street; "南山区科技园路" has a street but no city known."""
     assert "city" not in _fields("王伟\n深圳欢迎您")
     assert "street_address" not in _fields("王伟\n好的，我们明天在科技园路见")
+
+
+def test_a_labelled_postal_code_after_the_address_on_its_line() -> None:
+    """ "地址：… 邮编：518057" and "(우)06234 …": the label is not part of the street."""
+    found = _fields("王伟\n地址：深圳市南山区科技园路88号 邮编：518057")
+    assert (found["street_address"], found["postal_code"]) == ("南山区科技园路88号", "518057")
+    found = _fields("김민수\n(우)06234 서울특별시 강남구 테헤란로 123", language="ko")
+    assert (found["street_address"], found["postal_code"]) == ("강남구 테헤란로 123", "06234")
 
 
 def test_a_postal_code_on_its_own_labelled_line() -> None:
