@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mailhook.errors import MalformedMessage
+from mailhook.pipeline.candidate import Finder
 from mailhook.pipeline.extract import extract
-from mailhook.pipeline.fields import DEFAULT_FINDERS, Finder
+from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.reading import Part, Reading, read_message
 from mailhook.pipeline.record import extraction_record
 

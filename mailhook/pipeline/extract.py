@@ -6,8 +6,9 @@ import dataclasses
 from collections.abc import Sequence
 
 from mailhook.model import FIELDS, PHONE_FIELDS, Extraction
+from mailhook.pipeline.candidate import Block, Candidate, Finder
 from mailhook.pipeline.combine import choose
-from mailhook.pipeline.fields import DEFAULT_FINDERS, Block, Candidate, Finder
+from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.language import detect_language
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.signature import MOST_LINES, find_signature

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from mailhook.model import Author, Evidence
+from mailhook.model import Evidence
 from mailhook.pipeline.address import country_code, find_address, is_address_line
+from mailhook.pipeline.candidate import Block, Candidate, Finder
+from mailhook.pipeline.cjk import find_cjk
 from mailhook.pipeline.lines import EMAIL, URL
 from mailhook.pipeline.names import find_name
 from mailhook.pipeline.phones import find_phones, normalise
@@ -40,6 +40,8 @@ _LANGUAGE_REGION = {
     "lt": "LT",
     "ru": "RU",
     "uk": "UA",
+    "zh": "CN",
+    "ko": "KR",
     "en": "US",
 }
 _PIPES = re.compile(r"\s+[|·•]\s+")
@@ -47,28 +49,6 @@ _DASHES = re.compile(r"\s+[|·•\-–—]\s+")
 _GENERIC_TLDS = frozenset({"com", "org", "net", "edu", "gov", "info", "biz", "io", "eu"})
 
 
-@dataclass(frozen=True)
-class Block:
-    """What finders read: the block's lines, the lines above it, the sender and the language."""
-
-    lines: tuple[str, ...]
-    above: tuple[str, ...]
-    author: Author | None
-    language: str | None
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A proposed value for one field, as written, with its normalised form and evidence."""
-
-    field: str
-    value: str
-    normalised: str
-    evidence: Evidence
-    order: int  # position in the block, so that the first of equals wins
-
-
-Finder = Callable[[Block], list[Candidate]]
 
 
 def find_people(block: Block) -> list[Candidate]:
@@ -92,7 +72,7 @@ def find_roles_and_company(block: Block) -> list[Candidate]:
 
 def find_address_parts(block: Block) -> list[Candidate]:
     """Street, city, state, postal code and country from the postal line and its neighbours."""
-    address = find_address(list(block.lines))
+    address = find_address(list(block.lines), _sender(block))
     return [_candidate(f, v, block.lines[i], "address-rule", 0.7, i) for f, (i, v) in address.parts.items()]
 
 
@@ -115,11 +95,16 @@ def find_phone_numbers(block: Block) -> list[Candidate]:
     return found
 
 
+def _sender(block: Block) -> str | None:
+    return block.author.email if block.author else None
+
+
 DEFAULT_FINDERS: tuple[Finder, ...] = (
     find_people,
     find_roles_and_company,
     find_address_parts,
     find_phone_numbers,
+    find_cjk,
 )
 
 
@@ -150,7 +135,7 @@ def _candidate(
 
 
 def _region(block: Block) -> str | None:
-    address = find_address(list(block.lines))
+    address = find_address(list(block.lines), _sender(block))
     if "country" in address.parts and (code := country_code(address.parts["country"][1])):
         return code
     if block.author and block.author.email and "." in block.author.email:

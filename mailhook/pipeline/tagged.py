@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mailhook.model import Evidence
-from mailhook.pipeline.fields import Block, Candidate, Finder
+from mailhook.pipeline.candidate import Block, Candidate, Finder
 from mailhook.pipeline.checks import check_span
 from mailhook.pipeline.names import clean_name_line, split_name
 

@@ -15,8 +15,9 @@ from mails import CONTACT, USER, deliver, reply, worker_config
 from mailhook.config import parse_config
 from mailhook.errors import ConfigError
 from mailhook.pipeline import extract, read_message
+from mailhook.pipeline.candidate import Block, Candidate
 from mailhook.pipeline.extract import MOST_SIGNATURE_CHARS
-from mailhook.pipeline.fields import DEFAULT_FINDERS, Block, Candidate
+from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.language import SAMPLE_CHARS, detect_language
 from mailhook.pipeline.mime import (
     MOST_ENCODED_WORDS,

@@ -10,8 +10,9 @@ import pytest
 
 from mailhook.model import Author
 from mailhook.pipeline import extract, read_message
+from mailhook.pipeline.candidate import Block
 from mailhook.pipeline.cjk import NAME_ALONE, NAME_AUTHOR, find_cjk
-from mailhook.pipeline.fields import DEFAULT_FINDERS, Block
+from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.phones import find_phones
 
 

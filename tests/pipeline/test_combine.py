@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mailhook.model import Author, Evidence
+from mailhook.pipeline.candidate import Block, Candidate
 from mailhook.pipeline.checks import check_span, country_of, postal_code_check
 from mailhook.pipeline.combine import agreement_key, choose
-from mailhook.pipeline.fields import Block, Candidate
 from mailhook.pipeline.tagged import WEIGHT_CONFIRMED, WEIGHT_UNCHECKED, candidates_from_spans
 from mailhook.pipeline.tagger import Span
 
@@ -45,7 +45,8 @@ def test_the_kept_candidate_is_the_groups_most_confident_with_its_normalisation(
 
 
 def test_between_equals_the_earlier_line_wins() -> None:
-    chosen = choose([cand("job_title", "CTO", "role-rule", 0.7, 5), cand("job_title", "CEO", "role-rule", 0.7, 2)])
+    chosen = choose([cand("job_title", "CTO", "role-rule", 0.7, 5),
+                     cand("job_title", "CEO", "role-rule", 0.7, 2)])
     assert chosen["job_title"].value == "CEO"
 
 

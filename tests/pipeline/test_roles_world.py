@@ -9,7 +9,7 @@ import pytest
 
 from mailhook.model import Author
 from mailhook.pipeline import extract, load_finders, read_message
-from mailhook.pipeline.fields import Finder
+from mailhook.pipeline.candidate import Finder
 from mailhook.pipeline.lexicon import LEGAL, ORG
 from mailhook.pipeline.organisations import LEGAL_FORMS, domain_label, names_domain, sender_labels
 from mailhook.pipeline.roles import find_roles

@@ -86,7 +86,8 @@ def test_the_shipped_pipeline_scores_at_least_the_floor(tmp_path: Path) -> None:
         for group, record in RECORDS:
             gold_out.write(json.dumps(record, ensure_ascii=False) + "\n")
             reading = pipeline.read_message((group / record["file"]).read_bytes())
-            found = pipeline.extraction_record(record["file"], reading, pipeline.extract(reading.own, finders))
+            extraction = pipeline.extract(reading.own, finders)
+            found = pipeline.extraction_record(record["file"], reading, extraction)
             out.write(json.dumps({"id": record["id"], "skipped": bool(found["skipped"]),
                                   "has_signature": found["has_signature"],
                                   "signature_lines": found["signature_lines"],
