@@ -5,75 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from mailhook.pipeline import postal
+from mailhook.pipeline import postal, streets
 from mailhook.pipeline.postal import country_code
 
-# Street words by language. Alone they make a street line ("Pol. Ind. Las Salinas", "Piazza
-# del Duomo"), and a city holds none of them. Compounds end in one ("Bahnhofstrasse").
-_WORDS = (
-    r"street|road|rd\.?|avenue|ave\.?|drive|blvd|boulevard|lane|way|court|place|suite|"
-    r"floor|square|plaza|highway|parkway|terrace|crescent|p\.?\s?o\.?\s?box|"  # en
-    r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|postfach|gewerbegebiet|"  # de
-    r"rue|chemin|impasse|quai|faubourg|esplanade|zone industrielle|zone artisanale|lieu-dit|zi|zac|"  # fr
-    r"calle|avda\.?|av\.|avenida|pza\.|paseo|carretera|ctra\.|ronda|travesía|polígono|pol\. ind\.?|"  # es
-    r"urbanización|glorieta|rambla|carrer|passeig|avinguda|plaça|apartado|apdo\.|"  # es, ca
-    r"via|viale|v\.le|piazza|p\.zza|piazzale|corso|c\.so|vicolo|località|contrada|lungomare|"  # it
-    r"zona industriale|straat|laan|plein|gracht|kade|singel|postbus|"  # it, nl
-    r"rua|travessa|largo|praça|alameda|rodovia|estrada|caixa postal|"  # pt
-    r"ulica|ul\.|aleja|al\.|osiedle|ulice|náměstí|nám\.|třída|nábřeží|námestie|"  # pl, cs, sk
-    r"utca|körút|krt\.|rakpart|sétány|fasor|"  # hu
-    r"gatan|gata|vägen|torget|gränd|gade|vej|plads|stræde|postboks|veien|katu|"  # sv, da, no, fi
-    r"strada|bulevardul|calea"  # ro
-)
-_SUFFIXES = (
-    r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|gade|vej|vejen|gatan|vägen|straat|"
-    r"laan|gracht|kade|plein|dijk|singel|plads|pladsen|torget|katu|veien|stræde"
-)
-# Beside a house number only: these are words of prose or abbreviations of other things too.
-_NUMBERED_WORDS = (
-    r"st\.|dr\.|u\.|út|tér|köz|r\.|pl\.|tř\.|rte|route|voie|cours|passage|allé|bd|gate|vei|väg|"
-    r"col\.|jr\.|tv\.|plac|os\.|str|loc\.|fraz\.|urb\.|pº|c/"
-)
-_EDGE_L, _EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
-_STREET_WORD = re.compile(
-    # Compounds are tried from word starts only, so that a long word costs linear time.
-    rf"{_EDGE_L}(?:{_WORDS}){_EDGE_R}|{_EDGE_L}c/|{_EDGE_L}[^\W\d_]{{2,}}?(?:{_SUFFIXES}){_EDGE_R}",
-    re.IGNORECASE,
-)
-_NUMBERED_WORD = re.compile(rf"{_EDGE_L}(?:{_NUMBERED_WORDS}){_EDGE_R}", re.IGNORECASE)
-_HOUSE_NUMBER = re.compile(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:[\s,/-]|$)")
-_NUMBER = re.compile(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:[\s,/.-]|$)")  # "Fő u. 12."
-# Post-office boxes: English, French (BP, CS, TSA), German, Dutch, Nordic, Spanish, Portuguese.
-_BOX = re.compile(
-    r"^(?:p\.?\s?o\.?\s?box|post\s?box|postfach|pf\.|postbus|postboks|box|b\.?p\.?|cs|tsa|"
-    r"case postale|casella postale|apartado(?: de correos)?|apdo\.?|casilla(?: de correo)?|"
-    r"caixa postal|skrytka pocztowa)\s*\d[\d ]{0,9}(?:\s+\S+)?$",
-    re.IGNORECASE,
-)
-# What follows a street on its line: floor, door, unit, office, building ("3º B", "Piso 7").
-_UNIT = re.compile(
-    r"^(?:\d{1,3}\s?[ºª°]\.?(?:\s?(?:\d{1,2}\s?[ºª°]|[A-Za-z]{1,5}\.?))*|\d{1,3}\.\s?(?:th|tv|mf)\.?|"
-    r"\d{1,3}(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|étage|stock|og|piso|planta|piano|andar|"
-    r"emelet|em\.|piętro|p\.|sal)|(?:piso|planta|pta|puerta|"
-    r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
-    r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|m|piętro|em|ajtó|"
-    r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|flat|studio|km)(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
-    re.IGNORECASE,
-)
-# Building and estate names, taken in a run with a street ("Edif. Torre Sur", "Col. Juárez",
-# "Courty House").
-# Parts of a building with no number ("Hinterhaus", "bajo", "rez-de-chaussée").
-_WING = re.compile(
-    r"^(?:hinterhaus|vorderhaus|seitenflügel|rückgebäude|erdgeschoss|dachgeschoss|bajo|entresuelo|ático|"
-    r"entreplanta|rez-de-chaussée|rdc|sous-sol|piano terra|souterrain)$",
-    re.IGNORECASE,
-)
-_BUILDING = re.compile(
-    r"^(?:edif\.?|edificio|torre|bloque|centro|immeuble|résidence|bât\.?|bâtiment|building|"
-    r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|gebäude|haus)\s+\S|"
-    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)? (?:House|Building|Centre|Center|Tower|Haus)$",
-    re.IGNORECASE,
-)
 # A postal code and the city after it, in the shapes the countries of Europe and the Americas
 # write; the country's own pattern (postal.countries_for_code) decides whether it is one.
 _CODE = (
@@ -95,9 +29,6 @@ _CITY_FIRST = re.compile(
 _PROVINCE = re.compile(r"^(?P<city>[A-Z][^\W\d_'’.-]*(?:[ '’-][^\W\d_]+){0,4})\s*\((?P<paren>[^()]+)\)$")
 _PAREN = re.compile(r"^(?P<city>.*?)\s*\((?P<paren>[^()]+)\)$")
 _CEDEX = re.compile(r"\s+cedex(?:\s+\d{1,3})?$", re.IGNORECASE)
-_NOT_CITY = frozenset(
-    {"tel", "tél", "fax", "phone", "mobile", "mob", "cell", "handy", "email", "e-mail", "www", "web"}
-)
 # "Adresse: ...", and the words that label an address without a colon ("Bezoekadres Naudstraat 98").
 _LABEL = re.compile(
     r"^\s*(?:[\w .]{1,20}:|(?:address|visiting address|postal address|adresse|anschrift|dirección|"
@@ -105,17 +36,6 @@ _LABEL = re.compile(
     r"siedziba|sede|sitz)\b(?=\s+\S*\d|\s+\w+\s+\d))\s*",
     re.IGNORECASE,
 )
-# A bare house number or a mail stop / room code beside a street ("12", "259 D", "nº 5", "s/n",
-# "#603", "EB 3885"), or a compass point ("NW").
-_MAIL_STOP = re.compile(
-    r"^(?:[A-Z#]{1,4}\s?-?)?\d{1,5}\s?[A-Za-z]?$|^(?:[NSEW]{1,2}|[NS]\.[EW]\.)$|^(?:n\.?\s?[ºo°]\.?\s?\d{1,5}|s/n)$",
-    re.IGNORECASE,
-)
-# A street's name without a street word ("Stretto Sole", "Na Příkopě"), capitalised, no digits.
-_NAME = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*\.?(?:[ '’-][^\W\d_]+\.?){0,5}$")
-_JOINS = re.compile(r"\s*(?:\||·|•|\s/)\s+|\t+|\s{3,}")
-_COLUMNS = re.compile(r"\t+|\s{3,}")
-_SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–/]\s)\s*|\t+|\s{3,}")
 
 
 @dataclass(frozen=True)
@@ -142,7 +62,7 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
     of the postal code comes from the block (a country name, phone prefixes) or the sender's
     address (its domain), else from any country whose pattern the code fits."""
     lines = [_LABEL.sub("", line.strip()) for line in block]
-    spans = [_spans(line) for line in lines]
+    spans = [streets.segment_spans(line) for line in lines]
     segments = [[line[a:b] for a, b in found] for line, found in zip(lines, spans, strict=True)]
     parts: dict[str, tuple[int, str]] = {}
     found = _postal_line(segments, _hints(lines, segments, sender))
@@ -150,16 +70,18 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
         index, position, width, read = found
         line, where = lines[index], spans[index]
         parts.update({k: (index + read.below.get(k, 0), v) for k, v in _fields(read).items() if v})
-        street = _street(lines, index, line[: where[position][0]], line[where[position + width - 1][1] :])
+        street = streets.find_street(
+            lines, index, line[: where[position][0]], line[where[position + width - 1][1] :]
+        )
         if street:
             parts["street_address"] = street
         _after(parts, index, segments[index][position + width :], read.countries)
         last = index + max(read.below.values(), default=0)
         if "country" not in parts and last + 1 < len(lines) and country_code(lines[last + 1]):
             parts["country"] = (last + 1, lines[last + 1].strip(" ."))
-    elif street := _street_alone(lines):
+    elif street := streets.find_street_alone(lines):
         parts["street_address"] = street
-        if city := _city_after_street(lines, segments, street):
+        if city := streets.find_city_after_street(lines, segments, street):
             parts["city"] = city
             countries = [p for p in segments[city[0]] if postal.is_country_name(p)]
             if countries:
@@ -175,9 +97,9 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
 def is_address_line(line: str) -> bool:
     """A postal-code line or a street line."""
     text = _LABEL.sub("", line.strip())
-    if not re.search(r"\d|[Xx]{4}", text) and not _STREET_WORD.search(text):
+    if not re.search(r"\d|[Xx]{4}", text) and not streets.STREET_WORD.search(text):
         return False
-    segments = _segments(text)
+    segments = streets.line_segments(text)
     for position in range(len(segments)):
         for width in (1, 2):
             segment = ", ".join(segments[position : position + width])
@@ -185,23 +107,7 @@ def is_address_line(line: str) -> bool:
                 return True
     if len(segments) == 1 and (bare := _BARE_CODE.match(text)) and _specific(bare, ()):
         return True
-    return _is_street(text) or any(_BOX.match(s) or _UNIT.match(s) for s in segments)
-
-
-def _segments(line: str) -> list[str]:
-    return [line[a:b] for a, b in _spans(line)]
-
-
-def _spans(line: str) -> list[tuple[int, int]]:
-    """Where the segments of a line are: between commas, pipes, bullets, spaced dashes, columns."""
-    spans, start = [], 0
-    for separator in _SEGMENTS.finditer(line):
-        if separator.start() > start:
-            spans.append((start, separator.start()))
-        start = max(start, separator.end())
-    if start < len(line):
-        spans.append((start, len(line)))
-    return spans
+    return streets.is_street(text) or any(streets.BOX.match(s) or streets.UNIT.match(s) for s in segments)
 
 
 def _hints(lines: list[str], segments: list[list[str]], sender: str | None) -> tuple[str, ...]:
@@ -236,8 +142,10 @@ def _postal_line(segments: list[list[str]], hints: tuple[str, ...]) -> tuple[int
                 return bare
     for index, parts in enumerate(segments):
         for position, segment in enumerate(parts):
-            street_before = position > 0 and _is_street(parts[position - 1])
-            street_above = index > 0 and bool(segments[index - 1]) and _is_street(segments[index - 1][-1])
+            street_before = position > 0 and streets.is_street(parts[position - 1])
+            street_above = (
+                index > 0 and bool(segments[index - 1]) and streets.is_street(segments[index - 1][-1])
+            )
             if found := _read_province(segment, hints, street_before or street_above):
                 return index, position, 1, found
     return None
@@ -256,14 +164,14 @@ def _read_code_first(segment: str, hints: tuple[str, ...], hinted: bool = False)
 
 def _read_city_first(segment: str, hints: tuple[str, ...], hinted: bool = False) -> _Postal | None:
     match = _CITY_FIRST.match(segment.strip())
-    if not match or _BOX.match(segment.strip()):  # "P.O. Box 4778"
+    if not match or streets.BOX.match(segment.strip()):  # "P.O. Box 4778"
         return None
     code = match["code"]
     fits = _fits(code, hints, hinted)
     if fits is None or (fits and not any(_city_first(c) for c in fits)):
         return None
     city, state = _city_and_state(match["head"].strip(" ,"), fits)
-    if not city or not _is_city(city) or postal.is_country_name(city):
+    if not city or not streets.is_city(city) or postal.is_country_name(city):
         return None
     if len(code) == 4 and not hinted and not (state and state.isupper()):
         return None  # "Suite 1400": a number after a word is no postal line; "Sydney NSW 2000" is
@@ -302,7 +210,7 @@ def _read_bare_code(
     if not match or not fits:
         return None
     after = segments[index][position + 1 :]
-    if match.group(0) != match["code"] and after and _is_city(after[0]):
+    if match.group(0) != match["code"] and after and streets.is_city(after[0]):
         return (
             index,
             position + 1,
@@ -323,7 +231,7 @@ def _read_bare_code(
     head, _, tail = city.rpartition("/")
     if state is None and head and postal.subdivision_of(tail, fits):  # "São Paulo/SP"
         city, state = head.strip(), tail.strip()
-    if not _is_city(city):  # "Dublin 2" is a city; a district number may end it
+    if not streets.is_city(city):  # "Dublin 2" is a city; a district number may end it
         return None
     below = {"postal_code": index - at, "state": state_at - at}
     read = _Postal(match["code"], city, state, None, fits, below)
@@ -346,7 +254,7 @@ def _read_province(segment: str, hints: tuple[str, ...], beside_street: bool) ->
     """ "Castelnuovo (Lucca)": a city and its province, no code, beside a street or in a hinted
     country."""
     match = _PROVINCE.match(segment.strip())
-    if not match or not _is_city(match["city"]):
+    if not match or not streets.is_city(match["city"]):
         return None
     paren = match["paren"].strip()
     where = postal.subdivision_of(paren, hints)
@@ -377,7 +285,7 @@ def _read_city(rest: str, code: str, fits: tuple[str, ...], hinted: bool) -> _Po
     )
     if province and (hinted or not country_code(last)):
         city, state = head, last
-    if not _is_city(city):
+    if not streets.is_city(city):
         return None
     return _Postal(code, city, state, written, fits)
 
@@ -391,22 +299,6 @@ def _fits(code: str, hints: tuple[str, ...], hinted: bool) -> tuple[str, ...] | 
     if hinted:
         fits = tuple(c for c in hints if c in fits)
     return fits or None
-
-
-def _is_city(city: str) -> bool:
-    words = city.split()
-    if not words or len(words) > 5 or re.search(r"[@:,;/|]", city) or (city.isupper() and len(city) <= 3):
-        return False  # "DC 20006" is the state's code and the ZIP
-    if not (city[0].isupper() or city[:2] in ("'s", "’s")) or words[0].casefold().strip(".:") in _NOT_CITY:
-        return False
-    # A district number may end the city ("Praha 1"); no other digits.
-    if re.search(r"\d", " ".join(words[:-1])) or not re.fullmatch(r"\d{1,2}|[^\d]+", words[-1]):
-        return False
-    # Small words may be lower-case ("Frankfurt am Main", "Rio de Janeiro"), longer ones not.
-    if any(w[0].islower() and len(w) > 4 for w in words):
-        return False
-    # "St. Gallen", "St. Louis": a saint, not a street.
-    return not _STREET_WORD.search(re.sub(r"^ste?\.\s", "", city, flags=re.IGNORECASE))
 
 
 def _city_first(code: str) -> bool:
@@ -430,137 +322,3 @@ def _after(parts: dict[str, tuple[int, str]], index: int, after: list[str], fits
             parts["country"] = (index, text)
         elif "state" not in parts and "country" not in parts and postal.subdivision_of(text, fits):
             parts["state"] = (index, text)
-
-
-@dataclass(frozen=True)
-class _Street:
-    text: str
-    strong: bool  # names a thoroughfare or a box, not only a unit or a number beside a word
-    holds: bool  # holds a street or box at all, not only a floor or a wing ("Hinterhaus")
-
-
-def _street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, str] | None:
-    """The street lines above the postal line (or the text before it on its line), else the
-    street after it on its line ("1052 Budapest, Fő u. 12.") or on the line below."""
-    found: list[tuple[int, str]] = []
-    strong = False  # a street on the postal line itself: the lines above are something else
-    holds = False
-    if head and (same := _street_span(head, holding=False)):
-        found, strong, holds = [(index, same.text)], same.strong, same.holds
-    back = index - 1
-    while back >= 0 and len(found) < 2 and not (found and strong):
-        # Columns ("121 SW Salmon Street<TAB>503.701.1160") hold other things beside the street.
-        text = _COLUMNS.split(lines[back])[0]
-        if not text and not found and back == index - 1:
-            back -= 1  # converted HTML puts a blank line between address lines
-            continue
-        above = _street_span(text, holding=False) if text else None
-        if above is None:
-            break
-        found.insert(0, (back, above.text))
-        holds = holds or above.holds
-        back -= 1
-    if found and holds:
-        return found[0][0], ", ".join(text for _, text in found)
-    if tail and (later := _street_span(tail, last=False)):
-        return index, later.text
-    below = lines[index + 1] if index + 1 < len(lines) else ""
-    if _STREET_WORD.search(below) and _NUMBER.search(below) and not _digits(below) > 6:
-        return index + 1, below
-    return None
-
-
-def _street_alone(lines: list[str]) -> tuple[int, str] | None:
-    """A street written without a postal code ("Rua Augusta 100 - Lisboa"): only a clear one, a
-    street word with a house number, or a post-office box."""
-    for index, line in enumerate(lines):
-        found = _street_span(_COLUMNS.split(line)[0]) if line else None
-        if found and found.strong and (_NUMBER.search(found.text) or _BOX.match(found.text)):
-            return index, found.text
-    return None
-
-
-def _city_after_street(
-    lines: list[str], segments: list[list[str]], street: tuple[int, str]
-) -> tuple[int, str] | None:
-    """The place after a street that has no postal code, alone or before its country:
-    "Rua Augusta 100 - Lisboa", "Calle 93 # 11-26" / "Bogotá, Colombia"."""
-    index, text = street
-    line = lines[index]
-    rest = line[line.find(text) + len(text) :] if text in line else ""
-    candidates = [(index, _segments(rest))] if _segments(rest) else []
-    if index + 1 < len(lines):
-        candidates.append((index + 1, segments[index + 1]))
-    for at, parts in candidates[:1]:
-        places = [p for p in parts if not postal.is_country_name(p)]
-        # On the next line only with its country ("Bogotá, Colombia"), which makes it a place.
-        named = (
-            at == index or len(parts) > 1 or (at + 1 < len(lines) and postal.is_country_name(lines[at + 1]))
-        )
-        if named and len(places) == 1 and parts[0] == places[0] and _is_city(places[0]):
-            return None if _holds_street(places[0]) else (at, places[0].strip())
-    return None
-
-
-def _street_span(text: str, last: bool = True, holding: bool = True) -> _Street | None:
-    """The last (or first) run of street pieces in the text, as written, when it holds a street
-    (or, not `holding`, only a floor or a wing): "Acme S.A., C/ Mayor 12, 3º B" gives
-    "C/ Mayor 12, 3º B"."""
-    spans = _spans(text)
-    segments = [text[a:b] for a, b in spans]
-    # "Via Roma, 5", "Stretto Sole, 34": a name, then its house number after a comma.
-    named = {i for i in range(len(segments) - 1) if _NAME.match(segments[i]) and _numbered(segments[i + 1])}
-    starts = {spans[i][0] for i in named}
-    runs: list[list[tuple[int, int]]] = []
-    current: list[tuple[int, int]] = []
-    for i, span in enumerate(spans):
-        if i in named or _is_street_piece(segments[i]):
-            current.append(span)
-        else:
-            runs, current = runs + [current] if current else runs, []
-    runs = [r for r in [*runs, current] if r]
-    streets = [r for r in runs if any(_holds_street(text[a:b]) or a in starts for a, b in r)]
-    runs = streets if holding or streets else runs
-    if not runs:
-        return None
-    run = runs[-1] if last else runs[0]
-    pieces = [text[a:b] for a, b in run]
-    strong = any(_BOX.match(p) or (_STREET_WORD.search(p) and not _UNIT.match(p)) for p in pieces)
-    # Pipes, bullets and columns between the pieces become commas; commas and dashes stay as written.
-    written = _JOINS.sub(", ", text[run[0][0] : run[-1][1]])
-    return _Street(written, bool(strong), run in streets)
-
-
-def _numbered(segment: str) -> bool:
-    """A house number, alone or with what follows it ("5", "12 B", "11 Appartamento 2"), not a floor."""
-    return bool(re.match(r"\d{1,5}[A-Za-z]?(?:\s|/|-|$)", segment)) and not _UNIT.match(segment)
-
-
-def _holds_street(segment: str) -> bool:
-    return bool(_is_street(segment) or _BOX.match(segment))
-
-
-def _is_street_piece(segment: str) -> bool:
-    if _digits(segment) > 10 or "@" in segment or len(segment) > 60:
-        return False
-    return bool(
-        _is_street(segment)
-        or _BOX.match(segment)
-        or _UNIT.match(segment)
-        or _MAIL_STOP.match(segment)
-        or _BUILDING.match(segment)
-        or _WING.match(segment)
-    )
-
-
-def _is_street(text: str) -> bool:
-    if len(text) > 60 or "@" in text or _digits(text) > 10:
-        return False
-    has_number = _HOUSE_NUMBER.search(text) is not None
-    if _STREET_WORD.search(text) or (_NUMBER.search(text) and _NUMBERED_WORD.search(text)):
-        return True
-    return has_number and re.search(r"[^\W\d_]{3,}", text) is not None
-
-
-def _digits(text: str) -> int:
-    return sum(map(str.isdigit, text))
