@@ -51,7 +51,7 @@ def _factory() -> DetectorFactory:
     return factory
 
 
-class _FastDetector(Detector):  # type: ignore[misc]
+class _FastDetector(Detector):
     """langdetect's own detector, its per-n-gram update done on numpy arrays.
 
     The update multiplies 55 probabilities per n-gram in a Python loop, about half of a
