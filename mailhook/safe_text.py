@@ -64,6 +64,13 @@ def looks_like_formula(text: str) -> bool:
     return bool(_FORMULA_START.match(stripped) or _FORMULA_INSIDE.search(stripped))
 
 
+def holds_formula(line: str) -> bool:
+    """Whether a whole line is a formula or carries a fetching call: values cut out of it are
+    pieces of the formula. Unlike looks_like_formula, a sign-off such as "-Tom" passes."""
+    stripped = line.strip()
+    return stripped.startswith("=") or bool(_FORMULA_INSIDE.search(stripped))
+
+
 def csv_cell(value: Any) -> Any:
     """One CSV cell, neutralised as OWASP says (a `'` before a leading `= + - @`, tab or CR, also
     after leading spaces), plain `+` phone numbers aside, with its controls escaped; None and

@@ -12,7 +12,7 @@ from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.language import detect_language
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.signature import MOST_LINES, find_signature
-from mailhook.safe_text import clean, looks_like_formula
+from mailhook.safe_text import clean, holds_formula, looks_like_formula
 
 # Languages whose mail is not read at all (the product does not serve them yet).
 SKIPPED_LANGUAGES = frozenset({"ja"})
@@ -64,10 +64,15 @@ def extract(part: Part, finders: Sequence[Finder] = DEFAULT_FINDERS) -> Extracti
 
 def _safe(cand: Candidate) -> Candidate | None:
     """Every finder's candidate passes here before it may become a field: without control or
-    bidi override characters, and None when nothing is left or the text is formula-shaped (a
-    spreadsheet would run it), so that such text is never filled or suggested."""
+    bidi override characters, and None when nothing is left or the text, or the line it was read
+    from, is formula-shaped (a spreadsheet would run it), so that such text is never filled or
+    suggested."""
     value, normalised = clean(cand.value), clean(cand.normalised)
+    # A value cut out of a formula-shaped line ('"Street")' from '=HYPERLINK(...,"Street")') is
+    # part of the formula, not the sender's words.
     if not value or looks_like_formula(value) or looks_like_formula(normalised):
+        return None
+    if holds_formula(cand.evidence.line):
         return None
     evidence = dataclasses.replace(
         cand.evidence,
