@@ -83,3 +83,14 @@ def mark_claimed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
         f"""UPDATE messages SET status = 'processing', attempts = attempts + 1, claimed_by = ?
             WHERE id IN ({','.join('?' * len(ids))}) RETURNING id""", (os.getpid(), *ids))
     return sorted(r[0] for r in rows)
+
+
+def claim_replayed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+    """Inside the caller's write transaction: claim those of `ids` a replay still has to do
+    (pending, or left processing by an interrupted replay); returns their ids."""
+    if not ids:
+        return []
+    found = c.execute(
+        f"""SELECT id FROM messages WHERE id IN ({','.join('?' * len(ids))})
+            AND status IN ('pending', 'processing') AND {REPLAYED}""", list(ids)).fetchall()
+    return mark_claimed(c, [r[0] for r in found])

@@ -37,6 +37,11 @@ class Received:
     def sha256(self) -> str:
         return hashlib.sha256(self.raw).hexdigest()
 
+    @cached_property
+    def parties(self) -> frozenset[str]:
+        """The addresses its outcome may touch (store.claims.parties), read once per copy."""
+        return claims.parties(self.raw)
+
     @property
     def dedupe_key(self) -> str:
         """What makes two copies for one recipient the same message: its Message-ID and its bytes.
@@ -104,7 +109,7 @@ class QueueStore(Base):
         `dedupe_key` and recipient) and for history a replay already has."""
         results = []
         # Read before the write lock is taken: the intake's commits stay short.
-        outside = {item.sha256: claims.parties(item.raw) for item in batch}
+        outside = {item.sha256: item.parties for item in batch}
         with self._tx() as c:
             for item in batch:
                 if self._replayed_history(c, item):
@@ -190,15 +195,16 @@ class QueueStore(Base):
         return self._queued(ids)
 
     def claim_replayed(self, message_rowid: int) -> Queued | None:
-        """Claim one replayed message, pending or left half-done by an interrupted replay (only
-        one replay runs at a time, so nobody else is processing it)."""
-        with self._tx() as c:
-            found = c.execute(
-                f"""SELECT id FROM messages WHERE id = ? AND status IN ('pending', 'processing')
-                    AND {claims.REPLAYED}""", (message_rowid,)).fetchall()
-            ids = claims.mark_claimed(c, [r[0] for r in found])
-        claimed = self._queued(ids)
+        """Claim one replayed message (see claim_replayed_many)."""
+        claimed = self.claim_replayed_many([message_rowid])
         return claimed[0] if claimed else None
+
+    def claim_replayed_many(self, ids: Sequence[int]) -> list[Queued]:
+        """Claim replayed messages, pending or left half-done by an interrupted replay (only one
+        replay runs at a time, so nobody else is processing them), in one commit; in id order."""
+        with self._tx() as c:
+            claimed = claims.claim_replayed(c, ids)
+        return self._queued(claimed)
 
     def _queued(self, ids: list[int]) -> list[Queued]:
         if not ids:
@@ -330,41 +336,38 @@ class QueueStore(Base):
 
     def finish(self, message_rowid: int, outcome: Outcome) -> list[Candidate]:
         """Apply a processing outcome atomically; returns the candidates that filled properties."""
+        return self.finish_many([(message_rowid, outcome)])[0]
+
+    def finish_many(self, done: Sequence[tuple[int, Outcome]]) -> list[list[Candidate]]:
+        """Apply several outcomes in one transaction (one commit, one fsync for all): each is
+        all or nothing, as they all are. Their messages must wait for nobody (claims.choose),
+        or a later one's outcome would have been decided without an earlier one's writes."""
         with self._tx() as c:
-            for email in outcome.create:
-                c.execute(
-                    "INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
-                    (email,),
-                )
-            for email in outcome.logged_on:
-                c.execute(
-                    """INSERT OR IGNORE INTO contact_emails (contact_email, message_rowid, role)
-                       SELECT email, ?, ? FROM contacts WHERE email = ?""",
-                    (message_rowid, "from" if email == outcome.contact_email else "to", email),
-                )
-            filled = self._fill(c, message_rowid, outcome) if outcome.scanned else []
-            if outcome.tasks and outcome.user_email:
-                insert_tasks(c, message_rowid, outcome.user_email, outcome.tasks)
+            return [self._apply(c, rowid, outcome) for rowid, outcome in done]
+
+    def _apply(self, c: sqlite3.Connection, message_rowid: int, outcome: Outcome) -> list[Candidate]:
+        """Inside the caller's transaction: one outcome; the candidates that filled."""
+        for email in outcome.create:
+            c.execute("INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
+                      (email,))
+        for email in outcome.logged_on:
             c.execute(
-                """UPDATE messages SET status = 'processed', processed_at = ?, last_error = NULL,
-                   direction = ?, user_email = ?, contact_email = ?, from_address = ?,
-                   subject = ?, date = ?, language = ?, scanned = ?, skip_reason = ?,
-                   dkim_verdict = ? WHERE id = ?""",
-                (
-                    utc_now(),
-                    outcome.direction,
-                    outcome.user_email,
-                    outcome.contact_email,
-                    outcome.from_address,
-                    outcome.subject,
-                    outcome.date,
-                    outcome.language,
-                    int(outcome.scanned),
-                    outcome.skip_reason,
-                    outcome.dkim_verdict,
-                    message_rowid,
-                ),
+                """INSERT OR IGNORE INTO contact_emails (contact_email, message_rowid, role)
+                   SELECT email, ?, ? FROM contacts WHERE email = ?""",
+                (message_rowid, "from" if email == outcome.contact_email else "to", email),
             )
+        filled = self._fill(c, message_rowid, outcome) if outcome.scanned else []
+        if outcome.tasks and outcome.user_email:
+            insert_tasks(c, message_rowid, outcome.user_email, outcome.tasks)
+        c.execute(
+            """UPDATE messages SET status = 'processed', processed_at = ?, last_error = NULL,
+               direction = ?, user_email = ?, contact_email = ?, from_address = ?,
+               subject = ?, date = ?, language = ?, scanned = ?, skip_reason = ?,
+               dkim_verdict = ? WHERE id = ?""",
+            (utc_now(), outcome.direction, outcome.user_email, outcome.contact_email,
+             outcome.from_address, outcome.subject, outcome.date, outcome.language,
+             int(outcome.scanned), outcome.skip_reason, outcome.dkim_verdict, message_rowid),
+        )
         return filled
 
     def _fill(self, c: sqlite3.Connection, rowid: int, outcome: Outcome) -> list[Candidate]:

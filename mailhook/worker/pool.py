@@ -7,18 +7,18 @@ import contextlib
 import dataclasses
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
 from mailhook.config import Config
 from mailhook.store import Store
-from mailhook.store.claims import WINDOW, choose, parties
+from mailhook.store.claims import WINDOW, choose
 from mailhook.store.locks import patiently
 from mailhook.worker.children import Child, Inbox, Target, charge, settle, spawn
 from mailhook.worker.processing import Worker
-from mailhook.worker.replay import ALREADY, TOO_LARGE, Source, oversized, store_copy
+from mailhook.worker.replay import GROUP, STORE_BATCH, Source, intake, process_group, take
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +64,10 @@ def replay(
     on_each: Callable[[str], None] = lambda result: None, *, max_size: int | None = None,
     on_note: Callable[[str], None] = lambda note: None, target: Target | None = None,
 ) -> Counter[str]:
-    """worker.replay.replay with `processes` children: this process stores each message and hands
-    it to an idle child once no message of the same contact is still ahead of it (claims.choose),
-    so every message of `source` is processed once, each contact's in mailbox order."""
+    """worker.replay.replay with `processes` children: this process stores the mailbox, a batch
+    per commit, and hands idle children groups of messages no message still ahead of them shares
+    a contact with (claims.choose), so every message of `source` is processed once, each
+    contact's in mailbox order; a child claims and finishes its group with a commit each."""
     config = on_database(config, store.path)
     patiently(lambda: store.requeue_interrupted(replayed=True), "re-queueing interrupted messages")
     users = set(store.users())
@@ -79,35 +80,28 @@ def replay(
     waiting: list[int] = []  # stored and not yet handed out, in mailbox order
     outside: dict[int, frozenset[str]] = {}
     busy: dict[int, Child] = {}  # message id -> the child processing it
+    suspects: set[int] = set()  # held by a child that died: each handed out alone from then on
     idle = [spawn(config, target or _replay_main, "mailhook-replay") for _ in range(processes)]
     items: Iterator[tuple[str, bytes]] | None = iter(source.items())
+    failure: OSError | None = None
     try:
         while items is not None or waiting or busy:
-            # One message stored at a time, handed out at once where a child is idle: what was
-            # read before a failure to read the source is processed.
             if items is not None and len(waiting) < AHEAD:
-                if (item := next(items, None)) is None:
-                    items = None
-                elif (note := oversized(*item, max_size)) is not None:
-                    on_note(note)
-                    count(TOO_LARGE)
-                elif (rowid := store_copy(store, user, *item)) is None:
-                    count(ALREADY)
-                else:
-                    waiting.append(rowid)
-                    outside[rowid] = parties(item[1]) - users
-            for rowid in choose(waiting[:WINDOW], busy, outside, len(idle)):
-                waiting.remove(rowid)
-                busy[rowid] = idle.pop()
-                # One that died while idle fails to take it: _collect replaces it, the message waits.
-                with contextlib.suppress(OSError):
-                    busy[rowid].writer.send(rowid)
+                batch, failure = take(items, STORE_BATCH)
+                if failure is not None or len(batch) < STORE_BATCH:
+                    items = None  # what was read before a failure to read is still processed
+                for copy in intake(store, user, batch, count, max_size, on_note):
+                    waiting.append(copy.rowid)
+                    outside[copy.rowid] = copy.parties - users
+            _hand_out(waiting, busy, idle, outside, suspects)
             if busy:  # wait for a result only where nothing else can be done meanwhile
                 must = items is None or len(waiting) >= AHEAD or not idle
                 _collect(config, busy, idle, waiting, count, target or _replay_main,
-                         None if must else 0.0)
+                         None if must else 0.0, suspects)
             if len(outside) > 2 * AHEAD:  # forget the addresses of messages done
                 outside = {rowid: outside[rowid] for rowid in (*waiting, *busy)}
+        if failure is not None:
+            raise failure
     finally:
         # Stopped early (Ctrl-C, SIGTERM, an unreadable file): what the children finish counts.
         for rowid, status in _stop([*idle, *busy.values()]):
@@ -117,11 +111,38 @@ def replay(
     return tally
 
 
+def _hand_out(waiting: list[int], busy: dict[int, Child], idle: list[Child],
+              outside: dict[int, frozenset[str]], suspects: set[int]) -> None:
+    """Give each idle child a group of the messages that wait for nobody."""
+    ready = choose(waiting[:WINDOW], busy, outside, GROUP * len(idle))
+    for group in groups(ready, len(idle), suspects):
+        child = idle.pop()
+        for rowid in group:
+            waiting.remove(rowid)
+            busy[rowid] = child
+        # One that died while idle fails to take it: _collect replaces it, the messages wait.
+        with contextlib.suppress(OSError):
+            child.writer.send(group)
+
+
+def groups(ready: list[int], children: int, suspects: Collection[int]) -> list[list[int]]:
+    """`ready` split among up to `children` (in order, evenly); a suspect goes alone, so that a
+    message that kills its worker costs no other message an attempt more than once."""
+    alone = [[rowid] for rowid in ready if rowid in suspects][:children]
+    rest = [rowid for rowid in ready if rowid not in suspects]
+    room = children - len(alone)
+    if not rest or not room:
+        return alone
+    size = -(-len(rest) // room)
+    return alone + [rest[start:start + size] for start in range(0, len(rest), size)]
+
+
 def _collect(config: Config, busy: dict[int, Child], idle: list[Child], waiting: list[int],
-             count: Callable[[str], None], target: Target, timeout: float | None) -> None:
-    """Wait up to `timeout` for a child's result or death; a dead child's message goes back to
-    `waiting` (or is counted failed once it used up its attempts) and a new child takes its
-    place."""
+             count: Callable[[str], None], target: Target, timeout: float | None,
+             suspects: set[int]) -> None:
+    """Wait up to `timeout` for a child's results or death; a dead child's messages go back to
+    `waiting` (or are counted failed once they used up their attempts), those it had claimed as
+    suspects, and a new child takes its place."""
     children = set(busy.values())
     wait([c.reports for c in children] + [c.process.sentinel for c in children], timeout)
     for child in children:
@@ -134,6 +155,7 @@ def _collect(config: Config, busy: dict[int, Child], idle: list[Child], waiting:
             continue
         held = [rowid for rowid, holder in busy.items() if holder is child]
         charged = dict(_ended(config, child, replayed=True))
+        suspects |= set(charged) & set(held)
         for rowid in held:
             del busy[rowid]
             status = charged.get(rowid, "pending")  # not claimed yet: simply handed out again
@@ -198,11 +220,11 @@ def _replay_main(config: Config, reader: Connection, reports: Connection, parent
     try:
         while True:
             try:
-                rowid = reader.recv()
+                group = reader.recv()
             except EOFError:  # the parent is done (or gone)
                 return
-            item = store.claim_replayed(rowid)
-            reports.send((rowid, worker.process(store, item) if item is not None else ALREADY))
+            for rowid, status in zip(group, process_group(store, worker, group), strict=True):
+                reports.send((rowid, status))
     finally:
         worker.close()
         store.close()

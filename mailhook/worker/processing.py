@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 
 from mailhook import pipeline
@@ -154,12 +154,41 @@ class Worker:
         Returns what became of it: processed, pending (to be retried) or failed. Working out its
         outcome may take [worker] message_seconds of CPU time; beyond that it is parked as failed
         at once, so that a few hostile messages cannot stall everyone's mail."""
-        try:
+        return self.process_many(store, [item])[0]
+
+    def process_many(self, store: Store, items: Sequence[Queued]) -> list[str]:
+        """`process` for messages that wait for nobody (store.claims.choose: none shares a
+        contact with another), their outcomes applied in one commit: a commit's fsync costs
+        more than reading a message. Should that commit fail, each is applied on its own."""
+        outcomes: dict[int, Outcome] = {}
+
+        def read(item: Queued) -> None:
             self.finders()  # loaded outside the budget: loading the tagger takes seconds, once
             with Budget(self.config.worker.message_seconds):
-                outcome = self.outcome(store, item)
-            store.finish(item.id, outcome)
-            log.info("processed message %d (%s)", item.id, item.message_id)
+                outcomes[item.id] = self.outcome(store, item)
+
+        status = {item.id: self._guarded(store, item, functools.partial(read, item))
+                  for item in items}
+        done = [item for item in items if item.id in outcomes]
+        try:
+            if len(done) > 1:
+                store.finish_many([(item.id, outcomes[item.id]) for item in done])
+                done = []
+        except Exception:  # noqa: BLE001 - retried one by one, inside the boundary below
+            log.warning("a joint commit of %d outcomes failed; applying each on its own", len(done))
+        for item in done:
+            status[item.id] = self._guarded(
+                store, item, functools.partial(store.finish, item.id, outcomes[item.id]))
+        for item in items:
+            if item.id in outcomes and status[item.id] == "processed":
+                log.info("processed message %d (%s)", item.id, item.message_id)
+        return [status[item.id] for item in items]
+
+    def _guarded(self, store: Store, item: Queued, work: Callable[[], object]) -> str:
+        """Run `work` for `item` inside the per-message boundary: processed, or what the failure
+        made of it (parked at once, or pending for a retry after the delay)."""
+        try:
+            work()
             return "processed"
         except MessageTooSlow as exc:
             log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)

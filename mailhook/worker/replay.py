@@ -10,7 +10,7 @@ import mailbox
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -19,12 +19,17 @@ from mailhook.config import Config
 from mailhook.errors import MailhookError
 from mailhook.model import CONTACT_FIELDS
 from mailhook.store import Received, Store
+from mailhook.store.claims import WINDOW, choose
 from mailhook.store.queue import REPLAY
 from mailhook.trust.authorship import read_header_block
 from mailhook.worker.processing import Worker
 
 ALREADY = "already stored"
 TOO_LARGE = "over max_message_size"
+# Messages stored per commit, and claimed and finished per commit: a commit waits for an fsync
+# (about 4 ms here), which costs more than reading a message without the tagger.
+STORE_BATCH = WINDOW
+GROUP = 8
 LINK_NOTE = "a symbolic link, skipped: replay reads only what is inside the folder it is given"
 
 
@@ -126,23 +131,79 @@ def exclusive(db_path: Path) -> Iterator[None]:
         handle.close()
 
 
-def store_copy(store: Store, user: str, key: str, raw: bytes) -> int | None:
-    """Store one message as a copy for `user`; its row id, to be processed now, or None for a
-    message stored before (live, or by an earlier replay that finished it): it is left alone,
-    so nothing is ever logged twice."""
-    received = Received(raw, read_header_block(raw).message_id(), user, REPLAY, None, (user,), key[:500])
-    store.insert_received([received])
-    row = store.stored_copy(received.dedupe_key, user)
-    if row is None or row["listener"] != REPLAY or row["status"] in ("processed", "failed"):
-        return None
-    return int(row["id"])
+@dataclass(frozen=True)
+class Stored:
+    """A stored copy replay has yet to process: its row, and the addresses its outcome may touch."""
+
+    rowid: int
+    parties: frozenset[str]
 
 
-def replay_one(store: Store, worker: Worker, user: str, key: str, raw: bytes) -> str:
-    """Store one message as a copy for `user` and process it now (see store_copy)."""
-    rowid = store_copy(store, user, key, raw)
-    item = store.claim_replayed(rowid) if rowid is not None else None
-    return worker.process(store, item) if item is not None else ALREADY
+def take(items: Iterator[tuple[str, bytes]], count: int) -> tuple[list[tuple[str, bytes]], OSError | None]:
+    """The next `count` messages of a source (fewer at its end), and the error that stopped
+    reading it early, if one did: raised once what was read before it is processed."""
+    batch: list[tuple[str, bytes]] = []
+    try:
+        while len(batch) < count and (item := next(items, None)) is not None:
+            batch.append(item)
+    except OSError as exc:
+        return batch, exc
+    return batch, None
+
+
+def store_copies(store: Store, user: str, batch: Sequence[tuple[str, bytes]]) -> list[Stored | None]:
+    """Store messages as copies for `user`, all in one commit; for each, its row to process now,
+    or None for a message stored before (live, by an earlier replay that finished it, or earlier
+    in this batch): it is left alone, so nothing is ever logged twice."""
+    copies = [Received(raw, read_header_block(raw).message_id(), user, REPLAY, None, (user,),
+                       key[:500]) for key, raw in batch]
+    store.insert_received(copies)
+    found: list[Stored | None] = []
+    seen: set[int] = set()
+    for copy in copies:
+        row = store.stored_copy(copy.dedupe_key, user)
+        todo = (row is not None and row["listener"] == REPLAY and row["id"] not in seen
+                and row["status"] not in ("processed", "failed"))
+        found.append(Stored(int(row["id"]), copy.parties) if row is not None and todo else None)
+        seen |= {int(row["id"])} if row is not None else set()
+    return found
+
+
+def intake(store: Store, user: str, batch: Sequence[tuple[str, bytes]], count: Callable[[str], None],
+           max_size: int | None, on_note: Callable[[str], None]) -> list[Stored]:
+    """Store what of `batch` is to be replayed (store_copies) and count the rest: too large
+    (with a note) or already stored."""
+    kept = []
+    for key, raw in batch:
+        if (note := oversized(key, raw, max_size)) is not None:
+            on_note(note)
+            count(TOO_LARGE)
+        else:
+            kept.append((key, raw))
+    stored = store_copies(store, user, kept)
+    count_all([ALREADY for copy in stored if copy is None], count)
+    return [copy for copy in stored if copy is not None]
+
+
+def process_group(store: Store, worker: Worker, group: Sequence[int]) -> list[str]:
+    """Claim and process stored copies that wait for nobody (claims.choose) with one commit for
+    the claims and one for the outcomes; what became of each (ALREADY: done meanwhile)."""
+    claimed = store.claim_replayed_many(group)
+    status = dict(zip([item.id for item in claimed], worker.process_many(store, claimed), strict=True))
+    return [status.get(rowid, ALREADY) for rowid in group]
+
+
+def count_all(results: Sequence[str], count: Callable[[str], None]) -> None:
+    """Count every result, then raise what a count raised first (a stop): work already done is
+    never left uncounted."""
+    stop: BaseException | None = None
+    for result in results:
+        try:
+            count(result)
+        except BaseException as exc:  # noqa: BLE001 - re-raised below
+            stop = stop or exc
+    if stop is not None:
+        raise stop
 
 
 def replay(
@@ -151,17 +212,30 @@ def replay(
     on_note: Callable[[str], None] = lambda note: None,
 ) -> Counter[str]:
     """Replay every message of `source`; returns how many ended processed, failed, already stored
-    or too large: one over `max_size` bytes is skipped, with a note (the listeners refuse it)."""
+    or too large: one over `max_size` bytes is skipped, with a note (the listeners refuse it).
+    Stored STORE_BATCH at a time and processed in groups that wait for nobody, a commit each:
+    each contact's mail is read in mailbox order, as one message at a time would read it."""
     tally: Counter[str] = Counter()
-    for key, raw in source.items():
-        if (note := oversized(key, raw, max_size)) is not None:
-            result = TOO_LARGE
-            on_note(note)
-        else:
-            result = replay_one(store, worker, user, key, raw)
+
+    def count(result: str) -> None:
         tally[result] += 1
         on_each(result)
-    return tally
+
+    users = set(store.users())
+    items = iter(source.items())
+    while True:
+        batch, failure = take(items, STORE_BATCH)
+        stored = intake(store, user, batch, count, max_size, on_note)
+        outside = {copy.rowid: copy.parties - users for copy in stored}
+        waiting = list(outside)
+        while waiting:
+            group = choose(waiting, (), outside, GROUP)
+            waiting = [rowid for rowid in waiting if rowid not in group]
+            count_all(process_group(store, worker, group), count)
+        if failure is not None:
+            raise failure
+        if len(batch) < STORE_BATCH:
+            return tally
 
 
 def oversized(key: str, raw: bytes, max_size: int | None) -> str | None:

@@ -112,12 +112,10 @@ def killed_once(config: Config, reader: Connection, reports: Connection, parent:
         return main_of(config, reader, reports, parent, level)
     die_with(parent)
     store = Store(config.database.path)
-    if extra == ("replay",):
-        [item] = [store.claim_replayed(reader.recv())]
-    else:
-        [item] = store.claim(1)
-    assert item is not None
-    os.write(marker, f"{item.message_id} {os.getpid()}".encode())
+    # A replay child is handed a group and claims all of it, as the real one does.
+    items = store.claim_replayed_many(reader.recv()) if extra == ("replay",) else store.claim(1)
+    assert items
+    os.write(marker, " ".join([str(os.getpid()), *(item.message_id or "" for item in items)]).encode())
     os.close(marker)
     os.kill(os.getpid(), signal.SIGKILL)
 
@@ -126,9 +124,10 @@ def replay_killed_once(*args: Any) -> None:
     killed_once(*args, "replay")
 
 
-def killed_message(config: Config) -> tuple[str, int]:
-    message_id, pid = config.database.path.with_name("killed").read_text().split()
-    return message_id, int(pid)
+def killed_messages(config: Config) -> tuple[list[str], int]:
+    """The Message-IDs the killed child had claimed, and its pid."""
+    pid, *message_ids = config.database.path.with_name("killed").read_text().split()
+    return message_ids, int(pid)
 
 
 def test_a_child_killed_mid_message_has_it_processed_again_by_another(tmp_path: Path) -> None:
@@ -137,7 +136,7 @@ def test_a_child_killed_mid_message_has_it_processed_again_by_another(tmp_path: 
     config = with_processes(worker_config(tmp_path), 2)
     store = queued(config.database.path, mailbox_of(4))
     assert pool.drain(config, 2, target=killed_once) == 12  # the killed attempt is no run
-    message_id, dead = killed_message(config)
+    [message_id], dead = killed_messages(config)
     rows = {r["message_id"]: r for r in store._rows(
         "SELECT message_id, status, attempts, claimed_by FROM messages")}
     assert {r["status"] for r in rows.values()} == {"processed"}
@@ -146,17 +145,20 @@ def test_a_child_killed_mid_message_has_it_processed_again_by_another(tmp_path: 
 
 
 def test_a_replay_child_killed_mid_message_has_it_processed_again(tmp_path: Path) -> None:
-    """The same in a replay: the parent hands the message out again once the charge is in."""
+    """The same in a replay: the parent hands the killed child's group out again once the
+    charge is in, each of its messages alone; no other message is claimed twice."""
     config = with_processes(worker_config(tmp_path), 2)
     store = queued(config.database.path, [])
     box = write_mbox(tmp_path / "ann.mbox", mailbox_of(3))
     tally = pool.replay(config, store, USER, open_source(box), 2,
                         target=replay_killed_once)
     assert tally == {"processed": 9}
-    message_id, dead = killed_message(config)
-    [row] = store._rows("SELECT attempts, claimed_by FROM messages WHERE message_id = ?",
-                        [message_id])
-    assert row["attempts"] == 2 and row["claimed_by"] != dead
+    killed, dead = killed_messages(config)
+    rows = {r["message_id"]: r for r in store._rows(
+        "SELECT message_id, status, attempts, claimed_by FROM messages")}
+    assert {r["status"] for r in rows.values()} == {"processed"}
+    assert all(rows[m]["attempts"] == 2 and rows[m]["claimed_by"] != dead for m in killed)
+    assert [r["attempts"] for m, r in rows.items() if m not in killed] == [1] * (9 - len(killed))
 
 
 def write_mbox(path: Path, raws: list[bytes]) -> Path:
