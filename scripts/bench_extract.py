@@ -4,7 +4,8 @@ Usage: .venv/bin/python scripts/bench_extract.py [CORPUS_DIR] [--rounds N] [--ou
 (`scripts/bench` includes this section in docs/benchmarks.md.)
 
 Each setting runs in a fresh process (so peak RSS is its own): it loads the finders once, then
-reads and extracts every corpus message `--rounds` times in a batch, on one thread.
+reads and extracts every corpus message `--rounds` times in a batch, on one thread. CPU per
+message is the process's CPU time (user and system) over that loop, after the load.
 """
 
 from __future__ import annotations
@@ -31,13 +32,14 @@ loaded = time.perf_counter()
 paths = sys.argv[3:]
 raws = [open(p, "rb").read() for p in paths]
 count = 0
-run_started = time.perf_counter()
+run_started, cpu_started = time.perf_counter(), time.process_time()
 for _ in range(int(sys.argv[2])):
     for raw in raws:
         pipeline.extract(pipeline.read_message(raw).own, finders)
         count += 1
 seconds = time.perf_counter() - run_started
-print(json.dumps({"load": loaded - started, "messages": count, "seconds": seconds,
+cpu = time.process_time() - cpu_started
+print(json.dumps({"load": loaded - started, "messages": count, "seconds": seconds, "cpu": cpu,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -49,26 +51,36 @@ def measure(tagger: str, rounds: int, paths: list[str]) -> dict[str, float]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def report(corpus: Path, rounds: int) -> str:
-    """The Markdown section: both settings measured now, one after the other."""
+def cpu_ms(result: dict[str, float]) -> float:
+    """Milliseconds of CPU per message after the load."""
+    return 1000 * result["cpu"] / result["messages"]
+
+
+def measure_both(corpus: Path, rounds: int) -> tuple[int, dict[str, float], dict[str, float]]:
+    """(messages in the corpus, rules only, rules + tagger), measured now one after the other."""
     paths = sorted(str(p) for p in (corpus / "messages").iterdir())
-    rules = measure("off", rounds, paths)
-    tagged = measure("packaged", rounds, paths)
+    return len(paths), measure("off", rounds, paths), measure("packaged", rounds, paths)
+
+
+def report(corpus: Path, rounds: int,
+           measured: tuple[int, dict[str, float], dict[str, float]] | None = None) -> str:
+    """The Markdown section: both settings measured now, one after the other."""
+    count, rules, tagged = measured or measure_both(corpus, rounds)
     lines = [
         "## Extraction speed (`scripts/bench-extract`)",
         "",
         f"Measured on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}, one thread, {len(paths)} corpus messages x {rounds} rounds, "
+        f"{platform.python_version()}, one thread, {count} corpus messages x {rounds} rounds, "
         "each setting in its own process.",
         "",
-        "| setting | load s | msg/s | x rules only | peak RSS MB |",
-        "|---|---|---|---|---|",
+        "| setting | load s | msg/s | x rules only | CPU ms per message | peak RSS MB |",
+        "|---|---|---|---|---|---|",
     ]
     base = rules["messages"] / rules["seconds"]
     for name, result in (("rules only (`--tagger off`)", rules), ("rules + tagger", tagged)):
         rate = result["messages"] / result["seconds"]
         lines.append(f"| {name} | {result['load']:.1f} | {rate:,.0f} | {rate / base:.2f} | "
-                     f"{result['rss_mb']:,.0f} |")
+                     f"{cpu_ms(result):.2f} | {result['rss_mb']:,.0f} |")
     return "\n".join(lines) + "\n"
 
 
