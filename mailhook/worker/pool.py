@@ -218,6 +218,7 @@ def _replay_main(config: Config, reader: Connection, reports: Connection, parent
     store = Store(config.database.path)
     worker = Worker(config)
     try:
+        worker.warm()
         while True:
             try:
                 group = reader.recv()

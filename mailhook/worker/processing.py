@@ -15,6 +15,7 @@ from mailhook.config import Config
 from mailhook.errors import MalformedMessage
 from mailhook.mailbox import canonical_or_none
 from mailhook.model import Flag
+from mailhook.pipeline.language import detect_language
 from mailhook.rules.fill import candidates_from
 from mailhook.rules.routing import (
     FORWARDED,
@@ -44,6 +45,7 @@ IDLE_WAIT_SECONDS = 1.0
 OTHERS_POLL_SECONDS = 0.05  # a draining worker's look at what other processes have finished
 VERIFY_AHEAD = 8  # pending messages whose DKIM checks start before they are claimed
 VERDICT_GRACE_SECONDS = 5.0  # beyond the verifier's own deadline, before we call it stuck
+WARM_TEXT = "Thanks for the quote, we would like to go ahead with the order next week."
 
 
 class VerdictDeferred(Exception):
@@ -190,10 +192,7 @@ class Worker:
         try:
             work()
             return "processed"
-        except MessageTooSlow as exc:
-            log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)
-            return store.fail(item.id, f"{type(exc).__name__}: {exc}", max_attempts=0)
-        except PERMANENT as exc:
+        except (MessageTooSlow, *PERMANENT) as exc:
             log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)
             return store.fail(item.id, f"{type(exc).__name__}: {exc}", max_attempts=0)
         except Exception as exc:  # noqa: BLE001 - the worker's per-message boundary
@@ -201,12 +200,8 @@ class Worker:
                 log.warning("message %s (%s) deferred: %s", item.id, item.message_id, exc)
             else:
                 log.exception("message %s (%s) failed", item.id, item.message_id)
-            return store.fail(
-                item.id,
-                f"{type(exc).__name__}: {exc}",
-                self.config.worker.max_attempts,
-                retry_delay=self.config.worker.retry_delay * 2 ** (item.attempts - 1),
-            )
+            return store.fail(item.id, f"{type(exc).__name__}: {exc}", self.config.worker.max_attempts,
+                              retry_delay=self.config.worker.retry_delay * 2 ** (item.attempts - 1))
 
     def outcome(self, store: Store, item: Queued) -> Outcome:
         reading = pipeline.read_message(item.raw)
@@ -245,6 +240,12 @@ class Worker:
         # The language read for the fill is the same author's text: no need to detect it twice.
         tasks = _tasks(store, item, reading, route, language) if trusted else ()
         return dataclasses.replace(outcome, tasks=tasks, fill_policy=self.config.fill.policy)
+
+    def warm(self) -> None:
+        """Load now what the first message read would wait for (the tagger, the language
+        profiles): a worker process does it while its parent stores the first messages."""
+        self.finders()
+        detect_language(WARM_TEXT)
 
     def finders(self) -> tuple[pipeline.Finder, ...]:
         """The field finders, with the tagger loaded once for this worker's lifetime."""

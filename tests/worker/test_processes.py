@@ -12,6 +12,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 from mails import FORWARDING, USER, deliver, mail, worker_config
 
@@ -21,6 +22,7 @@ from mailhook.store import Store
 from mailhook.store.claims import choose, parties
 from mailhook.worker import pool
 from mailhook.worker.children import die_with
+from mailhook.worker.processing import Worker
 from mailhook.worker.replay import open_source
 
 
@@ -207,3 +209,63 @@ def test_mailhook_replay_with_two_processes_does_the_work_of_one(tmp_path: Path)
     assert one == two
     assert {c: v["job_title"] for c, v in two["contacts"].items()} == {
         contact(i): "Sales Director" for i in range(6)}
+
+
+POISON = "<out1@us.example>"
+
+
+def dies_on_poison(config: Config, reader: Connection, reports: Connection, parent: int,
+                   level: int) -> None:
+    """A replay child that is killed (SIGKILL) whenever the group it claimed holds POISON, as a
+    message that crashes the process it is read in would do; otherwise a real worker."""
+    die_with(parent)
+    store, worker = Store(config.database.path), Worker(config)
+    while True:
+        try:
+            items = store.claim_replayed_many(reader.recv())
+        except EOFError:
+            return
+        if any(item.message_id == POISON for item in items):
+            os.kill(os.getpid(), signal.SIGKILL)
+        for item, status in zip(items, worker.process_many(store, items), strict=True):
+            reports.send((item.id, status))
+
+
+def test_a_message_that_kills_every_child_costs_its_group_one_attempt_only(tmp_path: Path) -> None:
+    """Children get groups of messages; one message kills each child that claims it. Its
+    group-mates are handed out again one by one, so each is processed at its second attempt,
+    while the killer is parked after [worker] max_attempts."""
+    config = with_processes(worker_config(tmp_path, "[worker]\nmax_attempts = 2\n"), 2)
+    store = queued(config.database.path, [])
+    box = write_mbox(tmp_path / "ann.mbox", mailbox_of(4))
+    tally = pool.replay(config, store, USER, open_source(box), 2, target=dies_on_poison)
+    assert tally == {"processed": 11, "failed": 1}
+    rows = {r["message_id"]: r for r in store._rows(
+        "SELECT message_id, status, attempts FROM messages")}
+    assert (rows[POISON]["status"], rows[POISON]["attempts"]) == ("failed", 2)
+    others = [r for m, r in rows.items() if m != POISON]
+    assert {r["status"] for r in others} == {"processed"}
+    assert {r["attempts"] for r in others} == {1, 2}  # its first group-mates took a second
+
+
+def test_ctrl_c_in_a_parallel_replay_leaves_every_message_whole(tmp_path: Path) -> None:
+    """Ctrl-C in the parent after the first result: the children finish the groups they hold
+    and stop; every message is processed whole or left to the next run, which processes each
+    of the others once."""
+    config = with_processes(worker_config(tmp_path), 2)
+    store = queued(config.database.path, [])
+    box = write_mbox(tmp_path / "ann.mbox", mailbox_of(12))
+
+    def stop(_result: str) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        pool.replay(config, store, USER, open_source(box), 2, stop)
+    rows = store._rows("SELECT id, status FROM messages")
+    done = {r["id"] for r in rows if r["status"] == "processed"}
+    assert done and {r["status"] for r in rows} <= {"processed", "pending", "processing"}
+    logged = {r["message_rowid"] for r in store._rows("SELECT message_rowid FROM contact_emails")}
+    assert logged == done  # no log entry of an unfinished message
+    tally = pool.replay(config, store, USER, open_source(box), 2)
+    assert tally == {"processed": 36 - len(done), "already stored": len(done)}
+    assert {r["attempts"] for r in store._rows("SELECT attempts FROM messages")} == {1}

@@ -18,6 +18,8 @@ import pytest
 from click.testing import Result
 from mails import CONTACT, NEW_SIGNATURE, USER, mail, reply, worker_config
 
+from mailhook.pipeline import DEFAULT_FINDERS
+from mailhook.pipeline.candidate import Block, Candidate
 from mailhook.store import Received, Store
 from mailhook.store.queue import REPLAY
 from mailhook.worker.processing import Worker
@@ -306,3 +308,92 @@ def wait_for_scratch_copy(folder: Path, child: subprocess.Popen[str]) -> Path:
                 except sqlite3.OperationalError:
                     pass  # still being copied: no tables yet
         time.sleep(0.01)
+
+
+def many_contacts(count: int) -> list[bytes]:
+    """Per contact: Ann writes (creating the contact), then two replies with different titles;
+    each contact's three messages one after the other, as a mailbox sorted by date has them."""
+    raws = []
+    for i in range(count):
+        who = f"c{i}@firm{i}.example"
+        raws.append(bytes(mail(USER, who, f"Hi,\n\noffer {i}.\n\nAnn", message_id=f"<o{i}@us.example>",
+                               display="Ann Lee")))
+        for n, title in enumerate(("Sales Director", "Chief Revenue Officer")):
+            body = f"Hi Ann,\n\nthanks.\n\nBest regards,\nCarl Nummer{i}\n{title}\nFirm{i} GmbH\n"
+            raws.append(bytes(mail(who, USER, body, message_id=f"<r{n}.{i}@firm.example>",
+                                   display=f"Carl Nummer{i}")))
+    return raws
+
+
+def replay_db(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "mailhook.db")
+    store.add_user(USER, None, inbox_automation=True)
+    return store
+
+
+def test_a_batched_replay_commits_per_group_and_reads_each_contacts_mail_in_order(
+    tmp_path: Path,
+) -> None:
+    """More messages than one store batch: stored a batch per commit, claimed and finished a
+    group per commit (far fewer commits than messages), yet each message is processed once and
+    each contact's first reply is the one read, as one message at a time would do it."""
+    config, store = worker_config(tmp_path), replay_db(tmp_path)
+    commits: list[str] = []
+    store.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    box = write_mbox(tmp_path / "a.mbox", many_contacts(15))
+    assert replay(store, Worker(config), USER, open_source(box)) == {"processed": 45}
+    assert len(commits) < 45 / 2
+    store.conn.set_trace_callback(None)
+    rows = store._rows("SELECT status, attempts FROM messages")
+    assert len(rows) == 45 and {(r["status"], r["attempts"]) for r in rows} == {("processed", 1)}
+    titles = {c["email"]: c["job_title"] for c in store.contacts()}
+    assert titles == {f"c{i}@firm{i}.example": "Sales Director" for i in range(15)}
+
+
+def test_a_message_twice_in_one_batch_is_processed_once(tmp_path: Path) -> None:
+    """The same bytes twice in one mailbox (and so in one stored batch): one row, processed once,
+    the second copy counted as already stored."""
+    config, store = worker_config(tmp_path), replay_db(tmp_path)
+    raws = many_contacts(1)
+    box = write_mbox(tmp_path / "a.mbox", [raws[0], raws[1], raws[1]])
+    assert replay(store, Worker(config), USER, open_source(box)) == {
+        "processed": 2, "already stored": 1}
+    assert [r["attempts"] for r in store._rows("SELECT attempts FROM messages")] == [1, 1]
+    assert logged(store) == [("c0@firm0.example", "<o0@us.example>"),
+                             ("c0@firm0.example", "<r0.0@firm.example>")]
+
+
+def interrupting(after: int) -> Callable[[Block], list[Candidate]]:
+    """A finder that is Ctrl-C on the `after`-th signature it reads."""
+    seen: list[Block] = []
+
+    def find(block: Block) -> list[Candidate]:
+        seen.append(block)
+        if len(seen) == after:
+            raise KeyboardInterrupt
+        return []
+
+    return find
+
+
+def test_ctrl_c_inside_a_group_leaves_none_of_it_half_stored(tmp_path: Path) -> None:
+    """Ctrl-C while a group is read: the groups before it are applied whole, none of its
+    outcomes is (no log entry, no filled field), and the same replay then processes each
+    message once."""
+    config, store = worker_config(tmp_path), replay_db(tmp_path)
+    box = write_mbox(tmp_path / "a.mbox", many_contacts(15))
+    stopped = Worker(config, finders=(*DEFAULT_FINDERS, interrupting(after=3)))
+    with pytest.raises(KeyboardInterrupt):
+        replay(store, stopped, USER, open_source(box))
+    rows = store._rows("SELECT id, status FROM messages ORDER BY id")
+    assert {r["status"] for r in rows} == {"processed", "processing", "pending"}
+    unfinished = [r["id"] for r in rows if r["status"] != "processed"]
+    assert store._rows(f"SELECT * FROM contact_emails WHERE message_rowid IN "
+                       f"({','.join(map(str, unfinished))})") == []
+    done = len(rows) - len(unfinished)
+    assert replay(store, Worker(config), USER, open_source(box)) == {
+        "processed": 45 - done, "already stored": done}
+    rows = store._rows("SELECT status FROM messages")
+    assert {r["status"] for r in rows} == {"processed"} and len(logged(store)) == 45
+    titles = {c["email"]: c["job_title"] for c in store.contacts()}
+    assert titles == {f"c{i}@firm{i}.example": "Sales Director" for i in range(15)}
