@@ -16,7 +16,7 @@ from mailhook.config import Config
 from mailhook.store import Store
 from mailhook.store.claims import WINDOW, choose
 from mailhook.store.locks import patiently
-from mailhook.worker.children import Child, Inbox, Target, charge, settle, spawn
+from mailhook.worker.children import Child, Inbox, Target, charge, leave, settle, spawn
 from mailhook.worker.processing import Worker
 from mailhook.worker.replay import GROUP, STORE_BATCH, Source, intake, process_group, take
 
@@ -210,6 +210,7 @@ def _drain_main(config: Config, reader: Connection, reports: Connection, parent:
         worker.drain(store, requeue=False, others=True, stop=Inbox(reader).stop)
     finally:
         store.close()
+    leave()
 
 
 def _replay_main(config: Config, reader: Connection, reports: Connection, parent: int,
@@ -223,9 +224,10 @@ def _replay_main(config: Config, reader: Connection, reports: Connection, parent
             try:
                 group = reader.recv()
             except EOFError:  # the parent is done (or gone)
-                return
+                break
             for rowid, status in zip(group, process_group(store, worker, group), strict=True):
                 reports.send((rowid, status))
     finally:
         worker.close()
         store.close()
+    leave()
