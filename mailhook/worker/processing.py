@@ -163,6 +163,7 @@ class Worker:
         contact with another), their outcomes applied in one commit: a commit's fsync costs
         more than reading a message. Should that commit fail, each is applied on its own."""
         outcomes: dict[int, Outcome] = {}
+        self._check_together(store, items)
 
         def read(item: Queued) -> None:
             self.finders()  # loaded outside the budget: loading the tagger takes seconds, once
@@ -182,9 +183,17 @@ class Worker:
             status[item.id] = self._guarded(
                 store, item, functools.partial(store.finish, item.id, outcomes[item.id]))
         for item in items:
+            if (unused := self._ahead.pop(item.id, None)) is not None:
+                unused.cancel()  # its message failed before its verdict was asked for
             if item.id in outcomes and status[item.id] == "processed":
                 log.info("processed message %d (%s)", item.id, item.message_id)
         return [status[item.id] for item in items]
+
+    def _check_together(self, store: Store, items: Sequence[Queued]) -> None:
+        """Start the DKIM checks of a group at once, so that their key lookups overlap."""
+        if len(items) > 1 and (verifier := self._verifier_for()) is not None:
+            users = store.users()
+            self._ahead |= {i.id: _submit(verifier, i.raw, users) for i in items if i.id not in self._ahead}
 
     def _guarded(self, store: Store, item: Queued, work: Callable[[], object]) -> str:
         """Run `work` for `item` inside the per-message boundary: processed, or what the failure
@@ -382,14 +391,8 @@ def _outcome(
         direction=route.direction,
         user_email=route.user.email if route.user else None,
         from_address=reading.sender.email if reading.sender else None,
-        subject=reading.subject,
-        date=reading.date,
-        contact_email=route.contact,
-        logged_on=route.logged_on,
-        create=route.create,
-        scanned=scan,
-        candidates=candidates,
-        language=language,
-        skip_reason=skip,
+        subject=reading.subject, date=reading.date,
+        contact_email=route.contact, logged_on=route.logged_on, create=route.create,
+        scanned=scan, candidates=candidates, language=language, skip_reason=skip,
         dkim_verdict=verdict,
     )

@@ -8,22 +8,24 @@ import dataclasses
 import mailbox
 import os
 import signal
+import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from dkimstub import new_key, signed
 from mails import FORWARDING, USER, deliver, mail, worker_config
 
 from mailhook.cli import main
-from mailhook.config import Config
+from mailhook.config import Config, DkimConfig
 from mailhook.store import Store
 from mailhook.store.claims import choose, parties
 from mailhook.worker import pool
 from mailhook.worker.children import die_with
 from mailhook.worker.processing import Worker
-from mailhook.worker.replay import open_source
+from mailhook.worker.replay import open_source, replay
 
 
 def contact(i: int) -> str:
@@ -269,3 +271,29 @@ def test_ctrl_c_in_a_parallel_replay_leaves_every_message_whole(tmp_path: Path) 
     tally = pool.replay(config, store, USER, open_source(box), 2)
     assert tally == {"processed": 36 - len(done), "already stored": len(done)}
     assert {r["attempts"] for r in store._rows("SELECT attempts FROM messages")} == {1}
+
+
+def test_the_dkim_checks_of_a_group_run_together(tmp_path: Path) -> None:
+    """Four replies, each signed by its own sender's domain, read as one group: their key
+    lookups are all in flight at once (a DNS table that answers only when four lookups wait
+    together), so each verdict is a pass rather than a timeout."""
+    base = worker_config(tmp_path)
+    config = dataclasses.replace(base, dkim=DkimConfig(policy="require", dns_timeout=10.0))
+    store = queued(config.database.path, [])
+    key = new_key()
+    together = threading.Barrier(4, timeout=10)
+
+    def lookup(name: bytes, timeout: float = 5) -> bytes:
+        together.wait()
+        return key.record
+
+    raws = []
+    for i in range(4):
+        store.add_contact(contact(i), {}, "import")
+        body = f"Hi Ann,\n\nthanks.\n\n{signature(i, 'Sales Director')}"
+        raw = bytes(mail(contact(i), USER, body, message_id=f"<s{i}@firm.example>",
+                         display=f"Carl Nummer{i}"))
+        raws.append(signed(raw, key, f"firm{i}.example"))
+    box = write_mbox(tmp_path / "signed.mbox", raws)
+    assert replay(store, Worker(config, dnsfunc=lookup), USER, open_source(box)) == {"processed": 4}
+    assert {r["dkim_verdict"] for r in store._rows("SELECT dkim_verdict FROM messages")} == {"pass"}
