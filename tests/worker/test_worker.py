@@ -31,6 +31,7 @@ from mails import (
 )
 
 from mailhook.config import Config, DkimConfig, ExtractConfig
+from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.store import Store
 from mailhook.worker.processing import Worker
 
@@ -309,7 +310,7 @@ def test_the_shipped_tagger_runs_in_the_worker(config: Config, store: Store) -> 
     evidence = [json.loads(r["evidence"]) for r in store.db.query(
         "select evidence from contact_properties where source = 'mailhook AI'")]
     assert all(e["extractor"] for e in evidence)
-    assert len(worker.finders()) == 5  # four rule finders and the tagger
+    assert len(worker.finders()) == len(DEFAULT_FINDERS) + 1  # the rule finders and the tagger
 
 
 def test_dkim_require_makes_no_task_from_unauthenticated_mail(config: Config, store: Store) -> None:
