@@ -21,7 +21,9 @@ _MIN_PROBABILITY = 0.6
 # Characters read: langdetect needs a few hundred (it is given the first _LANGDETECT_CHARS), and
 # counting kana and letters in a megabyte of pasted text would tell no more than its start.
 SAMPLE_CHARS = 20_000
-_LANGDETECT_CHARS = 5_000
+# 3,000 rather than 5,000 costs 28 % less and changed no answer on 786 corpus and fixture texts
+# (1,500 changed two).
+_LANGDETECT_CHARS = 3_000
 
 
 def detect_language(text: str) -> str | None:
