@@ -168,7 +168,9 @@ class Worker:
         def read(item: Queued) -> None:
             self.finders()  # loaded outside the budget: loading the tagger takes seconds, once
             with Budget(self.config.worker.message_seconds):
-                outcomes[item.id] = self.outcome(store, item)
+                outcome = self.outcome(store, item)
+            # Kept only after the block: a message the budget parked on exit is never finished.
+            outcomes[item.id] = outcome
 
         status = {item.id: self._guarded(store, item, functools.partial(read, item))
                   for item in items}

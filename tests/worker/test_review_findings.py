@@ -1,5 +1,5 @@
-"""Bugs found in the review of several worker processes (claims, groups): each test shows one
-on a real SQLite file and is marked xfail(strict) until it is fixed."""
+"""Bugs found in the review of several worker processes (claims, groups), each shown on a real
+SQLite file: fixed ones pass, open ones are marked xfail(strict) until they are fixed."""
 
 from __future__ import annotations
 
@@ -65,9 +65,6 @@ def test_a_forward_and_the_contacts_reply_are_never_claimed_side_by_side(
         other.close()
 
 
-@pytest.mark.xfail(strict=True, reason="Worker.process_many keeps an outcome a budget overrun "
-                   "parked (Budget raises on exit) and applies it after store.fail: the parked "
-                   "message ends processed")
 @pytest.mark.parametrize("together", [1, 2])
 def test_a_message_over_its_budget_is_parked_and_its_outcome_never_applied(
         config: Config, store: Store, monkeypatch: pytest.MonkeyPatch, together: int) -> None:
