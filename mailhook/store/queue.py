@@ -139,8 +139,10 @@ class QueueStore(Base):
                     ),
                 )
                 if cursor.rowcount == 1:
+                    # Not the delivery address: a forward to the hook then has none, and waits for all.
+                    mine = outside[item.sha256] - {item.recipient.lower()}
                     c.executemany("INSERT INTO message_parties VALUES (?, ?)",
-                                  [(cursor.lastrowid, a) for a in sorted(outside[item.sha256])])
+                                  [(cursor.lastrowid, a) for a in sorted(mine)])
                 results.append(cursor.rowcount == 1)
         return results
 

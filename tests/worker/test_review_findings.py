@@ -1,5 +1,5 @@
 """Bugs found in the review of several worker processes (claims, groups), each shown on a real
-SQLite file: fixed ones pass, open ones are marked xfail(strict) until they are fixed."""
+SQLite file: both fixed since; the tests keep them fixed."""
 
 from __future__ import annotations
 
@@ -38,9 +38,6 @@ def forward_of_contact() -> bytes:
                       display="Ann Lee"))
 
 
-@pytest.mark.xfail(strict=True, reason="claims.parties reads only header addresses; a forward's "
-                   "contact is in its body and the forwarding address is no user, so a forward "
-                   "and the contact's reply are claimed side by side and read out of order")
 def test_a_forward_and_the_contacts_reply_are_never_claimed_side_by_side(
         config: Config, store: Store) -> None:
     """Two worker processes (two connections): while the forward about Bob is processing, Bob's
