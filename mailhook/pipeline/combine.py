@@ -11,10 +11,10 @@ its evidence names every finder that agreed.
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 from collections.abc import Sequence
 
 from mailhook.pipeline.candidate import Candidate
+from mailhook.pipeline.names import fold
 
 
 def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
@@ -35,9 +35,7 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
 def agreement_key(value: str) -> str:
     """What two proposals must share to agree: the text casefolded, accents and punctuation at
     the ends and runs of spaces ignored ("MÜLLER" agrees with "Müller", "Acme Inc." with "ACME Inc")."""
-    folded = unicodedata.normalize("NFKD", value.casefold())
-    bare = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(bare.split()).strip(" .,;:-–—|·•")
+    return " ".join(fold(value).split()).strip(" .,;:-–—|·•")
 
 
 def _pooled(group: Sequence[Candidate]) -> float:

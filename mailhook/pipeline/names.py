@@ -92,7 +92,7 @@ def is_valediction_like(line: str) -> bool:
     """A valediction, or one misspelt by a letter or two ("Best regrds,", "Cordialment")."""
     if kind.is_valediction(line):
         return True
-    text = _fold(line.strip().strip("!.,;:-–—*_ "))
+    text = fold(line.strip().strip("!.,;:-–—*_ "))
     if not text or len(text) > _LONGEST_VALEDICTION or len(text.split()) > _MOST_VALEDICTION_WORDS:
         return False
     if any(c.isdigit() or c in "@/|" for c in text):
@@ -157,7 +157,7 @@ def _written_author_name(block: list[str], author: Author | None) -> tuple[int, 
         return None
     for index, line in enumerate(block):
         words = clean_name_line(line).split()
-        folded = [_fold(w.strip(",;")) for w in words]
+        folded = [fold(w.strip(",;")) for w in words]
         for start in range(len(words) - len(wanted) + 1):
             if sorted(folded[start : start + len(wanted)]) == sorted(wanted):
                 return index, " ".join(words[start : start + len(wanted)]).rstrip(",;")
@@ -206,7 +206,7 @@ def _family_first(tokens: list[str], language: str | None, author: Author | None
     """Family name first: Hungarian mail, or a From header that writes the name that way."""
     if len(tokens) not in (2, 3) or any(t.casefold() in CONSTANTS.prefixes for t in tokens):
         return False
-    folded = [_fold(t) for t in tokens]
+    folded = [fold(t) for t in tokens]
     display = _fold_tokens(author.name) if author and author.name else []
     mailbox = _mailbox_parts(author)
     if len(mailbox) == 2 and mailbox == [folded[-1], folded[0]]:
@@ -228,7 +228,7 @@ def _surname_start(tokens: list[str], author: Author | None) -> int | None:
         family.add(display[1])
     single = _mailbox_parts(author)
     for i, token in enumerate(tokens[1:], start=1):
-        folded = _fold(token)
+        folded = fold(token)
         initial_and_surname = len(single) == 1 and 1 <= len(single[0]) - len(folded) <= 2
         if folded in family or (initial_and_surname and single[0].endswith(folded)):
             while i > 1 and tokens[i - 1].casefold() in CONSTANTS.prefixes:
@@ -278,14 +278,14 @@ def _is_degree(token: str) -> bool:
 def _mailbox_parts(author: Author | None) -> list[str]:
     if author is None or not author.email or "@" not in author.email:
         return []
-    return [p for p in re.split(r"[._\-+]", _fold(author.email.split("@")[0])) if p.isalpha()]
+    return [p for p in re.split(r"[._\-+]", fold(author.email.split("@")[0])) if p.isalpha()]
 
 
 def _fold_tokens(text: str) -> list[str]:
-    return [_fold(t) for t in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(t) >= 2]
+    return [fold(t) for t in re.findall(r"[^\W\d_][\w'’\-]*", text) if len(t) >= 2]
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case and accents away: "López" and "lopez" are one surname in a mailbox."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ß", "ss")
@@ -296,7 +296,7 @@ def _valediction_index() -> dict[str, tuple[str, ...]]:
     """VALEDICTIONS by first letter (folded), the lookup misspellings are compared within."""
     index: dict[str, list[str]] = {}
     for word in VALEDICTIONS.split("|"):
-        folded = _fold(re.sub(r"\\(.)", r"\1", word))  # the alternation is regex-escaped
+        folded = fold(re.sub(r"\\(.)", r"\1", word))  # the alternation is regex-escaped
         index.setdefault(folded[:1], []).append(folded)
     return {letter: tuple(words) for letter, words in index.items()}
 

