@@ -99,3 +99,18 @@ def test_checked_spans_weigh_more_and_refuted_spans_are_dropped() -> None:
     assert by_field[("postal_code", "10121")] == pytest.approx(WEIGHT_CONFIRMED * 0.9)
     assert by_field[("job_title", "Geschäftsführer")] == pytest.approx(WEIGHT_UNCHECKED * 0.9)
     assert ("first_name", "Hans") not in by_field
+
+
+def test_a_from_header_in_doubt_confirms_no_name() -> None:
+    """The checks weigh spans with the author the one parser believes: a From the readers
+    disagree on (an address in the encoded display name, a second From) believes nobody, so it
+    confirms no span (and such mail is never scanned at all: tests/trust/test_attacks.py)."""
+    from mailhook.trust.authorship import author_in_block, read_header_block
+
+    for head in (b"From: =?utf-8?q?Hans_Maier_=3Chans=40acme.example=3E?= <eve@evil.example>\r\n",
+                 b"From: Hans Maier <hans@acme.example>\r\nFrom: Eve <eve@evil.example>\r\n"):
+        raw = head + b"To: ann@us.example\r\nSubject: Re\r\n\r\nThanks.\r\n\r\nHans Maier\r\n"
+        believed = author_in_block(read_header_block(raw)).believed
+        assert believed is None
+        here = Block(("Hans Maier",), (), believed, None)
+        assert check_span(Span("NAME", "Hans Maier", 0, 0, 10, 0.9), [], here) is None
