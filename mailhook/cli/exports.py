@@ -40,7 +40,7 @@ def export_filled(config: Config, fmt: str, output: Path | None, hubspot: bool) 
         click.echo(text, nl=False)
     else:
         output.write_text(text, "utf-8")
-        click.echo(f"wrote {len(rows)} filled value(s) to {output}", err=True)
+        click.echo(f"wrote {len(rows)} filled value(s) to {output.resolve()}", err=True)
 
 
 @export_group.command("contacts")
@@ -66,4 +66,4 @@ def export_contacts(config: Config, fmt: str, output: Path | None, hubspot: bool
     else:
         # Bytes, so vCard's CRLF line ends are written as they are on every platform.
         output.write_bytes(text.encode("utf-8"))
-        click.echo(f"wrote {len(rows)} contact(s) to {output}", err=True)
+        click.echo(f"wrote {len(rows)} contact(s) to {output.resolve()}", err=True)
