@@ -15,6 +15,7 @@ from mailhook.cli.options import ON_OFF, open_store, with_config
 from mailhook.config import Config
 from mailhook.model import CONTACT_FIELDS, SOURCE_IMPORT, SOURCE_USER
 from mailhook.outputs import export
+from mailhook.outputs.reasons import in_words
 from mailhook.safe_text import escape, json_dumps
 from mailhook.store import User
 
@@ -169,6 +170,8 @@ def contacts_show(config: Config, email: str, as_json: bool) -> None:
         dkim = f"dkim={mail['dkim_verdict']}" if mail["dkim_verdict"] else ""
         click.echo(escape(
             f"  {mail['direction']:9} {mail['date'] or '':25} {dkim:15} {mail['subject'] or ''}"))
+        if mail["skip_reason"]:
+            click.echo(escape(f"  {'':9} not read: {in_words(mail['skip_reason'])}"))
     for suggestion in open_ones:
         click.echo(escape(f"  suggested #{suggestion.id}: {suggestion.property} -> {suggestion.value!r}"))
 

@@ -1,0 +1,56 @@
+"""`mailhook contacts` and `mailhook suggestions` as a person reads them: text output over a real
+database that the real worker filled from real MIME messages."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+from mails import CONTACT, USER, deliver, reply, run_worker, worker_config
+
+from mailhook.config import Config, DatabaseConfig
+from mailhook.store import Store
+
+Run = Callable[..., Result]
+
+
+def _config(tmp_path: Path, policy: str = "off") -> Config:
+    """The worker's config on the database the `run` fixture's CLI reads."""
+    base = worker_config(tmp_path)
+    return dataclasses.replace(base, database=DatabaseConfig(tmp_path / "db.sqlite"),
+                               dkim=dataclasses.replace(base.dkim, policy=policy))
+
+
+def _store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "db.sqlite")
+    store.add_user(USER, "Ann Lee", inbox_automation=True)
+    return store
+
+
+def test_contacts_show_says_why_a_mail_was_not_read(run: Run, tmp_path: Path) -> None:
+    """An unsigned reply under [dkim] policy require is logged, not read: the text output says
+    so in words, the JSON keeps the stored reason."""
+    config = _config(tmp_path, policy="require")
+    store = _store(tmp_path)
+    store.add_contact(CONTACT, {}, "import")
+    deliver(store, reply())
+    run_worker(config, store)
+    store.close()
+    shown = run("contacts", "show", CONTACT).output
+    assert "not read: DKIM did not pass (none) and [dkim] policy is require" in shown
+    (mail,) = json.loads(run("contacts", "show", CONTACT, "--json").output)["emails"]
+    assert mail["skip_reason"] == "dkim:none"
+
+
+def test_contacts_show_says_nothing_more_for_a_mail_that_was_read(run: Run, tmp_path: Path) -> None:
+    """A reply that was read has no "not read" line."""
+    store = _store(tmp_path)
+    store.add_contact(CONTACT, {}, "import")
+    deliver(store, reply())
+    run_worker(_config(tmp_path), store)
+    store.close()
+    shown = run("contacts", "show", CONTACT).output
+    assert "Sales Director" in shown and "not read" not in shown
