@@ -167,13 +167,15 @@ class QueueStore(Base):
         live ones, or (for a replay starting) those an interrupted replay left.
 
         Charges nothing: a kill of the whole hook says nothing about the message that was being
-        processed (the crash test kills it at random 20 times). A worker that dies on its own
-        while the service runs is charged by the service's supervisor instead. Only the one who
-        starts the workers may call it, before they start: it takes back every claim."""
+        processed (the crash test kills it at random 20 times), so the attempt its claim counted
+        is taken back. A worker that dies on its own while the service runs is charged by the
+        service's supervisor instead. Only the one who starts the workers may call it, before
+        they start: it takes back every claim."""
         scope = claims.REPLAYED if replayed else claims.LIVE
         with self._tx() as c:
             return c.execute(
-                f"UPDATE messages SET status = 'pending' WHERE status = 'processing' AND {scope}"
+                f"""UPDATE messages SET status = 'pending', attempts = max(attempts - 1, 0)
+                    WHERE status = 'processing' AND {scope}"""
             ).rowcount
 
     def processing_ids(self, claimed_by: int | None = None, *,
