@@ -49,6 +49,23 @@ def compose_digest(
     return message
 
 
+def text_part(message: EmailMessage) -> str:
+    """The digest's text/plain part, decoded (what `digest --print` shows)."""
+    part = message.get_body(("plain",))
+    return "" if part is None else str(part.get_content())
+
+
+def html_page(message: EmailMessage) -> str | None:
+    """The digest's text/html part as a page a browser opens with the right characters (its own
+    UTF-8 declaration, the subject as title); None when the mail has no HTML part."""
+    part = message.get_body(("html",))
+    if part is None:
+        return None
+    title = html.escape(str(message["Subject"] or ""))
+    return (f'<!doctype html>\n<html><head><meta charset="utf-8"><title>{title}</title></head>'
+            f"<body>\n{part.get_content()}</body></html>\n")
+
+
 def _subject(day: date, tasks: int, fills: int, suggestions: int = 0) -> str:
     parts = []
     if tasks:
