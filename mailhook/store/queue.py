@@ -93,6 +93,19 @@ class Outcome:
     tasks: tuple[NewTask, ...] = ()  # recommended follow-ups (inbox automation)
 
 
+def outbound_log_key(outcome: Outcome, message_id: str | None) -> str | None:
+    """What makes two copies one outbound mail on a contact's log: the same user sent it (the
+    author routing believed), with the same Message-ID, From, Subject and Date. Postfix's
+    sender_bcc_maps copy and the user's own BCC of one mail agree on all of them. A mail that
+    only reuses the Message-ID (another author, a spoofed or replayed one with other headers)
+    keeps its own entry, and inbound, forwarded and team mail is never merged: without a
+    Message-ID, or without a user, there is no key and every copy is logged."""
+    if outcome.direction != "outbound" or not message_id or not outcome.user_email:
+        return None
+    parts = [outcome.user_email, message_id, outcome.from_address, outcome.subject, outcome.date]
+    return "sha256:" + hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
+
 # The listener name of messages stored by `mailhook replay`: processed by the replay itself, never
 # by the service's worker, so a replay can resume exactly where it stopped.
 REPLAY = claims.REPLAY
@@ -354,11 +367,14 @@ class QueueStore(Base):
         for email in outcome.create:
             c.execute("INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
                       (email,))
+        # A second copy of the same outbound mail (its key taken) is ignored like a repeat.
+        key = outbound_log_key(outcome, self._message_id(c, message_rowid))
         for email in outcome.logged_on:
             c.execute(
-                """INSERT OR IGNORE INTO contact_emails (contact_email, message_rowid, role)
-                   SELECT email, ?, ? FROM contacts WHERE email = ?""",
-                (message_rowid, "from" if email == outcome.contact_email else "to", email),
+                """INSERT OR IGNORE INTO contact_emails
+                   (contact_email, message_rowid, role, outbound_key)
+                   SELECT email, ?, ?, ? FROM contacts WHERE email = ?""",
+                (message_rowid, "from" if email == outcome.contact_email else "to", key, email),
             )
         filled = self._fill(c, message_rowid, outcome) if outcome.scanned else []
         if outcome.tasks and outcome.user_email:
@@ -394,6 +410,11 @@ class QueueStore(Base):
         record_decision(c, rowid, message_id, email, outcome.user_email, state, outcome.candidates,
                         decision)
         return list(decision.fills)
+
+    @staticmethod
+    def _message_id(c: sqlite3.Connection, rowid: int) -> str | None:
+        row = c.execute("SELECT message_id FROM messages WHERE id = ?", (rowid,)).fetchone()
+        return row[0] if row else None
 
     @staticmethod
     def _message_key(c: sqlite3.Connection, rowid: int) -> str:

@@ -276,6 +276,15 @@ CREATE TABLE message_parties (
 CREATE INDEX message_parties_address ON message_parties(address, message_rowid);
 """
 
+# One log entry per contact for one outbound mail however many copies arrive (issue 14: Postfix's
+# sender_bcc_maps copy over LMTP and the user's BCC to the forwarding address). The key names the
+# author and the mail (store.queue.outbound_log_key); rows logged before have none.
+_OUTBOUND_LOG_KEY = """
+ALTER TABLE contact_emails ADD COLUMN outbound_key TEXT;
+CREATE UNIQUE INDEX contact_emails_outbound ON contact_emails(contact_email, outbound_key)
+    WHERE outbound_key IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
     ("0002_retry_at", _RETRY_AT),
@@ -288,4 +297,5 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0007_message_login", "ALTER TABLE messages ADD COLUMN login TEXT;"),
     ("0008_copy_key", _COPY_KEY),
     ("0009_parallel_claims", _PARALLEL_CLAIMS),
+    ("0010_outbound_log_key", _OUTBOUND_LOG_KEY),
 )
