@@ -17,9 +17,9 @@ from mailhook.store import Store
 Run = Callable[..., Result]
 
 
-def _config(tmp_path: Path, policy: str = "off") -> Config:
+def _config(tmp_path: Path, policy: str = "off", extra: str = "") -> Config:
     """The worker's config on the database the `run` fixture's CLI reads."""
-    base = worker_config(tmp_path)
+    base = worker_config(tmp_path, extra)
     return dataclasses.replace(base, database=DatabaseConfig(tmp_path / "db.sqlite"),
                                dkim=dataclasses.replace(base.dkim, policy=policy))
 
@@ -54,3 +54,17 @@ def test_contacts_show_says_nothing_more_for_a_mail_that_was_read(run: Run, tmp_
     store.close()
     shown = run("contacts", "show", CONTACT).output
     assert "Sales Director" in shown and "not read" not in shown
+
+
+def test_suggestions_list_shows_how_often_and_why_not_written(run: Run, tmp_path: Path) -> None:
+    """A title the team typed, shown by two replies: one line with both values, the count and
+    the reason in words."""
+    store = _store(tmp_path)
+    store.add_contact(CONTACT, {"job_title": "Buyer"}, "user")
+    deliver(store, reply("<r1@acme.example>"))
+    deliver(store, reply("<r2@acme.example>"))
+    run_worker(_config(tmp_path, extra="[fill]\nscan = 'every-reply'\n"), store)
+    store.close()
+    (line,) = [s for s in run("suggestions", "list").output.splitlines() if "job_title" in s]
+    assert "job_title: 'Buyer' -> 'Sales Director'  seen 2x" in line
+    assert line.endswith("not written: a person set this property")
