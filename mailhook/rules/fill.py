@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleanco import basename
+
 from mailhook.model import CONTACT_FIELDS, PHONE_FIELDS, PROPERTIES, SOURCE_AI, Extraction
 
 
@@ -120,12 +122,21 @@ def _first_per_property(candidates: tuple[Candidate, ...]) -> list[Candidate]:
 
 
 def same_value(prop: str, current: str | None, new: str) -> bool:
-    """Equal for a person: case, spacing and punctuation aside; phones by their digits."""
+    """Equal for a person: case, spacing and punctuation aside; phones by their digits; companies
+    without their legal form ("Société Lefèvre" is "Société Lefèvre SARL")."""
     if current is None:
         return False
     if prop in PHONE_FIELDS:
         return _digits(current)[-9:] == _digits(new)[-9:] and bool(_digits(new))
+    if prop == "company":
+        return _folded(_without_legal_form(current)) == _folded(_without_legal_form(new))
     return _folded(current) == _folded(new)
+
+
+def _without_legal_form(name: str) -> str:
+    """The name without the legal forms written before or after it (cleanco's terms of many
+    countries: GmbH, SARL, S.p.A., Oy, PT, OOO...); a name that is only a legal form stays."""
+    return basename(name, prefix=True) or name
 
 
 def _digits(text: str) -> str:
