@@ -149,6 +149,8 @@ async def _serve(
             _announce(addresses, on_ready)
             await stopping.wait()
             log.info("stopping")
+            if worker is not None:
+                worker.begin_stop()
         finally:
             await listeners.stop(intake)
             background_stop.set()
@@ -198,8 +200,8 @@ def _announce(addresses: Addresses, on_ready: Callable[[Addresses], None] | None
     line = f"mailhook listening smtp={smtp[0]}:{smtp[1]} lmtp={lmtp[0]}:{lmtp[1]}"
     if "metrics" in addresses:
         line += " metrics={}:{}".format(*addresses["metrics"])
-    log.info(line)
-    print(line, flush=True)  # the one line scripts and tests read to learn ephemeral ports
+    # Printed, not logged: the one line scripts and tests read to learn ephemeral ports, shown once.
+    print(line, flush=True)
     if on_ready is not None:
         on_ready(addresses)
 

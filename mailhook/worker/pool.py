@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
+import signal
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from multiprocessing.connection import Connection, wait
@@ -204,6 +205,7 @@ def _stop(children: list[Child]) -> list[tuple[Any, str]]:
 def _drain_main(config: Config, reader: Connection, reports: Connection, parent: int,
                 level: int) -> None:
     settle(config, parent, level)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
     store = Store(config.database.path)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((None, status)))
     try:  # the parent closing its end of the signal pipe is the stop
@@ -216,6 +218,7 @@ def _drain_main(config: Config, reader: Connection, reports: Connection, parent:
 def _replay_main(config: Config, reader: Connection, reports: Connection, parent: int,
                  level: int) -> None:
     settle(config, parent, level)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
     store = Store(config.database.path)
     worker = Worker(config)
     try:

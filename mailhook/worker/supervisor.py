@@ -4,6 +4,7 @@ listeners' GIL, their per-message results reach the service's metrics, and one t
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
@@ -22,6 +23,9 @@ log = logging.getLogger(__name__)
 
 REPORT_WAIT_SECONDS = 0.5  # how often the watch looks at the processes between reports
 MAX_RESTART_DELAY = 60.0
+# How long a worker ended by SIGTERM waits to be judged: a service manager's stop sends it to
+# the whole group, and the service needs a moment to see that the same signal stops it too.
+STOP_NOTICE_SECONDS = 2.0
 
 
 class Supervisor:
@@ -75,6 +79,11 @@ class Supervisor:
     @property
     def pid(self) -> int | None:
         return self.pids[0]
+
+    def begin_stop(self) -> None:
+        """The service is stopping: a worker that ends from now on is neither charged nor
+        restarted (what it held is re-queued at the next start). `stop` ends them."""
+        self._stopping.set()
 
     def stop(self, grace: float) -> None:
         """Ask the workers to finish their message and stop; kill them after `grace` seconds
@@ -142,6 +151,9 @@ class Supervisor:
             assert child is not None
             if child.process.is_alive() or self._stopping.is_set():
                 continue
+            if child.process.exitcode == -signal.SIGTERM and self._stopping.wait(
+                    STOP_NOTICE_SECONDS):
+                break  # a stop of the whole hook reached a worker still starting: no death
             charged = [rowid for rowid, _ in charge(self.config, child.process.pid or 0,
                                                      child.process.exitcode)]
             restarts += 1
@@ -183,6 +195,9 @@ def _backoff(tries: int) -> float:
 
 def _main(config: Config, reader: Connection, reports: Connection, parent: int, level: int) -> None:
     settle(config, parent, level)
+    # A service manager's SIGTERM to the whole group is the service's to act on: it stops each
+    # worker over its pipe once the message in hand is done (and a worker dies with it anyway).
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     inbox = Inbox(reader)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((status, seconds)))
     worker.run(inbox.stop, inbox.wake, requeue=False)

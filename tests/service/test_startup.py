@@ -1,0 +1,108 @@
+"""`mailhook serve` as an operator sees it start and stop: one "listening" line, a notice when
+DKIM is required and DNS cannot look up keys, and a stop by a service manager's SIGTERM to the
+whole process group that logs no worker death."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import smtplib
+import subprocess
+import sys
+from email.message import EmailMessage
+from pathlib import Path
+
+from linereader import LineReader
+
+from mailhook.store import Store
+
+MAILHOOK = str(Path(sys.executable).parent / "mailhook")
+USER, CONTACT = "ann@us.example", "bob@acme.example"
+LISTENING = r"mailhook listening smtp=\S+ lmtp=([\d.]+):(\d+)"
+DEADLINE_SECONDS = 60.0
+
+
+def write_config(tmp_path: Path, dkim: str = 'policy = "off"') -> Path:
+    path = tmp_path / "mailhook.toml"
+    path.write_text(
+        f'[database]\npath = "{tmp_path / "mailhook.db"}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+        f'[dkim]\n{dkim}\n[extract]\ntagger = "off"\n[worker]\nprocesses = 1\n')
+    store = Store(tmp_path / "mailhook.db")
+    store.add_user(USER, None, inbox_automation=True)
+    store.add_contact(CONTACT, {}, "import")
+    store.close()
+    return path
+
+
+class Hook:
+    """`mailhook serve` in a session of its own (a process group, as a service manager runs it),
+    its stdout and stderr read together."""
+
+    def __init__(self, config: Path) -> None:
+        self.proc = subprocess.Popen([MAILHOOK, "serve", "--config", str(config)],
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        assert self.proc.stdout is not None
+        self.out = LineReader(self.proc.stdout)
+
+    def wait_for(self, pattern: str) -> str:
+        found = self.out.wait_for(pattern, seconds=DEADLINE_SECONDS)
+        assert found, f"no line matching {pattern!r}:\n{self.out.text()}"
+        return found[0]
+
+    def lmtp(self) -> tuple[str, int]:
+        found = re.search(LISTENING, self.wait_for(LISTENING))
+        assert found is not None
+        return found[1], int(found[2])
+
+    def stop_group(self) -> int:
+        """SIGTERM to every process of the group, as systemd's default KillMode does; then the
+        rest of the output."""
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        code = self.proc.wait(DEADLINE_SECONDS)
+        self.out.wait_for(r"(?!)", seconds=DEADLINE_SECONDS)  # reads to the end of the output
+        return code
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(DEADLINE_SECONDS)
+
+
+def reply() -> bytes:
+    msg = EmailMessage()
+    msg["From"] = f"Bob Example <{CONTACT}>"
+    msg["To"] = USER
+    msg["Subject"] = "Re: the quote"
+    msg["Message-ID"] = "<startup-1@acme.example>"
+    msg.set_content("Hi Ann,\n\nfine by us.\n\nBest regards,\nBob Example\nAcme GmbH\n")
+    return msg.as_bytes()
+
+
+def test_a_sigterm_to_the_whole_group_stops_serve_with_no_worker_death(tmp_path: Path) -> None:
+    """The worker has processed a message (so it is up); then SIGTERM reaches the service and
+    its worker at once. The service stops its worker itself: exit 0, "stopped", and no
+    "worker process died" error (the worker ignores a SIGTERM meant for the service)."""
+    hook = Hook(write_config(tmp_path))
+    try:
+        with smtplib.LMTP(*hook.lmtp(), timeout=DEADLINE_SECONDS) as client:
+            client.sendmail(CONTACT, [USER], reply())
+        hook.wait_for(r"processed message \d+ ")
+        assert hook.stop_group() == 0, hook.out.text()
+    finally:
+        hook.close()
+    output = hook.out.text()
+    assert "stopped" in output
+    assert "died" not in output and "ERROR" not in output, output
+
+
+def test_listening_is_said_once(tmp_path: Path) -> None:
+    """The line with the ports is printed once (it was also logged, so a terminal showed it twice)."""
+    hook = Hook(write_config(tmp_path))
+    try:
+        hook.lmtp()
+        assert hook.stop_group() == 0
+    finally:
+        hook.close()
+    assert len(re.findall("listening", hook.out.text())) == 1, hook.out.text()
