@@ -180,11 +180,33 @@ def contacts_show(config: Config, email: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @with_config
 def contacts_list(config: Config, as_json: bool) -> None:
-    """All contacts with their current values."""
+    """All contacts: email, name, company, job title, phone and how many values the AI filled."""
     rows = open_store(config).contacts()
     if as_json:
         click.echo(json_dumps(rows))
         return
-    for row in rows:
-        name = " ".join(v for v in (row["first_name"], row["last_name"]) if v)
-        click.echo(escape(f"{row['email']}  {name}"))
+    if rows:
+        for line in _table([_LIST_HEADER, *(_list_cells(row) for row in rows)]):
+            click.echo(line)
+
+
+_LIST_HEADER = ("EMAIL", "NAME", "COMPANY", "JOB TITLE", "PHONE", "AI")
+_WIDEST = 28  # a cell wider than this is cut, so one long company name keeps the table compact
+
+
+def _list_cells(row: dict[str, Any]) -> tuple[str, ...]:
+    name = " ".join(v for v in (row["first_name"], row["last_name"]) if v)
+    phone = row["phone"] or row["mobile_phone"] or ""
+    # Values may hold control characters (raw SQL, imports): escaped, so they show instead of act.
+    return tuple(escape(cell) for cell in (
+        row["email"], name, row["company"] or "", row["job_title"] or "", phone,
+        str(row["ai_filled"])))
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """Left-aligned columns as wide as their widest cell; cells past _WIDEST end in "…" (the
+    email never: it is what the other commands take)."""
+    cut = [row[:1] + tuple(c if len(c) <= _WIDEST else c[: _WIDEST - 1] + "…" for c in row[1:])
+           for row in rows]
+    widths = [max(len(row[i]) for row in cut) for i in range(len(cut[0]))]
+    return ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cut]

@@ -169,7 +169,15 @@ class PeopleStore(Base):
         return {"email": email, "properties": properties, "emails": emails}
 
     def contacts(self) -> list[dict[str, Any]]:
-        return self._rows(f"SELECT email, {', '.join(CONTACT_FIELDS)} FROM contacts ORDER BY email")
+        """Every contact with its values, HubSpot's Record ID and how many of its current values
+        the AI filled (`ai_filled`)."""
+        return self._rows(
+            f"""SELECT c.email, {', '.join(f"c.{p}" for p in CONTACT_FIELDS)}, c.hubspot_record_id,
+                (SELECT count(*) FROM contact_properties p WHERE p.contact_email = c.email
+                 AND p.source = ?) AS ai_filled
+                FROM contacts c ORDER BY c.email""",
+            [SOURCE_AI],
+        )
 
     def existing_contacts(self, emails: Sequence[str]) -> set[str]:
         if not emails:

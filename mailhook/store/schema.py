@@ -298,4 +298,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0008_copy_key", _COPY_KEY),
     ("0009_parallel_claims", _PARALLEL_CLAIMS),
     ("0010_outbound_log_key", _OUTBOUND_LOG_KEY),
+    # HubSpot's own id of a contact, kept from an import of its export and written back by the
+    # --hubspot exports, so a round trip updates the same HubSpot record (not a property: no
+    # provenance, never filled, never suggested).
+    ("0011_hubspot_record_id", "ALTER TABLE contacts ADD COLUMN hubspot_record_id TEXT;"),
 )

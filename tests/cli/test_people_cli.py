@@ -68,3 +68,25 @@ def test_suggestions_list_shows_how_often_and_why_not_written(run: Run, tmp_path
     (line,) = [s for s in run("suggestions", "list").output.splitlines() if "job_title" in s]
     assert "job_title: 'Buyer' -> 'Sales Director'  seen 2x" in line
     assert line.endswith("not written: a person set this property")
+
+
+def test_contacts_list_is_a_compact_table(run: Run, tmp_path: Path) -> None:
+    """One row per contact: email, name, company, job title, phone (the mobile when there is no
+    other) and how many values the AI filled; a long cell is cut, --json keeps everything."""
+    store = _store(tmp_path)
+    store.add_contact(CONTACT, {}, "import")
+    store.add_contact("cy@them.example", {"first_name": "Cy", "mobile_phone": "+4917100000",
+                                          "company": "Lefèvre " + "Très Longue Raison Sociale" * 2},
+                      "user")
+    deliver(store, reply())
+    run_worker(_config(tmp_path), store)
+    store.close()
+    header, bob, cy = (line.split("  ") for line in run("contacts", "list").output.splitlines())
+    cells = [[c.strip() for c in line if c.strip()] for line in (header, bob, cy)]
+    assert cells[0] == ["EMAIL", "NAME", "COMPANY", "JOB TITLE", "PHONE", "AI"]
+    assert cells[1] == [CONTACT, "Bob Smith", "Sales Director", "+49301234567", "5"]
+    assert cells[2][:2] == ["cy@them.example", "Cy"] and cells[2][-2:] == ["+4917100000", "0"]
+    assert cells[2][2].endswith("…") and len(cells[2][2]) == 28
+    listed = json.loads(run("contacts", "list", "--json").output)
+    assert listed[0]["email"] == CONTACT and listed[0]["ai_filled"] == 5
+    assert listed[1]["company"].endswith("Sociale")
