@@ -28,13 +28,13 @@ from flair.models import SequenceTagger  # noqa: E402
 from flair.trainers import ModelTrainer  # noqa: E402
 
 from mailhook.pipeline.tagger import (  # noqa: E402
-    LINE_BREAK,
     MODEL_FILE,
     TAG_TYPE,
     SignatureTagger,
     make_sentence,
     quiet_flair,
 )
+from mailhook.pipeline.tokens import LINE_BREAK, Span  # noqa: E402
 from mailhook.training.alignment import gold_keys, score_spans, span_keys, token_spans  # noqa: E402
 from mailhook.training.generator import (  # noqa: E402
     HELD_OUT_LOCALES,
@@ -135,9 +135,24 @@ def main(argv: list[str] | None = None) -> int:
     if in_memory.tag_many(sample) != reloaded.tag_many(sample):
         print("ERROR: the reloaded model predicts differently from the trained one", file=sys.stderr)
         return 1
+    if not _agree(reloaded.tag_many(sample), reloaded.tag_many_with_flair(sample)):
+        print("ERROR: mailhook's network (pipeline/network.py) tags differently from flair's "
+              "predict on this model", file=sys.stderr)
+        return 1
     evaluate(reloaded, test_seen, f"held-out signatures, seen locales ({len(seen)})")
     evaluate(reloaded, test_unseen, f"held-out signatures, unseen locales {args.held_out}")
     return 0
+
+
+def _agree(ours: list[list[Span]], flairs: list[list[Span]]) -> bool:
+    """The same spans, their confidences equal up to float32 rounding of batched arithmetic."""
+    def key(spans: list[Span]) -> list[tuple[str, int, int, int]]:
+        return [(s.label, s.line, s.start, s.end) for s in spans]
+
+    def close(a: list[Span], b: list[Span]) -> bool:
+        return all(abs(x.confidence - y.confidence) < 1e-4 for x, y in zip(a, b, strict=True))
+
+    return all(key(a) == key(b) and close(a, b) for a, b in zip(ours, flairs, strict=True))
 
 
 if __name__ == "__main__":

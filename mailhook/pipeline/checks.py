@@ -17,7 +17,7 @@ from mailhook.pipeline.names import fold
 
 if TYPE_CHECKING:
     from mailhook.pipeline.candidate import Block
-    from mailhook.pipeline.tagger import Span
+    from mailhook.pipeline.tokens import Span
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Domains whose labels say nothing about the company: mail providers.

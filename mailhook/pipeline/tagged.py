@@ -10,7 +10,8 @@ from mailhook.pipeline.checks import check_span
 from mailhook.pipeline.names import clean_name_line, split_name
 
 if TYPE_CHECKING:  # the tagger module imports flair lazily; typing needs no import here
-    from mailhook.pipeline.tagger import SignatureTagger, Span
+    from mailhook.pipeline.tagger import SignatureTagger
+    from mailhook.pipeline.tokens import Span
 
 LABEL_FIELDS = {
     "TITLE": "job_title",

@@ -1,120 +1,29 @@
 """The signature entity tagger: a flair BiLSTM-CRF that finds names, titles, organisations and
-address parts in signature lines. The only module that imports torch or flair (lazily).
+address parts in signature lines. The module that loads torch and flair (lazily); network.py runs
+the loaded model's layers.
 
-Training (`scripts/train_tagger.py`) and inference build their inputs with the same `featurize`,
-so the model never sees features computed differently from how it was trained.
+Training (`scripts/train_tagger.py`) and inference build their inputs with the same `featurize`
+(tokens.py), so the model never sees features computed differently from how it was trained.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from mailhook.pipeline.network import Network
+from mailhook.pipeline.tokens import FEATURE_FIELDS, Span, TokenFeatures, featurize
 
 if TYPE_CHECKING:
     from flair.data import Sentence
 
 MODEL_FILE = "signature-tagger.pt"
 TAG_TYPE = "ner"
-LINE_BREAK = "⏎"  # one token between lines, so the model sees the block's line structure
-FEATURE_FIELDS: tuple[str, ...] = ("word", "shape", "position", "line")
-
-# Runs of letters/digits, or a run of one repeated symbol ("----", "|"). Finer than words on
-# purpose: "D-80331" must split so that the postcode can be tagged without its country prefix.
-_TOKEN = re.compile(r"[^\W_]+|([^\w\s]|_)\1*")
-_URL = re.compile(r"www\.|https?:|\.(com|net|org|de|fr|nl|eu|co\.uk)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Span:
-    """An entity the tagger found: its label, text, line and [start, end) offsets in that line."""
-
-    label: str
-    text: str
-    line: int
-    start: int
-    end: int
-    confidence: float
-
-
-@dataclass(frozen=True)
-class TokenFeatures:
-    """One model input token: where it sits in the block, and the features the model embeds."""
-
-    text: str
-    line: int
-    start: int
-    end: int
-    word: str
-    shape: str
-    position: str
-    line_kind: str
-
-    @property
-    def is_line_break(self) -> bool:
-        return self.text == LINE_BREAK
-
-
-def featurize(lines: Sequence[str]) -> list[TokenFeatures]:
-    """The tokens of a signature block, with a line-break token between lines, and their features."""
-    tokens: list[TokenFeatures] = []
-    filled = [number for number, line in enumerate(lines) if line.strip()]
-    for number, line in enumerate(lines):
-        if number:
-            end = len(lines[number - 1])
-            tokens.append(TokenFeatures(LINE_BREAK, number - 1, end, end, LINE_BREAK, "NL", "NL", "NL"))
-        matches = list(_TOKEN.finditer(line))
-        if not matches:
-            continue
-        rank = filled.index(number)
-        kind = _line_kind(line, len(matches))
-        for index, match in enumerate(matches):
-            where = _where_in_line(index, len(matches))
-            position = f"{min(rank, 6)}|{min(len(filled) - 1 - rank, 3)}|{where}"
-            text = match.group()
-            word = re.sub(r"\d", "0", text.lower())
-            tokens.append(TokenFeatures(text, number, match.start(), match.end(), word,
-                                        _shape(text), position, kind))
-    return tokens
-
-
-def _where_in_line(index: int, count: int) -> str:
-    if count == 1:
-        return "only"
-    return "first" if index == 0 else "last" if index == count - 1 else "mid"
-
-
-def _shape(text: str) -> str:
-    """Character classes with runs collapsed ("Hoskins" -> "Xx"), plus a length bucket."""
-    classes = ["X" if c.isupper() else "x" if c.islower() else "d" if c.isdigit()
-               else "a" if c.isalpha() else c for c in text]
-    collapsed = "".join(c for i, c in enumerate(classes) if i == 0 or classes[i - 1] != c)
-    return f"{collapsed[:6]}|{len(text) if len(text) <= 6 else '7+'}"
-
-
-def _line_kind(line: str, token_count: int) -> str:
-    """What a line looks like as a whole: e-mail, URL, phone, rule, digits or text, and its length."""
-    alnum = sum(c.isalnum() for c in line)
-    digits = sum(c.isdigit() for c in line)
-    if alnum == 0:
-        kind = "rule"
-    elif "@" in line:
-        kind = "email"
-    elif _URL.search(line):
-        kind = "url"
-    elif digits >= 6 and digits * 2 >= alnum:
-        kind = "phone"
-    else:
-        kind = "digits" if digits else "text"
-    size = next(label for limit, label in ((1, "1"), (2, "2"), (3, "3"), (6, "4-6"), (10, "7-10"))
-                if token_count <= limit) if token_count <= 10 else "11+"
-    return f"{kind}:{size}"
 
 
 def make_sentence(lines: Sequence[str]) -> tuple[Sentence, list[TokenFeatures]]:
@@ -126,7 +35,7 @@ def make_sentence(lines: Sequence[str]) -> tuple[Sentence, list[TokenFeatures]]:
     sentence = Sentence([token.text for token in tokens])
     for flair_token, token in zip(sentence.tokens, tokens, strict=True):
         for field in FEATURE_FIELDS:
-            flair_token.add_label(field, getattr(token, field if field != "line" else "line_kind"))
+            flair_token.add_label(field, token.feature(field))
     return sentence, tokens
 
 
@@ -157,6 +66,7 @@ class SignatureTagger:
     def __init__(self, model: Any, batch_size: int = 32) -> None:
         self._model = model
         self._batch_size = batch_size
+        self._network = Network(model, batch_size)
 
     @classmethod
     def load(cls, path: Path | None = None) -> SignatureTagger:
@@ -188,28 +98,48 @@ class SignatureTagger:
         return self.tag_many([lines])[0]
 
     def tag_many(self, blocks: Sequence[Sequence[str]]) -> list[list[Span]]:
-        """The entity spans of each block, predicted in mini-batches."""
+        """The entity spans of each block; blocks are run through the network in batches."""
+        featurized = [featurize(lines) for lines in blocks]
+        tagged = self._network.tag(featurized)
+        return [_spans(lines, tokens, _bio_spans(tags))
+                for lines, tokens, tags in zip(blocks, featurized, tagged, strict=True)]
+
+    def tag_many_with_flair(self, blocks: Sequence[Sequence[str]]) -> list[list[Span]]:
+        """The same through flair's own `predict`: the reference the network is checked against
+        (tests, and the training script on the model it has just trained)."""
         import torch
 
         built = [make_sentence(lines) for lines in blocks]
         sentences = [sentence for sentence, tokens in built if tokens]
         if sentences:
-            # Inference mode skips the autograd bookkeeping that flair's no_grad still does; the
-            # arithmetic, and so every prediction, is the same.
             with torch.inference_mode():
                 self._model.predict(sentences, mini_batch_size=self._batch_size, verbose=False)
-        return [_spans(lines, sentence, tokens) if tokens else []
+        return [_spans(lines, tokens, _flair_spans(sentence))
                 for lines, (sentence, tokens) in zip(blocks, built, strict=True)]
 
 
-def _spans(lines: Sequence[str], sentence: Sentence, tokens: list[TokenFeatures]) -> list[Span]:
+TokenRun = tuple[str, float, list[int]]  # a predicted span: label, score, its token indices
+
+
+def _bio_spans(tagged: list[tuple[str, float]]) -> list[TokenRun]:
+    """Spans from per-token BIOES tags, joined exactly as flair's predict joins them."""
+    from flair.data import get_spans_from_bio
+
+    found = get_spans_from_bio([tag for tag, _ in tagged], [score for _, score in tagged])
+    return [(label, score, indices) for indices, score, label in found]
+
+
+def _flair_spans(sentence: Sentence) -> list[TokenRun]:
+    return [(span.get_label(TAG_TYPE).value, span.get_label(TAG_TYPE).score,
+             [token.idx - 1 for token in span.tokens]) for span in sentence.get_spans(TAG_TYPE)]
+
+
+def _spans(lines: Sequence[str], tokens: list[TokenFeatures], runs: list[TokenRun]) -> list[Span]:
     """Predicted spans as character ranges; a span that runs over a line break is cut at it."""
     found: list[Span] = []
-    for span in sentence.get_spans(TAG_TYPE):
-        label, score = span.get_label(TAG_TYPE).value, span.get_label(TAG_TYPE).score
+    for label, score, indices in runs:
         run: list[TokenFeatures] = []
-        for flair_token in [*span.tokens, None]:
-            token = tokens[flair_token.idx - 1] if flair_token is not None else None
+        for token in [*(tokens[i] for i in indices), None]:
             if run and (token is None or token.is_line_break or token.line != run[0].line):
                 line, start, end = run[0].line, run[0].start, run[-1].end
                 found.append(Span(label, lines[line][start:end], line, start, end, score))

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from mailhook.pipeline.tagger import Span, TokenFeatures
+from mailhook.pipeline.tokens import Span, TokenFeatures
 from mailhook.training.block import Entity
 
 # (label, line, start, end): a span compared by position, not by confidence.

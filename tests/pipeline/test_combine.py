@@ -9,7 +9,7 @@ from mailhook.pipeline.candidate import Block, Candidate
 from mailhook.pipeline.checks import check_span, country_of, postal_code_check
 from mailhook.pipeline.combine import agreement_key, choose
 from mailhook.pipeline.tagged import WEIGHT_CONFIRMED, WEIGHT_UNCHECKED, candidates_from_spans
-from mailhook.pipeline.tagger import Span
+from mailhook.pipeline.tokens import Span
 
 
 def cand(field: str, value: str, how: str, confidence: float, order: int = 0,

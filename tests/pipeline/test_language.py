@@ -74,6 +74,13 @@ _SAMPLES = [
     "Thanks for getting back to me so quickly; I will send the signed quote tomorrow.",
     "Спасибо за быстрый ответ, завтра пришлю подписанный договор и счёт.",
     "谢谢您的回复，我们明天会把合同发给您，请查收。",
+    # What the faster text preparation must treat exactly as langdetect: URLs and addresses,
+    # runs of spaces, capitalised words, Latin words inside mostly non-Latin text, ș/ț with a
+    # comma below, Vietnamese tone marks, brackets between 'Z' and 'a'.
+    "Vă mulțumim pentru răspuns,   vă trimitem oferta mâine dimineață: https://acme.example/o",
+    "Cảm ơn bạn rất nhiều, chúng tôi sẽ gửi hợp đồng vào ngày mai cho anh ACME SALES.",
+    "МЫ ПОЛУЧИЛИ ВАШ ЗАКАЗ order 4711 [ref_A] `x` ^y^, ответим bob@acme.example завтра утром.",
+    "THE SIGNED QUOTE is ATTACHED; Please CALL me at your convenience, NOT before 10 [am].",
 ]
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mailhook.pipeline.tagger import LINE_BREAK, SignatureTagger, Span, featurize
+from mailhook.pipeline.tagger import SignatureTagger
+from mailhook.pipeline.tokens import LINE_BREAK, Span, featurize
 
 SIGNATURES: dict[str, list[str]] = {
     "en": ["Best regards,", "", "Jennifer Walsh", "Senior Account Manager", "Northwind Traders Inc.",

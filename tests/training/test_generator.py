@@ -12,7 +12,7 @@ pytest.importorskip("pycountry")
 
 from faker import Faker  # noqa: E402
 
-from mailhook.pipeline.tagger import featurize  # noqa: E402
+from mailhook.pipeline.tokens import featurize  # noqa: E402
 from mailhook.training.address import subdivision_cities  # noqa: E402
 from mailhook.training.alignment import token_spans  # noqa: E402
 from mailhook.training.generator import (  # noqa: E402

@@ -1,0 +1,59 @@
+"""pipeline/network.py runs the shipped tagger's layers itself: it must tag as flair's predict does."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailhook.pipeline.tagger import SignatureTagger
+from mailhook.pipeline.tokens import Span
+from mailhook.training.generator import HELD_OUT_LOCALES, SignatureGenerator
+
+# Blocks that stress what flair does per token: repeated tokens (its character embeddings pair
+# tokens by their characters), characters outside its dictionary, one token, blank lines.
+AWKWARD = [
+    ["Best,", "Tom", "", "Tom Tom Tom", "Tel +1 555 0100", "Tel +1 555 0100"],
+    ["田中 太郎", "営業部 部長", "東京都千代田区丸の内1-1-1", "☎ 03-1234-5678"],
+    ["Ⅻ ℌ ⅋ ꙮ 𝔄𝔅", "—", "Ölçü Kılıç Şirketi A.Ş."],
+    ["X"],
+    ["", "   ", ""],
+    [],
+    ["a" * 300 + " " + "B" * 120],
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> SignatureTagger:
+    return SignatureTagger.load()
+
+
+def _keys(spans: list[Span]) -> list[tuple[str, str, int, int, int]]:
+    return [(s.label, s.text, s.line, s.start, s.end) for s in spans]
+
+
+def _assert_same(ours: list[list[Span]], flairs: list[list[Span]]) -> None:
+    assert [_keys(s) for s in ours] == [_keys(s) for s in flairs]
+    for a, b in zip(ours, flairs, strict=True):
+        # Batched float32 arithmetic may round the last digits differently, nothing more.
+        assert [s.confidence for s in a] == pytest.approx([s.confidence for s in b], abs=1e-4)
+
+
+def test_network_tags_generated_signatures_as_flair_does(tagger: SignatureTagger) -> None:
+    """On 300 generated signatures from locales the tagger never trained on, every span and its
+    confidence are flair's."""
+    blocks = [s.lines for s in SignatureGenerator(HELD_OUT_LOCALES, seed=11).take(300)]
+    ours = tagger.tag_many(blocks)
+    assert sum(map(len, ours)) > 600  # the comparison is about real predictions, not empty lists
+    _assert_same(ours, tagger.tag_many_with_flair(blocks))
+
+
+def test_network_tags_awkward_blocks_as_flair_does(tagger: SignatureTagger) -> None:
+    """Repeated tokens, unknown characters, a lone token, blank and empty blocks."""
+    _assert_same(tagger.tag_many(AWKWARD), tagger.tag_many_with_flair(AWKWARD))
+
+
+def test_each_block_is_tagged_alike_alone_or_in_any_batch(tagger: SignatureTagger) -> None:
+    """A block's spans do not depend on the blocks batched with it, nor on the cached
+    character embeddings of earlier calls."""
+    blocks = [s.lines for s in SignatureGenerator(seed=5).take(70)] + AWKWARD
+    fresh = SignatureTagger(tagger.model, batch_size=7)
+    _assert_same(fresh.tag_many(blocks[::-1])[::-1], [tagger.tag(lines) for lines in blocks])
