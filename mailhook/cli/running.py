@@ -128,10 +128,8 @@ def _print_extraction(record: dict[str, Any]) -> None:
 def browse(config: Config, host: str, port: int, public: bool, allow_hosts: tuple[str, ...]) -> None:
     """Open the database in Datasette (the `browse` extra) with descriptions, facets and queries."""
     import importlib.util
-    import subprocess
-    import tempfile
 
-    from mailhook.outputs.browse import datasette_command, is_loopback, metadata, served_names
+    from mailhook.outputs.browse import is_loopback, run_datasette, served_names
 
     if importlib.util.find_spec("datasette") is None:
         raise click.ClickException("Datasette is not installed: pip install 'mailhook[browse]'")
@@ -145,12 +143,8 @@ def browse(config: Config, host: str, port: int, public: bool, allow_hosts: tupl
     names = served_names(host, allow_hosts)
     click.echo(f"answering requests for Host {', '.join(names)} only", err=True)
     open_store(config).close()  # creates and migrates the database, so the views exist
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as meta:
-        json.dump(metadata(config.database.path, names, port), meta)
-    try:
-        sys.exit(subprocess.call(datasette_command(config.database.path, Path(meta.name), host, port)))
-    finally:
-        Path(meta.name).unlink(missing_ok=True)
+    # SIGTERM, SIGINT and SIGHUP stop Datasette too and remove its metadata file.
+    sys.exit(run_datasette(config.database.path, names, host, port))
 
 
 for command in (users, contacts, export_group, tasks, digest, undo, doctor, suggestions, replay_command):

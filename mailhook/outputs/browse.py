@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 import ipaddress
+import json
+import signal
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from mailhook.model import CONTACT_FIELDS
@@ -16,6 +21,10 @@ PLUGIN = "mailhook-guard"
 PLUGINS_DIR = Path(__file__).parent / "datasette_plugins"
 # Host names a browser on this machine uses for a loopback server (IPv6 without brackets).
 LOOPBACK_NAMES: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
+# A service manager's stop, Ctrl-C and a closed terminal: each stops Datasette with us.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+# How long Datasette may take to close its port on SIGTERM before it is killed.
+CHILD_GRACE_SECONDS = 10.0
 
 TABLES: dict[str, str] = {
     "contacts": "One row per contact, one column per property.",
@@ -108,3 +117,55 @@ def metadata(db_path: Path, hosts: Sequence[str] = LOOPBACK_NAMES, port: int = 0
         "databases": {db_path.stem: {"tables": tables, "queries": QUERIES}},
         "plugins": {PLUGIN: {"hosts": list(hosts), "port": port}},
     }
+
+
+class _Stop(Exception):
+    """One of STOP_SIGNALS arrived while Datasette ran."""
+
+
+def run_datasette(db_path: Path, hosts: Sequence[str], host: str, port: int) -> int:
+    """Serve `db_path` with Datasette until it exits, or until this process gets SIGTERM, SIGINT
+    or SIGHUP: then Datasette is stopped as well (never left listening on its own), and its
+    metadata file is removed either way. Returns Datasette's exit status, 0 after a stop."""
+    stopping: list[int] = []
+    children: list[subprocess.Popen[bytes]] = []
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        first = not stopping
+        stopping.append(signum)
+        # Interrupts the wait for the child; not before the child is known (it is checked for
+        # then), and only once, so that a second signal cannot cut the clean-up short.
+        if first and children:
+            raise _Stop
+
+    # Handlers first, so that no signal between starting the child and waiting for it is lost.
+    previous = {sig: signal.signal(sig, stop) for sig in STOP_SIGNALS}
+    meta_path: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile("w", prefix="mailhook-browse-", suffix=".json",
+                                         delete=False) as meta:
+            meta_path = Path(meta.name)
+            json.dump(metadata(db_path, hosts, port), meta)
+        children.append(subprocess.Popen(datasette_command(db_path, meta_path, host, port)))
+        return 0 if stopping else children[0].wait()
+    except _Stop:
+        return 0
+    finally:
+        for child in children:
+            _stop_child(child)
+        if meta_path is not None:
+            meta_path.unlink(missing_ok=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _stop_child(child: subprocess.Popen[bytes]) -> None:
+    """SIGTERM (Datasette's server closes its port and exits), SIGKILL if it takes too long."""
+    if child.poll() is not None:
+        return
+    child.terminate()
+    try:
+        child.wait(CHILD_GRACE_SECONDS)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
