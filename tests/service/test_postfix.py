@@ -15,6 +15,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from conftest import Running
 from linereader import LineReader
 
 from mailhook.config import AddressesConfig, Config
@@ -22,13 +23,19 @@ from mailhook.store import Store
 from mailhook.worker.processing import Worker
 
 DEADLINE_SECONDS = 60.0
-DOMAIN = "us.example"
+# The domain and users of the shipped maps (conf/postfix), so that they are used as they are.
+DOMAIN = "example.com"
+SHIPPED = Path(__file__).resolve().parents[2] / "conf" / "postfix"
+MAPS = ("mailhook_bcc", "mailhook_generic", "mailhook_transport")
 
 pytestmark = pytest.mark.skipif(
     shutil.which("postfix") is None or os.geteuid() != 0,
     reason="needs Debian's postfix and root (scripts/test installs it when run as root)",
 )
 
+# The shipped setup needs no change to Debian's master.cf. A throw-away instance writes its own
+# only to listen on a free loopback port instead of port 25, and to run without Debian's chroot
+# (which would need the instance's queue directory laid out as a chroot).
 MASTER_CF = """\
 127.0.0.1:{port} inet n - n - - smtpd
 pickup    unix  n - n 60 1 pickup
@@ -55,9 +62,10 @@ postlog   unix-dgram n - n - 1 postlogd
 
 
 class Postfix:
-    """A throw-away Postfix instance on loopback that relays DOMAIN over LMTP to the hook."""
+    """A throw-away Postfix instance on loopback running the shipped main.cf and maps, with only
+    what a throw-away instance needs changed (`_overrides`)."""
 
-    def __init__(self, lmtp_port: int) -> None:
+    def __init__(self, hook: Running) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="mailhook-postfix-"))
         self.root.chmod(0o755)  # postfix's daemons drop to the postfix user
         self.conf = self.root / "conf"
@@ -68,8 +76,12 @@ class Postfix:
         self.log = self.root / "postfix.log"
         self.port = _free_port()
         (self.conf / "master.cf").write_text(MASTER_CF.format(port=self.port))
-        (self.conf / "main.cf").write_text(self._main_cf(lmtp_port))
+        shipped = (SHIPPED / "main.cf").read_text()
+        (self.conf / "main.cf").write_text(shipped + self._overrides(hook))
         try:
+            for name in MAPS:
+                shutil.copyfile(SHIPPED / name, self.conf / name)
+                self._run("postmap", "-c", str(self.conf), f"hash:{self.conf / name}")
             self._postfix("start")
         except BaseException:
             shutil.rmtree(self.root, ignore_errors=True)
@@ -79,27 +91,27 @@ class Postfix:
         assert self.tail.stdout is not None
         self.log_lines = LineReader(self.tail.stdout)
 
-    def _main_cf(self, lmtp_port: int) -> str:
+    def _overrides(self, hook: Running) -> str:
+        """Appended after the shipped main.cf (Postfix takes a parameter's last value)."""
+        lmtp, smtp = hook.lmtp[1], hook.smtp[1]
         return "\n".join([
-            "compatibility_level = 3.6",
+            "",
+            "# --- overrides for a throw-away test instance ---",
+            # Its own queue and data, so that it never touches the system's Postfix.
             f"queue_directory = {self.root}/queue",
             f"data_directory = {self.root}/data",
+            # A log file of its own that the test reads as it is written.
             f"maillog_file = {self.log}",
             f"maillog_file_prefixes = {self.root}",
-            "command_directory = /usr/sbin",
-            "daemon_directory = /usr/lib/postfix/sbin",
-            "meta_directory = /etc/postfix",
-            "shlib_directory = /usr/lib/postfix",
-            "mail_owner = postfix",
-            "setgid_group = postdrop",
-            "myhostname = mx.test.localhost",
+            # Loopback and IPv4 only: a test machine may have no IPv6.
             "inet_interfaces = 127.0.0.1",
             "inet_protocols = ipv4",
-            "mydestination =",
-            f"relay_domains = {DOMAIN}",
-            f"transport_maps = inline:{{ {DOMAIN}=lmtp:inet:127.0.0.1:{lmtp_port} }}",
-            "mynetworks = 127.0.0.0/8",
-            "smtpd_relay_restrictions = permit_mynetworks, reject",
+            # The hook's listeners are on ephemeral ports here, and there is no mailbox server
+            # for the team's domain nor an outside world: what goes there is discarded. The
+            # shipped transport map is checked against mailhook's default ports instead.
+            "transport_maps = inline:{ "
+            f"hook.internal=lmtp:inet:127.0.0.1:{lmtp}, hook.localhost=smtp:[127.0.0.1]:{smtp}, "
+            f"{DOMAIN}=discard:, acme.example=discard: }}",
             # Retry deferred mail soon; the test still flushes explicitly after the fault ends.
             "minimal_backoff_time = 1s",
             "maximal_backoff_time = 2s",
@@ -107,12 +119,14 @@ class Postfix:
             "",
         ])
 
-    def _postfix(self, *args: str) -> str:
-        done = subprocess.run(["postfix", "-c", str(self.conf), *args], capture_output=True,
-                              text=True, timeout=DEADLINE_SECONDS)
+    def _run(self, *command: str) -> str:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=DEADLINE_SECONDS)
         if done.returncode != 0:
-            raise RuntimeError(f"postfix {' '.join(args)}: {done.stderr}{self._log_text()}")
+            raise RuntimeError(f"{' '.join(command)}: {done.stderr}{self._log_text()}")
         return done.stdout
+
+    def _postfix(self, *args: str) -> str:
+        return self._run("postfix", "-c", str(self.conf), *args)
 
     def _log_text(self) -> str:
         return self.log.read_text() if self.log.exists() else ""
@@ -168,11 +182,11 @@ def hook_config(config: Config) -> Config:
 
 
 @pytest.fixture
-def postfix() -> Iterator[Callable[[int], Postfix]]:
+def postfix() -> Iterator[Callable[[Running], Postfix]]:
     started: list[Postfix] = []
 
-    def start(lmtp_port: int) -> Postfix:
-        started.append(Postfix(lmtp_port))
+    def start(hook: Running) -> Postfix:
+        started.append(Postfix(hook))
         return started[-1]
 
     yield start
@@ -190,23 +204,40 @@ def reply(message_id: str) -> EmailMessage:
     return msg
 
 
+def hook_recipients(lines: list[str]) -> set[str]:
+    """The envelope recipients Postfix logged: the hook aliases that the bcc maps added."""
+    return {re.search(r" to=<([^>]+)>", line).group(1) for line in lines}  # type: ignore[union-attr]
+
+
+def test_shipped_transport_map_names_mailhooks_default_ports() -> None:
+    """The shipped transport map sends the hook aliases to the LMTP port and the BCC domain to
+    the SMTP port that mailhook listens on by default (the throw-away instance overrides both)."""
+    text = (SHIPPED / "mailhook_transport").read_text()
+    routes = dict(line.split() for line in text.splitlines() if line and not line.startswith("#"))
+    defaults = Config()
+    assert routes["hook.internal"] == f"lmtp:inet:127.0.0.1:{defaults.lmtp.port}"
+    assert routes["hook.localhost"] == f"smtp:[127.0.0.1]:{defaults.smtp.port}"
+    assert defaults.addresses.forwarding == ("log@hook.localhost",)
+
+
 def test_postfix_delivers_each_recipient_once_over_lmtp(
     hook_config: Config, running_listeners, users, postfix
 ) -> None:
-    """Postfix delivers a two-recipient message (a user and a team inbox) over LMTP: one reply per
+    """With the shipped main.cf and maps, Postfix adds a hook copy for a user and for a team inbox
+    (recipient_bcc_maps) and delivers them over LMTP under the users' own addresses: one reply per
     recipient, both stored once, the queue ends empty, and the user's copy fills the contact."""
     users(f"ann@{DOMAIN}", inbox_automation=True)
     store = Store(hook_config.database.path)
     store.add_contact("bob@acme.example", {}, "import")
     hook = running_listeners(hook_config)
-    mta = postfix(hook.lmtp[1])
+    mta = postfix(hook)
     mta.send(reply("<pf1@acme.example>"), "bob@acme.example", [f"ann@{DOMAIN}", f"sales@{DOMAIN}"])
     sent = mta.wait_for_log(r"status=sent \(250 2\.0\.0", count=2)
-    assert {re.search(r"to=<([^>]+)>", line).group(1) for line in sent} == {  # type: ignore[union-attr]
-        f"ann@{DOMAIN}", f"sales@{DOMAIN}"}
+    assert hook_recipients(sent) == {"ann@hook.internal", "sales@hook.internal"}
     mta.wait_for_log(r": removed")
     assert mta.queue_is_empty()
-    assert store.counts()["received"] == 2
+    rows = list(store.db.query("select recipient from messages order by recipient"))
+    assert rows == [{"recipient": f"ann@{DOMAIN}"}, {"recipient": f"sales@{DOMAIN}"}]
     Worker(hook_config).drain(store)
     shown = store.contact("bob@acme.example")
     assert sorted(e["direction"] for e in shown["emails"]) == ["inbound", "team"]
@@ -220,13 +251,13 @@ def test_postfix_keeps_mail_deferred_while_the_hook_answers_451(
     delivers it once the lock is gone, and every recipient's copy is stored exactly once."""
     users(f"ann@{DOMAIN}", inbox_automation=True)
     hook = running_listeners(hook_config, busy_timeout_ms=200)
-    mta = postfix(hook.lmtp[1])
+    mta = postfix(hook)
     lock = sqlite3.connect(hook_config.database.path, isolation_level=None)
     lock.execute("BEGIN IMMEDIATE")
     try:
         mta.send(reply("<pf2@acme.example>"), "bob@acme.example", [f"ann@{DOMAIN}", f"sales@{DOMAIN}"])
         deferred = mta.wait_for_log(r"status=deferred .*451 4\.3\.0", count=2)
-        assert len(deferred) == 2
+        assert hook_recipients(deferred) == {"ann@hook.internal", "sales@hook.internal"}
         assert not mta.queue_is_empty()
     finally:
         lock.execute("ROLLBACK")
@@ -237,3 +268,35 @@ def test_postfix_keeps_mail_deferred_while_the_hook_answers_451(
     store = Store(hook_config.database.path)
     rows = list(store.db.query("select recipient from messages order by recipient"))
     assert rows == [{"recipient": f"ann@{DOMAIN}"}, {"recipient": f"sales@{DOMAIN}"}]
+
+
+def test_outbound_mail_copied_by_sender_bcc_and_bcc_to_the_hook_is_logged_once(
+    hook_config: Config, running_listeners, users, postfix
+) -> None:
+    """A user does both things the README describes: Postfix's sender_bcc_maps copies her mail
+    to the LMTP port, and she BCCs log@hook.localhost, which the shipped transport map sends to
+    the SMTP port. Both copies arrive and are stored; the contact's log shows the mail once
+    (the LMTP copy is logged only with her inbox automation on)."""
+    users(f"ann@{DOMAIN}", inbox_automation=True)
+    hook = running_listeners(hook_config)
+    mta = postfix(hook)
+    msg = EmailMessage()
+    msg["From"] = f"Ann <ann@{DOMAIN}>"
+    msg["To"] = "Bob Smith <bob@acme.example>"
+    msg["Subject"] = "Your quote"
+    msg["Date"] = "Fri, 01 May 2026 09:00:00 +0000"
+    msg["Message-ID"] = "<out1@example.com>"
+    msg.set_content("Hi Bob,\n\nthe quote is attached.\n\nAnn\n")
+    mta.send(msg, f"ann@{DOMAIN}", ["bob@acme.example", "log@hook.localhost"])
+    sent = mta.wait_for_log(r"status=sent \(250 2\.0\.0", count=2)
+    assert hook_recipients(sent) == {"ann@hook.internal", "log@hook.localhost"}
+    mta.wait_for_log(r": removed")
+    store = Store(hook_config.database.path)
+    rows = list(store.db.query("select listener, recipient from messages order by listener"))
+    assert rows == [{"listener": "lmtp", "recipient": f"ann@{DOMAIN}"},
+                    {"listener": "smtp", "recipient": "log@hook.localhost"}]
+    Worker(hook_config).drain(store)
+    assert {r["direction"] for r in store.db.query("select direction from messages")} == {"outbound"}
+    shown = store.contact("bob@acme.example")
+    assert [(e["message_id"], e["direction"]) for e in shown["emails"]] == [
+        ("<out1@example.com>", "outbound")]
