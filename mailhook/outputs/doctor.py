@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import errno
+import json
 import os
 import socket
 import sqlite3
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from mailhook.config import DEFAULT_CONFIG_PATH, Config, load_config
+from mailhook.config import DEFAULT_CONFIG_PATH, Config, DkimConfig, load_config
 from mailhook.errors import ConfigError
 from mailhook.store.health import inspect_database
+from mailhook.trust.dkim import AiodnsResolver, DnsUnavailable, Resolver
 
 OK, WARN, FAIL = "ok", "warn", "fail"
 MODELS_DIR = Path(__file__).parents[1] / "models"
@@ -21,7 +25,10 @@ MODELS_DIR = Path(__file__).parents[1] / "models"
 DNS_PROBE = "_dmarc.gmail.com"
 DNS_PROBE_TIMEOUT = 3.0
 PORT_PROBE_TIMEOUT = 2.0
-TxtLookup = Callable[..., bytes | None]
+# Beside the database, while `serve` runs: its pid and where it listens, so that doctor knows the
+# ports it finds taken are this hook's own.
+RUN_FILE_SUFFIX = ".serve.json"
+AIOSMTPD_GREETING = "Python SMTP"  # in the greeting of every aiosmtpd server, ours included
 
 
 @dataclass(frozen=True)
@@ -88,8 +95,10 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
 
 
-def check_port(name: str, host: str, port: int, *, greets: bool = True) -> Check:
-    """Can `serve` bind host:port? If something holds it, connect and read what it says."""
+def check_port(name: str, host: str, port: int, *, greets: bool = True,
+               running: dict[str, Any] | None = None) -> Check:
+    """Can `serve` bind host:port? If something holds it, connect and read what it says;
+    `running` is this hook's run file, if a serve of this database is up (see `running_hook`)."""
     where = f"{host}:{port}"
     if port == 0:
         return Check(name, OK, f"{host}, port 0: the system picks a free port at each start")
@@ -98,7 +107,7 @@ def check_port(name: str, host: str, port: int, *, greets: bool = True) -> Check
         socket.create_server((host, port)).close()
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            return _port_in_use(name, host, port, greets)
+            return _port_in_use(name, host, port, greets, running)
         if exc.errno == errno.EACCES:
             return Check(name, FAIL, f"{where}: permission denied",
                          "use a port above 1023, or give mailhook CAP_NET_BIND_SERVICE")
@@ -107,14 +116,18 @@ def check_port(name: str, host: str, port: int, *, greets: bool = True) -> Check
     return Check(name, OK, f"{where} is free")
 
 
-def _port_in_use(name: str, host: str, port: int, greets: bool) -> Check:
+def _port_in_use(name: str, host: str, port: int, greets: bool,
+                 running: dict[str, Any] | None) -> Check:
     where, section = f"{host}:{port}", _section(name)
     greeting = _greeting(host, port) if greets else None
-    if greeting and "Python SMTP" in greeting:
-        return Check(name, WARN, f"{where} is in use by what looks like a running mailhook "
-                                 f"(it greets {greeting!r})",
-                     "fine if mailhook is running; otherwise stop the other process, or change "
-                     f"[{section}] port")
+    ours = greeting is not None and AIOSMTPD_GREETING in greeting
+    if running is not None and _listed(running, section, port) and (ours or not greets):
+        return Check(name, OK, f"{where} is this mailhook's own (serve is running as pid "
+                               f"{running['pid']})")
+    if ours:
+        return Check(name, WARN, f"{where} is in use by what looks like another mailhook "
+                                 f"(it greets {greeting!r}), not a serve of this database",
+                     f"stop the other process, or change [{section}] port")
     said = f"it greets {greeting!r}" if greeting else "it sends no greeting"
     if not greets:
         said = "mailhook's metrics, if it is running"
@@ -133,6 +146,49 @@ def _greeting(host: str, port: int) -> str | None:
 
 def _section(name: str) -> str:
     return name.split()[0]
+
+
+def _listed(running: dict[str, Any], section: str, port: int) -> bool:
+    address = running.get("addresses", {}).get(section)
+    return isinstance(address, list) and len(address) == 2 and address[1] == port
+
+
+def run_file(database: Path) -> Path:
+    return database.with_name(database.name + RUN_FILE_SUFFIX)
+
+
+def record_running(database: Path, addresses: dict[str, tuple[str, int]]) -> None:
+    """Written by `serve` once it listens (replaced whole, so a reader never sees half of it)."""
+    path = run_file(database)
+    part = path.with_name(path.name + ".part")
+    with contextlib.suppress(OSError):  # doctor then only guesses from the greeting
+        part.write_text(json.dumps({"pid": os.getpid(), "addresses": addresses}))
+        os.replace(part, path)
+
+
+def forget_running(database: Path) -> None:
+    """Removed by `serve` when it stops, if it is still its own (a kill leaves it: see below)."""
+    with contextlib.suppress(OSError, ValueError):
+        path = run_file(database)
+        if json.loads(path.read_text()).get("pid") == os.getpid():
+            path.unlink()
+
+
+def running_hook(database: Path) -> dict[str, Any] | None:
+    """The run file of a serve of `database` whose process is alive; None if there is none (a
+    file that a killed serve left names a process that is gone)."""
+    try:
+        found = json.loads(run_file(database).read_text())
+        pid = int(found["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass  # alive, as another user
+    return found if isinstance(found, dict) else None
 
 
 def check_model(models_dir: Path = MODELS_DIR) -> list[Check]:
@@ -154,46 +210,71 @@ def check_model(models_dir: Path = MODELS_DIR) -> list[Check]:
     return checks
 
 
-def check_dns(policy: str, lookup: TxtLookup | None = None,
+def check_dns(dkim: DkimConfig, resolver: Resolver | None = None,
               timeout: float = DNS_PROBE_TIMEOUT) -> Check:
-    """With DKIM on, the worker must resolve TXT records; try one through the same resolver."""
-    if policy == "off":
+    """`probe_dns` for a command without an event loop."""
+    return asyncio.run(probe_dns(dkim, resolver, timeout))
+
+
+async def probe_dns(dkim: DkimConfig, resolver: Resolver | None = None,
+                    timeout: float = DNS_PROBE_TIMEOUT) -> Check:
+    """With DKIM on, the worker must resolve TXT records: ask for one through the resolver it
+    uses ([dkim] nameservers, else the system's), bounded by `timeout`. Under require, DNS that
+    does not answer is a fail: mail fills nothing (a warning only where your MTA's recorded
+    verdicts are trusted, [dkim] trusted_authserv_ids, as those need no lookup)."""
+    if dkim.policy == "off":
         return Check("dns", OK, "not needed: [dkim] policy is off")
-    import dkim
-    import dkim.dnsplug
-
-    lookup = lookup or dkim.dnsplug.get_txt
+    via = ", ".join(dkim.nameservers) if dkim.nameservers else "the system's resolver"
     try:
-        answer = lookup(DNS_PROBE.encode(), timeout=timeout)
-    except (dkim.DnsTimeoutError, OSError) as exc:
-        return Check("dns", WARN, f"TXT {DNS_PROBE}: no answer within {timeout:g} s ({exc})",
-                     _dns_fix(policy))
+        async with asyncio.timeout(timeout + 1.0):  # c-ares bounds it too; this is the backstop
+            answer = await _ask(dkim, resolver, timeout)
+    except (DnsUnavailable, TimeoutError, OSError) as exc:
+        seen = f"TXT {DNS_PROBE} through {via}: no answer within {timeout:g} s ({exc or 'timeout'})"
+        return Check("dns", _dns_status(dkim), seen, _dns_fix(dkim))
     if not answer:
-        return Check("dns", WARN, f"TXT {DNS_PROBE}: no answer (the resolver failed, or this "
-                                  "machine is offline)", _dns_fix(policy))
-    return Check("dns", OK, f"TXT {DNS_PROBE} resolves")
+        return Check("dns", _dns_status(dkim), f"TXT {DNS_PROBE} through {via}: no such record "
+                     "(the resolver failed, or this machine is offline)", _dns_fix(dkim))
+    return Check("dns", OK, f"TXT {DNS_PROBE} resolves through {via}")
 
 
-def _dns_fix(policy: str) -> str:
-    effect = ("no mail will fill anything" if policy == "require"
-              else "every DKIM verdict will be temperror")
+async def _ask(dkim: DkimConfig, resolver: Resolver | None, timeout: float) -> bytes | None:
+    if resolver is not None:
+        return await resolver(DNS_PROBE.encode(), timeout)
+    async with AiodnsResolver(dkim.nameservers) as own:
+        return await own(DNS_PROBE.encode(), timeout)
+
+
+def _dns_status(dkim: DkimConfig) -> str:
+    return FAIL if dkim.policy == "require" and not dkim.trusted_authserv_ids else WARN
+
+
+def _dns_fix(dkim: DkimConfig) -> str:
+    if dkim.policy != "require":
+        effect = "every DKIM verdict will be temperror"
+    elif dkim.trusted_authserv_ids:
+        effect = "only mail your MTA's Authentication-Results vouch for will fill anything"
+    else:
+        effect = "no mail will fill anything"
     return (f"DKIM checks cannot look up signing keys, so {effect}: give this machine a working "
-            "DNS resolver (/etc/resolv.conf), or set [dkim] policy = \"off\" while it is offline")
+            "DNS resolver (/etc/resolv.conf) or set [dkim] nameservers; to try mailhook offline "
+            "with hand-made mail, use conf/try-out.toml")
 
 
-def run_checks(config_path: Path | None, *, dns_lookup: TxtLookup | None = None,
+def run_checks(config_path: Path | None, *, dns_resolver: Resolver | None = None,
                models_dir: Path = MODELS_DIR) -> list[Check]:
     """Every check in order; without a usable config only the config check can run."""
     first, config = check_config(config_path)
     if config is None:
         return [first]
     checks = [first, check_database(config.database.path)]
-    checks += [check_port(f"{n} port", getattr(config, n).host, getattr(config, n).port)
+    running = running_hook(config.database.path)
+    checks += [check_port(f"{n} port", getattr(config, n).host, getattr(config, n).port,
+                          running=running)
                for n in ("smtp", "lmtp")]
     if config.metrics.enabled:
         checks.append(check_port("metrics port", config.metrics.host, config.metrics.port,
-                                 greets=False))
+                                 greets=False, running=running))
     checks += check_model(models_dir)
-    checks.append(check_dns(config.dkim.policy, dns_lookup,
+    checks.append(check_dns(config.dkim, dns_resolver,
                             min(config.dkim.dns_timeout, DNS_PROBE_TIMEOUT)))
     return checks

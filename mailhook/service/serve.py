@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from aiosmtpd.smtp import SMTP
 
-from mailhook.config import Config
+from mailhook.config import Config, DkimConfig
 from mailhook.model import Flag
+from mailhook.outputs import doctor
 from mailhook.service.intake import Intake
 from mailhook.service.listeners import ForwardingHandler, InboxHandler
 from mailhook.service.logins import Verify
@@ -145,13 +146,20 @@ async def _serve(
         if worker is not None:
             worker.start()
         digests = _start_digests(config, background_stop) if config.digest.enabled else None
+        notice = None
         try:
+            doctor.record_running(config.database.path, addresses)
             _announce(addresses, on_ready)
+            if config.dkim.policy == "require":
+                notice = asyncio.create_task(_say_if_keys_cannot_be_looked_up(config.dkim))
             await stopping.wait()
             log.info("stopping")
             if worker is not None:
                 worker.begin_stop()
         finally:
+            if notice is not None:
+                notice.cancel()
+            doctor.forget_running(config.database.path)
             await listeners.stop(intake)
             background_stop.set()
             if worker is not None:
@@ -182,6 +190,17 @@ def _stopping(stop: threading.Event) -> asyncio.Event:
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
     return stopping
+
+
+async def _say_if_keys_cannot_be_looked_up(dkim: DkimConfig) -> None:
+    """Under require, mail whose DKIM key cannot be looked up fills nothing: say so once at the
+    start, with doctor's own DNS check (the worker's resolver, bounded), never delaying it."""
+    check = await doctor.probe_dns(dkim, timeout=min(dkim.dns_timeout, doctor.DNS_PROBE_TIMEOUT))
+    if check.status != doctor.OK:
+        log.warning("[dkim] policy is require, but DNS cannot look up DKIM keys here (%s): mail is "
+                    "received and logged, but fills nothing. To try mailhook with hand-made local "
+                    "mail, run it on conf/try-out.toml (README: Five minutes with it); "
+                    "`mailhook doctor` checks again", check.detail)
 
 
 def _start_digests(config: Config, stop: Flag) -> threading.Thread:

@@ -11,15 +11,15 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import dkim
 import pytest
 from click.testing import CliRunner, Result
 
 from mailhook.cli import main
-from mailhook.config import Config
+from mailhook.config import Config, DkimConfig
 from mailhook.outputs.doctor import FAIL, OK, WARN, check_dns, check_model
 from mailhook.store import Store
 from mailhook.store.schema import MIGRATIONS
+from mailhook.trust.dkim import DnsUnavailable
 
 
 def free_port() -> int:
@@ -136,13 +136,14 @@ def test_port_held_by_another_program_fails(tmp_path: Path, other_server: int) -
 def test_port_held_by_a_running_mailhook_is_a_warning(
     tmp_path: Path, config: Config, running_listeners: Callable[..., object]
 ) -> None:
-    """Ports a running mailhook holds are recognised by its greeting: a warning, not a fail."""
+    """Ports held by listeners that greet like mailhook, but are no serve of this database (no
+    run file), are a warning, not a fail."""
     running = running_listeners()
     smtp, lmtp = running.smtp[1], running.lmtp[1]  # type: ignore[attr-defined]
     result = doctor(write_config(tmp_path / "e.toml", config.database.path, smtp, lmtp), "--json")
     assert result.exit_code == 0, result.output
     assert statuses(result)["smtp port"] == WARN == statuses(result)["lmtp port"]
-    assert "running mailhook" in result.output
+    assert "looks like another mailhook" in result.output
 
 
 def test_model_checks_size_without_loading(tmp_path: Path) -> None:
@@ -159,28 +160,33 @@ def test_model_checks_size_without_loading(tmp_path: Path) -> None:
     assert check_model(tmp_path / "none") == []
 
 
-def test_dns_offline_is_a_warning_with_a_plain_fix() -> None:
-    """DKIM's DNS: a timeout or no answer warns and says what to do; an answer is ok; policy
-    off skips the lookup."""
+def test_dns_that_cannot_look_up_keys_fails_under_require_and_warns_otherwise() -> None:
+    """DKIM's DNS: a timeout or no answer fails under require (mail would fill nothing) and says
+    what to do, warns under record or where the MTA's verdicts are trusted; an answer is ok;
+    policy off skips the lookup."""
 
-    def offline(name: bytes, timeout: float) -> bytes | None:
-        raise dkim.DnsTimeoutError("dns.exception.Timeout")
+    async def offline(name: bytes, timeout: float) -> bytes | None:
+        raise DnsUnavailable("no answer")
 
-    def nothing(name: bytes, timeout: float) -> bytes | None:
+    async def nothing(name: bytes, timeout: float) -> bytes | None:
         return None
 
-    def online(name: bytes, timeout: float) -> bytes | None:
+    async def online(name: bytes, timeout: float) -> bytes | None:
         return b"v=DMARC1; p=none"
 
-    def never(name: bytes, timeout: float) -> bytes | None:
+    async def never(name: bytes, timeout: float) -> bytes | None:
         raise AssertionError("looked up DNS with DKIM off")
 
-    warned = check_dns("require", offline, timeout=0.5)
-    assert warned.status == WARN and "no answer within 0.5 s" in warned.detail
-    assert "no mail will fill anything" in (warned.fix or "") and "resolv.conf" in (warned.fix or "")
-    assert check_dns("record", nothing).status == WARN
-    assert check_dns("require", online).status == OK
-    assert check_dns("off", never).status == OK
+    failed = check_dns(DkimConfig(policy="require"), offline, timeout=0.5)
+    assert failed.status == FAIL and "no answer within 0.5 s" in failed.detail
+    assert "no mail will fill anything" in (failed.fix or "") and "resolv.conf" in (failed.fix or "")
+    assert "conf/try-out.toml" in (failed.fix or "")
+    assert check_dns(DkimConfig(policy="require"), nothing).status == FAIL
+    assert check_dns(DkimConfig(policy="record"), nothing).status == WARN
+    trusting = DkimConfig(policy="require", trusted_authserv_ids=("mx.us.example",))
+    assert check_dns(trusting, offline).status == WARN
+    assert check_dns(DkimConfig(policy="require"), online).status == OK
+    assert check_dns(DkimConfig(policy="off"), never).status == OK
 
 
 def test_doctor_does_not_import_torch(good_config: Path) -> None:

@@ -13,6 +13,7 @@ import sys
 from email.message import EmailMessage
 from pathlib import Path
 
+from dkimstub import serving
 from linereader import LineReader
 
 from mailhook.store import Store
@@ -106,3 +107,21 @@ def test_listening_is_said_once(tmp_path: Path) -> None:
     finally:
         hook.close()
     assert len(re.findall("listening", hook.out.text())) == 1, hook.out.text()
+
+
+def test_serve_says_at_start_when_dkim_is_required_and_dns_cannot_look_up_keys(
+    tmp_path: Path,
+) -> None:
+    """Under [dkim] policy = "require" with DNS that never answers, serve still starts, and says
+    once that mail will fill nothing and how to try mailhook with hand-made mail."""
+    with serving({}, silent=lambda name: True) as dns:
+        hook = Hook(write_config(
+            tmp_path, f'policy = "require"\ndns_timeout = 0.5\nnameservers = ["{dns}"]'))
+        try:
+            hook.lmtp()
+            notice = hook.wait_for(r"DNS cannot look up DKIM keys")
+            assert hook.stop_group() == 0
+        finally:
+            hook.close()
+    assert "WARNING" in notice and "fills nothing" in notice and "conf/try-out.toml" in notice
+    assert f"through {dns}: no answer within 0.5 s" in notice
