@@ -63,17 +63,28 @@ def process(config: Config) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @with_config
 def status(config: Config, as_json: bool) -> None:
-    """Counts of received, processed, pending and failed messages."""
+    """Counts of received, processed, pending and failed messages; how many processed ones were
+    not read for contact details, and why."""
+    from mailhook.outputs.reasons import in_words
+
     store = open_store(config)
     counts = store.counts()
     verdicts = store.verdicts()
+    not_read = store.not_read()
     if as_json:
-        click.echo(json.dumps({**counts, "dkim": verdicts, "failed_messages": store.failed_messages()}))
+        click.echo(json.dumps({
+            **counts, "dkim": verdicts,
+            "not_read": [{"reason": r, "in_words": in_words(r), "count": n} for r, n in not_read.items()],
+            "failed_messages": store.failed_messages()}))
         return
     for key, value in counts.items():
         click.echo(f"{key:10} {value}")
     if verdicts:
         click.echo("dkim       " + ", ".join(f"{k} {v}" for k, v in verdicts.items()))
+    if not_read:
+        click.echo(f"not read   {sum(not_read.values())}")
+        for reason, count in not_read.items():
+            click.echo(escape(f"{count:>10} {in_words(reason)}"))
     for failed in store.failed_messages():
         click.echo(f"failed #{failed['id']} {failed['message_id']}: {failed['last_error']}")
 

@@ -304,6 +304,15 @@ class QueueStore(Base):
         )
         return {r["verdict"]: r["n"] for r in rows}
 
+    def not_read(self) -> dict[str, int]:
+        """Processed messages not read for contact details, by their skip_reason, most first."""
+        rows = self._rows(
+            """SELECT coalesce(skip_reason, 'no reason recorded') AS reason, count(*) AS n
+               FROM messages WHERE status = 'processed' AND NOT scanned
+               GROUP BY 1 ORDER BY 2 DESC, 1"""
+        )
+        return {r["reason"]: r["n"] for r in rows}
+
     def backlog(self) -> int:
         """Live messages received and not yet processed (what back-pressure limits)."""
         row = self.conn.execute(
