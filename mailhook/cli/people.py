@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sys
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import click
+import phonenumbers
 
 from mailhook.cli.options import ON_OFF, open_store, with_config
 from mailhook.config import Config
@@ -18,6 +20,7 @@ from mailhook.outputs import export
 from mailhook.outputs.reasons import in_words
 from mailhook.safe_text import escape, json_dumps
 from mailhook.store import User
+from mailhook.store.people import PhoneReader
 
 # --- users ----------------------------------------------------------------------------------
 
@@ -112,26 +115,48 @@ def _property_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def _region(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and value.upper() not in phonenumbers.SUPPORTED_REGIONS:
+        raise click.BadParameter(f"{value!r} is not a country code phonenumbers knows (DE, FR, US...)")
+    return value.upper() if value else None
+
+
+_REGION = click.option(
+    "--region", default=None, callback=_region, metavar="CC",
+    help="Where a phone without + is dialled when the contact has no country (ISO code: DE, FR...).")
+
+
+def _phones(region: str | None) -> PhoneReader:
+    """Phones people type are stored as the AI's are: E.164, the text as typed kept beside it."""
+    return functools.partial(export.typed_phone, region=region)
+
+
 @contacts.command("add")
 @click.argument("email")
 @_property_options
+@_REGION
 @with_config
-def contacts_add(config: Config, email: str, **values: str | None) -> None:
+def contacts_add(config: Config, email: str, region: str | None, **values: str | None) -> None:
     """Create a contact; the values given count as a user's edits."""
-    open_store(config).add_contact(email, values, SOURCE_USER)
+    open_store(config).add_contact(email, values, SOURCE_USER, _phones(region))
     click.echo(f"added contact {email.strip().lower()}")
 
 
 @contacts.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--strict", is_flag=True, help="Refuse a file with columns mailhook does not hold.")
+@_REGION
 @with_config
-def contacts_import(config: Config, file: Path) -> None:
-    """Import contacts from CSV (our column names or HubSpot's); all rows or none."""
+def contacts_import(config: Config, file: Path, strict: bool, region: str | None) -> None:
+    """Import contacts from CSV (our column names or HubSpot's export); all rows or none."""
     try:
-        rows = export.read_import(file.read_text("utf-8-sig"))
+        found = export.read_import(file.read_text("utf-8-sig"), strict=strict)
     except (ValueError, UnicodeDecodeError) as exc:
         raise click.ClickException(f"{file}: {exc}") from exc
-    added, updated = open_store(config).import_contacts(rows)
+    added, updated = open_store(config).import_contacts(found.rows, _phones(region))
+    if found.skipped:
+        click.echo(f"skipped {len(found.skipped)} column(s) mailhook does not hold: "
+                   f"{escape(', '.join(found.skipped))}", err=True)
     click.echo(f"imported {added} new and {updated} existing contact(s) with source {SOURCE_IMPORT}")
 
 
@@ -139,11 +164,15 @@ def contacts_import(config: Config, file: Path) -> None:
 @click.argument("email")
 @click.argument("prop", metavar="PROPERTY", type=click.Choice(CONTACT_FIELDS))
 @click.argument("value")
+@_REGION
 @with_config
-def contacts_set(config: Config, email: str, prop: str, value: str) -> None:
+def contacts_set(config: Config, email: str, prop: str, value: str, region: str | None) -> None:
     """Set a property as a user edit (an empty VALUE clears it; the AI will not refill it)."""
-    open_store(config).set_property(email, prop, value or None)
-    click.echo(f"{email.strip().lower()} {prop} = {value!r} (user edit)")
+    store = open_store(config)
+    store.set_property(email, prop, value or None, _phones(region))
+    stored = store.contact(email)["properties"][prop]["value"]
+    shown = f"{value!r}" if stored == (value or None) else f"{stored!r} (typed {value!r})"
+    click.echo(escape(f"{email.strip().lower()} {prop} = {shown} (user edit)"))
 
 
 @contacts.command("show")

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from mailhook.errors import AlreadyExists, NotFound
-from mailhook.model import CONTACT_FIELDS, PROPERTIES, SOURCE_AI, SOURCE_IMPORT, SOURCE_USER, User
+from mailhook.model import (
+    CONTACT_FIELDS,
+    PHONE_FIELDS,
+    PROPERTIES,
+    SOURCE_AI,
+    SOURCE_IMPORT,
+    SOURCE_USER,
+    User,
+)
 from mailhook.store.base import Base, check_properties, normalise_address, utc_now
+
+# Reads a phone as a person typed it, with the contact's country (None: not known): its E.164, or
+# None to store it as typed. The seam by which the CLI hands in the pipeline's normalisation, which
+# the store may not import.
+PhoneReader = Callable[[str, str | None], str | None]
+# An import row's column for HubSpot's id of the contact (not a property: no provenance).
+RECORD_ID = "hubspot_record_id"
 
 
 class PeopleStore(Base):
@@ -73,17 +88,22 @@ class PeopleStore(Base):
 
     # --- contacts -----------------------------------------------------------------------
 
-    def add_contact(self, email: str, values: dict[str, str | None], source: str) -> None:
-        """Create a contact; values given by a person (`user`) or an import (`import`)."""
+    def add_contact(
+        self, email: str, values: dict[str, str | None], source: str,
+        phones: PhoneReader | None = None,
+    ) -> None:
+        """Create a contact; values given by a person (`user`) or an import (`import`); `phones`
+        reads its phone numbers (E.164 stored, the text as typed kept as `original`)."""
         email = normalise_address(email)
         check_properties(values)
         with self._tx() as c:
             if c.execute("SELECT 1 FROM contacts WHERE email = ?", (email,)).fetchone():
                 raise AlreadyExists(f"contact {email} already exists")
-            self._insert_contact(c, email, values, source)
+            self._insert_contact(c, email, *read_phones(values, values.get("country"), phones), source)
 
     def _insert_contact(
-        self, c: sqlite3.Connection, email: str, values: dict[str, str | None], source: str
+        self, c: sqlite3.Connection, email: str, values: dict[str, str | None],
+        originals: Mapping[str, str], source: str,
     ) -> None:
         c.execute("DELETE FROM write_context")
         c.execute(
@@ -97,38 +117,59 @@ class PeopleStore(Base):
             [email, source, *given.values()],
         )
         c.execute("DELETE FROM write_context")
+        # One write_context row serves every column of the insert: the originals go on after.
+        c.executemany(
+            "UPDATE contact_properties SET original = ? WHERE contact_email = ? AND property = ?",
+            [(typed, email, prop) for prop, typed in originals.items()],
+        )
 
-    def import_contacts(self, rows: Sequence[dict[str, str | None]]) -> tuple[int, int]:
+    def import_contacts(
+        self, rows: Sequence[dict[str, str | None]], phones: PhoneReader | None = None
+    ) -> tuple[int, int]:
         """Create or update contacts from import rows (one transaction); returns (added, updated).
 
         An import is the team's own data: its non-empty cells are written; empty cells change nothing.
+        A row's `hubspot_record_id` is kept with the contact; `phones` reads its phone numbers with
+        the row's country, else the one the contact holds.
         """
         added = updated = 0
         with self._tx() as c:
             for row in rows:
                 email = normalise_address(row.get("email") or "")
                 values: dict[str, str | None] = {
-                    k: v for k, v in row.items() if k != "email" and v not in (None, "")
+                    k: v for k, v in row.items() if k not in ("email", RECORD_ID) and v not in (None, "")
                 }
                 check_properties(values)
-                if c.execute("SELECT 1 FROM contacts WHERE email = ?", (email,)).fetchone():
+                held = c.execute("SELECT country FROM contacts WHERE email = ?", (email,)).fetchone()
+                values, originals = read_phones(
+                    values, values.get("country") or (held[0] if held else None), phones)
+                if held:
                     for prop, value in values.items():
-                        self._write(c, email, prop, value, SOURCE_IMPORT, False)
+                        self._write(c, email, prop, value, SOURCE_IMPORT, False,
+                                    original=originals.get(prop))
                     updated += 1
                 else:
-                    self._insert_contact(c, email, values, SOURCE_IMPORT)
+                    self._insert_contact(c, email, values, originals, SOURCE_IMPORT)
                     added += 1
+                if row.get(RECORD_ID):
+                    c.execute("UPDATE contacts SET hubspot_record_id = ? WHERE email = ?",
+                              (row[RECORD_ID], email))
         return added, updated
 
-    def set_property(self, email: str, prop: str, value: str | None) -> None:
-        """A person's edit: sets the user-edited flag, even when clearing the value."""
+    def set_property(
+        self, email: str, prop: str, value: str | None, phones: PhoneReader | None = None
+    ) -> None:
+        """A person's edit: sets the user-edited flag, even when clearing the value; `phones`
+        reads a phone number with the contact's country."""
         email = normalise_address(email)
         check_properties({prop: value})
         with self._tx() as c:
-            if not c.execute("SELECT 1 FROM contacts WHERE email = ?", (email,)).fetchone():
+            held = c.execute(f"SELECT {prop}, country FROM contacts WHERE email = ?", (email,)).fetchone()
+            if held is None:
                 raise NotFound(f"no contact {email}")
-            row = c.execute(f"SELECT {prop} FROM contacts WHERE email = ?", (email,)).fetchone()
-            if row[0] == value:
+            values, originals = read_phones({prop: value}, held[1], phones)
+            value = values[prop]
+            if held[0] == value:
                 # No column change fires no trigger, but the person did decide this value.
                 c.execute(
                     """INSERT INTO contact_properties (contact_email, property, source,
@@ -137,7 +178,7 @@ class PeopleStore(Base):
                     (email, prop, SOURCE_USER, utc_now()),
                 )
             else:
-                self._write(c, email, prop, value, SOURCE_USER, True)
+                self._write(c, email, prop, value, SOURCE_USER, True, original=originals.get(prop))
 
     def contact(self, email: str) -> dict[str, Any]:
         """A contact with per-property provenance and the mail logged on it."""
@@ -199,11 +240,27 @@ class PeopleStore(Base):
         return self._rows(
             f"""SELECT p.contact_email AS email, p.property, CASE p.property
                 {" ".join(f"WHEN '{prop}' THEN c.{prop}" for prop in PROPERTIES)} END AS value,
-                p.updated_at AS filled_at, p.message_id
+                p.updated_at AS filled_at, p.message_id, c.hubspot_record_id
                 FROM contact_properties p JOIN contacts c ON c.email = p.contact_email
                 WHERE p.source = ? ORDER BY p.updated_at, p.contact_email, p.property""",
             [SOURCE_AI],
         )
+
+
+def read_phones(
+    values: dict[str, str | None], country: str | None, phones: PhoneReader | None
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    """The values with each phone `phones` can read as its E.164, and the text as typed of each
+    one that changed; a phone it cannot read stays as typed."""
+    if phones is None:
+        return values, {}
+    read = dict(values)
+    originals: dict[str, str] = {}
+    for prop in PHONE_FIELDS & values.keys():
+        typed = values[prop]
+        if typed and (e164 := phones(typed, country)) and e164 != typed:
+            read[prop], originals[prop] = e164, typed
+    return read, originals
 
 
 def _user(row: dict[str, Any]) -> User:
