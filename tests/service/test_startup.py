@@ -4,6 +4,7 @@ whole process group that logs no worker death."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 from dkimstub import serving
 from linereader import LineReader
 
+from mailhook.config import load_config
 from mailhook.store import Store
 
 MAILHOOK = str(Path(sys.executable).parent / "mailhook")
@@ -125,3 +127,16 @@ def test_serve_says_at_start_when_dkim_is_required_and_dns_cannot_look_up_keys(
             hook.close()
     assert "WARNING" in notice and "fills nothing" in notice and "conf/try-out.toml" in notice
     assert f"through {dns}: no answer within 0.5 s" in notice
+
+
+def test_the_try_out_config_is_the_shipped_one_but_for_dkim_and_the_database() -> None:
+    """conf/try-out.toml (README: Five minutes with it) differs from conf/mailhook.toml only in
+    [dkim] policy ("record": hand-made mail fills) and its own database; its first lines say
+    it must not be used in production, and why."""
+    conf = Path(__file__).parents[2] / "conf"
+    shipped, trying = load_config(conf / "mailhook.toml"), load_config(conf / "try-out.toml")
+    assert (shipped.dkim.policy, trying.dkim.policy) == ("require", "record")
+    assert trying.database.path != shipped.database.path
+    assert dataclasses.replace(trying, dkim=shipped.dkim, database=shipped.database) == shipped
+    head = (conf / "try-out.toml").read_text().split("\n[", 1)[0]
+    assert "NEVER USE IT IN PRODUCTION" in head and "anyone can write any From" in head
