@@ -15,6 +15,7 @@ from mailhook.model import SOURCE_AI
 from mailhook.rules.fill import Candidate, decide
 from mailhook.store import claims
 from mailhook.store.base import Base, utc_now
+from mailhook.store.maillog import log_on_contacts, message_id_of, outbound_log_key
 from mailhook.store.suggestions import record_decision
 from mailhook.store.tasks import NewTask, insert_tasks
 
@@ -91,19 +92,6 @@ class Outcome:
     skip_reason: str | None = None
     dkim_verdict: str | None = None
     tasks: tuple[NewTask, ...] = ()  # recommended follow-ups (inbox automation)
-
-
-def outbound_log_key(outcome: Outcome, message_id: str | None) -> str | None:
-    """What makes two copies one outbound mail on a contact's log: the same user sent it (the
-    author routing believed), with the same Message-ID, From, Subject and Date. Postfix's
-    sender_bcc_maps copy and the user's own BCC of one mail agree on all of them. A mail that
-    only reuses the Message-ID (another author, a spoofed or replayed one with other headers)
-    keeps its own entry, and inbound, forwarded and team mail is never merged: without a
-    Message-ID, or without a user, there is no key and every copy is logged."""
-    if outcome.direction != "outbound" or not message_id or not outcome.user_email:
-        return None
-    parts = [outcome.user_email, message_id, outcome.from_address, outcome.subject, outcome.date]
-    return "sha256:" + hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 
 # The listener name of messages stored by `mailhook replay`: processed by the replay itself, never
@@ -376,15 +364,9 @@ class QueueStore(Base):
         for email in outcome.create:
             c.execute("INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
                       (email,))
-        # A second copy of the same outbound mail (its key taken) is ignored like a repeat.
-        key = outbound_log_key(outcome, self._message_id(c, message_rowid))
-        for email in outcome.logged_on:
-            c.execute(
-                """INSERT OR IGNORE INTO contact_emails
-                   (contact_email, message_rowid, role, outbound_key)
-                   SELECT email, ?, ?, ? FROM contacts WHERE email = ?""",
-                (message_rowid, "from" if email == outcome.contact_email else "to", key, email),
-            )
+        key = outbound_log_key(outcome.direction, outcome.user_email, message_id_of(c, message_rowid),
+                               (outcome.from_address, outcome.subject, outcome.date))
+        log_on_contacts(c, message_rowid, outcome.logged_on, outcome.contact_email, key)
         filled = self._fill(c, message_rowid, outcome) if outcome.scanned else []
         if outcome.tasks and outcome.user_email:
             insert_tasks(c, message_rowid, outcome.user_email, outcome.tasks)
@@ -419,11 +401,6 @@ class QueueStore(Base):
         record_decision(c, rowid, message_id, email, outcome.user_email, state, outcome.candidates,
                         decision)
         return list(decision.fills)
-
-    @staticmethod
-    def _message_id(c: sqlite3.Connection, rowid: int) -> str | None:
-        row = c.execute("SELECT message_id FROM messages WHERE id = ?", (rowid,)).fetchone()
-        return row[0] if row else None
 
     @staticmethod
     def _message_key(c: sqlite3.Connection, rowid: int) -> str:

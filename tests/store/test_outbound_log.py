@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mailhook.store import Outcome, Received, Store
-from mailhook.store.queue import outbound_log_key
+from mailhook.store.maillog import outbound_log_key
 
 CONTACT = "bob@acme.example"
 
@@ -34,6 +34,11 @@ def deliver(store: Store, outcome: Outcome, recipient: str, raw: bytes,
     assert store.insert_received([copy]) == [True]
     (item,) = store.claim(1)
     store.finish(item.id, outcome)
+
+
+def key(outcome: Outcome, message_id: str | None) -> str | None:
+    return outbound_log_key(outcome.direction, outcome.user_email, message_id,
+                            (outcome.from_address, outcome.subject, outcome.date))
 
 
 def logged(store: Store) -> list[str | None]:
@@ -67,8 +72,8 @@ def test_inbound_mail_and_mail_without_message_id_are_never_merged(store: Store)
     deliver(store, sent(), "ann@us.example", b"out one", message_id=None)
     deliver(store, sent(), "log@hook.localhost", b"out two", message_id=None)
     assert len(logged(store)) == 4
-    assert outbound_log_key(inbound, "<q1@us.example>") is None
-    assert outbound_log_key(sent(), None) is None
+    assert key(inbound, "<q1@us.example>") is None
+    assert key(sent(), None) is None
 
 
 def test_the_database_refuses_a_second_entry_with_the_same_key(store: Store) -> None:
@@ -76,7 +81,7 @@ def test_the_database_refuses_a_second_entry_with_the_same_key(store: Store) -> 
     to log the same outbound mail twice on one contact gets an integrity error."""
     deliver(store, sent(), "ann@us.example", b"one")
     (row,) = store.db.execute("SELECT message_rowid, outbound_key FROM contact_emails").fetchall()
-    assert row[1] == outbound_log_key(sent(), "<q1@us.example>")
+    assert row[1] == key(sent(), "<q1@us.example>")
     with pytest.raises(sqlite3.IntegrityError):
         store.db.execute(
             "INSERT INTO contact_emails (contact_email, message_rowid, role, outbound_key) "
