@@ -57,7 +57,8 @@ def test_contacts_add_set_show_json(run) -> None:
 
 
 def test_contacts_import_accepts_hubspot_columns(run, tmp_path: Path) -> None:
-    """A HubSpot-style CSV imports with source `import`; an unknown column is refused whole."""
+    """A HubSpot-style CSV imports with source `import`; with --strict an unknown column is refused
+    whole."""
     good = tmp_path / "contacts.csv"
     good.write_text("Email,First Name,lastname,Phone Number\nbob@them.example,Bob,Lee,+47 1\n")
     assert "imported 1 new" in run("contacts", "import", str(good)).output
@@ -65,7 +66,7 @@ def test_contacts_import_accepts_hubspot_columns(run, tmp_path: Path) -> None:
     assert (props["last_name"]["value"], props["last_name"]["source"]) == ("Lee", "import")
     bad = tmp_path / "bad.csv"
     bad.write_text("email,shoe size\ncy@them.example,44\n")
-    result = run("contacts", "import", str(bad), ok=False)
+    result = run("contacts", "import", "--strict", str(bad), ok=False)
     assert result.exit_code == 1 and "unknown column 'shoe size'" in result.output
     emails = [c["email"] for c in json.loads(run("contacts", "list", "--json").output)]
     assert emails == ["bob@them.example"]

@@ -133,7 +133,7 @@ def test_export_contacts_csv_and_json_have_every_property(run: Callable[..., Res
     assert rows[0] == FULL
     assert rows[1]["email"] == "cy@them.example" and rows[1]["city"] == ""
     records = json.loads(run("export", "contacts", "--format", "json", "--hubspot").output)
-    assert list(records[0]) == ["email", *HUBSPOT_COLUMNS.values()]
+    assert list(records[0]) == ["Record ID", "email", *HUBSPOT_COLUMNS.values()]
     assert (records[0]["jobtitle"], records[0]["zip"]) == (FULL["job_title"], "9008")
     assert records[1]["city"] is None
 

@@ -212,13 +212,13 @@ def test_cli_lists_accepts_and_dismisses(run, tmp_path: Path) -> None:  # type: 
     """`suggestions list --json`, `accept ID`, `dismiss ID` over the real CLI; errors exit 1."""
     store = Store(tmp_path / "db.sqlite")
     store.add_user(USER, None, inbox_automation=True)
-    store.add_contact(CONTACT, {"job_title": "Buyer", "company": "Acme"}, "user")
+    store.add_contact(CONTACT, {"job_title": "Buyer", "company": "Globex"}, "user")
     deliver(store, reply())
     run("process")
     listed = json.loads(run("suggestions", "list", "--json").output)
     by_prop = {s["property"]: s for s in listed}
     assert by_prop["job_title"]["value"] == "Sales Director"
-    assert by_prop["company"]["current_value"] == "Acme"
+    assert by_prop["company"]["current_value"] == "Globex"
     assert "Buyer' -> 'Sales Director'" in run("suggestions", "list").output
     run("suggestions", "accept", str(by_prop["job_title"]["id"]))
     run("suggestions", "dismiss", str(by_prop["company"]["id"]))
