@@ -50,9 +50,16 @@ def serve(config: Config, no_worker: bool, log_level: str) -> None:
 def process(config: Config) -> None:
     """Process every pending message now, without listening (then exit); [worker] processes
     worker processes share the work."""
+    from mailhook.outputs.doctor import running_hook
     from mailhook.worker import pool
     from mailhook.worker.processing import Worker
 
+    # It takes back every claim before it starts: a serve's worker would lose the one in hand.
+    running = running_hook(config.database.path)
+    if running is not None and running.get("worker", True):
+        raise click.ClickException(
+            f"mailhook serve (pid {running['pid']}) runs on this database with its worker, which "
+            "processes mail as it comes; stop it, or start it with --no-worker, to use `process`")
     store = open_store(config)
     processes = config.worker.process_count
     count = Worker(config).drain(store) if processes == 1 else pool.drain(config, processes)

@@ -157,12 +157,13 @@ def run_file(database: Path) -> Path:
     return database.with_name(database.name + RUN_FILE_SUFFIX)
 
 
-def record_running(database: Path, addresses: dict[str, tuple[str, int]]) -> None:
-    """Written by `serve` once it listens (replaced whole, so a reader never sees half of it)."""
+def record_running(database: Path, addresses: dict[str, tuple[str, int]], *, worker: bool) -> None:
+    """Written by `serve` once it listens (replaced whole, so a reader never sees half of it);
+    `worker`: whether its worker processes mail (not with --no-worker)."""
     path = run_file(database)
     part = path.with_name(path.name + ".part")
     with contextlib.suppress(OSError):  # doctor then only guesses from the greeting
-        part.write_text(json.dumps({"pid": os.getpid(), "addresses": addresses}))
+        part.write_text(json.dumps({"pid": os.getpid(), "addresses": addresses, "worker": worker}))
         os.replace(part, path)
 
 

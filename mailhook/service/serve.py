@@ -148,7 +148,7 @@ async def _serve(
         digests = _start_digests(config, background_stop) if config.digest.enabled else None
         notice = None
         try:
-            doctor.record_running(config.database.path, addresses)
+            doctor.record_running(config.database.path, addresses, worker=worker is not None)
             _announce(addresses, on_ready)
             if config.dkim.policy == "require":
                 notice = asyncio.create_task(_say_if_keys_cannot_be_looked_up(config.dkim))

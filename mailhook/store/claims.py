@@ -94,3 +94,12 @@ def claim_replayed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
         f"""SELECT id FROM messages WHERE id IN ({','.join('?' * len(ids))})
             AND status IN ('pending', 'processing') AND {REPLAYED}""", list(ids)).fetchall()
     return mark_claimed(c, [r[0] for r in found])
+
+
+def release_every_claim(c: sqlite3.Connection, scope: str) -> int:
+    """Inside the caller's write transaction: every claim of `scope` back to pending, with the
+    attempt it counted taken back. A kill of the whole hook says nothing about the messages being
+    processed (the crash test kills it at random 20 times); a worker that dies on its own while
+    the service runs is charged by its supervisor instead. Returns how many."""
+    return c.execute(f"""UPDATE messages SET status = 'pending', attempts = max(attempts - 1, 0)
+                         WHERE status = 'processing' AND {scope}""").rowcount

@@ -164,20 +164,12 @@ class QueueStore(Base):
     # --- queue --------------------------------------------------------------------------
 
     def requeue_interrupted(self, *, replayed: bool = False) -> int:
-        """Messages a killed worker was processing go back to pending (their work rolled back);
-        live ones, or (for a replay starting) those an interrupted replay left.
-
-        Charges nothing: a kill of the whole hook says nothing about the message that was being
-        processed (the crash test kills it at random 20 times), so the attempt its claim counted
-        is taken back. A worker that dies on its own while the service runs is charged by the
-        service's supervisor instead. Only the one who starts the workers may call it, before
-        they start: it takes back every claim."""
-        scope = claims.REPLAYED if replayed else claims.LIVE
+        """Messages a killed worker was processing go back to pending (their work rolled back),
+        charged nothing (claims.release_every_claim); live ones, or (for a replay starting) those
+        an interrupted replay left. Only the one who starts the workers may call it, before they
+        start: it takes back every claim."""
         with self._tx() as c:
-            return c.execute(
-                f"""UPDATE messages SET status = 'pending', attempts = max(attempts - 1, 0)
-                    WHERE status = 'processing' AND {scope}"""
-            ).rowcount
+            return claims.release_every_claim(c, claims.REPLAYED if replayed else claims.LIVE)
 
     def processing_ids(self, claimed_by: int | None = None, *,
                        replayed: bool = False) -> list[tuple[int, int]]:
@@ -294,12 +286,9 @@ class QueueStore(Base):
 
     def not_read(self) -> dict[str, int]:
         """Processed messages not read for contact details, by their skip_reason, most first."""
-        rows = self._rows(
-            """SELECT coalesce(skip_reason, 'no reason recorded') AS reason, count(*) AS n
-               FROM messages WHERE status = 'processed' AND NOT scanned
-               GROUP BY 1 ORDER BY 2 DESC, 1"""
-        )
-        return {r["reason"]: r["n"] for r in rows}
+        return dict(self.conn.execute(
+            """SELECT coalesce(skip_reason, 'no reason recorded'), count(*) FROM messages
+               WHERE status = 'processed' AND NOT scanned GROUP BY 1 ORDER BY 2 DESC, 1"""))
 
     def backlog(self) -> int:
         """Live messages received and not yet processed (what back-pressure limits)."""

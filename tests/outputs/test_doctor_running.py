@@ -87,3 +87,26 @@ def test_dns_through_the_configured_nameservers(tmp_path: Path, config: Config) 
         result, checks = doctor(write_config(tmp_path / "c.toml", config, 0, 0,
                                              f'policy = "record"\n{dkim}'))
         assert checks["dns"]["status"] == "warn"
+
+
+def test_process_refuses_while_a_serve_with_its_worker_runs(
+    tmp_path: Path, config: Config, running_service: Callable[..., object]
+) -> None:
+    """`mailhook process` takes back every claim before it starts, which would take a running
+    worker's message from under it: beside a serve with its worker it refuses, naming the
+    serve's pid."""
+    path = write_config(tmp_path / "p.toml", config, 0, 0)
+    running_service(worker=True)
+    refused = CliRunner().invoke(main, ["process", "--config", str(path)])
+    assert refused.exit_code == 1
+    assert f"mailhook serve (pid {os.getpid()}) runs on this database with its worker" in refused.output
+
+
+def test_process_works_beside_a_serve_without_worker(
+    tmp_path: Path, config: Config, running_service: Callable[..., object]
+) -> None:
+    """Beside `serve --no-worker` (README: Five minutes with it), `process` does the work."""
+    path = write_config(tmp_path / "p.toml", config, 0, 0)
+    running_service(worker=False)
+    done = CliRunner().invoke(main, ["process", "--config", str(path)])
+    assert done.exit_code == 0 and done.output.startswith("processed 0 message(s)"), done.output
