@@ -250,15 +250,13 @@ def _dns_status(dkim: DkimConfig) -> str:
 
 
 def _dns_fix(dkim: DkimConfig) -> str:
+    resolver = "give this machine a working DNS resolver (/etc/resolv.conf) or set [dkim] nameservers"
     if dkim.policy != "require":
-        effect = "every DKIM verdict will be temperror"
-    elif dkim.trusted_authserv_ids:
-        effect = "only mail your MTA's Authentication-Results vouch for will fill anything"
-    else:
-        effect = "no mail will fill anything"
-    return (f"DKIM checks cannot look up signing keys, so {effect}: give this machine a working "
-            "DNS resolver (/etc/resolv.conf) or set [dkim] nameservers; to try mailhook offline "
-            "with hand-made mail, use conf/try-out.toml")
+        return f"DKIM checks cannot look up signing keys, so signed mail gets temperror: {resolver}"
+    effect = ("only mail your MTA's Authentication-Results vouch for will fill anything"
+              if dkim.trusted_authserv_ids else "no mail will fill anything")
+    return (f"DKIM checks cannot look up signing keys, so {effect}: {resolver}; to try mailhook "
+            "offline with hand-made mail, use conf/try-out.toml")
 
 
 def run_checks(config_path: Path | None, *, dns_resolver: Resolver | None = None,

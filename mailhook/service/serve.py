@@ -197,9 +197,9 @@ async def _say_if_keys_cannot_be_looked_up(dkim: DkimConfig) -> None:
     start, with doctor's own DNS check (the worker's resolver, bounded), never delaying it."""
     check = await doctor.probe_dns(dkim, timeout=min(dkim.dns_timeout, doctor.DNS_PROBE_TIMEOUT))
     if check.status != doctor.OK:
-        log.warning("[dkim] policy is require, but DNS cannot look up DKIM keys here (%s): mail is "
-                    "received and logged, but fills nothing. To try mailhook with hand-made local "
-                    "mail, run it on conf/try-out.toml (README: Five minutes with it); "
+        log.warning("[dkim] policy is require, but DNS cannot look up DKIM keys here, so mail is "
+                    "received and logged but fills nothing. %s. To try mailhook with hand-made "
+                    "local mail, run it on conf/try-out.toml (README: Five minutes with it); "
                     "`mailhook doctor` checks again", check.detail)
 
 
