@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mailhook.errors import MalformedMessage
 from mailhook.pipeline.candidate import Finder
-from mailhook.pipeline.extract import extract
+from mailhook.pipeline.extract import extract, extract_many
 from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.reading import Part, Reading, read_message
 from mailhook.pipeline.record import extraction_record
@@ -35,6 +35,7 @@ __all__ = [
     "Part",
     "Reading",
     "extract",
+    "extract_many",
     "extraction_record",
     "load_finders",
     "read_message",

@@ -29,4 +29,6 @@ class Candidate:
     order: int  # position in the block, so that the first of equals wins
 
 
+# A finder may also offer `find_many(blocks) -> list[list[Candidate]]`, the same for many blocks
+# at once (the tagger: one batch through its network); extract_many uses it.
 Finder = Callable[[Block], list[Candidate]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from mailhook.model import FIELDS, PHONE_FIELDS, Extraction
 from mailhook.pipeline.candidate import Block, Candidate, Finder
@@ -29,6 +30,34 @@ MOST_SIGNATURE_CHARS = 1_500
 
 def extract(part: Part, finders: Sequence[Finder] = DEFAULT_FINDERS) -> Extraction:
     """Read one author's own words; finders is the seam where a tagger adds its candidates."""
+    return extract_many([part], finders)[0]
+
+
+def extract_many(parts: Sequence[Part], finders: Sequence[Finder] = DEFAULT_FINDERS) -> list[Extraction]:
+    """`extract` for several authors' words at once: a finder that reads many blocks in one go
+    (`find_many`: the tagger runs its network on a batch) is given all their blocks together.
+    Each result is what `extract` gives for that part alone."""
+    found = [_find_block(part) for part in parts]
+    blocks = [f for f in found if isinstance(f, _Found)]
+    per_finder = [_run(finder, [f.context for f in blocks]) for finder in finders]
+    candidates = {id(f): [c for by_block in per_finder for c in by_block[k]] for k, f in enumerate(blocks)}
+    return [f if isinstance(f, Extraction) else _fields(f, candidates[id(f)]) for f in found]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A part's signature block, before the finders read it."""
+
+    part: Part
+    language: str | None
+    first: int
+    last: int
+    lines: tuple[str, ...]
+    context: Block
+
+
+def _find_block(part: Part) -> _Found | Extraction:
+    """The block and language of a part, or its final Extraction when nothing is to be read."""
     lines = [line[:_LONGEST_LINE] for line in part.text.split("\n")]
     block = find_signature(lines, part.author)
     above = "\n".join(lines[: block.first]) if block else part.text
@@ -42,20 +71,29 @@ def extract(part: Part, finders: Sequence[Finder] = DEFAULT_FINDERS) -> Extracti
     # signature search reads, not a megabyte of pasted text.
     above_block = tuple(lines[max(0, block.first - MOST_LINES) : block.first])
     context = Block(_first_chars(sig_lines, MOST_SIGNATURE_CHARS), above_block, part.author, language)
-    found = [cand for finder in finders for cand in finder(context)]
-    chosen = choose([safe for cand in found if (safe := _safe(cand)) is not None])
+    return _Found(part, language, block.first, block.last, sig_lines, context)
+
+
+def _run(finder: Finder, blocks: list[Block]) -> list[list[Candidate]]:
+    many = getattr(finder, "find_many", None)
+    return list(many(blocks)) if many is not None and blocks else [finder(block) for block in blocks]
+
+
+def _fields(found: _Found, candidates: list[Candidate]) -> Extraction:
+    chosen = choose([safe for cand in candidates if (safe := _safe(cand)) is not None])
     fields = _empty() | {name: cand.value for name, cand in chosen.items() if name in FIELDS}
     values = {
         name: cand.normalised
         for name, cand in chosen.items()
         if name in FIELDS and (name not in PHONE_FIELDS or cand.normalised.startswith("+"))
     }
+    first_line = found.part.first_line
     return Extraction(
-        language=language,
+        language=found.language,
         skipped=None,
         has_signature=True,
-        signature="\n".join(sig_lines),
-        signature_lines=(part.first_line + block.first, part.first_line + block.last),
+        signature="\n".join(found.lines),
+        signature_lines=(first_line + found.first, first_line + found.last),
         fields=fields,
         values=values,
         evidence={name: cand.evidence for name, cand in chosen.items() if name in FIELDS},

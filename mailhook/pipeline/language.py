@@ -81,6 +81,7 @@ class _FastDetector(Detector):
     """
 
     _rows: dict[str, np.ndarray] = {}  # n-gram -> its language probabilities, filled as seen
+    text: str  # langdetect's own buffer (set in its __init__), typed for the checker
 
     def append(self, text: str) -> None:
         text = NGram.normalize_vi(self.MAIL_RE.sub(" ", self.URL_RE.sub(" ", text)))
@@ -95,7 +96,8 @@ class _FastDetector(Detector):
     def _extract_ngrams(self) -> list[str]:
         known, found = self.word_lang_prob_map, []
         grams, capital = " ", False
-        for char in self.text.translate(_NORMALISED):
+        text = str(self.text)
+        for char in text.translate(_NORMALISED):
             last = grams[-1]
             if last == " ":
                 grams, capital = " ", False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mailhook.model import Evidence
@@ -35,11 +36,21 @@ ORDER_OFFSET = 10_000
 
 def tagger_finder(tagger: SignatureTagger) -> Finder:
     """A finder backed by the tagger, to add to the pipeline's rule finders."""
+    return TaggerFinder(tagger)
 
-    def find_tagged(block: Block) -> list[Candidate]:
-        return candidates_from_spans(tagger.tag(list(block.lines)), block)
 
-    return find_tagged
+class TaggerFinder:
+    """The tagger as a finder; `find_many` tags many blocks in one batch (extract_many)."""
+
+    def __init__(self, tagger: SignatureTagger) -> None:
+        self._tagger = tagger
+
+    def __call__(self, block: Block) -> list[Candidate]:
+        return self.find_many([block])[0]
+
+    def find_many(self, blocks: Sequence[Block]) -> list[list[Candidate]]:
+        tagged = self._tagger.tag_many([list(block.lines) for block in blocks])
+        return [candidates_from_spans(spans, block) for spans, block in zip(tagged, blocks, strict=True)]
 
 
 def candidates_from_spans(spans: list[Span], block: Block) -> list[Candidate]:

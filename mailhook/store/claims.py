@@ -28,8 +28,10 @@ def parties(raw: bytes) -> frozenset[str]:
 
 
 def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, frozenset[str]],
-           limit: int) -> list[int]:
-    """The first `limit` of `due` (in id order) that wait for nobody.
+           limit: int, alone: Collection[int] = ()) -> list[int]:
+    """The first `limit` of `due` (in id order) that wait for nobody; one of `alone` (tried
+    before: a process that died holding a group charged each of its messages) only by itself,
+    so that a message that kills its worker is soon tried without innocent company.
 
     A message waits for a message being processed and for an earlier due one that shares an
     outside address with it (a user's own address is not one), so each contact's mail is read
@@ -48,6 +50,9 @@ def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, froz
                 taken.append(rowid)
             break
         if not mine & held:
+            if rowid in alone:
+                taken = taken or [rowid]
+                break
             taken.append(rowid)
             if len(taken) == limit:
                 break
@@ -58,8 +63,9 @@ def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, froz
 def claim_next(c: sqlite3.Connection, scope: str, now: str, limit: int) -> list[int]:
     """Inside the caller's write transaction (so no other process chooses meanwhile): mark the
     next claimable messages of `scope` processing, by this process; returns their ids."""
-    due = [r[0] for r in c.execute(
-        f"SELECT id FROM messages WHERE {DUE} AND {scope} ORDER BY id LIMIT ?", (now, WINDOW))]
+    rows = c.execute(f"SELECT id, attempts FROM messages WHERE {DUE} AND {scope} ORDER BY id "
+                     "LIMIT ?", (now, WINDOW)).fetchall()
+    due, tried = [r[0] for r in rows], {r[0] for r in rows if r[1]}
     busy = [r[0] for r in c.execute(
         f"SELECT id FROM messages WHERE status = 'processing' AND {scope}")]
     ids = [*due, *busy]
@@ -71,7 +77,7 @@ def claim_next(c: sqlite3.Connection, scope: str, now: str, limit: int) -> list[
                 AND address NOT IN (SELECT email FROM users)""", ids).fetchall()
         for rowid, address in rows:
             outside[rowid] = outside.get(rowid, frozenset()) | {address}
-    return mark_claimed(c, choose(due, busy, outside, limit))
+    return mark_claimed(c, choose(due, busy, outside, limit, tried))
 
 
 def mark_claimed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:

@@ -40,16 +40,19 @@ class Budget:
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.expired = False  # set once the watchdog has fired
+        self.used = 0.0  # CPU seconds the block took, known once it has ended
         self._lock = threading.Lock()  # orders the watchdog's firing against the block's exit
         self._armed = False
         self._done = threading.Event()
         self._target = 0
         self._watchdog: threading.Thread | None = None
+        self._measure: Callable[[], float] = lambda: 0.0
 
     def __enter__(self) -> Budget:
         self._target = threading.get_ident()
         clock = _thread_clock(self._target)
         start = clock()
+        self._measure = lambda: clock() - start
         self._armed = True
         self._watchdog = threading.Thread(
             target=self._watch, args=(clock, start), name="message-budget", daemon=True
@@ -67,6 +70,7 @@ class Budget:
             self._armed = False
             if self.expired:
                 _raise_in(self._target, None)  # fired but not yet delivered: delivered as below
+        self.used = self._measure()
         self._done.set()
         if self._watchdog is not None:
             self._watchdog.join()

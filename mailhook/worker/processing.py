@@ -7,14 +7,13 @@ import functools
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future
+from dataclasses import dataclass
 
 from mailhook import pipeline
 from mailhook.automation import intent
 from mailhook.config import Config
 from mailhook.errors import MalformedMessage
-from mailhook.mailbox import canonical_or_none
-from mailhook.model import Flag
+from mailhook.model import Extraction, Flag
 from mailhook.pipeline.language import detect_language
 from mailhook.rules.fill import candidates_from
 from mailhook.rules.routing import (
@@ -28,14 +27,13 @@ from mailhook.rules.routing import (
     route_message,
     unproven,
 )
-from mailhook.store import NewTask, Outcome, Queued, Store, User
+from mailhook.store import NewTask, Outcome, Queued, Store
 from mailhook.store.locks import Pause, is_locked, patiently
 from mailhook.store.queue import REPLAY
-from mailhook.trust.authorship import author_in_block, read_header_block
-from mailhook.trust.dkim import FROM_ONLY, PASS, TEMPERROR, DnsFunc, authenticated_submitter
-from mailhook.trust.verifier import ANSWER_TTL_SECONDS, Verifier
+from mailhook.trust.dkim import DnsFunc
 from mailhook.worker.budget import Budget, MessageTooSlow
 from mailhook.worker.metrics import Metrics
+from mailhook.worker.verdicts import VerdictDeferred, Verdicts
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +41,24 @@ log = logging.getLogger(__name__)
 PERMANENT = (MalformedMessage, Unroutable)
 IDLE_WAIT_SECONDS = 1.0
 OTHERS_POLL_SECONDS = 0.05  # a draining worker's look at what other processes have finished
+# Messages claimed, and their outcomes committed, together: a commit waits for an fsync, which
+# costs about as much as reading a message; few enough that a group is done in a blink.
+CLAIM_GROUP = 8
 VERIFY_AHEAD = 8  # pending messages whose DKIM checks start before they are claimed
 VERDICT_GRACE_SECONDS = 5.0  # beyond the verifier's own deadline, before we call it stuck
 WARM_TEXT = "Thanks for the quote, we would like to go ahead with the order next week."
 
 
-class VerdictDeferred(Exception):
-    """DNS failed the DKIM check of a message that needs it: checked again after the retry delay."""
+@dataclass(frozen=True)
+class _Begun:
+    """A message read up to its extraction (Worker._begin)."""
+
+    reading: pipeline.Reading
+    route: Route
+    verdict: str | None
+    trusted: bool
+    skip: str | None
+    part: pipeline.Part | None  # what to extract; None: nothing is scanned
 
 
 class Worker:
@@ -67,10 +76,8 @@ class Worker:
         self.config = config
         self.metrics = metrics
         self._finders = finders  # loaded on the first scan: importing flair takes seconds
-        self.dnsfunc = dnsfunc  # the seam tests use to answer DKIM key lookups locally
         self.on_processed = on_processed
-        self._verifier: Verifier | None = None  # started on first use, unless DKIM is off
-        self._ahead: dict[int, Future[str | None]] = {}  # verdicts of messages not yet claimed
+        self.verdicts = Verdicts(config, dnsfunc)
 
     def run(self, stop: Flag, wake: Flag, *, requeue: bool = True) -> None:
         """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded).
@@ -124,31 +131,33 @@ class Worker:
 
     def close(self) -> None:
         """Stop the DKIM verifier's loop (a later message starts a new one)."""
-        if self._verifier is not None:
-            self._verifier.close()
-            self._verifier, self._ahead = None, {}
+        self.verdicts.close()
 
     def run_once(self, store: Store, pause: Pause = time.sleep) -> int:
-        """Process up to batch_size messages, claiming one at a time: a kill then costs an attempt
-        only to the message that was being processed. A claim or a message that fails on another
-        connection's lock is tried again after `pause` (see store.locks.patiently); the message
-        stays claimed meanwhile, and its outcome is applied once, in one transaction."""
+        """Process up to batch_size messages, claimed in groups of up to CLAIM_GROUP that wait for
+        nobody (store.claims.choose), each group's outcomes applied in one commit: two commits a
+        group instead of two a message. A worker killed on its own charges each message of its
+        group an attempt; one tried before is claimed alone after that. A claim or a message that
+        fails on another connection's lock is tried again after `pause` (see
+        store.locks.patiently); the messages stay claimed meanwhile, and each outcome is applied
+        once, in one transaction."""
         done = 0
-        claim = functools.partial(store.claim, 1)
-        while done < self.config.worker.batch_size and (
-                claimed := patiently(claim, "claiming a message", pause=pause)):
-            item = claimed[0]
-            done += 1
-            patiently(functools.partial(self._verify_ahead, store), "looking ahead", pause=pause)
+        while done < self.config.worker.batch_size:
+            claim = functools.partial(store.claim, min(CLAIM_GROUP, self.config.worker.batch_size - done))
+            if not (claimed := patiently(claim, "claiming messages", pause=pause)):
+                break
+            done += len(claimed)
+            patiently(functools.partial(self.verdicts.verify_ahead, store), "looking ahead", pause=pause)
             started = time.perf_counter()
-            status = patiently(functools.partial(self.process, store, item),
-                               f"message {item.id} ({item.message_id})", pause=pause)
-            seconds = time.perf_counter() - started
-            if self.metrics is not None:
-                self.metrics.processing_seconds.observe(seconds)
-                self.metrics.outcomes.labels(status).inc()
-            if self.on_processed is not None:
-                self.on_processed(item.id, status, seconds)
+            statuses = patiently(functools.partial(self.process_many, store, claimed),
+                                 f"messages {', '.join(str(item.id) for item in claimed)}", pause=pause)
+            seconds = (time.perf_counter() - started) / len(claimed)
+            for item, status in zip(claimed, statuses, strict=True):
+                if self.metrics is not None:
+                    self.metrics.processing_seconds.observe(seconds)
+                    self.metrics.outcomes.labels(status).inc()
+                if self.on_processed is not None:
+                    self.on_processed(item.id, status, seconds)
         return done
 
     def process(self, store: Store, item: Queued) -> str:
@@ -161,19 +170,52 @@ class Worker:
     def process_many(self, store: Store, items: Sequence[Queued]) -> list[str]:
         """`process` for messages that wait for nobody (store.claims.choose: none shares a
         contact with another), their outcomes applied in one commit: a commit's fsync costs
-        more than reading a message. Should that commit fail, each is applied on its own."""
+        more than reading a message. Their signature blocks are read together (the tagger runs
+        one batch); should that joint step fail, each is read alone, inside its own boundary.
+        Should the commit fail, each is applied on its own."""
+        self.verdicts.check_together(store, items)
+        self.finders()  # loaded outside the budgets: loading the tagger takes seconds, once
+        seconds = self.config.worker.message_seconds
+        begun: dict[int, tuple[_Begun, float]] = {}
         outcomes: dict[int, Outcome] = {}
-        self._check_together(store, items)
 
-        def read(item: Queued) -> None:
-            self.finders()  # loaded outside the budget: loading the tagger takes seconds, once
-            with Budget(self.config.worker.message_seconds):
-                outcome = self.outcome(store, item)
+        def begin(item: Queued) -> None:
+            with Budget(seconds) as budget:
+                started = self._begin(store, item)
+            begun[item.id] = (started, budget.used)
+
+        def conclude(item: Queued) -> None:
+            started, used = begun[item.id]
+            with Budget(max(seconds - used, 0.0)):
+                outcome = self._conclude(store, item, started, together.get(item.id))
             # Kept only after the block: a message the budget parked on exit is never finished.
             outcomes[item.id] = outcome
 
-        status = {item.id: self._guarded(store, item, functools.partial(read, item))
-                  for item in items}
+        status = {item.id: self._guarded(store, item, functools.partial(begin, item)) for item in items}
+        together = self._extract_together({i: b.part for i, (b, _) in begun.items() if b.part})
+        status |= {item.id: self._guarded(store, item, functools.partial(conclude, item))
+                   for item in items if item.id in begun}
+        self._finish(store, items, outcomes, status)
+        return [status[item.id] for item in items]
+
+    def _extract_together(self, parts: Mapping[int, pipeline.Part]) -> dict[int, Extraction]:
+        """The extractions of several messages' parts in one pipeline.extract_many, within one
+        message's budget; {} when there are too few to batch, or the joint step fails (the
+        messages are then read one by one, so a failure is charged to its own message)."""
+        if len(parts) < 2:
+            return {}
+        try:
+            with Budget(self.config.worker.message_seconds):
+                found = pipeline.extract_many(list(parts.values()), self.finders())
+        except (MessageTooSlow, Exception) as exc:  # noqa: BLE001 - each is then read alone, guarded
+            log.info("reading %d messages together failed (%s: %s); reading each alone",
+                     len(parts), type(exc).__name__, exc)
+            return {}
+        return dict(zip(parts, found, strict=True))
+
+    def _finish(self, store: Store, items: Sequence[Queued], outcomes: Mapping[int, Outcome],
+                status: dict[int, str]) -> None:
+        """Apply the outcomes in one commit, or each on its own should that fail."""
         done = [item for item in items if item.id in outcomes]
         try:
             if len(done) > 1:
@@ -185,17 +227,9 @@ class Worker:
             status[item.id] = self._guarded(
                 store, item, functools.partial(store.finish, item.id, outcomes[item.id]))
         for item in items:
-            if (unused := self._ahead.pop(item.id, None)) is not None:
-                unused.cancel()  # its message failed before its verdict was asked for
+            self.verdicts.forget(item)  # a check started for a message that failed before it
             if item.id in outcomes and status[item.id] == "processed":
                 log.info("processed message %d (%s)", item.id, item.message_id)
-        return [status[item.id] for item in items]
-
-    def _check_together(self, store: Store, items: Sequence[Queued]) -> None:
-        """Start the DKIM checks of a group at once, so that their key lookups overlap."""
-        if len(items) > 1 and (verifier := self._verifier_for()) is not None:
-            users = store.users()
-            self._ahead |= {i.id: _submit(verifier, i.raw, users) for i in items if i.id not in self._ahead}
 
     def _guarded(self, store: Store, item: Queued, work: Callable[[], object]) -> str:
         """Run `work` for `item` inside the per-message boundary: processed, or what the failure
@@ -215,22 +249,27 @@ class Worker:
                               retry_delay=self.config.worker.retry_delay * 2 ** (item.attempts - 1))
 
     def outcome(self, store: Store, item: Queued) -> Outcome:
+        """What processing a message decides, to be applied in one transaction."""
+        return self._conclude(store, item, self._begin(store, item), None)
+
+    def _begin(self, store: Store, item: Queued) -> _Begun:
+        """Everything up to the extraction: the route, the verdict, whether to read the
+        signature and which part of the message holds it."""
         reading = pipeline.read_message(item.raw)
         env = Envelope(item.listener, item.recipient, item.mail_from, item.received_at)
         users = store.users()
         route = route_message(env, _headers(reading), users, self.config)
-        verdict = self._verdict(item, users)
+        verdict = self.verdicts.verdict(item, users)
         # Under "require", a sender we cannot authenticate changes nothing: no fill, no task, and
         # mail claiming to be a user's logs and creates nothing either.
-        trusted = self.config.dkim.policy != "require" or self._proven(item, reading, route, verdict)
-        shown = verdict if trusted else self._final(item, verdict)
+        trusted = self.config.dkim.policy != "require" or self.verdicts.proven(item, reading, route, verdict)
+        shown = verdict if trusted else self.verdicts.final(item, verdict)
         if not trusted and route.direction in (OUTBOUND, FORWARDED):
             route = unproven(route, f"sender not shown to be the user (dkim:{shown})")
         if route.not_created:
             log.warning("message %d (%s): %d new contact(s) not created, over [logging] "
                         "max_new_contacts", item.id, item.message_id, route.not_created)
-        scan, skip, language = route.scan, route.skip_reason, None
-        candidates: tuple = ()
+        scan, skip = route.scan, route.skip_reason
         if scan and not trusted:
             scan, skip = False, f"dkim:{shown}"
         if scan and route.contact and not store.existing_contacts([route.contact]):
@@ -239,17 +278,26 @@ class Worker:
                 and store.scanned_message(route.contact)):
             # Only the first reply is read: reading later ones would change nothing.
             scan, skip = False, "an earlier reply of this contact was scanned"
+        part = None
         if scan:
             part = reading.forwarded if route.read_forwarded and reading.forwarded else reading.own
-            extraction = pipeline.extract(part, self.finders())
+        return _Begun(reading, route, verdict, trusted, skip, part)
+
+    def _conclude(self, store: Store, item: Queued, begun: _Begun,
+                  extraction: Extraction | None) -> Outcome:
+        """The outcome, from the extraction of the part `_begin` chose (made now if not given)."""
+        scan, skip, language = begun.part is not None, begun.skip, None
+        candidates: tuple = ()
+        if begun.part is not None:
+            extraction = extraction or pipeline.extract(begun.part, self.finders())
             language = extraction.language
             if extraction.skipped:
                 scan, skip = False, extraction.skipped
             else:
                 candidates = candidates_from(extraction)
-        outcome = _outcome(route, reading, scan, skip, language, verdict, candidates)
+        outcome = _outcome(begun.route, begun.reading, scan, skip, language, begun.verdict, candidates)
         # The language read for the fill is the same author's text: no need to detect it twice.
-        tasks = _tasks(store, item, reading, route, language) if trusted else ()
+        tasks = _tasks(store, item, begun.reading, begun.route, language) if begun.trusted else ()
         return dataclasses.replace(outcome, tasks=tasks, fill_policy=self.config.fill.policy)
 
     def warm(self) -> None:
@@ -263,84 +311,6 @@ class Worker:
         if self._finders is None:
             self._finders = pipeline.load_finders(self.config.extract.tagger)
         return self._finders
-
-    def _proven(self, item: Queued, reading: pipeline.Reading, route: Route, verdict: str | None) -> bool:
-        """Is the author who the From says? A DKIM pass aligned with the From domain (or our MTA's
-        record of one) proves it for anyone; mail claiming to be a user's may also show it by a
-        login: SMTP AUTH on our port, or our MTA's recorded smtp.auth, as that very user."""
-        author = reading.own.believed_author
-        if author is None:
-            return False
-        if verdict == PASS:
-            return True
-        if route.direction not in (OUTBOUND, FORWARDED) or author.email is None:
-            return False
-        logins = (item.login, authenticated_submitter(item.raw, self.config.dkim.trusted_authserv_ids))
-        return any(canonical_or_none(login or "") == author.email for login in logins)
-
-    def _final(self, item: Queued, verdict: str | None) -> str | None:
-        """The verdict of mail that needed a proof and got none, as its skip reason shows it. A
-        temperror (DNS failed) is no answer yet: while attempts are left, VerdictDeferred takes
-        the message through the per-message boundary back to pending, with the retry delay."""
-        if verdict != TEMPERROR:
-            return verdict
-        attempts = item.attempts
-        if attempts < self.config.worker.max_attempts:
-            raise VerdictDeferred(f"dkim:temperror (DNS failed) at attempt {attempts}; checked again later")
-        return f"{verdict} after {attempts} attempt{'s' if attempts != 1 else ''}"
-
-    def _verdict(self, item: Queued, users: Mapping[str, User]) -> str | None:
-        """The message's trust verdict: started ahead of time while earlier messages were being
-        read, or now. A lookup that raised re-raises here (the message is retried). Aligned with
-        the author as authorship reads it; an author in doubt aligns with nothing."""
-        verifier = self._verifier_for()
-        if verifier is None:
-            return None
-        checking = self._ahead.pop(item.id, None)
-        if checking is None:
-            checking = _submit(verifier, item.raw, users)
-        return checking.result(timeout=verifier.deadline + VERDICT_GRACE_SECONDS)
-
-    def _verifier_for(self) -> Verifier | None:
-        if self.config.dkim.policy == "off":
-            return None
-        if self._verifier is None:
-            # A DNS failure is remembered until the first re-check of a message it deferred is
-            # due: messages checked meanwhile share one timeout, and every re-check asks again.
-            failure_ttl = min(self.config.worker.retry_delay, ANSWER_TTL_SECONDS)
-            self._verifier = Verifier(self.config.dkim, dnsfunc=self.dnsfunc, failure_ttl=failure_ttl)
-        return self._verifier
-
-    def _verify_ahead(self, store: Store) -> None:
-        """Start the DKIM checks of the next pending messages, so their key lookups overlap with
-        the reading of this one. A check already started is never started again, nor cancelled
-        while its message may still be claimed; what starts is bounded by the free slots of the
-        verifier, so no check waits behind look-ahead work for a slot."""
-        verifier = self._verifier_for()
-        if verifier is None:
-            return
-        kept = store.still_ahead(tuple(self._ahead))
-        for rowid in [rowid for rowid in self._ahead if rowid not in kept]:
-            self._ahead.pop(rowid).cancel()  # finished or parked elsewhere, or deferred: unused
-        room = min(VERIFY_AHEAD - len(self._ahead), verifier.free_slots - 1)  # 1 for a check now
-        if room <= 0:
-            return
-        users = store.users()
-        for rowid, raw in store.pending_ahead(room, exclude=tuple(self._ahead)):
-            self._ahead[rowid] = _submit(verifier, raw, users)
-
-
-def _submit(verifier: Verifier, raw: bytes, users: Mapping[str, User]) -> Future[str | None]:
-    """Start the check of `raw`: aligned with the author as authorship reads it (one in doubt
-    aligns with nothing), signing the From; and mail claiming to be a user's must also sign the
-    To and Cc it will be logged on, since a Cc added to a user's genuine signed mail is signed
-    by nobody."""
-    block = read_header_block(raw)
-    authorship = author_in_block(block)
-    author = authorship.believed
-    recipients = tuple(name for name in ("to", "cc") if block.values(name))
-    must_sign = (*FROM_ONLY, *recipients) if author and author.email in users else FROM_ONLY
-    return verifier.submit(raw, authorship.domain, must_sign)
 
 def _tasks(
     store: Store, item: Queued, reading: pipeline.Reading, route: Route, language: str | None

@@ -87,6 +87,17 @@ def test_a_contacts_mail_waits_for_the_mail_before_it_and_a_barrier_for_everythi
     assert choose([6], [5], outside, 10) == []
 
 
+def test_a_message_tried_before_is_claimed_only_by_itself() -> None:
+    """A process that died holding a group charged each of its messages: one tried before
+    starts a claim alone, or ends the group before it, and still holds back its contact's mail."""
+    a, b, c = frozenset({"a@x.example"}), frozenset({"b@x.example"}), frozenset({"c@x.example"})
+    outside = {1: a, 2: b, 3: c, 4: a}
+    assert choose([1, 2, 3, 4], [], outside, 10, alone={1}) == [1]
+    assert choose([1, 2, 3, 4], [], outside, 10, alone={2}) == [1]
+    assert choose([2, 3, 4], [1], outside, 10, alone={2}) == [2]
+    assert choose([1, 3, 4], [], outside, 10, alone={4}) == [1, 3]
+
+
 def test_the_outside_addresses_are_read_from_the_header_block() -> None:
     raw = bytes(mail(contact(1), f"{USER}, Dee <dee@firm1.example>", "Hi", message_id="<p@x>"))
     assert parties(raw) == {contact(1), USER, "dee@firm1.example"}

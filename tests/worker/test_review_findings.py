@@ -11,7 +11,7 @@ from mails import CONTACT, CONTACT_SIGNATURE, FORWARDING, USER, USER_SIGNATURE, 
 from mails import worker_config as base_config
 
 from mailhook.config import Config
-from mailhook.store import Outcome, Queued, Store
+from mailhook.store import Queued, Store
 from mailhook.worker.budget import MessageTooSlow
 from mailhook.worker.processing import Worker
 
@@ -62,12 +62,16 @@ def test_a_forward_and_the_contacts_reply_are_never_claimed_side_by_side(
         other.close()
 
 
+@pytest.mark.parametrize("step", ["_begin", "_conclude"])
 @pytest.mark.parametrize("together", [1, 2])
 def test_a_message_over_its_budget_is_parked_and_its_outcome_never_applied(
-        config: Config, store: Store, monkeypatch: pytest.MonkeyPatch, together: int) -> None:
+        config: Config, store: Store, monkeypatch: pytest.MonkeyPatch, together: int,
+        step: str) -> None:
     """Budget's contract: a block that ended after its budget was spent (or caught the
     watchdog's exception, as library code with a bare except does) is parked all the same.
-    Alone or in a replay-style group, the parked message must stay failed and fill nothing."""
+    Alone or in a replay-style group, before or after its signature is read (the group's
+    blocks are read together in between), the parked message must stay failed and fill
+    nothing."""
     config = dataclasses.replace(config, worker=dataclasses.replace(config.worker,
                                                                     message_seconds=0.05))
     store.add_contact(CONTACT, {}, "import")
@@ -77,10 +81,10 @@ def test_a_message_over_its_budget_is_parked_and_its_outcome_never_applied(
         store.add_contact(other, {}, "import")
         deliver(store, bytes(mail(other, USER, "Hi Ann,\n\nfine.\n\nCarl", message_id="<c@f.example>",
                                   display="Carl")), mail_from=other)
-    real = Worker.outcome
+    real = getattr(Worker, step)
 
-    def swallowing(self: Worker, store: Store, item: Queued) -> Outcome:
-        result = real(self, store, item)
+    def swallowing(self: Worker, store: Store, item: Queued, *rest: object) -> object:
+        result = real(self, store, item, *rest)
         if item.message_id == "<r1@acme.example>":
             try:  # CPU work until the watchdog's exception arrives, which it swallows
                 for _ in range(10**9):
@@ -89,7 +93,7 @@ def test_a_message_over_its_budget_is_parked_and_its_outcome_never_applied(
                 pass
         return result
 
-    monkeypatch.setattr(Worker, "outcome", swallowing)
+    monkeypatch.setattr(Worker, step, swallowing)
     items = store.claim(2)
     statuses = Worker(config).process_many(store, items)
     row = store._rows("SELECT status, scanned FROM messages WHERE message_id = '<r1@acme.example>'")
