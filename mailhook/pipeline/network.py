@@ -7,13 +7,15 @@ the tagger's time on a signature block went there, not into the network. Here th
 weights are the model's own and every step is done in flair's order (the embeddings concatenated
 in the sorted order of their names, the CRF scores as emission + transition + path score, the
 confidence as flair's softmax of the path scores), so the tags are flair's
-(tests/pipeline/test_network.py compares spans and confidences on generated blocks). torch is
-imported by tagger.py, which hands the loaded model in.
+(tests/pipeline/test_network.py compares spans and confidences on generated blocks). It needs
+torch (imported lazily) and the model's weights as arrays (`flair_weights`, saved beside the
+flair model by the training script), not flair.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,22 +31,39 @@ Tagged = list[tuple[str, float]]  # per token: BIOES tag and flair's confidence
 
 
 class Network:
-    """The loaded flair SequenceTagger's layers, applied to batches of featurized blocks."""
+    """The trained tagger's layers, applied to batches of featurized blocks. Built from a loaded
+    flair SequenceTagger (`from_flair`) or from its weights file (`load`: torch only, no flair,
+    whose import alone took 3.6 s and 220 MB in every worker process)."""
 
-    def __init__(self, model: Any, batch_size: int = 32) -> None:
-        char, *one_hots = model.embeddings.embeddings
-        self._model, self._char, self._batch_size = model, char, batch_size
-        self._char_index = _items(char.char_dictionary)
+    def __init__(self, weights: Mapping[str, np.ndarray], batch_size: int = 32) -> None:
+        import torch
+
+        self._batch_size = batch_size
+        self._char_index = _index(weights["chars"])
+        self._char_table = weights["char_embedding"]
+        self._char_rnn = _lstm(weights, "char_rnn", batch_first=False)
         # flair's token embedding is its parts concatenated in the sorted order of their names.
-        parts = sorted([(char.name, None), *((e.name, e) for e in one_hots)], key=lambda p: p[0])
-        self._parts = [None if e is None else
-                       (e.field, _items(e.vocab_dictionary), e.embedding_layer.weight.detach().numpy())
-                       for _, e in parts]
-        labels = [str(label) for label in model.label_dictionary.get_items()]
+        self._parts = [None if name == CHAR_PART else
+                       (str(field), _index(weights[f"{name}.vocab"]), weights[f"{name}.weight"])
+                       for name, field in zip(weights["parts"], weights["fields"], strict=True)]
+        self._projection = _linear(weights, "embedding2nn")
+        self._rnn = _lstm(weights, "rnn", batch_first=True)
+        self._linear = _linear(weights, "linear")
+        labels = [str(label) for label in weights["labels"]]
         self._labels = labels
         self._start, self._stop = labels.index(START_TAG), labels.index(STOP_TAG)
-        self._transitions = model.crf.transitions.detach().numpy()  # [to, from]
+        self._transitions = weights["transitions"]  # [to, from]
         self._chars: dict[tuple[int, ...], np.ndarray] = {}
+        self._torch = torch
+
+    @classmethod
+    def load(cls, path: Path, batch_size: int = 32) -> Network:
+        with np.load(path, allow_pickle=False) as stored:
+            return cls({key: stored[key] for key in stored.files}, batch_size)
+
+    @classmethod
+    def from_flair(cls, model: Any, batch_size: int = 32) -> Network:
+        return cls(flair_weights(model), batch_size)
 
     def tag(self, blocks: Sequence[Sequence[TokenFeatures]]) -> list[Tagged]:
         """(tag, confidence) for every token of every block; an empty block gets []."""
@@ -77,12 +96,11 @@ class Network:
         for row, length in enumerate(lengths):
             padded[row, :length] = flat[at : at + length]
             at += length
-        model = self._model
         with torch.inference_mode():
-            projected = model.embedding2nn(torch.from_numpy(padded))
+            projected = self._projection(torch.from_numpy(padded))
             packed = pack_padded_sequence(projected, torch.tensor(lengths), batch_first=True)
-            output, _ = pad_packed_sequence(model.rnn(packed)[0], batch_first=True)
-            return np.asarray(model.linear(output).numpy())
+            output, _ = pad_packed_sequence(self._rnn(packed)[0], batch_first=True)
+            return np.asarray(self._linear(output).numpy())
 
     def _char_vectors(self, blocks: list[Sequence[TokenFeatures]]) -> np.ndarray:
         """Each token's character embedding as flair's CharacterEmbeddings gives it, quirk included:
@@ -113,8 +131,8 @@ class Network:
         for row, key in enumerate(new):
             indices[row, : len(key)] = torch.tensor(key, dtype=torch.long)
         with torch.inference_mode():
-            embedded = self._char.char_embedding(indices).transpose(0, 1)
-            output, _ = self._char.char_rnn(pack_padded_sequence(embedded, lengths))
+            embedded = torch.from_numpy(self._char_table[indices.numpy()]).transpose(0, 1)
+            output, _ = self._char_rnn(pack_padded_sequence(embedded, lengths))
             padded, _ = pad_packed_sequence(output)
             last = padded.transpose(0, 1)[torch.arange(len(new)), torch.tensor(lengths) - 1].numpy()
         self._chars.update(zip(new, np.array(last), strict=True))
@@ -144,8 +162,75 @@ class Network:
         return decoded
 
 
-def _items(dictionary: Any) -> dict[str, int]:
-    """A flair Dictionary as str -> index; flair answers 0 for an unknown item (add_unk)."""
+CHAR_PART = "Char"  # flair's name of its character embeddings, a part of the token embedding
+_LSTM_KEYS = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
+
+
+def flair_weights(model: Any) -> dict[str, np.ndarray]:
+    """Everything the network needs from a flair SequenceTagger of our training script's shape
+    (character embeddings and one-hot features, a BiLSTM, a CRF), as arrays; `save` writes them."""
+    char, *one_hots = model.embeddings.embeddings
+    if char.name != CHAR_PART or not model.use_crf or not model.use_rnn:
+        raise ValueError("not a tagger of scripts/train_tagger.py's shape")
+    state = {key: value.detach().cpu().numpy() for key, value in model.state_dict().items()}
+    parts = sorted([(char.name, ""), *((e.name, e.field) for e in one_hots)])
+    weights = {
+        "labels": np.array(model.label_dictionary.get_items()),
+        "chars": _items(char.char_dictionary),
+        "char_embedding": state["embeddings.list_embedding_0.char_embedding.weight"],
+        "parts": np.array([name for name, _ in parts]),
+        "fields": np.array([field for _, field in parts]),
+        "transitions": state["crf.transitions"],
+    }
+    for number, one_hot in enumerate(one_hots, start=1):
+        weights[f"{one_hot.name}.vocab"] = _items(one_hot.vocab_dictionary)
+        table = f"embeddings.list_embedding_{number}.embedding_layer.weight"
+        weights[f"{one_hot.name}.weight"] = state[table]
+    for prefix, layer in (("embeddings.list_embedding_0.char_rnn", "char_rnn"), ("rnn", "rnn")):
+        for key in _LSTM_KEYS:
+            for suffix in ("", "_reverse"):
+                weights[f"{layer}.{key}{suffix}"] = state[f"{prefix}.{key}{suffix}"]
+    for layer in ("embedding2nn", "linear"):
+        for key in ("weight", "bias"):
+            weights[f"{layer}.{key}"] = state[f"{layer}.{key}"]
+    return weights
+
+
+def save(weights: Mapping[str, np.ndarray], path: Path) -> None:
+    """Write the weights as a NumPy archive (no pickles: loading it runs no code)."""
+    with path.open("wb") as out:
+        np.savez_compressed(out, allow_pickle=False, **weights)
+
+
+def _items(dictionary: Any) -> np.ndarray:
+    """A flair Dictionary's items in index order; flair answers 0 (<unk>) for unknown ones."""
     if not dictionary.add_unk:
         raise ValueError("the tagger's dictionaries must map unknown items to <unk>")
-    return {key.decode("utf-8"): index for key, index in dictionary.item2idx.items()}
+    items = sorted(dictionary.item2idx.items(), key=lambda kv: kv[1])
+    if [index for _, index in items] != list(range(len(items))):
+        raise ValueError("a dictionary of the tagger is not numbered 0..n-1")
+    return np.array([key.decode("utf-8") for key, _ in items])
+
+
+def _index(items: np.ndarray) -> dict[str, int]:
+    return {str(item): index for index, item in enumerate(items)}
+
+
+def _lstm(weights: Mapping[str, np.ndarray], layer: str, batch_first: bool) -> Any:
+    import torch
+
+    hidden, inputs = weights[f"{layer}.weight_hh_l0"].shape[1], weights[f"{layer}.weight_ih_l0"].shape[1]
+    lstm = torch.nn.LSTM(inputs, hidden, bidirectional=True, batch_first=batch_first)
+    lstm.load_state_dict({f"{key}{suffix}": torch.from_numpy(weights[f"{layer}.{key}{suffix}"].copy())
+                          for key in _LSTM_KEYS for suffix in ("", "_reverse")})
+    return lstm.eval()
+
+
+def _linear(weights: Mapping[str, np.ndarray], layer: str) -> Any:
+    import torch
+
+    out, inputs = weights[f"{layer}.weight"].shape
+    linear = torch.nn.Linear(inputs, out)
+    linear.load_state_dict({"weight": torch.from_numpy(weights[f"{layer}.weight"].copy()),
+                            "bias": torch.from_numpy(weights[f"{layer}.bias"].copy())})
+    return linear.eval()

@@ -22,7 +22,8 @@ from mailhook.pipeline.tokens import FEATURE_FIELDS, Span, TokenFeatures, featur
 if TYPE_CHECKING:
     from flair.data import Sentence
 
-MODEL_FILE = "signature-tagger.pt"
+MODEL_FILE = "signature-tagger.pt"  # the flair model the training script saves
+WEIGHTS_FILE = "signature-tagger.npz"  # the same weights as arrays: what mailhook runs
 TAG_TYPE = "ner"
 
 
@@ -37,6 +38,15 @@ def make_sentence(lines: Sequence[str]) -> tuple[Sentence, list[TokenFeatures]]:
         for field in FEATURE_FIELDS:
             flair_token.add_label(field, token.feature(field))
     return sentence, tokens
+
+
+def load_flair_model(path: Path) -> Any:
+    """A flair SequenceTagger from its file (imports flair: seconds)."""
+    _stay_offline()
+    from flair.models import SequenceTagger
+
+    with quiet_flair():
+        return SequenceTagger.load(path)
 
 
 def _stay_offline() -> None:
@@ -60,37 +70,46 @@ def quiet_flair() -> Iterator[None]:
 class SignatureTagger:
     """Tags signature lines with NAME, TITLE, ORG, STREET, CITY, STATE, POSTCODE and COUNTRY spans.
 
-    Load once per process (`import flair` alone takes seconds) and pass the instance down.
+    Load once per process and pass the instance down. The shipped tagger runs from its weights
+    file (WEIGHTS_FILE) with torch alone; flair is imported only to read a flair model file
+    (training, `[extract] tagger = FILE`, the tests that compare with flair's own predict).
     """
 
-    def __init__(self, model: Any, batch_size: int = 32) -> None:
+    def __init__(self, network: Network, model: Any = None, batch_size: int = 32) -> None:
+        self._network = network
         self._model = model
         self._batch_size = batch_size
-        self._network = Network(model, batch_size)
 
     @classmethod
     def load(cls, path: Path | None = None) -> SignatureTagger:
-        """Load a trained model; by default the one shipped in `mailhook/models`.
+        """Load a trained tagger: by default the one shipped in `mailhook/models`; a `.npz`
+        weights file; or a flair model file.
 
         Sets torch to one thread: a block is a few hundred tokens, too little work to share, and
         a second thread only takes the core the listeners and other processes need.
         """
-        _stay_offline()
         import torch
-        from flair.models import SequenceTagger
 
         torch.set_num_threads(1)
+        if path is None:
+            with resources.as_file(resources.files("mailhook").joinpath("models", WEIGHTS_FILE)) as shipped:
+                return cls(Network.load(shipped))
+        if path.suffix == ".npz":
+            return cls(Network.load(path))
+        return cls.from_flair(load_flair_model(path))
 
-        with quiet_flair():
-            if path is not None:
-                return cls(SequenceTagger.load(path))
-            packaged = resources.files("mailhook").joinpath("models", MODEL_FILE)
-            with resources.as_file(packaged) as model_path:
-                return cls(SequenceTagger.load(model_path))
+    @classmethod
+    def from_flair(cls, model: Any, batch_size: int = 32) -> SignatureTagger:
+        """A tagger for a loaded (or just trained) flair SequenceTagger."""
+        return cls(Network.from_flair(model, batch_size), model, batch_size)
 
     @property
     def model(self) -> Any:
-        """The underlying flair SequenceTagger (training and evaluation use it)."""
+        """The flair SequenceTagger (training and the comparison with flair use it); for the
+        shipped tagger, the flair model it was exported from, loaded now."""
+        if self._model is None:
+            with resources.as_file(resources.files("mailhook").joinpath("models", MODEL_FILE)) as shipped:
+                self._model = load_flair_model(shipped)
         return self._model
 
     def tag(self, lines: Sequence[str]) -> list[Span]:
@@ -113,7 +132,7 @@ class SignatureTagger:
         sentences = [sentence for sentence, tokens in built if tokens]
         if sentences:
             with torch.inference_mode():
-                self._model.predict(sentences, mini_batch_size=self._batch_size, verbose=False)
+                self.model.predict(sentences, mini_batch_size=self._batch_size, verbose=False)
         return [_spans(lines, tokens, _flair_spans(sentence))
                 for lines, (sentence, tokens) in zip(blocks, built, strict=True)]
 
@@ -122,11 +141,31 @@ TokenRun = tuple[str, float, list[int]]  # a predicted span: label, score, its t
 
 
 def _bio_spans(tagged: list[tuple[str, float]]) -> list[TokenRun]:
-    """Spans from per-token BIOES tags, joined exactly as flair's predict joins them."""
-    from flair.data import get_spans_from_bio
-
-    found = get_spans_from_bio([tag for tag, _ in tagged], [score for _, score in tagged])
-    return [(label, score, indices) for indices, score, label in found]
+    """Spans from per-token BIOES tags, joined as flair's predict joins them (its
+    get_spans_from_bio; written here so that running the tagger needs no flair): B- and S-
+    start a span, as does a change of label at an I- tag; O ends one. A span's label is the one
+    most of its tags carry (a span's first tag counts 1.1), its score their mean."""
+    found: list[TokenRun] = []
+    indices: list[int] = []
+    scores: list[float] = []
+    weights: dict[str, float] = {}
+    previous = "O-"
+    for index, (tag, score) in enumerate([*tagged, ("O", 0.0)]):
+        tag = "O-" if tag in ("", "O", "_") else tag
+        inside = tag != "O-"
+        # flair also means to start one after an S- tag, but compares the label with "S-"
+        # there, which never holds; the model's spans are flair's, so that is kept too.
+        starts = tag[:2] in ("B-", "S-") or (inside and previous[2:] != tag[2:] and tag[:2] == "I-")
+        if (starts or not inside) and indices:
+            label = max(weights, key=weights.__getitem__)
+            found.append((label, sum(scores) / len(scores), indices))
+            indices, scores, weights = [], [], {}
+        if inside:
+            indices.append(index)
+            scores.append(score)
+            weights[tag[2:]] = weights.get(tag[2:], 0.0) + (1.1 if starts else 1.0)
+        previous = tag
+    return found
 
 
 def _flair_spans(sentence: Sentence) -> list[TokenRun]:

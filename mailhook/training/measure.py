@@ -98,11 +98,11 @@ def main(argv: list[str]) -> int:
     from mailhook.pipeline.tagger import SignatureTagger
 
     started = time.perf_counter()
-    SignatureTagger.load(model)  # the first load imports torch and flair
+    SignatureTagger.load(model)  # the first load imports torch (and flair, for a flair model file)
     first = time.perf_counter()
     tagger = SignatureTagger.load(model)
     again = time.perf_counter()
-    print(f"first load (imports flair) {first - started:.2f} s, "
+    print(f"first load (imports torch) {first - started:.2f} s, "
           f"model load alone {again - first:.2f} s, max RSS {_max_rss_mb():.0f} MB")
 
     blocks = load_blocks(corpus)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from importlib import resources
+
 import pytest
 
-from mailhook.pipeline.tagger import SignatureTagger
+from mailhook.pipeline import network
+from mailhook.pipeline.tagger import MODEL_FILE, WEIGHTS_FILE, SignatureTagger, _bio_spans, load_flair_model
 from mailhook.pipeline.tokens import Span
 from mailhook.training.generator import HELD_OUT_LOCALES, SignatureGenerator
 
@@ -51,9 +55,37 @@ def test_network_tags_awkward_blocks_as_flair_does(tagger: SignatureTagger) -> N
     _assert_same(tagger.tag_many(AWKWARD), tagger.tag_many_with_flair(AWKWARD))
 
 
+def test_the_shipped_weights_are_the_shipped_flair_models() -> None:
+    """mailhook runs signature-tagger.npz; it must hold exactly the weights of the flair model
+    beside it (the training script writes both), or the comparisons above prove nothing."""
+    import numpy as np
+
+    models = resources.files("mailhook").joinpath("models")
+    with resources.as_file(models / MODEL_FILE) as model, resources.as_file(models / WEIGHTS_FILE) as arrays:
+        expected = network.flair_weights(load_flair_model(model))
+        with np.load(arrays, allow_pickle=False) as shipped:
+            assert sorted(shipped.files) == sorted(expected)
+            for key, value in expected.items():
+                assert np.array_equal(shipped[key], value), key
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_spans_are_joined_from_tags_as_flair_joins_them(seed: int) -> None:
+    """tagger._bio_spans is our copy of flair's get_spans_from_bio (so that running the tagger
+    needs no flair): on random, often ill-formed tag sequences they agree."""
+    from flair.data import get_spans_from_bio
+
+    rng = random.Random(seed)
+    tags = [rng.choice(["O", "S-NAME", "B-NAME", "I-NAME", "E-NAME", "B-ORG", "I-ORG", "E-ORG",
+                        "S-CITY", "I-CITY", ""]) for _ in range(rng.randint(0, 30))]
+    scores = [rng.random() for _ in tags]
+    theirs = [(label, score, indices) for indices, score, label in get_spans_from_bio(list(tags), scores)]
+    assert _bio_spans(list(zip(tags, scores, strict=True))) == theirs
+
+
 def test_each_block_is_tagged_alike_alone_or_in_any_batch(tagger: SignatureTagger) -> None:
     """A block's spans do not depend on the blocks batched with it, nor on the cached
     character embeddings of earlier calls."""
     blocks = [s.lines for s in SignatureGenerator(seed=5).take(70)] + AWKWARD
-    fresh = SignatureTagger(tagger.model, batch_size=7)
+    fresh = SignatureTagger.from_flair(tagger.model, batch_size=7)
     _assert_same(fresh.tag_many(blocks[::-1])[::-1], [tagger.tag(lines) for lines in blocks])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from mailhook.pipeline import network
 from mailhook.pipeline.tagger import SignatureTagger
 from mailhook.pipeline.tokens import LINE_BREAK, Span, featurize
 
@@ -74,11 +75,14 @@ def test_featurize_splits_a_country_prefix_from_the_postcode() -> None:
 
 
 def test_shipped_model_survives_save_and_reload(tagger: SignatureTagger, tmp_path: Path) -> None:
-    """A model saved and loaded again predicts exactly what the model in memory predicts."""
+    """A model saved and loaded again, as a flair file or as our weights file, predicts exactly
+    what the shipped tagger predicts."""
     blocks = [*SIGNATURES.values(), *ONE_LINERS]
-    saved = tmp_path / "tagger.pt"
+    saved, weights = tmp_path / "tagger.pt", tmp_path / "tagger.npz"
     tagger.model.save(saved)
+    network.save(network.flair_weights(tagger.model), weights)
     assert SignatureTagger.load(saved).tag_many(blocks) == tagger.tag_many(blocks)
+    assert SignatureTagger.load(weights).tag_many(blocks) == tagger.tag_many(blocks)
 
 
 @pytest.mark.parametrize("language", sorted(SIGNATURES))
