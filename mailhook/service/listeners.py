@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, Session
 
 from mailhook.config import Config, ListenerConfig
-from mailhook.errors import InvalidValue, NotFound
+from mailhook.errors import InvalidValue
 from mailhook.mailbox import canonical_address
 from mailhook.service.intake import Intake
 from mailhook.service.logins import Logins, Verify, read_login, read_plain
@@ -140,11 +140,7 @@ class Handler:
 
     def is_user(self, address: str) -> bool:
         """Asked on every command, never cached, so settings changes apply at once."""
-        try:
-            self.directory.get_user(_text(address))
-        except (NotFound, InvalidValue):
-            return False
-        return True
+        return self.directory.is_user(_text(address))
 
     async def wait_idle(self) -> None:
         """Until no DATA is waiting for the intake (for a graceful stop)."""

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from mailhook.errors import AlreadyExists, NotFound
+from mailhook.errors import AlreadyExists, InvalidValue, NotFound
 from mailhook.model import (
     CONTACT_FIELDS,
     PHONE_FIELDS,
@@ -82,6 +82,15 @@ class PeopleStore(Base):
         if not rows:
             raise NotFound(f"no user {normalise_address(email)}")
         return _user(rows[0])
+
+    def is_user(self, email: str) -> bool:
+        """Whether `email` is a registered user's address: what the listeners ask on every
+        envelope command (one indexed lookup, no row built)."""
+        try:
+            key = normalise_address(email)
+        except InvalidValue:
+            return False
+        return self.conn.execute("SELECT 1 FROM users WHERE email = ?", (key,)).fetchone() is not None
 
     def users(self) -> dict[str, User]:
         return {r["email"]: _user(r) for r in self._rows("SELECT * FROM users ORDER BY email")}
