@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import sqlite3
 import subprocess
 import sys
 from email.message import EmailMessage
@@ -20,6 +21,7 @@ from mailhook.worker.processing import Worker
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ("README.md", "docs/schema.md")
 CONTACT = "bob@acme.example"  # the contact the documented queries ask about
+TRY_OUT_DB = "var/try-out.db"  # conf/try-out.toml's database
 BODY = """Hi Ann,
 
 thanks for the call.
@@ -85,6 +87,9 @@ def root_like(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (item,) = store.claim(1)
     store.fail(item.id, "boom", max_attempts=1)
     store.close()
+    # README's "Five minutes with it" queries the try-out config's database: the same content.
+    with sqlite3.connect(db) as source, sqlite3.connect(folder / TRY_OUT_DB) as copy:
+        source.backup(copy)
     return folder
 
 
@@ -95,7 +100,12 @@ def test_the_documents_call_the_venvs_sqlite_utils() -> None:
     assert {name for name, _ in commands} == set(DOCUMENTS)
     assert len(commands) >= 15
     assert [" ".join(w) for _, w in commands if w[0] != ".venv/bin/sqlite-utils"] == []
-    assert [" ".join(w) for _, w in commands if w[2] != "var/mailhook.db"] == []
+    assert [" ".join(w) for _, w in commands if w[2] not in ("var/mailhook.db", TRY_OUT_DB)] == []
+
+
+def test_the_try_out_database_is_the_try_out_configs() -> None:
+    """The one documented query on another database reads what conf/try-out.toml writes."""
+    assert load_config(ROOT / "conf" / "try-out.toml").database.path == Path(TRY_OUT_DB)
 
 
 def _query_id(value: object) -> str:
