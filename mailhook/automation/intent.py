@@ -24,6 +24,9 @@ MAX_SENTENCE = 400  # longer "sentences" are tables or run-on boilerplate, not a
 MAX_TEXT = 20_000  # own words beyond this are pasted logs or data: the follow-up is near the top
 _MAX_SEGMENTED = 2_000  # pysbd is slow on huge paragraphs; beyond this, split at end marks
 _END_MARK = re.compile(r"(?<=[.!?])\s+")
+# Where a paragraph holds no end mark before its last word and no numbered item, pysbd returns it
+# whole (checked on the corpus and fixtures by a test): it need not run.
+_INNER_BREAK = re.compile(r"[.!?;…。！？]\s*\S|(?:^|\s)\d+[.)]\s")
 _TITLE_WORDS = 12
 _MIN_PHRASE_WORDS = 3  # fewer after the verb: a verb-final clause (de, nl), so take it whole
 # A full stop ends a clause only before a space: not in "rsvp@example.com" or "Oct.11".
@@ -31,6 +34,10 @@ _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|[()\[\]\n]|,\s|\s[-–]\s")
 # "Oct. 11th": the abbreviation's full stop makes dateparser read "Oct" and "11th" apart.
 _MONTH_ABBREVIATION = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
 _SHORT_LINE = 40
+# pysbd has no Portuguese or Scandinavian rules but Spanish and Danish are near enough; dateparser
+# names Norwegian Bokmål "nb".
+_SEGMENTER_STAND_IN = {"pt": "es", "sv": "da", "no": "da"}
+_DATEPARSER_NAME = {"no": "nb"}
 
 # Headers that mark mail nobody wrote to this reader personally (RFC 3834, RFC 2369, RFC 2919).
 _AUTO_SUBMITTED = re.compile(r"^\s*(?!no\b)\S", re.IGNORECASE)
@@ -58,7 +65,13 @@ _DATE_WORDS = re.compile(
     r"mañana|semana|mes|lunes|martes|miércoles|jueves|viernes|sábado|domingo|enero|febrero|marzo|"
     r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|vandaag|overmorgen|"
     r"maand|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|mei|"
-    r"augustus|i dag|uge|måned|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|marts|maj)\b"
+    r"augustus|i dag|uge|måned|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|marts|maj|"
+    r"oggi|domani|dopodomani|settimana|mese|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|hoje|amanhã|mês|"
+    r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|janeiro|fevereiro|março|"
+    r"imorgon|i morgon|vecka|veckan|månad|måndag|tisdag|lördag|söndag|i morgen|uke|uka|neste uke|"
+    r"jutro|dzisiaj|tydzień|tygodniu|poniedziałek|wtorek|środę|czwartek|piątek|piątku|sobotę|niedzielę|"
+    r"stycznia|lutego|marca|kwietnia|czerwca|lipca|sierpnia|września|października|listopada|grudnia)\b"
     r"|\d{1,4}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b|\bmay \d",
     re.IGNORECASE,
 )
@@ -74,7 +87,7 @@ class Task:
     title: str
     sentence: str
     due: str | None  # YYYY-MM-DD
-    role: str  # commit | request | propose
+    role: str  # commit | request | ask | need | propose
 
 
 @dataclass(frozen=True)
@@ -177,7 +190,7 @@ def detect_tasks(
 
 def split_sentences(text: str, language: str | None) -> list[str]:
     """Sentences of hard-wrapped mail text: lines joined within a paragraph, then segmented."""
-    segmenter = _segmenter(language if language in cues.BY_LANGUAGE else "en")
+    segmenter = _segmenter(language)
     return [sentence for unit in paragraphs(text) for sentence in _split(unit, segmenter)]
 
 
@@ -185,13 +198,14 @@ def _sentences_to_read(text: str, language: str | None) -> list[str]:
     """The sentences that decide a detection, in order: none when no paragraph holds a cue (no
     task can come of it); else the opening ones (for away notices) and those of every paragraph
     that holds a cue. Splitting (pysbd) is the costly step, and most paragraphs hold none."""
-    loose = [parts for lang in _languages(language) for parts in cues.BY_LANGUAGE[lang].anywhere]
+    languages = _languages(language)
+    loose = [parts for lang in languages for parts in cues.BY_LANGUAGE[lang].anywhere]
     units = paragraphs(text)
     # Longer paragraphs are split cheaply anyway (at end marks), so they are not searched first.
     cued = [len(unit) > _MAX_SEGMENTED or _may_hold_cue(unit, loose) for unit in units]
     if not any(cued):
         return []
-    segmenter = _segmenter(language if language in cues.BY_LANGUAGE else "en")
+    segmenter = _segmenter(language)
     found: list[str] = []
     for unit, has_cue in zip(units, cued, strict=True):
         if has_cue or len(found) < _OUT_OF_OFFICE_SENTENCES:
@@ -207,6 +221,8 @@ def _may_hold_cue(unit: str, loose: list[tuple[re.Pattern[str], ...]]) -> bool:
 
 
 def _split(unit: str, segmenter: pysbd.Segmenter) -> list[str]:
+    if not _INNER_BREAK.search(unit):
+        return [unit.strip()] if unit.strip() else []
     parts = segmenter.segment(unit) if len(unit) <= _MAX_SEGMENTED else _END_MARK.split(unit)
     return [part.strip() for part in parts if part.strip()]
 
@@ -259,7 +275,8 @@ def _sends_now(role: str, sentence: str) -> bool:
 
 def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str:
     # Whose move is it: a promise the contact made, or a request the user made, is followed up.
-    awaited = (role == cues.COMMIT and not by_user) or (role == cues.REQUEST and by_user)
+    asked = role in (cues.REQUEST, cues.ASK, cues.NEED)
+    awaited = (role == cues.COMMIT and not by_user) or (asked and by_user)
     # A contact's promise reads best in their words ("I'll call you Monday"); anything the user
     # has to do reads best from its verb ("Send the revised quote by Friday").
     who = "who" if "who" in match.re.groupindex else 0
@@ -274,7 +291,11 @@ def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str
         phrase = " ".join([*before, *words][-_TITLE_WORDS:])
     phrase = phrase.strip(" ,.;:-–¿?¡!\"'")
     phrase = phrase[:1].upper() + phrase[1:]
-    return f"Follow up: {phrase}" if awaited else phrase
+    if awaited:
+        return f"Follow up: {phrase}"
+    # A question for the user reads as what to answer ("Answer: how to configure the import").
+    prefix = {cues.ASK: "Answer: ", cues.NEED: "Provide: "}.get(role)
+    return f"{prefix}{phrase[:1].lower() + phrase[1:]}" if prefix else phrase
 
 
 def _unabbreviated(text: str) -> str:
@@ -296,7 +317,7 @@ def due_date(sentence: str, language: str | None, sent: datetime | None) -> str 
         return None
     base = sent or datetime.now()
     settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
-    languages = [language] if language in cues.BY_LANGUAGE else ["en"]
+    languages = [_DATEPARSER_NAME.get(language, language)] if language in cues.BY_LANGUAGE else ["en"]
     hits = search_dates(sentence, languages=languages, settings=settings) or []
     for text, when in hits:
         if _DATE_WORDS.search(text) and when.date() >= base.date():
@@ -309,6 +330,8 @@ def _as_day(day: date) -> str:
 
 
 @cache
-def _segmenter(language: str) -> pysbd.Segmenter:
+def _segmenter(language: str | None) -> pysbd.Segmenter:
     # Segmenters hold only compiled rules; one per language and process is enough.
-    return pysbd.Segmenter(language=language, clean=False)
+    if language not in cues.BY_LANGUAGE:
+        language = "en"
+    return pysbd.Segmenter(language=_SEGMENTER_STAND_IN.get(language, language), clean=False)

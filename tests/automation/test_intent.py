@@ -243,3 +243,73 @@ def test_a_sentence_with_a_cue_sits_in_a_paragraph_that_every_loosened_part_matc
                         checked += 1
                         assert all(part.search(paragraph) for part in parts), (pattern, sentence)
     assert checked > 0
+
+
+REQUESTS = json.loads((DATA / "requests.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [(lang, s) for lang, group in REQUESTS["positive"].items() for s in group
+     if s != "Please make sure the pallets are labelled before Monday."],
+)
+def test_questions_polite_requests_and_stated_needs_make_a_task(language: str, sentence: str) -> None:
+    """In eleven languages, asking the reader for an answer or help, a polite or conditional request
+    and a stated need the reader is to meet make one task, like promises and proposals."""
+    assert len(detect_tasks(sentence, sent=WEDNESDAY, language=language).tasks) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [(lang, s) for lang, group in REQUESTS["negative"].items() for s in group],
+)
+def test_courtesy_offers_thanks_and_past_events_make_no_task_in_eleven_languages(
+    language: str, sentence: str
+) -> None:
+    """Offers to everyone ("n'hésitez pas", "w razie pytań"), thanks, attachments and past events."""
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language).tasks == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "title"),
+    [
+        ("Could you tell us how to set up the import?", "en", "Answer: how to set up the import"),
+        ("Merci de nous indiquer la marche à suivre.", "fr", "Answer: la marche à suivre"),
+        ("Ich bräuchte bis Freitag eine Rückmeldung.", "de", "Provide: bis Freitag eine Rückmeldung"),
+        ("We need your help with the data migration.", "en", "Provide: your help with the data migration"),
+        ("Can you send the signed order form by Friday?", "en", "Send the signed order form by Friday"),
+    ],
+)
+def test_a_title_says_what_the_user_should_do(sentence: str, language: str, title: str) -> None:
+    """A question reads "Answer: ...", a stated need "Provide: ...", a request from its verb."""
+    assert [t.title for t in detect_tasks(sentence, sent=WEDNESDAY, language=language).tasks] == [title]
+
+
+def test_the_users_own_question_is_followed_up() -> None:
+    """When the user asked, the answer is awaited from the contact: the title says follow up."""
+    found = detect_tasks("Could you tell us how to configure the import?", language="en", author_is_user=True)
+    assert [t.title for t in found.tasks] == ["Follow up: How to configure the import"]
+
+
+def test_a_request_in_a_new_language_gets_its_due_date() -> None:
+    """Italian, Portuguese, Swedish, Norwegian and Polish dates resolve like the others."""
+    assert due_date("Gradirei il preventivo entro venerdì.", "it", MONDAY) == "2026-03-06"
+    assert due_date("Vou ligar-lhe amanhã.", "pt", MONDAY) == "2026-03-03"
+    assert due_date("Kan du skicka offerten på fredag?", "sv", MONDAY) == "2026-03-06"
+    assert due_date("Jeg ringer deg i morgen.", "no", MONDAY) == "2026-03-03"
+
+
+def test_a_paragraph_without_an_inner_end_mark_is_one_sentence_as_pysbd_says() -> None:
+    """What lets detection skip pysbd on most paragraphs: where no end mark comes before the last
+    word and no item is numbered, pysbd returns the paragraph whole (fixtures and corpus)."""
+    from mailhook.automation.intent import _INNER_BREAK, _segmenter
+
+    checked = 0
+    for text in _paragraph_texts():
+        language = detect_language(text)
+        for paragraph in paragraphs(text):
+            if len(paragraph) <= 2000 and not _INNER_BREAK.search(paragraph):
+                segmented = [s.strip() for s in _segmenter(language).segment(paragraph) if s.strip()]
+                assert segmented == [paragraph.strip()], paragraph
+                checked += 1
+    assert checked > 0

@@ -1,0 +1,263 @@
+"""Follow-up cues of English, German and Dutch."""
+
+from __future__ import annotations
+
+from mailhook.automation.lexicon import lexicon, words
+
+# Hand-written because no maintained library detects follow-up intent in these languages without
+# a trained model; each pattern names where the task title starts in a group `act`.
+
+_EN_ACT = (
+    r"(?:get back|come back|circle back|revert|follow up|call|ring|phone|ping|"
+    r"give (?:you|me|us) a (?:call|ring)|"
+    r"send|resend|re-send|forward|e-?mail|fax|update|"
+    r"keep (?:you|me|us) (?:posted|updated|informed|in the loop|apprised)|"
+    r"let (?:you|me|us|\w+) know|reach out|be in touch|get in touch|touch base|check in|check|"
+    r"review|look into|(?:have|take) a (?:quick )?look|reply|respond|write|meet|see you|talk|speak|"
+    r"discuss|confirm|share|"
+    r"schedule|set up|arrange|book|return|advise|contact|rsvp|drop (?:you|me|us) a (?:line|note)|"
+    r"catch up|mark (?:your|the) calendars?)"
+)
+_EN_NOUN = (
+    r"(?:report|copy|list|update|quote|quotation|offer|proposal|invoice|draft|file|document|data|"
+    r"numbers|figures|contract|agreement|schedule|calend[ae]r|address|details|information|info|status|"
+    r"estimate|prices?|answer|response|feedback|confirmation|summary|presentation|slides|"
+    r"spreadsheet|statement|breakdown|samples?)s?"
+)
+_TIME_EN = (
+    r"(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|"
+    r"this (?:week|afternoon|evening|morning)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
+)
+_NOT = r"(?!(?:\w+\s+){0,2}?(?:not|never)\b)"
+# Up to n words between a cue and its verb, none an article or possessive: after one of those
+# the "verb" is a noun ("please use the Reply feature").
+# A negation in the gap turns it around ("please do not reply").
+_GAP = r"(?:(?!(?:the|a|an|your|my|our|his|her|their|this|that|not|never)\b)\w+\s+)"
+_WH = words("how", "what", "when", "where", "whether", "if", "which", "who", "why")
+# After "please": verbs that point at something rather than ask for an action.
+_PLEASE_NOT = words("note", "find", "see", "ignore", "disregard", "accept", "excuse", "forgive", "read",
+                    "enjoy", "understand", "do not", "don't", "visit", "click", "refer", "use", "be (?!sure)",
+                    "contact", "call", "let", "feel", "also note", "kindly note", "not", "go", "join",
+                    "make sure", "ensure", "remember", "keep in mind", "consider", "print", "save")
+
+EN = lexicon(
+    r"\b(?:if|should|in case|when(?:ever)?)\s+(?:you|there|anyone|any)\b[^.?!]{0,40}?\b(?:questions?|"
+    r"concerns?|comments?|problems?|issues?|assistance|help|clarification|anything|further)\b|"
+    r"\bif you need\b|\b(?:do not|don't|dont) hesitate\b|\bfeel free\b|"
+    r"\bwith (?:any )?(?:questions|concerns|comments)\b|\bany ?time\b|\bintended recipient\b|"
+    r"\bin error\b|\bconfidential\b|\bprivileged\b|"
+    r"\b(?:i|we) can (?:confirm|see|tell)\b|^for (?:more |further |additional )?(?:information|details)\b",
+    commit=[
+        rf"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| plan to|"
+        rf" intend to| promise to| can| could|'d like to| would like to| hope to| need to| must| should)"
+        rf"\s+{_NOT}(?:\w+\s+){{0,2}}?(?P<act>{_EN_ACT})\b",
+        rf"(?:^|\b(?:and|but|so|then)\s+)(?:will|shall)\s+(?!you\b){_GAP}?(?P<act>{_EN_ACT})\b",
+        rf"\bwould you like (?:me|us) to\s+(?P<act>{_EN_ACT})\b",
+        r"\blet (?:me|us)\s+(?P<act>check|look into|confirm|find out|verify|review|ask|follow up)\b",
+        r"\b(?:i|we)(?:'ll| will) (?P<act>(?:have|get) (?:\w+\s+){1,4}?to you)\b",
+        r"^(?:(?:ok|okay|sure|yes|fine),?\s+)?(?P<act>will do)\b",
+        r"\b(?:happy|glad|delighted|pleased) to\s+(?:\w+\s+)?(?P<act>meet|talk|discuss|call|send|see you|"
+        r"jump on a call|hop on a call|"
+        r"have (?:some |a )?(?:discussions?|chat|call|meeting|breakfast|lunch|dinner|coffee))\b",
+    ],
+    ask=[
+        rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:tell|explain(?: to)?|show|"
+        rf"advise|let|inform|remind)\s+(?:me|us)(?:\s+know)?,?\s+(?P<act>{_WH})\b",
+        rf"\b(?:i|we)(?:'d| would)?\s+(?:like|love|want|wish|need)\s+to\s+(?:know|find out|understand|learn|"
+        rf"ask(?: you)?|check)\s+(?P<act>{_WH})\b",
+        rf"\b(?:i|we)(?:'m| am|'re| are| was| were)\s+wondering\s+(?P<act>{_WH})\b",
+        rf"^(?:(?:and|so|also|but)\s+)?(?:please\s+)?(?:advise|tell (?:me|us)|confirm)\s+(?P<act>{_WH})\b",
+        r"^(?:(?:and|so|also|but)\s+)?(?P<act>any (?:update|news|feedback|thoughts|progress|comments|"
+        r"ideas?)s?)\b",
+        r"\b(?P<act>(?:is|would) it (?:be )?possible)\b[^.!]*\?",
+        r"\b(?P<act>(?:what|which|how|who)\b(?:\s+\S+){0,8}?\s+(?:do|would|can|could|should) you (?:suggest|"
+        r"recommend|propose|advise))\b",
+        r"\b(?P<act>(?:how|where|when|what) (?:do|can|could|should|shall) (?:i|we))\b[^.!]*\?",
+        rf"\b(?:do|does) (?:you|anyone|anybody) (?:know|have any idea) (?P<act>{_WH})\b",
+    ],
+    request=[
+        rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
+        rf"(?P<act>{_EN_ACT})\b",
+        rf"\bwould you be (?:willing|able|available|free) to\s+(?P<act>{_EN_ACT})\b",
+        r"\b(?:would|do) you mind\s+(?P<act>sending|resending|calling|forwarding|checking|confirming|"
+        r"reviewing|getting back|letting (?:me|us) know|e-?mailing|scheduling|sharing|updating)\b",
+        rf"\b(?:please|pls|plz|kindly)\s+{_GAP}{{0,3}}?(?P<act>{_EN_ACT})\b",
+        r"\byou (?:can|could) (?:also |just )?(?P<act>send|forward|e-?mail|fax)\b",
+        r"^(?:(?:and|also|so|then|ok|okay)\s+)?(?P<act>send (?:me|us)|call me|call us|give me a call|"
+        r"let (?:me|us) know|get back to (?:me|us)|e-?mail me|ring me|remind me|confirm|"
+        r"drop (?:me|us) a (?:line|note))\b",
+        rf"\b(?:can|could) (?:we|i) (?P<act>(?:get|have|receive|see) (?:a|an|the|your|some|those|these|"
+        rf"that|this)\s+(?:\w+\s+){{0,2}}?{_EN_NOUN})\b",
+        rf"\bi (?:need|would like|'d like|want) (?:to (?:get|have|receive|see) )?"
+        rf"(?P<act>(?:the|your|a|an|some|all|more)\s+(?:\w+\s+){{0,2}}?{_EN_NOUN})\b",
+        r"\bhope (?:that )?you (?:can|will|could) (?P<act>join|make it|attend)\b",
+        # Any verb after a polite modal addressed to the reader ("could you release the deposit?").
+        r"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
+        r"(?!(?:believe|imagine|guess|be|have|like|mind)\b)(?P<act>[a-z]\w+)",
+        r"\b(?:if|whether|that)\s+you\s+(?:could|can|would)\s+(?:please\s+|"
+        r"kindly\s+)?(?!be\b)(?P<act>[a-z]\w+)",
+        rf"\b(?:please|pls|plz|kindly)\s+(?:do\s+)?(?!{_PLEASE_NOT}\b)(?P<act>[a-z]\w+)",
+        r"\b(?:i|we)(?:'d| would| will)\s+(?:really\s+|greatly\s+)?appreciate\s+(?P<act>(?:your|a|an|any|"
+        r"some)\s+"
+        r"(?:\w+\s+)?(?:feedback|help|reply|response|input|answer|assistance|comments|thoughts|"
+        r"confirmation))\b",
+        r"\b(?:look|looking) forward to (?P<act>(?:your|receiving your)\s+(?:\w+\s+)?(?:feedback|comments|"
+        r"thoughts|input|suggestions))\b",
+        r"\bhave you (?:had (?:a|the) chance|had time|been able|managed) to (?P<act>\w+)",
+        r"\b(?:can|could) (?:we|i) (?P<act>(?:get|have) (?:\S+\s+){1,4}?(?:fixed|done|sorted|resolved|"
+        r"changed|"
+        r"corrected|updated|approved|signed|checked|sent|reviewed))\b",
+        r"\b(?:can|could|may) (?:i|we) (?:please\s+)?(?P<act>borrow|have|get|ask you)\b",
+    ],
+    need=[
+        r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
+        r"(?P<act>(?:(?:your|some|urgent|"
+        r"immediate|more)\s+)?(?:help|assistance|support|advice|input|feedback|answer|reply|confirmation|"
+        r"someone|somebody|you to)|(?:the|your)\s+\w+)",
+    ],
+    propose=[
+        r"\blet'?s\s+(?:\w+\s+)?(?P<act>talk|meet|catch up|discuss|speak|schedule|set up|get together|"
+        r"have (?:a|another) (?:call|chat|meeting|talk)|chat|connect|touch base|find a time|sync)\b",
+        r"\b(?:can|could|shall|should) we\s+(?:\w+\s+)?(?P<act>meet|talk|schedule|set up|arrange|"
+        r"have a (?:call|chat|meeting)|catch up|discuss|speak|chat|get together|find a time)\b",
+        r"\b(?:need|want|would like|'d like) to (?P<act>(?:schedule|set up|arrange|book|organi[sz]e) "
+        r"(?:\w+\s+){0,3}?(?:meeting|call|interview|appointment|visit|session|demo|presentation))\b",
+        r"\b(?:best|good|convenient) time to (?P<act>meet|talk|call|speak)\b",
+        r"\bare you (?:free|available|around) (?P<act>(?:for|to) (?:a |an )?(?:call|meeting|chat|talk|meet|"
+        r"catch up|coffee|lunch))\b",
+        rf"\b(?P<act>(?:talk|speak) (?:to|with) you) (?:on|at|{_TIME_EN})",
+        rf"\b(?P<act>see you) (?:(?:on|at|in|next|this)\s+)?{_TIME_EN}",
+        rf"\b(?:how|what) about (?P<act>(?:on )?{_TIME_EN}\w*)",
+        r"\b(?:would|does|will|could)\s+(?P<act>(?:\S+\s+){0,6}?work)\s+for you\b",
+        r"\bhow does (?P<act>(?:\S+\s+){1,5}?(?:look|sound))\b",
+        r"\b(?P<act>(?:are|would|will) you (?:be )?(?:free|available|around))\b",
+        r"\bdo you have (?:some |any )?(?P<act>time)\b",
+        r"\b(?:i|we)(?:'d| would) (?:like|love) to (?P<act>(?:meet|talk|discuss|call|schedule|set up|arrange|"
+        r"invite|see you|catch up|show you|present|visit))\b",
+    ],
+)
+
+_DE_WH = words("ob", "wie", "wann", "was", "wo", "welche\\w*", "wer", "warum", "weshalb", "wieso", "womit")
+_DE_YOU = words("Sie", "du", "ihr")
+_DE_ACT = (
+    # Verbs in lower case only: capitalised, the same word is a noun ("das Senden von e-mails").
+    r"(?:(?-i:melde|melden|rufe|anrufen|zurückrufen|schicke|schicken|sende|senden|zusenden|"
+    r"zuschicken|zukommen|weiterleiten|nachreichen|zurückkommen|zurückmelden|prüfen|nachsehen|"
+    r"bestätigen|besprechen|telefonieren|vorbeikommen|mitteilen|vormerken|zusammensetzen|"
+    r"komme (?:\S+ ){0,5}?zurück|vorschlagen)|"
+    r"Rückruf|Bescheid|auf dem Laufenden|Rückmeldung)"
+)
+DE = lexicon(
+    r"\b(?:bei|für) (?:weiteren |etwaigen )?(?:Fragen|Rückfragen)\b|\bzur Verfügung\b|"
+    r"\bfreue(?:n)? (?:\w+ ){0,2}auf (?:Ihre|deine|eure|eine) (?:Rückmeldung|Antwort)\b|"
+    r"\b(?:falls|wenn|sollten)\b[^.?!]{0,60}\b(?:Fragen|Rückfragen|brauchst|brauchen|benötigen|"
+    r"benötigt|fehlt|Hilfe|Unterstützung)\b|\bzögern Sie nicht\b|\bAdressat\b",
+    commit=[
+        rf"^(?!.*\b(?:habe|haben|hatte|hatten)\s+(?:ich|wir)\b).*?\b(?P<who>ich|wir)\s+"
+        # A need or a plea is the reader's to meet, no promise ("ich bräuchte ... Rückmeldung").
+        rf"(?!(?:habe|haben|hatte|hatten|bräuchte|bräuchten|benötige|benötigen|brauche|brauchen|bitte|bitten)\b)"
+        rf"(?:\S+\s+){{0,6}}?(?P<act>{_DE_ACT})\b",
+        r"\b(?P<act>melde|rufe|schicke|sende|komme)\s+(?:ich|wir)\b",
+        r"\b(?:wir|ich)\b[^.?!]*\b(?P<act>treffen)\b",
+    ],
+    ask=[
+        rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"
+        rf"erfahren|"
+        rf"fragen|nachfragen),?\s+(?P<act>{_DE_WH})\b",
+        rf"\b(?:können|könnten|würden|kannst|könntest|würdest)\s+{_DE_YOU}\s+(?:\S+\s+){{0,4}}?(?:sagen|"
+        rf"erklären|"
+        rf"mitteilen|erläutern|zeigen|beschreiben|verraten),?\s+(?P<act>{_DE_WH})\b",
+        r"\b(?P<act>(?:ist|wäre) es (?:\S+\s+)?möglich)\b",
+        r"\b(?P<act>gibt es (?:eine |die )?möglichkeit)\b",
+        r"\b(?P<act>(?:wer|wie|wann|was|wo|welche\w*)\s+(?:würde|könnte|sollte|kann|muss|soll)\b)[^.!]*\?",
+        r"\b(?P<act>lässt|läßt) sich\b[^.!]*\?",
+    ],
+    request=[
+        rf"\b(?:können|könnten|würden|wären|kannst|könntest|würdest)\s+(?:Sie|du|ihr)\b[^.?!]*?"
+        rf"\b(?P<act>{_DE_ACT})\b",
+        rf"\bbitten?\b[^.?!]*?\b(?P<act>{_DE_ACT}|Prüfung|Zusendung|Bestätigung|Angebot|Antwort)\b",
+        r"\b(?:über|auf) (?:eine |Ihre |deine |eure )?(?P<act>Rückmeldung|Feedback|Antwort|Rückruf)\b"
+        r"[^.?!]*\b(?:freue|freuen|würde)\b",
+        r"\b(?P<act>(?:gib|geben Sie|sag|sagen Sie) (?:mir|uns) Bescheid|melden Sie sich|meld dich)\b",
+        # Sentence-initial, so capitalised: "Schicken Sie mir ..." (polite imperative).
+        r"^(?:bitte\s+)?(?P<act>(?:schicken|senden|rufen|melden|geben|bestätigen|prüfen|leiten)"
+        r"\s+Sie)\b",
+        # Any verb after a polite question to the reader ("Könnten Sie bitte ... freigeben?").
+        rf"\b(?:können|könnten|würden|kannst|könntest|würdest)\s+{_DE_YOU}\s+(?:(?:bitte|uns|mir|mal|noch|"
+        rf"eventuell|"
+        rf"vielleicht|auch|so nett|so freundlich)\s+)*(?P<act>\w+)(?=[^.!]*\?)",
+        rf"\b(?:dass|ob)\s+{_DE_YOU}\s+(?P<act>(?:\S+\s+){{0,10}}?(?:können|könnten|würden))\s*\?",
+        r"\bbitte[nt]?\s+(?:\S+\s+){0,3}?um\s+(?P<act>\w+)",
+        rf"\bes wäre (?:\w+ )?(?:schön|nett|toll|gut|hilfreich|super|prima|"
+        rf"klasse),? wenn {_DE_YOU}\s+(?P<act>\w+)",
+        rf"\b(?:ich|wir) wären? (?:Ihnen|dir|euch) (?:sehr )?dankbar,? wenn {_DE_YOU}\s+(?P<act>\w+)",
+        r"\b(?:ich|wir) (?:möchte|möchten|will|wollen|hätte gerne|hätten gerne),? dass\s+(?P<act>\w+)",
+        r"\b(?:ich|wir) (?:hätte|hätten) (?:gern|gerne)\s+(?P<act>\w+)",
+    ],
+    need=[
+        r"\b(?:ich|wir)\s+(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?!(?:ich|wir)\b)"
+        r"(?P<act>\w)",
+    ],
+    propose=[
+        r"\b(?:lass(?:t)?|lassen Sie) uns\b[^.?!]*?\b(?P<act>telefonieren|treffen|sprechen|reden|Tel|"
+        r"besprechen|zusammensetzen|austauschen)\b",
+        r"\b(?:sollen|können|wollen|könnten) wir\b[^.?!]*?\b(?P<act>treffen|telefonieren|sprechen|"
+        r"besprechen)\b",
+        r"^(?P<act>treffen|telefonieren|sprechen|hören) wir uns\b",
+        rf"\b(?:hätten|haben|hättest|hast|habt)\s+{_DE_YOU}\b(?:\s+\S+){{0,5}}?\s+(?P<act>Zeit)\b",
+        r"\b(?:ich|wir)\s+(?:würde|würden|möchte|möchten)\s+(?:Ihnen\s+|dir\s+|euch\s+)?(?:gern|gerne)\s+"
+        r"(?:\S+\s+){0,6}?(?P<act>vorstellen|zeigen|präsentieren|vorbeikommen|besuchen|treffen|einladen|"
+        r"telefonieren|besprechen)\b",
+        r"\b(?:passt|ginge|geht) (?:es )?(?:Ihnen|dir|euch)\b(?:\s+\S+){0,4}?\s*(?P<act>\?)",
+    ],
+)
+
+_NL_WH = words("hoe", "wat", "wanneer", "waar", "of", "welke", "wie", "waarom", "hoeveel")
+_NL_YOU = words("je", "jij", "u", "jullie")
+_NL_ACT = (
+    r"(?:bel|bellen|terugbellen|stuur|sturen|opsturen|toesturen|terugsturen|doorsturen|mailen|"
+    r"mail (?:je|jou|u|jullie|hem|haar)|"
+    r"laat (?:\S+ ){0,3}?weten|laten weten|(?:kom|komen) (?:\S+ ){0,5}?terug|terugkomen|"
+    r"neem (?:\S+ ){0,3}?contact|"
+    r"contact opnemen|op de hoogte|bevestig|bevestigen|checken|controleren|bekijken|nakijken|afspreken|"
+    r"langskomen|reageer|reageren|doorgeven)"
+)
+NL = lexicon(
+    r"\b(?:als|mocht|indien) (?:je|u|jullie) (?:nog )?(?:\w+ ){0,2}?(?:vragen|hulp|iets nodig)|"
+    r"\bbij vragen\b|aarzel niet|schroom niet|neem gerust contact|\bgeadresseerde\b",
+    commit=[
+        rf"^(?!.*\b(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)\b).*?\b(?P<who>ik|wij|we)\s+"
+        rf"(?!(?:heb|hebben|had|hadden)\b)(?:\S+\s+){{0,4}}?(?P<act>{_NL_ACT})\b",
+        r"\b(?P<act>bel|stuur|mail|laat|kom|neem|hou|houd)\s+(?:ik|we|wij)\b",
+    ],
+    ask=[
+        rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"
+        rf"willen)\s+{_NL_YOU}\s+(?:\S+\s+){{0,3}}?(?:uitleggen|"
+        rf"vertellen|laten weten|aangeven|zeggen|melden|toelichten),?\s+(?P<act>{_NL_WH})\b",
+        rf"\b(?:ik|wij|we)\s+(?:wil|willen|zou|zouden|had|hadden)\s+(?:graag\s+)?(?:\S+\s+)?(?:weten|"
+        rf"vragen),?\s+"
+        rf"(?P<act>{_NL_WH})\b",
+        rf"\bgraag (?:\S+\s+)?weten,?\s+(?P<act>{_NL_WH})\b",
+        r"\b(?P<act>(?:is|zou) het (?:\S+\s+)?mogelijk)\b",
+    ],
+    request=[
+        rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+(?:je|jij|u|"
+        rf"jullie)\b[^.?!]*?\b(?P<act>{_NL_ACT})\b",
+        rf"\b(?:graag|alsjeblieft|alstublieft|gelieve)\b[^.?!]*?\b(?P<act>{_NL_ACT}|ontvangen|ontvang)\b",
+        r"^(?P<act>laat (?:me|mij|ons) (?:\w+ )?weten|stuur (?:me|mij|ons)|bel (?:me|mij|ons))\b",
+        # Any verb in a polite question to the reader ("Kunt u de factuur aanpassen?").
+        rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+{_NL_YOU}\s+(?P<act>\S+)(?=[^.!]*\?)",
+        r"\b(?:ik|we|wij)\s+(?:hoor|horen|ontvang|ontvangen)\s+graag\s+(?P<act>(?:uw|je|jullie)\s+(?:reactie|"
+        r"antwoord|mening|voorstel|offerte|bevestiging)|of|wat|wanneer|hoe)\b",
+    ],
+    need=[
+        r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,4}?nodig)\b",
+    ],
+    propose=[
+        r"\b(?:zullen|kunnen|laten) we\b[^.?!]*?\b(?P<act>afspreken|bellen|spreken|praten|overleggen)\b",
+        r"\b(?P<act>spreken we (?:elkaar|af))\b",
+        rf"\b(?:heeft|hebt|heb|zou|zoudt)\s+{_NL_YOU}\b(?:\s+\S+){{0,5}}?\s+(?P<act>tijd)\b",
+        r"\b(?P<act>(?:schikt|past) (?:het )?(?:u|je|jullie))\b",
+    ],
+)
+

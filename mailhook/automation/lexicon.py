@@ -1,0 +1,46 @@
+"""The shape of a language's follow-up cues: roles, patterns with an `act` group, courtesy lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mailhook.automation.loosening import loosened
+
+# Roles: the author promises (commit), asks the reader to act (request), asks the reader for an
+# answer (ask: "could you tell us how ...", "je souhaiterais savoir si ..."), or proposes to do
+# something together (propose); or states a need the reader is to meet ("we need your help
+# with ...", "ich bräuchte ...": need). Courtesy lines ("call me if you have questions") are offers to
+# everyone, not tasks, and void a sentence.
+COMMIT = "commit"
+REQUEST = "request"
+NEED = "need"
+ASK = "ask"
+PROPOSE = "propose"
+
+FLAGS = re.IGNORECASE | re.UNICODE
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The patterns of one language."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (role, pattern with group `act`)
+    courtesy: re.Pattern[str]
+    # Per pattern, its loosened parts (loosening.loosened): where for every pattern some part finds
+    # nothing in a paragraph, no pattern matches any of its sentences, and the paragraph needs no
+    # sentence splitting (the costly step of detection).
+    anywhere: tuple[tuple[re.Pattern[str], ...], ...]
+
+
+def lexicon(courtesy: str, **roles: list[str]) -> Cues:
+    """A language's cues: its courtesy pattern and, per role, patterns tried in the order given."""
+    sources = [p for group in roles.values() for p in group]
+    patterns = tuple((role, re.compile(p, FLAGS)) for role, group in roles.items() for p in group)
+    anywhere = tuple(tuple(re.compile(part, FLAGS) for part in loosened(p)) for p in sources)
+    return Cues(patterns, re.compile(courtesy, FLAGS), anywhere)
+
+
+def words(*alternatives: str) -> str:
+    """A non-capturing alternation of phrases: the lists below stay data, one phrase an item."""
+    return "(?:" + "|".join(alternatives) + ")"
