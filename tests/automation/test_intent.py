@@ -28,7 +28,7 @@ from mailhook.pipeline.language import detect_language
 DATA = Path(__file__).parents[1] / "data" / "intent"
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "messages"
 FIXTURES = sorted(DATA.glob("*.eml"))
-LANGUAGES = ("en", "de", "fr", "es", "nl", "da")
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "da", "sv", "no", "pl")
 MONDAY = datetime(2026, 3, 2, 10, 0)
 
 
@@ -42,7 +42,7 @@ def test_fixture_gives_the_expected_tasks(path: Path) -> None:
 
 
 def test_every_language_has_positive_and_negative_fixtures() -> None:
-    """Fixtures cover en, de, fr, es, nl and da, each with mail that makes tasks and mail that does not."""
+    """Fixtures cover eleven languages, each with mail that makes tasks and mail that does not."""
     for language in LANGUAGES:
         results = [
             bool(json.loads(p.with_suffix(".json").read_text("utf-8"))["tasks"])
