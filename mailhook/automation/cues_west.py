@@ -187,7 +187,7 @@ DE = lexicon(
         rf"eventuell|"
         rf"vielleicht|auch|so nett|so freundlich)\s+)*(?P<act>\w+)(?=[^.!]*\?)",
         rf"\b(?:dass|ob)\s+{_DE_YOU}\s+(?P<act>(?:\S+\s+){{0,10}}?(?:können|könnten|würden))\s*\?",
-        r"\bbitte[nt]?\s+(?:\S+\s+){0,3}?um\s+(?P<act>\w+)",
+        r"\bbitte[nt]?\s+(?:\S+\s+){0,3}?um\s+(?!(?:Verständnis|Nachsicht|Entschuldigung|Geduld)\b)(?P<act>\w+)",
         rf"\bes wäre (?:\w+ )?(?:schön|nett|toll|gut|hilfreich|super|prima|"
         rf"klasse),? wenn {_DE_YOU}\s+(?P<act>\w+)",
         rf"\b(?:ich|wir) wären? (?:Ihnen|dir|euch) (?:sehr )?dankbar,? wenn {_DE_YOU}\s+(?P<act>\w+)",

@@ -31,6 +31,8 @@ _TITLE_WORDS = 12
 _MIN_PHRASE_WORDS = 3  # fewer after the verb: a verb-final clause (de, nl), so take it whole
 # A full stop ends a clause only before a space: not in "rsvp@example.com" or "Oct.11".
 _CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|[()\[\]\n]|,\s|\s[-–]\s")
+# A question runs on past its commas ("Ist es möglich, die Stati nachzutragen?").
+_QUESTION_END = re.compile(r"[.;:!?](?=\s|$)|[()\[\]\n]|\s[-–]\s")
 # "Oct. 11th": the abbreviation's full stop makes dateparser read "Oct" and "11th" apart.
 _MONTH_ABBREVIATION = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
 _SHORT_LINE = 40
@@ -77,7 +79,9 @@ _DATE_WORDS = re.compile(
 )
 # The same alternatives without word boundaries: where it finds nothing in a sentence, no part of
 # the sentence can pass _DATE_WORDS, so dateparser's search (~5 ms a sentence) is not run.
-_MAY_HOLD_DATE = re.compile(_DATE_WORDS.pattern.replace(r"\b", ""), re.IGNORECASE)
+# A space in it may be any run of whitespace in the sentence ("May\u00a05"): dateparser's hit
+# collapses them, the sentence does not.
+_MAY_HOLD_DATE = re.compile(_DATE_WORDS.pattern.replace(r"\b", "").replace(" ", r"\s+"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -281,7 +285,7 @@ def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str
     # has to do reads best from its verb ("Send the revised quote by Friday").
     who = "who" if "who" in match.re.groupindex else 0
     start = match.start(who) if role == cues.COMMIT and not by_user else match.start("act")
-    words = _clause(sentence[start:])
+    words = _clause(sentence[start:], _QUESTION_END if role == cues.ASK else _CLAUSE_END)
     if len(words) >= _MIN_PHRASE_WORDS:
         phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
     else:
@@ -302,9 +306,9 @@ def _unabbreviated(text: str) -> str:
     return _MONTH_ABBREVIATION.sub(r"\1", text)
 
 
-def _clause(text: str) -> list[str]:
+def _clause(text: str, ends: re.Pattern[str] = _CLAUSE_END) -> list[str]:
     text = _unabbreviated(text)
-    end = _CLAUSE_END.search(text)
+    end = ends.search(text)
     return (text[: end.start()] if end else text).split()
 
 
