@@ -117,15 +117,21 @@ class Network:
         return np.stack(vectors)
 
     def _embed_new(self, keys: set[tuple[int, ...]]) -> None:
-        """Run the character LSTM on the tokens not seen before, all in one batch."""
+        """Run the character LSTM on the tokens not seen before."""
+        if len(self._chars) + len(keys) > MOST_CACHED_TOKENS:
+            self._chars.clear()  # before choosing what is new: the block's known tokens go too
+        new = sorted((k for k in keys if k not in self._chars), key=len, reverse=True)
+        # The LSTM pads a batch to its longest token: one 1,000-letter token among short ones
+        # would cost hundreds of megabytes, so tokens go in batches of similar lengths.
+        while new:
+            size = next((i for i, key in enumerate(new) if 2 * len(key) < len(new[0])), len(new))
+            self._embed_batch(new[:size])
+            new = new[size:]
+
+    def _embed_batch(self, new: list[tuple[int, ...]]) -> None:
         import torch
         from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-        new = sorted((k for k in keys if k not in self._chars), key=len, reverse=True)
-        if not new:
-            return
-        if len(self._chars) + len(new) > MOST_CACHED_TOKENS:
-            self._chars.clear()
         lengths = [len(key) for key in new]
         indices = torch.zeros((len(new), lengths[0]), dtype=torch.long)
         for row, key in enumerate(new):

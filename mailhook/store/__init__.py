@@ -1,6 +1,7 @@
 """The only place that talks to SQLite: intake, queue, users, contacts and the fill transaction."""
 
 from mailhook.store.base import normalise_address, utc_now
+from mailhook.store.counts import CountStore
 from mailhook.store.history import HistoryStore
 from mailhook.store.people import PeopleStore, User
 from mailhook.store.queue import Outcome, Queued, QueueStore, Received
@@ -8,7 +9,7 @@ from mailhook.store.suggestions import Suggestion, SuggestionStore
 from mailhook.store.tasks import NewTask, TaskStore
 
 
-class Store(QueueStore, PeopleStore, TaskStore, HistoryStore, SuggestionStore):
+class Store(QueueStore, CountStore, PeopleStore, TaskStore, HistoryStore, SuggestionStore):
     """A connection to the mailhook database. One per thread; every write is one transaction."""
 
 

@@ -97,6 +97,7 @@ class Outcome:
 # The listener name of messages stored by `mailhook replay`: processed by the replay itself, never
 # by the service's worker, so a replay can resume exactly where it stopped.
 REPLAY = claims.REPLAY
+FORWARDING_LISTENER = "smtp"  # the forwarding/BCC address's listener (service.listeners)
 _LIVE = f"AND {claims.LIVE}"
 # Pending and not waiting out a retry delay: what the next claim may take (one parameter: now).
 _DUE = claims.DUE
@@ -140,8 +141,10 @@ class QueueStore(Base):
                     ),
                 )
                 if cursor.rowcount == 1:
-                    # Not the delivery address: a forward to the hook then has none, and waits for all.
-                    mine = outside[item.sha256] - {item.recipient.lower()}
+                    # Mail to the forwarding address may be a forward, about a contact named only
+                    # in its body: it has none, and waits for all (so does all else for it).
+                    forwarded = item.listener == FORWARDING_LISTENER
+                    mine = frozenset() if forwarded else outside[item.sha256] - {item.recipient.lower()}
                     c.executemany("INSERT INTO message_parties VALUES (?, ?)",
                                   [(cursor.lastrowid, a) for a in sorted(mine)])
                 results.append(cursor.rowcount == 1)
@@ -231,14 +234,14 @@ class QueueStore(Base):
     def fail(
         self, message_rowid: int, error: str, max_attempts: int, retry_delay: float = 0.0
     ) -> str:
-        """Record a processing failure: pending again after `retry_delay` seconds, or parked as
-        failed once it has had `max_attempts`."""
+        """Record a processing failure of a message being processed (any other stays as it is):
+        pending again after `retry_delay` seconds, or parked once it has had `max_attempts`."""
         retry_at = utc_now(time.time() + retry_delay)
         with self._tx() as c:
             c.execute(
                 """UPDATE messages SET last_error = ?, retry_at = ?,
                    status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END
-                   WHERE id = ?""",
+                   WHERE id = ? AND status = 'processing'""",
                 (error, retry_at, max_attempts, message_rowid),
             )
             row = c.execute("SELECT status FROM messages WHERE id = ?", (message_rowid,)).fetchone()
@@ -254,41 +257,6 @@ class QueueStore(Base):
                 f"UPDATE messages SET status = 'pending', attempts = 0, retry_at = NULL WHERE {where}",
                 params,
             ).rowcount
-
-    def counts(self) -> dict[str, int]:
-        rows = self._rows("SELECT status, count(*) AS n FROM messages GROUP BY status")
-        by_status = {r["status"]: r["n"] for r in rows}
-        pending = by_status.get("pending", 0) + by_status.get("processing", 0)
-        return {
-            "received": sum(by_status.values()),
-            "processed": by_status.get("processed", 0),
-            "pending": pending,
-            "failed": by_status.get("failed", 0),
-        }
-
-    def processing_delays(self, limit: int = 1000) -> list[float]:
-        """Seconds from receipt to processing of the last `limit` processed messages."""
-        rows = self.conn.execute(
-            """SELECT (julianday(processed_at) - julianday(received_at)) * 86400.0
-               FROM messages WHERE status = 'processed' AND processed_at IS NOT NULL
-               ORDER BY id DESC LIMIT ?""",
-            (limit,),
-        ).fetchall()
-        return [max(0.0, float(r[0])) for r in rows if r[0] is not None]
-
-    def verdicts(self) -> dict[str, int]:
-        """Processed messages by DKIM verdict ("unchecked" where the policy was off)."""
-        rows = self._rows(
-            """SELECT coalesce(dkim_verdict, 'unchecked') AS verdict, count(*) AS n
-               FROM messages WHERE status = 'processed' GROUP BY 1 ORDER BY 1"""
-        )
-        return {r["verdict"]: r["n"] for r in rows}
-
-    def not_read(self) -> dict[str, int]:
-        """Processed messages not read for contact details, by their skip_reason, most first."""
-        return dict(self.conn.execute(
-            """SELECT coalesce(skip_reason, 'no reason recorded'), count(*) FROM messages
-               WHERE status = 'processed' AND NOT scanned GROUP BY 1 ORDER BY 2 DESC, 1"""))
 
     def backlog(self) -> int:
         """Live messages received and not yet processed (what back-pressure limits)."""
@@ -331,12 +299,6 @@ class QueueStore(Base):
         )
         return rows[0] if rows else None
 
-    def failed_messages(self) -> list[dict[str, Any]]:
-        return self._rows(
-            """SELECT id, message_id, recipient, received_at, attempts, last_error
-               FROM messages WHERE status = 'failed' ORDER BY id"""
-        )
-
     def finish(self, message_rowid: int, outcome: Outcome) -> list[Candidate]:
         """Apply a processing outcome atomically; returns the candidates that filled properties."""
         return self.finish_many([(message_rowid, outcome)])[0]
@@ -349,7 +311,11 @@ class QueueStore(Base):
             return [self._apply(c, rowid, outcome) for rowid, outcome in done]
 
     def _apply(self, c: sqlite3.Connection, message_rowid: int, outcome: Outcome) -> list[Candidate]:
-        """Inside the caller's transaction: one outcome; the candidates that filled."""
+        """Inside the caller's transaction: one outcome (only to a message being processed: once,
+        and never to one failed meanwhile); the candidates that filled."""
+        if not c.execute("SELECT 1 FROM messages WHERE id = ? AND status = 'processing'",
+                         (message_rowid,)).fetchone():
+            return []
         for email in outcome.create:
             c.execute("INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
                       (email,))

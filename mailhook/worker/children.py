@@ -162,17 +162,21 @@ def how_it_died(exitcode: int | None) -> str:
 def charge(config: Config, pid: int, exitcode: int | None, *, retry_delay: float | None = None,
            replayed: bool = False) -> list[tuple[int, str]]:
     """A child died on its own: each message it had claimed failed an attempt (so a message that
-    kills every worker is parked after [worker] max_attempts). Returns (id, status now)."""
+    kills every worker is parked after [worker] max_attempts). A message is parked only by a
+    death while it was held alone: of a group, only one may be the killer, and each of them is
+    claimed alone from then on (store.claims.choose). Returns (id, status now)."""
     how = how_it_died(exitcode)
     store = Store(config.database.path, busy_timeout_ms=int(config.intake.busy_timeout * 1000))
     try:
         charged = []
-        for rowid, attempts in store.processing_ids(claimed_by=pid, replayed=replayed):
+        held = store.processing_ids(claimed_by=pid, replayed=replayed)
+        for rowid, attempts in held:
             delay = config.worker.retry_delay * 2 ** (attempts - 1) if retry_delay is None else (
                 retry_delay)
+            most = config.worker.max_attempts if len(held) == 1 else attempts + 1
             charged.append((rowid, store.fail(
-                rowid, f"the worker process died ({how}) while processing it",
-                config.worker.max_attempts, retry_delay=delay)))
+                rowid, f"the worker process died ({how}) while processing it", most,
+                retry_delay=delay)))
     finally:
         store.close()
     log.error("worker process %d died (%s) while processing message(s) %s", pid, how,

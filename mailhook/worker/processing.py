@@ -155,7 +155,7 @@ class Worker:
             done += len(claimed)
             patiently(functools.partial(self.verdicts.verify_ahead, store), "looking ahead", pause=pause)
             started = time.perf_counter()
-            statuses = patiently(functools.partial(self.process_many, store, claimed),
+            statuses = patiently(functools.partial(self.process_many, store, claimed, pause),
                                  f"messages {', '.join(str(item.id) for item in claimed)}", pause=pause)
             seconds = (time.perf_counter() - started) / len(claimed)
             for item, status in zip(claimed, statuses, strict=True):
@@ -173,12 +173,15 @@ class Worker:
         at once, so that a few hostile messages cannot stall everyone's mail."""
         return self.process_many(store, [item])[0]
 
-    def process_many(self, store: Store, items: Sequence[Queued]) -> list[str]:
+    def process_many(self, store: Store, items: Sequence[Queued], pause: Pause = time.sleep) -> list[str]:
         """`process` for messages that wait for nobody (store.claims.choose: none shares a
         contact with another), their outcomes applied in one commit: a commit's fsync costs
         more than reading a message. Their signature blocks are read together (the tagger runs
         one batch); should that joint step fail, each is read alone, inside its own boundary.
-        Should the commit fail, each is applied on its own."""
+        Should the commit fail, each is applied on its own. Writes wait out another
+        connection's lock (`pause` between tries), so no lock error leaves here once anything
+        of the group is committed; and the store applies an outcome only to a message still
+        being processed, so even a group run again changes nothing twice."""
         self.verdicts.check_together(store, items)
         self.warm()  # outside the budgets: loading the tagger and the data takes seconds, once
         seconds = self.config.worker.message_seconds
@@ -197,11 +200,12 @@ class Worker:
             # Kept only after the block: a message the budget parked on exit is never finished.
             outcomes[item.id] = outcome
 
-        status = {item.id: self._guarded(store, item, functools.partial(begin, item)) for item in items}
+        status = {item.id: self._guarded(store, item, functools.partial(begin, item), pause)
+                  for item in items}
         together = self._extract_together({i: b.part for i, (b, _) in begun.items() if b.part})
-        status |= {item.id: self._guarded(store, item, functools.partial(conclude, item))
+        status |= {item.id: self._guarded(store, item, functools.partial(conclude, item), pause)
                    for item in items if item.id in begun}
-        self._finish(store, items, outcomes, status)
+        self._finish(store, items, outcomes, status, pause)
         return [status[item.id] for item in items]
 
     def _extract_together(self, parts: Mapping[int, pipeline.Part]) -> dict[int, Extraction]:
@@ -220,39 +224,46 @@ class Worker:
         return dict(zip(parts, found, strict=True))
 
     def _finish(self, store: Store, items: Sequence[Queued], outcomes: Mapping[int, Outcome],
-                status: dict[int, str]) -> None:
+                status: dict[int, str], pause: Pause) -> None:
         """Apply the outcomes in one commit, or each on its own should that fail."""
         done = [item for item in items if item.id in outcomes]
         try:
             if len(done) > 1:
-                store.finish_many([(item.id, outcomes[item.id]) for item in done])
+                joint = functools.partial(store.finish_many, [(i.id, outcomes[i.id]) for i in done])
+                patiently(joint, f"applying {len(done)} outcomes", pause=pause)
                 done = []
-        except Exception:  # noqa: BLE001 - retried one by one, inside the boundary below
+        except Exception as exc:  # noqa: BLE001 - retried one by one, inside the boundary below
+            if is_locked(exc):
+                raise  # a stop while waiting: nothing of the group is committed, all re-queued
             log.warning("a joint commit of %d outcomes failed; applying each on its own", len(done))
         for item in done:
-            status[item.id] = self._guarded(
-                store, item, functools.partial(store.finish, item.id, outcomes[item.id]))
+            one = functools.partial(store.finish, item.id, outcomes[item.id])
+            status[item.id] = self._guarded(store, item, functools.partial(
+                patiently, one, f"applying message {item.id}", pause=pause), pause)
         for item in items:
             self.verdicts.forget(item)  # a check started for a message that failed before it
             if item.id in outcomes and status[item.id] == "processed":
                 log.info("processed message %d (%s)", item.id, item.message_id)
 
-    def _guarded(self, store: Store, item: Queued, work: Callable[[], object]) -> str:
+    def _guarded(self, store: Store, item: Queued, work: Callable[[], object],
+                 pause: Pause = time.sleep) -> str:
         """Run `work` for `item` inside the per-message boundary: processed, or what the failure
-        made of it (parked at once, or pending for a retry after the delay)."""
+        made of it (parked at once, or pending for a retry after the delay), recorded patiently."""
         try:
             work()
             return "processed"
         except (MessageTooSlow, *PERMANENT) as exc:
             log.warning("message %s (%s) parked: %s", item.id, item.message_id, exc)
-            return store.fail(item.id, f"{type(exc).__name__}: {exc}", max_attempts=0)
+            error, most, delay = f"{type(exc).__name__}: {exc}", 0, 0.0
         except Exception as exc:  # noqa: BLE001 - the worker's per-message boundary
             if isinstance(exc, VerdictDeferred):  # expected while DNS is down: no traceback
                 log.warning("message %s (%s) deferred: %s", item.id, item.message_id, exc)
             else:
                 log.exception("message %s (%s) failed", item.id, item.message_id)
-            return store.fail(item.id, f"{type(exc).__name__}: {exc}", self.config.worker.max_attempts,
-                              retry_delay=self.config.worker.retry_delay * 2 ** (item.attempts - 1))
+            error, most = f"{type(exc).__name__}: {exc}", self.config.worker.max_attempts
+            delay = self.config.worker.retry_delay * 2 ** (item.attempts - 1)
+        record = functools.partial(store.fail, item.id, error, most, retry_delay=delay)
+        return patiently(record, f"recording the failure of message {item.id}", pause=pause)
 
     def outcome(self, store: Store, item: Queued) -> Outcome:
         """What processing a message decides, to be applied in one transaction."""

@@ -1,5 +1,5 @@
 """Findings of the review of pipeline/network.py (the tagger run without flair), on the shipped
-weights. Marked xfail(strict) until fixed: each must fail for the reason it names."""
+weights. Each failed before its fix."""
 
 from __future__ import annotations
 
@@ -19,10 +19,6 @@ def _keys(spans: list[Span]) -> list[tuple[str, str, int, int, int]]:
     return [(s.label, s.text, s.line, s.start, s.end) for s in spans]
 
 
-@pytest.mark.xfail(strict=True, raises=KeyError, reason=(
-    "review finding: Network._embed_new clears a full cache "
-    "after choosing which tokens are new, so a known token of the same call is "
-    "gone when its vector is read (KeyError)"))
 def test_a_full_character_cache_still_tags_a_block_with_known_tokens() -> None:
     """A long-running worker's cache reaches MOST_CACHED_TOKENS distinct tokens; the next block
     that holds a token seen before ('Bob', or the line-break token every block has) and a few
@@ -46,10 +42,6 @@ def _traced_peak(tagger: SignatureTagger, blocks: list[list[str]]) -> int:
         tracemalloc.stop()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "review finding: the character LSTM pads every new token of "
-    "a batch to the batch's longest, so one long token multiplies the memory of "
-    "every other message's new tokens in a claim group"))
 def test_one_long_token_in_a_group_costs_no_more_than_read_alone() -> None:
     """Three innocent signature blocks with names and numbers the tagger has not seen, and a
     hostile one whose line is a single 990-letter token (the pipeline keeps 1,000 characters a
