@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from mailhook import pipeline
-from mailhook.automation import intent
+from mailhook.automation import cues, intent
 from mailhook.config import Config
 from mailhook.errors import MalformedMessage
 from mailhook.model import Author, Extraction, Flag
@@ -324,7 +324,8 @@ class Worker:
         if not self._warm:
             author = Author("Jane Doe", "jane@example.co.uk")
             pipeline.extract(pipeline.Part(author, WARM_TEXT, 0), self.finders())
-            intent.detect_tasks(WARM_TEXT, language="en")
+            for language in cues.BY_LANGUAGE:  # each language's sentence splitter, built once
+                intent.split_sentences(WARM_TEXT, language)
             intent.due_date("I will call you next Monday.", "en", None)  # dateparser's data
             self._warm = True
 
