@@ -181,7 +181,7 @@ def main() -> None:
     quick = args.quick
     connections, per_connection = (5, 20) if quick else (20, 50)
     rounds = 1 if quick else 3
-    e2e_count = 60 if quick else 300
+    e2e_count = 60 if quick else 600
     started = time.perf_counter()
     run = Run(quick=quick, note=args.note, connections=connections, per_connection=per_connection,
               rounds=rounds, busy_before=others(), load_before=os.getloadavg()[0])

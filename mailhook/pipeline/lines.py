@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mailhook.model import Author
 from mailhook.pipeline.address import is_address_line
@@ -156,6 +157,9 @@ def has_contact(line: str) -> bool:
     return bool(EMAIL.search(line) or _digits_run(URL.sub(" ", line)) >= 7)
 
 
+# The block finder asks these of the same lines again and again (climbing, scoring, anchors);
+# they are pure, so a line's answer is kept. Bounded: a worker reads lines without end.
+@lru_cache(maxsize=8192)
 def is_name_like(line: str) -> bool:
     """A short line of capitalised words without digits that could be a person's name."""
     text = line.strip().strip(",;*_").strip()
@@ -188,6 +192,7 @@ def sender_tokens(author: Author) -> set[str]:
     return {t.casefold() for t in tokens}
 
 
+@lru_cache(maxsize=8192)
 def is_prose(line: str) -> bool:
     """A sentence of the message: long, or ending like a sentence, and not a contact/org line."""
     text = line.strip()
