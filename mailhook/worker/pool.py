@@ -222,7 +222,7 @@ def _replay_main(config: Config, reader: Connection, reports: Connection, parent
     store = Store(config.database.path)
     worker = Worker(config)
     try:
-        worker.warm()
+        worker.warm(tasks=False)  # replayed mail recommends no follow-up tasks
         while True:
             try:
                 group = reader.recv()

@@ -317,16 +317,18 @@ class Worker:
         tasks = _tasks(store, item, begun.reading, begun.route, language) if begun.trusted else ()
         return dataclasses.replace(outcome, tasks=tasks, fill_policy=self.config.fill.policy)
 
-    def warm(self) -> None:
+    def warm(self, *, tasks: bool = True) -> None:
         """Load now what the first message read would wait for (the tagger, the language
-        profiles, the data packages the finders read): a worker process does it while its
-        parent stores the first messages, and any worker before its first budget."""
+        profiles, the data packages the finders read, and unless `tasks` is False what intent
+        detection reads): a worker process does it while its parent stores the first messages,
+        and any worker before its first budget. A replay makes no tasks: it skips the last."""
         if not self._warm:
             author = Author("Jane Doe", "jane@example.co.uk")
             pipeline.extract(pipeline.Part(author, WARM_TEXT, 0), self.finders())
-            for language in cues.BY_LANGUAGE:  # each language's sentence splitter, built once
+            for language in cues.BY_LANGUAGE if tasks else ():  # each sentence splitter, once
                 intent.split_sentences(WARM_TEXT, language)
-            intent.due_date("I will call you next Monday.", "en", None)  # dateparser's data
+            if tasks:
+                intent.due_date("I will call you next Monday.", "en", None)  # dateparser's data
             self._warm = True
 
     def finders(self) -> tuple[pipeline.Finder, ...]:
