@@ -8,8 +8,6 @@ import random
 import string
 import tracemalloc
 
-import pytest
-
 from mailhook.pipeline import network
 from mailhook.pipeline.tagger import SignatureTagger
 from mailhook.pipeline.tokens import Span
