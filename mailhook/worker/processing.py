@@ -195,6 +195,7 @@ class Worker:
 
         def conclude(item: Queued) -> None:
             started, used = begun[item.id]
+            used += share if item.id in together else 0.0
             with Budget(max(seconds - used, 0.0), self._watchdog, of=seconds):
                 outcome = self._conclude(store, item, started, together.get(item.id))
             # Kept only after the block: a message the budget parked on exit is never finished.
@@ -202,26 +203,28 @@ class Worker:
 
         status = {item.id: self._guarded(store, item, functools.partial(begin, item), pause)
                   for item in items}
-        together = self._extract_together({i: b.part for i, (b, _) in begun.items() if b.part})
+        together, share = self._extract_together({i: b.part for i, (b, _) in begun.items() if b.part})
         status |= {item.id: self._guarded(store, item, functools.partial(conclude, item), pause)
                    for item in items if item.id in begun}
         self._finish(store, items, outcomes, status, pause)
         return [status[item.id] for item in items]
 
-    def _extract_together(self, parts: Mapping[int, pipeline.Part]) -> dict[int, Extraction]:
+    def _extract_together(self, parts: Mapping[int, pipeline.Part]
+                          ) -> tuple[dict[int, Extraction], float]:
         """The extractions of several messages' parts in one pipeline.extract_many, within one
-        message's budget; {} when there are too few to batch, or the joint step fails (the
-        messages are then read one by one, so a failure is charged to its own message)."""
+        message's budget, and each message's share of its CPU time (charged to their budgets);
+        nothing when there are too few to batch, or the joint step fails (the messages are then
+        read one by one, so a failure is charged to its own message)."""
         if len(parts) < 2:
-            return {}
+            return {}, 0.0
         try:
-            with Budget(self.config.worker.message_seconds, self._watchdog):
+            with Budget(self.config.worker.message_seconds, self._watchdog) as budget:
                 found = pipeline.extract_many(list(parts.values()), self.finders())
         except (MessageTooSlow, Exception) as exc:  # noqa: BLE001 - each is then read alone, guarded
             log.info("reading %d messages together failed (%s: %s); reading each alone",
                      len(parts), type(exc).__name__, exc)
-            return {}
-        return dict(zip(parts, found, strict=True))
+            return {}, 0.0
+        return dict(zip(parts, found, strict=True)), budget.used / len(parts)
 
     def _finish(self, store: Store, items: Sequence[Queued], outcomes: Mapping[int, Outcome],
                 status: dict[int, str], pause: Pause) -> None:
