@@ -24,8 +24,10 @@ from mailhook.pipeline.tokens import TokenFeatures
 
 START_TAG, STOP_TAG = "<START>", "<STOP>"
 # Character embeddings depend only on a token's characters and most tokens repeat ("⏎", "Tel",
-# "GmbH", digits shapes), so they are kept; the bound keeps a long-running worker's memory flat.
+# "GmbH", digits shapes), so they are kept; the bounds (tokens, and their characters: a token may
+# be a 1,000-letter line) keep a long-running worker's memory flat, at some 30 MB.
 MOST_CACHED_TOKENS = 50_000
+MOST_CACHED_CHARACTERS = 500_000
 
 Tagged = list[tuple[str, float]]  # per token: BIOES tag and flair's confidence
 
@@ -54,6 +56,7 @@ class Network:
         self._start, self._stop = labels.index(START_TAG), labels.index(STOP_TAG)
         self._transitions = weights["transitions"]  # [to, from]
         self._chars: dict[tuple[int, ...], np.ndarray] = {}
+        self._cached_characters = 0
         self._torch = torch
 
     @classmethod
@@ -118,8 +121,11 @@ class Network:
 
     def _embed_new(self, keys: set[tuple[int, ...]]) -> None:
         """Run the character LSTM on the tokens not seen before."""
-        if len(self._chars) + len(keys) > MOST_CACHED_TOKENS:
+        size = sum(map(len, keys))
+        if (len(self._chars) + len(keys) > MOST_CACHED_TOKENS
+                or self._cached_characters + size > MOST_CACHED_CHARACTERS):
             self._chars.clear()  # before choosing what is new: the block's known tokens go too
+            self._cached_characters = 0
         new = sorted((k for k in keys if k not in self._chars), key=len, reverse=True)
         # The LSTM pads a batch to its longest token: one 1,000-letter token among short ones
         # would cost hundreds of megabytes, so tokens go in batches of similar lengths.
@@ -142,6 +148,7 @@ class Network:
             padded, _ = pad_packed_sequence(output)
             last = padded.transpose(0, 1)[torch.arange(len(new)), torch.tensor(lengths) - 1].numpy()
         self._chars.update(zip(new, np.array(last), strict=True))
+        self._cached_characters += sum(map(len, new))
 
     def _decode(self, emissions: np.ndarray, lengths: list[int]) -> list[Tagged]:
         """flair's Viterbi decode: the best tag path per block and, per token, the largest softmax

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,22 @@ def test_each_block_is_tagged_alike_alone_or_in_any_batch(tagger: SignatureTagge
     blocks = [s.lines for s in SignatureGenerator(seed=5).take(70)] + AWKWARD
     fresh = SignatureTagger.from_flair(tagger.model, batch_size=7)
     _assert_same(fresh.tag_many(blocks[::-1])[::-1], [tagger.tag(lines) for lines in blocks])
+
+
+def test_the_character_cache_stays_bounded_by_characters(tagger: SignatureTagger) -> None:
+    """Tokens as long as a line (the pipeline keeps 1,000 characters of one) fill the cache by
+    their characters, not their count: it is emptied before it holds MOST_CACHED_CHARACTERS,
+    and a block is tagged alike before and after that."""
+    fresh = SignatureTagger(network.Network.load(_shipped_weights()))
+    words = ("".join(random.Random(n).choices("abcdefghij", k=900)) for n in range(700))
+    block = ["Jane Doe", "Head of Sales", "Acme Ltd"]
+    before = fresh.tag(block)
+    assert 700 * 900 > network.MOST_CACHED_CHARACTERS  # the words overflow it
+    for word in words:
+        fresh.tag([word])
+        assert fresh._network._cached_characters <= network.MOST_CACHED_CHARACTERS
+    assert _keys(fresh.tag(block)) == _keys(before)
+
+
+def _shipped_weights() -> Path:
+    return Path(str(resources.files("mailhook").joinpath("models", WEIGHTS_FILE)))
