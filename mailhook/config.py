@@ -146,6 +146,19 @@ class DigestConfig:
 
 
 @dataclass(frozen=True)
+class WebConfig:
+    enabled: bool = False  # `serve` runs the user's page (sign-in, settings, recommended tasks)
+    host: str = "127.0.0.1"
+    port: int = 8425
+    public: bool = False  # beyond loopback only behind TLS (a reverse proxy), with secure_cookies
+    secure_cookies: bool = False  # the session cookie is sent over HTTPS only
+    secret_file: str = ""  # the key signing session cookies; empty: DATABASE.web-secret (made 0600)
+    login_failures_per_address: int = 5  # failed sign-ins within the window; beyond: refused unchecked
+    login_failures_per_client: int = 20
+    login_failure_window: float = 600.0
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     smtp: ListenerConfig = field(default_factory=lambda: ListenerConfig(port=2525))
@@ -159,6 +172,7 @@ class Config:
     digest: DigestConfig = field(default_factory=DigestConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     fill: FillConfig = field(default_factory=FillConfig)
+    web: WebConfig = field(default_factory=WebConfig)
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -308,7 +322,19 @@ def _check(config: Config, source: str) -> Config:
     if config.worker.processes < 0:
         raise ConfigError(f"{source}: worker.processes must be 0 (one per core) or more")
     _check_digest(config.digest, source)
+    _check_web(config.web, source)
     return config
+
+
+def _check_web(web: WebConfig, source: str) -> None:
+    if not 0 <= web.port <= 65535 or not web.host:
+        raise ConfigError(f"{source}: web.port must be 0-65535 and web.host not empty")
+    if not _is_loopback(web.host) and not (web.public and web.secure_cookies):  # passwords, cookies
+        raise ConfigError(f"{source}: web.host {web.host!r} is not loopback; serve it only behind TLS "
+                          "(a reverse proxy) and set web.public = true and web.secure_cookies = true")
+    if min(web.login_failures_per_address, web.login_failures_per_client, web.login_failure_window) < 1:
+        raise ConfigError(f"{source}: web.login_failures_per_address, web.login_failures_per_client "
+                          "and web.login_failure_window must be at least 1")
 
 
 def _check_digest(digest: DigestConfig, source: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "mailhook"
 # Top to bottom: a module may import its own stage and the stages below it, never one above.
 STAGES = (
-    "cli", "service", "worker", "automation", "outputs", "training", "pipeline", "store", "rules",
+    "cli", "service", "web", "worker", "automation", "outputs", "training", "pipeline", "store", "rules",
     "trust",
 )
 SHARED = ("config", "errors", "model", "mailbox", "safe_text")  # below every stage

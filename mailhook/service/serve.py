@@ -20,9 +20,11 @@ from mailhook.outputs import doctor
 from mailhook.service.intake import Intake
 from mailhook.service.listeners import ForwardingHandler, InboxHandler
 from mailhook.service.logins import Verify
-from mailhook.service.passwords import verify_password
+from mailhook.service.passwords import hash_password, verify_password
 from mailhook.service.protocols import protocol_factory
 from mailhook.store import Store
+from mailhook.web.server import WebListener, open_web
+from mailhook.web.signin import Passwords
 from mailhook.worker import supervisor
 from mailhook.worker.metrics import Metrics
 
@@ -137,9 +139,17 @@ async def _serve(
     )
     background_stop = threading.Event()
     exporter = None
+    web: WebListener | None = None
     try:
         listeners = await open_listeners(config, directory, intake, metrics=metrics)
         addresses = listeners.addresses
+        if config.web.enabled:
+            try:
+                web = await open_web(config, Passwords(verify_password, hash_password))
+            except BaseException:
+                await listeners.stop(intake)
+                raise
+            addresses["web"] = web.address
         if config.metrics.enabled:
             exporter, _ = metrics.serve(config.metrics.host, config.metrics.port)
             addresses["metrics"] = (config.metrics.host, exporter.server_port)
@@ -160,6 +170,8 @@ async def _serve(
             if notice is not None:
                 notice.cancel()
             doctor.forget_running(config.database.path)
+            if web is not None:
+                await web.stop(STOP_GRACE_SECONDS)
             await listeners.stop(intake)
             background_stop.set()
             if worker is not None:
@@ -219,6 +231,9 @@ def _announce(addresses: Addresses, on_ready: Callable[[Addresses], None] | None
     line = f"mailhook listening smtp={smtp[0]}:{smtp[1]} lmtp={lmtp[0]}:{lmtp[1]}"
     if "metrics" in addresses:
         line += " metrics={}:{}".format(*addresses["metrics"])
+    if "web" in addresses:
+        host, port = addresses["web"]
+        line += f" web=http://{f'[{host}]' if ':' in host else host}:{port}/"
     # Printed, not logged: the one line scripts and tests read to learn ephemeral ports, shown once.
     print(line, flush=True)
     if on_ready is not None:

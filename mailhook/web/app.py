@@ -1,0 +1,260 @@
+"""The user's page as a Starlette app: sign-in, settings and recommended tasks, plain HTML forms.
+
+Starlette, not aiohttp or a WSGI framework: it is ASGI, so uvicorn runs it as one more task on
+the service's own asyncio loop (beside the aiosmtpd listeners, no thread or process of its own);
+it is small, well kept, and brings signed cookie sessions (itsdangerous) and Jinja2 templates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import logging
+import secrets
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+from starlette.templating import Jinja2Templates
+
+from mailhook.config import WebConfig
+from mailhook.errors import NotFound
+from mailhook.mailbox import canonical_or_none
+from mailhook.model import User
+from mailhook.store import Store
+from mailhook.web.signin import Passwords, Result, SignIns
+
+log = logging.getLogger(__name__)
+
+SESSION_SECONDS = 12 * 3600  # a signed-in browser signs in again after a working day
+DECISIONS = {"accept": "accepted", "dismiss": "dismissed"}
+# No scripts, frames or foreign resources: the pages need none, so an injected one cannot run.
+HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'self' 'unsafe-inline'; "
+                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+T = TypeVar("T")
+
+
+class Refused(Exception):
+    """A request answered with a page that says why; nothing was changed."""
+
+    def __init__(self, status: int, title: str, detail: str) -> None:
+        super().__init__(title)
+        self.status, self.title, self.detail = status, title, detail
+
+
+class Web:
+    """What the routes share: the database (one connection, used by one thread, off the loop),
+    the sign-in checks and the templates."""
+
+    def __init__(self, database: Path, limits: WebConfig, passwords: Passwords) -> None:
+        self._database = database
+        self._store: Store | None = None
+        self._db = ThreadPoolExecutor(1, thread_name_prefix="mailhook-web-db")
+        self.signins = SignIns(limits, passwords)
+        env = jinja2.Environment(loader=jinja2.PackageLoader("mailhook.web", "templates"),
+                                 autoescape=True, undefined=jinja2.StrictUndefined)
+        env.filters["when"] = _when
+        self.templates = Jinja2Templates(env=env)
+
+    async def db(self, work: Callable[[Store], T]) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._db, self._run, work)
+
+    def _run(self, work: Callable[[Store], T]) -> T:
+        if self._store is None:
+            self._store = Store(self._database)
+        return work(self._store)
+
+    def close(self) -> None:
+        self.signins.close()
+        self._db.submit(lambda: self._store.close() if self._store is not None else None)
+        self._db.shutdown(wait=True)
+
+    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        context.setdefault("user", None)
+        context["csrf"] = csrf_token(request)
+        return self.templates.TemplateResponse(request, name, context, status_code=status,
+                                               headers=HEADERS)
+
+
+def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: str) -> Starlette:
+    """The app; `secret` signs the session cookies (HttpOnly, SameSite=Lax, Secure when
+    [web] secure_cookies says the page is served over TLS)."""
+    web = Web(database, limits, passwords)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        web.close()
+
+    app = Starlette(
+        routes=[
+            Route("/", home, methods=["GET"]),
+            Route("/login", login_page, methods=["GET"]),
+            Route("/login", login, methods=["POST"]),
+            Route("/logout", logout, methods=["POST"]),
+            Route("/settings", settings_page, methods=["GET"]),
+            Route("/settings", save_settings, methods=["POST"]),
+            Route("/tasks", tasks_page, methods=["GET"]),
+            Route("/tasks/{task_id:int}/{decision:str}", decide_task, methods=["POST"]),
+        ],
+        middleware=[Middleware(SessionMiddleware, secret_key=secret, session_cookie="mailhook_session",
+                               max_age=SESSION_SECONDS, same_site="lax",
+                               https_only=limits.secure_cookies)],
+        exception_handlers={Refused: refused, HTTPException: http_error},
+        lifespan=lifespan,
+    )
+    app.state.web = web
+    return app
+
+
+def csrf_token(request: Request) -> str:
+    """The session's token, put in every form and checked on every POST (made on first use)."""
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = request.session["csrf"] = secrets.token_urlsafe(32)
+    return token
+
+
+async def checked_form(request: Request) -> FormData:
+    """The POSTed form, once its CSRF token matches the session's."""
+    form = await request.form()
+    sent, held = form.get("csrf"), request.session.get("csrf")
+    if not (isinstance(sent, str) and isinstance(held, str) and hmac.compare_digest(sent, held)):
+        log.warning("web: %s %s from %s refused: missing or wrong CSRF token",
+                    request.method, request.url.path, _client(request))
+        raise Refused(403, "This form has expired",
+                      "It was not sent from a page of this session. Go back, reload the page and "
+                      "send it again.")
+    return form
+
+
+async def signed_in(request: Request) -> User:
+    """The signed-in user; a session whose user is gone or whose password changed is ended."""
+    web: Web = request.app.state.web
+    email = request.session.get("user")
+    if isinstance(email, str):
+        stored = await web.db(lambda s: s.password_hash(email))
+        if stored is not None and hmac.compare_digest(request.session.get("key", ""), _key(stored)):
+            return await web.db(lambda s: s.get_user(email))
+    request.session.clear()
+    raise Refused(401, "Please sign in", "Your session has ended.")
+
+
+async def home(request: Request) -> Response:
+    target = "/tasks" if isinstance(request.session.get("user"), str) else "/login"
+    return RedirectResponse(target, status_code=303)
+
+
+async def login_page(request: Request) -> Response:
+    return request.app.state.web.page(request, "login.html", error=None)
+
+
+async def login(request: Request) -> Response:
+    web: Web = request.app.state.web
+    form = await checked_form(request)
+    typed, password = str(form.get("email", "")), str(form.get("password", ""))
+    address = canonical_or_none(typed) or typed.strip().lower()
+    stored = await web.db(lambda s: s.password_hash(address))
+    client = _client(request)
+    result = await web.signins.check(address, client, stored, password)
+    if result is not Result.SIGNED_IN or stored is None:
+        status = 429 if result is Result.LOCKED_OUT else 401
+        return web.page(request, "login.html", status, error=result.value)
+    request.session.clear()  # a fresh session and CSRF token for the signed-in user
+    request.session.update(user=address, key=_key(stored))
+    log.info("web: %s signed in from %s", address, client)
+    return RedirectResponse("/tasks", status_code=303)
+
+
+async def logout(request: Request) -> Response:
+    await checked_form(request)
+    request.session.clear()
+    return RedirectResponse("/login", status_code=303)
+
+
+async def settings_page(request: Request) -> Response:
+    user = await signed_in(request)
+    return request.app.state.web.page(request, "settings.html", user=user)
+
+
+async def save_settings(request: Request) -> Response:
+    user = await signed_in(request)
+    form = await checked_form(request)
+    fill, automation = form.get("fill_contact_details") == "on", form.get("inbox_automation") == "on"
+    await request.app.state.web.db(lambda s: s.set_user(
+        user.email, fill_contact_details=fill, inbox_automation=automation))
+    log.info("web: %s set fill_contact_details=%s inbox_automation=%s", user.email, fill, automation)
+    return RedirectResponse("/settings", status_code=303)
+
+
+async def tasks_page(request: Request) -> Response:
+    user = await signed_in(request)
+    tasks = await request.app.state.web.db(lambda s: s.tasks(user_email=user.email))
+    open_tasks = [t for t in tasks if t.status == "recommended"]
+    decided = [t for t in reversed(tasks) if t.status != "recommended"]
+    return request.app.state.web.page(request, "tasks.html", user=user, open_tasks=open_tasks,
+                                      decided=decided)
+
+
+async def decide_task(request: Request) -> Response:
+    web: Web = request.app.state.web
+    user = await signed_in(request)
+    await checked_form(request)
+    task_id, status = request.path_params["task_id"], DECISIONS.get(request.path_params["decision"])
+    try:
+        task = await web.db(lambda s: s.task(task_id))
+    except NotFound:
+        task = None
+    if status is None or task is None or task.user_email != user.email:
+        log.warning("web: %s refused %s on task %s: not one of their tasks", user.email,
+                    request.path_params["decision"], task_id)
+        raise Refused(404, "No such task among yours",
+                      f"Task {task_id} is not one of your recommended tasks; nothing was changed.")
+    await web.db(lambda s: s.set_task_status(task_id, status))
+    log.info("web: %s %s task %d", user.email, status, task_id)
+    return RedirectResponse("/tasks", status_code=303)
+
+
+async def refused(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, Refused)
+    if exc.status == 401:
+        return RedirectResponse("/login", status_code=303)
+    return request.app.state.web.page(request, "refused.html", exc.status, title=exc.title,
+                                      detail=exc.detail)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    return request.app.state.web.page(request, "refused.html", exc.status_code,
+                                      title=exc.detail, detail="")
+
+
+def _key(stored: str) -> str:
+    """Bound into the session: a new password (`users password`) ends every session of the old."""
+    return hashlib.sha256(stored.encode()).hexdigest()[:32]
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client is not None else "unknown"
+
+
+def _when(stamp: str | None) -> str:
+    """'2026-12-01T15:40:02.123Z' as '2026-12-01 15:40 UTC'."""
+    return f"{stamp[:10]} {stamp[11:16]} UTC" if stamp else ""

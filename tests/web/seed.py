@@ -1,0 +1,46 @@
+"""A real database for the page's tests: two users with passwords, and tasks stored as the worker
+stores them (an intake row, claimed and finished with its tasks)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from mailhook.service.passwords import hash_password
+from mailhook.store import Outcome, Received, Store
+from mailhook.store.tasks import NewTask
+
+ANN, BEA = "ann@us.example", "bea@us.example"
+PASSWORDS = {ANN: "correct horse ann", BEA: "correct horse bea"}
+CONTACT = "bob@acme.example"
+
+
+@functools.cache
+def _hash(password: str) -> str:
+    return hash_password(password)  # scrypt: once per test session, not per test
+
+
+def seed(db: Path) -> dict[str, int]:
+    """Both users, and one recommended task each (by user: the task's id)."""
+    store = Store(db)
+    try:
+        for user, password in PASSWORDS.items():
+            store.add_user(user, user.split("@")[0].title(), inbox_automation=True)
+            store.set_password_hash(user, _hash(password))
+        store.add_contact(CONTACT, {"first_name": "Bob", "last_name": "Example"}, "import")
+        ids = {}
+        for n, user in enumerate(PASSWORDS):
+            message_id = f"<task-{n}@acme.example>"
+            store.insert_received([Received(message_id.encode(), message_id, user, "lmtp", None, (),
+                                            None)])
+            (item,) = store.claim(1)
+            store.finish(item.id, Outcome(
+                "outbound", user_email=user, contact_email=CONTACT, logged_on=(CONTACT,),
+                subject=f"Quote for {user}", date="Tue, 01 Dec 2026 09:00:00 +0000",
+                tasks=(NewTask(CONTACT, f"Send Bob the quote ({n})",
+                               "I will send you the quote by Friday.", "2026-12-04"),)))
+            (task,) = store.tasks(user_email=user)
+            ids[user] = task.id
+        return ids
+    finally:
+        store.close()
