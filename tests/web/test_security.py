@@ -157,6 +157,7 @@ def test_settings_saved_on_the_page_are_in_the_store_at_once(client: TestClient,
     """Unticking "Inbox automation" turns it off for the user (and only them) in the store."""
     assert sign_in(client) == 303
     page = client.get("/settings").text
+    assert page.count("On since 20") == 2  # when each was turned on
     assert "Mail received before a setting was turned on is not scanned" in page
     answer = client.post("/settings", data={"csrf": csrf(client, "/settings"), "fill_contact_details": "on"})
     assert answer.status_code == 303
