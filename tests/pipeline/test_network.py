@@ -100,7 +100,7 @@ def test_the_character_cache_stays_bounded_by_characters(tagger: SignatureTagger
     words = ("".join(random.Random(n).choices("abcdefghij", k=900)) for n in range(700))
     block = ["Jane Doe", "Head of Sales", "Acme Ltd"]
     before = fresh.tag(block)
-    assert 700 * 900 > network.MOST_CACHED_CHARACTERS  # the words overflow it
+    assert network.MOST_CACHED_CHARACTERS < 700 * 900  # the words overflow it
     for word in words:
         fresh.tag([word])
         assert fresh._network._cached_characters <= network.MOST_CACHED_CHARACTERS
