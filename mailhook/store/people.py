@@ -244,15 +244,22 @@ class PeopleStore(Base):
         ).fetchone()
         return row[0] if row else None
 
-    def filled(self) -> list[dict[str, Any]]:
-        """Every property whose current value the AI filled."""
+    def filled(self, user_email: str | None = None) -> list[dict[str, Any]]:
+        """Every property whose current value the AI filled, with its evidence and the subject and
+        date of the mail it came from; with `user_email`, only what that user's mail filled."""
+        mine = "" if user_email is None else (
+            "AND EXISTS (SELECT 1 FROM messages u WHERE u.message_id = p.message_id"
+            " AND u.user_email = :user)")
         return self._rows(
             f"""SELECT p.contact_email AS email, p.property, CASE p.property
                 {" ".join(f"WHEN '{prop}' THEN c.{prop}" for prop in PROPERTIES)} END AS value,
-                p.updated_at AS filled_at, p.message_id, c.hubspot_record_id
+                p.updated_at AS filled_at, p.message_id, c.hubspot_record_id, p.evidence,
+                m.subject, m.date
                 FROM contact_properties p JOIN contacts c ON c.email = p.contact_email
-                WHERE p.source = ? ORDER BY p.updated_at, p.contact_email, p.property""",
-            [SOURCE_AI],
+                LEFT JOIN messages m ON m.id = (SELECT min(id) FROM messages
+                    WHERE message_id = p.message_id)
+                WHERE p.source = :ai {mine} ORDER BY p.updated_at, p.contact_email, p.property""",
+            {"ai": SOURCE_AI, "user": user_email and normalise_address(user_email)},
         )
 
 

@@ -1,4 +1,5 @@
-"""The user's page as a Starlette app: sign-in, settings and recommended tasks, plain HTML forms.
+"""The user's page as a Starlette app: sign-in, settings and recommended tasks (suggested updates
+and what the AI filled in pages.py), plain HTML forms.
 
 Starlette, not aiohttp or a WSGI framework: it is ASGI, so uvicorn runs it as one more task on
 the service's own asyncio loop (beside the aiosmtpd listeners, no thread or process of its own);
@@ -9,10 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import hmac
 import logging
-import secrets
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -20,7 +18,6 @@ from typing import Any, TypeVar
 
 import jinja2
 from starlette.applications import Starlette
-from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -32,31 +29,24 @@ from starlette.templating import Jinja2Templates
 from mailhook.config import WebConfig
 from mailhook.errors import NotFound
 from mailhook.mailbox import canonical_or_none
-from mailhook.model import User
 from mailhook.store import Store
+from mailhook.web import pages
+from mailhook.web.session import (
+    DECISIONS,
+    HEADERS,
+    Refused,
+    checked_form,
+    client_of,
+    csrf_token,
+    session_key,
+    signed_in,
+)
 from mailhook.web.signin import Passwords, Result, SignIns
 
 log = logging.getLogger(__name__)
 
 SESSION_SECONDS = 12 * 3600  # a signed-in browser signs in again after a working day
-DECISIONS = {"accept": "accepted", "dismiss": "dismissed"}
-# No scripts, frames or foreign resources: the pages need none, so an injected one cannot run.
-HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self' 'unsafe-inline'; "
-                               "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "Cache-Control": "no-store",
-}
 T = TypeVar("T")
-
-
-class Refused(Exception):
-    """A request answered with a page that says why; nothing was changed."""
-
-    def __init__(self, status: int, title: str, detail: str) -> None:
-        super().__init__(title)
-        self.status, self.title, self.detail = status, title, detail
 
 
 class Web:
@@ -71,6 +61,8 @@ class Web:
         env = jinja2.Environment(loader=jinja2.PackageLoader("mailhook.web", "templates"),
                                  autoescape=True, undefined=jinja2.StrictUndefined)
         env.filters["when"] = _when
+        env.filters["evidence_line"] = pages.evidence_line
+        env.filters["not_written"] = pages.not_written
         self.templates = Jinja2Templates(env=env)
 
     async def db(self, work: Callable[[Store], T]) -> T:
@@ -113,6 +105,7 @@ def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: 
             Route("/settings", save_settings, methods=["POST"]),
             Route("/tasks", tasks_page, methods=["GET"]),
             Route("/tasks/{task_id:int}/{decision:str}", decide_task, methods=["POST"]),
+            *pages.ROUTES,
         ],
         middleware=[Middleware(SessionMiddleware, secret_key=secret, session_cookie="mailhook_session",
                                max_age=SESSION_SECONDS, same_site="lax",
@@ -122,39 +115,6 @@ def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: 
     )
     app.state.web = web
     return app
-
-
-def csrf_token(request: Request) -> str:
-    """The session's token, put in every form and checked on every POST (made on first use)."""
-    token = request.session.get("csrf")
-    if not isinstance(token, str):
-        token = request.session["csrf"] = secrets.token_urlsafe(32)
-    return token
-
-
-async def checked_form(request: Request) -> FormData:
-    """The POSTed form, once its CSRF token matches the session's."""
-    form = await request.form()
-    sent, held = form.get("csrf"), request.session.get("csrf")
-    if not (isinstance(sent, str) and isinstance(held, str) and hmac.compare_digest(sent, held)):
-        log.warning("web: %s %s from %s refused: missing or wrong CSRF token",
-                    request.method, request.url.path, _client(request))
-        raise Refused(403, "This form has expired",
-                      "It was not sent from a page of this session. Go back, reload the page and "
-                      "send it again.")
-    return form
-
-
-async def signed_in(request: Request) -> User:
-    """The signed-in user; a session whose user is gone or whose password changed is ended."""
-    web: Web = request.app.state.web
-    email = request.session.get("user")
-    if isinstance(email, str):
-        stored = await web.db(lambda s: s.password_hash(email))
-        if stored is not None and hmac.compare_digest(request.session.get("key", ""), _key(stored)):
-            return await web.db(lambda s: s.get_user(email))
-    request.session.clear()
-    raise Refused(401, "Please sign in", "Your session has ended.")
 
 
 async def home(request: Request) -> Response:
@@ -172,13 +132,13 @@ async def login(request: Request) -> Response:
     typed, password = str(form.get("email", "")), str(form.get("password", ""))
     address = canonical_or_none(typed) or typed.strip().lower()
     stored = await web.db(lambda s: s.password_hash(address))
-    client = _client(request)
+    client = client_of(request)
     result = await web.signins.check(address, client, stored, password)
     if result is not Result.SIGNED_IN or stored is None:
         status = 429 if result is Result.LOCKED_OUT else 401
         return web.page(request, "login.html", status, error=result.value)
     request.session.clear()  # a fresh session and CSRF token for the signed-in user
-    request.session.update(user=address, key=_key(stored))
+    request.session.update(user=address, key=session_key(stored))
     log.info("web: %s signed in from %s", address, client)
     return RedirectResponse("/tasks", status_code=303)
 
@@ -244,15 +204,6 @@ async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     return request.app.state.web.page(request, "refused.html", exc.status_code,
                                       title=exc.detail, detail="")
-
-
-def _key(stored: str) -> str:
-    """Bound into the session: a new password (`users password`) ends every session of the old."""
-    return hashlib.sha256(stored.encode()).hexdigest()[:32]
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client is not None else "unknown"
 
 
 def _when(stamp: str | None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from mailhook.rules.fill import Candidate
 from mailhook.service.passwords import hash_password
 from mailhook.store import Outcome, Received, Store
 from mailhook.store.tasks import NewTask
@@ -41,6 +42,36 @@ def seed(db: Path) -> dict[str, int]:
                                "I will send you the quote by Friday.", "2026-12-04"),)))
             (task,) = store.tasks(user_email=user)
             ids[user] = task.id
+        return ids
+    finally:
+        store.close()
+
+
+# Each user's own contact, who holds a job title; a reply of theirs shows another and a phone.
+REPLIERS = {ANN: "carol@acme.example", BEA: "dan@other.example"}
+EVIDENCE = {"line": "Head of Sales | +49 30 1234567", "extractor": "layout", "confidence": 0.9}
+
+
+def seed_replies(db: Path) -> dict[str, int]:
+    """One scanned reply per user, as the worker stores it: the phone is filled by the AI and the
+    job title suggested (the contact holds one). By user: their open suggestion's id."""
+    store = Store(db)
+    try:
+        ids = {}
+        for n, (user, contact) in enumerate(REPLIERS.items()):
+            store.add_contact(contact, {"job_title": "Engineer"}, "import")
+            message_id = f"<reply-{n}@{contact.split('@')[1]}>"
+            store.insert_received([Received(message_id.encode(), message_id, user, "lmtp", contact,
+                                            (), None)])
+            (item,) = store.claim(1)
+            store.finish(item.id, Outcome(
+                "inbound", user_email=user, from_address=contact, contact_email=contact,
+                logged_on=(contact,), scanned=True, subject=f"Re: Quote for {user}",
+                date="Wed, 02 Dec 2026 10:00:00 +0000",
+                candidates=(Candidate("phone", f"+4930123456{n}", None, EVIDENCE),
+                            Candidate("job_title", "Head of Sales", None, EVIDENCE))))
+            (suggestion,) = store.suggestions(user_email=user)
+            ids[user] = suggestion.id
         return ids
     finally:
         store.close()
