@@ -18,6 +18,7 @@ REPLAY = "replay"  # the listener name of the messages `mailhook replay` stores 
 REPLAYED = f"listener = '{REPLAY}'"
 LIVE = f"listener != '{REPLAY}'"
 DUE = "status = 'pending' AND (retry_at IS NULL OR retry_at <= ?)"
+DIED = "the worker process died"  # how a dead process's charge starts its messages' last_error
 
 
 def parties(raw: bytes) -> frozenset[str]:
@@ -29,9 +30,9 @@ def parties(raw: bytes) -> frozenset[str]:
 
 def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, frozenset[str]],
            limit: int, alone: Collection[int] = ()) -> list[int]:
-    """The first `limit` of `due` (in id order) that wait for nobody; one of `alone` (tried
-    before: a process that died holding a group charged each of its messages) only by itself,
-    so that a message that kills its worker is soon tried without innocent company.
+    """The first `limit` of `due` (in id order) that wait for nobody; one of `alone` (held by
+    a process that died: it charged each message it held) only by itself, so that a message
+    that kills its worker is soon tried without innocent company.
 
     A message waits for a message being processed and for an earlier due one that shares an
     outside address with it (a user's own address is not one), so each contact's mail is read
@@ -63,9 +64,11 @@ def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, froz
 def claim_next(c: sqlite3.Connection, scope: str, now: str, limit: int) -> list[int]:
     """Inside the caller's write transaction (so no other process chooses meanwhile): mark the
     next claimable messages of `scope` processing, by this process; returns their ids."""
-    rows = c.execute(f"SELECT id, attempts FROM messages WHERE {DUE} AND {scope} ORDER BY id "
-                     "LIMIT ?", (now, WINDOW)).fetchall()
-    due, tried = [r[0] for r in rows], {r[0] for r in rows if r[1]}
+    rows = c.execute(f"SELECT id, coalesce(last_error, '') FROM messages WHERE {DUE} AND {scope} "
+                     "ORDER BY id LIMIT ?", (now, WINDOW)).fetchall()
+    # Only a message held when its process died may have killed it; one that failed for any
+    # other reason (a DNS outage, say) failed inside its own boundary and may share a group.
+    due, suspects = [r[0] for r in rows], {r[0] for r in rows if r[1].startswith(DIED)}
     busy = [r[0] for r in c.execute(
         f"SELECT id FROM messages WHERE status = 'processing' AND {scope}")]
     ids = [*due, *busy]
@@ -77,7 +80,7 @@ def claim_next(c: sqlite3.Connection, scope: str, now: str, limit: int) -> list[
                 AND address NOT IN (SELECT email FROM users)""", ids).fetchall()
         for rowid, address in rows:
             outside[rowid] = outside.get(rowid, frozenset()) | {address}
-    return mark_claimed(c, choose(due, busy, outside, limit, tried))
+    return mark_claimed(c, choose(due, busy, outside, limit, suspects))
 
 
 def mark_claimed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:

@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 from mailhook.config import Config
 from mailhook.store import Store
+from mailhook.store.claims import DIED
 
 log = logging.getLogger(__name__)
 
@@ -175,7 +176,7 @@ def charge(config: Config, pid: int, exitcode: int | None, *, retry_delay: float
                 retry_delay)
             most = config.worker.max_attempts if len(held) == 1 else attempts + 1
             charged.append((rowid, store.fail(
-                rowid, f"the worker process died ({how}) while processing it", most,
+                rowid, f"{DIED} ({how}) while processing it", most,
                 retry_delay=delay)))
     finally:
         store.close()

@@ -143,7 +143,7 @@ class Worker:
         """Process up to batch_size messages, claimed in groups of up to CLAIM_GROUP that wait for
         nobody (store.claims.choose), each group's outcomes applied in one commit: two commits a
         group instead of two a message. A worker killed on its own charges each message of its
-        group an attempt; one tried before is claimed alone after that. A claim or a message that
+        group an attempt; each is claimed alone after that. A claim or a message that
         fails on another connection's lock is tried again after `pause` (see
         store.locks.patiently); the messages stay claimed meanwhile, and each outcome is applied
         once, in one transaction."""

@@ -4,7 +4,10 @@ never names fewer of the addresses a worker's outcome may touch."""
 
 from __future__ import annotations
 
-from mailhook.store.claims import choose, parties
+from pathlib import Path
+
+from mailhook.store import Received, Store
+from mailhook.store.claims import DIED, choose, parties
 
 HEAD = b"To: ann@us.example\r\nSubject: Re: quote\r\nMessage-ID: <h1@acme.example>\r\n"
 
@@ -35,3 +38,24 @@ def test_a_message_whose_header_block_names_nobody_waits_for_everything() -> Non
     outside = {1: frozenset({"bob@acme.example"}), 2: parties(raw), 3: frozenset({"x@y.example"})}
     assert choose([1, 2, 3], [], outside, 8) == [1]
     assert choose([2, 3], [], outside, 8) == [2]
+
+
+def test_only_a_message_held_by_a_dead_process_is_claimed_alone(tmp_path: Path) -> None:
+    """Of three replies from different contacts, one failed in its own boundary (DNS deferred
+    it) and one was charged by a worker process that died holding it. The first shares a group
+    again; the second is claimed by itself."""
+    store = Store(tmp_path / "mailhook.db")
+    store.add_user("ann@us.example", None, inbox_automation=True)
+    senders = ["bob@acme.example", "carl@firm.example", "dee@shop.example"]
+    for number, sender in enumerate(senders):
+        raw = (f"From: {sender}\r\nTo: ann@us.example\r\nMessage-ID: <m{number}@x>\r\n"
+               f"Subject: hi\r\n\r\nhi\r\n").encode()
+        store.insert_received([Received(raw, f"<m{number}@x>", "ann@us.example", "lmtp", sender,
+                                        ("ann@us.example",), None)])
+    deferred, untouched, killed = store.claim(3)
+    store.fail(deferred.id, "VerdictDeferred: dkim:temperror (DNS failed)", 5)
+    store.fail(killed.id, f"{DIED} (killed by SIGKILL) while processing it", 5)
+    store.requeue_interrupted()  # the one left claimed goes back, charged nothing
+    assert [q.id for q in store.claim(8)] == [deferred.id, untouched.id]  # the suspect ends it
+    assert [q.id for q in store.claim(8)] == [killed.id]  # alone
+    store.close()
