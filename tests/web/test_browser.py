@@ -1,6 +1,7 @@
 """End to end in a real headless browser (Debian's chromium, driven by Playwright) against a real
 `mailhook serve` on ephemeral loopback ports: sign in, turn inbox automation off on the Settings
-page and find it off in the store, accept a recommended task and find it accepted."""
+page and find it off in the store, accept a recommended task and find it accepted, accept a
+suggested update and find the property flagged user-edited."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from linereader import LineReader
 
 from mailhook.store import Store
 
-from .seed import ANN, PASSWORDS, seed
+from .seed import ANN, PASSWORDS, REPLIERS, seed, seed_replies
 
 CHROMIUM = Path("/usr/bin/chromium")
 MAILHOOK = str(Path(sys.executable).parent / "mailhook")
@@ -35,6 +36,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`mailhook serve --no-worker` with [web] on; its page's address and database."""
     db = tmp_path / "mailhook.db"
     seed(db)
+    seed_replies(db)
     config = tmp_path / "mailhook.toml"
     config.write_text(f'[database]\npath = "{db}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
                       '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
@@ -57,7 +59,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
             proc.wait(DEADLINE_SECONDS)
 
 
-def test_a_user_signs_in_turns_automation_off_and_accepts_a_task(served: tuple[str, Path]) -> None:
+def test_a_user_signs_in_turns_automation_off_and_accepts_a_task_and_a_suggestion(served: tuple[str, Path]) -> None:
     """Keyboard-and-click use of the plain-HTML pages changes the store at once."""
     url, db = served
     with sync_api.sync_playwright() as playwright:
@@ -82,6 +84,11 @@ def test_a_user_signs_in_turns_automation_off_and_accepts_a_task(served: tuple[s
             page.get_by_role("button", name="Accept: Send Bob the quote (0)").click()
             sync_api.expect(page.get_by_text("No recommended tasks are waiting for you.")).to_be_visible()
             assert task_statuses(db) == ["accepted"]
+
+            page.get_by_role("link", name="Suggested updates").click()
+            page.get_by_role("button", name=f"Accept: job_title Head of Sales for {REPLIERS[ANN]}").click()
+            sync_api.expect(page.get_by_text("No suggested updates are waiting for you.")).to_be_visible()
+            assert job_title(db) == ("Head of Sales", 1)
         finally:
             browser.close()
 
@@ -98,5 +105,18 @@ def task_statuses(db: Path) -> list[str]:
     store = Store(db)
     try:
         return [t.status for t in store.tasks(user_email=ANN)]
+    finally:
+        store.close()
+
+
+def job_title(db: Path) -> tuple[str, int]:
+    """Ann's contact's job title and its user-edited flag."""
+    store = Store(db)
+    try:
+        row = store.conn.execute(
+            """SELECT c.job_title, p.user_edited FROM contacts c JOIN contact_properties p
+               ON p.contact_email = c.email AND p.property = 'job_title' WHERE c.email = ?""",
+            (REPLIERS[ANN],)).fetchone()
+        return row[0], row[1]
     finally:
         store.close()

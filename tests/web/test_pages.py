@@ -171,3 +171,14 @@ def test_the_export_with_hubspots_columns(client: TestClient) -> None:
     assert list(rows[0])[:3] == [RECORD_ID, "email", "firstname"] and "mobilephone" in rows[0]
     assert [(r["email"], r["phone"]) for r in rows] == [(REPLIERS[ANN], "+49301234560")]
     assert parsed(client.get("/filled/export?property=city").text) == []
+
+
+@pytest.mark.parametrize("path", ["/suggestions", "/filled", "/filled/export?hubspot=on",
+                                  "/suggestions/{ann}/accept", "/suggestions/{ann}/dismiss"])
+def test_a_get_of_these_pages_changes_nothing(client: TestClient, db: Path, ids: dict[str, int],
+                                              path: str) -> None:
+    """The pages, the download and a GET of a decision's address leave suggestions and the
+    contact as they were."""
+    assert client.get(path.format(ann=ids[ANN])).status_code in (200, 405)
+    assert statuses(db) == {ANN: "open", BEA: "open"}
+    assert flags(db, REPLIERS[ANN]) == ("Engineer", "import", False)
