@@ -59,7 +59,9 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
             proc.wait(DEADLINE_SECONDS)
 
 
-def test_a_user_signs_in_turns_automation_off_and_accepts_a_task_and_a_suggestion(served: tuple[str, Path]) -> None:
+def test_a_user_signs_in_turns_automation_off_and_accepts_a_task_and_a_suggestion(
+    served: tuple[str, Path],
+) -> None:
     """Keyboard-and-click use of the plain-HTML pages changes the store at once."""
     url, db = served
     with sync_api.sync_playwright() as playwright:
