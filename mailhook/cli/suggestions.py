@@ -8,7 +8,7 @@ import click
 
 from mailhook.cli.options import open_store, with_config
 from mailhook.config import Config
-from mailhook.rules import fill
+from mailhook.outputs.reasons import not_written
 from mailhook.safe_text import escape, json_dumps
 from mailhook.store import Suggestion
 from mailhook.store.suggestions import SUGGESTION_STATUSES
@@ -41,13 +41,6 @@ def suggestions_list(
 
 
 # Why the AI did not write a value (mailhook.rules.fill's reasons), as a person reads it.
-_NOT_WRITTEN = {
-    fill.USER_EDITED: "a person set this property",
-    fill.HOLDS_VALUE: "the contact already holds a value",
-    fill.NOT_FIRST: "only the first scanned reply fills ([fill] policy hubspot)",
-    fill.POLICY_SUGGEST: "[fill] policy is suggest",
-    fill.NOT_FILLABLE: "the AI never fills this property",
-}
 
 
 def describe(suggestion: Suggestion) -> str:
@@ -56,7 +49,7 @@ def describe(suggestion: Suggestion) -> str:
     value = suggestion.current_value
     held = repr(value) if value is not None else "(empty)"
     reason = suggestion.reason
-    why = f"; not written: {_NOT_WRITTEN.get(reason, reason)}" if reason else ""
+    why = f"; not written: {not_written(reason)}" if reason else ""
     return escape(f"#{suggestion.id:<5} {suggestion.status:10} {suggestion.contact_email}  "
                   f"{suggestion.property}: {held} -> {suggestion.value!r}  "
                   f"seen {suggestion.seen}x{why}")

@@ -1,10 +1,27 @@
-"""Why a mail was not read, in a user's words: the one mapping from `messages.skip_reason`."""
+"""Why a mail was not read, and why the AI did not write a value it found, in a user's words:
+the one mapping from `messages.skip_reason` and from the fill rules' reasons."""
 
 from __future__ import annotations
 
 import re
 
 import pycountry
+
+from mailhook.rules import fill
+
+# Why a value a signature showed was suggested rather than written (rules.fill).
+_NOT_WRITTEN = {
+    fill.USER_EDITED: "a person set this property",
+    fill.HOLDS_VALUE: "the contact already holds a value",
+    fill.NOT_FIRST: "only the first scanned reply fills ([fill] policy hubspot)",
+    fill.POLICY_SUGGEST: "[fill] policy is suggest",
+    fill.NOT_FILLABLE: "the AI never fills this property",
+}
+
+
+def not_written(reason: str | None) -> str:
+    """Why the AI did not write a suggested value, in words ("" when no reason is recorded)."""
+    return _NOT_WRITTEN.get(reason, reason) if reason else ""
 
 # Reasons that are always written the same way (mailhook/rules/routing.py and the worker).
 _FIXED = {

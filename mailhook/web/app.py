@@ -29,6 +29,7 @@ from starlette.templating import Jinja2Templates
 from mailhook.config import WebConfig
 from mailhook.errors import NotFound
 from mailhook.mailbox import canonical_or_none
+from mailhook.outputs.reasons import not_written
 from mailhook.store import Store
 from mailhook.web import pages
 from mailhook.web.session import (
@@ -62,7 +63,7 @@ class Web:
                                  autoescape=True, undefined=jinja2.StrictUndefined)
         env.filters["when"] = _when
         env.filters["evidence_line"] = pages.evidence_line
-        env.filters["not_written"] = pages.not_written
+        env.filters["not_written"] = not_written
         self.templates = Jinja2Templates(env=env)
 
     async def db(self, work: Callable[[Store], T]) -> T:

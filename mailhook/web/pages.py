@@ -15,26 +15,10 @@ from starlette.routing import Route
 from mailhook.errors import InvalidValue, NotFound
 from mailhook.model import PROPERTIES
 from mailhook.outputs import export
-from mailhook.rules import fill
 from mailhook.store import Suggestion
 from mailhook.web.session import DECISIONS, HEADERS, Refused, checked_form, signed_in
 
 log = logging.getLogger(__name__)
-
-# Why the AI did not write a value, as `mailhook suggestions list` words it (mailhook.cli may not
-# be imported from here; both should read one mapping in outputs once that module can hold it).
-NOT_WRITTEN = {
-    fill.USER_EDITED: "a person set this property",
-    fill.HOLDS_VALUE: "the contact already holds a value",
-    fill.NOT_FIRST: "only the first scanned reply fills ([fill] policy hubspot)",
-    fill.POLICY_SUGGEST: "[fill] policy is suggest",
-    fill.NOT_FILLABLE: "the AI never fills this property",
-}
-
-
-def not_written(reason: str | None) -> str:
-    return NOT_WRITTEN.get(reason, reason) if reason else ""
-
 
 def evidence_line(evidence: Mapping[str, Any] | str | None) -> str:
     """The signature line a value was read from (stored as JSON with the finder and confidence)."""
