@@ -21,14 +21,7 @@ from mailhook.store import Store
 from mailhook.web.app import create_app
 from mailhook.web.signin import Passwords
 
-from .seed import ANN, BEA, EVIDENCE, PASSWORDS, REPLIERS, seed, seed_replies
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "mailhook.db"
-    seed(path)
-    return path
+from .seed import ANN, BEA, EVIDENCE, PASSWORDS, REPLIERS, seed_replies
 
 
 @pytest.fixture

@@ -20,16 +20,9 @@ from mailhook.web.app import create_app
 from mailhook.web.server import load_secret
 from mailhook.web.signin import Passwords
 
-from .seed import ANN, BEA, PASSWORDS, seed
+from .seed import ANN, BEA, PASSWORDS
 
 LIMITS = WebConfig(enabled=True)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "mailhook.db"
-    seed(path)
-    return path
 
 
 @pytest.fixture
