@@ -7,7 +7,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,14 +14,9 @@ from linereader import LineReader
 
 from mailhook.store import Store
 
-MAILHOOK = str(Path(sys.executable).parent / "mailhook")
+from .test_browse import MAILHOOK, free_port
+
 pytest.importorskip("datasette")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def children_of(pid: int) -> list[int]:
