@@ -17,6 +17,11 @@ CASES = [
     "<ANN@US.EXAMPLE> ", "<ann@us.example>\t", " <ann@us.example>", "ann@us.example", "<>", "",
     "<ann@us.example", "ann@us.example> X", "<ann@us.example>\r\n", "<ä@us.example>",
     "<a@b.example> SIZE=1 ", "<" + "x" * 70 + "@us.example>",
+    # Hostile: an address hidden in a quoted local part, two at signs, a NUL, a dotless i that
+    # case-folds to ASCII, two addresses, an encoded word, a bare CR.
+    '<"ann@us.example"@evil.example>', "<ann@us.example@evil.example>", "<ann@us.example>\x00",
+    "<ann@us.examp\u0131e>", "<ann@us.example>,<eve@evil.example>",
+    "<=?utf-8?q?ann=40us.example?=@evil.example>", "<ann@us.example>\rRCPT TO:<eve@evil.example>",
 ]
 
 
@@ -35,7 +40,7 @@ def test_envelope_addresses_read_as_aiosmtpd_reads_them(ours: type[SMTP], limit:
     """Hand-picked texts (plain, quoted, commented, literal, routed, over the local-part limit)
     and 20,000 generated ones, half of them address-shaped."""
     rng = random.Random(7)
-    atoms = ["a", "B", "z", "0", ".", "+", "-", "!", "~", "x.example"]
+    atoms = ["a", "B", "z", "0", ".", "+", "-", "!", "~", "x.example", "=?utf-8?q?", "=40", "?="]
     tails = ["", " ", "\t", "SIZE=12", " BODY=8BITMIME", "(", ")", '"', "\\", "é", "\r\n", ">", "<"]
     noise = [*atoms, "@", "<", ">", " ", "\t", "(", ")", '"', "[", "]", ":", ","]
     generated = []

@@ -59,3 +59,25 @@ def test_only_a_message_held_by_a_dead_process_is_claimed_alone(tmp_path: Path) 
     assert [q.id for q in store.claim(8)] == [deferred.id, untouched.id]  # the suspect ends it
     assert [q.id for q in store.claim(8)] == [killed.id]  # alone
     store.close()
+
+
+def test_mail_to_the_forwarding_address_has_no_parties_whatever_its_headers_say(
+        tmp_path: Path) -> None:
+    """A forward is about a contact named only in its body, so mail to the forwarding address
+    waits for all and all for it: hostile headers naming someone (two From fields, an address
+    in an encoded display name, a Cc) give it no party to be grouped by. The same bytes
+    delivered by LMTP keep the parties the one author parser reads."""
+    store = Store(tmp_path / "mailhook.db")
+    store.add_user("ann@us.example", None, inbox_automation=True)
+    raw = (b"From: Ann <ann@us.example>\r\nFrom: =?utf-8?q?bob=40acme.example?= <eve@evil.example>\r\n"
+           b"To: log@hook.localhost\r\nCc: Carl <carl@firm.example>\r\nMessage-ID: <f@x>\r\n"
+           b"Subject: Fwd: quote\r\n\r\nsee below\r\n")
+    store.insert_received([
+        Received(raw, "<f@x>", "log@hook.localhost", "smtp", "ann@us.example", ("log@hook.localhost",), None),
+        Received(raw, "<f@x>", "ann@us.example", "lmtp", "ann@us.example", ("ann@us.example",), None)])
+    rows = store.conn.execute("""SELECT m.listener, group_concat(p.address) FROM messages m
+                                 LEFT JOIN message_parties p ON p.message_rowid = m.id
+                                 GROUP BY m.id ORDER BY m.id""").fetchall()
+    assert rows[0] == ("smtp", None)
+    assert set(rows[1][1].split(",")) == {"eve@evil.example", "carl@firm.example", "log@hook.localhost"}
+    store.close()
