@@ -156,6 +156,7 @@ class WebConfig:
     login_failures_per_address: int = 5  # failed sign-ins within the window; beyond: refused unchecked
     login_failures_per_client: int = 20
     login_failure_window: float = 600.0
+    base_url: str = ""  # the page's public address, for the digest's links; empty: no links
 
 
 @dataclass(frozen=True)
@@ -296,16 +297,12 @@ def _check(config: Config, source: str) -> Config:
             f'{source}: extract.tagger must be "packaged", "off" or a model file, got {tagger!r}'
         )
     if config.dkim.policy not in DKIM_POLICIES:
-        raise ConfigError(
-            f"{source}: dkim.policy must be one of {', '.join(DKIM_POLICIES)}, "
-            f"got {config.dkim.policy!r}"
-        )
+        raise ConfigError(f"{source}: dkim.policy must be one of {', '.join(DKIM_POLICIES)}, "
+                          f"got {config.dkim.policy!r}")
     for key, allowed in (("policy", FILL_POLICIES), ("scan", FILL_SCANS)):
         if getattr(config.fill, key) not in allowed:
-            raise ConfigError(
-                f"{source}: fill.{key} must be one of {', '.join(allowed)}, "
-                f"got {getattr(config.fill, key)!r}"
-            )
+            raise ConfigError(f"{source}: fill.{key} must be one of {', '.join(allowed)}, "
+                              f"got {getattr(config.fill, key)!r}")
     if config.dkim.dns_timeout <= 0:
         raise ConfigError(f"{source}: dkim.dns_timeout must be positive")
     for sealer in config.dkim.trusted_arc_sealers:
@@ -335,6 +332,8 @@ def _check_web(web: WebConfig, source: str) -> None:
     if min(web.login_failures_per_address, web.login_failures_per_client, web.login_failure_window) < 1:
         raise ConfigError(f"{source}: web.login_failures_per_address, web.login_failures_per_client "
                           "and web.login_failure_window must be at least 1")
+    if web.base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", web.base_url):
+        raise ConfigError(f"{source}: web.base_url {web.base_url!r} is not an address like https://crm.example/")
 
 
 def _check_digest(digest: DigestConfig, source: str) -> None:
