@@ -31,7 +31,7 @@ from mailhook.errors import NotFound
 from mailhook.mailbox import canonical_or_none
 from mailhook.outputs.reasons import not_written
 from mailhook.store import Store
-from mailhook.web import pages
+from mailhook.web import contacts, pages
 from mailhook.web.session import (
     DECISIONS,
     HEADERS,
@@ -64,6 +64,9 @@ class Web:
         env.filters["when"] = _when
         env.filters["evidence_line"] = pages.evidence_line
         env.filters["not_written"] = not_written
+        env.filters["contact_url"] = contacts.contact_url
+        env.filters["source_label"] = contacts.source_label
+        env.filters["label"] = lambda prop: prop.replace("_", " ").capitalize()
         self.templates = Jinja2Templates(env=env)
 
     async def db(self, work: Callable[[Store], T]) -> T:
@@ -107,6 +110,7 @@ def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: 
             Route("/tasks", tasks_page, methods=["GET"]),
             Route("/tasks/{task_id:int}/{decision:str}", decide_task, methods=["POST"]),
             *pages.ROUTES,
+            *contacts.ROUTES,
         ],
         middleware=[Middleware(SessionMiddleware, secret_key=secret, session_cookie="mailhook_session",
                                max_age=SESSION_SECONDS, same_site="lax",

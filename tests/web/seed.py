@@ -60,18 +60,23 @@ def seed_replies(db: Path) -> dict[str, int]:
         ids = {}
         for n, (user, contact) in enumerate(REPLIERS.items()):
             store.add_contact(contact, {"job_title": "Engineer"}, "import")
-            message_id = f"<reply-{n}@{contact.split('@')[1]}>"
-            store.insert_received([Received(message_id.encode(), message_id, user, "lmtp", contact,
-                                            (), None)])
-            (item,) = store.claim(1)
-            store.finish(item.id, Outcome(
-                "inbound", user_email=user, from_address=contact, contact_email=contact,
-                logged_on=(contact,), scanned=True, subject=f"Re: Quote for {user}",
-                date="Wed, 02 Dec 2026 10:00:00 +0000",
-                candidates=(Candidate("phone", f"+4930123456{n}", None, EVIDENCE),
-                            Candidate("job_title", "Head of Sales", None, EVIDENCE))))
+            finish_reply(store, user, contact, f"<reply-{n}@{contact.split('@')[1]}>", (
+                Candidate("phone", f"+4930123456{n}", None, EVIDENCE),
+                Candidate("job_title", "Head of Sales", None, EVIDENCE)))
             (suggestion,) = store.suggestions(user_email=user)
             ids[user] = suggestion.id
         return ids
     finally:
         store.close()
+
+
+def finish_reply(store: Store, user: str, contact: str, message_id: str,
+                 candidates: tuple[Candidate, ...], fill_policy: str = "hubspot") -> None:
+    """A scanned reply of `contact` to `user`, received, claimed and finished as the worker does
+    with what the pipeline found in its signature."""
+    store.insert_received([Received(message_id.encode(), message_id, user, "lmtp", contact, (), None)])
+    (item,) = store.claim(1)
+    store.finish(item.id, Outcome(
+        "inbound", user_email=user, from_address=contact, contact_email=contact,
+        logged_on=(contact,), scanned=True, subject=f"Re: Quote for {user}",
+        date="Wed, 02 Dec 2026 10:00:00 +0000", candidates=candidates, fill_policy=fill_policy))
