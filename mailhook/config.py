@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mailhook.database_url import DatabaseConfig, check_database
 from mailhook.errors import ConfigError
 from mailhook.mailbox import canonical_or_none
 
@@ -24,11 +25,6 @@ _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
 _DOMAIN = re.compile(rf"(?=.{{1,253}}$)(?:{_LABEL}\.)+{_LABEL}")
 FILL_POLICIES = ("hubspot", "own", "suggest")
 FILL_SCANS = ("first-reply", "every-reply")
-
-
-@dataclass(frozen=True)
-class DatabaseConfig:
-    path: Path = Path("var/mailhook.db")
 
 
 @dataclass(frozen=True)
@@ -195,6 +191,7 @@ def parse_config(text: str, source: str = "config") -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{source}: not valid TOML: {exc}") from exc
+    check_database(data.get("database"), source)
     sections: dict[str, Any] = {}
     hints = get_type_hints(Config)
     for name, table in data.items():
