@@ -28,8 +28,6 @@ Measured = tuple[int, dict[str, float], dict[str, float], dict[str, float], dict
 CHILD = """
 import json, resource, sys, time
 started = time.perf_counter()
-import torch
-torch.set_num_threads(1)
 from mailhook import pipeline
 from mailhook.model import Author
 from mailhook.worker.processing import WARM_TEXT

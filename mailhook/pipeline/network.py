@@ -8,8 +8,9 @@ weights are the model's own and every step is done in flair's order (the embeddi
 in the sorted order of their names, the CRF scores as emission + transition + path score, the
 confidence as flair's softmax of the path scores), so the tags are flair's
 (tests/pipeline/test_network.py compares spans and confidences on generated blocks). It needs
-torch (imported lazily) and the model's weights as arrays (`flair_weights`, saved beside the
-flair model by the training script), not flair.
+only NumPy and the model's weights as arrays (`flair_weights`, saved beside the flair model by the
+training script): neither flair nor torch, whose import alone took 1.7 s and 200 MB in every
+worker process (flair's 3.6 s and 220 MB more).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import threadpoolctl
 
 from mailhook.pipeline.tokens import TokenFeatures
 
@@ -34,30 +36,29 @@ Tagged = list[tuple[str, float]]  # per token: BIOES tag and flair's confidence
 
 class Network:
     """The trained tagger's layers, applied to batches of featurized blocks. Built from a loaded
-    flair SequenceTagger (`from_flair`) or from its weights file (`load`: torch only, no flair,
-    whose import alone took 3.6 s and 220 MB in every worker process)."""
+    flair SequenceTagger (`from_flair`) or from its weights file (`load`)."""
 
     def __init__(self, weights: Mapping[str, np.ndarray], batch_size: int = 32) -> None:
-        import torch
-
+        # One BLAS thread for the whole process: a batch's products are too small to share, and
+        # OpenBLAS's threads would spin on the cores the other workers and the listeners need.
+        threadpoolctl.threadpool_limits(1, user_api="blas")
         self._batch_size = batch_size
         self._char_index = _index(weights["chars"])
         self._char_table = weights["char_embedding"]
-        self._char_rnn = _lstm(weights, "char_rnn", batch_first=False)
+        self._char_rnn = BiLSTM(weights, "char_rnn")
         # flair's token embedding is its parts concatenated in the sorted order of their names.
         self._parts = [None if name == CHAR_PART else
                        (str(field), _index(weights[f"{name}.vocab"]), weights[f"{name}.weight"])
                        for name, field in zip(weights["parts"], weights["fields"], strict=True)]
-        self._projection = _linear(weights, "embedding2nn")
-        self._rnn = _lstm(weights, "rnn", batch_first=True)
-        self._linear = _linear(weights, "linear")
+        self._projection = _Linear(weights, "embedding2nn")
+        self._rnn = BiLSTM(weights, "rnn")
+        self._linear = _Linear(weights, "linear")
         labels = [str(label) for label in weights["labels"]]
         self._labels = labels
         self._start, self._stop = labels.index(START_TAG), labels.index(STOP_TAG)
         self._transitions = weights["transitions"]  # [to, from]
         self._chars: dict[tuple[int, ...], np.ndarray] = {}
         self._cached_characters = 0
-        self._torch = torch
 
     @classmethod
     def load(cls, path: Path, batch_size: int = 32) -> Network:
@@ -82,9 +83,6 @@ class Network:
 
     def _emissions(self, blocks: list[Sequence[TokenFeatures]], lengths: list[int]) -> np.ndarray:
         """The linear layer's scores per token and tag, [blocks, longest, tags], as flair's forward."""
-        import torch
-        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-
         tokens = [token for block in blocks for token in block]
         columns = []
         for part in self._parts:
@@ -99,11 +97,7 @@ class Network:
         for row, length in enumerate(lengths):
             padded[row, :length] = flat[at : at + length]
             at += length
-        with torch.inference_mode():
-            projected = self._projection(torch.from_numpy(padded))
-            packed = pack_padded_sequence(projected, torch.tensor(lengths), batch_first=True)
-            output, _ = pad_packed_sequence(self._rnn(packed)[0], batch_first=True)
-            return np.asarray(self._linear(output).numpy())
+        return self._linear(self._rnn(self._projection(padded), lengths))
 
     def _char_vectors(self, blocks: list[Sequence[TokenFeatures]]) -> np.ndarray:
         """Each token's character embedding as flair's CharacterEmbeddings gives it, quirk included:
@@ -135,19 +129,15 @@ class Network:
             new = new[size:]
 
     def _embed_batch(self, new: list[tuple[int, ...]]) -> None:
-        import torch
-        from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
-
         lengths = [len(key) for key in new]
-        indices = torch.zeros((len(new), lengths[0]), dtype=torch.long)
+        indices = np.zeros((len(new), lengths[0]), dtype=np.intp)
         for row, key in enumerate(new):
-            indices[row, : len(key)] = torch.tensor(key, dtype=torch.long)
-        with torch.inference_mode():
-            embedded = torch.from_numpy(self._char_table[indices.numpy()]).transpose(0, 1)
-            output, _ = self._char_rnn(pack_padded_sequence(embedded, lengths))
-            padded, _ = pad_packed_sequence(output)
-            last = padded.transpose(0, 1)[torch.arange(len(new)), torch.tensor(lengths) - 1].numpy()
-        self._chars.update(zip(new, np.array(last), strict=True))
+            indices[row, : len(key)] = key
+        output = self._char_rnn(self._char_table[indices], lengths)
+        # The output at a token's last character: the forward pass's end, and the backward pass's
+        # first step (flair's choice; the model was trained with it).
+        last = output[np.arange(len(new)), np.array(lengths) - 1]
+        self._chars.update(zip(new, last, strict=True))
         self._cached_characters += sum(map(len, new))
 
     def _decode(self, emissions: np.ndarray, lengths: list[int]) -> list[Tagged]:
@@ -229,21 +219,78 @@ def _index(items: np.ndarray) -> dict[str, int]:
     return {str(item): index for index, item in enumerate(items)}
 
 
-def _lstm(weights: Mapping[str, np.ndarray], layer: str, batch_first: bool) -> Any:
-    import torch
+class BiLSTM:
+    """A one-layer bidirectional torch.nn.LSTM, inference only, in NumPy (torch's gate equations
+    and weights; outputs within float32 rounding of torch's, tests/pipeline/test_network.py).
 
-    hidden, inputs = weights[f"{layer}.weight_hh_l0"].shape[1], weights[f"{layer}.weight_ih_l0"].shape[1]
-    lstm = torch.nn.LSTM(inputs, hidden, bidirectional=True, batch_first=batch_first)
-    lstm.load_state_dict({f"{key}{suffix}": torch.from_numpy(weights[f"{layer}.{key}{suffix}"].copy())
-                          for key in _LSTM_KEYS for suffix in ("", "_reverse")})
-    return lstm.eval()
+    Both directions run in one loop, each step one batched matrix product and a few in-place
+    operations: the gates are reordered (i, f, o, g) and the sigmoid gates' weights negated, so
+    one exp, add and reciprocal give all three sigmoids."""
+
+    def __init__(self, weights: Mapping[str, np.ndarray], layer: str) -> None:
+        hidden = weights[f"{layer}.weight_hh_l0"].shape[1]
+        order = np.r_[0 : 2 * hidden, 3 * hidden : 4 * hidden, 2 * hidden : 3 * hidden]
+        sign = np.where(np.arange(4 * hidden) < 3 * hidden, -1.0, 1.0).astype(np.float32)
+        w_in, w_state, bias = [], [], []
+        for suffix in ("", "_reverse"):
+            w_in.append((weights[f"{layer}.weight_ih_l0{suffix}"][order] * sign[:, None]).T)
+            w_state.append((weights[f"{layer}.weight_hh_l0{suffix}"][order] * sign[:, None]).T)
+            both = weights[f"{layer}.bias_ih_l0{suffix}"] + weights[f"{layer}.bias_hh_l0{suffix}"]
+            bias.append(both[order] * sign)
+        self._w_in = np.ascontiguousarray(np.stack(w_in), dtype=np.float32)  # [2, inputs, 4h]
+        self._w_state = np.ascontiguousarray(np.stack(w_state), dtype=np.float32)  # [2, h, 4h]
+        self._bias = np.stack(bias).astype(np.float32)[:, None, :]
+        self._hidden = hidden
+
+    def __call__(self, x: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+        """x: [rows, steps, inputs], rows longest first; returns [rows, steps, 2 * hidden] (forward
+        then backward), zero past each row's length as torch's padded output."""
+        rows, steps, inputs = x.shape
+        h = self._hidden
+        reversed_x = np.zeros_like(x)
+        for row, length in enumerate(lengths):
+            reversed_x[row, :length] = x[row, length - 1 :: -1]
+        flat = np.stack([x, reversed_x]).reshape(2, rows * steps, inputs)
+        gates_in = (flat @ self._w_in + self._bias).reshape(2, rows, steps, 4 * h)
+        gates_in = np.ascontiguousarray(gates_in.transpose(2, 0, 1, 3))  # [steps, 2, rows, 4h]
+        states = np.zeros((steps, 2, rows, h), dtype=np.float32)
+        cell = np.zeros((2, rows, h), dtype=np.float32)
+        active = np.searchsorted(-np.asarray(lengths), -np.arange(steps), side="left")
+        previous = np.zeros((2, rows, h), dtype=np.float32)
+        with np.errstate(over="ignore"):  # exp(large) is inf, and 1 / (1 + inf) the right 0
+            for t in range(steps):
+                a = int(active[t])  # rows still running: those longer than t
+                gates = np.matmul(previous[:, :a], self._w_state)
+                gates += gates_in[t, :, :a]
+                sigmoids = gates[..., : 3 * h]
+                np.exp(sigmoids, out=sigmoids)
+                sigmoids += 1.0
+                np.reciprocal(sigmoids, out=sigmoids)
+                candidate = gates[..., 3 * h :]
+                np.tanh(candidate, out=candidate)
+                candidate *= gates[..., :h]
+                running = cell[:, :a]
+                running *= gates[..., h : 2 * h]
+                running += candidate
+                out = states[t, :, :a]
+                np.tanh(running, out=out)
+                out *= gates[..., 2 * h : 3 * h]
+                previous = states[t]
+        result = np.zeros((rows, steps, 2 * h), dtype=np.float32)
+        result[:, :, :h] = states[:, 0].transpose(1, 0, 2)
+        backward = states[:, 1].transpose(1, 0, 2)
+        for row, length in enumerate(lengths):
+            result[row, :length, h:] = backward[row, length - 1 :: -1]
+        return result
 
 
-def _linear(weights: Mapping[str, np.ndarray], layer: str) -> Any:
-    import torch
+class _Linear:
+    """torch.nn.Linear's x @ W.T + b."""
 
-    out, inputs = weights[f"{layer}.weight"].shape
-    linear = torch.nn.Linear(inputs, out)
-    linear.load_state_dict({"weight": torch.from_numpy(weights[f"{layer}.weight"].copy()),
-                            "bias": torch.from_numpy(weights[f"{layer}.bias"].copy())})
-    return linear.eval()
+    def __init__(self, weights: Mapping[str, np.ndarray], layer: str) -> None:
+        self._w = np.ascontiguousarray(weights[f"{layer}.weight"].T, dtype=np.float32)
+        self._b = weights[f"{layer}.bias"].astype(np.float32)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        out: np.ndarray = x @ self._w + self._b
+        return out

@@ -1,6 +1,6 @@
 """The signature entity tagger: a flair BiLSTM-CRF that finds names, titles, organisations and
-address parts in signature lines. The module that loads torch and flair (lazily); network.py runs
-the loaded model's layers.
+address parts in signature lines. network.py runs the shipped weights in NumPy; this module
+imports flair (and so torch) only to read or train a flair model.
 
 Training (`scripts/train_tagger.py`) and inference build their inputs with the same `featurize`
 (tokens.py), so the model never sees features computed differently from how it was trained.
@@ -71,7 +71,7 @@ class SignatureTagger:
     """Tags signature lines with NAME, TITLE, ORG, STREET, CITY, STATE, POSTCODE and COUNTRY spans.
 
     Load once per process and pass the instance down. The shipped tagger runs from its weights
-    file (WEIGHTS_FILE) with torch alone; flair is imported only to read a flair model file
+    file (WEIGHTS_FILE) with NumPy alone; flair and torch are imported only to read a flair model file
     (training, `[extract] tagger = FILE`, the tests that compare with flair's own predict).
     """
 
@@ -83,14 +83,7 @@ class SignatureTagger:
     @classmethod
     def load(cls, path: Path | None = None) -> SignatureTagger:
         """Load a trained tagger: by default the one shipped in `mailhook/models`; a `.npz`
-        weights file; or a flair model file.
-
-        Sets torch to one thread: a block is a few hundred tokens, too little work to share, and
-        a second thread only takes the core the listeners and other processes need.
-        """
-        import torch
-
-        torch.set_num_threads(1)
+        weights file; or a flair model file (which imports flair and torch)."""
         if path is None:
             with resources.as_file(resources.files("mailhook").joinpath("models", WEIGHTS_FILE)) as shipped:
                 return cls(Network.load(shipped))

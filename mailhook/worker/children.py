@@ -1,4 +1,4 @@
-"""What every worker child process shares: its start (spawned, niced, one torch thread), the pipe
+"""What every worker child process shares: its start (spawned, niced, one BLAS thread), the pipe
 its parent signals it on, and how a dead one's claims are charged."""
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 PR_SET_PDEATHSIG = 1
 WAKE, STOP, DONE = b"w", b"s", b"d"
 WORKER_NICENESS = 10
-# "spawn": a fresh interpreter, no threads, sockets or torch state inherited (torch's thread
-# pools do not survive a fork); each child loads the tagger itself.
+# "spawn": a fresh interpreter, no threads, sockets or BLAS/torch state inherited (thread pools
+# do not survive a fork, and the service has its writer thread); each child loads the tagger itself.
 CONTEXT = multiprocessing.get_context("spawn")
 
 
@@ -117,8 +117,9 @@ def spawn(config: Config, target: Target, name: str, extra: Sequence[Any] = ()) 
 
 def settle(config: Config, parent: int, level: int) -> None:
     """A child's first steps: die with its parent, log like it, leave SIGINT to it, yield the
-    CPU to the listeners, and share the cores with its siblings (torch reads its thread count
-    when it is first imported, which is later, when the tagger loads)."""
+    CPU to the listeners, and share the cores with its siblings (the shipped tagger keeps NumPy's
+    BLAS to one thread itself; torch, for a flair model file, reads its thread count when it is
+    first imported, which is later, when the tagger loads)."""
     die_with(parent)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
@@ -131,9 +132,9 @@ def settle(config: Config, parent: int, level: int) -> None:
 
 
 def leave() -> NoReturn:
-    """End a child whose work is committed and reported, at once: the interpreter's teardown of
-    torch and flair takes a second or more (1.1 s measured here) that its parent would wait
-    out, and nothing is left to flush (reports reach the pipe as they are sent)."""
+    """End a child whose work is committed and reported, at once: the interpreter's teardown
+    (of torch and flair, 1.1 s measured here, when a flair model file is configured) is time its
+    parent would wait out, and nothing is left to flush (reports reach the pipe as they are sent)."""
     logging.shutdown()
     os._exit(0)
 

@@ -109,3 +109,25 @@ def test_the_character_cache_stays_bounded_by_characters(tagger: SignatureTagger
 
 def _shipped_weights() -> Path:
     return Path(str(resources.files("mailhook").joinpath("models", WEIGHTS_FILE)))
+
+
+@pytest.mark.parametrize("lengths", [[1], [7, 7, 7], [30, 12, 5, 1], [3, 2, 2, 1, 1]])
+def test_the_numpy_lstm_computes_torchs_lstm(lengths: list[int]) -> None:
+    """BiLSTM against torch.nn.LSTM (bidirectional, one layer) with random weights, on padded
+    batches of unequal lengths: torch's outputs, zeros past each length."""
+    import numpy as np
+    import torch
+    from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+    torch.manual_seed(len(lengths))
+    reference = torch.nn.LSTM(6, 5, bidirectional=True, batch_first=True).eval()
+    weights = {f"layer.{key}": value.detach().numpy() for key, value in reference.state_dict().items()}
+    x = np.random.default_rng(sum(lengths)).standard_normal((len(lengths), lengths[0], 6)).astype(np.float32)
+    for row, length in enumerate(lengths):
+        x[row, length:] = 0
+    with torch.inference_mode():
+        packed = pack_padded_sequence(torch.from_numpy(x), torch.tensor(lengths), batch_first=True)
+        expected, _ = pad_packed_sequence(reference(packed)[0], batch_first=True)
+    got = network.BiLSTM(weights, "layer")(x, lengths)
+    assert got.shape == (len(lengths), lengths[0], 10)
+    assert np.abs(got - expected.numpy()).max() < 1e-5
