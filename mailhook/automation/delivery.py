@@ -11,6 +11,7 @@ from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
 from mailhook.automation.digest import Recipient, compose_digest
+from mailhook.automation.links import digest_links
 from mailhook.config import Config, DigestConfig
 from mailhook.model import Flag
 from mailhook.store import Store
@@ -59,7 +60,8 @@ def compose_for(store: Store, config: Config, day: date, user_email: str) -> Ema
     fills = store.ai_fills(user.email, start, end)
     suggestions = store.suggestions(user_email=user.email, created_from=start, created_before=end)
     return compose_digest(Recipient(user.email, user.name), day, tasks, fills,
-                          sender=config.digest.sender, suggestions=suggestions)
+                          sender=config.digest.sender, suggestions=suggestions,
+                          links=digest_links(config))
 
 
 def deliver_digests(

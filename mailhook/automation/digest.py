@@ -1,5 +1,6 @@
 """Compose a user's daily digest mail: new recommended tasks, what the AI filled and the suggested
-updates waiting for a decision, as text and HTML."""
+updates waiting for a decision, as text and HTML; with the page's address, each task and
+suggestion links to it (signed, expiring links: automation.links)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
+from mailhook.automation.links import LINK_DAYS, DigestLinks
 from mailhook.store.suggestions import Suggestion
 from mailhook.store.tasks import Fill, Task
 
@@ -31,8 +33,10 @@ def compose_digest(
     sender: str,
     suggestions: Sequence[Suggestion] = (),
     now: datetime | None = None,
+    links: DigestLinks | None = None,
 ) -> EmailMessage | None:
-    """One mail listing the day's tasks, fills and suggestions; None when nothing is new."""
+    """One mail listing the day's tasks, fills and suggestions; None when nothing is new. With
+    `links`, each task and suggestion links to the page's confirmation page for each decision."""
     if not tasks and not fills and not suggestions:
         return None
     message = EmailMessage()
@@ -44,8 +48,9 @@ def compose_digest(
     # Marks the digest as machine-made (RFC 3834): if it ever reaches mailhook itself, it makes
     # no tasks, and well-behaved auto-responders do not answer it.
     message["Auto-Submitted"] = "auto-generated"
-    message.set_content(plain_text(day, tasks, fills, suggestions))
-    message.add_alternative(html_text(day, tasks, fills, suggestions), subtype="html")
+    decide = _Decisions(recipient.email, links)
+    message.set_content(plain_text(day, tasks, fills, suggestions, decide))
+    message.add_alternative(html_text(day, tasks, fills, suggestions, decide), subtype="html")
     return message
 
 
@@ -90,6 +95,42 @@ def _message_ref(task: Task) -> str:
     return f"\"{subject}\"{f' of {when}' if when else ''}, Message-ID {task.message_id or '-'}"
 
 
+@dataclass(frozen=True)
+class _Decisions:
+    """How the digest offers a decision: links to the page where it runs, the CLI's commands."""
+
+    user: str
+    links: DigestLinks | None = None
+
+    def urls(self, kind: str, number: int) -> tuple[str, str] | None:
+        """(accept, dismiss) addresses of the page, or None without it."""
+        if self.links is None:
+            return None
+        accept, dismiss = (self.links.url(kind, number, a, self.user) for a in ("accept", "dismiss"))
+        return accept, dismiss
+
+    def text(self, kind: str, number: int) -> list[str]:
+        cli = f"mailhook {kind}s accept {number}  |  mailhook {kind}s dismiss {number}"
+        urls = self.urls(kind, number)
+        if urls is None:
+            return [f"   Decide:   {cli}"]
+        return [f"   Accept:   {urls[0]}", f"   Dismiss:  {urls[1]}", f"   Admin:    {cli}"]
+
+    def html(self, kind: str, number: int) -> str:
+        urls = self.urls(kind, number)
+        if urls is None:
+            return f"mailhook {kind}s accept {number} &middot; mailhook {kind}s dismiss {number}"
+        e = html.escape
+        return (f'<a href="{e(urls[0])}" style="color:#2b6cb0;font-weight:600">Accept</a> &middot; '
+                f'<a href="{e(urls[1])}" style="color:#2b6cb0">Dismiss</a>')
+
+    def footer(self) -> str:
+        if self.links is None:
+            return ""
+        return (f"Accept and Dismiss open your mailhook page, which asks you to confirm; the links "
+                f"work for {LINK_DAYS} days.")
+
+
 def _change(suggestion: Suggestion) -> tuple[str, str, str]:
     """(property, held value, suggested value) as a person reads them."""
     held = suggestion.current_value if suggestion.current_value is not None else "(empty)"
@@ -97,8 +138,10 @@ def _change(suggestion: Suggestion) -> tuple[str, str, str]:
 
 
 def plain_text(
-    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = ()
+    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = (),
+    decide: _Decisions | None = None,
 ) -> str:
+    decide = decide or _Decisions("")
     lines = [f"Your mailhook digest for {day.strftime('%A, %d %B %Y')}", ""]
     if tasks:
         lines += [f"Recommended follow-ups ({len(tasks)})", ""]
@@ -109,7 +152,7 @@ def plain_text(
                 f"   Due:      {task.due or 'no date given'}",
                 f"   Said:     \"{task.sentence}\"",
                 f"   Message:  {_message_ref(task)}",
-                f"   Decide:   mailhook tasks accept {task.id}  |  mailhook tasks dismiss {task.id}",
+                *decide.text("task", task.id),
                 "",
             ]
     if fills:
@@ -124,17 +167,19 @@ def plain_text(
             prop, held, new = _change(suggestion)
             lines += [
                 f"#{suggestion.id} {suggestion.contact_email}: {prop} {held!r} -> {new!r}",
-                f"   Decide:   mailhook suggestions accept {suggestion.id}  |  "
-                f"mailhook suggestions dismiss {suggestion.id}",
+                *decide.text("suggestion", suggestion.id),
                 "",
             ]
+    lines += [line for line in (decide.footer(),) if line]
     lines.append("Find a message in your mail client by its Message-ID or subject.")
     return "\n".join(lines) + "\n"
 
 
 def html_text(
-    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = ()
+    day: date, tasks: Sequence[Task], fills: Sequence[Fill], suggestions: Sequence[Suggestion] = (),
+    decide: _Decisions | None = None,
 ) -> str:
+    decide = decide or _Decisions("")
     e = html.escape
     parts = [
         f'<div style="{_FONT};max-width:640px;margin:0 auto;color:#222;line-height:1.45">',
@@ -153,7 +198,7 @@ def html_text(
                 f'<blockquote style="margin:6px 0;color:#333;font-style:italic">{e(task.sentence)}'
                 "</blockquote>"
                 f'<div style="font-size:12px;color:#777">{e(_message_ref(task))}<br>'
-                f"mailhook tasks accept {task.id} &middot; mailhook tasks dismiss {task.id}</div>"
+                f"{decide.html('task', task.id)}</div>"
                 "</div>"
             )
     if fills:
@@ -168,9 +213,9 @@ def html_text(
             parts.append(f'<div style="font-weight:600;margin-top:8px">{e(contact)}</div>'
                          f'<table style="border-collapse:collapse;font-size:14px">{rows}</table>')
     if suggestions:
-        parts.append(_html_suggestions(suggestions))
-    parts.append('<p style="font-size:12px;color:#777;margin-top:24px">Find a message in your mail '
-                 "client by its Message-ID or subject.</p></div>")
+        parts.append(_html_suggestions(suggestions, decide))
+    parts.append(f'<p style="font-size:12px;color:#777;margin-top:24px">{e(decide.footer())} Find a '
+                 "message in your mail client by its Message-ID or subject.</p></div>")
     return "\n".join(parts) + "\n"
 
 
@@ -181,7 +226,7 @@ def _by_contact(fills: Sequence[Fill]) -> list[tuple[str, list[Fill]]]:
     return list(grouped.items())
 
 
-def _html_suggestions(suggestions: Sequence[Suggestion]) -> str:
+def _html_suggestions(suggestions: Sequence[Suggestion], decide: _Decisions) -> str:
     e = html.escape
     rows = []
     for suggestion in suggestions:
@@ -190,8 +235,7 @@ def _html_suggestions(suggestions: Sequence[Suggestion]) -> str:
             f'<tr><td style="padding:2px 12px 2px 0">{e(suggestion.contact_email)}</td>'
             f'<td style="padding:2px 12px 2px 0;color:#555">{e(prop)}</td>'
             f'<td style="padding:2px 12px 2px 0"><s>{e(held)}</s> &rarr; <b>{e(new)}</b></td>'
-            f'<td style="font-size:12px;color:#777">mailhook suggestions accept {suggestion.id} '
-            f"&middot; dismiss {suggestion.id}</td></tr>"
+            f'<td style="font-size:12px;color:#777">{decide.html("suggestion", suggestion.id)}</td></tr>'
         )
     return (f'<h2 style="font-size:16px;margin:24px 0 8px">Suggested updates ({len(suggestions)})'
             f'</h2><table style="border-collapse:collapse;font-size:14px">{"".join(rows)}</table>')

@@ -1,5 +1,6 @@
 """The user's page as a Starlette app: sign-in, settings and recommended tasks (suggested updates
-and what the AI filled in pages.py), plain HTML forms.
+and what the AI filled in pages.py, contacts in contacts.py, digest links in confirm.py), plain
+HTML forms.
 
 Starlette, not aiohttp or a WSGI framework: it is ASGI, so uvicorn runs it as one more task on
 the service's own asyncio loop (beside the aiosmtpd listeners, no thread or process of its own);
@@ -26,12 +27,13 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
+from mailhook.automation.links import LinkSigner
 from mailhook.config import WebConfig
 from mailhook.errors import NotFound
 from mailhook.mailbox import canonical_or_none
 from mailhook.outputs.reasons import not_written
 from mailhook.store import Store
-from mailhook.web import contacts, pages
+from mailhook.web import confirm, contacts, pages
 from mailhook.web.session import (
     DECISIONS,
     HEADERS,
@@ -54,8 +56,9 @@ class Web:
     """What the routes share: the database (one connection, used by one thread, off the loop),
     the sign-in checks and the templates."""
 
-    def __init__(self, database: Path, limits: WebConfig, passwords: Passwords) -> None:
+    def __init__(self, database: Path, limits: WebConfig, passwords: Passwords, secret: str) -> None:
         self._database = database
+        self.links = LinkSigner(secret)
         self._store: Store | None = None
         self._db = ThreadPoolExecutor(1, thread_name_prefix="mailhook-web-db")
         self.signins = SignIns(limits, passwords)
@@ -92,7 +95,7 @@ class Web:
 def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: str) -> Starlette:
     """The app; `secret` signs the session cookies (HttpOnly, SameSite=Lax, Secure when
     [web] secure_cookies says the page is served over TLS)."""
-    web = Web(database, limits, passwords)
+    web = Web(database, limits, passwords, secret)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -111,6 +114,7 @@ def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: 
             Route("/tasks/{task_id:int}/{decision:str}", decide_task, methods=["POST"]),
             *pages.ROUTES,
             *contacts.ROUTES,
+            *confirm.ROUTES,
         ],
         middleware=[Middleware(SessionMiddleware, secret_key=secret, session_cookie="mailhook_session",
                                max_age=SESSION_SECONDS, same_site="lax",
@@ -128,7 +132,13 @@ async def home(request: Request) -> Response:
 
 
 async def login_page(request: Request) -> Response:
-    return request.app.state.web.page(request, "login.html", error=None)
+    return _login_page(request)
+
+
+def _login_page(request: Request, status: int = 200, error: str | None = None) -> Response:
+    """The sign-in form; it says so when a digest link waits behind it."""
+    return request.app.state.web.page(request, "login.html", status, error=error,
+                                      from_link=confirm.is_link_path(request.session.get(confirm.NEXT)))
 
 
 async def login(request: Request) -> Response:
@@ -141,11 +151,12 @@ async def login(request: Request) -> Response:
     result = await web.signins.check(address, client, stored, password)
     if result is not Result.SIGNED_IN or stored is None:
         status = 429 if result is Result.LOCKED_OUT else 401
-        return web.page(request, "login.html", status, error=result.value)
+        return _login_page(request, status, result.value)
+    back = request.session.get(confirm.NEXT)
     request.session.clear()  # a fresh session and CSRF token for the signed-in user
     request.session.update(user=address, key=session_key(stored))
     log.info("web: %s signed in from %s", address, client)
-    return RedirectResponse("/tasks", status_code=303)
+    return RedirectResponse(back if confirm.is_link_path(back) else "/tasks", status_code=303)
 
 
 async def logout(request: Request) -> Response:

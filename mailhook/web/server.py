@@ -1,28 +1,23 @@
-"""The web listener: uvicorn serving the app as a task on the running loop, and its session key."""
+"""The web listener: uvicorn serving the app as a task on the running loop."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-import os
-import secrets
 import socket
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import uvicorn
 
+from mailhook.automation.links import load_secret, secret_path
 from mailhook.config import Config
 from mailhook.errors import ConfigError
 from mailhook.web.app import create_app
 from mailhook.web.signin import Passwords
 
 log = logging.getLogger(__name__)
-
-SECRET_BYTES = 48
 
 
 class _Server(uvicorn.Server):
@@ -50,34 +45,6 @@ class WebListener:
             self.task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self.task
-
-
-def secret_path(config: Config) -> Path:
-    return Path(config.web.secret_file) if config.web.secret_file else Path(
-        f"{config.database.path}.web-secret")
-
-
-def load_secret(path: Path) -> str:
-    """The key that signs session cookies, made (readable by the owner only) on first start."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        pass
-    except OSError as exc:
-        raise ConfigError(f"web: cannot create the session key {path}: {exc.strerror}") from exc
-    else:
-        with os.fdopen(fd, "w") as out:
-            out.write(secrets.token_urlsafe(SECRET_BYTES) + "\n")
-        log.info("web: made a new session key in %s", path)
-    try:
-        if os.stat(path).st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-            raise ConfigError(f"web: the session key {path} is readable by others; chmod 600 it")
-        secret = path.read_text("ascii").strip()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"web: cannot read the session key {path}: {exc}") from exc
-    if len(secret) < 32:
-        raise ConfigError(f"web: the session key in {path} is shorter than 32 characters")
-    return secret
 
 
 async def open_web(config: Config, passwords: Passwords) -> WebListener:

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from mailhook.automation.links import load_secret
 from mailhook.config import WebConfig
 from mailhook.service.passwords import hash_password, verify_password
 from mailhook.store import Store
 from mailhook.web.app import create_app
-from mailhook.web.server import load_secret
 from mailhook.web.signin import Passwords
 
 from .seed import ANN, BEA, PASSWORDS
