@@ -1,22 +1,51 @@
-"""The connection: durability pragmas, transactions, migrations and the provenance-aware write."""
+"""The connection: durability pragmas, transactions, migrations and the provenance-aware write.
+
+Two engines behind one API: an SQLite file (the default) or a PostgreSQL url; what differs
+between them is in store.postgres, and the rest of the store writes SQL both read.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlite_utils
 
+from mailhook.database_url import redact
 from mailhook.errors import DatabaseUnusable, InvalidValue
 from mailhook.mailbox import canonical_address
 from mailhook.model import CONTACT_FIELDS
 from mailhook.rules.fill import ContactState
+from mailhook.store import postgres
 from mailhook.store.locks import is_locked
 from mailhook.store.schema import MIGRATIONS
+
+# Seconds from one stored timestamp to another, in SQLite's SQL (store.postgres has PostgreSQL's).
+SECONDS_BETWEEN = "(julianday({later}) - julianday({earlier})) * 86400.0"
+
+
+class Cursor(Protocol):
+    """What the store reads from a statement, on either engine."""
+
+    @property
+    def rowcount(self) -> int: ...
+    def fetchone(self) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Connection(Protocol):
+    """What the store calls on a connection: sqlite3's, or store.postgres.PgConnection."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Cursor: ...
+    def executemany(self, sql: str, parameters: Iterable[Any], /) -> Cursor: ...
+    @property
+    def in_transaction(self) -> bool: ...
+    def close(self) -> None: ...
 
 
 def utc_now(at: float | None = None) -> str:
@@ -29,8 +58,22 @@ def utc_now(at: float | None = None) -> str:
 class Base:
     """The connection and what every part of the store shares."""
 
+    path: Path  # the SQLite file (a PostgreSQL store has none: see `url`)
+    url: str | None = None  # the PostgreSQL url
+    db: sqlite_utils.Database | None = None  # SQLite only: its rows as dicts
+
     def __init__(self, path: Path | str, *, busy_timeout_ms: int = 10_000) -> None:
+        """Open `path`, an SQLite file, or a postgresql:// url, and migrate it."""
+        if postgres.is_url(path):
+            self._open_postgres(str(path), busy_timeout_ms)
+        else:
+            self._open_sqlite(path, busy_timeout_ms)
+
+    def _open_sqlite(self, path: Path | str, busy_timeout_ms: int) -> None:
         self.path = Path(path)
+        self.engine = "sqlite"
+        self._begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)
+        self._seconds = SECONDS_BETWEEN
         if str(path) != ":memory:":
             _check_location(self.path)
         # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE in _tx().
@@ -41,7 +84,7 @@ class Base:
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             self.db = sqlite_utils.Database(conn)
-            self.conn = conn
+            self.conn: Connection = conn
             self._migrate()
         except sqlite3.Error as exc:
             conn.close()
@@ -49,13 +92,35 @@ class Base:
                 raise  # left as it is, for the callers that wait locks out (worker, supervisor)
             raise _unusable(self.path, exc) from exc
 
+    def _open_postgres(self, url: str, busy_timeout_ms: int) -> None:
+        import psycopg
+
+        self.url = url
+        self.engine = "postgresql"
+        self._begin = postgres.BEGIN
+        self._seconds = postgres.SECONDS_BETWEEN
+        try:
+            self._pg = postgres.connect(url, busy_timeout_ms)
+        except psycopg.OperationalError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise DatabaseUnusable(f"cannot connect to {redact(url)}: {first}") from exc
+        self.conn = self._pg
+        try:
+            self._migrate()
+        except BaseException:
+            self._pg.close()
+            raise
+
     def close(self) -> None:
         self.conn.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+    def _tx(self) -> Iterator[Connection]:
+        """One write transaction, one writer at a time (SQLite's BEGIN IMMEDIATE, and its
+        PostgreSQL counterpart: store.postgres.BEGIN)."""
         try:
+            for statement in self._begin:  # PostgreSQL's lock may time out inside its BEGIN
+                self.conn.execute(statement)
             yield self.conn
             self.conn.execute("COMMIT")
         except BaseException:
@@ -71,18 +136,23 @@ class Base:
                 "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
             )
             done = {r[0] for r in c.execute("SELECT name FROM migrations")}
-            for name, sql in MIGRATIONS:
+            for name, sql in MIGRATIONS if self.db is not None else postgres.MIGRATIONS:
                 if name in done:
                     continue
-                for statement in _statements(sql):
-                    c.execute(statement)
+                if self.db is not None:
+                    for statement in _statements(sql):
+                        c.execute(statement)
+                else:
+                    self._pg.script(sql)
                 c.execute("INSERT INTO migrations VALUES (?, ?)", (name, utc_now()))
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        if self.db is not None:
+            return list(self.db.query(sql, params))
+        return self._pg.rows(sql, params)
 
     @staticmethod
-    def _contact_state(c: sqlite3.Connection, email: str) -> ContactState | None:
+    def _contact_state(c: Connection, email: str) -> ContactState | None:
         row = c.execute(
             f"SELECT {', '.join(CONTACT_FIELDS)}, scanned_message_id FROM contacts WHERE email = ?",
             (email,),
@@ -102,7 +172,7 @@ class Base:
 
     @staticmethod
     def _write(
-        c: sqlite3.Connection,
+        c: Connection,
         email: str,
         prop: str,
         value: str | None,

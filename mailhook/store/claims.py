@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Collection, Mapping, Sequence
 
+from mailhook.store.base import Connection
 from mailhook.trust.authorship import addresses_in, read_header_block
 
 # Every address a message may be logged on, fill or create a contact for. Reading more fields
@@ -61,7 +61,7 @@ def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, froz
     return taken
 
 
-def claim_next(c: sqlite3.Connection, scope: str, now: str, limit: int) -> list[int]:
+def claim_next(c: Connection, scope: str, now: str, limit: int) -> list[int]:
     """Inside the caller's write transaction (so no other process chooses meanwhile): mark the
     next claimable messages of `scope` processing, by this process; returns their ids."""
     rows = c.execute(f"SELECT id, coalesce(last_error, '') FROM messages WHERE {DUE} AND {scope} "
@@ -83,7 +83,7 @@ def claim_next(c: sqlite3.Connection, scope: str, now: str, limit: int) -> list[
     return mark_claimed(c, choose(due, busy, outside, limit, suspects))
 
 
-def mark_claimed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+def mark_claimed(c: Connection, ids: Sequence[int]) -> list[int]:
     """Claim `ids` for this process: one attempt more, and whose claim it is (its pid), so a
     supervisor re-queues only the claims of a child that died."""
     if not ids:
@@ -94,7 +94,7 @@ def mark_claimed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
     return sorted(r[0] for r in rows)
 
 
-def claim_replayed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
+def claim_replayed(c: Connection, ids: Sequence[int]) -> list[int]:
     """Inside the caller's write transaction: claim those of `ids` a replay still has to do
     (pending, or left processing by an interrupted replay); returns their ids."""
     if not ids:
@@ -105,10 +105,11 @@ def claim_replayed(c: sqlite3.Connection, ids: Sequence[int]) -> list[int]:
     return mark_claimed(c, [r[0] for r in found])
 
 
-def release_every_claim(c: sqlite3.Connection, scope: str) -> int:
+def release_every_claim(c: Connection, scope: str) -> int:
     """Inside the caller's write transaction: every claim of `scope` back to pending, with the
     attempt it counted taken back. A kill of the whole hook says nothing about the messages being
     processed (the crash test kills it at random 20 times); a worker that dies on its own while
     the service runs is charged by its supervisor instead. Returns how many."""
-    return c.execute(f"""UPDATE messages SET status = 'pending', attempts = max(attempts - 1, 0)
+    return c.execute(f"""UPDATE messages SET status = 'pending',
+                         attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
                          WHERE status = 'processing' AND {scope}""").rowcount

@@ -23,8 +23,9 @@ class CountStore(Base):
 
     def processing_delays(self, limit: int = 1000) -> list[float]:
         """Seconds from receipt to processing of the last `limit` processed messages."""
+        seconds = self._seconds.format(later="processed_at", earlier="received_at")
         rows = self.conn.execute(
-            """SELECT (julianday(processed_at) - julianday(received_at)) * 86400.0
+            f"""SELECT {seconds}
                FROM messages WHERE status = 'processed' AND processed_at IS NOT NULL
                ORDER BY id DESC LIMIT ?""",
             (limit,),
@@ -43,7 +44,7 @@ class CountStore(Base):
         """Processed messages not read for contact details, by their skip_reason, most first."""
         return dict(self.conn.execute(
             """SELECT coalesce(skip_reason, 'no reason recorded'), count(*) FROM messages
-               WHERE status = 'processed' AND NOT scanned GROUP BY 1 ORDER BY 2 DESC, 1"""))
+               WHERE status = 'processed' AND scanned = 0 GROUP BY 1 ORDER BY 2 DESC, 1"""))
 
     def failed_messages(self) -> list[dict[str, Any]]:
         return self._rows(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailhook.model import PROPERTIES, SOURCE_AI
-from mailhook.store.base import Base
+from mailhook.store.base import Base, Connection
 
 SOURCE_UNDO = "undo"
 
@@ -117,7 +116,7 @@ class HistoryStore(Base):
 
 
 def _ai_changes(
-    c: sqlite3.Connection, message_ids: Sequence[str], since: str | None
+    c: Connection, message_ids: Sequence[str], since: str | None
 ) -> list[AiChange]:
     where, params = ["source = ?"], [SOURCE_AI]
     if message_ids:
@@ -135,7 +134,7 @@ def _ai_changes(
 
 
 def _decide(
-    c: sqlite3.Connection, change: AiChange, handled: set[int],
+    c: Connection, change: AiChange, handled: set[int],
     undone: dict[tuple[str, str], str | None],
 ) -> Reversal | None:
     """Judge one AI change, leaving out later steps that were undone (by this undo or before).

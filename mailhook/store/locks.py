@@ -8,6 +8,8 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
+from mailhook.store.postgres import is_locked as postgres_is_locked
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -20,10 +22,12 @@ Pause = Callable[[float], object]
 
 
 def is_locked(exc: BaseException) -> bool:
-    """SQLite gave up on a lock another connection holds (SQLITE_BUSY or SQLITE_LOCKED)."""
+    """SQLite gave up on a lock another connection holds (SQLITE_BUSY or SQLITE_LOCKED), or
+    PostgreSQL did (store.postgres.is_locked)."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF  # the primary result code
-    return isinstance(exc, sqlite3.OperationalError) and code in (
-        sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    if isinstance(exc, sqlite3.OperationalError):
+        return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return postgres_is_locked(exc)
 
 
 def patiently(
@@ -38,7 +42,7 @@ def patiently(
     while True:
         try:
             return call()
-        except sqlite3.OperationalError as exc:
+        except Exception as exc:  # either engine's lock error; every other one is raised
             if not is_locked(exc) or time.monotonic() + delay > deadline:
                 raise
             log.warning("%s: the database is locked by another connection (%s); trying again in "

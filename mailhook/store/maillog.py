@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Sequence
+
+from mailhook.store.base import Connection
 
 
 def outbound_log_key(direction: str, user_email: str | None, message_id: str | None,
@@ -22,12 +23,12 @@ def outbound_log_key(direction: str, user_email: str | None, message_id: str | N
     return "sha256:" + hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
 
-def message_id_of(c: sqlite3.Connection, message_rowid: int) -> str | None:
+def message_id_of(c: Connection, message_rowid: int) -> str | None:
     row = c.execute("SELECT message_id FROM messages WHERE id = ?", (message_rowid,)).fetchone()
     return row[0] if row else None
 
 
-def log_on_contacts(c: sqlite3.Connection, message_rowid: int, emails: Sequence[str],
+def log_on_contacts(c: Connection, message_rowid: int, emails: Sequence[str],
                     sender: str | None, key: str | None) -> None:
     """Inside the caller's transaction: log the message on those of `emails` that are contacts.
     A second copy of one outbound mail (its key already on the contact) is ignored like a repeat,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -16,7 +15,7 @@ from mailhook.model import (
     SOURCE_USER,
     User,
 )
-from mailhook.store.base import Base, check_properties, normalise_address, utc_now
+from mailhook.store.base import Base, Connection, check_properties, normalise_address, utc_now
 
 # Reads a phone as a person typed it, with the contact's country (None: not known): its E.164, or
 # None to store it as typed. The seam by which the CLI hands in the pipeline's normalisation, which
@@ -111,7 +110,7 @@ class PeopleStore(Base):
             self._insert_contact(c, email, *read_phones(values, values.get("country"), phones), source)
 
     def _insert_contact(
-        self, c: sqlite3.Connection, email: str, values: dict[str, str | None],
+        self, c: Connection, email: str, values: dict[str, str | None],
         originals: Mapping[str, str], source: str,
     ) -> None:
         c.execute("DELETE FROM write_context")
@@ -183,7 +182,7 @@ class PeopleStore(Base):
                 c.execute(
                     """INSERT INTO contact_properties (contact_email, property, source,
                        user_edited, updated_at) VALUES (?, ?, ?, 1, ?)
-                       ON CONFLICT DO UPDATE SET user_edited = 1""",
+                       ON CONFLICT (contact_email, property) DO UPDATE SET user_edited = 1""",
                     (email, prop, SOURCE_USER, utc_now()),
                 )
             else:

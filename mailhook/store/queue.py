@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,7 +13,7 @@ from typing import Any
 from mailhook.model import SOURCE_AI
 from mailhook.rules.fill import Candidate, decide
 from mailhook.store import claims
-from mailhook.store.base import Base, utc_now
+from mailhook.store.base import Base, Connection, utc_now
 from mailhook.store.maillog import log_on_contacts, message_id_of, outbound_log_key
 from mailhook.store.suggestions import record_decision
 from mailhook.store.tasks import NewTask, insert_tasks
@@ -125,7 +124,7 @@ class QueueStore(Base):
                     """INSERT OR IGNORE INTO messages (message_id, dedupe_key, recipient,
                        listener, mail_from, recipients, peer, received_at, size, raw_sha256,
                        login)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
                     (
                         item.message_id,
                         item.dedupe_key,
@@ -140,18 +139,20 @@ class QueueStore(Base):
                         item.login,
                     ),
                 )
-                if cursor.rowcount == 1:
+                # All rows read, so no statement is left in progress; none: a retry, ignored.
+                new = next(iter(cursor.fetchall()), None)
+                if new is not None:
                     # Mail to the forwarding address may be a forward, about a contact named only
                     # in its body: it has none, and waits for all (so does all else for it).
                     forwarded = item.listener == FORWARDING_LISTENER
                     mine = frozenset() if forwarded else outside[item.sha256] - {item.recipient.lower()}
                     c.executemany("INSERT INTO message_parties VALUES (?, ?)",
-                                  [(cursor.lastrowid, a) for a in sorted(mine)])
-                results.append(cursor.rowcount == 1)
+                                  [(new[0], a) for a in sorted(mine)])
+                results.append(new is not None)
         return results
 
     @staticmethod
-    def _replayed_history(c: sqlite3.Connection, item: Received) -> bool:
+    def _replayed_history(c: Connection, item: Received) -> bool:
         """A replay copies the user's mailbox, whose bytes differ from the MTA's live copy of the
         same mail (delivery adds Return-Path, Delivered-To, Status ...). So between a replayed
         and a live copy, either way round, the Message-ID alone says it is already logged."""
@@ -310,7 +311,7 @@ class QueueStore(Base):
         with self._tx() as c:
             return [self._apply(c, rowid, outcome) for rowid, outcome in done]
 
-    def _apply(self, c: sqlite3.Connection, message_rowid: int, outcome: Outcome) -> list[Candidate]:
+    def _apply(self, c: Connection, message_rowid: int, outcome: Outcome) -> list[Candidate]:
         """Inside the caller's transaction: one outcome (only to a message being processed: once,
         and never to one failed meanwhile); the candidates that filled."""
         if not c.execute("SELECT 1 FROM messages WHERE id = ? AND status = 'processing'",
@@ -336,7 +337,7 @@ class QueueStore(Base):
         )
         return filled
 
-    def _fill(self, c: sqlite3.Connection, rowid: int, outcome: Outcome) -> list[Candidate]:
+    def _fill(self, c: Connection, rowid: int, outcome: Outcome) -> list[Candidate]:
         """Inside the finish transaction: decide on the current state, mark the first scan, fill,
         and keep every candidate (and each suggested update) with its evidence."""
         email = outcome.contact_email
@@ -358,7 +359,7 @@ class QueueStore(Base):
         return list(decision.fills)
 
     @staticmethod
-    def _message_key(c: sqlite3.Connection, rowid: int) -> str:
+    def _message_key(c: Connection, rowid: int) -> str:
         row = c.execute("SELECT message_id, dedupe_key FROM messages WHERE id = ?", (rowid,))
         message_id, dedupe_key = row.fetchone()
         return str(message_id or dedupe_key)

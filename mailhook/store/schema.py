@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mailhook.model import CONTACT_FIELDS, PROPERTIES
 
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -203,9 +205,10 @@ CREATE VIEW failed_messages AS
 
 # Every value a scanned signature showed (kept with its evidence and what became of it), and the
 # suggested updates: values that differ from what a contact holds and were not written.
-_SUGGESTIONS = f"""
+_COMPANY = """
 ALTER TABLE contacts ADD COLUMN company TEXT;
-{_property_triggers("company")}
+"""
+_SUGGESTIONS = f"""
 CREATE TABLE candidates (
     id INTEGER PRIMARY KEY,
     message_rowid INTEGER NOT NULL REFERENCES messages(id),
@@ -285,21 +288,36 @@ CREATE UNIQUE INDEX contact_emails_outbound ON contact_emails(contact_email, out
     WHERE outbound_key IS NOT NULL;
 """
 
-MIGRATIONS: tuple[tuple[str, str], ...] = (
-    ("0001_base", _BASE + "".join(_property_triggers(p) for p in PROPERTIES)),
-    ("0002_retry_at", _RETRY_AT),
-    ("0003_tasks", _TASKS),
-    ("0004_views", _VIEWS),
-    # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.service.passwords).
-    ("0005_user_passwords", "ALTER TABLE users ADD COLUMN password_hash TEXT;"),
-    ("0006_suggestions", _SUGGESTIONS),
-    # Who logged in to send a message on our SMTP port: proof that the author is that user.
-    ("0007_message_login", "ALTER TABLE messages ADD COLUMN login TEXT;"),
-    ("0008_copy_key", _COPY_KEY),
-    ("0009_parallel_claims", _PARALLEL_CLAIMS),
-    ("0010_outbound_log_key", _OUTBOUND_LOG_KEY),
-    # HubSpot's own id of a contact, kept from an import of its export and written back by the
-    # --hubspot exports, so a round trip updates the same HubSpot record (not a property: no
-    # provenance, never filled, never suggested).
-    ("0011_hubspot_record_id", "ALTER TABLE contacts ADD COLUMN hubspot_record_id TEXT;"),
-)
+Migrations = tuple[tuple[str, str], ...]
+
+
+def _same(sql: str) -> str:
+    return sql
+
+
+def migrations(ddl: Callable[[str], str] = _same,
+               triggers: Callable[[str], str] = _property_triggers) -> Migrations:
+    """The named migrations in one engine's SQL: `ddl` rewrites the tables, indexes and views
+    (written in SQLite's), `triggers` gives one property's provenance triggers (store.postgres
+    has PostgreSQL's)."""
+    return (
+        ("0001_base", ddl(_BASE) + "".join(triggers(p) for p in PROPERTIES)),
+        ("0002_retry_at", ddl(_RETRY_AT)),
+        ("0003_tasks", ddl(_TASKS)),
+        ("0004_views", ddl(_VIEWS)),
+        # SMTP AUTH on the forwarding listener: a scrypt hash per user (mailhook.service.passwords).
+        ("0005_user_passwords", ddl("ALTER TABLE users ADD COLUMN password_hash TEXT;")),
+        ("0006_suggestions", ddl(_COMPANY) + triggers("company") + ddl(_SUGGESTIONS)),
+        # Who logged in to send a message on our SMTP port: proof that the author is that user.
+        ("0007_message_login", ddl("ALTER TABLE messages ADD COLUMN login TEXT;")),
+        ("0008_copy_key", ddl(_COPY_KEY)),
+        ("0009_parallel_claims", ddl(_PARALLEL_CLAIMS)),
+        ("0010_outbound_log_key", ddl(_OUTBOUND_LOG_KEY)),
+        # HubSpot's own id of a contact, kept from an import of its export and written back by
+        # the --hubspot exports, so a round trip updates the same HubSpot record (not a property:
+        # no provenance, never filled, never suggested).
+        ("0011_hubspot_record_id", ddl("ALTER TABLE contacts ADD COLUMN hubspot_record_id TEXT;")),
+    )
+
+
+MIGRATIONS: Migrations = migrations()  # SQLite's

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 from mailhook.errors import InvalidValue, NotFound
 from mailhook.model import CONTACT_FIELDS, SOURCE_USER
 from mailhook.rules.fill import Candidate, ContactState, Decision
-from mailhook.store.base import Base, normalise_address, utc_now
+from mailhook.store.base import Base, Connection, normalise_address, utc_now
 
 SUGGESTION_STATUSES = ("open", "accepted", "dismissed", "superseded")
 # The contact's current value of the suggested property (one CASE arm per column).
@@ -40,7 +39,7 @@ class Suggestion:
 
 
 def record_decision(
-    c: sqlite3.Connection,
+    c: Connection,
     rowid: int,
     message_id: str,
     email: str,
@@ -69,7 +68,7 @@ def record_decision(
 
 
 def _suggest(
-    c: sqlite3.Connection, rowid: int, message_id: str, email: str, user_email: str | None,
+    c: Connection, rowid: int, message_id: str, email: str, user_email: str | None,
     state: ContactState, candidate: Candidate, reason: str | None,
 ) -> None:
     """One open suggestion per property: a newer value supersedes an older open one; a value the
@@ -159,7 +158,7 @@ class SuggestionStore(Base):
         return suggestion
 
     @staticmethod
-    def _set_status(c: sqlite3.Connection, suggestion_id: int, status: str) -> None:
+    def _set_status(c: Connection, suggestion_id: int, status: str) -> None:
         c.execute(
             "UPDATE suggestions SET status = ?, status_at = ? WHERE id = ?",
             (status, utc_now(), suggestion_id),

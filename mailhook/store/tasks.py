@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from mailhook.errors import InvalidValue, NotFound
 from mailhook.model import SOURCE_AI
-from mailhook.store.base import Base, normalise_address, utc_now
+from mailhook.store.base import Base, Connection, normalise_address, utc_now
 
 STATUSES = ("recommended", "accepted", "dismissed")
 
@@ -56,7 +55,7 @@ class Fill:
 
 
 def insert_tasks(
-    c: sqlite3.Connection, message_rowid: int, user_email: str, tasks: Sequence[NewTask]
+    c: Connection, message_rowid: int, user_email: str, tasks: Sequence[NewTask]
 ) -> None:
     """Inside the finish transaction; a sentence the user already has from this message is skipped.
 
