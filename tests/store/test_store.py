@@ -6,17 +6,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from mailhook.errors import AlreadyExists, InvalidValue, NotFound
 from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store
 from mailhook.store.queue import REPLAY
 
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "mailhook.db")
+from .conftest import PersonSql
 
 
 def received(raw: bytes = b"Subject: hi\r\n\r\nbody\r\n", message_id: str | None = "<m1@x>",
@@ -36,10 +32,10 @@ def process_one(store: Store, outcome: Outcome, message_id: str = "<m1@x>") -> l
     return store.finish(item.id, outcome)
 
 
-def test_database_uses_wal_and_full_sync(store: Store) -> None:
+def test_database_uses_wal_and_full_sync(sqlite_store: Store) -> None:
     """Durability settings: WAL journal and synchronous=FULL (2) on every connection."""
-    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+    assert sqlite_store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert sqlite_store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
 
 
 def test_same_message_id_and_recipient_is_stored_once(store: Store) -> None:
@@ -140,15 +136,12 @@ def test_only_the_first_scanned_reply_fills(store: Store) -> None:
     assert store.contact("bob@them.example")["properties"]["phone"]["value"] is None
 
 
-def test_raw_sql_edit_sets_user_edited_and_blocks_fills(store: Store, tmp_path: Path) -> None:
-    """An edit made with plain SQL (as `sqlite-utils query` does) is a user edit: it is flagged,
-    clearing keeps the flag, and the AI never fills that property afterwards."""
+def test_raw_sql_edit_sets_user_edited_and_blocks_fills(store: Store, person_sql: PersonSql) -> None:
+    """An edit made with plain SQL (as `sqlite-utils query` or psql does) is a user edit: it is
+    flagged, clearing keeps the flag, and the AI never fills that property afterwards."""
     store.add_contact("bob@them.example", {}, "import")
-    db = sqlite_utils.Database(tmp_path / "mailhook.db")
-    db.execute("update contacts set city = 'Oslo' where email = 'bob@them.example'")
-    db.execute("update contacts set city = null where email = 'bob@them.example'")
-    db.conn.commit()
-    db.close()
+    person_sql("update contacts set city = 'Oslo' where email = 'bob@them.example'")
+    person_sql("update contacts set city = null where email = 'bob@them.example'")
     process_one(store, inbound("bob@them.example", city="Berlin", state="BE"))
     props = store.contact("bob@them.example")["properties"]
     assert props["city"]["value"] is None
@@ -170,12 +163,29 @@ def test_history_records_every_change(store: Store) -> None:
     """Every change to a property lands in property_history with its source."""
     store.add_contact("bob@them.example", {"city": "Oslo"}, "user")
     store.set_property("bob@them.example", "city", "Bergen")
-    rows = list(store.db.query(
-        "select old_value, new_value, source from property_history order by id"))
-    assert rows == [
-        {"old_value": None, "new_value": "Oslo", "source": "user"},
-        {"old_value": "Oslo", "new_value": "Bergen", "source": "user"},
-    ]
+    rows = store.conn.execute(
+        "select old_value, new_value, source from property_history order by id").fetchall()
+    assert [tuple(r) for r in rows] == [(None, "Oslo", "user"), ("Oslo", "Bergen", "user")]
+
+
+def test_a_contact_a_person_inserts_with_sql_is_flagged_per_property(
+        store: Store, person_sql: PersonSql) -> None:
+    """A raw INSERT is a person's edit of every property it sets (the insert triggers): those
+    are flagged and kept from the AI; the others stay free to fill."""
+    person_sql("insert into contacts (email, city) values (?, ?)", "bob@them.example", "Oslo")
+    process_one(store, inbound("bob@them.example", city="Berlin", state="BE"))
+    props = store.contact("bob@them.example")["properties"]
+    assert (props["city"]["value"], props["city"]["user_edited"]) == ("Oslo", True)
+    assert (props["state"]["value"], props["state"]["source"]) == ("BE", "mailhook AI")
+
+
+def test_a_persons_flag_survives_a_later_write_by_mailhook(store: Store, person_sql: PersonSql) -> None:
+    """Once a person edited a property, no later write (an import here) clears the flag."""
+    store.add_contact("bob@them.example", {}, "import")
+    person_sql("update contacts set phone = '+47 1' where email = 'bob@them.example'")
+    store.import_contacts([{"email": "bob@them.example", "phone": "+47 2"}])
+    phone = store.contact("bob@them.example")["properties"]["phone"]
+    assert (phone["value"], phone["source"], phone["user_edited"]) == ("+47 2", "import", True)
 
 
 def test_write_context_is_empty_outside_our_transactions(store: Store) -> None:
@@ -245,9 +255,9 @@ def test_filled_lists_only_current_ai_values(store: Store) -> None:
     assert [(r["property"], r["value"]) for r in store.filled()] == [("phone", "+4930")]
 
 
-def test_plain_sqlite_can_read_everything(tmp_path: Path, store: Store) -> None:
+def test_plain_sqlite_can_read_everything(tmp_path: Path, sqlite_store: Store) -> None:
     """Tables are plain SQLite: another connection can query them without our code."""
-    store.add_contact("bob@them.example", {"city": "Oslo"}, "user")
+    sqlite_store.add_contact("bob@them.example", {"city": "Oslo"}, "user")
     conn = sqlite3.connect(tmp_path / "mailhook.db")
     assert conn.execute("select city from contacts").fetchone() == ("Oslo",)
 
