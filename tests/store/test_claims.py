@@ -4,8 +4,6 @@ never names fewer of the addresses a worker's outcome may touch."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mailhook.store import Received, Store
 from mailhook.store.claims import DIED, choose, parties
 
@@ -40,11 +38,11 @@ def test_a_message_whose_header_block_names_nobody_waits_for_everything() -> Non
     assert choose([2, 3], [], outside, 8) == [2]
 
 
-def test_only_a_message_held_by_a_dead_process_is_claimed_alone(tmp_path: Path) -> None:
+def test_only_a_message_held_by_a_dead_process_is_claimed_alone(database: str) -> None:
     """Of three replies from different contacts, one failed in its own boundary (DNS deferred
     it) and one was charged by a worker process that died holding it. The first shares a group
     again; the second is claimed by itself."""
-    store = Store(tmp_path / "mailhook.db")
+    store = Store(database)
     store.add_user("ann@us.example", None, inbox_automation=True)
     senders = ["bob@acme.example", "carl@firm.example", "dee@shop.example"]
     for number, sender in enumerate(senders):
@@ -62,12 +60,12 @@ def test_only_a_message_held_by_a_dead_process_is_claimed_alone(tmp_path: Path) 
 
 
 def test_mail_to_the_forwarding_address_has_no_parties_whatever_its_headers_say(
-        tmp_path: Path) -> None:
+        database: str) -> None:
     """A forward is about a contact named only in its body, so mail to the forwarding address
     waits for all and all for it: hostile headers naming someone (two From fields, an address
     in an encoded display name, a Cc) give it no party to be grouped by. The same bytes
     delivered by LMTP keep the parties the one author parser reads."""
-    store = Store(tmp_path / "mailhook.db")
+    store = Store(database)
     store.add_user("ann@us.example", None, inbox_automation=True)
     raw = (b"From: Ann <ann@us.example>\r\nFrom: =?utf-8?q?bob=40acme.example?= <eve@evil.example>\r\n"
            b"To: log@hook.localhost\r\nCc: Carl <carl@firm.example>\r\nMessage-ID: <f@x>\r\n"
@@ -75,9 +73,10 @@ def test_mail_to_the_forwarding_address_has_no_parties_whatever_its_headers_say(
     store.insert_received([
         Received(raw, "<f@x>", "log@hook.localhost", "smtp", "ann@us.example", ("log@hook.localhost",), None),
         Received(raw, "<f@x>", "ann@us.example", "lmtp", "ann@us.example", ("ann@us.example",), None)])
-    rows = store.conn.execute("""SELECT m.listener, group_concat(p.address) FROM messages m
+    rows = store.conn.execute("""SELECT m.listener, p.address FROM messages m
                                  LEFT JOIN message_parties p ON p.message_rowid = m.id
-                                 GROUP BY m.id ORDER BY m.id""").fetchall()
-    assert rows[0] == ("smtp", None)
-    assert set(rows[1][1].split(",")) == {"eve@evil.example", "carl@firm.example", "log@hook.localhost"}
+                                 ORDER BY m.id, p.address""").fetchall()
+    assert tuple(rows[0]) == ("smtp", None)
+    assert {r[1] for r in rows[1:]} == {"eve@evil.example", "carl@firm.example", "log@hook.localhost"}
+    assert {r[0] for r in rows[1:]} == {"lmtp"}
     store.close()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
+import psycopg
 import pytest
 
 from mailhook.store import Outcome, Received, Store
@@ -14,8 +14,8 @@ CONTACT = "bob@acme.example"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "mailhook.db")
+def store(store: Store) -> Store:
+    """The engine's store (tests/store/conftest.py) with the contact."""
     store.add_contact(CONTACT, {}, "import")
     return store
 
@@ -80,9 +80,9 @@ def test_the_database_refuses_a_second_entry_with_the_same_key(store: Store) -> 
     """The unique index, not only the code path, keeps the log idempotent: a writer that tried
     to log the same outbound mail twice on one contact gets an integrity error."""
     deliver(store, sent(), "ann@us.example", b"one")
-    (row,) = store.db.execute("SELECT message_rowid, outbound_key FROM contact_emails").fetchall()
+    (row,) = store.conn.execute("SELECT message_rowid, outbound_key FROM contact_emails").fetchall()
     assert row[1] == key(sent(), "<q1@us.example>")
-    with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute(
+    with pytest.raises((sqlite3.IntegrityError, psycopg.IntegrityError), match="(?i)unique"):
+        store.conn.execute(
             "INSERT INTO contact_emails (contact_email, message_rowid, role, outbound_key) "
             "VALUES (?, ?, 'to', ?)", (CONTACT, row[0] + 1, row[1]))
