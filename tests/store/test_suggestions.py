@@ -101,8 +101,8 @@ def test_same_value_ignores_formatting(prop: str, held: str | None, new: str, sa
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    store = Store(tmp_path / "mailhook.db")
+def store(store: Store) -> Store:
+    """The engine's store (tests/store/conftest.py) with the user."""
     store.add_user(USER, "Ann Lee", inbox_automation=True)
     return store
 
@@ -230,8 +230,10 @@ def test_cli_lists_accepts_and_dismisses(run, tmp_path: Path) -> None:  # type: 
         "job_title"]["value"] == "Sales Director"
 
 
-def test_suggested_updates_view_answers_sqlite_utils(tmp_path: Path, store: Store) -> None:
+def test_suggested_updates_view_answers_sqlite_utils(tmp_path: Path, sqlite_store: Store) -> None:
     """The suggested_updates view lists open suggestions with the contact's current value."""
+    store = sqlite_store
+    store.add_user(USER, "Ann Lee", inbox_automation=True)
     store.add_contact(CONTACT, {"job_title": "Buyer"}, "user")
     deliver(store, reply())
     run_worker(worker_config(tmp_path), store)
