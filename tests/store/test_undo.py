@@ -14,6 +14,8 @@ from click.testing import Result
 from mailhook.rules.fill import Candidate
 from mailhook.store import Outcome, Received, Store, utc_now
 
+from .conftest import PersonSql
+
 BOB = "bob@them.example"
 
 
@@ -22,7 +24,7 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "db.sqlite"
 
 
-def fill(db: Path, contact: str, message_id: str, **values: str) -> None:
+def fill(db: Path | str, contact: str, message_id: str, **values: str) -> None:
     """Process one scanned reply of `contact` through the real fill transaction."""
     store = Store(db)
     try:
@@ -168,3 +170,19 @@ def test_undo_needs_a_message_or_a_time(run) -> None:
     assert result.exit_code == 2 and "--message" in result.output
     result = run("undo", "--since", "last tuesday", ok=False)
     assert result.exit_code == 2 and "ISO 8601" in result.output
+
+
+def test_undo_skips_a_persons_sql_edit_and_reverts_the_rest_on_either_engine(
+        store: Store, database: str, person_sql: PersonSql) -> None:
+    """Through the store on SQLite and PostgreSQL: a value a person changed with raw SQL after
+    the AI filled it stays and is reported; the AI's other fill is reverted as source `undo`."""
+    store.add_contact(BOB, {}, "import")
+    fill(database, BOB, "<m1@x>", city="Berlin", phone="+493012345")
+    person_sql("UPDATE contacts SET city = 'Bonn' WHERE email = ?", BOB)
+    reversals = {r.property: r for r in store.undo_fills(message_ids=["<m1@x>"])}
+    assert reversals["phone"].reverted and reversals["phone"].restored is None
+    assert not reversals["city"].reverted
+    assert (reversals["city"].reason or "").startswith("changed since by user at ")
+    contact = store.contact(BOB)["properties"]
+    assert (contact["city"]["value"], contact["phone"]["value"]) == ("Bonn", None)
+    assert contact["phone"]["source"] == "undo" and not contact["phone"]["user_edited"]
