@@ -97,3 +97,22 @@ def test_the_fast_detector_gives_langdetects_own_probabilities(text: str) -> Non
         return [(found.lang, float(found.prob)) for found in detector.get_probabilities()]
 
     assert probabilities(_FastDetector) == probabilities(Detector)
+
+
+def test_the_lazy_profiles_are_langdetects_own_table() -> None:
+    """Every n-gram's row, built on demand, is what langdetect's DetectorFactory builds up front,
+    in its language order; and n-grams it does not know stay unknown."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from mailhook.pipeline.language import _factory
+
+    reference = DetectorFactory()
+    reference.load_profile(PROFILES_DIRECTORY)
+    ours = _factory.__wrapped__()
+    assert ours.langlist == reference.langlist
+    table = ours.word_lang_prob_map
+    assert all(word in table and table[word] == row for word, row in reference.word_lang_prob_map.items())
+    assert len(table) == len(reference.word_lang_prob_map)
+    assert "q\u0416z" not in table
+    with pytest.raises(KeyError):
+        table["q\u0416z"]
