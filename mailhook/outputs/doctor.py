@@ -96,7 +96,7 @@ def _writable(path: Path) -> bool:
 
 
 def check_port(name: str, host: str, port: int, *, greets: bool = True,
-               running: dict[str, Any] | None = None) -> Check:
+               running: dict[str, Any] | None = None, in_use: str | None = None) -> Check:
     """Can `serve` bind host:port? If something holds it, connect and read what it says;
     `running` is this hook's run file, if a serve of this database is up (see `running_hook`)."""
     where = f"{host}:{port}"
@@ -107,7 +107,7 @@ def check_port(name: str, host: str, port: int, *, greets: bool = True,
         socket.create_server((host, port)).close()
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
-            return _port_in_use(name, host, port, greets, running)
+            return _port_in_use(name, host, port, greets, running, in_use)
         if exc.errno == errno.EACCES:
             return Check(name, FAIL, f"{where}: permission denied",
                          "use a port above 1023, or give mailhook CAP_NET_BIND_SERVICE")
@@ -117,7 +117,7 @@ def check_port(name: str, host: str, port: int, *, greets: bool = True,
 
 
 def _port_in_use(name: str, host: str, port: int, greets: bool,
-                 running: dict[str, Any] | None) -> Check:
+                 running: dict[str, Any] | None, in_use: str | None = None) -> Check:
     where, section = f"{host}:{port}", _section(name)
     greeting = _greeting(host, port) if greets else None
     ours = greeting is not None and AIOSMTPD_GREETING in greeting
@@ -130,8 +130,8 @@ def _port_in_use(name: str, host: str, port: int, greets: bool,
                      f"stop the other process, or change [{section}] port")
     said = f"it greets {greeting!r}" if greeting else "it sends no greeting"
     if not greets:
-        said = "mailhook's metrics, if it is running"
-    return Check(name, FAIL if greets else WARN, f"{where} is already in use ({said})",
+        said = f"mailhook's [{section}] listener, if it is running"
+    return Check(name, in_use or (FAIL if greets else WARN), f"{where} is already in use ({said})",
                  f"stop the process listening there, or change [{section}] port")
 
 
@@ -273,6 +273,9 @@ def run_checks(config_path: Path | None, *, dns_resolver: Resolver | None = None
     if config.metrics.enabled:
         checks.append(check_port("metrics port", config.metrics.host, config.metrics.port,
                                  greets=False, running=running))
+    if config.web.enabled:  # nothing greets on connect, as for metrics; but serve stops if taken
+        checks.append(check_port("web port", config.web.host, config.web.port, greets=False,
+                                 running=running, in_use=FAIL))
     checks += check_model(models_dir)
     checks.append(check_dns(config.dkim, dns_resolver,
                             min(config.dkim.dns_timeout, DNS_PROBE_TIMEOUT)))
