@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from linereader import LineReader
@@ -35,6 +36,9 @@ from mailhook.store import Received, Store
 from mailhook.worker.processing import Worker
 
 from .seed import ANN, CONTACT, PASSWORDS, REPLIERS, seed, seed_replies
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 MAILHOOK = str(Path(sys.executable).parent / "mailhook")
@@ -85,7 +89,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
 
 
 @pytest.fixture
-def page(served: Served) -> Iterator[sync_api.Page]:
+def page(served: Served) -> Iterator[Page]:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
         try:
@@ -94,14 +98,14 @@ def page(served: Served) -> Iterator[sync_api.Page]:
             browser.close()
 
 
-def shoot(page: sync_api.Page, name: str) -> None:
+def shoot(page: Page, name: str) -> None:
     """The page as the user sees it, into MAILHOOK_SCREENSHOTS when set."""
     if SCREENSHOTS:
         Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)
 
 
-def sign_in(page: sync_api.Page, screenshot: str | None = None) -> None:
+def sign_in(page: Page, screenshot: str | None = None) -> None:
     page.get_by_label("Your mailhook address").fill(ANN)
     page.get_by_label("Password").fill(PASSWORDS[ANN])
     if screenshot:
@@ -110,7 +114,7 @@ def sign_in(page: sync_api.Page, screenshot: str | None = None) -> None:
 
 
 def test_a_user_decides_on_the_pages_and_finds_the_accepted_value_user_edited(
-    served: Served, page: sync_api.Page
+    served: Served, page: Page
 ) -> None:
     """Keyboard-and-click use of the plain-HTML pages changes the store at once; the job title
     accepted from a suggestion shows as user-edited on the contact's page."""
@@ -150,7 +154,7 @@ def test_a_user_decides_on_the_pages_and_finds_the_accepted_value_user_edited(
 
 
 def test_with_fill_contact_details_off_the_next_mail_is_not_scanned(
-    served: Served, page: sync_api.Page
+    served: Served, page: Page
 ) -> None:
     """Unticked on the Settings page, Bob's next reply (his first: a real message through the
     worker the service runs) is logged on him but not read: his page shows no phone."""
@@ -180,7 +184,7 @@ def test_with_fill_contact_details_off_the_next_mail_is_not_scanned(
     sync_api.expect(phone).to_have_text("")
 
 
-def test_a_task_is_accepted_from_the_digests_link(served: Served, page: sync_api.Page) -> None:
+def test_a_task_is_accepted_from_the_digests_link(served: Served, page: Page) -> None:
     """The digest's Accept link (signed with the page's own key) opens the sign-in page, then the
     confirmation; one click accepts. A link cut short gets a page saying it does not work."""
     config = dataclasses.replace(served.config, web=dataclasses.replace(
@@ -209,7 +213,7 @@ def test_a_task_is_accepted_from_the_digests_link(served: Served, page: sync_api
     shoot(page, "refused")
 
 
-def test_the_export_downloads_as_csv_in_either_format(served: Served, page: sync_api.Page) -> None:
+def test_the_export_downloads_as_csv_in_either_format(served: Served, page: Page) -> None:
     """Export filled properties on the Filled by AI page saves a CSV file: our columns, or with the
     HubSpot option HubSpot's, each with Ann's contact's phone the AI filled."""
     page.goto(served.url)
@@ -225,7 +229,7 @@ def test_the_export_downloads_as_csv_in_either_format(served: Served, page: sync
     assert list(rows[0])[0] == RECORD_ID
 
 
-def download(page: sync_api.Page) -> list[dict[str, str]]:
+def download(page: Page) -> list[dict[str, str]]:
     with page.expect_download() as started:
         page.get_by_role("button", name="Export filled properties").click()
     saved = started.value.path()

@@ -81,7 +81,7 @@ def test_a_contact_shows_each_property_with_its_source_flag_and_history(client: 
     assert page.status_code == 200
     phone = row(page.text, "property-phone")
     assert "+49301234560" in phone and "mailhook AI" in phone and "Re: Quote for ann@us.example" in phone
-    assert EVIDENCE["line"] in phone and "no" in phone
+    assert str(EVIDENCE["line"]) in phone and "no" in phone
     job = row(page.text, "property-job_title")
     assert "Engineer" in job and "an import" in job
     history = page.text[page.text.index('id="history"'):]
