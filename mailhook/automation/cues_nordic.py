@@ -7,6 +7,25 @@ from mailhook.automation.lexicon import lexicon, words
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
 
+# Constructions Danish, Swedish and Norwegian share (short mail is often told apart wrongly).
+_SCAND_YOU = r"(?:du|I|De|dere|ni)"
+# "Hvad skal vi gøre for at ...?": the reader is asked what to do (a help request).
+_SCAND_WHAT_TO_DO = (
+    r"\b(?P<act>(?:hvad|hva|vad)\s+(?:skal|kan|må|bør|behøver|trenger|måste|ska|behöver)\s+(?:jeg|jag|vi))\b"
+    r"(?=[^.!]*\?)"
+)
+_SCAND_DO_YOU_KNOW = (
+    r"\b(?:ved|vet)\s+(?:du|I|De|dere|ni)\s*,?\s+(?:\S+\s+)?(?P<act>om|hvordan|hvornår|hvor|hvad|hva|hur|"
+    r"när|var|"
+    r"vad)\b(?=[^.!]*\?)"
+)
+_SCAND_SUGGEST = r"\b(?:jeg|jag|vi)\s+(?:foreslår|föreslår)\s*,?\s+(?P<act>at|att|et|en|ett)\b"
+# A request softened at its end ("send fakturaen igen, er du snill").
+_SCAND_KINDLY = r"^(?P<act>\w+)\b[^.?!]*\b(?:er du (?:snill|sød)|vær så snill|är du snäll|er dere snille)\b"
+_SCAND_PLEASE = (
+    r"\b(?!(?:kontakt|se|bemærk|læs|klik|besøg|find|hilsen|vennlig|venlig)\b)(?P<act>\w+)\s+(?:venligst|"
+    r"vennligst)\b"
+)
 _DA_WH = words("hvordan", "hvad", "hvornår", "hvor", "om", "hvilke", "hvilken", "hvem", "hvorfor")
 _DA_ACT = (
     r"(?:ringer|ringe|sender|sende|skriver|skrive|kontakter|kontakte|vender tilbage|vende tilbage|"
@@ -21,16 +40,36 @@ DA = lexicon(
         rf"^(?!.*\b(?:har|havde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+"
         rf"(?!(?:har|havde)\b)(?:\S+\s+){{0,3}}?(?P<act>{_DA_ACT})\b",
         r"\b(?P<act>ringer|sender|skriver|vender|kontakter)\s+(?:jeg|vi)\b",
+        # A second verb of the same subject: "vi har modtaget ... og vender tilbage ...".
+        rf"\b(?:jeg|vi)\b[^.?!]*?\bog\s+(?:\S+\s+)?(?P<act>{_DA_ACT})\b",
+        # Someone on the author's side promises the reader ("vores serviceafdeling sender dig ...").
+        rf"\b(?P<who>(?:min|mit|mine|vores|vor|vort|vore)\s+(?:\S+\s+){{0,4}}?)(?=[^.?!]*\b(?:dig|jer|Dem)\b)"
+        rf"(?:vil\s+|skal\s+)?(?P<act>{_DA_ACT})\b",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:bliver|vil blive|skal)\s+(?:\S+\s+)?(?:sendt|mailet|"
+        r"videresendt)\s+"
+        r"til\s+(?:dig|jer|Dem))\b",
     ],
     ask=[
         rf"\b(?:kan|kunne|vil)\s+(?:du|I|De)\s+(?:\S+\s+){{0,2}}?(?:fortælle|forklare|oplyse|"
         rf"sige)(?:\s+(?:mig|os))?,?"
         rf"\s+(?P<act>{_DA_WH})\b",
         rf"\b(?:jeg|vi)\s+(?:vil|ville)\s+gerne\s+(?:vide|høre),?\s+(?P<act>{_DA_WH})\b",
-        r"\b(?P<act>er det muligt)\b",
+        r"\b(?P<act>(?:er|ville|vil|kunne) det (?:\S+\s+)?(?:være )?muligt)\b",
+        # "hvordan retter jeg det?": the reader is asked how (a help request).
+        r"\b(?P<act>(?:hvordan|hvor|hvornår)\s+\w+\s+(?:jeg|vi)\b)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:hvilke|hvilken|hvilket|hvornår|hvad)\b(?:\s+\S+){0,5}?)\s+passer\b(?=[^.!]*\?)",
+        _SCAND_WHAT_TO_DO,
+        _SCAND_DO_YOU_KNOW,
     ],
     request=[
         rf"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\b[^.?!]*?\b(?P<act>{_DA_ACT}|sende|ringe)\b",
+        rf"\b(?:har|havde)\s+{_SCAND_YOU}\s+(?:\S+\s+)?(?:lyst|mulighed|tid)\s+til\s+(?:at\s+)?(?P<act>\w+)",
+        _SCAND_KINDLY,
+        _SCAND_PLEASE,
+        r"\bvenligst\s+(?!(?:kontakt|se|bemærk|læs|klik|besøg|find)\b)(?P<act>\w+)",
+        r"\btaknemmelig\w*,?\s+(?:hvis|om)\s+(?:du|I|De)\s+(?:\S+\s+)?(?P<act>\w+)",
+        r"\b(?:beder|bede)\s+(?:dig\s+|jer\s+|Dem\s+)?om\s+(?!(?:forståelse|overbærenhed|undskyldning)\b)"
+        r"(?P<act>\w+)",
         r"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\s+(?:venligst\s+|lige\s+|"
         r"måske\s+)?(?P<act>\w+)(?=[^.!]*\?)",
         r"^(?P<act>send (?:mig|os)|ring (?:venligst )?(?:til mig|til os|mig|os|tilbage)|"
@@ -43,6 +82,9 @@ DA = lexicon(
         r"\blad os\b[^.?!]*?\b(?P<act>mødes|møde|tale|snakke|snak|ringe|ringes|aftale)\b",
         r"\b(?P<act>vi ses|vi tales ved|ses vi)\s+(?:på|i|næste|om)\b",
         r"\b(?:har|havde)\s+(?:du|I|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
+        r"\bskal vi\s+(?P<act>tage|have|holde|mødes|ses|tales ved|snakke|aftale|booke|ringes)\b",
+        _SCAND_SUGGEST,
+        r"\b(?P<act>passer (?:det )?(?:dig|jer|Dem))\b(?=[^.!]*\?)",
     ],
 )
 
@@ -60,13 +102,26 @@ SV = lexicon(
         rf"^(?!.*\b(?:har|hade)\s+(?:jag|vi)\b).*?\b(?P<who>jag|vi)\s+(?!(?:har|hade)\b)(?:\S+\s+){{0,3}}?"
         rf"(?P<act>{_SV_ACT})\b",
         r"\b(?P<act>ringer|skickar|återkommer|hör|mejlar)\s+(?:jag|vi)\b",
+        # A second verb of the same subject: "vi har tagit emot ... och återkommer ...".
+        rf"\b(?:jag|vi)\b[^.?!]*?\boch\s+(?:\S+\s+)?(?P<act>{_SV_ACT})\b",
+        # Someone on the author's side promises the reader ("vår serviceavdelning skickar ... till dig").
+        rf"\b(?P<who>(?:(?:min|mitt|mina|vår|vårt|våra)\s+(?:\S+\s+){{0,4}}?|\w+(?:en|et|an|na)\s+(?:min|"
+        rf"mitt|"
+        rf"mina|vår|vårt|våra)\s+(?:\S+\s+){{0,3}}?))(?=[^.?!]*\b(?:dig|er|ert|era|din|ditt|dina)\b)"
+        rf"(?:kommer att\s+|ska\s+)?(?P<act>{_SV_ACT})\b",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:skickas|mejlas|"
+        r"kommer att skickas)\s+(?:\S+\s+)?till\s+(?:dig|er))\b",
     ],
     ask=[
         rf"\b(?:jag|vi)\s+(?:skulle\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:veta|fråga|"
         rf"höra),?\s+(?P<act>{_SV_WH})\b",
         rf"\b(?:kan|kunde|skulle)\s+(?:du|ni)\s+(?:\S+\s+){{0,2}}?(?:berätta|förklara|säga|meddela|tala om)"
         rf"(?:\s+för\s+(?:mig|oss))?,?\s+(?P<act>{_SV_WH})\b",
-        r"\b(?P<act>är det möjligt)\b",
+        r"\b(?P<act>(?:är|skulle|vore) det (?:\S+\s+)?(?:vara )?möjligt)\b",
+        r"\b(?P<act>(?:hur|var|när)\s+\w+\s+(?:jag|vi)\b)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:vilka|vilken|vilket|när|vad)\b(?:\s+\S+){0,5}?)\s+passar\b(?=[^.!]*\?)",
+        _SCAND_WHAT_TO_DO,
+        _SCAND_DO_YOU_KNOW,
     ],
     request=[
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
@@ -74,14 +129,19 @@ SV = lexicon(
         r"\b(?:vänligen|var vänlig och|var snäll och|snälla)\s+(?P<act>\w+)",
         r"\bvi ber (?:er|dig|om)\s+(?P<act>\w+)",
         r"\btacksam(?:ma)?\s+om\s+(?:du|ni)\s+(?:kan|kunde|vill)\s+(?P<act>\w+)",
-        r"^(?:\S+\s+)?(?P<act>hör av dig|ring mig|skicka (?:mig|oss)|mejla mig)\b",
+        rf"\b(?:har|hade)\s+{_SCAND_YOU}\s+(?:\S+\s+)?(?:lust|möjlighet|tid)\s+(?:att\s+)?(?P<act>\w+)",
+        _SCAND_KINDLY,
+        r"^(?:\S+\s+)?(?P<act>hör av dig|ring mig|skicka (?:mig|oss)|mejla mig|meddela (?:mig|oss)|"
+        r"ge (?:mig|oss) besked|bekräfta|svara|återkom)\b",
     ],
     need=[
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
     ],
     propose=[
         r"\b(?:har|hinner)\s+(?:du|ni)\s+(?P<act>(?:\S+\s+)?(?:tid|möjlighet))\b",
-        r"\b(?:ska|kan|skulle)\s+vi\s+(?P<act>ses|träffas|ringas|höras|boka)\b",
+        r"\b(?:ska|kan|skulle)\s+vi\s+(?P<act>ses|träffas|ringas|höras|boka|ta|ha)\b",
+        r"\b(?P<act>passar (?:det )?(?:dig|er))\b(?=[^.!]*\?)",
+        _SCAND_SUGGEST,
         r"\bvi\s+(?:kan|kunde|skulle kunna)\s+(?P<act>(?:ta|ha|boka)\s+(?:ett|en)\s+(?:\S+\s+)?(?:samtal|"
         r"möte|"
         r"telefonmöte|videomöte))",
@@ -101,13 +161,27 @@ NO = lexicon(
         rf"^(?!.*\b(?:har|hadde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+(?!(?:har|hadde)\b)(?:\S+\s+){{0,3}}?"
         rf"(?P<act>{_NO_ACT})\b",
         r"\b(?P<act>ringer|sender|skriver|kommer)\s+(?:jeg|vi)\b",
+        # A second verb of the same subject: "vi har mottatt ... og kommer tilbake ...".
+        rf"\b(?:jeg|vi)\b[^.?!]*?\bog\s+(?:\S+\s+)?(?P<act>{_NO_ACT})\b",
+        # Someone on the author's side promises the reader ("serviceavdelingen vår sender deg ...").
+        rf"\b(?P<who>(?:(?:min|mitt|mine|vår|vårt|våre)\s+(?:\S+\s+){{0,4}}?|\w+(?:en|et|a|ene|an)\s+(?:min|"
+        rf"mitt|"
+        rf"mine|vår|vårt|våre)\s+(?:\S+\s+){{0,3}}?))(?=[^.?!]*\b(?:deg|dere|Dem|din|ditt|dine|deres)\b)"
+        rf"(?:vil\s+|skal\s+)?(?P<act>{_NO_ACT})\b",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:blir|vil bli|skal)\s+(?:\S+\s+)?(?:sendt|mailet|"
+        r"videresendt)\s+"
+        r"til\s+(?:deg|dere|Dem))\b",
     ],
     ask=[
         rf"\b(?:jeg|vi)\s+lurer\s+på\s+(?P<act>{_NO_WH})\b",
         rf"\b(?:jeg|vi)\s+(?:vil|ville)\s+gjerne\s+(?:vite|høre),?\s+(?P<act>{_NO_WH})\b",
         rf"\b(?:kan|kunne|vil)\s+(?:du|dere|De)\s+(?:\S+\s+){{0,2}}?(?:fortelle|forklare|si|opplyse)"
         rf"(?:\s+(?:meg|oss))?,?\s+(?P<act>{_NO_WH})\b",
-        r"\b(?P<act>er det mulig)\b",
+        r"\b(?P<act>(?:er|ville|vil|kunne) det (?:\S+\s+)?(?:være |vært )?mulig)\b",
+        r"\b(?P<act>(?:hvordan|hvor|når)\s+\w+\s+(?:jeg|vi)\b)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:hvilke|hvilken|hvilket|når|hva)\b(?:\s+\S+){0,5}?)\s+passer\b(?=[^.!]*\?)",
+        _SCAND_WHAT_TO_DO,
+        _SCAND_DO_YOU_KNOW,
     ],
     request=[
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=[^.!]*\?)",
@@ -115,26 +189,50 @@ NO = lexicon(
         r"(?P<act>\w+)",
         r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed)\b",
         r"\bvennligst\s+(?P<act>\w+)",
+        r"\btakknemlig\w*,?\s+(?:hvis|om)\s+(?:du|dere|De)\s+(?:\S+\s+)?(?P<act>\w+)",
+        rf"\b(?:har|hadde)\s+{_SCAND_YOU}\s+(?:\S+\s+)?(?:lyst|mulighet|tid)\s+til\s+(?:å\s+)?(?P<act>\w+)",
+        r"\b(?:kunne|kan|vil)\s+(?:du|dere|De)\s+tenke\s+(?:deg|dere|Dem)\s+(?:å\s+)?(?P<act>\w+)",
+        r"\bvenligst\s+(?P<act>\w+)",
+        _SCAND_PLEASE,
+        _SCAND_KINDLY,
     ],
     need=[
         r"\b(?:jeg|vi)\s+(?:trenger|behøver|har behov for|må ha|skulle gjerne hatt)\s+(?P<act>\w)",
     ],
     propose=[
         r"\b(?:har|hadde)\s+(?:du|dere|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
-        r"\bskal vi\s+(?P<act>ta|ha|møtes|ses|snakkes|ringe)\b",
+        r"\bskal vi\s+(?P<act>ta|ha|møtes|ses|snakkes|ringe|tage|have)\b",
+        r"\b(?P<act>passer (?:det )?(?:for )?(?:deg|dere|Dem))\b(?=[^.!]*\?)",
+        _SCAND_SUGGEST,
     ],
 )
 
 _PL_WH = words("jak", "czy", "kiedy", "gdzie", "co", "który", "która", "które", "dlaczego", "ile")
 _PL_YOU = words("Pan", "Pani", "Państwo", "pan", "pani")
+_PL_TO_YOU = (
+    r"(?:Panu|Pani|Państwu|Ci|Tobie|Wam|do Pana|do Pani|do Państwa|do Ciebie|do Was|z Panem|z Panią|"
+    r"z Państwem|"
+    r"z Tobą|z Wami)"
+)
+_PL_THIRD = (
+    r"(?:wyśle|wyślą|prześle|prześlą|zadzwoni|zadzwonią|oddzwoni|oddzwonią|odezwie się|odezwą się|"
+    r"skontaktuje się|skontaktują się|odpowie|odpowiedzą|potwierdzi|potwierdzą|przekaże|przekażą|napisze|"
+    r"napiszą|poinformuje|poinformują|da znać|dadzą znać|dostarczy|dostarczą|podeśle|podeślą)"
+)
 PL = lexicon(
     r"\bw razie (?:jakichkolwiek |dodatkowych |ewentualnych )?(?:pytań|wątpliwości|problemów)|"
     r"(?:pozostaję|pozostajemy|jestem|jesteśmy) do (?:Pana |Pani |Państwa |Twojej )?dyspozycji|\bnie wahaj|"
-    r"\badresat",
+    r"\badresat|\b(?:prosz[ęe]|prosimy) o kontakt z\b|\b(?:jeśli|jeżeli|gdyby) (?:\S+\s+){0,2}?(?:pytania|"
+    r"pytań|wątpliwości)",
     commit=[
         r"(?<!nie )\b(?P<act>zadzwonię|zadzwonimy|wyślę|wyślemy|prześlę|prześlemy|odezwę się|odezwiemy się|"
         r"dam znać|damy znać|odpowiem|odpowiemy|potwierdzę|potwierdzimy|skontaktuję się|skontaktujemy się|"
         r"przekażę|przekażemy|napiszę|napiszemy|poinformuję|poinformujemy|wrócę do|wrócimy do)(?!\w)",
+        # Someone on the author's side promises the reader ("nasz dział serwisu wyśle Panu ...").
+        rf"\b(?P<who>(?:nasz|nasza|nasze|nasi|mój|moja|moje|moi)\s+(?:(?!nie\b)\S+\s+){{0,4}}?)"
+        rf"(?P<act>{_PL_THIRD})(?!\w)",
+        # Any order: "ostateczne liczby prześle Panu nasz kontroler", "ktoś z naszego działu wyśle Ci ...".
+        rf"^(?P<who>(?:(?!nie\b)\S+\s+){{0,8}}?)(?P<act>{_PL_THIRD})\s+{_PL_TO_YOU}(?!\w)",
     ],
     ask=[
         rf"\b(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:\S+\s+)?(?:wiedzieć|zapytać|się dowiedzieć|"
@@ -143,11 +241,33 @@ PL = lexicon(
         rf"informacje),?\s+"
         rf"(?P<act>{_PL_WH})\b",
         r"\b(?P<act>czy (?:jest|byłoby|będzie) (?:to )?możliwe)",
+        r"\b(?P<act>jak (?:mogę|możemy|mam|mamy|należy|można|powinienem|powinnam|powinniśmy))(?!\w)",
+        r"\b(?P<act>co\s+(?:muszę|musimy|mam|mamy|powinienem|powinnam|powinniśmy|należy|"
+        r"trzeba)\s+zrobić)(?!\w)",
+        rf"\b(?:wiesz|wiecie|wie {_PL_YOU}|"
+        rf"wiedzą Państwo)\s*(?:może\s*)?,?\s+(?P<act>{_PL_WH})\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:jakie|jaki|jaka|które|który|kiedy)\b(?:\s+\S+){0,5}?)\s+(?:pasuje|pasują|pasowałby|"
+        r"pasowałaby|pasowałoby|pasowałyby|odpowiada|odpowiadają|odpowiadałby|odpowiadałaby|odpowiadałoby|"
+        r"odpowiadałyby)(?!\w)(?=[^.!]*\?)",
     ],
     request=[
         rf"\bczy\s+(?:mógłby|mogłaby|mogliby|mogłyby|moglibyście|może|możesz|mógłbyś|mogłabyś|mogą|możecie|"
-        rf"zechciałby|zechciałaby)\s+(?:{_PL_YOU}\s+)?(?P<act>\w+)",
-        r"\b(?:uprzejmie\s+)?(?:prosz[ęe]|prosimy|prosiłbym|prosiłabym|prosilibyśmy)\s+(?:o\s+)?(?P<act>\w+)",
+        rf"zechciałby|zechciałaby|zechcieliby|zechcesz|zgodziłby|zgodziłaby|zgodziliby|zgodzilibyście|"
+        rf"zgodzisz|"
+        rf"zgodzi)\s+(?:się\s+)?(?:{_PL_YOU}\s+)?(?P<act>\w+)",
+        # A question in statement order ("Możesz go załatwić?").
+        rf"\b(?:możesz|możecie|mógłbyś|mogłabyś|moglibyście|(?:może|mógłby|mogłaby) {_PL_YOU}|mogą Państwo|"
+        rf"mogliby Państwo)\s+(?:\S+\s+)?(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:uprzejmie\s+)?(?:prosz[ęe]|prosimy|prosiłbym|prosiłabym|prosilibyśmy)\s+"
+        r"(?!(?:\S+\s+){0,2}?nie\b)(?:o\s+)?(?P<act>\w+)",
+        # Imperatives to the reader ("daj znać do czwartku", "dajcie znać", "prześlij").
+        r"(?<!nie )\b(?P<act>daj(?:cie)?(?:\s+(?:mi|nam))?\s+znać|napisz(?:cie)?|zadzwoń(?:cie)?|"
+        r"przyślij(?:cie)?|"
+        r"prześlij(?:cie)?|wyślij(?:cie)?|potwierdź(?:cie)?|sprawdź(?:cie)?|odpisz(?:cie)?|"
+        r"odezwij(?:cie)? się|"
+        r"podeślij(?:cie)?)(?!\w)",
+        r"\bwdzięczn\w*,?\s+(?:gdyby|jeśli|jeżeli)\s+(?:(?:mógł|mogła|mogli|mogły|mógłby|mogłaby|mogliby|"
+        r"mogłyby)\s+)?(?:(?:Pan|Pani|Państwo)\s+)?(?P<act>\S+)",
     ],
     need=[
         r"(?<!nie )\b(?:potrzebuję|potrzebujemy|potrzebowałbym|potrzebowałabym|potrzebowalibyśmy)"
@@ -158,6 +278,11 @@ PL = lexicon(
         rf"(?P<act>(?:\S+\s+)?czas)",
         r"\b(?P<act>(?:umówmy|spotkajmy|zdzwońmy|zdzwonimy) się)",
         r"\bczy\s+(?:\S+\s+)?(?P<act>pasuje|odpowiada)\b",
+        r"\b(?:proponuję|proponujemy|sugeruję|sugerujemy),?\s+(?P<act>(?:żeby|żebyśmy|abyśmy|aby|spotkanie|"
+        r"rozmowę|termin|we|w)\b)",
+        r"\b(?:może|to może)\s+(?P<act>(?:\S+\s+){0,2}?(?:rozmowa|rozmowę|spotkanie|telefon|call|"
+        r"wideokonferencja|wideokonferencję|kawa|kawę|spotkamy|zdzwonimy|porozmawiamy|"
+        r"umówimy))(?!\w)(?=[^.!]*\?)",
     ],
 )
 

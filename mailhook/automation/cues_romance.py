@@ -18,6 +18,15 @@ _FR_ACT = (
     r"vérifier|regarderai|regarder|ferai signe|faire signe|conseiller|indiquer|répondre|passerai|"
     r"rencontrer|parler|discuter)"
 )
+# What a colleague or department will do for the reader, in the third person future.
+_FR_THIRD = words(
+    "enverra", "enverront", "appellera", "appelleront", "rappellera", "rappelleront", "transmettra",
+    "transmettront", "contactera", "contacteront", "recontactera", "recontacteront", "écrira", "écriront",
+    "répondra", "répondront", "fera parvenir", "feront parvenir", "tiendra au courant",
+    "tiendront au courant",
+    "confirmera", "confirmeront", "adressera", "adresseront", "communiquera", "communiqueront", "expédiera",
+    "expédieront", "fera signe", "feront signe",
+)
 FR = lexicon(
     r"n'hésitez pas|si vous avez (?:des|la moindre|d'autres|une) (?:questions?|remarques?)|"
     r"pour toute (?:question|information|demande)|\bdisposition\b|je reste disponible|"
@@ -28,6 +37,18 @@ FR = lexicon(
         rf"(?<!\bde )(?<!\bd')(?<!\bà )\b(?:je|nous|on)\s+(?!ne\b|n')(?:\S+\s+|[tlm]'){{0,3}}?"
         rf"(?P<act>{_FR_ACT})\b",
         rf"\bj'(?:\S+\s+){{0,2}}?(?P<act>{_FR_ACT})\b",
+        # Someone on the author's side promises the reader ("notre service vous enverra ...").
+        rf"\b(?P<who>(?:notre|nos|mon|ma|mes)\s+(?:\S+\s+){{0,5}}?)(?:(?:vous|te)\s+|t')(?:\S+\s+)?"
+        rf"(?P<act>{_FR_THIRD})\b",
+        rf"\b(?P<who>(?:notre|nos|mon|ma|mes)\s+(?:\S+\s+){{0,5}}?)(?P<act>(?:va|vont)\s+(?:vous|te|t')\s*"
+        rf"{_FR_ACT})\b",
+        r"\b(?P<who>(?:notre|nos|mon|ma|mes)\s+(?:\S+\s+){0,5}?)(?P<act>(?:reviendra|reviendront|"
+        r"prendra contact|"
+        r"prendront contact|se mettra en (?:contact|relation)|se mettront en (?:contact|"
+        r"relation))\s+(?:\S+\s+)?"
+        r"(?:vers|avec)\s+(?:vous|toi))\b",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?:vous|te)\s+(?P<act>(?:sera|seront)\s+(?:envoyée?s?|transmise?s?|"
+        r"communiquée?s?|adressée?s?|expédiée?s?|livrée?s?|remise?s?))(?!\w)",
     ],
     ask=[
         r"\b(?:je|nous)\s+(?:souhaiterais|souhaiterions|souhaite|souhaitons|voudrais|voudrions|aimerais|"
@@ -40,11 +61,22 @@ FR = lexicon(
         r"\b(?P<act>(?:quel\w*|que|qu'|comment)\s*(?:\S+\s+){0,3}?(?:me|nous)\s+(?:proposez|conseillez|"
         r"recommandez|suggérez)[- ]vous)\b",
         r"\b(?P<act>(?:comment|où|quand|que) (?:dois|devons|peux|pouvons|puis)[- ](?:je|nous))\b[^.!]*\?",
+        r"\b(?P<act>comment\s+(?:(?:le|la|les|y|en|me|nous|se)\s+|[ls]')?\w+(?:er|ir|re))\b(?=[^.!]*\?)",
+        # A choice put to the reader ("quelles dates conviendraient à votre équipe ?").
+        r"\b(?P<act>(?:quel\w*|quand)\b(?:\s+\S+){0,5}?)\s+(?:conviendrai\w*|convien\w*|irai\w*|"
+        r"arrangerai\w*)"
+        r"\s+(?:à\s+)?(?:vous|votre|vos|toi|ton|ta|tes)\b",
+        rf"\b(?:sauriez|saurais|savez|sais)[- ](?:vous|tu)\s+(?P<act>{_FR_WH})\b",
+        rf"\b(?:vous savez|tu sais)\s+(?P<act>{_FR_WH})\b(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|tu)\b[^.?!]*?"
         rf"\b(?P<act>{_FR_ACT})\b",
-        rf"\b(?:merci de|veuillez|je vous prie de|prière de)\s+(?:\S+\s+){{0,3}}?(?P<act>{_FR_ACT})\b",
+        rf"\b(?:merci de|veuillez|je vous prie de|prière de)\s+(?!ne\b|"
+        rf"n')(?:\S+\s+){{0,3}}?(?P<act>{_FR_ACT})\b",
+        # A question in statement order ("tu peux le relire et me dire ... ?").
+        r"\b(?:tu peux|tu pourrais|tu pourras|vous pouvez|vous pourriez|vous pourrez)\s+(?:\S+\s+|[lm]')?"
+        r"(?P<act>\w+)(?=[^.!]*\?)",
         # Any infinitive after a polite request; "merci de votre ..." thanks, "veuillez trouver" points.
         r"\b(?:merci de|merci d'|veuillez|je vous prie de|prière de|"
         r"nous vous prions de)\s*(?:bien vouloir\s+)?"
@@ -54,6 +86,11 @@ FR = lexicon(
         r"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|"
         r"tu)\s+(?:s'il vous plaît\s+|svp\s+)?"
         r"(?P<act>\w[\w']*)(?=[^.!]*\?)",
+        r"\b(?:seriez|serais|êtes|es)[- ](?:vous|tu)\s+(?:\S+\s+)?(?:d'accord|prête?s?|disposée?s?|"
+        r"partante?s?|"
+        r"intéressée?s?)\s+(?:pour|à|de|d')\s*(?P<act>\w+)",
+        r"\b(?:je|nous)\s+vous\s+(?:remercie|remercions)\s+(?:par avance\s+|d'avance\s+)?de\s+bien vouloir\s+"
+        r"(?P<act>\w+)",
         r"\b(?:je|nous)\s+vous\s+(?:serais|serions)\s+(?:très\s+)?reconnaissante?s?\s+(?:de|"
         r"d')\s*(?:bien vouloir\s+)?"
         r"(?P<act>\w+)",
@@ -71,6 +108,8 @@ FR = lexicon(
         r"\b(?P<act>(?:auriez|avez|aurais|as)[- ](?:vous|tu)\s+(?:\S+\s+){0,2}?(?:temps|moment|créneau|"
         r"disponibilité)s?)\b",
         r"\b(?:je|nous)\s+vous\s+(?P<act>propose|proposons)\s+(?:de|un|une)\b",
+        r"\b(?:je|nous)\s+(?:vous\s+|te\s+)?(?:propose|proposons|suggère|suggérons)\s+(?P<act>que|qu'|de|d')",
+        r"\b(?P<act>que (?:diriez|dirais)[- ](?:vous|tu)|(?:ça|cela) (?:vous|te) (?:dirait|irait))\b",
     ],
 )
 
@@ -83,6 +122,15 @@ _ES_FIRST = (
     r"pasaré|digo|diré)"
 )
 _ES_INF = r"(?:enviar|mandar|llamar|confirmar|revisar|avisar|responder|indicar|decir|contactar|escribir)"
+_ES_THIRD = (
+    r"(?:enviará|enviarán|mandará|mandarán|llamará|llamarán|escribirá|escribirán|contactará|contactarán|"
+    r"confirmará|confirmarán|responderá|responderán|hará llegar|harán llegar|remitirá|remitirán|informará|"
+    r"informarán|avisará|avisarán|(?:va|van) a (?:enviar|mandar|llamar|escribir|contactar|confirmar|"
+    r"responder|"
+    r"hacer llegar|remitir|informar|avisar))"
+)
+# "puedes/puede" state what the reader may do ("puedes seguir el envío"); only a question asks it.
+_ES_MAY = r"(?:puedes|puede|pueden|podéis|podrá|podrán)(?=[^.!]*\?)"
 ES = lexicon(
     r"no dude[sn]? en|si (?:tiene|tienes|tienen|necesita|necesitas) [^.?!]{0,30}(?:duda|pregunta|"
     r"consulta|algo)|\bdisposición\b|cualquier (?:duda|consulta|pregunta)|\bdestinatario\b",
@@ -90,6 +138,11 @@ ES = lexicon(
         rf"\b(?:te|le|les|os|se lo|se la|te lo|te la)\s+(?P<act>{_ES_FIRST})\b",
         rf"\b(?:voy|vamos) a (?:\w+ )?(?P<act>{_ES_INF})(?:te|le|les|os|lo|la)*\b",
         r"\b(?:me|nos) (?P<act>pondré|pondremos) en contacto\b",
+        # Someone on the author's side promises the reader ("nuestro servicio técnico le enviará ...").
+        rf"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){{0,5}}?)(?:te|le|les|os|"
+        rf"se lo|se la|se los|se las)\s+(?P<act>{_ES_THIRD})\b",
+        r"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){0,5}?)(?P<act>se pondrán? en "
+        r"contacto)\b",
     ],
     ask=[
         r"\b(?:quisiera|quisiéramos|me gustaría|nos gustaría|querría|querríamos|quería|queríamos|deseo|"
@@ -99,6 +152,11 @@ ES = lexicon(
         rf"comentar)"
         rf"(?:me|nos|le|les)?\s+(?P<act>\S+)",
         r"\b(?P<act>(?:es|sería) posible)\b",
+        r"\b(?P<act>cómo (?:puedo|podemos|debo|debemos|se puede|hago|hacemos|lo hago|se hace))\b",
+        r"\b(?P<act>cómo\s+\w+(?:ar|er|ir)(?:lo|la|los|las|me|nos|le)?)\b(?=[^.!]*\?)",
+        r"\b(?P<act>qué\s+(?:tengo|tenemos|debo|debemos|hay|necesito|necesitamos)\s+(?:que\s+)?hacer)\b",
+        r"\b(?:sabes|sabe|saben|sabéis|sabrías|sabría|sabrían)\s+(?:usted\s+|por casualidad\s+)?"
+        r"(?P<act>si|cómo|cuándo|dónde|qué|quién|cuál\w*)\b(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
@@ -107,8 +165,19 @@ ES = lexicon(
         r"conf[ií]rme\w*|conf[ií]rma\w*|revise|revisa|av[ií]sa\w*|av[ií]se\w*|responda|responde|"
         r"ind[ií]que\w*|ind[ií]ca\w*)\b",
         r"^¿?(?P<act>env[ií]ame|m[aá]ndame|ll[aá]mame|av[ií]same|conf[ií]rmame)\b",
-        rf"\b{_ES_MODAL}\s+(?:usted(?:es)?\s+)?(?:por favor\s+)?(?P<act>\w+(?:ar|er|ir)(?:me|nos|le|les|lo|"
-        rf"la|selo|sela)?)\b",
+        rf"\b(?:podrías|podría|podrían|podríais|{_ES_MAY})\s+(?:usted(?:es)?\s+)?(?:por favor\s+)?"
+        rf"(?P<act>\w+(?:ar|er|ir)(?:me|nos|le|les|lo|la|selo|sela)?)\b",
+        # Imperatives with the pronoun attached ("hacednos saber", "avísame", "dígame").
+        r"\b(?P<act>(?:hazme|hacedme|hacednos|hágame|háganos|hágannos|dime|decidme|decidnos|dígame|díganos|"
+        r"avísame|avisadme|avisadnos|avíseme|avísenos|confírmame|confirmadnos|confírmeme|confírmenos|"
+        r"escríbeme|"
+        r"llámame|llámeme|envíame|envíeme|mándame|mándeme)(?:lo|la|los|las)?)(?!\w)",
+        r"\b(?:le|te|les|os)\s+(?:estaría|estaríamos|quedaría|quedaríamos)\s+(?:muy\s+|sumamente\s+)?"
+        r"agradecid[oa]s?\s+(?:si|que)\s+(?:me\s+|nos\s+)?(?P<act>\S+)",
+        r"\b(?:estaría|estarías|estarían|está|estás|están)\s+(?:usted\s+)?(?:dispuest[oa]s?|"
+        r"interesad[oa]s?)\s+"
+        r"(?:a|en)\s+(?P<act>\w+)",
+        r"\b(?:ruego|rogamos|rogaría|rogaríamos)\s+(?:que\s+)?(?:me\s+|nos\s+)?(?P<act>\S+)",
         r"\b(?:le|te|les|os)\s+(?:agradecería|agradeceríamos|agradezco|agradecemos)\s+(?:mucho\s+)?(?:que|"
         r"si)\s+"
         r"(?:me\s+|nos\s+)?(?P<act>\S+)",
@@ -120,7 +189,10 @@ ES = lexicon(
     propose=[
         r"\b(?P<act>hablamos|nos vemos|quedamos|nos reunimos|reunámonos|hablemos|nos llamamos)\s+"
         r"(?:el|la|los|mañana|pasado|después|luego|esta|este|la próxima|el próximo|tras|antes)\b",
-        r"\b(?:le|te|les|os)\s+(?P<act>vendría|viene|iría|va)\s+bien\b",
+        r"\b(?:le|te|les|os)\s+(?P<act>vendrían?|vienen?|irían?|va|van)\s+bien\b",
+        r"\b(?:le|te|les|os)\s+(?P<act>convendrían?|convienen?|parece|parecería)\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:propongo|proponemos|sugiero|sugerimos)\s+(?:que|vernos|reunirnos|hablar|quedar|una|"
+        r"un))\b",
         r"\b(?P<act>(?:tiene|tienes|tendría|tendrías|tienen|tendrían)\s+(?:\S+\s+)?(?:disponibilidad|tiempo|"
         r"un momento|un hueco))",
         r"\b(?:me|nos) gustaría\s+(?P<act>(?:organizar|concertar|programar|fijar|agendar|tener|mantener)\s+"
@@ -130,6 +202,15 @@ ES = lexicon(
 
 _IT_WH = words("come", "quando", "dove", "se", "quale", "quali", "chi", "perché", "quanto", "quanti", "cosa")
 _IT_MODAL = words("potrebbe", "potreste", "puoi", "può", "potresti", "potete", "riuscirebbe", "riusciresti")
+_IT_THIRD = (
+    r"(?:invierà|invieranno|manderà|manderanno|chiamerà|chiameranno|richiamerà|richiameranno|contatterà|"
+    r"contatteranno|scriverà|scriveranno|risponderà|risponderanno|farà sapere|faranno sapere|girerà|"
+    r"gireranno|"
+    r"inoltrerà|inoltreranno|confermerà|confermeranno|spedirà|spediranno|farà avere|faranno avere|aggiornerà|"
+    r"aggiorneranno)"
+)
+# "puoi/può/potete" state what the reader may do ("puoi seguire la spedizione"); a question asks it.
+_IT_ASKS = r"(?:potrebbe|potreste|potresti|riuscirebbe|riusciresti|(?:puoi|può|potete)(?=[^.!]*\?))"
 IT = lexicon(
     r"per (?:qualsiasi|qualunque|ogni|eventuali|ulteriori) (?:domand|dubbi|chiariment|informazion|"
     r"necessit)\w*|"
@@ -144,6 +225,15 @@ IT = lexicon(
         r"terrò aggiornat[oaie]|terremo aggiornat[oaie])\b",
         r"\b(?P<act>(?:mi|ci)\s+(?:faccio|faremo|farò)\s+(?:sentire|vivo|viva))\b",
         r"\b(?P<act>provvederò|provvederemo)\s+a\b",
+        # Someone on the author's side promises the reader ("il nostro servizio assistenza le invierà ...").
+        rf"\b(?P<who>(?:(?:il|la|i|le|lo)\s+)?(?:nostro|nostra|nostri|nostre|mio|mia|miei|mie)\s+"
+        rf"(?:\S+\s+){{0,5}}?)(?:ti|vi|le|gli|ve lo|te lo|glielo|ce lo)\s+(?P<act>{_IT_THIRD})\b",
+        r"\b(?P<who>(?:(?:il|la|i|le|lo)\s+)?(?:nostro|nostra|nostri|nostre|mio|mia|miei|"
+        r"mie)\s+(?:\S+\s+){0,5}?)"
+        r"(?P<act>si metter(?:à|anno) in contatto)\b",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?:le|vi|ti|gli)\s+(?P<act>(?:verrà|verranno|sarà|saranno)\s+(?:inviat|"
+        r"spedit|"
+        r"trasmess|mandat|inoltrat|consegnat)[oaie])\b",
     ],
     ask=[
         r"\b(?:vorrei|vorremmo|volevo|volevamo|desidero|desidererei|desideriamo)\s+(?:\S+\s+)?(?:sapere|"
@@ -151,28 +241,56 @@ IT = lexicon(
         r"chiedere|chiedervi|chiederle|chiederti|conoscere)\s+(?P<act>\S+)",
         rf"\b{_IT_MODAL}\s+(?:\S+\s+)?(?:spiegar|dir|indicar|chiarir|comunicar|illustrar)\w*\s+(?P<act>\S+)",
         r"\b(?P<act>(?:è|sarebbe) possibile)\b",
+        r"\b(?P<act>come (?:posso|possiamo|devo|dobbiamo|si può|si fa|faccio|facciamo))\b",
+        r"\b(?P<act>(?:quali|quale|quando|che)\b(?:\s+\S+){0,5}?)\s+(?:andrebbe|andrebbero|va|vanno)\s+bene\b"
+        r"(?=[^.!]*\?)",
+        r"\b(?P<act>(?:cosa|che cosa|che)\s+(?:devo|dobbiamo|posso|possiamo|bisogna)\s+fare)\b",
+        r"\b(?:sai|sa|sapete|sapresti|saprebbe|sapreste)\s+(?:per caso\s+|dirmi\s+|dirci\s+)?"
+        r"(?P<act>se|come|quando|dove|chi|quale|quanto|cosa)\b(?=[^.!]*\?)",
     ],
     request=[
-        rf"\b{_IT_MODAL}\s+(?:gentilmente\s+|per favore\s+|cortesemente\s+|anche\s+)?(?P<act>\w+(?:are|ere|"
+        rf"\b{_IT_ASKS}\s+(?:gentilmente\s+|per favore\s+|cortesemente\s+|anche\s+)?(?P<act>\w+(?:are|ere|"
         rf"ire|"
         rf"(?:ar|er|ir)(?:ci|mi|ti|vi|gli|le|lo|la|li|ne|melo|celo|glielo)))\b",
         r"\b(?:gradirei|gradiremmo|apprezzerei|apprezzeremmo)\s+(?P<act>\S+)",
         r"\b(?:vi|ti|le)\s+(?:chiedo|chiediamo|prego|preghiamo)\s+(?:gentilmente\s+|"
         r"cortesemente\s+)?(?:di\s+)?"
         r"(?P<act>\S+)",
+        r"\b(?:per favore|per piacere|per cortesia|si prega di)\s*,?\s+(?!non\b)(?P<act>\w+)",
+        r"\b(?P<act>(?:fammi|fatemi|fateci|facci|fammelo|fatecelo|mi faccia|ci faccia|mi fate|ci fate|mi fai|"
+        r"ci fai) sapere|mandami|mandateci|mandaci|inviami|inviateci|inviaci|chiamami|chiamateci|confermami|"
+        r"confermateci|scrivimi|scriveteci)(?!\w)",
+        r"\b(?:riesci|riesce|riuscite|riusciresti|riuscirebbe|riuscireste)\s+a\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:sarebbe|sareste|saresti|è|sei|siete)\s+(?:\S+\s+)?(?:dispost[oaie]|interessat[oaie])\s+(?:a|"
+        r"ad)\s+"
+        r"(?P<act>\w+)",
+        r"\b(?:le|vi|ti|gli)\s+(?:sarei|saremmo)\s+(?:molto\s+|davvero\s+|estremamente\s+)?grat[oiae]\s+se\s+"
+        r"(?:\S+\s+)?(?P<act>\S+)",
     ],
     need=[
         r"\b(?:mi|ci)\s+(?:servirebbe|servirebbero|serve|servono)\s+(?P<act>\w)",
-        r"\b(?:ho|abbiamo|avrei|avremmo)\s+(?:urgente\s+)?bisogno\s+(?:di|del|della|dei|delle|d')\s*(?P<act>\w)",
+        r"\b(?:ho|abbiamo|avrei|avremmo)\s+(?:urgente\s+)?bisogno\s+(?:di|del|della|dei|delle|"
+        r"d')\s*(?P<act>\w)",
     ],
     propose=[
         r"\b(?P<act>(?:sarebbe|sareste|saresti|sei|è|siete)\s+disponibil[ei])\b",
         r"\b(?:hai|ha|avete|avrebbe|avresti|avreste)\s+(?P<act>(?:\S+\s+)?tempo)\b",
         r"\b(?P<act>ci sentiamo|ci vediamo|sentiamoci|vediamoci|fissiamo|organizziamo)\b",
+        r"\b(?P<act>(?:propongo|proponiamo|suggerisco|suggeriamo)\s+(?:di|che|un|una))\b",
+        r"\b(?P<act>che ne (?:dici|dice|dite|direbbe|direste|diresti|pensi|pensa|pensate)|(?:ti|vi|le)\s+"
+        r"(?:andrebbe|andrebbero|va|vanno|starebbe|sta)\s+bene)\b",
     ],
 )
 
-_PT_VERB = r"\w+(?:ar|er|ir)(?:-me|-nos|-lhe|-lo|-la|-los|-las)?"
+_PT_VERB = r"\w+(?:ar|er|ir|or)(?:-me|-nos|-lhe|-lo|-la|-los|-las)?"
+_PT_THIRD = (
+    r"(?:(?:vai|vão|irá|irão)\s+(?:\S+\s+)?(?:enviar|mandar|ligar|telefonar|responder|confirmar|contactar|"
+    r"contatar|escrever|encaminhar|entrar em conta(?:c)?to|dar notícias)|(?:lhe|te|vos|lhes)\s+(?:enviará|"
+    r"enviarão|mandará|mandarão|ligará|ligarão|telefonará|responderá|responderão|escreverá)|enviará|enviarão|"
+    r"ligará|ligarão|entrará em conta(?:c)?to|entrarão em conta(?:c)?to)"
+)
+# "pode/podes" state what the reader may do ("pode ignorar esta mensagem"); a question asks it.
+_PT_MAY = r"(?:pode|podem|podes|poderá|consegue|consegues|conseguem)(?=[^.!]*\?)"
 PT = lexicon(
     r"qualquer (?:dúvida|questão|pergunta|esclarecimento)|(?:fico|ficamos|estou|estamos)\s+à\s+(?:sua\s+|"
     r"vossa\s+|"
@@ -187,6 +305,11 @@ PT = lexicon(
         r"ligarei|avisarei)\b",
         r"\b(?P<act>envio-lhe|envio-te|ligo-te|ligo-lhe|mando-te|mando-lhe|aviso-te|enviarei|enviaremos|"
         r"ligarei|avisarei|responderei|entrarei em conta(?:c)?to|entraremos em conta(?:c)?to|retornarei)\b",
+        # Someone on the author's side promises the reader ("a nossa assistência vai enviar-lhe ...").
+        rf"\b(?P<who>(?:(?:o|a|os|as)\s+)?(?:nosso|nossa|nossos|nossas|meu|minha|meus|minhas)\s+"
+        rf"(?:\S+\s+){{0,5}}?)(?P<act>{_PT_THIRD})",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>ser-(?:lhe|te|vos|lhes)-(?:á|ão)\s+\w+|(?:lhe|te|vos|lhes)\s+"
+        r"(?:será|serão)\s+(?:enviad|remetid|entregu|encaminhad)\w*)",
     ],
     ask=[
         r"\b(?:gostaria|gostaríamos|gostava|gostávamos|queria|queríamos)\s+(?:de\s+)?(?:saber|perguntar|"
@@ -196,17 +319,35 @@ PT = lexicon(
         r"informar|"
         r"esclarecer)(?:-me|-nos|-lhe)?\s+(?P<act>\S+)",
         r"\b(?P<act>(?:é|seria) possível)\b",
+        r"\b(?P<act>como (?:posso|podemos|devo|devemos|faço|fazemos|se pode|se faz))\b",
+        r"\b(?P<act>(?:o que|que)\s+(?:tenho|temos|devo|devemos|preciso|precisamos)\s+(?:de\s+|"
+        r"que\s+)?fazer)\b",
+        r"\b(?:sabes|sabe|sabem|saberia|saberias|saberiam)\s+(?:\S+\s+)?(?P<act>se|como|quando|onde|quem|"
+        r"qual|"
+        r"quanto)\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:que|quais|qual|quando)\b(?:\s+\S+){0,5}?)\s+(?:seria|seriam|é|são|fica|ficaria|dá|"
+        r"daria)"
+        r"\s+(?:mais\s+)?(?:conveniente|convenientes|melhor|melhores|jeito)\s+(?:para\s+)?(?:si|você|vocês|"
+        r"ti|"
+        r"vós|a sua|o seu|a tua|o teu|a vossa|o vosso)\b",
     ],
     request=[
-        rf"\b(?:poderia|poderiam|pode|podem|podes|podia|podias|poderá|consegue|"
-        rf"conseguiria)\s+(?:por favor\s+|"
+        rf"\b(?:poderia|poderiam|podia|podias|conseguiria|conseguirias|conseguiriam|"
+        rf"{_PT_MAY})\s+(?:por favor\s+|"
         rf"gentilmente\s+)?(?:me\s+|nos\s+)?(?P<act>{_PT_VERB})\b",
         r"\b(?:solicito|solicitamos|peço|pedimos|pedia|pediríamos|agradeço|agradecemos|agradecia|agradeceria|"
-        r"agradeceríamos)\s+(?:que|se)\s+(?:me\s+|nos\s+)?(?P<act>\S+)",
+        r"agradeceríamos|agradecíamos)\s+(?:que|se)\s+(?:me\s+|nos\s+)?(?P<act>\S+)",
         r"\b(?:solicito|solicitamos)\s+(?P<act>o|a|os|as|um|uma)\b",
         r"\baguardo\s+(?P<act>(?:o\s+|a\s+)?(?:seu|sua|vosso|vossa|teu|tua)\s+(?:retorno|resposta|"
         r"confirmação|"
         r"feedback))",
+        r"\bpor favor,?\s+(?!não\b)(?P<act>\w+)",
+        r"\b(?P<act>(?:diga|digam|diz|avise|avisem|avisa|informe|informem|confirme|confirmem|confirma|envie|"
+        r"enviem|envia|mande|mandem|manda|ligue|liguem|liga)-(?:me|nos))(?!\w)",
+        r"\b(?:ficaria|ficaríamos|estaria|estaríamos)\s+(?:muito\s+)?(?:grat[oa]s?|agradecid[oa]s?|"
+        r"reconhecid[oa]s?)\s+se\s+(?:\S+\s+)?(?P<act>\S+)",
+        r"\b(?:estaria|estarias|estariam|está|estás|estão)\s+(?:\S+\s+)?(?:dispost[oa]s?|interessad[oa]s?)\s+"
+        r"(?:a|em)\s+(?P<act>\w+)",
     ],
     need=[
         r"\b(?:preciso|precisamos|precisaria|precisaríamos|necessito|necessitamos)\s+(?:de\s+|do\s+|da\s+|"
@@ -216,6 +357,8 @@ PT = lexicon(
         r"\b(?P<act>(?:teria|terias|tem|tens|teriam)\s+(?:\S+\s+)?(?:disponibilidade|tempo))",
         r"\b(?P<act>(?:estaria|estarias|está|estás|estariam)\s+disponíve(?:l|is))",
         r"\b(?P<act>(?:podemos|poderíamos)\s+(?:marcar|agendar|combinar|conversar|falar))",
+        r"\b(?P<act>(?:proponho|propomos|sugiro|sugerimos)\s+(?:que|uma?|marcar\w*|reunir\w*|falar\w*))\b",
+        r"\b(?P<act>que tal)\s+(?:uma?|na|no|às|amanhã|marcar\w*|falar\w*|combinar\w*|conversar\w*|nos)\b",
     ],
 )
 

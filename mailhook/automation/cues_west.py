@@ -59,6 +59,16 @@ EN = lexicon(
         r"\b(?:happy|glad|delighted|pleased) to\s+(?:\w+\s+)?(?P<act>meet|talk|discuss|call|send|see you|"
         r"jump on a call|hop on a call|"
         r"have (?:some |a )?(?:discussions?|chat|call|meeting|breakfast|lunch|dinner|coffee))\b",
+        # Someone on the author's side promises the reader ("our service team will send you ...").
+        rf"\b(?P<who>(?:our|my)\s+(?:\w+\s+){{0,5}}?)(?:will|'ll|shall|is going to|are going to)\s+{_NOT}"
+        rf"(?:\w+\s+){{0,2}}?(?P<act>{_EN_ACT})\b(?=[^.!?]*\byou)",
+        rf"\b(?P<who>(?:our|my)\s+(?:\w+\s+){{0,5}}?)(?:will|'ll|shall)\s+{_NOT}(?:\w+\s+)?"
+        rf"(?P<act>be in touch|get in touch|reach out|follow up)\b",
+        r"\b(?P<who>you(?:'ll| will) (?P<act>hear (?:back )?from (?:us|me|our|my)))\b",
+        # The passive of a promise ("the final figures will be sent to you on Friday").
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?:will|shall|'ll)\s+be\s+(?P<act>sent|forwarded|e-?mailed|delivered|"
+        r"shipped|"
+        r"mailed|provided|returned|passed on)\s+to\s+you\b",
     ],
     ask=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:tell|explain(?: to)?|show|"
@@ -73,12 +83,19 @@ EN = lexicon(
         r"\b(?P<act>(?:what|which|how|who)\b(?:\s+\S+){0,8}?\s+(?:do|would|can|could|should) you (?:suggest|"
         r"recommend|propose|advise))\b",
         r"\b(?P<act>(?:how|where|when|what) (?:do|can|could|should|shall) (?:i|we))\b[^.!]*\?",
-        rf"\b(?:do|does) (?:you|anyone|anybody) (?:know|have any idea) (?P<act>{_WH})\b",
+        rf"\b(?:do|does|would) (?:you|anyone|anybody) (?:happen to |by any chance )?(?:know|have any idea),? "
+        rf"(?P<act>{_WH})\b",
+        # A choice put to the reader ("which dates in April would suit your team?").
+        r"\b(?P<act>(?:which|what|when)\b(?:\s+\S+){0,6}?\s+(?:would|will|does|do|might)\s+(?:\S+\s+){0,2}?"
+        r"(?:suit|work for|be (?:convenient|best|good) for|fit))\s+(?:you|your)\b",
     ],
     request=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
         rf"(?P<act>{_EN_ACT})\b",
         rf"\bwould you be (?:willing|able|available|free) to\s+(?P<act>{_EN_ACT})\b",
+        # Any verb after an invitation to the reader ("would you be able to present the case?").
+        r"\b(?:would|are) you (?:be )?(?:willing|able|available|free|happy|prepared|interested in|up for)\s+"
+        r"(?:to\s+)?(?P<act>[a-z]\w+)",
         r"\b(?:would|do) you mind\s+(?P<act>sending|resending|calling|forwarding|checking|confirming|"
         r"reviewing|getting back|letting (?:me|us) know|e-?mailing|scheduling|sharing|updating)\b",
         rf"\b(?:please|pls|plz|kindly)\s+{_GAP}{{0,3}}?(?P<act>{_EN_ACT})\b",
@@ -108,6 +125,11 @@ EN = lexicon(
         r"changed|"
         r"corrected|updated|approved|signed|checked|sent|reviewed))\b",
         r"\b(?:can|could|may) (?:i|we) (?:please\s+)?(?P<act>borrow|have|get|ask you)\b",
+        # Impersonal and conditional wishes ("it would be great if a corrected invoice could be issued").
+        r"\bit (?:would|'d) be (?:great|good|helpful|nice|wonderful|ideal|appreciated|useful|perfect)\s+if\s+"
+        r"(?P<act>\S+)",
+        r"\b(?:i|we)(?:'d| would) be (?:very |most |really )?(?:grateful|thankful|"
+        r"obliged)\s+if\s+(?P<act>\S+)",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
@@ -123,11 +145,17 @@ EN = lexicon(
         r"\b(?:need|want|would like|'d like) to (?P<act>(?:schedule|set up|arrange|book|organi[sz]e) "
         r"(?:\w+\s+){0,3}?(?:meeting|call|interview|appointment|visit|session|demo|presentation))\b",
         r"\b(?:best|good|convenient) time to (?P<act>meet|talk|call|speak)\b",
+        # "I suggest we meet ...": a proposal; "I suggest you ..." only with a verb of follow-up (advice to
+        # go ahead alone leaves the reader nothing to do for the author).
+        rf"\b(?:i|we)(?:'d| would)?\s+(?:like to\s+)?(?:suggest|propose)\s+(?:that\s+)?"
+        rf"(?P<act>(?:we|to|a|an|meeting|calling|having)\b|you\s+(?:\w+\s+)?{_EN_ACT}\b)",
         r"\bare you (?:free|available|around) (?P<act>(?:for|to) (?:a |an )?(?:call|meeting|chat|talk|meet|"
         r"catch up|coffee|lunch))\b",
         rf"\b(?P<act>(?:talk|speak) (?:to|with) you) (?:on|at|{_TIME_EN})",
         rf"\b(?P<act>see you) (?:(?:on|at|in|next|this)\s+)?{_TIME_EN}",
         rf"\b(?:how|what) about (?P<act>(?:on )?{_TIME_EN}\w*)",
+        r"\b(?:how|what) about (?P<act>(?:a|an|we|meeting|calling|talking|having|lunch|coffee|dinner)\b)"
+        r"(?=[^.!?]*\?)",
         r"\b(?:would|does|will|could)\s+(?P<act>(?:\S+\s+){0,6}?work)\s+for you\b",
         r"\bhow does (?P<act>(?:\S+\s+){1,5}?(?:look|sound))\b",
         r"\b(?P<act>(?:are|would|will) you (?:be )?(?:free|available|around))\b",
@@ -147,6 +175,13 @@ _DE_ACT = (
     r"komme (?:\S+ ){0,5}?zurück|vorschlagen)|"
     r"Rückruf|Bescheid|auf dem Laufenden|Rückmeldung)"
 )
+# What a colleague or department does for the reader, in the third person.
+_DE_OURS = r"(?:(?:jemand|einer|eine)\s+(?:aus|von|bei)\s+)?(?:mein|unser)(?:e|em|en|er|es)?"
+_DE_THIRD = (
+    r"(?-i:schickt|sendet|ruft (?:\S+ ){0,5}?(?:an|zurück)|meldet sich|leitet (?:\S+ ){0,5}?weiter|"
+    r"kommt (?:\S+ ){0,5}?(?:zurück|auf Sie zu|auf dich zu)|setzt sich|nimmt (?:\S+ ){0,4}?Kontakt|"
+    r"gibt (?:\S+ ){0,3}?Bescheid|informiert|kontaktiert)"
+)
 DE = lexicon(
     r"\b(?:bei|für) (?:weiteren |etwaigen )?(?:Fragen|Rückfragen)\b|\bzur Verfügung\b|"
     r"\bfreue(?:n)? (?:\w+ ){0,2}auf (?:Ihre|deine|eure|eine) (?:Rückmeldung|Antwort)\b|"
@@ -155,10 +190,25 @@ DE = lexicon(
     commit=[
         rf"^(?!.*\b(?:habe|haben|hatte|hatten)\s+(?:ich|wir)\b).*?\b(?P<who>ich|wir)\s+"
         # A need or a plea is the reader's to meet, no promise ("ich bräuchte ... Rückmeldung").
-        rf"(?!(?:habe|haben|hatte|hatten|bräuchte|bräuchten|benötige|benötigen|brauche|brauchen|bitte|bitten)\b)"
+        rf"(?!(?:habe|haben|hatte|hatten|bräuchte|bräuchten|benötige|benötigen|brauche|brauchen|bitte|"
+        rf"bitten)\b)"
         rf"(?:\S+\s+){{0,6}}?(?P<act>{_DE_ACT})\b",
         r"\b(?P<act>melde|rufe|schicke|sende|komme)\s+(?:ich|wir)\b",
         r"\b(?:wir|ich)\b[^.?!]*\b(?P<act>treffen)\b",
+        # A second verb of the same subject: "wir haben ... erhalten und melden uns ...".
+        r"\b(?:ich|wir)\b[^.?!]*?\bund\s+(?P<act>(?-i:melde|melden|rufe|rufen|schicke|schicken|sende|senden|"
+        r"leite|leiten|komme|kommen|gebe|geben))\b(?=[^.?!]*\b(?:Ihnen|Sie|dir|dich|euch|uns|mich|"
+        r"Bescheid)\b)",
+        # Someone on the author's side promises the reader ("Unser Kundendienst schickt Ihnen ...").
+        rf"\b(?P<who>{_DE_OURS}\s+(?:\S+\s+){{0,5}}?)(?=[^.?!]*\b(?:Ihnen|Sie|dir|dich|euch)\b)"
+        rf"(?P<act>{_DE_THIRD})\b",
+        rf"\b(?P<who>{_DE_OURS}\s+(?:\S+\s+){{0,5}}?)(?P<act>(?-i:wird|werden))\b"
+        rf"(?!(?:\S+\s+){{0,2}}?nicht\b)[^.?!]*?\b{_DE_ACT}\b",
+        # What the reader will get from the author's side ("die Zahlen bekommen Sie von unserem Controller").
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?-i:bekommen|erhalten)\s+Sie|(?-i:bekommst|erhältst) du|"
+        r"(?-i:bekommt|erhaltet) ihr)\b(?=[^.?!]*\b(?:von|bei)\s+(?:mir|uns|unser\w*|mein\w*)\b)",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?:wird|werden)\s+(?:Ihnen|dir|euch)\b(?:\s+\S+){0,8}?\s+"
+        r"(?P<act>zugeschickt|zugesandt|zugesendet|geschickt|gesendet|übermittelt|weitergeleitet)\b",
     ],
     ask=[
         rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"
@@ -169,8 +219,12 @@ DE = lexicon(
         rf"mitteilen|erläutern|zeigen|beschreiben|verraten),?\s+(?P<act>{_DE_WH})\b",
         r"\b(?P<act>(?:ist|wäre) es (?:\S+\s+)?möglich)\b",
         r"\b(?P<act>gibt es (?:eine |die )?möglichkeit)\b",
-        r"\b(?P<act>(?:wer|wie|wann|was|wo|welche\w*)\s+(?:würde|könnte|sollte|kann|muss|soll)\b)[^.!]*\?",
+        r"\b(?P<act>(?:wer|wie|wann|was|wo|welche\w*)\s+(?:würde|könnte|sollte|kann|muss|soll|müssen|sollen|"
+        r"können|dürfen|darf)\b)[^.!]*\?",
+        rf"\b(?:weißt du|wissen Sie|wisst ihr)\s+(?:\S+\s+){{0,2}}?(?P<act>{_DE_WH})\b",
         r"\b(?P<act>lässt|läßt) sich\b[^.!]*\?",
+        r"\b(?P<act>(?:welche\w*|wann|wo|was)\b(?:\s+\S+){0,5}?)\s+(?:passen|passt|ginge|geht|wäre|wären)\s+"
+        r"(?:es\s+)?(?:Ihnen|dir|euch|Ihrem|Ihrer|deinem|deiner|eurem|eurer)\b",
     ],
     request=[
         rf"\b(?:können|könnten|würden|wären|kannst|könntest|würdest)\s+(?:Sie|du|ihr)\b[^.?!]*?"
@@ -187,12 +241,18 @@ DE = lexicon(
         rf"eventuell|"
         rf"vielleicht|auch|so nett|so freundlich)\s+)*(?P<act>\w+)(?=[^.!]*\?)",
         rf"\b(?:dass|ob)\s+{_DE_YOU}\s+(?P<act>(?:\S+\s+){{0,10}}?(?:können|könnten|würden))\s*\?",
-        r"\bbitte[nt]?\s+(?:\S+\s+){0,3}?um\s+(?!(?:Verständnis|Nachsicht|Entschuldigung|Geduld)\b)(?P<act>\w+)",
+        r"\bbitte[nt]?\s+(?:\S+\s+){0,3}?um\s+(?!(?:Verständnis|Nachsicht|Entschuldigung|"
+        r"Geduld)\b)(?P<act>\w+)",
         rf"\bes wäre (?:\w+ )?(?:schön|nett|toll|gut|hilfreich|super|prima|"
         rf"klasse),? wenn {_DE_YOU}\s+(?P<act>\w+)",
         rf"\b(?:ich|wir) wären? (?:Ihnen|dir|euch) (?:sehr )?dankbar,? wenn {_DE_YOU}\s+(?P<act>\w+)",
         r"\b(?:ich|wir) (?:möchte|möchten|will|wollen|hätte gerne|hätten gerne),? dass\s+(?P<act>\w+)",
         r"\b(?:ich|wir) (?:hätte|hätten) (?:gern|gerne)\s+(?P<act>\w+)",
+        # Imperatives of "ihr" and "Sie" after "bitte" ("bitte teilt uns bis Freitag mit").
+        r"\bbitte\s+(?P<act>(?-i:teilt|teilen Sie|sagt|sagen Sie|gebt|schickt|sendet|ruft|meldet|bestätigt|"
+        r"prüft|"
+        r"leitet|füllt|unterschreibt|schaut|seht|antwortet))\b",
+        r"\b(?P<act>teilen Sie (?:mir|uns)|teil (?:mir|uns)|teilt (?:mir|uns))\b(?=[^.?!]*\bmit\b)",
     ],
     need=[
         r"\b(?:ich|wir)\s+(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?!(?:ich|wir)\b)"
@@ -204,11 +264,17 @@ DE = lexicon(
         r"\b(?:sollen|können|wollen|könnten) wir\b[^.?!]*?\b(?P<act>treffen|telefonieren|sprechen|"
         r"besprechen)\b",
         r"^(?P<act>treffen|telefonieren|sprechen|hören) wir uns\b",
-        rf"\b(?:hätten|haben|hättest|hast|habt)\s+{_DE_YOU}\b(?:\s+\S+){{0,5}}?\s+(?P<act>Zeit)\b",
+        rf"\b(?:hätten|haben|hättest|hast|habt|hättet)\s+{_DE_YOU}\b(?:\s+\S+){{0,5}}?\s+"
+        rf"(?P<act>Zeit|Lust|Interesse)\b",
+        rf"\b(?P<act>(?:wären|wärst|wärt|sind|bist|seid)\s+{_DE_YOU}\s+(?:\S+\s+)?(?:bereit|einverstanden|"
+        rf"interessiert))\b",
+        r"\b(?:ich|wir)\s+(?:schlage|schlagen)\s+(?:Ihnen\s+|dir\s+|euch\s+)?vor,?\s+"
+        r"(?P<act>dass|wir|uns|einen|eine|ein|am|zu)\b",
         r"\b(?:ich|wir)\s+(?:würde|würden|möchte|möchten)\s+(?:Ihnen\s+|dir\s+|euch\s+)?(?:gern|gerne)\s+"
         r"(?:\S+\s+){0,6}?(?P<act>vorstellen|zeigen|präsentieren|vorbeikommen|besuchen|treffen|einladen|"
         r"telefonieren|besprechen)\b",
         r"\b(?:passt|ginge|geht) (?:es )?(?:Ihnen|dir|euch)\b(?:\s+\S+){0,4}?\s*(?P<act>\?)",
+        r"\b(?P<act>wie wäre es (?:mit|am|wenn|dann))\b",
     ],
 )
 
@@ -220,7 +286,12 @@ _NL_ACT = (
     r"laat (?:\S+ ){0,3}?weten|laten weten|(?:kom|komen) (?:\S+ ){0,5}?terug|terugkomen|"
     r"neem (?:\S+ ){0,3}?contact|"
     r"contact opnemen|op de hoogte|bevestig|bevestigen|checken|controleren|bekijken|nakijken|afspreken|"
-    r"langskomen|reageer|reageren|doorgeven)"
+    r"langskomen|reageer|reageren|doorgeven|(?:laat|laten) (?:\S+ ){0,4}?van (?:ons|me|mij) horen)"
+)
+_NL_THIRD = (
+    r"(?:stuurt|sturen|belt|bellen|mailt|mailen|neemt (?:\S+ ){0,3}?contact|nemen (?:\S+ ){0,3}?contact|"
+    r"laat (?:\S+ ){0,4}?(?:weten|horen)|laten (?:\S+ ){0,4}?(?:weten|horen)|komt (?:\S+ ){0,5}?terug|"
+    r"komen (?:\S+ ){0,5}?terug|bevestigt|informeert)"
 )
 NL = lexicon(
     r"\b(?:als|mocht|indien) (?:je|u|jullie) (?:nog )?(?:\w+ ){0,2}?(?:vragen|hulp|iets nodig)|"
@@ -229,6 +300,16 @@ NL = lexicon(
         rf"^(?!.*\b(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)\b).*?\b(?P<who>ik|wij|we)\s+"
         rf"(?!(?:heb|hebben|had|hadden)\b)(?:\S+\s+){{0,4}}?(?P<act>{_NL_ACT})\b",
         r"\b(?P<act>bel|stuur|mail|laat|kom|neem|hou|houd)\s+(?:ik|we|wij)\b",
+        # A second verb of the same subject: "ik zoek het uit en stuur u morgen ...".
+        rf"\b(?:ik|we|wij)\b[^.?!]*?\ben\s+(?P<act>{_NL_ACT})\b",
+        # Someone on the author's side promises the reader ("onze servicedienst stuurt u ...").
+        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,5}}?)(?=[^.?!]*\b(?:u|je|jou|jullie)\b)"
+        rf"(?P<act>{_NL_THIRD})\b",
+        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,5}}?)(?P<act>zal|zullen|gaat|gaan)\b"
+        rf"(?!(?:\S+\s+){{0,2}}?niet\b)[^.?!]*?\b{_NL_ACT}\b",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:wordt|worden|zal|zullen)\b(?:\s+\S+){0,8}?\s+(?:naar|aan)\s+"
+        r"(?:u|je|jou|jullie)\s+(?:\S+\s+)?(?:gestuurd|verstuurd|opgestuurd|toegestuurd|gemaild|"
+        r"doorgestuurd))\b",
     ],
     ask=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"
@@ -239,25 +320,38 @@ NL = lexicon(
         rf"(?P<act>{_NL_WH})\b",
         rf"\bgraag (?:\S+\s+)?weten,?\s+(?P<act>{_NL_WH})\b",
         r"\b(?P<act>(?:is|zou) het (?:\S+\s+)?mogelijk)\b",
+        # "hoe los ik het op?": the reader is asked how (a help request).
+        r"\b(?P<act>(?:hoe|waar|wanneer)\s+\w+\s+(?:ik|we|wij)\b)(?=[^.!]*\?)",
+        r"\b(?P<act>wat\s+(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden)\s+(?:ik|we|wij))\b(?=[^.!]*\?)",
+        rf"\b(?:weet|weten)\s+(?:je|jij|u|jullie)\s+(?:\S+\s+)?(?P<act>{_NL_WH})\b",
+        r"\b(?P<act>(?:welke|wanneer|wat)\b(?:\s+\S+){0,5}?)\s+(?:komt|komen|schikt|schikken|past|passen)\s+"
+        r"(?:het\s+)?(?:u|je|jou|jullie|uw|jouw)\b(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+(?:je|jij|u|"
         rf"jullie)\b[^.?!]*?\b(?P<act>{_NL_ACT})\b",
         rf"\b(?:graag|alsjeblieft|alstublieft|gelieve)\b[^.?!]*?\b(?P<act>{_NL_ACT}|ontvangen|ontvang)\b",
-        r"^(?P<act>laat (?:me|mij|ons) (?:\w+ )?weten|stuur (?:me|mij|ons)|bel (?:me|mij|ons))\b",
+        r"^(?P<act>laat (?:me|mij|ons) (?:\S+ ){0,3}?weten|stuur (?:me|mij|ons)|bel (?:me|mij|ons))\b",
+        # A question in inverted order to the reader ("kijk je er even naar ...?").
+        r"\b(?P<act>(?:laat|kijk|stuur|bel|mail|bevestig|check|controleer|neem|geef|stuurt|belt|bevestigt|"
+        r"kijkt)"
+        r"\s+(?:je|jij|u|jullie))\b(?=[^.!]*\?)",
+        r"\b(?:ik|wij|we)\s+(?:verzoek|verzoeken)\s+(?:u|je|jullie)\s+(?:\S+\s+)?(?:om\s+)?(?P<act>\S+)",
+        r"\b(?:op prijs|dankbaar)\s+(?:\S+\s+)?als\s+(?:u|je|jij|jullie)\s+(?P<act>\S+)",
         # Any verb in a polite question to the reader ("Kunt u de factuur aanpassen?").
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+{_NL_YOU}\s+(?P<act>\S+)(?=[^.!]*\?)",
         r"\b(?:ik|we|wij)\s+(?:hoor|horen|ontvang|ontvangen)\s+graag\s+(?P<act>(?:uw|je|jullie)\s+(?:reactie|"
         r"antwoord|mening|voorstel|offerte|bevestiging)|of|wat|wanneer|hoe)\b",
     ],
     need=[
-        r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,4}?nodig)\b",
+        r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
     ],
     propose=[
         r"\b(?:zullen|kunnen|laten) we\b[^.?!]*?\b(?P<act>afspreken|bellen|spreken|praten|overleggen)\b",
         r"\b(?P<act>spreken we (?:elkaar|af))\b",
         rf"\b(?:heeft|hebt|heb|zou|zoudt)\s+{_NL_YOU}\b(?:\s+\S+){{0,5}}?\s+(?P<act>tijd)\b",
         r"\b(?P<act>(?:schikt|past) (?:het )?(?:u|je|jullie))\b",
+        r"\b(?:ik|wij|we)\s+(?:stel|stellen)\s+(?:je\s+|u\s+|jullie\s+)?voor\s+(?P<act>dat|om|te)\b",
     ],
 )
 
