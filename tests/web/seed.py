@@ -21,7 +21,7 @@ def _hash(password: str) -> str:
     return hash_password(password)  # scrypt: once per test session, not per test
 
 
-def seed(db: Path) -> dict[str, int]:
+def seed(db: Path | str) -> dict[str, int]:
     """Both users, and one recommended task each (by user: the task's id)."""
     store = Store(db)
     try:
@@ -52,7 +52,7 @@ REPLIERS = {ANN: "carol@acme.example", BEA: "dan@other.example"}
 EVIDENCE = {"line": "Head of Sales | +49 30 1234567", "extractor": "layout", "confidence": 0.9}
 
 
-def seed_replies(db: Path) -> dict[str, int]:
+def seed_replies(db: Path | str) -> dict[str, int]:
     """One scanned reply per user, as the worker stores it: the phone is filled by the AI and the
     job title suggested (the contact holds one). By user: their open suggestion's id."""
     store = Store(db)
