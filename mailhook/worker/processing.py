@@ -327,10 +327,8 @@ class Worker:
         if not self._warm:
             author = Author("Jane Doe", "jane@example.co.uk")
             pipeline.extract(pipeline.Part(author, WARM_TEXT, 0), self.finders())
-            if tasks:
-                # Imported here: compiling the cue patterns takes 0.15 s of a replay's start-up.
+            if tasks:  # imported here: compiling the cues takes 0.15 s of a replay's start-up
                 from mailhook.automation import cues, intent
-
                 for language in cues.BY_LANGUAGE:  # each sentence splitter, once
                     intent.split_sentences(WARM_TEXT, language)
                 intent.due_date("I will call you next Monday.", "en", None)  # dateparser's data
@@ -353,7 +351,6 @@ def _tasks(
     if item.listener == REPLAY:
         return ()  # follow-ups in old mail are stale: a backfill recommends none
     from mailhook.automation import intent  # see Worker.warm
-
     part: pipeline.Part | None
     if route.direction == OUTBOUND:
         part, contact = reading.own, (route.logged_on[0] if route.logged_on else None)
