@@ -1,4 +1,5 @@
-"""The only place that talks to SQLite: intake, queue, users, contacts and the fill transaction."""
+"""The only place that talks to the database (SQLite, or PostgreSQL by url): intake, queue, users,
+contacts and the fill transaction."""
 
 from mailhook.store.base import normalise_address, utc_now
 from mailhook.store.counts import CountStore
