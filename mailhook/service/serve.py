@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from aiosmtpd.smtp import SMTP
 
 from mailhook.config import Config, DkimConfig
+from mailhook.errors import ConfigError
 from mailhook.model import Flag
 from mailhook.outputs import doctor
 from mailhook.service.intake import Intake
@@ -92,11 +93,16 @@ async def open_listeners(
     sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()
     servers: dict[str, asyncio.Server] = {}
     try:
-        for handler, listener in zip(handlers, (config.smtp, config.lmtp), strict=True):
+        for handler, listener, name in zip(handlers, (config.smtp, config.lmtp), ("smtp", "lmtp"),
+                                           strict=True):
             make = protocol_factory(handler, listener, hostname)
-            servers[handler.listener] = await loop.create_server(
-                _tracking(make, sessions), listener.host, listener.port
-            )
+            try:
+                servers[handler.listener] = await loop.create_server(
+                    _tracking(make, sessions), listener.host, listener.port
+                )
+            except OSError as exc:  # taken, or an address this host does not have: one line
+                raise ConfigError(f"{name}: cannot listen on {name}.host {listener.host!r} "
+                                  f"{name}.port {listener.port}: {exc.strerror or exc}") from exc
     except BaseException:
         for server in servers.values():
             server.close()

@@ -9,11 +9,13 @@ import os
 import re
 import signal
 import smtplib
+import socket
 import subprocess
 import sys
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from dkimstub import serving
 from linereader import LineReader
 
@@ -140,3 +142,20 @@ def test_the_try_out_config_is_the_shipped_one_but_for_dkim_and_the_database() -
     assert dataclasses.replace(trying, dkim=shipped.dkim, database=shipped.database) == shipped
     head = (conf / "try-out.toml").read_text().split("\n[", 1)[0]
     assert "NEVER USE IT IN PRODUCTION" in head and "anyone can write any From" in head
+
+
+@pytest.mark.parametrize("section", ["smtp", "lmtp"])
+def test_a_taken_mail_port_stops_the_start_with_a_one_line_error(tmp_path: Path, section: str) -> None:
+    """A port another program holds: serve exits 1 with one Error line naming the key, no
+    traceback, and never says it listens."""
+    config = write_config(tmp_path)
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        text = config.read_text().replace(f"[{section}]\nport = 0", f"[{section}]\nport = {port}")
+        config.write_text(text)
+        done = subprocess.run([MAILHOOK, "serve", "--no-worker", "--config", str(config)],
+                              capture_output=True, text=True, timeout=DEADLINE_SECONDS)
+    assert done.returncode == 1 and "listening" not in done.stdout
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert errors and f"{section}.port {port}" in errors[0], done.stderr
+    assert "Traceback" not in done.stderr
