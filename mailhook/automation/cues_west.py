@@ -1,4 +1,4 @@
-"""Follow-up cues of English, German and Dutch."""
+"""Follow-up cues of English and German."""
 
 from __future__ import annotations
 
@@ -277,81 +277,3 @@ DE = lexicon(
         r"\b(?P<act>wie wäre es (?:mit|am|wenn|dann))\b",
     ],
 )
-
-_NL_WH = words("hoe", "wat", "wanneer", "waar", "of", "welke", "wie", "waarom", "hoeveel")
-_NL_YOU = words("je", "jij", "u", "jullie")
-_NL_ACT = (
-    r"(?:bel|bellen|terugbellen|stuur|sturen|opsturen|toesturen|terugsturen|doorsturen|mailen|"
-    r"mail (?:je|jou|u|jullie|hem|haar)|"
-    r"laat (?:\S+ ){0,3}?weten|laten weten|(?:kom|komen) (?:\S+ ){0,5}?terug|terugkomen|"
-    r"neem (?:\S+ ){0,3}?contact|"
-    r"contact opnemen|op de hoogte|bevestig|bevestigen|checken|controleren|bekijken|nakijken|afspreken|"
-    r"langskomen|reageer|reageren|doorgeven|(?:laat|laten) (?:\S+ ){0,4}?van (?:ons|me|mij) horen)"
-)
-_NL_THIRD = (
-    r"(?:stuurt|sturen|belt|bellen|mailt|mailen|neemt (?:\S+ ){0,3}?contact|nemen (?:\S+ ){0,3}?contact|"
-    r"laat (?:\S+ ){0,4}?(?:weten|horen)|laten (?:\S+ ){0,4}?(?:weten|horen)|komt (?:\S+ ){0,5}?terug|"
-    r"komen (?:\S+ ){0,5}?terug|bevestigt|informeert)"
-)
-NL = lexicon(
-    r"\b(?:als|mocht|indien) (?:je|u|jullie) (?:nog )?(?:\w+ ){0,2}?(?:vragen|hulp|iets nodig)|"
-    r"\bbij vragen\b|aarzel niet|schroom niet|neem gerust contact|\bgeadresseerde\b",
-    commit=[
-        rf"^(?!.*\b(?:heb|hebben|had|hadden)\s+(?:ik|we|wij)\b).*?\b(?P<who>ik|wij|we)\s+"
-        rf"(?!(?:heb|hebben|had|hadden)\b)(?:\S+\s+){{0,4}}?(?P<act>{_NL_ACT})\b",
-        r"\b(?P<act>bel|stuur|mail|laat|kom|neem|hou|houd)\s+(?:ik|we|wij)\b",
-        # A second verb of the same subject: "ik zoek het uit en stuur u morgen ...".
-        rf"\b(?:ik|we|wij)\b[^.?!]*?\ben\s+(?P<act>{_NL_ACT})\b",
-        # Someone on the author's side promises the reader ("onze servicedienst stuurt u ...").
-        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,5}}?)(?=[^.?!]*\b(?:u|je|jou|jullie)\b)"
-        rf"(?P<act>{_NL_THIRD})\b",
-        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,5}}?)(?P<act>zal|zullen|gaat|gaan)\b"
-        rf"(?!(?:\S+\s+){{0,2}}?niet\b)[^.?!]*?\b{_NL_ACT}\b",
-        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:wordt|worden|zal|zullen)\b(?:\s+\S+){0,8}?\s+(?:naar|aan)\s+"
-        r"(?:u|je|jou|jullie)\s+(?:\S+\s+)?(?:gestuurd|verstuurd|opgestuurd|toegestuurd|gemaild|"
-        r"doorgestuurd))\b",
-    ],
-    ask=[
-        rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"
-        rf"willen)\s+{_NL_YOU}\s+(?:\S+\s+){{0,3}}?(?:uitleggen|"
-        rf"vertellen|laten weten|aangeven|zeggen|melden|toelichten),?\s+(?P<act>{_NL_WH})\b",
-        rf"\b(?:ik|wij|we)\s+(?:wil|willen|zou|zouden|had|hadden)\s+(?:graag\s+)?(?:\S+\s+)?(?:weten|"
-        rf"vragen),?\s+"
-        rf"(?P<act>{_NL_WH})\b",
-        rf"\bgraag (?:\S+\s+)?weten,?\s+(?P<act>{_NL_WH})\b",
-        r"\b(?P<act>(?:is|zou) het (?:\S+\s+)?mogelijk)\b",
-        # "hoe los ik het op?": the reader is asked how (a help request).
-        r"\b(?P<act>(?:hoe|waar|wanneer)\s+\w+\s+(?:ik|we|wij)\b)(?=[^.!]*\?)",
-        r"\b(?P<act>wat\s+(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden)\s+(?:ik|we|wij))\b(?=[^.!]*\?)",
-        rf"\b(?:weet|weten)\s+(?:je|jij|u|jullie)\s+(?:\S+\s+)?(?P<act>{_NL_WH})\b",
-        r"\b(?P<act>(?:welke|wanneer|wat)\b(?:\s+\S+){0,5}?)\s+(?:komt|komen|schikt|schikken|past|passen)\s+"
-        r"(?:het\s+)?(?:u|je|jou|jullie|uw|jouw)\b(?=[^.!]*\?)",
-    ],
-    request=[
-        rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+(?:je|jij|u|"
-        rf"jullie)\b[^.?!]*?\b(?P<act>{_NL_ACT})\b",
-        rf"\b(?:graag|alsjeblieft|alstublieft|gelieve)\b[^.?!]*?\b(?P<act>{_NL_ACT}|ontvangen|ontvang)\b",
-        r"^(?P<act>laat (?:me|mij|ons) (?:\S+ ){0,3}?weten|stuur (?:me|mij|ons)|bel (?:me|mij|ons))\b",
-        # A question in inverted order to the reader ("kijk je er even naar ...?").
-        r"\b(?P<act>(?:laat|kijk|stuur|bel|mail|bevestig|check|controleer|neem|geef|stuurt|belt|bevestigt|"
-        r"kijkt)"
-        r"\s+(?:je|jij|u|jullie))\b(?=[^.!]*\?)",
-        r"\b(?:ik|wij|we)\s+(?:verzoek|verzoeken)\s+(?:u|je|jullie)\s+(?:\S+\s+)?(?:om\s+)?(?P<act>\S+)",
-        r"\b(?:op prijs|dankbaar)\s+(?:\S+\s+)?als\s+(?:u|je|jij|jullie)\s+(?P<act>\S+)",
-        # Any verb in a polite question to the reader ("Kunt u de factuur aanpassen?").
-        rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+{_NL_YOU}\s+(?P<act>\S+)(?=[^.!]*\?)",
-        r"\b(?:ik|we|wij)\s+(?:hoor|horen|ontvang|ontvangen)\s+graag\s+(?P<act>(?:uw|je|jullie)\s+(?:reactie|"
-        r"antwoord|mening|voorstel|offerte|bevestiging)|of|wat|wanneer|hoe)\b",
-    ],
-    need=[
-        r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
-    ],
-    propose=[
-        r"\b(?:zullen|kunnen|laten) we\b[^.?!]*?\b(?P<act>afspreken|bellen|spreken|praten|overleggen)\b",
-        r"\b(?P<act>spreken we (?:elkaar|af))\b",
-        rf"\b(?:heeft|hebt|heb|zou|zoudt)\s+{_NL_YOU}\b(?:\s+\S+){{0,5}}?\s+(?P<act>tijd)\b",
-        r"\b(?P<act>(?:schikt|past) (?:het )?(?:u|je|jullie))\b",
-        r"\b(?:ik|wij|we)\s+(?:stel|stellen)\s+(?:je\s+|u\s+|jullie\s+)?voor\s+(?P<act>dat|om|te)\b",
-    ],
-)
-

@@ -1,0 +1,175 @@
+"""Follow-up cues of Spanish and Portuguese."""
+
+from __future__ import annotations
+
+from mailhook.automation.lexicon import lexicon, words
+
+# Hand-written because no maintained library detects follow-up intent in these languages without
+# a trained model; each pattern names where the task title starts in a group `act`.
+
+_ES_WH = words("cómo", "como", "cuándo", "cuando", "dónde", "si", "qué", "que", "cuál\\w*", "quién",
+               "por qué", "cuánto\\w*")
+_ES_MODAL = words("puedes", "podrías", "podría", "puede", "pueden", "podrían", "podéis", "podrá", "podrán")
+_ES_FIRST = (
+    r"(?:escribo|escribiré|llamo|llamaré|envío|enviaré|mando|mandaré|confirmo|confirmaré|aviso|"
+    r"avisaré|contacto|contactaré|respondo|responderé|comento|comentaré|mantengo|mantendré|paso|"
+    r"pasaré|digo|diré)"
+)
+_ES_INF = r"(?:enviar|mandar|llamar|confirmar|revisar|avisar|responder|indicar|decir|contactar|escribir)"
+_ES_THIRD = (
+    r"(?:enviará|enviarán|mandará|mandarán|llamará|llamarán|escribirá|escribirán|contactará|contactarán|"
+    r"confirmará|confirmarán|responderá|responderán|hará llegar|harán llegar|remitirá|remitirán|informará|"
+    r"informarán|avisará|avisarán|(?:va|van) a (?:enviar|mandar|llamar|escribir|contactar|confirmar|"
+    r"responder|"
+    r"hacer llegar|remitir|informar|avisar))"
+)
+# "puedes/puede" state what the reader may do ("puedes seguir el envío"); only a question asks it.
+_ES_MAY = r"(?:puedes|puede|pueden|podéis|podrá|podrán)(?=[^.!]*\?)"
+ES = lexicon(
+    r"no dude[sn]? en|si (?:tiene|tienes|tienen|necesita|necesitas) [^.?!]{0,30}(?:duda|pregunta|"
+    r"consulta|algo)|\bdisposición\b|cualquier (?:duda|consulta|pregunta)|\bdestinatario\b",
+    commit=[
+        rf"\b(?:te|le|les|os|se lo|se la|te lo|te la)\s+(?P<act>{_ES_FIRST})\b",
+        rf"\b(?:voy|vamos) a (?:\w+ )?(?P<act>{_ES_INF})(?:te|le|les|os|lo|la)*\b",
+        r"\b(?:me|nos) (?P<act>pondré|pondremos) en contacto\b",
+        # Someone on the author's side promises the reader ("nuestro servicio técnico le enviará ...").
+        rf"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){{0,5}}?)(?:te|le|les|os|"
+        rf"se lo|se la|se los|se las)\s+(?P<act>{_ES_THIRD})\b",
+        r"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){0,5}?)(?P<act>se pondrán? en "
+        r"contacto)\b",
+    ],
+    ask=[
+        r"\b(?:quisiera|quisiéramos|me gustaría|nos gustaría|querría|querríamos|quería|queríamos|deseo|"
+        r"deseamos|"
+        r"desearía)\s+(?:\S+\s+)?(?:saber|conocer|consultar|preguntar(?:le|te|les)?)\s+(?P<act>\S+)",
+        rf"\b{_ES_MODAL}\s+(?:usted(?:es)?\s+)?(?:\S+\s+)?(?:indicar|decir|explicar|informar|aclarar|"
+        rf"comentar)"
+        rf"(?:me|nos|le|les)?\s+(?P<act>\S+)",
+        r"\b(?P<act>(?:es|sería) posible)\b",
+        r"\b(?P<act>cómo (?:puedo|podemos|debo|debemos|se puede|hago|hacemos|lo hago|se hace))\b",
+        r"\b(?P<act>cómo\s+\w+(?:ar|er|ir)(?:lo|la|los|las|me|nos|le)?)\b(?=[^.!]*\?)",
+        r"\b(?P<act>qué\s+(?:tengo|tenemos|debo|debemos|hay|necesito|necesitamos)\s+(?:que\s+)?hacer)\b",
+        r"\b(?:sabes|sabe|saben|sabéis|sabrías|sabría|sabrían)\s+(?:usted\s+|por casualidad\s+)?"
+        r"(?P<act>si|cómo|cuándo|dónde|qué|quién|cuál\w*)\b(?=[^.!]*\?)",
+    ],
+    request=[
+        rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
+        rf"(?P<act>{_ES_INF})(?:me|nos|le|lo|la)*\b",
+        r"\bpor favor,? (?:\w+ ){0,2}?(?P<act>env[ií]e\w*|env[ií]a\w*|m[aá]nde\w*|m[aá]nda\w*|ll[aá]me\w*|"
+        r"conf[ií]rme\w*|conf[ií]rma\w*|revise|revisa|av[ií]sa\w*|av[ií]se\w*|responda|responde|"
+        r"ind[ií]que\w*|ind[ií]ca\w*)\b",
+        r"^¿?(?P<act>env[ií]ame|m[aá]ndame|ll[aá]mame|av[ií]same|conf[ií]rmame)\b",
+        rf"\b(?:podrías|podría|podrían|podríais|{_ES_MAY})\s+(?:usted(?:es)?\s+)?(?:por favor\s+)?"
+        rf"(?P<act>\w+(?:ar|er|ir)(?:me|nos|le|les|lo|la|selo|sela)?)\b",
+        # Imperatives with the pronoun attached ("hacednos saber", "avísame", "dígame").
+        r"\b(?P<act>(?:hazme|hacedme|hacednos|hágame|háganos|hágannos|dime|decidme|decidnos|dígame|díganos|"
+        r"avísame|avisadme|avisadnos|avíseme|avísenos|confírmame|confirmadnos|confírmeme|confírmenos|"
+        r"escríbeme|"
+        r"llámame|llámeme|envíame|envíeme|mándame|mándeme)(?:lo|la|los|las)?)(?!\w)",
+        r"\b(?:le|te|les|os)\s+(?:estaría|estaríamos|quedaría|quedaríamos)\s+(?:muy\s+|sumamente\s+)?"
+        r"agradecid[oa]s?\s+(?:si|que)\s+(?:me\s+|nos\s+)?(?P<act>\S+)",
+        r"\b(?:estaría|estarías|estarían|está|estás|están)\s+(?:usted\s+)?(?:dispuest[oa]s?|"
+        r"interesad[oa]s?)\s+"
+        r"(?:a|en)\s+(?P<act>\w+)",
+        r"\b(?:ruego|rogamos|rogaría|rogaríamos)\s+(?:que\s+)?(?:me\s+|nos\s+)?(?P<act>\S+)",
+        r"\b(?:le|te|les|os)\s+(?:agradecería|agradeceríamos|agradezco|agradecemos)\s+(?:mucho\s+)?(?:que|"
+        r"si)\s+"
+        r"(?:me\s+|nos\s+)?(?P<act>\S+)",
+    ],
+    need=[
+        r"\b(?:necesito|necesitamos|necesitaría|necesitaríamos)\s+(?P<act>(?:que|su|tu|vuestra|vuestro|la|el|"
+        r"los|las|un|una|ayuda)\b)",
+    ],
+    propose=[
+        r"\b(?P<act>hablamos|nos vemos|quedamos|nos reunimos|reunámonos|hablemos|nos llamamos)\s+"
+        r"(?:el|la|los|mañana|pasado|después|luego|esta|este|la próxima|el próximo|tras|antes)\b",
+        r"\b(?:le|te|les|os)\s+(?P<act>vendrían?|vienen?|irían?|va|van)\s+bien\b",
+        r"\b(?:le|te|les|os)\s+(?P<act>convendrían?|convienen?|parece|parecería)\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:propongo|proponemos|sugiero|sugerimos)\s+(?:que|vernos|reunirnos|hablar|quedar|una|"
+        r"un))\b",
+        r"\b(?P<act>(?:tiene|tienes|tendría|tendrías|tienen|tendrían)\s+(?:\S+\s+)?(?:disponibilidad|tiempo|"
+        r"un momento|un hueco))",
+        r"\b(?:me|nos) gustaría\s+(?P<act>(?:organizar|concertar|programar|fijar|agendar|tener|mantener)\s+"
+        r"(?:\S+\s+)?(?:reunión|llamada|cita|videollamada))",
+    ],
+)
+
+_PT_VERB = r"\w+(?:ar|er|ir|or)(?:-me|-nos|-lhe|-lo|-la|-los|-las)?"
+_PT_THIRD = (
+    r"(?:(?:vai|vão|irá|irão)\s+(?:\S+\s+)?(?:enviar|mandar|ligar|telefonar|responder|confirmar|contactar|"
+    r"contatar|escrever|encaminhar|entrar em conta(?:c)?to|dar notícias)|(?:lhe|te|vos|lhes)\s+(?:enviará|"
+    r"enviarão|mandará|mandarão|ligará|ligarão|telefonará|responderá|responderão|escreverá)|enviará|enviarão|"
+    r"ligará|ligarão|entrará em conta(?:c)?to|entrarão em conta(?:c)?to)"
+)
+# "pode/podes" state what the reader may do ("pode ignorar esta mensagem"); a question asks it.
+_PT_MAY = r"(?:pode|podem|podes|poderá|consegue|consegues|conseguem)(?=[^.!]*\?)"
+PT = lexicon(
+    r"qualquer (?:dúvida|questão|pergunta|esclarecimento)|(?:fico|ficamos|estou|estamos)\s+à\s+(?:sua\s+|"
+    r"vossa\s+|"
+    r"tua\s+|inteira\s+|total\s+)?disposição|não (?:hesite|hesitem|hesites)|se (?:tiver|tiverem|precisar|"
+    r"precisarem) (?:de )?(?:alguma|quaisquer|mais|algo|ajuda)|\bdestinatário\b",
+    commit=[
+        r"\b(?:vou|vamos|irei|iremos)\s+(?:te\s+|lhe\s+)?(?P<act>enviar|mandar|ligar|telefonar|responder|"
+        r"confirmar|"
+        r"verificar|avisar|encaminhar|retornar|contactar|contatar|escrever)\w*",
+        r"\b(?:te|lhe|vos|lhes)\s+(?P<act>envio|mando|ligo|aviso|escrevo|respondo|confirmo|enviarei|"
+        r"enviaremos|"
+        r"ligarei|avisarei)\b",
+        r"\b(?P<act>envio-lhe|envio-te|ligo-te|ligo-lhe|mando-te|mando-lhe|aviso-te|enviarei|enviaremos|"
+        r"ligarei|avisarei|responderei|entrarei em conta(?:c)?to|entraremos em conta(?:c)?to|retornarei)\b",
+        # Someone on the author's side promises the reader ("a nossa assistência vai enviar-lhe ...").
+        rf"\b(?P<who>(?:(?:o|a|os|as)\s+)?(?:nosso|nossa|nossos|nossas|meu|minha|meus|minhas)\s+"
+        rf"(?:\S+\s+){{0,5}}?)(?P<act>{_PT_THIRD})",
+        r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>ser-(?:lhe|te|vos|lhes)-(?:á|ão)\s+\w+|(?:lhe|te|vos|lhes)\s+"
+        r"(?:será|serão)\s+(?:enviad|remetid|entregu|encaminhad)\w*)",
+    ],
+    ask=[
+        r"\b(?:gostaria|gostaríamos|gostava|gostávamos|queria|queríamos)\s+(?:de\s+)?(?:saber|perguntar|"
+        r"entender|"
+        r"esclarecer)\s+(?P<act>\S+)",
+        r"\b(?:poderia|poderiam|pode|podem|podes|podia|podias)\s+(?:\S+\s+)?(?:explicar|dizer|indicar|"
+        r"informar|"
+        r"esclarecer)(?:-me|-nos|-lhe)?\s+(?P<act>\S+)",
+        r"\b(?P<act>(?:é|seria) possível)\b",
+        r"\b(?P<act>como (?:posso|podemos|devo|devemos|faço|fazemos|se pode|se faz))\b",
+        r"\b(?P<act>(?:o que|que)\s+(?:tenho|temos|devo|devemos|preciso|precisamos)\s+(?:de\s+|"
+        r"que\s+)?fazer)\b",
+        r"\b(?:sabes|sabe|sabem|saberia|saberias|saberiam)\s+(?:\S+\s+)?(?P<act>se|como|quando|onde|quem|"
+        r"qual|"
+        r"quanto)\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:que|quais|qual|quando)\b(?:\s+\S+){0,5}?)\s+(?:seria|seriam|é|são|fica|ficaria|dá|"
+        r"daria)"
+        r"\s+(?:mais\s+)?(?:conveniente|convenientes|melhor|melhores|jeito)\s+(?:para\s+)?(?:si|você|vocês|"
+        r"ti|"
+        r"vós|a sua|o seu|a tua|o teu|a vossa|o vosso)\b",
+    ],
+    request=[
+        rf"\b(?:poderia|poderiam|podia|podias|conseguiria|conseguirias|conseguiriam|"
+        rf"{_PT_MAY})\s+(?:por favor\s+|"
+        rf"gentilmente\s+)?(?:me\s+|nos\s+)?(?P<act>{_PT_VERB})\b",
+        r"\b(?:solicito|solicitamos|peço|pedimos|pedia|pediríamos|agradeço|agradecemos|agradecia|agradeceria|"
+        r"agradeceríamos|agradecíamos)\s+(?:que|se)\s+(?:me\s+|nos\s+)?(?P<act>\S+)",
+        r"\b(?:solicito|solicitamos)\s+(?P<act>o|a|os|as|um|uma)\b",
+        r"\baguardo\s+(?P<act>(?:o\s+|a\s+)?(?:seu|sua|vosso|vossa|teu|tua)\s+(?:retorno|resposta|"
+        r"confirmação|"
+        r"feedback))",
+        r"\bpor favor,?\s+(?!não\b)(?P<act>\w+)",
+        r"\b(?P<act>(?:diga|digam|diz|avise|avisem|avisa|informe|informem|confirme|confirmem|confirma|envie|"
+        r"enviem|envia|mande|mandem|manda|ligue|liguem|liga)-(?:me|nos))(?!\w)",
+        r"\b(?:ficaria|ficaríamos|estaria|estaríamos)\s+(?:muito\s+)?(?:grat[oa]s?|agradecid[oa]s?|"
+        r"reconhecid[oa]s?)\s+se\s+(?:\S+\s+)?(?P<act>\S+)",
+        r"\b(?:estaria|estarias|estariam|está|estás|estão)\s+(?:\S+\s+)?(?:dispost[oa]s?|interessad[oa]s?)\s+"
+        r"(?:a|em)\s+(?P<act>\w+)",
+    ],
+    need=[
+        r"\b(?:preciso|precisamos|precisaria|precisaríamos|necessito|necessitamos)\s+(?:de\s+|do\s+|da\s+|"
+        r"dos\s+|das\s+|urgentemente\s+(?:de\s+)?)?(?P<act>\w)",
+    ],
+    propose=[
+        r"\b(?P<act>(?:teria|terias|tem|tens|teriam)\s+(?:\S+\s+)?(?:disponibilidade|tempo))",
+        r"\b(?P<act>(?:estaria|estarias|está|estás|estariam)\s+disponíve(?:l|is))",
+        r"\b(?P<act>(?:podemos|poderíamos)\s+(?:marcar|agendar|combinar|conversar|falar))",
+        r"\b(?P<act>(?:proponho|propomos|sugiro|sugerimos)\s+(?:que|uma?|marcar\w*|reunir\w*|falar\w*))\b",
+        r"\b(?P<act>que tal)\s+(?:uma?|na|no|às|amanhã|marcar\w*|falar\w*|combinar\w*|conversar\w*|nos)\b",
+    ],
+)

@@ -1,0 +1,87 @@
+"""Follow-up cues of Polish."""
+
+from __future__ import annotations
+
+from mailhook.automation.lexicon import lexicon, words
+
+# Hand-written because no maintained library detects follow-up intent in these languages without
+# a trained model; each pattern names where the task title starts in a group `act`.
+
+_PL_WH = words("jak", "czy", "kiedy", "gdzie", "co", "który", "która", "które", "dlaczego", "ile")
+_PL_YOU = words("Pan", "Pani", "Państwo", "pan", "pani")
+_PL_TO_YOU = (
+    r"(?:Panu|Pani|Państwu|Ci|Tobie|Wam|do Pana|do Pani|do Państwa|do Ciebie|do Was|z Panem|z Panią|"
+    r"z Państwem|"
+    r"z Tobą|z Wami)"
+)
+_PL_THIRD = (
+    r"(?:wyśle|wyślą|prześle|prześlą|zadzwoni|zadzwonią|oddzwoni|oddzwonią|odezwie się|odezwą się|"
+    r"skontaktuje się|skontaktują się|odpowie|odpowiedzą|potwierdzi|potwierdzą|przekaże|przekażą|napisze|"
+    r"napiszą|poinformuje|poinformują|da znać|dadzą znać|dostarczy|dostarczą|podeśle|podeślą)"
+)
+PL = lexicon(
+    r"\bw razie (?:jakichkolwiek |dodatkowych |ewentualnych )?(?:pytań|wątpliwości|problemów)|"
+    r"(?:pozostaję|pozostajemy|jestem|jesteśmy) do (?:Pana |Pani |Państwa |Twojej )?dyspozycji|\bnie wahaj|"
+    r"\badresat|\b(?:prosz[ęe]|prosimy) o kontakt z\b|\b(?:jeśli|jeżeli|gdyby) (?:\S+\s+){0,2}?(?:pytania|"
+    r"pytań|wątpliwości)",
+    commit=[
+        r"(?<!nie )\b(?P<act>zadzwonię|zadzwonimy|wyślę|wyślemy|prześlę|prześlemy|odezwę się|odezwiemy się|"
+        r"dam znać|damy znać|odpowiem|odpowiemy|potwierdzę|potwierdzimy|skontaktuję się|skontaktujemy się|"
+        r"przekażę|przekażemy|napiszę|napiszemy|poinformuję|poinformujemy|wrócę do|wrócimy do)(?!\w)",
+        # Someone on the author's side promises the reader ("nasz dział serwisu wyśle Panu ...").
+        rf"\b(?P<who>(?:nasz|nasza|nasze|nasi|mój|moja|moje|moi)\s+(?:(?!nie\b)\S+\s+){{0,4}}?)"
+        rf"(?P<act>{_PL_THIRD})(?!\w)",
+        # Any order: "ostateczne liczby prześle Panu nasz kontroler", "ktoś z naszego działu wyśle Ci ...".
+        rf"^(?P<who>(?:(?!nie\b)\S+\s+){{0,8}}?)(?P<act>{_PL_THIRD})\s+{_PL_TO_YOU}(?!\w)",
+    ],
+    ask=[
+        rf"\b(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:\S+\s+)?(?:wiedzieć|zapytać|się dowiedzieć|"
+        rf"dowiedzieć się),?\s+(?P<act>{_PL_WH})\b",
+        rf"\b(?:prosimy|proszę|prosiłbym|prosiłabym)\s+o\s+(?:informację|odpowiedź|wyjaśnienie|"
+        rf"informacje),?\s+"
+        rf"(?P<act>{_PL_WH})\b",
+        r"\b(?P<act>czy (?:jest|byłoby|będzie) (?:to )?możliwe)",
+        r"\b(?P<act>jak (?:mogę|możemy|mam|mamy|należy|można|powinienem|powinnam|powinniśmy))(?!\w)",
+        r"\b(?P<act>co\s+(?:muszę|musimy|mam|mamy|powinienem|powinnam|powinniśmy|należy|"
+        r"trzeba)\s+zrobić)(?!\w)",
+        rf"\b(?:wiesz|wiecie|wie {_PL_YOU}|"
+        rf"wiedzą Państwo)\s*(?:może\s*)?,?\s+(?P<act>{_PL_WH})\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:jakie|jaki|jaka|które|który|kiedy)\b(?:\s+\S+){0,5}?)\s+(?:pasuje|pasują|pasowałby|"
+        r"pasowałaby|pasowałoby|pasowałyby|odpowiada|odpowiadają|odpowiadałby|odpowiadałaby|odpowiadałoby|"
+        r"odpowiadałyby)(?!\w)(?=[^.!]*\?)",
+    ],
+    request=[
+        rf"\bczy\s+(?:mógłby|mogłaby|mogliby|mogłyby|moglibyście|może|możesz|mógłbyś|mogłabyś|mogą|możecie|"
+        rf"zechciałby|zechciałaby|zechcieliby|zechcesz|zgodziłby|zgodziłaby|zgodziliby|zgodzilibyście|"
+        rf"zgodzisz|"
+        rf"zgodzi)\s+(?:się\s+)?(?:{_PL_YOU}\s+)?(?P<act>\w+)",
+        # A question in statement order ("Możesz go załatwić?").
+        rf"\b(?:możesz|możecie|mógłbyś|mogłabyś|moglibyście|(?:może|mógłby|mogłaby) {_PL_YOU}|mogą Państwo|"
+        rf"mogliby Państwo)\s+(?:\S+\s+)?(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:uprzejmie\s+)?(?:prosz[ęe]|prosimy|prosiłbym|prosiłabym|prosilibyśmy)\s+"
+        r"(?!(?:\S+\s+){0,2}?nie\b)(?:o\s+)?(?P<act>\w+)",
+        # Imperatives to the reader ("daj znać do czwartku", "dajcie znać", "prześlij").
+        r"(?<!nie )\b(?P<act>daj(?:cie)?(?:\s+(?:mi|nam))?\s+znać|napisz(?:cie)?|zadzwoń(?:cie)?|"
+        r"przyślij(?:cie)?|"
+        r"prześlij(?:cie)?|wyślij(?:cie)?|potwierdź(?:cie)?|sprawdź(?:cie)?|odpisz(?:cie)?|"
+        r"odezwij(?:cie)? się|"
+        r"podeślij(?:cie)?)(?!\w)",
+        r"\bwdzięczn\w*,?\s+(?:gdyby|jeśli|jeżeli)\s+(?:(?:mógł|mogła|mogli|mogły|mógłby|mogłaby|mogliby|"
+        r"mogłyby)\s+)?(?:(?:Pan|Pani|Państwo)\s+)?(?P<act>\S+)",
+    ],
+    need=[
+        r"(?<!nie )\b(?:potrzebuję|potrzebujemy|potrzebowałbym|potrzebowałabym|potrzebowalibyśmy)"
+        r"\s+(?P<act>\w)",
+    ],
+    propose=[
+        rf"\bczy\s+(?:znalazłby|znalazłaby|znajdzie|znajdziesz|ma|masz|mają|macie)\s+(?:{_PL_YOU}\s+)?"
+        rf"(?P<act>(?:\S+\s+)?czas)",
+        r"\b(?P<act>(?:umówmy|spotkajmy|zdzwońmy|zdzwonimy) się)",
+        r"\bczy\s+(?:\S+\s+)?(?P<act>pasuje|odpowiada)\b",
+        r"\b(?:proponuję|proponujemy|sugeruję|sugerujemy),?\s+(?P<act>(?:żeby|żebyśmy|abyśmy|aby|spotkanie|"
+        r"rozmowę|termin|we|w)\b)",
+        r"\b(?:może|to może)\s+(?P<act>(?:\S+\s+){0,2}?(?:rozmowa|rozmowę|spotkanie|telefon|call|"
+        r"wideokonferencja|wideokonferencję|kawa|kawę|spotkamy|zdzwonimy|porozmawiamy|"
+        r"umówimy))(?!\w)(?=[^.!]*\?)",
+    ],
+)
