@@ -159,18 +159,28 @@ def unavailable(reason: str) -> NoReturn:
     pytest.skip(f"PostgreSQL tests cannot run: {reason}")
 
 
+# One cluster however many conftest files register the fixture (each registration is its own
+# session fixture to pytest): the first starts it, the last to finish stops it.
+_shared: list[Cluster] = []
+_users: list[int] = [0]
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[Cluster]:
     """The session's throw-away cluster, started on first use and removed at the end (pytest
-    keeps a failure to start for the session: it is tried once)."""
+    keeps a failure to start for the session: it is tried once per registration)."""
+    if not _shared:
+        try:
+            _shared.append(start_cluster())
+        except ClusterUnavailable as exc:
+            unavailable(str(exc))
+    _users[0] += 1
     try:
-        cluster = start_cluster()
-    except ClusterUnavailable as exc:
-        unavailable(str(exc))
-    try:
-        yield cluster
+        yield _shared[0]
     finally:
-        cluster.stop()
+        _users[0] -= 1
+        if _users[0] == 0:
+            _shared.pop().stop()
 
 
 _names = itertools.count(1)

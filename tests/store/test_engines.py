@@ -120,3 +120,42 @@ def test_an_sqlite_store_never_loads_psycopg(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "x.db")],
                           capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_server_that_is_not_there_is_one_line() -> None:
+    """Nothing listening at the url's port: DatabaseUnusable naming the server, not a traceback."""
+    from pg.cluster import free_port
+
+    url = f"postgresql://mailhook:{PASSWORD}@127.0.0.1:{free_port()}/hook?connect_timeout=5"
+    with pytest.raises(DatabaseUnusable) as caught:
+        Store(url)
+    assert str(caught.value).startswith("cannot connect to postgresql://mailhook:***@127.0.0.1:")
+    assert PASSWORD not in str(caught.value) and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_processes_opening_a_new_database_at_once_migrate_it_once(
+        engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """Several processes starting on an empty database (hooks and workers on several hosts):
+    the migrations run once, under the write lock, and every opener gets a working store."""
+    target = (str(tmp_path / "new.db") if engine == "sqlite"
+              else str(request.getfixturevalue("postgres_url")))
+    start, opened, errors = threading.Barrier(4), [], []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            opened.append(Store(target, busy_timeout_ms=30_000))
+        except BaseException as exc:  # reported by the test thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(opened) == 4
+    rows = opened[0].conn.execute("SELECT name FROM migrations ORDER BY name").fetchall()
+    assert [r[0] for r in rows] == [name for name, _ in MIGRATIONS]
+    for store in opened:
+        store.close()
