@@ -28,6 +28,11 @@ class DatabaseConfig:
     url: str = field(default="", repr=False)  # may hold a password: never in a repr
 
     @property
+    def target(self) -> str | Path:
+        """What `mailhook.store.Store` opens: the url when one is set, else the file."""
+        return self.url or self.path
+
+    @property
     def shown(self) -> str:
         """Where the database is, for messages: the file, or the url without its password."""
         return redact(self.url) if self.url else str(self.path)

@@ -22,9 +22,11 @@ def refusal(text: str) -> str:
 
 
 def test_path_alone_is_the_sqlite_default() -> None:
-    """Without a url the database is the SQLite file, as before."""
-    assert parse_config('[database]\npath = "x.db"').database == DatabaseConfig(path=Path("x.db"))
+    """Without a url the database is the SQLite file, as before, and what the store opens."""
+    database = parse_config('[database]\npath = "x.db"').database
+    assert database == DatabaseConfig(path=Path("x.db")) and database.target == Path("x.db")
     assert parse_config("").database.url == ""
+    assert DatabaseConfig(url="postgresql:///hook").target == "postgresql:///hook"
 
 
 def test_path_and_url_together_are_one_line_naming_both() -> None:
