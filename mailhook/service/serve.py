@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import socket
 import threading
@@ -102,12 +103,17 @@ async def open_listeners(
                 )
             except OSError as exc:  # taken, or an address this host does not have: one line
                 raise ConfigError(f"{name}: cannot listen on {name}.host {listener.host!r} "
-                                  f"{name}.port {listener.port}: {exc.strerror or exc}") from exc
+                                  f"{name}.port {listener.port}: {_reason(exc)}") from exc
     except BaseException:
         for server in servers.values():
             server.close()
         raise
     return Listeners(servers, handlers, sessions)
+
+
+def _reason(error: OSError) -> str:
+    """"Address already in use": the system's words (asyncio's message repeats the address)."""
+    return os.strerror(error.errno) if error.errno else str(error)
 
 
 def serve(

@@ -25,6 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mailhook.config import AddressesConfig, Config, ListenerConfig
+from mailhook.errors import ConfigError
 from mailhook.service.listeners import (
     REPLY_DEFER,
     REPLY_FROM_IN_DOUBT,
@@ -588,5 +589,5 @@ def test_serve_fails_at_once_when_a_port_is_taken(
         taken.listen()
         port = taken.getsockname()[1]
         config = config_factory(lmtp=ListenerConfig(port=port))
-        with pytest.raises(OSError):
+        with pytest.raises(ConfigError, match=f"lmtp.port {port}: Address already in use"):
             running_service(config)
