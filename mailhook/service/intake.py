@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 MAX_BATCH_ITEMS = 256
 
 
+Outcome = list[bool] | BaseException  # a job's answer: per item new or not, or why it failed
+
+
 @dataclass(frozen=True)
 class _Job:
     """One caller's items and the future its coroutine awaits on the event loop."""
@@ -29,19 +32,32 @@ class _Job:
     loop: asyncio.AbstractEventLoop
     future: asyncio.Future[list[bool]]
 
-    def resolve(self, results: list[bool] | BaseException) -> None:
-        try:
-            self.loop.call_soon_threadsafe(self._set, results)
-        except RuntimeError:  # the loop closed: nobody is waiting for the answer any more
-            log.debug("intake result dropped: event loop closed")
-
-    def _set(self, results: list[bool] | BaseException) -> None:
+    def set(self, outcome: Outcome) -> None:
+        """On the job's loop: hand the caller its answer."""
         if self.future.done():  # the client went away and the awaiting task was cancelled
             return
-        if isinstance(results, BaseException):
-            self.future.set_exception(results)
+        if isinstance(outcome, BaseException):
+            self.future.set_exception(outcome)
         else:
-            self.future.set_result(results)
+            self.future.set_result(outcome)
+
+
+def _answer(answers: list[tuple[_Job, Outcome]]) -> None:
+    """Answer a commit's jobs with one wake-up of each loop (a wake-up is a write to the loop's
+    self-pipe and a switch of threads: per job, it was most of the writer's own time)."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[_Job, Outcome]]] = {}
+    for job, outcome in answers:
+        by_loop.setdefault(job.loop, []).append((job, outcome))
+    for loop, mine in by_loop.items():
+        try:
+            loop.call_soon_threadsafe(_set_all, mine)
+        except RuntimeError:  # the loop closed: nobody is waiting for the answers any more
+            log.debug("intake results dropped: event loop closed")
+
+
+def _set_all(answers: list[tuple[_Job, Outcome]]) -> None:
+    for job, outcome in answers:
+        job.set(outcome)
 
 
 class Intake:
@@ -115,30 +131,32 @@ class Intake:
         return batch, True
 
     def _commit(self, batch: list[_Job]) -> None:
-        if not batch:
-            return
+        if batch:
+            answers = self._outcomes(batch)
+            _answer(answers)
+            if any(not isinstance(outcome, BaseException) for _, outcome in answers):
+                self._notify()
+
+    def _outcomes(self, batch: list[_Job]) -> list[tuple[_Job, Outcome]]:
+        """Store the batch in one transaction; each job's answer."""
         try:
             results = self._store.insert_received([i for job in batch for i in job.items])
         except sqlite3.OperationalError as exc:
             # Locked, full or unwritable: every job would fail alike, so all callers defer (451).
             log.warning("intake could not store %d job(s): %s", len(batch), exc)
-            for job in batch:
-                job.resolve(exc)
-            return
+            return [(job, exc) for job in batch]
         except Exception as exc:  # noqa: BLE001 - the answer goes back to each SMTP reply
             if len(batch) == 1:
                 log.exception("intake could not store a message")
-                batch[0].resolve(exc)
-                return
+                return [(batch[0], exc)]
             # Something in one caller's items: retry each on its own so it fails only itself.
-            for job in batch:
-                self._commit([job])
-            return
+            return [answer for job in batch for answer in self._outcomes([job])]
+        answers: list[tuple[_Job, Outcome]] = []
         start = 0
         for job in batch:
-            job.resolve(results[start : start + len(job.items)])
+            answers.append((job, results[start : start + len(job.items)]))
             start += len(job.items)
-        self._notify()
+        return answers
 
     def _notify(self) -> None:
         if self._on_stored is None:
