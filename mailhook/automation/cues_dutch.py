@@ -32,13 +32,18 @@ NL = lexicon(
         # A second verb of the same subject: "ik zoek het uit en stuur u morgen ...".
         rf"\b(?:ik|we|wij)\b[^.?!]*?\ben\s+(?P<act>{_NL_ACT})\b",
         # Someone on the author's side promises the reader ("onze servicedienst stuurt u ...").
-        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,5}}?)(?=[^.?!]*\b(?:u|je|jou|jullie)\b)"
+        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,8}}?)(?=[^.?!]*\b(?:u|je|jou|jullie)\b)"
         rf"(?P<act>{_NL_THIRD})\b",
-        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,5}}?)(?P<act>zal|zullen|gaat|gaan)\b"
+        rf"\b(?P<who>(?:onze|ons|mijn)\s+(?:\S+\s+){{0,8}}?)(?P<act>zal|zullen|gaat|gaan)\b"
         rf"(?!(?:\S+\s+){{0,2}}?niet\b)[^.?!]*?\b{_NL_ACT}\b",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:wordt|worden|zal|zullen)\b(?:\s+\S+){0,8}?\s+(?:naar|aan)\s+"
         r"(?:u|je|jou|jullie)\s+(?:\S+\s+)?(?:gestuurd|verstuurd|opgestuurd|toegestuurd|gemaild|"
         r"doorgestuurd))\b",
+        # After a fronted time the verb comes first: "donderdag heb je hem in je mailbox".
+        r"\b(?P<act>(?:morgen|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+        r"volgende week|"
+        r"deze week|vanmiddag|vanavond)\s+(?:heb|hebt|krijg|krijgt|ontvang|ontvangt)\s+(?:je|jij|u|"
+        r"jullie))\b",
     ],
     ask=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"
@@ -55,6 +60,9 @@ NL = lexicon(
         rf"\b(?:weet|weten)\s+(?:je|jij|u|jullie)\s+(?:\S+\s+)?(?P<act>{_NL_WH})\b",
         r"\b(?P<act>(?:welke|wanneer|wat)\b(?:\s+\S+){0,5}?)\s+(?:komt|komen|schikt|schikken|past|passen)\s+"
         r"(?:het\s+)?(?:u|je|jou|jullie|uw|jouw)\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:bij wie|met wie|aan wie|wie)\s+(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden)\s+"
+        r"(?:ik|we|wij))\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:heb|hebt|heeft|hebben)\s+(?:je|jij|u|jullie)\s+(?:enig|een|al een)\s+idee)\b",
     ],
     request=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+(?:je|jij|u|"
@@ -71,9 +79,15 @@ NL = lexicon(
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+{_NL_YOU}\s+(?P<act>\S+)(?=[^.!]*\?)",
         r"\b(?:ik|we|wij)\s+(?:hoor|horen|ontvang|ontvangen)\s+graag\s+(?P<act>(?:uw|je|jullie)\s+(?:reactie|"
         r"antwoord|mening|voorstel|offerte|bevestiging)|of|wat|wanneer|hoe)\b",
+        r"\b(?:kan|kunnen|zou|zouden)\s+(?:dat|dit|"
+        r"het)\s+(?P<act>(?:\S+\s+){0,5}?\S+\s+worden)\b(?=[^.!]*\?)",
+        r"\b(?:zouden|kunnen|mogen|kan|mag)\s+(?:we|wij|ik)\s+(?P<act>(?:\S+\s+){0,6}?(?:krijgen|ontvangen|"
+        r"hebben))\b"
+        r"(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
+        r"\b(?:heb|hebben)\s+(?:ik|we|wij)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
     ],
     propose=[
         r"\b(?:zullen|kunnen|laten) we\b[^.?!]*?\b(?P<act>afspreken|bellen|spreken|praten|overleggen)\b",
@@ -81,5 +95,7 @@ NL = lexicon(
         rf"\b(?:heeft|hebt|heb|zou|zoudt)\s+{_NL_YOU}\b(?:\s+\S+){{0,5}}?\s+(?P<act>tijd)\b",
         r"\b(?P<act>(?:schikt|past) (?:het )?(?:u|je|jullie))\b",
         r"\b(?:ik|wij|we)\s+(?:stel|stellen)\s+(?:je\s+|u\s+|jullie\s+)?voor\s+(?P<act>dat|om|te)\b",
+        r"^(?:\S+\s+)?(?P<act>(?:zin|tijd) (?:om|in)\b)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:heb|hebt|heeft|hebben) (?:je|jij|u|jullie) (?:\S+ )?zin)\b",
     ],
 )

@@ -33,10 +33,12 @@ ES = lexicon(
         rf"\b(?:voy|vamos) a (?:\w+ )?(?P<act>{_ES_INF})(?:te|le|les|os|lo|la)*\b",
         r"\b(?:me|nos) (?P<act>pondré|pondremos) en contacto\b",
         # Someone on the author's side promises the reader ("nuestro servicio técnico le enviará ...").
-        rf"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){{0,5}}?)(?:te|le|les|os|"
+        rf"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){{0,8}}?)(?:te|le|les|os|"
         rf"se lo|se la|se los|se las)\s+(?P<act>{_ES_THIRD})\b",
         r"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){0,5}?)(?P<act>se pondrán? en "
         r"contacto)\b",
+        # What the reader will have ("lo tendrás el jueves").
+        r"\b(?P<act>(?:lo|la|los|las)\s+(?:tendrás|tendrá|tendréis|tendrán|recibirás|recibirá|recibiréis|recibirán))\b",
     ],
     ask=[
         r"\b(?:quisiera|quisiéramos|me gustaría|nos gustaría|querría|querríamos|quería|queríamos|deseo|"
@@ -51,6 +53,9 @@ ES = lexicon(
         r"\b(?P<act>qué\s+(?:tengo|tenemos|debo|debemos|hay|necesito|necesitamos)\s+(?:que\s+)?hacer)\b",
         r"\b(?:sabes|sabe|saben|sabéis|sabrías|sabría|sabrían)\s+(?:usted\s+|por casualidad\s+)?"
         r"(?P<act>si|cómo|cuándo|dónde|qué|quién|cuál\w*)\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:con quién|a quién|quién|dónde)\s+(?:tengo|tenemos|debo|debemos|puedo|podemos|hay)\s+"
+        r"(?:que\s+)?\w+)",
+        r"\b(?P<act>(?:tienes|tiene|tienen|tenéis)\s+(?:alguna\s+)?idea)\b",
     ],
     request=[
         rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
@@ -91,12 +96,14 @@ ES = lexicon(
         r"un momento|un hueco))",
         r"\b(?:me|nos) gustaría\s+(?P<act>(?:organizar|concertar|programar|fijar|agendar|tener|mantener)\s+"
         r"(?:\S+\s+)?(?:reunión|llamada|cita|videollamada))",
+        r"\b(?P<act>(?:te|le|os|les)\s+apetece(?:ría)?)\b",
     ],
 )
 
 _PT_VERB = r"\w+(?:ar|er|ir|or)(?:-me|-nos|-lhe|-lo|-la|-los|-las)?"
 _PT_THIRD = (
-    r"(?:(?:vai|vão|irá|irão)\s+(?:\S+\s+)?(?:enviar|mandar|ligar|telefonar|responder|confirmar|contactar|"
+    r"(?:(?:vai|vão|irá|irão)\s+(?:\S+\s+)?(?:enviar|mandar|ligar|telefonar|responder|confirmar|contact[aá]|"
+    r"contat[aá]|avisar|informar|dizer|"
     r"contatar|escrever|encaminhar|entrar em conta(?:c)?to|dar notícias)|(?:lhe|te|vos|lhes)\s+(?:enviará|"
     r"enviarão|mandará|mandarão|ligará|ligarão|telefonará|responderá|responderão|escreverá)|enviará|enviarão|"
     r"ligará|ligarão|entrará em conta(?:c)?to|entrarão em conta(?:c)?to)"
@@ -119,9 +126,12 @@ PT = lexicon(
         r"ligarei|avisarei|responderei|entrarei em conta(?:c)?to|entraremos em conta(?:c)?to|retornarei)\b",
         # Someone on the author's side promises the reader ("a nossa assistência vai enviar-lhe ...").
         rf"\b(?P<who>(?:(?:o|a|os|as)\s+)?(?:nosso|nossa|nossos|nossas|meu|minha|meus|minhas)\s+"
-        rf"(?:\S+\s+){{0,5}}?)(?P<act>{_PT_THIRD})",
+        rf"(?:\S+\s+){{0,8}}?)(?P<act>{_PT_THIRD})",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>ser-(?:lhe|te|vos|lhes)-(?:á|ão)\s+\w+|(?:lhe|te|vos|lhes)\s+"
         r"(?:será|serão)\s+(?:enviad|remetid|entregu|encaminhad)\w*)",
+        # What the reader will have ("tens na quinta-feira", "recebe amanhã").
+        r"\b(?P<act>(?:tens|terás|terá|recebes|receberás|receberá|recebe)(?:-o|-a|-os|-as)?)\s+(?:\S+\s+)?"
+        r"(?:amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|próxima|esta semana|até)\b",
     ],
     ask=[
         r"\b(?:gostaria|gostaríamos|gostava|gostávamos|queria|queríamos)\s+(?:de\s+)?(?:saber|perguntar|"
@@ -142,6 +152,10 @@ PT = lexicon(
         r"\s+(?:mais\s+)?(?:conveniente|convenientes|melhor|melhores|jeito)\s+(?:para\s+)?(?:si|você|vocês|"
         r"ti|"
         r"vós|a sua|o seu|a tua|o teu|a vossa|o vosso)\b",
+        r"\b(?P<act>(?:com quem|a quem|quem|onde)\s+(?:devo|devemos|posso|podemos|tenho de|temos de|"
+        r"tenho que|"
+        r"temos que)\s+\w+)",
+        r"\b(?P<act>(?:tens|tem|têm|teria|teriam)\s+(?:alguma\s+)?ideia)\b",
     ],
     request=[
         rf"\b(?:poderia|poderiam|podia|podias|conseguiria|conseguirias|conseguiriam|"
@@ -160,6 +174,7 @@ PT = lexicon(
         r"reconhecid[oa]s?)\s+se\s+(?:\S+\s+)?(?P<act>\S+)",
         r"\b(?:estaria|estarias|estariam|está|estás|estão)\s+(?:\S+\s+)?(?:dispost[oa]s?|interessad[oa]s?)\s+"
         r"(?:a|em)\s+(?P<act>\w+)",
+        r"\b(?:podemos|poderíamos|podíamos)\s+(?P<act>receber|ter|obter|contar com)\b(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:preciso|precisamos|precisaria|precisaríamos|necessito|necessitamos)\s+(?:de\s+|do\s+|da\s+|"
@@ -171,5 +186,6 @@ PT = lexicon(
         r"\b(?P<act>(?:podemos|poderíamos)\s+(?:marcar|agendar|combinar|conversar|falar))",
         r"\b(?P<act>(?:proponho|propomos|sugiro|sugerimos)\s+(?:que|uma?|marcar\w*|reunir\w*|falar\w*))\b",
         r"\b(?P<act>que tal)\s+(?:uma?|na|no|às|amanhã|marcar\w*|falar\w*|combinar\w*|conversar\w*|nos)\b",
+        r"\b(?P<act>apetece-(?:te|lhe|vos|lhes)|(?:te|lhe|vos) apetece)(?!\w)",
     ],
 )

@@ -11,17 +11,38 @@ from mailhook.automation.lexicon import lexicon, words
 _SCAND_YOU = r"(?:du|I|De|dere|ni)"
 # "Hvad skal vi gøre for at ...?": the reader is asked what to do (a help request).
 _SCAND_WHAT_TO_DO = (
-    r"\b(?P<act>(?:hvad|hva|vad)\s+(?:skal|kan|må|bør|behøver|trenger|måste|ska|behöver)\s+(?:jeg|jag|vi))\b"
+    r"\b(?P<act>(?:hvad|hva|vad|hvem|vem)\s+(?:skal|kan|må|bør|behøver|trenger|måste|ska|behöver|borde)\s+"
+    r"(?:jeg|jag|vi))\b"
     r"(?=[^.!]*\?)"
 )
 _SCAND_DO_YOU_KNOW = (
     r"\b(?:ved|vet)\s+(?:du|I|De|dere|ni)\s*,?\s+(?:\S+\s+)?(?P<act>om|hvordan|hvornår|hvor|hvad|hva|hur|"
-    r"när|var|"
+    r"när|når|var|"
     r"vad)\b(?=[^.!]*\?)"
 )
 _SCAND_SUGGEST = r"\b(?:jeg|jag|vi)\s+(?:foreslår|föreslår)\s*,?\s+(?P<act>at|att|et|en|ett)\b"
 # A request softened at its end ("send fakturaen igen, er du snill").
 _SCAND_KINDLY = r"^(?P<act>\w+)\b[^.?!]*\b(?:er du (?:snill|sød)|vær så snill|är du snäll|er dere snille)\b"
+_SCAND_IDEA = (
+    r"\b(?P<act>(?:har|havde|hadde|hade)\s+(?:du|I|De|dere|ni)\s+(?:en|nogen|noen|någon)\s+(?:idé|anelse|aning))\b"
+)
+# What the reader will have ("du har det på torsdag", "du får den på torsdag").
+_SCAND_YOU_GET = (
+    r"\b(?P<act>(?:du|I|De|dere|ni)\s+(?:har|får|modtager|mottar)\s+(?:det|den|dem)\b)(?=(?:\s+\S+){0,3}?\s+"
+    r"(?:på (?:mandag|måndag|tirsdag|tisdag|onsdag|torsdag|fredag)|i morgen|i morgon|inden|innen|senest|"
+    r"senast)\b)"
+)
+_SCAND_PASSIVE_ASK = r"\b(?:kan|kunne)\s+(?:det|dette|den)\s+(?P<act>\w+es)\b(?=[^.!]*\?)"
+# Verb first is a question even where an abbreviation's full stop ("ti stk. mere") hides the "?".
+_SCAND_MAY_WE_GET = (
+    r"(?:^|[,;]\s*)(?:(?:men|og|och)\s+)?(?:kan|kunne|må|får|skulle|kunde)\s+(?:vi|jeg|jag)\s+(?:kunna\s+)?"
+    r"(?P<act>få|fått)\b"
+)
+_SCAND_FANCY = r"^(?:\S+\s+)?(?P<act>(?:sugen|lust|lyst|tid)\s+(?:på|til)\b)(?=[^.!]*\?)"
+_SCAND_GLADLY = (
+    r"^(?P<act>\w+)\s+(?:gärna|gjerne|gerne)\s+(?:mig|oss|os|meg|er|ert|era|jer|jeres|dere|deres|din|ditt|dina|dit|"
+    r"dine)\b"
+)
 _SCAND_PLEASE = (
     r"\b(?!(?:kontakt|se|bemærk|læs|klik|besøg|find|hilsen|vennlig|venlig)\b)(?P<act>\w+)\s+(?:venligst|"
     r"vennligst)\b"
@@ -43,11 +64,12 @@ DA = lexicon(
         # A second verb of the same subject: "vi har modtaget ... og vender tilbage ...".
         rf"\b(?:jeg|vi)\b[^.?!]*?\bog\s+(?:\S+\s+)?(?P<act>{_DA_ACT})\b",
         # Someone on the author's side promises the reader ("vores serviceafdeling sender dig ...").
-        rf"\b(?P<who>(?:min|mit|mine|vores|vor|vort|vore)\s+(?:\S+\s+){{0,4}}?)(?=[^.?!]*\b(?:dig|jer|Dem)\b)"
+        rf"\b(?P<who>(?:min|mit|mine|vores|vor|vort|vore)\s+(?:\S+\s+){{0,8}}?)(?=[^.?!]*\b(?:dig|jer|Dem)\b)"
         rf"(?:vil\s+|skal\s+)?(?P<act>{_DA_ACT})\b",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:bliver|vil blive|skal)\s+(?:\S+\s+)?(?:sendt|mailet|"
         r"videresendt)\s+"
         r"til\s+(?:dig|jer|Dem))\b",
+        _SCAND_YOU_GET,
     ],
     ask=[
         rf"\b(?:kan|kunne|vil)\s+(?:du|I|De)\s+(?:\S+\s+){{0,2}}?(?:fortælle|forklare|oplyse|"
@@ -60,6 +82,7 @@ DA = lexicon(
         r"\b(?P<act>(?:hvilke|hvilken|hvilket|hvornår|hvad)\b(?:\s+\S+){0,5}?)\s+passer\b(?=[^.!]*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
+        _SCAND_IDEA,
     ],
     request=[
         rf"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\b[^.?!]*?\b(?P<act>{_DA_ACT}|sende|ringe)\b",
@@ -74,9 +97,14 @@ DA = lexicon(
         r"måske\s+)?(?P<act>\w+)(?=[^.!]*\?)",
         r"^(?P<act>send (?:mig|os)|ring (?:venligst )?(?:til mig|til os|mig|os|tilbage)|"
         r"giv (?:mig|os) besked|skriv (?:til )?(?:mig|os))",
+        _SCAND_PASSIVE_ASK,
+        _SCAND_MAY_WE_GET,
+        _SCAND_GLADLY,
     ],
     need=[
         r"\b(?:jeg|vi)\s+(?:skal bruge|har brug for|mangler|behøver)\s+(?P<act>\w)",
+        # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
+        r"\b(?:har)\s+(?:jeg|vi)\s+(?P<act>brug for)\b",
     ],
     propose=[
         r"\blad os\b[^.?!]*?\b(?P<act>mødes|møde|tale|snakke|snak|ringe|ringes|aftale)\b",
@@ -85,6 +113,7 @@ DA = lexicon(
         r"\bskal vi\s+(?P<act>tage|have|holde|mødes|ses|tales ved|snakke|aftale|booke|ringes)\b",
         _SCAND_SUGGEST,
         r"\b(?P<act>passer (?:det )?(?:dig|jer|Dem))\b(?=[^.!]*\?)",
+        _SCAND_FANCY,
     ],
 )
 
@@ -105,12 +134,13 @@ SV = lexicon(
         # A second verb of the same subject: "vi har tagit emot ... och återkommer ...".
         rf"\b(?:jag|vi)\b[^.?!]*?\boch\s+(?:\S+\s+)?(?P<act>{_SV_ACT})\b",
         # Someone on the author's side promises the reader ("vår serviceavdelning skickar ... till dig").
-        rf"\b(?P<who>(?:(?:min|mitt|mina|vår|vårt|våra)\s+(?:\S+\s+){{0,4}}?|\w+(?:en|et|an|na)\s+(?:min|"
+        rf"\b(?P<who>(?:(?:min|mitt|mina|vår|vårt|våra)\s+(?:\S+\s+){{0,8}}?|\w+(?:en|et|an|na)\s+(?:min|"
         rf"mitt|"
-        rf"mina|vår|vårt|våra)\s+(?:\S+\s+){{0,3}}?))(?=[^.?!]*\b(?:dig|er|ert|era|din|ditt|dina)\b)"
+        rf"mina|vår|vårt|våra),?\s+(?:\S+\s+){{0,6}}?))(?=[^.?!]*\b(?:dig|er|ert|era|din|ditt|dina)\b)"
         rf"(?:kommer att\s+|ska\s+)?(?P<act>{_SV_ACT})\b",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:skickas|mejlas|"
         r"kommer att skickas)\s+(?:\S+\s+)?till\s+(?:dig|er))\b",
+        _SCAND_YOU_GET,
     ],
     ask=[
         rf"\b(?:jag|vi)\s+(?:skulle\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:veta|fråga|"
@@ -122,6 +152,7 @@ SV = lexicon(
         r"\b(?P<act>(?:vilka|vilken|vilket|när|vad)\b(?:\s+\S+){0,5}?)\s+passar\b(?=[^.!]*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
+        _SCAND_IDEA,
     ],
     request=[
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
@@ -133,9 +164,15 @@ SV = lexicon(
         _SCAND_KINDLY,
         r"^(?:\S+\s+)?(?P<act>hör av dig|ring mig|skicka (?:mig|oss)|mejla mig|meddela (?:mig|oss)|"
         r"ge (?:mig|oss) besked|bekräfta|svara|återkom)\b",
+        _SCAND_PASSIVE_ASK,
+        _SCAND_MAY_WE_GET,
+        _SCAND_GLADLY,
+        r"\b(?P<act>går det att)\s+\w+",
     ],
     need=[
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
+        # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
+        r"\b(?:behöver|skulle behöva)\s+(?:jag|vi)\s+(?P<act>\w)",
     ],
     propose=[
         r"\b(?:har|hinner)\s+(?:du|ni)\s+(?P<act>(?:\S+\s+)?(?:tid|möjlighet))\b",
@@ -145,6 +182,7 @@ SV = lexicon(
         r"\bvi\s+(?:kan|kunde|skulle kunna)\s+(?P<act>(?:ta|ha|boka)\s+(?:ett|en)\s+(?:\S+\s+)?(?:samtal|"
         r"möte|"
         r"telefonmöte|videomöte))",
+        _SCAND_FANCY,
     ],
 )
 
@@ -152,7 +190,7 @@ _NO_WH = words("hvordan", "hva", "når", "hvor", "om", "hvilke", "hvilken", "hve
 _NO_ACT = (
     r"(?:ringer|ringe|sender|sende|skriver|skrive|tar kontakt|ta kontakt|kommer tilbake|komme tilbake|"
     r"gir (?:\S+ )?beskjed|gi (?:\S+ )?beskjed|holder (?:\S+ )?oppdatert|holde (?:\S+ )?oppdatert|bekrefter|"
-    r"bekrefte|sjekker|sjekke|ses|møtes|svarer|svare|følger opp|følge opp|melder tilbake)"
+    r"bekrefte|sjekker|sjekke|ses|møtes|svarer|svare|følger opp|følge opp|melder tilbake|kontakter|kontakte)"
 )
 NO = lexicon(
     r"\bhvis (?:du|dere) har (?:noen |flere )?(?:spørsmål|behov)|ikke nøl|bare (?:å )?ta kontakt|"
@@ -164,13 +202,14 @@ NO = lexicon(
         # A second verb of the same subject: "vi har mottatt ... og kommer tilbake ...".
         rf"\b(?:jeg|vi)\b[^.?!]*?\bog\s+(?:\S+\s+)?(?P<act>{_NO_ACT})\b",
         # Someone on the author's side promises the reader ("serviceavdelingen vår sender deg ...").
-        rf"\b(?P<who>(?:(?:min|mitt|mine|vår|vårt|våre)\s+(?:\S+\s+){{0,4}}?|\w+(?:en|et|a|ene|an)\s+(?:min|"
+        rf"\b(?P<who>(?:(?:min|mitt|mine|vår|vårt|våre)\s+(?:\S+\s+){{0,8}}?|\w+(?:en|et|a|ene|an)\s+(?:min|"
         rf"mitt|"
-        rf"mine|vår|vårt|våre)\s+(?:\S+\s+){{0,3}}?))(?=[^.?!]*\b(?:deg|dere|Dem|din|ditt|dine|deres)\b)"
+        rf"mine|vår|vårt|våre),?\s+(?:\S+\s+){{0,6}}?))(?=[^.?!]*\b(?:deg|dere|Dem|din|ditt|dine|deres)\b)"
         rf"(?:vil\s+|skal\s+)?(?P<act>{_NO_ACT})\b",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:blir|vil bli|skal)\s+(?:\S+\s+)?(?:sendt|mailet|"
         r"videresendt)\s+"
         r"til\s+(?:deg|dere|Dem))\b",
+        _SCAND_YOU_GET,
     ],
     ask=[
         rf"\b(?:jeg|vi)\s+lurer\s+på\s+(?P<act>{_NO_WH})\b",
@@ -182,6 +221,7 @@ NO = lexicon(
         r"\b(?P<act>(?:hvilke|hvilken|hvilket|når|hva)\b(?:\s+\S+){0,5}?)\s+passer\b(?=[^.!]*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
+        _SCAND_IDEA,
     ],
     request=[
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=[^.!]*\?)",
@@ -195,14 +235,20 @@ NO = lexicon(
         r"\bvenligst\s+(?P<act>\w+)",
         _SCAND_PLEASE,
         _SCAND_KINDLY,
+        _SCAND_PASSIVE_ASK,
+        _SCAND_MAY_WE_GET,
+        _SCAND_GLADLY,
     ],
     need=[
         r"\b(?:jeg|vi)\s+(?:trenger|behøver|har behov for|må ha|skulle gjerne hatt)\s+(?P<act>\w)",
+        # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
+        r"\b(?:trenger|behøver)\s+(?:jeg|vi)\s+(?P<act>\w)",
     ],
     propose=[
         r"\b(?:har|hadde)\s+(?:du|dere|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
         r"\bskal vi\s+(?P<act>ta|ha|møtes|ses|snakkes|ringe|tage|have)\b",
         r"\b(?P<act>passer (?:det )?(?:for )?(?:deg|dere|Dem))\b(?=[^.!]*\?)",
         _SCAND_SUGGEST,
+        _SCAND_FANCY,
     ],
 )

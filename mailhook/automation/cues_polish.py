@@ -17,7 +17,8 @@ _PL_TO_YOU = (
 _PL_THIRD = (
     r"(?:wyśle|wyślą|prześle|prześlą|zadzwoni|zadzwonią|oddzwoni|oddzwonią|odezwie się|odezwą się|"
     r"skontaktuje się|skontaktują się|odpowie|odpowiedzą|potwierdzi|potwierdzą|przekaże|przekażą|napisze|"
-    r"napiszą|poinformuje|poinformują|da znać|dadzą znać|dostarczy|dostarczą|podeśle|podeślą)"
+    r"napiszą|poinformuje|poinformują|da (?:\S+ )?znać|dadzą (?:\S+ )?znać|dostarczy|dostarczą|podeśle|"
+    r"podeślą)"
 )
 PL = lexicon(
     r"\bw razie (?:jakichkolwiek |dodatkowych |ewentualnych )?(?:pytań|wątpliwości|problemów)|"
@@ -29,10 +30,13 @@ PL = lexicon(
         r"dam znać|damy znać|odpowiem|odpowiemy|potwierdzę|potwierdzimy|skontaktuję się|skontaktujemy się|"
         r"przekażę|przekażemy|napiszę|napiszemy|poinformuję|poinformujemy|wrócę do|wrócimy do)(?!\w)",
         # Someone on the author's side promises the reader ("nasz dział serwisu wyśle Panu ...").
-        rf"\b(?P<who>(?:nasz|nasza|nasze|nasi|mój|moja|moje|moi)\s+(?:(?!nie\b)\S+\s+){{0,4}}?)"
+        rf"\b(?P<who>(?:nasz\w*|moj\w*|mój)\s+(?:(?!nie\b)\S+\s+){{0,8}}?)"
         rf"(?P<act>{_PL_THIRD})(?!\w)",
         # Any order: "ostateczne liczby prześle Panu nasz kontroler", "ktoś z naszego działu wyśle Ci ...".
-        rf"^(?P<who>(?:(?!nie\b)\S+\s+){{0,8}}?)(?P<act>{_PL_THIRD})\s+{_PL_TO_YOU}(?!\w)",
+        rf"(?<!nie )\b(?P<act>{_PL_THIRD})\s+{_PL_TO_YOU}(?!\w)",
+        # What the reader will get ("dostaniesz je w czwartek").
+        r"(?<!nie )\b(?P<act>dostaniesz|dostanie Pan|dostanie Pani|dostaniecie|dostaną Państwo|otrzymasz|"
+        r"otrzyma Pan|otrzyma Pani|otrzymacie|otrzymają Państwo)(?!\w)",
     ],
     ask=[
         rf"\b(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:\S+\s+)?(?:wiedzieć|zapytać|się dowiedzieć|"
@@ -49,6 +53,9 @@ PL = lexicon(
         r"\b(?P<act>(?:jakie|jaki|jaka|które|który|kiedy)\b(?:\s+\S+){0,5}?)\s+(?:pasuje|pasują|pasowałby|"
         r"pasowałaby|pasowałoby|pasowałyby|odpowiada|odpowiadają|odpowiadałby|odpowiadałaby|odpowiadałoby|"
         r"odpowiadałyby)(?!\w)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:z kim|do kogo|kogo|u kogo|gdzie)\s+(?:powinienem|powinnam|powinniśmy|mam|mamy|możemy|"
+        r"mogę|"
+        r"muszę|musimy|należy))(?!\w)",
     ],
     request=[
         rf"\bczy\s+(?:mógłby|mogłaby|mogliby|mogłyby|moglibyście|może|możesz|mógłbyś|mogłabyś|mogą|możecie|"
@@ -68,6 +75,9 @@ PL = lexicon(
         r"podeślij(?:cie)?)(?!\w)",
         r"\bwdzięczn\w*,?\s+(?:gdyby|jeśli|jeżeli)\s+(?:(?:mógł|mogła|mogli|mogły|mógłby|mogłaby|mogliby|"
         r"mogłyby)\s+)?(?:(?:Pan|Pani|Państwo)\s+)?(?P<act>\S+)",
+        r"\b(?P<act>czy da się)\s+",
+        r"\bczy\s+(?:możemy|moglibyśmy|mogę|mógłbym|mogłabym)\s+(?:\S+\s+)?(?P<act>otrzymać|dostać|"
+        r"prosić)(?!\w)",
     ],
     need=[
         r"(?<!nie )\b(?:potrzebuję|potrzebujemy|potrzebowałbym|potrzebowałabym|potrzebowalibyśmy)"
@@ -83,5 +93,6 @@ PL = lexicon(
         r"\b(?:może|to może)\s+(?P<act>(?:\S+\s+){0,2}?(?:rozmowa|rozmowę|spotkanie|telefon|call|"
         r"wideokonferencja|wideokonferencję|kawa|kawę|spotkamy|zdzwonimy|porozmawiamy|"
         r"umówimy))(?!\w)(?=[^.!]*\?)",
+        rf"\b(?P<act>(?:masz|macie|ma {_PL_YOU}|mają Państwo)\s+ochotę)(?!\w)",
     ],
 )

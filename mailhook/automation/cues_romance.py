@@ -25,7 +25,8 @@ _FR_THIRD = words(
     "répondra", "répondront", "fera parvenir", "feront parvenir", "tiendra au courant",
     "tiendront au courant",
     "confirmera", "confirmeront", "adressera", "adresseront", "communiquera", "communiqueront", "expédiera",
-    "expédieront", "fera signe", "feront signe",
+    "expédieront", "fera signe", "feront signe", "préviendra", "préviendront", "avertira", "avertiront",
+    "informera", "informeront",
 )
 FR = lexicon(
     r"n'hésitez pas|si vous avez (?:des|la moindre|d'autres|une) (?:questions?|remarques?)|"
@@ -38,7 +39,7 @@ FR = lexicon(
         rf"(?P<act>{_FR_ACT})\b",
         rf"\bj'(?:\S+\s+){{0,2}}?(?P<act>{_FR_ACT})\b",
         # Someone on the author's side promises the reader ("notre service vous enverra ...").
-        rf"\b(?P<who>(?:notre|nos|mon|ma|mes)\s+(?:\S+\s+){{0,5}}?)(?:(?:vous|te)\s+|t')(?:\S+\s+)?"
+        rf"\b(?P<who>(?:notre|nos|mon|ma|mes)\s+(?:\S+\s+){{0,8}}?)(?:(?:vous|te)\s+|t')(?:\S+\s+)?"
         rf"(?P<act>{_FR_THIRD})\b",
         rf"\b(?P<who>(?:notre|nos|mon|ma|mes)\s+(?:\S+\s+){{0,5}}?)(?P<act>(?:va|vont)\s+(?:vous|te|t')\s*"
         rf"{_FR_ACT})\b",
@@ -49,6 +50,8 @@ FR = lexicon(
         r"(?:vers|avec)\s+(?:vous|toi))\b",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?:vous|te)\s+(?P<act>(?:sera|seront)\s+(?:envoyée?s?|transmise?s?|"
         r"communiquée?s?|adressée?s?|expédiée?s?|livrée?s?|remise?s?))(?!\w)",
+        # What the reader will have ("tu l'auras jeudi").
+        r"\b(?P<who>tu|vous)\s+(?P<act>(?:l'|les\s+|le\s+|la\s+)(?:auras|aurez|recevras|recevrez))\b",
     ],
     ask=[
         r"\b(?:je|nous)\s+(?:souhaiterais|souhaiterions|souhaite|souhaitons|voudrais|voudrions|aimerais|"
@@ -68,6 +71,9 @@ FR = lexicon(
         r"\s+(?:à\s+)?(?:vous|votre|vos|toi|ton|ta|tes)\b",
         rf"\b(?:sauriez|saurais|savez|sais)[- ](?:vous|tu)\s+(?P<act>{_FR_WH})\b",
         rf"\b(?:vous savez|tu sais)\s+(?P<act>{_FR_WH})\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:(?:à|avec|auprès de) )?qui (?:dois|devons|peux|pouvons|puis|faut)-(?:je|nous|il))\b",
+        r"\b(?P<act>(?:avez|as|auriez|aurais)[- ](?:vous|tu)\s+(?:une |la moindre )?idée)\b",
+        r"\b(?P<act>(?:est|serait)-il (?:envisageable|imaginable|faisable))\b",
     ],
     request=[
         rf"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|tu)\b[^.?!]*?"
@@ -96,6 +102,8 @@ FR = lexicon(
         r"(?P<act>\w+)",
         r"\b(?:je|nous)\s+(?:souhaiterais|souhaiterions|voudrais|voudrions|aimerais|aimerions)\s+(?:\S+\s+)?"
         r"(?:recevoir|obtenir|avoir)\s+(?P<act>\S+)",
+        # Passive requests ("est-ce que cela peut être mis en place d'ici là ?").
+        r"\b(?:cela|ça|ceci)\s+(?P<act>(?:peut|pourrait|pourra)\s+être\s+\w+)(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:j'ai|nous avons|j'aurais|nous aurions)\s+besoin\s+(?:d'|de\s+|du\s+|des\s+)(?P<act>\w)",
@@ -109,7 +117,8 @@ FR = lexicon(
         r"disponibilité)s?)\b",
         r"\b(?:je|nous)\s+vous\s+(?P<act>propose|proposons)\s+(?:de|un|une)\b",
         r"\b(?:je|nous)\s+(?:vous\s+|te\s+)?(?:propose|proposons|suggère|suggérons)\s+(?P<act>que|qu'|de|d')",
-        r"\b(?P<act>que (?:diriez|dirais)[- ](?:vous|tu)|(?:ça|cela) (?:vous|te) (?:dirait|irait))\b",
+        r"\b(?P<act>que (?:diriez|dirais)[- ](?:vous|tu)|(?:ça|cela) (?:vous|te) (?:dirait|irait|tente|"
+        r"tenterait))\b",
     ],
 )
 
@@ -120,7 +129,7 @@ _IT_THIRD = (
     r"contatteranno|scriverà|scriveranno|risponderà|risponderanno|farà sapere|faranno sapere|girerà|"
     r"gireranno|"
     r"inoltrerà|inoltreranno|confermerà|confermeranno|spedirà|spediranno|farà avere|faranno avere|aggiornerà|"
-    r"aggiorneranno)"
+    r"aggiorneranno|avviserà|avviseranno|informerà|informeranno)"
 )
 # "puoi/può/potete" state what the reader may do ("puoi seguire la spedizione"); a question asks it.
 _IT_ASKS = r"(?:potrebbe|potreste|potresti|riuscirebbe|riusciresti|(?:puoi|può|potete)(?=[^.!]*\?))"
@@ -140,7 +149,7 @@ IT = lexicon(
         r"\b(?P<act>provvederò|provvederemo)\s+a\b",
         # Someone on the author's side promises the reader ("il nostro servizio assistenza le invierà ...").
         rf"\b(?P<who>(?:(?:il|la|i|le|lo)\s+)?(?:nostro|nostra|nostri|nostre|mio|mia|miei|mie)\s+"
-        rf"(?:\S+\s+){{0,5}}?)(?:ti|vi|le|gli|ve lo|te lo|glielo|ce lo)\s+(?P<act>{_IT_THIRD})\b",
+        rf"(?:\S+\s+){{0,8}}?)(?:ti|vi|le|gli|la|lo|ci|ve lo|te lo|glielo|ce lo)\s+(?P<act>{_IT_THIRD})\b",
         r"\b(?P<who>(?:(?:il|la|i|le|lo)\s+)?(?:nostro|nostra|nostri|nostre|mio|mia|miei|"
         r"mie)\s+(?:\S+\s+){0,5}?)"
         r"(?P<act>si metter(?:à|anno) in contatto)\b",
@@ -160,6 +169,9 @@ IT = lexicon(
         r"\b(?P<act>(?:cosa|che cosa|che)\s+(?:devo|dobbiamo|posso|possiamo|bisogna)\s+fare)\b",
         r"\b(?:sai|sa|sapete|sapresti|saprebbe|sapreste)\s+(?:per caso\s+|dirmi\s+|dirci\s+)?"
         r"(?P<act>se|come|quando|dove|chi|quale|quanto|cosa)\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:a chi|con chi|da chi|chi|dove)\s+(?:devo|dobbiamo|posso|possiamo|bisogna|conviene))\b"
+        r"(?=[^.!]*\?)",
+        r"\b(?P<act>(?:hai|ha|avete|avresti|avreste)\s+(?:qualche |un')?idea)\b",
     ],
     request=[
         rf"\b{_IT_ASKS}\s+(?:gentilmente\s+|per favore\s+|cortesemente\s+|anche\s+)?(?P<act>\w+(?:are|ere|"
@@ -192,5 +204,7 @@ IT = lexicon(
         r"\b(?P<act>(?:propongo|proponiamo|suggerisco|suggeriamo)\s+(?:di|che|un|una))\b",
         r"\b(?P<act>che ne (?:dici|dice|dite|direbbe|direste|diresti|pensi|pensa|pensate)|(?:ti|vi|le)\s+"
         r"(?:andrebbe|andrebbero|va|vanno|starebbe|sta)\s+bene)\b",
+        r"\b(?:ti|vi|le)\s+(?:va|andrebbe)\s+(?P<act>(?:di\s+)?(?:un|una|uno|un'|\w+are|\w+ere|"
+        r"\w+ire)\b)(?=[^.!]*\?)",
     ],
 )

@@ -69,6 +69,15 @@ EN = lexicon(
         r"^(?P<who>(?:\S+\s+){0,8}?)(?:will|shall|'ll)\s+be\s+(?P<act>sent|forwarded|e-?mailed|delivered|"
         r"shipped|"
         r"mailed|provided|returned|passed on)\s+to\s+you\b",
+        # "I'll put a summary together and have it in your inbox": a delivery promised to the reader.
+        r"\b(?:i|we)(?:'ll| will| shall)\b[^.?!]*?\b(?P<act>(?:have|get)\s+(?:it|them|this)\s+(?:in your|"
+        r"to you|"
+        r"over to you|with you|in front of you))\b",
+        rf"\b(?P<who>you(?:'ll| will| should))\s+(?P<act>(?:have|get|receive)\s+(?:it|them|"
+        rf"this))\b[^.?!]*\b{_TIME_EN}",
+        # "I've passed it to our accounts team; they will contact you": the author arranged it.
+        rf"\b(?:our|my)\b[^.?!]*?\b(?P<who>they|he|she|who)\s+(?:will|'ll|shall)\s+{_NOT}(?:\w+\s+){{0,2}}?"
+        rf"(?P<act>{_EN_ACT})\b(?=[^.!?]*\byou)",
     ],
     ask=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:tell|explain(?: to)?|show|"
@@ -88,6 +97,8 @@ EN = lexicon(
         # A choice put to the reader ("which dates in April would suit your team?").
         r"\b(?P<act>(?:which|what|when)\b(?:\s+\S+){0,6}?\s+(?:would|will|does|do|might)\s+(?:\S+\s+){0,2}?"
         r"(?:suit|work for|be (?:convenient|best|good) for|fit))\s+(?:you|your)\b",
+        # Who or where to turn to, a help request ("who should we talk to about that?").
+        r"\b(?P<act>(?:who|whom|which \w+)\s+(?:should|shall|must|do|can|could|would)\s+(?:i|we))\b[^.!]*\?",
     ],
     request=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
@@ -130,12 +141,18 @@ EN = lexicon(
         r"(?P<act>\S+)",
         r"\b(?:i|we)(?:'d| would) be (?:very |most |really )?(?:grateful|thankful|"
         r"obliged)\s+if\s+(?P<act>\S+)",
+        # Passive requests ("can this be set up before then?").
+        r"\b(?:can|could|would)\s+(?:this|that|it|these|those)\s+(?P<act>be\s+(?:\w+ed|\w+en|set|done|sent|"
+        r"put|made|"
+        r"paid|fixed|shown|sorted|built))\b(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
         r"(?P<act>(?:(?:your|some|urgent|"
         r"immediate|more)\s+)?(?:help|assistance|support|advice|input|feedback|answer|reply|confirmation|"
         r"someone|somebody|you to)|(?:the|your)\s+\w+)",
+        r"\b(?:i|we)(?:'d| would| will| shall)\s+(?:also\s+|still\s+|first\s+)?need\s+(?P<act>(?:an?|the|"
+        r"your|some)\s+\w+)",
     ],
     propose=[
         r"\blet'?s\s+(?:\w+\s+)?(?P<act>talk|meet|catch up|discuss|speak|schedule|set up|get together|"
@@ -162,6 +179,9 @@ EN = lexicon(
         r"\bdo you have (?:some |any )?(?P<act>time)\b",
         r"\b(?:i|we)(?:'d| would) (?:like|love) to (?P<act>(?:meet|talk|discuss|call|schedule|set up|arrange|"
         r"invite|see you|catch up|show you|present|visit))\b",
+        r"\b(?P<act>(?:fancy|feel like|up for)\s+(?:a\s+|an\s+|some\s+)?(?:lunch|coffee|dinner|breakfast|"
+        r"drink|beer|"
+        r"call|chat|meeting|catch-up|walk))\b(?=[^.!]*\?)",
     ],
 )
 
@@ -177,6 +197,11 @@ _DE_ACT = (
 )
 # What a colleague or department does for the reader, in the third person.
 _DE_OURS = r"(?:(?:jemand|einer|eine)\s+(?:aus|von|bei)\s+)?(?:mein|unser)(?:e|em|en|er|es)?"
+_DE_WHEN = (
+    r"(?:bis|am|morgen|heute|übermorgen|nächste\w*|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
+    r"Sonntag|"
+    r"Anfang|Ende)"
+)
 _DE_THIRD = (
     r"(?-i:schickt|sendet|ruft (?:\S+ ){0,5}?(?:an|zurück)|meldet sich|leitet (?:\S+ ){0,5}?weiter|"
     r"kommt (?:\S+ ){0,5}?(?:zurück|auf Sie zu|auf dich zu)|setzt sich|nimmt (?:\S+ ){0,4}?Kontakt|"
@@ -200,7 +225,7 @@ DE = lexicon(
         r"leite|leiten|komme|kommen|gebe|geben))\b(?=[^.?!]*\b(?:Ihnen|Sie|dir|dich|euch|uns|mich|"
         r"Bescheid)\b)",
         # Someone on the author's side promises the reader ("Unser Kundendienst schickt Ihnen ...").
-        rf"\b(?P<who>{_DE_OURS}\s+(?:\S+\s+){{0,5}}?)(?=[^.?!]*\b(?:Ihnen|Sie|dir|dich|euch)\b)"
+        rf"\b(?P<who>{_DE_OURS}\s+(?:\S+\s+){{0,8}}?)(?=[^.?!]*\b(?:Ihnen|Sie|dir|dich|euch)\b)"
         rf"(?P<act>{_DE_THIRD})\b",
         rf"\b(?P<who>{_DE_OURS}\s+(?:\S+\s+){{0,5}}?)(?P<act>(?-i:wird|werden))\b"
         rf"(?!(?:\S+\s+){{0,2}}?nicht\b)[^.?!]*?\b{_DE_ACT}\b",
@@ -209,6 +234,18 @@ DE = lexicon(
         r"(?-i:bekommt|erhaltet) ihr)\b(?=[^.?!]*\b(?:von|bei)\s+(?:mir|uns|unser\w*|mein\w*)\b)",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?:wird|werden)\s+(?:Ihnen|dir|euch)\b(?:\s+\S+){0,8}?\s+"
         r"(?P<act>zugeschickt|zugesandt|zugesendet|geschickt|gesendet|übermittelt|weitergeleitet)\b",
+        # "Ich habe es an unsere Buchhaltung weitergeleitet; sie meldet sich": the author arranged it.
+        rf"\b(?:mein|unser)\w*\b[^.?!]*?\b(?P<who>(?-i:sie|er|die|der|welche|welcher))\s+"
+        rf"(?=[^.?!]*\b(?-i:Ihnen|Sie|dir|dich|euch)\b)(?P<act>{_DE_THIRD})\b",
+        # What the reader will get ("du bekommst es am Freitag", "du hast es bis Donnerstag im Postfach").
+        rf"\b(?P<act>(?-i:bekommst|bekommen|bekommt|erhältst|erhalten|erhaltet)\s+{_DE_YOU}\s+(?:es|sie|ihn|"
+        rf"das|die|"
+        rf"den)|{_DE_YOU}\s+(?-i:bekommst|bekommen|bekommt|erhältst|erhalten|erhaltet)\s+(?:es|sie|ihn|das|"
+        rf"die|den))\b"
+        rf"(?=[^.?!]*\b{_DE_WHEN}\b)",
+        rf"\b(?P<act>{_DE_YOU}\s+(?-i:hast|haben|habt)\s+(?:es|sie|ihn|das)\b)(?=(?:\s+\S+){{0,5}}?\s+(?:im|"
+        rf"in deinem|"
+        rf"in Ihrem|in eurem)\s+(?:Postfach|Posteingang|Briefkasten))",
     ],
     ask=[
         rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"
@@ -225,6 +262,9 @@ DE = lexicon(
         r"\b(?P<act>lässt|läßt) sich\b[^.!]*\?",
         r"\b(?P<act>(?:welche\w*|wann|wo|was)\b(?:\s+\S+){0,5}?)\s+(?:passen|passt|ginge|geht|wäre|wären)\s+"
         r"(?:es\s+)?(?:Ihnen|dir|euch|Ihrem|Ihrer|deinem|deiner|eurem|eurer)\b",
+        r"\b(?P<act>(?:an wen|wen|mit wem|bei wem)\s+(?:können|könnten|sollen|sollten|müssen|"
+        r"dürfen)\s+(?:wir|ich))\b"
+        r"(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:können|könnten|würden|wären|kannst|könntest|würdest)\s+(?:Sie|du|ihr)\b[^.?!]*?"
@@ -253,9 +293,14 @@ DE = lexicon(
         r"prüft|"
         r"leitet|füllt|unterschreibt|schaut|seht|antwortet))\b",
         r"\b(?P<act>teilen Sie (?:mir|uns)|teil (?:mir|uns)|teilt (?:mir|uns))\b(?=[^.?!]*\bmit\b)",
+        r"\b(?:können|könnten|dürften)\s+wir\b[^.?!]*\b(?P<act>bekommen|erhalten|haben)\b(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:ich|wir)\s+(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?!(?:ich|wir)\b)"
+        r"(?P<act>\w)",
+        # After a fronted phrase the verb comes first ("Vor der Verlängerung bräuchten wir ...").
+        r"\b(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?:ich|wir)\s+(?!(?:nicht|"
+        r"kein\w*)\b)"
         r"(?P<act>\w)",
     ],
     propose=[
@@ -265,7 +310,7 @@ DE = lexicon(
         r"besprechen)\b",
         r"^(?P<act>treffen|telefonieren|sprechen|hören) wir uns\b",
         rf"\b(?:hätten|haben|hättest|hast|habt|hättet)\s+{_DE_YOU}\b(?:\s+\S+){{0,5}}?\s+"
-        rf"(?P<act>Zeit|Lust|Interesse)\b",
+        rf"(?P<act>Zeit|Lust|Interesse)\b(?![^.?!]*\bgehabt\b)",
         rf"\b(?P<act>(?:wären|wärst|wärt|sind|bist|seid)\s+{_DE_YOU}\s+(?:\S+\s+)?(?:bereit|einverstanden|"
         rf"interessiert))\b",
         r"\b(?:ich|wir)\s+(?:schlage|schlagen)\s+(?:Ihnen\s+|dir\s+|euch\s+)?vor,?\s+"
@@ -275,5 +320,6 @@ DE = lexicon(
         r"telefonieren|besprechen)\b",
         r"\b(?:passt|ginge|geht) (?:es )?(?:Ihnen|dir|euch)\b(?:\s+\S+){0,4}?\s*(?P<act>\?)",
         r"\b(?P<act>wie wäre es (?:mit|am|wenn|dann))\b",
+        r"^(?:\S+\s+)?(?P<act>(?-i:Lust|Zeit) (?:auf|für|zu)\b)(?=[^.!]*\?)",
     ],
 )
