@@ -73,6 +73,7 @@ class Base:
         self.path = Path(path)
         self.engine = "sqlite"
         self._begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)
+        self._notify: tuple[str, ...] = ()  # SQLite has no way to tell another process
         self._seconds = SECONDS_BETWEEN
         if str(path) != ":memory:":
             _check_location(self.path)
@@ -98,6 +99,7 @@ class Base:
         self.url = url
         self.engine = "postgresql"
         self._begin = postgres.BEGIN
+        self._notify = postgres.NOTIFY
         self._seconds = postgres.SECONDS_BETWEEN
         try:
             self._pg = postgres.connect(url, busy_timeout_ms)
@@ -145,6 +147,23 @@ class Base:
                 else:
                     self._pg.script(sql)
                 c.execute("INSERT INTO migrations VALUES (?, ?)", (name, utc_now()))
+
+    def _tell_workers(self, c: Connection) -> None:
+        """Inside a transaction that made mail due: PostgreSQL tells every listening worker, on
+        any host, at its commit (a rollback tells nobody)."""
+        for statement in self._notify:
+            c.execute(statement)
+
+    def listen_for_mail(self) -> None:
+        """From now on wait_for_mail hears of mail made due by any connection (PostgreSQL's
+        LISTEN). SQLite has no such signal: there the intake's wake flag tells its own worker."""
+        if self.url is not None:
+            self._pg.listen()
+
+    def wait_for_mail(self, timeout: float) -> bool:
+        """Wait up to `timeout` seconds for mail made due since the last call (new, retried or
+        re-queued, on PostgreSQL); True when told of some. On SQLite it returns False at once."""
+        return self._pg.notified(timeout) if self.url is not None else False
 
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         if self.db is not None:

@@ -32,6 +32,9 @@ PG_NOW = """to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24
 PG_TODAY = "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 # Seconds from one stored timestamp (utc_now's text) to another.
 SECONDS_BETWEEN = "EXTRACT(EPOCH FROM ({later})::timestamptz - ({earlier})::timestamptz)"
+# Told at the commit of new or re-queued mail, to every listening connection on any host.
+CHANNEL = "mailhook_queue"
+NOTIFY = (f"NOTIFY {CHANNEL}",)
 # SQLSTATEs of a lock given up on: lock_not_available, deadlock_detected, serialization_failure.
 LOCK_STATES = ("55P03", "40P01", "40001")
 
@@ -94,6 +97,14 @@ class PgConnection:
     def script(self, sql: str) -> None:
         """Run several statements as written (a migration: no parameters, no rewriting)."""
         self.raw.execute(sql.encode("utf-8"))  # bytes: taken as SQL, never as a template
+
+    def listen(self) -> None:
+        self.raw.execute(f"LISTEN {CHANNEL}")
+
+    def notified(self, timeout: float) -> bool:
+        """Whether a NOTIFY came, since the last call or within `timeout` seconds (psycopg keeps
+        those that arrived while the connection ran other queries)."""
+        return bool(list(self.raw.notifies(timeout=timeout, stop_after=1)))
 
     @property
     def in_transaction(self) -> bool:

@@ -149,6 +149,8 @@ class QueueStore(Base):
                     c.executemany("INSERT INTO message_parties VALUES (?, ?)",
                                   [(new[0], a) for a in sorted(mine)])
                 results.append(new is not None)
+            if any(results):
+                self._tell_workers(c)
         return results
 
     @staticmethod
@@ -173,7 +175,10 @@ class QueueStore(Base):
         an interrupted replay left. Only the one who starts the workers may call it, before they
         start: it takes back every claim."""
         with self._tx() as c:
-            return claims.release_every_claim(c, claims.REPLAYED if replayed else claims.LIVE)
+            requeued = claims.release_every_claim(c, claims.REPLAYED if replayed else claims.LIVE)
+            if requeued:
+                self._tell_workers(c)
+            return requeued
 
     def processing_ids(self, claimed_by: int | None = None, *,
                        replayed: bool = False) -> list[tuple[int, int]]:
@@ -254,10 +259,13 @@ class QueueStore(Base):
         if ids:
             where += f" AND id IN ({','.join('?' * len(ids))})"
         with self._tx() as c:
-            return c.execute(
+            retried = c.execute(
                 f"UPDATE messages SET status = 'pending', attempts = 0, retry_at = NULL WHERE {where}",
                 params,
             ).rowcount
+            if retried:
+                self._tell_workers(c)
+            return retried
 
     def backlog(self) -> int:
         """Live messages received and not yet processed (what back-pressure limits)."""
