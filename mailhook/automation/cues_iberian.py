@@ -56,6 +56,9 @@ ES = lexicon(
         r"\b(?P<act>(?:con quién|a quién|quién|dónde)\s+(?:tengo|tenemos|debo|debemos|puedo|podemos|hay)\s+"
         r"(?:que\s+)?\w+)",
         r"\b(?P<act>(?:tienes|tiene|tienen|tenéis)\s+(?:alguna\s+)?idea)\b",
+        # A choice put to the reader ("¿qué fechas le vendrían bien?"), titled from what is asked.
+        r"\b(?P<act>(?:qué|cuándo|cuál\w*)\b(?:\s+\S+){0,5}?)\s+(?:le|te|les|os)\s+(?:vendrían?|irían?|convendrían?|"
+        r"vienen?|van)\b",
     ],
     request=[
         rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
@@ -89,6 +92,7 @@ ES = lexicon(
         r"\b(?P<act>hablamos|nos vemos|quedamos|nos reunimos|reunámonos|hablemos|nos llamamos)\s+"
         r"(?:el|la|los|mañana|pasado|después|luego|esta|este|la próxima|el próximo|tras|antes)\b",
         r"\b(?:le|te|les|os)\s+(?P<act>vendrían?|vienen?|irían?|va|van)\s+bien\b",
+        r"\bqué\s+(?:te|le|les|os)\s+parece(?:ría)?\s+(?P<act>(?:una?|el|la|si|que|quedar|vernos|hablar)\b)",
         r"\b(?:le|te|les|os)\s+(?P<act>convendrían?|convienen?|parece|parecería)\b(?=[^.!]*\?)",
         r"\b(?P<act>(?:propongo|proponemos|sugiero|sugerimos)\s+(?:que|vernos|reunirnos|hablar|quedar|una|"
         r"un))\b",

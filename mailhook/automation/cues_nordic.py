@@ -32,11 +32,11 @@ _SCAND_YOU_GET = (
     r"(?:på (?:mandag|måndag|tirsdag|tisdag|onsdag|torsdag|fredag)|i morgen|i morgon|inden|innen|senest|"
     r"senast)\b)"
 )
-_SCAND_PASSIVE_ASK = r"\b(?:kan|kunne)\s+(?:det|dette|den)\s+(?P<act>\w+es)\b(?=[^.!]*\?)"
+_SCAND_PASSIVE_ASK = r"\b(?P<act>(?:kan|kunne)\s+(?:det|dette|den)\s+\w+es)\b(?=[^.!]*\?)"
 # Verb first is a question even where an abbreviation's full stop ("ti stk. mere") hides the "?".
 _SCAND_MAY_WE_GET = (
-    r"(?:^|[,;]\s*)(?:(?:men|og|och)\s+)?(?:kan|kunne|må|får|skulle|kunde)\s+(?:vi|jeg|jag)\s+(?:kunna\s+)?"
-    r"(?P<act>få|fått)\b"
+    r"(?:^|[,;]\s*)(?:(?:men|og|och)\s+)?(?P<act>(?:kan|kunne|må|får|skulle|kunde)\s+(?:vi|jeg|jag)\s+"
+    r"(?:kunna\s+)?(?:få|fått))\b"
 )
 _SCAND_FANCY = r"^(?:\S+\s+)?(?P<act>(?:sugen|lust|lyst|tid)\s+(?:på|til)\b)(?=[^.!]*\?)"
 _SCAND_GLADLY = (
@@ -44,8 +44,8 @@ _SCAND_GLADLY = (
     r"dine)\b"
 )
 _SCAND_PLEASE = (
-    r"\b(?!(?:kontakt|se|bemærk|læs|klik|besøg|find|hilsen|vennlig|venlig)\b)(?P<act>\w+)\s+(?:venligst|"
-    r"vennligst)\b"
+    r"(?:^|,\s*)(?!(?:kontakt|se|bemærk|læs|klik|besøg|find|hilsen|vennlig|venlig)\b)(?P<act>\w+)"
+    r"(?:\s+(?:mig|os|meg|oss|dig|deg|jer|dere))?\s+(?:venligst|vennligst)\b"
 )
 _DA_WH = words("hvordan", "hvad", "hvornår", "hvor", "om", "hvilke", "hvilken", "hvem", "hvorfor")
 _DA_ACT = (
@@ -59,7 +59,7 @@ DA = lexicon(
     r"velkommen til at (?:kontakte|skrive|ringe)|til rådighed|\bmodtager\b|spørg endelig",
     commit=[
         rf"^(?!.*\b(?:har|havde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+"
-        rf"(?!(?:har|havde)\b)(?:\S+\s+){{0,3}}?(?P<act>{_DA_ACT})\b",
+        rf"(?!(?:har|havde|beder|bad|behøver)\b)(?:\S+\s+){{0,3}}?(?P<act>{_DA_ACT})\b",
         r"\b(?P<act>ringer|sender|skriver|vender|kontakter)\s+(?:jeg|vi)\b",
         # A second verb of the same subject: "vi har modtaget ... og vender tilbage ...".
         rf"\b(?:jeg|vi)\b[^.?!]*?\bog\s+(?:\S+\s+)?(?P<act>{_DA_ACT})\b",
@@ -104,7 +104,7 @@ DA = lexicon(
     need=[
         r"\b(?:jeg|vi)\s+(?:skal bruge|har brug for|mangler|behøver)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
-        r"\b(?:har)\s+(?:jeg|vi)\s+(?P<act>brug for)\b",
+        r"\bhar\s+(?:jeg|vi)\s+brug for\s+(?P<act>\w)",
     ],
     propose=[
         r"\blad os\b[^.?!]*?\b(?P<act>mødes|møde|tale|snakke|snak|ringe|ringes|aftale)\b",
@@ -128,7 +128,8 @@ SV = lexicon(
     r"\bom (?:du|ni) har (?:några |fler |ytterligare )?(?:frågor|funderingar)|\bvid (?:frågor|funderingar)|"
     r"tveka inte|\bkontakta (?:mig|oss) gärna|\bmottagare\b|\bhör gärna av dig|välkommen att höra av",
     commit=[
-        rf"^(?!.*\b(?:har|hade)\s+(?:jag|vi)\b).*?\b(?P<who>jag|vi)\s+(?!(?:har|hade)\b)(?:\S+\s+){{0,3}}?"
+        rf"^(?!.*\b(?:har|hade)\s+(?:jag|vi)\b).*?\b(?P<who>jag|vi)\s+(?!(?:har|hade|ber|bad|önskar|behöver)\b)"
+        rf"(?:\S+\s+){{0,3}}?"
         rf"(?P<act>{_SV_ACT})\b",
         r"\b(?P<act>ringer|skickar|återkommer|hör|mejlar)\s+(?:jag|vi)\b",
         # A second verb of the same subject: "vi har tagit emot ... och återkommer ...".
@@ -196,7 +197,8 @@ NO = lexicon(
     r"\bhvis (?:du|dere) har (?:noen |flere )?(?:spørsmål|behov)|ikke nøl|bare (?:å )?ta kontakt|"
     r"ta gjerne kontakt|\bmottaker\b",
     commit=[
-        rf"^(?!.*\b(?:har|hadde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+(?!(?:har|hadde)\b)(?:\S+\s+){{0,3}}?"
+        rf"^(?!.*\b(?:har|hadde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+(?!(?:har|hadde|ber|ba|trenger)\b)"
+        rf"(?:\S+\s+){{0,3}}?"
         rf"(?P<act>{_NO_ACT})\b",
         r"\b(?P<act>ringer|sender|skriver|kommer)\s+(?:jeg|vi)\b",
         # A second verb of the same subject: "vi har mottatt ... og kommer tilbake ...".

@@ -35,7 +35,9 @@ FR = lexicon(
     commit=[
         # Object pronouns may be elided onto the verb: "je t'envoie", "je l'appellerai".
         # "merci de nous indiquer": after "de" or "à", "nous" is the object, not who promises.
-        rf"(?<!\bde )(?<!\bd')(?<!\bà )\b(?:je|nous|on)\s+(?!ne\b|n')(?:\S+\s+|[tlm]'){{0,3}}?"
+        # "il faudrait nous envoyer", "pourriez-vous nous dire": there "nous" is the object.
+        rf"(?<!\bde )(?<!\bd')(?<!\bà )(?<!\bfaudrait )(?<!\bfaut )(?<!-vous )(?<!-tu )\b(?:je|nous|on)\s+"
+        rf"(?!ne\b|n')(?:\S+\s+|[tlm]'){{0,3}}?"
         rf"(?P<act>{_FR_ACT})\b",
         rf"\bj'(?:\S+\s+){{0,2}}?(?P<act>{_FR_ACT})\b",
         # Someone on the author's side promises the reader ("notre service vous enverra ...").
@@ -74,6 +76,8 @@ FR = lexicon(
         r"\b(?P<act>(?:(?:à|avec|auprès de) )?qui (?:dois|devons|peux|pouvons|puis|faut)-(?:je|nous|il))\b",
         r"\b(?P<act>(?:avez|as|auriez|aurais)[- ](?:vous|tu)\s+(?:une |la moindre )?idée)\b",
         r"\b(?P<act>(?:est|serait)-il (?:envisageable|imaginable|faisable))\b",
+        # Passive requests ("est-ce que cela peut être mis en place d'ici là ?").
+        r"\b(?P<act>(?:cela|ça|ceci)\s+(?:peut|pourrait|pourra)\s+être\s+\w+)(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|tu)\b[^.?!]*?"
@@ -102,8 +106,8 @@ FR = lexicon(
         r"(?P<act>\w+)",
         r"\b(?:je|nous)\s+(?:souhaiterais|souhaiterions|voudrais|voudrions|aimerais|aimerions)\s+(?:\S+\s+)?"
         r"(?:recevoir|obtenir|avoir)\s+(?P<act>\S+)",
-        # Passive requests ("est-ce que cela peut être mis en place d'ici là ?").
-        r"\b(?:cela|ça|ceci)\s+(?P<act>(?:peut|pourrait|pourra)\s+être\s+\w+)(?=[^.!]*\?)",
+        # "Il faudrait nous envoyer ...": what the author needs from the reader, impersonally.
+        r"\bil (?:faudrait|faut)\s+(?:nous\s+|me\s+|m')(?P<act>\w+)",
     ],
     need=[
         r"\b(?:j'ai|nous avons|j'aurais|nous aurions)\s+besoin\s+(?:d'|de\s+|du\s+|des\s+)(?P<act>\w)",

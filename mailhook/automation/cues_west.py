@@ -48,10 +48,12 @@ EN = lexicon(
     r"\bin error\b|\bconfidential\b|\bprivileged\b|"
     r"\b(?:i|we) can (?:confirm|see|tell)\b|^for (?:more |further |additional )?(?:information|details)\b",
     commit=[
-        rf"\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to| are going to| plan to|"
+        rf"(?<!\bso )(?<!\bthat )\b(?:i|we)(?:'ll| will| shall|'m going to| am going to|'re going to|"
+        rf" are going to| plan to|"
         rf" intend to| promise to| can| could|'d like to| would like to| hope to| need to| must| should)"
         rf"\s+{_NOT}(?:\w+\s+){{0,2}}?(?P<act>{_EN_ACT})\b",
-        rf"(?:^|\b(?:and|but|so|then)\s+)(?:will|shall)\s+(?!you\b){_GAP}?(?P<act>{_EN_ACT})\b",
+        rf"(?:^|(?<=\band\s)|(?<=\bbut\s)|(?<=\bso\s)|(?<=\bthen\s))(?:will|shall)\s+(?!you\b){_GAP}?"
+        rf"(?P<act>{_EN_ACT})\b",
         rf"\bwould you like (?:me|us) to\s+(?P<act>{_EN_ACT})\b",
         r"\blet (?:me|us)\s+(?P<act>check|look into|confirm|find out|verify|review|ask|follow up)\b",
         r"\b(?:i|we)(?:'ll| will) (?P<act>(?:have|get) (?:\w+\s+){1,4}?to you)\b",
@@ -99,6 +101,9 @@ EN = lexicon(
         r"(?:suit|work for|be (?:convenient|best|good) for|fit))\s+(?:you|your)\b",
         # Who or where to turn to, a help request ("who should we talk to about that?").
         r"\b(?P<act>(?:who|whom|which \w+)\s+(?:should|shall|must|do|can|could|would)\s+(?:i|we))\b[^.!]*\?",
+        # Passive requests, titled as the question ("Answer: can this be set up before then").
+        r"\b(?P<act>(?:can|could|would)\s+(?:this|that|it|these|those)\s+be\s+(?:\w+ed|\w+en|set|done|sent|put|"
+        r"made|paid|fixed|shown|sorted|built))\b(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
@@ -141,10 +146,6 @@ EN = lexicon(
         r"(?P<act>\S+)",
         r"\b(?:i|we)(?:'d| would) be (?:very |most |really )?(?:grateful|thankful|"
         r"obliged)\s+if\s+(?P<act>\S+)",
-        # Passive requests ("can this be set up before then?").
-        r"\b(?:can|could|would)\s+(?:this|that|it|these|those)\s+(?P<act>be\s+(?:\w+ed|\w+en|set|done|sent|"
-        r"put|made|"
-        r"paid|fixed|shown|sorted|built))\b(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"

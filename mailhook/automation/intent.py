@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from email import policy
 from email.errors import HeaderParseError
 from email.header import decode_header, make_header
@@ -17,6 +17,7 @@ from typing import Any
 import pysbd
 
 from mailhook.automation import cues as cues
+from mailhook.automation.due import due_date, unabbreviated
 from mailhook.pipeline.language import detect_language
 
 MAX_TASKS = 3  # one message makes at most a few tasks
@@ -30,16 +31,13 @@ _INNER_BREAK = re.compile(r"[.!?;…。！？]\s*\S|(?:^|\s)\d+[.)]\s")
 _TITLE_WORDS = 12
 _MIN_PHRASE_WORDS = 3  # fewer after the verb: a verb-final clause (de, nl), so take it whole
 # A full stop ends a clause only before a space: not in "rsvp@example.com" or "Oct.11".
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|[()\[\]\n]|,\s|\s[-–]\s")
+# Nor after "kl." (klokken) or "stk." (stykker), common in Scandinavian business mail.
+_CLAUSE_END = re.compile(r"(?<!\bkl)(?<!\bstk)[.;:!?](?=\s|$)|[()\[\]\n]|,\s|\s[-–]\s")
 # A question runs on past its commas ("Ist es möglich, die Stati nachzutragen?").
-_QUESTION_END = re.compile(r"[.;:!?](?=\s|$)|[()\[\]\n]|\s[-–]\s")
-# "Oct. 11th": the abbreviation's full stop makes dateparser read "Oct" and "11th" apart.
-_MONTH_ABBREVIATION = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
+_QUESTION_END = re.compile(r"(?<!\bkl)(?<!\bstk)[.;:!?](?=\s|$)|[()\[\]\n]|\s[-–]\s")
 _SHORT_LINE = 40
-# pysbd has no Portuguese or Scandinavian rules but Spanish and Danish are near enough; dateparser
-# names Norwegian Bokmål "nb".
+# pysbd has no Portuguese or Scandinavian rules but Spanish and Danish are near enough.
 _SEGMENTER_STAND_IN = {"pt": "es", "sv": "da", "no": "da"}
-_DATEPARSER_NAME = {"no": "nb"}
 
 # Headers that mark mail nobody wrote to this reader personally (RFC 3834, RFC 2369, RFC 2919).
 _AUTO_SUBMITTED = re.compile(r"^\s*(?!no\b)\S", re.IGNORECASE)
@@ -54,34 +52,6 @@ _LIST_HEADERS = ("list-id", "list-unsubscribe", "list-post")
 _MAX_HEADER = 1000
 _MAX_HEAD_BYTES = 256 * 1024  # the header block we read; the body never matters here
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
-
-# Words that make a date-parser hit a real date; dateparser also reads "je" (jeudi) or "we"
-# (Wednesday) as dates, so a hit must carry one of these, a numeric date or an ordinal.
-_DATE_WORDS = re.compile(
-    r"\b(?:today|tonight|tomorrow|week|month|monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|january|february|march|april|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|heute|morgen|übermorgen|woche|monat|montag|"
-    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|"
-    r"oktober|dezember|aujourd'hui|demain|semaine|mois|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|hoy|"
-    r"mañana|semana|mes|lunes|martes|miércoles|jueves|viernes|sábado|domingo|enero|febrero|marzo|"
-    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|vandaag|overmorgen|"
-    r"maand|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|mei|"
-    r"augustus|i dag|uge|måned|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|marts|maj|"
-    r"oggi|domani|dopodomani|settimana|mese|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|hoje|amanhã|mês|"
-    r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|janeiro|fevereiro|março|"
-    r"imorgon|i morgon|vecka|veckan|månad|måndag|tisdag|lördag|söndag|i morgen|uke|uka|neste uke|"
-    r"jutro|dzisiaj|tydzień|tygodniu|poniedziałek|wtorek|środę|czwartek|piątek|piątku|sobotę|niedzielę|"
-    r"stycznia|lutego|marca|kwietnia|czerwca|lipca|sierpnia|września|października|listopada|grudnia)\b"
-    r"|\d{1,4}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b|\bmay \d",
-    re.IGNORECASE,
-)
-# The same alternatives without word boundaries: where it finds nothing in a sentence, no part of
-# the sentence can pass _DATE_WORDS, so dateparser's search (~5 ms a sentence) is not run.
-# A space in it may be any run of whitespace in the sentence ("May\u00a05"): dateparser's hit
-# collapses them, the sentence does not.
-_MAY_HOLD_DATE = re.compile(_DATE_WORDS.pattern.replace(r"\b", "").replace(" ", r"\s+"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -285,13 +255,16 @@ def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str
     # has to do reads best from its verb ("Send the revised quote by Friday").
     who = "who" if "who" in match.re.groupindex else 0
     start = match.start(who) if role == cues.COMMIT and not by_user else match.start("act")
-    words = _clause(sentence[start:], _QUESTION_END if role == cues.ASK else _CLAUSE_END)
+    # "... to our accounts team, who will contact you": the promise is the clause of its verb.
+    start = max([start, *(end.end() for end in _CLAUSE_END.finditer(sentence, start, match.start("act")))])
+    question = role in (cues.ASK, cues.PROPOSE) and sentence.rstrip().endswith("?")
+    words = _clause(sentence[start:], _QUESTION_END if role == cues.ASK or question else _CLAUSE_END)
     if len(words) >= _MIN_PHRASE_WORDS:
         phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
     else:
         # The verb ends its clause (verb-final German or Dutch, "the best time to meet"): the
         # words before it say what to do.
-        before = _CLAUSE_END.split(_unabbreviated(sentence[: match.start("act")]))[-1].split()
+        before = _CLAUSE_END.split(unabbreviated(sentence[: match.start("act")]))[-1].split()
         phrase = " ".join([*before, *words][-_TITLE_WORDS:])
     phrase = phrase.strip(" ,.;:-–¿?¡!\"'")
     phrase = phrase[:1].upper() + phrase[1:]
@@ -302,35 +275,10 @@ def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str
     return f"{prefix}{phrase[:1].lower() + phrase[1:]}" if prefix else phrase
 
 
-def _unabbreviated(text: str) -> str:
-    return _MONTH_ABBREVIATION.sub(r"\1", text)
-
-
 def _clause(text: str, ends: re.Pattern[str] = _CLAUSE_END) -> list[str]:
-    text = _unabbreviated(text)
+    text = unabbreviated(text)
     end = ends.search(text)
     return (text[: end.start()] if end else text).split()
-
-
-def due_date(sentence: str, language: str | None, sent: datetime | None) -> str | None:
-    """The first stated or implied date at or after the message's own date, in its language."""
-    from dateparser.search import search_dates  # loads its language data once, ~1 s
-
-    sentence = _unabbreviated(sentence)
-    if not _MAY_HOLD_DATE.search(sentence):
-        return None
-    base = sent or datetime.now()
-    settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
-    languages = [_DATEPARSER_NAME.get(language, language)] if language in cues.BY_LANGUAGE else ["en"]
-    hits = search_dates(sentence, languages=languages, settings=settings) or []
-    for text, when in hits:
-        if _DATE_WORDS.search(text) and when.date() >= base.date():
-            return _as_day(when.date())
-    return None
-
-
-def _as_day(day: date) -> str:
-    return day.isoformat()
 
 
 @cache

@@ -1,0 +1,144 @@
+"""Due dates in follow-up sentences: the first stated or implied day at or after the message's date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from mailhook.automation import cues as cues
+
+# dateparser names Norwegian Bokmål "nb".
+_DATEPARSER_NAME = {"no": "nb"}
+# "Oct. 11th": the abbreviation's full stop makes dateparser read "Oct" and "11th" apart.
+_MONTH_ABBREVIATION = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.IGNORECASE)
+
+# Words that make a date-parser hit a real date; dateparser also reads "je" (jeudi) or "we"
+# (Wednesday) as dates, so a hit must carry one of these, a numeric date or an ordinal.
+_DATE_WORDS = re.compile(
+    r"\b(?:today|tonight|tomorrow|week|month|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|january|february|march|april|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|heute|morgen|übermorgen|woche|monat|montag|"
+    r"dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|aujourd'hui|demain|semaine|mois|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|hoy|"
+    r"mañana|semana|mes|lunes|martes|miércoles|jueves|viernes|sábado|domingo|enero|febrero|marzo|"
+    r"abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|vandaag|overmorgen|"
+    r"maand|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|januari|februari|maart|mei|"
+    r"augustus|i dag|uge|måned|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|marts|maj|"
+    r"oggi|domani|dopodomani|settimana|mese|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|hoje|amanhã|mês|"
+    r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|janeiro|fevereiro|março|"
+    r"imorgon|i morgon|vecka|veckan|månad|måndag|tisdag|lördag|söndag|i morgen|uke|uka|neste uke|"
+    r"jutro|dzisiaj|tydzień|tygodniu|poniedziałek|wtorek|środę|czwartek|piątek|piątku|sobotę|niedzielę|"
+    r"poniedziałku|wtorku|środy|środa|czwartku|soboty|sobota|niedzieli|niedziela|tygodnia|terça|quarta|quinta|"
+    r"sexta|"
+    r"stycznia|lutego|marca|kwietnia|czerwca|lipca|sierpnia|września|października|listopada|grudnia)\b"
+    r"|\d{1,4}[./-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)\b|\bmay \d",
+    re.IGNORECASE,
+)
+# The same alternatives without word boundaries: where it finds nothing in a sentence, no part of
+# the sentence can pass _DATE_WORDS, so dateparser's search (~5 ms a sentence) is not run.
+# A space in it may be any run of whitespace in the sentence ("May\u00a05"): dateparser's hit
+# collapses them, the sentence does not.
+_MAY_HOLD_DATE = re.compile(_DATE_WORDS.pattern.replace(r"\b", "").replace(" ", r"\s+"), re.IGNORECASE)
+
+# A time of day never moves the due day, and dateparser reads "Tuesday at 10" as the 10th month:
+# "at 10", "um 10 Uhr", "à 10 h 30", "kl. 10", "alle 10", "às 10h", "o 10", "12:30" go before it reads.
+_MONTH_NEXT = (
+    r"(?:de\s+|of\s+)?(?:jan|feb|mar|apr|may|mai|maj|jun|jul|aug|ago|sep|set|oct|okt|ott|out|nov|dec|dic|dez|"
+    r"déc|fév|avr|aoû|ene|abr|gen|giu|lug|mrt|mär|sty|lut|kwi|cze|lip|sie|wrz|paź|lis|gru)"
+)
+_TIME_OF_DAY = re.compile(
+    r"\b(?:at|around|um|gegen|à|vers|a las|a la|sobre las|alle|verso le|às|por volta das|om|rond|kl\.|"
+    r"klokken|klockan|omkring|runt|rundt|o|około|godz\.)\s+\d{1,2}(?:\s?[:.h]\s?\d{2})?(?![./-]?\d)"
+    rf"(?!\s*{_MONTH_NEXT})(?:\s*(?:uhr|uur|h|am|pm|a\.m\.|p\.m\.)(?!\w))?"
+    r"|\b\d{1,2}(?::\d{2}|h\d{2}|[.:]\d{2}\s*(?:uhr|uur|h)(?!\w)|\s*(?:uhr|uur|am|pm)(?!\w))",
+    re.IGNORECASE,
+)
+# A month alone ("the invoice for February", "dates in April") names no day: dateparser would
+# make it that day of the month, or of next year's month.
+_MONTH_NAME = re.compile(
+    r"january|february|march|april|june|july|august|september|october|november|december|januar|februar|märz|"
+    r"juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|januari|"
+    r"februari|maart|mei|augustus|marts|maj|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
+    r"dicembre|janeiro|fevereiro|março|stycznia|lutego|marca|kwietnia|czerwca|lipca|sierpnia|września|"
+    r"października|listopada|grudnia|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec",
+    re.IGNORECASE,
+)
+# Forms dateparser's search does not read, as forms it does (the tests check each one): Polish
+# weekdays after "do"/"od" (genitive) and "w" (locative), next week and this week where its search
+# finds no date, and German and Dutch weekdays joined to a part of the day ("Dienstagnachmittag").
+_NEXT_WEEK = {"pl": "za 1 tydzień", "fr": "dans 1 semaine", "es": "en 1 semana", "it": "settimana prossima",
+              "pt": "próxima semana", "de": "nächste Woche"}
+_REWRITES: dict[str, tuple[tuple[str, str], ...]] = {
+    "pl": (
+        (r"\b(?:w\s+|we\s+)?(?:przyszłym|następnym)\s+tygodniu\b|\b(?:przyszłego|następnego)\s+tygodnia\b|"
+         r"\b(?:w\s+)?(?:przyszły|następny)\s+tydzień\b", _NEXT_WEEK["pl"]),
+        (r"\b(?:w\s+)?tym\s+tygodniu\b", "dzisiaj"),
+        (r"\bponiedziałku\b", "poniedziałek"), (r"\bwtorku\b", "wtorek"), (r"\bśrod(?:y|zie)\b", "środa"),
+        (r"\bczwartku\b", "czwartek"), (r"\bpiątku\b", "piątek"), (r"\bsobot(?:y|ie)\b", "sobota"),
+        (r"\bniedzieli\b", "niedziela"),
+    ),
+    "fr": ((r"\b(?:la\s+)?(?:semaine\s+prochaine|prochaine\s+semaine)\b", _NEXT_WEEK["fr"]),),
+    "es": ((r"\b(?:la\s+)?(?:(?:próxima|siguiente)\s+semana|semana\s+(?:que\s+viene|próxima|siguiente))\b",
+            _NEXT_WEEK["es"]),),
+    "it": ((r"\b(?:la\s+)?prossima\s+settimana\b|\bsettimana\s+(?:che\s+viene|successiva)\b",
+            _NEXT_WEEK["it"]),),
+    "pt": ((r"\b(?:a\s+)?semana\s+que\s+vem\b", _NEXT_WEEK["pt"]),),
+    "de": (
+        (r"\b(?:nächster|nächsten|kommender|kommenden|kommende)\s+Woche\b", _NEXT_WEEK["de"]),
+        (r"\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(vormittag|nachmittag|mittag|abend|"
+         r"morgen|früh)\b", r"\1 \2"),
+    ),
+    "nl": ((r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|avond|morgen)\b",
+            r"\1 \2"),),
+    "no": ((r"\bdenne\s+(?:uken|uka)\b", "i dag"),),
+    "sv": ((r"\b(?:den\s+här|denna)\s+veckan?\b", "i dag"),),
+}
+_REWRITTEN = {
+    lang: tuple((re.compile(pattern, re.IGNORECASE), into) for pattern, into in pairs)
+    for lang, pairs in _REWRITES.items()
+}
+
+
+def unabbreviated(text: str) -> str:
+    """Month abbreviations without their full stop ("Oct. 11" -> "Oct 11")."""
+    return _MONTH_ABBREVIATION.sub(r"\1", text)
+
+
+def readable(sentence: str, language: str | None) -> str:
+    """The sentence as dateparser's search reads its dates: times of day out, inflected forms in."""
+    sentence = _TIME_OF_DAY.sub(" ", unabbreviated(sentence))
+    for pattern, into in _REWRITTEN.get(language or "", ()):
+        sentence = pattern.sub(into, sentence)
+    return sentence
+
+
+def due_date(sentence: str, language: str | None, sent: datetime | None) -> str | None:
+    """The first stated or implied date at or after the message's own date, in its language."""
+    from dateparser.search import search_dates  # loads its language data once, ~1 s
+
+    if not _MAY_HOLD_DATE.search(unabbreviated(sentence)):
+        return None
+    base = sent or datetime.now()
+    settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
+    known = language in cues.BY_LANGUAGE
+    languages = [_DATEPARSER_NAME.get(language, language)] if known else ["en"]
+    text = readable(sentence, language if known else "en")
+    hits = search_dates(text, languages=languages, settings=settings)
+    for found, when in hits or []:
+        if _names_a_day(found) and when.date() >= base.date():
+            return _as_day(when.date())
+    return None
+
+
+def _names_a_day(found: str) -> bool:
+    """A hit carries a date word (not "je" or "we" alone), and more than a month's name."""
+    words = [m.group(0) for m in _DATE_WORDS.finditer(found)]
+    return bool(words) and (any(c.isdigit() for c in found) or not all(map(_MONTH_NAME.fullmatch, words)))
+
+
+def _as_day(day: date) -> str:
+    return day.isoformat()
