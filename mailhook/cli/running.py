@@ -1,4 +1,5 @@
-"""The `mailhook` group and the commands that run the hook: serve, process, status, retry, extract, browse."""
+"""The `mailhook` group and the commands that run the hook: serve, worker, process, status, retry,
+extract, browse."""
 
 from __future__ import annotations
 
@@ -38,11 +39,28 @@ def serve(config: Config, no_worker: bool, log_level: str) -> None:
     """Run the SMTP and LMTP listeners and the worker until SIGTERM/SIGINT."""
     from mailhook.service.serve import serve as run_service
 
-    logging.basicConfig(level=log_level.upper(), stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    _log_to_stderr(log_level)
     # aiosmtpd logs every connection at INFO; that is noise for a mail hook's operators.
     logging.getLogger("mail.log").setLevel(max(logging.WARNING, logging.getLogger().level))
     run_service(config, worker=not no_worker)
+
+
+@main.command()
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]),
+              default="info", show_default=True)
+@with_config
+def worker(config: Config, log_level: str) -> None:
+    """Run only the worker processes (and the daily digests) until SIGTERM/SIGINT, for the mail a
+    `mailhook serve --no-worker` stores; one per database."""
+    from mailhook.service.serve import run_workers
+
+    _log_to_stderr(log_level)
+    run_workers(config)
+
+
+def _log_to_stderr(level: str) -> None:
+    logging.basicConfig(level=level.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 @main.command()
@@ -50,19 +68,14 @@ def serve(config: Config, no_worker: bool, log_level: str) -> None:
 def process(config: Config) -> None:
     """Process every pending message now, without listening (then exit); [worker] processes
     worker processes share the work."""
-    from mailhook.outputs.doctor import running_hook
-    from mailhook.worker import pool
+    from mailhook.worker import exclusive, pool
     from mailhook.worker.processing import Worker
 
-    # It takes back every claim before it starts: a serve's worker would lose the one in hand.
-    running = running_hook(config.database.path)
-    if running is not None and running.get("worker", True):
-        raise click.ClickException(
-            f"mailhook serve (pid {running['pid']}) runs on this database with its worker, which "
-            "processes mail as it comes; stop it, or start it with --no-worker, to use `process`")
-    store = open_store(config)
-    processes = config.worker.process_count
-    count = Worker(config).drain(store) if processes == 1 else pool.drain(config, processes)
+    # It takes back every claim before it starts: a running worker would lose the one in hand.
+    with exclusive.processing(config.database.path, "mailhook process"):
+        store = open_store(config)
+        processes = config.worker.process_count
+        count = Worker(config).drain(store) if processes == 1 else pool.drain(config, processes)
     click.echo(f"processed {count} message(s); {json.dumps(store.counts())}")
 
 

@@ -27,7 +27,7 @@ from mailhook.service.protocols import protocol_factory
 from mailhook.store import Store
 from mailhook.web.server import WebListener, open_web
 from mailhook.web.signin import Passwords
-from mailhook.worker import supervisor
+from mailhook.worker import exclusive, supervisor
 from mailhook.worker.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -125,13 +125,55 @@ def serve(
 ) -> None:
     """Run until `stop` is set or SIGTERM/SIGINT arrives; `stop` is set when this returns.
 
-    worker=False only listens and stores: messages wait, pending, for a later start or `process`.
+    worker=False only listens and stores: messages wait, pending, for a later start, `process`
+    or a `mailhook worker`.
     """
     stop = stop if stop is not None else threading.Event()
+    held = exclusive.processing(config.database.path, "mailhook serve") if worker else (
+        contextlib.nullcontext())
     try:
-        asyncio.run(_serve(config, on_ready, stop, worker))
+        with held:
+            asyncio.run(_serve(config, on_ready, stop, worker))
     finally:
         stop.set()
+
+
+def run_workers(config: Config, *, stop: threading.Event | None = None,
+                on_ready: Callable[[], None] | None = None) -> None:
+    """`mailhook worker`: the worker processes (and the daily digests) without listeners, until
+    `stop` is set or SIGTERM/SIGINT arrives; mail comes from a `serve --no-worker` elsewhere.
+    Nothing wakes it when mail is stored, so a worker looks for due mail every
+    IDLE_WAIT_SECONDS (a second) when it has none."""
+    stop = stop if stop is not None else threading.Event()
+    try:
+        with exclusive.processing(config.database.path, "mailhook worker"):
+            asyncio.run(_run_workers(config, stop, on_ready))
+    finally:
+        stop.set()
+
+
+async def _run_workers(config: Config, stop: threading.Event,
+                       on_ready: Callable[[], None] | None) -> None:
+    stopping = _stopping(stop)
+    Store(config.database.path).close()  # unusable or unmigrated: say so now, not in the watch
+    workers = supervisor.Supervisor(config)
+    background_stop = threading.Event()
+    workers.start()
+    digests = _start_digests(config, background_stop) if config.digest.enabled else None
+    try:
+        log.info("mailhook worker running %d worker process(es) on %s",
+                 config.worker.process_count, config.database.path)
+        if on_ready is not None:
+            on_ready()
+        await stopping.wait()
+        log.info("stopping")
+        workers.begin_stop()
+    finally:
+        background_stop.set()
+        await asyncio.to_thread(workers.stop, STOP_GRACE_SECONDS)
+        if digests is not None:
+            await asyncio.to_thread(digests.join, STOP_GRACE_SECONDS)
+    log.info("stopped")
 
 
 async def _serve(

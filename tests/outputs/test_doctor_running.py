@@ -99,7 +99,7 @@ def test_process_refuses_while_a_serve_with_its_worker_runs(
     running_service(worker=True)
     refused = CliRunner().invoke(main, ["process", "--config", str(path)])
     assert refused.exit_code == 1
-    assert f"mailhook serve (pid {os.getpid()}) runs on this database with its worker" in refused.output
+    assert f"mailhook serve (pid {os.getpid()}) already runs the workers of" in refused.output
 
 
 def test_process_works_beside_a_serve_without_worker(

@@ -41,11 +41,11 @@ def write_config(tmp_path: Path, dkim: str = 'policy = "off"') -> Path:
 
 
 class Hook:
-    """`mailhook serve` in a session of its own (a process group, as a service manager runs it),
-    its stdout and stderr read together."""
+    """`mailhook serve` (or another command: `args`) in a session of its own (a process group,
+    as a service manager runs it), its stdout and stderr read together."""
 
-    def __init__(self, config: Path) -> None:
-        self.proc = subprocess.Popen([MAILHOOK, "serve", "--config", str(config)],
+    def __init__(self, config: Path, args: tuple[str, ...] = ("serve",)) -> None:
+        self.proc = subprocess.Popen([MAILHOOK, *args, "--config", str(config)],
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                      start_new_session=True)
         assert self.proc.stdout is not None
@@ -159,3 +159,76 @@ def test_a_taken_mail_port_stops_the_start_with_a_one_line_error(tmp_path: Path,
     errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
     assert errors and f"{section}.port {port}" in errors[0], done.stderr
     assert "Traceback" not in done.stderr
+
+
+def _status(config: Path, message_id: str) -> str | None:
+    store = Store(load_config(config).database.path)
+    try:
+        row = store.conn.execute("SELECT status FROM messages WHERE message_id = ?",
+                                 (message_id,)).fetchone()
+    finally:
+        store.close()
+    return None if row is None else str(row[0])
+
+
+def test_a_worker_reads_what_a_serve_without_worker_stores(tmp_path: Path) -> None:
+    """Listeners and readers as two services: `serve --no-worker` stores a reply and answers 250,
+    `mailhook worker` processes it (looking for due mail every second), and a SIGTERM to the
+    worker's group stops it cleanly."""
+    config = write_config(tmp_path)
+    listeners = Hook(config, ("serve", "--no-worker"))
+    workers = Hook(config, ("worker",))
+    try:
+        with smtplib.LMTP(*listeners.lmtp(), timeout=DEADLINE_SECONDS) as client:
+            client.sendmail(CONTACT, [USER], reply())
+        workers.wait_for(r"processed message \d+ ")
+        assert _status(config, "<startup-1@acme.example>") == "processed"
+        assert workers.stop_group() == 0, workers.out.text()
+        assert listeners.stop_group() == 0, listeners.out.text()
+    finally:
+        workers.close()
+        listeners.close()
+    output = workers.out.text()
+    assert "stopped" in output and "listening" not in output
+    assert "died" not in output and "ERROR" not in output, output
+
+
+@pytest.mark.parametrize("second", [("worker",), ("serve",), ("process",)])
+def test_one_process_runs_the_workers_of_a_database(tmp_path: Path, second: tuple[str, ...]) -> None:
+    """While `mailhook worker` runs, a second worker, a serve with its worker and `process` are
+    each refused in one line naming the first and its pid (each would take back the first's
+    claims); the first is untouched."""
+    config = write_config(tmp_path)
+    first = Hook(config, ("worker",))
+    try:
+        first.wait_for(r"mailhook worker running")
+        done = subprocess.run([MAILHOOK, *second, "--config", str(config)], capture_output=True,
+                              text=True, timeout=DEADLINE_SECONDS)
+        assert first.proc.poll() is None
+        assert first.stop_group() == 0, first.out.text()
+    finally:
+        first.close()
+    assert done.returncode == 1 and "listening" not in done.stdout
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
+    assert errors and f"mailhook worker (pid {first.proc.pid}) already runs the workers of" in (
+        errors[0]), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_workers_lock_goes_with_a_killed_holder(tmp_path: Path) -> None:
+    """kill -9 of a running `mailhook worker` (its group) leaves no lock behind: the next
+    worker starts."""
+    config = write_config(tmp_path)
+    first = Hook(config, ("worker",))
+    try:
+        first.wait_for(r"mailhook worker running")
+        os.killpg(first.proc.pid, signal.SIGKILL)
+        first.proc.wait(DEADLINE_SECONDS)
+    finally:
+        first.close()
+    second = Hook(config, ("worker",))
+    try:
+        second.wait_for(r"mailhook worker running")
+        assert second.stop_group() == 0, second.out.text()
+    finally:
+        second.close()

@@ -1,0 +1,48 @@
+"""One supervisor of worker processes per database file.
+
+Whoever starts workers first takes back every claim a killed process left (store.claims), so two
+of them on one SQLite file would take each other's messages in hand and read them twice. `serve`
+(with its worker), `mailhook worker` and `mailhook process` hold this lock while their workers run;
+`serve --no-worker` and `replay` (which claims only replayed mail, under its own lock) do not. A
+lock of the kernel's (flock): a process killed with -9 releases it with its last descriptor.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from mailhook.errors import MailhookError
+
+
+class ProcessingTaken(MailhookError):
+    """Another process already runs the workers of this database."""
+
+
+def lock_path(database: Path) -> Path:
+    return database.with_name(database.name + ".workers-lock")
+
+
+@contextlib.contextmanager
+def processing(database: Path, role: str) -> Iterator[None]:
+    """Hold the database's processing lock for the block; `role` ("mailhook serve", ...) is
+    written into the file, so a refused second one can say who holds it."""
+    # Not inherited by the worker processes (Python's descriptors are close-on-exec): the lock
+    # is released when this process ends, whatever its children do.
+    fd = os.open(lock_path(database), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+            raise ProcessingTaken(
+                f"{holder} already runs the workers of {database}; one process may (stop it, or "
+                "run this one's listeners alone with `mailhook serve --no-worker`)") from exc
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{role} (pid {os.getpid()})\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
