@@ -13,9 +13,12 @@ from typing import Any
 from mailhook.store.base import Base, normalise_address
 
 # The subject and date of a mail, only when it is one of the user's own: a contact's values may
-# come from a colleague's mail, whose subject is not this user's to read.
+# come from a colleague's mail, whose subject is not this user's to read, nor its lines (the
+# evidence): `own_mail` says which, and the evidence of another's mail is left out.
 _OWN_MAIL = """LEFT JOIN messages m ON m.id = (SELECT min(o.id) FROM messages o
     WHERE o.message_id = {key} AND o.user_email = :user)"""
+_OWN_EVIDENCE = """CASE WHEN m.id IS NULL THEN NULL ELSE {table}.evidence END AS evidence,
+    CASE WHEN m.id IS NULL THEN 0 ELSE 1 END AS own_mail"""
 
 
 def touched_contacts(store: Base, user_email: str) -> list[dict[str, Any]]:
@@ -44,10 +47,10 @@ def is_touched(store: Base, user_email: str, contact_email: str) -> bool:
 
 def property_sources(store: Base, user_email: str, contact_email: str) -> dict[str, dict[str, Any]]:
     """By property: who wrote its current value (source), the user-edited flag, when, the text as
-    typed, the evidence, and the mail it came from where that mail is the user's."""
+    typed, and the mail it came from and its evidence where that mail is the user's."""
     rows = store._rows(
         f"""SELECT p.property, p.source, p.user_edited, p.updated_at, p.message_id, p.original,
-                   p.evidence, m.subject, m.date
+                   {_OWN_EVIDENCE.format(table="p")}, m.subject, m.date
             FROM contact_properties p {_OWN_MAIL.format(key="p.message_id")}
             WHERE p.contact_email = :contact""",
         {"user": normalise_address(user_email), "contact": normalise_address(contact_email)},
@@ -57,10 +60,10 @@ def property_sources(store: Base, user_email: str, contact_email: str) -> dict[s
 
 def property_history(store: Base, user_email: str, contact_email: str) -> list[dict[str, Any]]:
     """Every change of the contact's properties, newest first, with who made it and (the user's
-    own mail only) the mail it came from."""
+    own mail only) the mail it came from and its evidence."""
     return store._rows(
-        f"""SELECT h.id, h.property, h.old_value, h.new_value, h.source, h.message_id, h.evidence,
-                   h.changed_at, m.subject, m.date
+        f"""SELECT h.id, h.property, h.old_value, h.new_value, h.source, h.message_id,
+                   {_OWN_EVIDENCE.format(table="h")}, h.changed_at, m.subject, m.date
             FROM property_history h {_OWN_MAIL.format(key="h.message_id")}
             WHERE h.contact_email = :contact ORDER BY h.id DESC""",
         {"user": normalise_address(user_email), "contact": normalise_address(contact_email)},

@@ -30,25 +30,25 @@ from starlette.templating import Jinja2Templates
 from mailhook.automation.links import LinkSigner
 from mailhook.config import WebConfig
 from mailhook.errors import NotFound
-from mailhook.mailbox import canonical_or_none
 from mailhook.outputs.reasons import not_written
 from mailhook.store import Store
 from mailhook.web import confirm, contacts, pages
 from mailhook.web.session import (
     DECISIONS,
     HEADERS,
+    SESSION_SECONDS,
     Refused,
+    Sessions,
     checked_form,
     client_of,
     csrf_token,
-    session_key,
+    in_store,
     signed_in,
 )
-from mailhook.web.signin import Passwords, Result, SignIns
+from mailhook.web.signin import Passwords, Result, SignIns, typed_address
 
 log = logging.getLogger(__name__)
 
-SESSION_SECONDS = 12 * 3600  # a signed-in browser signs in again after a working day
 T = TypeVar("T")
 
 
@@ -62,6 +62,7 @@ class Web:
         self._store: Store | None = None
         self._db = ThreadPoolExecutor(1, thread_name_prefix="mailhook-web-db")
         self.signins = SignIns(limits, passwords)
+        self.sessions = Sessions(SESSION_SECONDS)
         env = jinja2.Environment(loader=jinja2.PackageLoader("mailhook.web", "templates"),
                                  autoescape=True, undefined=jinja2.StrictUndefined)
         env.filters["when"] = _when
@@ -144,8 +145,7 @@ def _login_page(request: Request, status: int = 200, error: str | None = None) -
 async def login(request: Request) -> Response:
     web: Web = request.app.state.web
     form = await checked_form(request)
-    typed, password = str(form.get("email", "")), str(form.get("password", ""))
-    address = canonical_or_none(typed) or typed.strip().lower()
+    address, password = typed_address(str(form.get("email", ""))), str(form.get("password", ""))
     stored = await web.db(lambda s: s.password_hash(address))
     client = client_of(request)
     result = await web.signins.check(address, client, stored, password)
@@ -153,15 +153,16 @@ async def login(request: Request) -> Response:
         status = 429 if result is Result.LOCKED_OUT else 401
         return _login_page(request, status, result.value)
     back = request.session.get(confirm.NEXT)
-    request.session.clear()  # a fresh session and CSRF token for the signed-in user
-    request.session.update(user=address, key=session_key(stored))
+    web.sessions.start(request, address, stored)
     log.info("web: %s signed in from %s", address, client)
     return RedirectResponse(back if confirm.is_link_path(back) else "/tasks", status_code=303)
 
 
 async def logout(request: Request) -> Response:
     await checked_form(request)
-    request.session.clear()
+    user = request.session.get("user")
+    request.app.state.web.sessions.end(request)
+    log.info("web: %s signed out from %s", user, client_of(request))
     return RedirectResponse("/login", status_code=303)
 
 
@@ -195,7 +196,7 @@ async def decide_task(request: Request) -> Response:
     await checked_form(request)
     task_id, status = request.path_params["task_id"], DECISIONS.get(request.path_params["decision"])
     try:
-        task = await web.db(lambda s: s.task(task_id))
+        task = await web.db(lambda s: s.task(task_id)) if in_store(task_id) else None
     except NotFound:
         task = None
     if status is None or task is None or task.user_email != user.email:
@@ -203,6 +204,8 @@ async def decide_task(request: Request) -> Response:
                     request.path_params["decision"], task_id)
         raise Refused(404, "No such task among yours",
                       f"Task {task_id} is not one of your recommended tasks; nothing was changed.")
+    if task.status != "recommended":  # decided in another tab, on a stale confirmation, by the CLI
+        raise Refused(409, "Already decided", f"This task was {task.status} before; nothing was changed.")
     await web.db(lambda s: s.set_task_status(task_id, status))
     log.info("web: %s %s task %d", user.email, status, task_id)
     return RedirectResponse("/tasks", status_code=303)

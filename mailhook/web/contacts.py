@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 import urllib.parse
 from collections.abc import Mapping
 from typing import Any
@@ -17,6 +16,7 @@ from starlette.routing import Route
 from mailhook.errors import InvalidValue, NotFound
 from mailhook.model import CONTACT_FIELDS, SOURCE_AI, SOURCE_IMPORT, SOURCE_USER, User
 from mailhook.outputs import export
+from mailhook.safe_text import clean
 from mailhook.store import Store, normalise_address
 from mailhook.store import pages as queries
 from mailhook.web.session import Refused, checked_form, signed_in
@@ -24,7 +24,6 @@ from mailhook.web.session import Refused, checked_form, signed_in
 log = logging.getLogger(__name__)
 
 MOST_CHARACTERS = 500  # a typed value longer than any address line is a mistake or an attack
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 SOURCES = {SOURCE_USER: "a person", SOURCE_IMPORT: "an import", SOURCE_AI: "mailhook AI",
            "undo": "undo of an AI fill"}
 # Phones typed here are stored as the CLI's `contacts set` stores them: E.164 where the number or
@@ -50,7 +49,9 @@ def edits(form: Mapping[str, Any]) -> dict[str, str | None]:
         if not isinstance(typed, str) or not isinstance(shown, str) or typed.strip() == shown.strip():
             continue
         value = typed.strip()
-        if len(value) > MOST_CHARACTERS or _CONTROL.search(value):
+        # clean() is what the store's values are: one line without controls (C0, C1, Unicode's
+        # line breaks) or bidi overrides; a typed value holding any is refused, not altered.
+        if len(value) > MOST_CHARACTERS or clean(value) != value:
             raise Refused(400, "Not a value mailhook keeps",
                           f"{prop.replace('_', ' ')}: at most {MOST_CHARACTERS} characters on one "
                           "line; nothing was changed.")
@@ -109,7 +110,8 @@ def _contact_view(store: Store, user: User, typed: str) -> dict[str, Any]:
     held = store.contact(email)["properties"]
     meta = queries.property_sources(store, user.email, email)
     properties = [{"property": p, **held[p], **{k: meta.get(p, {}).get(k) for k in
-                                                ("original", "evidence", "subject", "date")}}
+                                                ("original", "evidence", "own_mail", "subject",
+                                                          "date")}}
                   for p in CONTACT_FIELDS]
     return {"email": email, "properties": properties,
             "history": queries.property_history(store, user.email, email),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -16,9 +17,14 @@ from mailhook.errors import InvalidValue, NotFound
 from mailhook.model import PROPERTIES
 from mailhook.outputs import export
 from mailhook.store import Suggestion
-from mailhook.web.session import DECISIONS, HEADERS, Refused, checked_form, signed_in
+from mailhook.web.session import DECISIONS, HEADERS, Refused, checked_form, in_store, signed_in
 
 log = logging.getLogger(__name__)
+
+# The filter compares the fill's time as text, so only this form (fromisoformat also takes
+# 20261201 and 2026-W49-2) can match.
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 
 def evidence_line(evidence: Mapping[str, Any] | str | None) -> str:
     """The signature line a value was read from (stored as JSON with the finder and confidence)."""
@@ -31,14 +37,19 @@ def evidence_line(evidence: Mapping[str, Any] | str | None) -> str:
 def chosen_filters(request: Request) -> tuple[str, str]:
     """The day (YYYY-MM-DD) and property asked for; empty for all, a bad one refused."""
     day, prop = request.query_params.get("day", ""), request.query_params.get("property", "")
-    try:
-        if day:
-            datetime.date.fromisoformat(day)
-    except ValueError:
-        raise Refused(400, "Not a day", f"{day!r} is not a date like 2026-12-01.") from None
+    if day and not _is_day(day):
+        raise Refused(400, "Not a day", f"{day!r} is not a date like 2026-12-01.")
     if prop and prop not in PROPERTIES:
         raise Refused(400, "No such property", f"{prop!r} is not a property the AI fills.")
     return day, prop
+
+
+def _is_day(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return _DAY.fullmatch(text) is not None
 
 
 def pick_filled(rows: Iterable[dict[str, Any]], day: str, prop: str) -> list[dict[str, Any]]:
@@ -62,7 +73,8 @@ async def decide_suggestion(request: Request) -> Response:
     await checked_form(request)
     suggestion_id, decision = request.path_params["suggestion_id"], request.path_params["decision"]
     try:
-        found: Suggestion | None = await web.db(lambda s: s.suggestion(suggestion_id))
+        found: Suggestion | None = (await web.db(lambda s: s.suggestion(suggestion_id))
+                                    if in_store(suggestion_id) else None)
     except NotFound:
         found = None
     if decision not in DECISIONS or found is None or found.user_email != user.email:

@@ -1,4 +1,5 @@
-"""What every route checks: the signed-in user, the session's CSRF token, and the refusal page."""
+"""What every route checks: the signed-in user, the session's CSRF token, and the refusal page;
+and the sessions signed out before their cookie expires."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ import hashlib
 import hmac
 import logging
 import secrets
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from starlette.datastructures import FormData
 from starlette.requests import Request
@@ -14,7 +18,9 @@ from mailhook.model import User
 
 log = logging.getLogger(__name__)
 
+SESSION_SECONDS = 12 * 3600  # a signed-in browser signs in again after a working day
 DECISIONS = {"accept": "accepted", "dismiss": "dismissed"}
+MOST_ID = 2**63 - 1  # SQL's integers are 64-bit: a larger id in a path names no row
 # No scripts, frames or foreign resources: the pages need none, so an injected one cannot run.
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self' 'unsafe-inline'; "
@@ -33,6 +39,42 @@ class Refused(Exception):
         self.status, self.title, self.detail = status, title, detail
 
 
+class Sessions:
+    """Starts sessions and remembers those signed out. The signed cookie is the whole session
+    (Starlette keeps nothing on the server), so deleting the browser's cookie would leave a copy
+    of it (a shared computer, a stolen cookie) working until it expires: each session carries a
+    random id, and sign-out notes it here until its cookie could no longer be valid anyway.
+
+    In memory, so a restart forgets what was signed out (a table in the store would not);
+    `clock` is an injection seam for tests."""
+
+    def __init__(self, lifetime: int = SESSION_SECONDS, clock: Callable[[], float] = time.time) -> None:
+        self._lifetime = lifetime
+        self._clock = clock
+        self._ended: dict[str, float] = {}  # session id: when its cookie would expire
+
+    def start(self, request: Request, email: str, stored: str) -> None:
+        """A fresh session (and so a fresh CSRF token) for the user who just signed in."""
+        request.session.clear()
+        request.session.update(user=email, key=session_key(stored), sid=secrets.token_urlsafe(16),
+                               at=int(self._clock()))
+
+    def end(self, request: Request) -> None:
+        sid, started = request.session.get("sid"), request.session.get("at")
+        if isinstance(sid, str) and isinstance(started, int):
+            now = self._clock()
+            self._ended = {s: until for s, until in self._ended.items() if until > now}
+            self._ended[sid] = started + self._lifetime
+        request.session.clear()
+
+    def is_live(self, session: Mapping[str, Any]) -> bool:
+        """Started here, not signed out, and younger than a session lives (the middleware signs a
+        changed cookie afresh, so its own age says nothing of when the user signed in)."""
+        sid, started = session.get("sid"), session.get("at")
+        return (isinstance(sid, str) and sid not in self._ended and isinstance(started, int)
+                and 0 <= self._clock() - started <= self._lifetime)
+
+
 def csrf_token(request: Request) -> str:
     """The session's token, put in every form and checked on every POST (made on first use)."""
     token = request.session.get("csrf")
@@ -45,7 +87,9 @@ async def checked_form(request: Request) -> FormData:
     """The POSTed form, once its CSRF token matches the session's."""
     form = await request.form()
     sent, held = form.get("csrf"), request.session.get("csrf")
-    if not (isinstance(sent, str) and isinstance(held, str) and hmac.compare_digest(sent, held)):
+    # As bytes: compare_digest refuses text beyond ASCII (a typed token would be a 500).
+    if not (isinstance(sent, str) and isinstance(held, str)
+            and hmac.compare_digest(sent.encode(), held.encode())):
         log.warning("web: %s %s from %s refused: missing or wrong CSRF token",
                     request.method, request.url.path, client_of(request))
         raise Refused(403, "This form has expired",
@@ -55,10 +99,11 @@ async def checked_form(request: Request) -> FormData:
 
 
 async def signed_in(request: Request) -> User:
-    """The signed-in user; a session whose user is gone or whose password changed is ended."""
+    """The signed-in user; a session signed out, too old, or whose user is gone or whose password
+    changed is ended."""
     web = request.app.state.web
     email = request.session.get("user")
-    if isinstance(email, str):
+    if isinstance(email, str) and web.sessions.is_live(request.session):
         stored = await web.db(lambda s: s.password_hash(email))
         if stored is not None and hmac.compare_digest(request.session.get("key", ""),
                                                       session_key(stored)):
@@ -71,6 +116,11 @@ async def signed_in(request: Request) -> User:
 def session_key(stored: str) -> str:
     """Bound into the session: a new password (`users password`) ends every session of the old."""
     return hashlib.sha256(stored.encode()).hexdigest()[:32]
+
+
+def in_store(number: int) -> bool:
+    """Whether an id from a path can name a stored row at all."""
+    return 0 < number <= MOST_ID
 
 
 def client_of(request: Request) -> str:

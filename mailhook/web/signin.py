@@ -6,6 +6,7 @@ import asyncio
 import collections
 import enum
 import functools
+import ipaddress
 import logging
 import secrets
 import time
@@ -14,12 +15,19 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from mailhook.config import WebConfig
+from mailhook.mailbox import canonical_or_none
 
 log = logging.getLogger(__name__)
 
 # Checks at once: each takes a core and 16 MB for tens of milliseconds (as for SMTP AUTH).
 CHECK_THREADS = 2
 _MANY_KEYS = 10_000  # addresses and clients remembered before forgetting those without recent failures
+LONGEST_ADDRESS = 254  # RFC 5321's path limit, less its angle brackets
+# What is counted and checked in place of typed text that is no address (no user has it).
+NOT_AN_ADDRESS = "(not an address)"
+# What the log names in place of an address no user (with a password) has: people type their
+# password into the first field, and the log must never hold it (OWASP's logging cheat sheet).
+NO_USERS = "an address of no user"
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,26 @@ class Passwords:
 
     verify: Callable[[str, str | None], bool]
     hash: Callable[[str], str]
+
+
+def typed_address(typed: str) -> str:
+    """The address as the store keeps it, or NOT_AN_ADDRESS (which no user has)."""
+    address = canonical_or_none(typed)
+    return address if address is not None and len(address) <= LONGEST_ADDRESS else NOT_AN_ADDRESS
+
+
+def network_of(host: str) -> str:
+    """Whose failures count together: an IPv6 host's /64 (a host is given a whole /64, so its
+    addresses apart would be 2^64 clients), an IPv4 address (also one mapped into IPv6) alone."""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.IPv6Network((ip, 64), strict=False))
+    return str(ip)
 
 
 class Result(enum.Enum):
@@ -62,12 +90,15 @@ class SignIns:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     async def check(self, address: str, client: str, stored: str | None, password: str) -> Result:
+        """`stored` is the hash of `address`'s user; None where there is none (then the address
+        is logged as NO_USERS)."""
+        named = repr(address) if stored is not None else NO_USERS
         keys = {f"address {address}": self._limits.login_failures_per_address,
-                f"client {client}": self._limits.login_failures_per_client}
+                f"client {network_of(client)}": self._limits.login_failures_per_client}
         # Checks in flight count as failures to come, so parallel requests cannot overshoot.
         if any(len(self._recent(k)) + self._pending[k] >= most for k, most in keys.items()):
-            log.warning("web: sign-in for %r from %s refused unchecked: too many failed sign-ins",
-                        address, client)
+            log.warning("web: sign-in for %s from %s refused unchecked: too many failed sign-ins",
+                        named, client)
             return Result.LOCKED_OUT
         self._pending.update(keys)
         try:
@@ -80,8 +111,8 @@ class SignIns:
             return Result.SIGNED_IN
         for key in keys:
             self._record(key)
-        log.warning("web: failed sign-in for %r from %s (%d for this address, %d from this client)",
-                    address, client, *(len(self._failures[k]) for k in keys))
+        log.warning("web: failed sign-in for %s from %s (%d for this address, %d from this client)",
+                    named, client, *(len(self._failures[k]) for k in keys))
         return Result.WRONG
 
     def _verify(self, password: str, stored: str | None) -> bool:

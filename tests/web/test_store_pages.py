@@ -43,14 +43,19 @@ def test_the_contacts_a_users_mail_touched(store: Store) -> None:
 
 
 def test_sources_and_history_name_only_the_users_own_mail(store: Store) -> None:
-    """Carol's phone came from Ann's reply (subject shown); Bob's city from Bea's, which Ann's
-    view leaves without a subject and Bea's names."""
+    """Carol's phone came from Ann's reply (subject and evidence shown); Bob's city from Bea's,
+    which Ann's view leaves without a subject or a line of it, and Bea's names."""
     carol = queries.property_sources(store, ANN, REPLIERS[ANN])
     assert (carol["phone"]["source"], carol["phone"]["subject"]) == ("mailhook AI",
                                                                      f"Re: Quote for {ANN}")
-    assert queries.property_sources(store, ANN, CONTACT)["city"]["subject"] is None
-    assert queries.property_sources(store, BEA, CONTACT)["city"]["subject"] == f"Re: Quote for {BEA}"
+    assert carol["phone"]["own_mail"] and carol["phone"]["evidence"]
+    city = queries.property_sources(store, ANN, CONTACT)["city"]
+    assert (city["subject"], city["evidence"], city["own_mail"]) == (None, None, 0)
+    theirs = queries.property_sources(store, BEA, CONTACT)["city"]
+    assert theirs["subject"] == f"Re: Quote for {BEA}" and theirs["evidence"] and theirs["own_mail"]
     history = queries.property_history(store, ANN, REPLIERS[ANN])
     assert [(h["property"], h["new_value"], h["source"]) for h in history] == [
         ("phone", "+49301234560", "mailhook AI"), ("job_title", "Engineer", "import")]
+    assert [h["evidence"] for h in queries.property_history(store, ANN, CONTACT)
+            if h["property"] == "city"] == [None]
     assert [m["subject"] for m in queries.mail_with(store, ANN, CONTACT)] == [f"Quote for {ANN}"]
