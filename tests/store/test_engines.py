@@ -12,7 +12,7 @@ from pg.cluster import PASSWORD, Cluster
 from mailhook.errors import DatabaseUnusable
 from mailhook.store import Store
 from mailhook.store import postgres as pg
-from mailhook.store.locks import is_locked
+from mailhook.store.locks import is_locked, patiently
 from mailhook.store.schema import MIGRATIONS
 
 
@@ -137,7 +137,9 @@ def test_a_server_that_is_not_there_is_one_line() -> None:
 def test_processes_opening_a_new_database_at_once_migrate_it_once(
         engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """Several processes starting on an empty database (hooks and workers on several hosts):
-    the migrations run once, under the write lock, and every opener gets a working store."""
+    the migrations run once, under the write lock, and every opener gets a working store. They
+    open it as the worker and the supervisor do, waiting out a lock error (SQLite may give one
+    at once while another connection switches a new file to WAL)."""
     target = (str(tmp_path / "new.db") if engine == "sqlite"
               else str(request.getfixturevalue("postgres_url")))
     start, opened, errors = threading.Barrier(4), [], []
@@ -145,7 +147,7 @@ def test_processes_opening_a_new_database_at_once_migrate_it_once(
     def open_store() -> None:
         start.wait()
         try:
-            opened.append(Store(target, busy_timeout_ms=30_000))
+            opened.append(patiently(lambda: Store(target, busy_timeout_ms=30_000), "opening"))
         except BaseException as exc:  # reported by the test thread
             errors.append(exc)
 
