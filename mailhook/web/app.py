@@ -30,6 +30,7 @@ from starlette.templating import Jinja2Templates
 from mailhook.automation.links import LinkSigner
 from mailhook.config import WebConfig
 from mailhook.errors import NotFound
+from mailhook.model import User
 from mailhook.outputs.reasons import not_written
 from mailhook.store import Store
 from mailhook.web import confirm, contacts, pages
@@ -194,21 +195,29 @@ async def decide_task(request: Request) -> Response:
     web: Web = request.app.state.web
     user = await signed_in(request)
     await checked_form(request)
-    task_id, status = request.path_params["task_id"], DECISIONS.get(request.path_params["decision"])
+    task_id, decision = request.path_params["task_id"], request.path_params["decision"]
+    # Looked up and decided in one call on the page's one database thread, so that no other
+    # request of the page decides it in between (two tabs, a double click).
+    status = await web.db(lambda s: _decide_task(s, user, task_id, decision))
+    log.info("web: %s %s task %d", user.email, status, task_id)
+    return RedirectResponse("/tasks", status_code=303)
+
+
+def _decide_task(store: Store, user: User, task_id: int, decision: str) -> str:
+    """The user's open task decided; another's, an unknown one or a decided one refused."""
+    status = DECISIONS.get(decision)
     try:
-        task = await web.db(lambda s: s.task(task_id)) if in_store(task_id) else None
+        task = store.task(task_id) if in_store(task_id) else None
     except NotFound:
         task = None
     if status is None or task is None or task.user_email != user.email:
-        log.warning("web: %s refused %s on task %s: not one of their tasks", user.email,
-                    request.path_params["decision"], task_id)
+        log.warning("web: %s refused %s on task %s: not one of their tasks", user.email, decision, task_id)
         raise Refused(404, "No such task among yours",
                       f"Task {task_id} is not one of your recommended tasks; nothing was changed.")
     if task.status != "recommended":  # decided in another tab, on a stale confirmation, by the CLI
         raise Refused(409, "Already decided", f"This task was {task.status} before; nothing was changed.")
-    await web.db(lambda s: s.set_task_status(task_id, status))
-    log.info("web: %s %s task %d", user.email, status, task_id)
-    return RedirectResponse("/tasks", status_code=303)
+    store.set_task_status(task_id, status)
+    return status
 
 
 async def refused(request: Request, exc: Exception) -> Response:

@@ -6,24 +6,30 @@ and exports, and guessing from many addresses of one network. Each is refused wi
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import dataclasses
 import io
 import logging
+import re
 from pathlib import Path
 
+import httpx
 import pytest
 from starlette.testclient import TestClient
 
 from mailhook.automation.links import LinkSigner, Target
 from mailhook.config import WebConfig
 from mailhook.rules.fill import Candidate
+from mailhook.service.passwords import hash_password, verify_password
 from mailhook.store import Outcome, Received, Store
 from mailhook.store.tasks import NewTask
+from mailhook.web.app import create_app
 from mailhook.web.contacts import contact_url
+from mailhook.web.signin import Passwords
 
 from .browsing import SECRET, csrf, sign_in, web_client
-from .seed import ANN, BEA, CONTACT, EVIDENCE, REPLIERS, finish_reply, seed_replies
+from .seed import ANN, BEA, CONTACT, EVIDENCE, PASSWORDS, REPLIERS, finish_reply, seed_replies
 
 HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
 
@@ -141,10 +147,11 @@ def test_guessing_from_many_addresses_of_one_ipv6_network_counts_as_one_client(d
 
 
 @pytest.mark.parametrize("typed", ["Berlin\x85Mitte", "Berlin\u2028Mitte", "Berlin \u202eettiM",
-                                   "Berlin\x9b31m", "Berlin\tMitte"])
+                                   "Berlin\x9b31m", "Berlin\tMitte", "B" * 501])
 def test_controls_line_separators_and_bidi_overrides_are_refused_in_an_edit(db: Path, typed: str) -> None:
-    """Beyond ASCII's controls: C1 (NEL, CSI), Unicode's line separator and a bidi override
-    (which makes a value read backwards) are refused as a line break is: 400, nothing stored."""
+    """Beyond ASCII's controls: C1 (NEL, CSI), Unicode's line separator, a tab and a bidi
+    override (which makes a value read backwards) are refused as a line break is, and so is a
+    value over 500 characters: 400, nothing stored."""
     seed_replies(db)
     with web_client(db) as client:
         assert sign_in(client) == 303
@@ -250,3 +257,76 @@ def test_a_session_cookie_is_no_link_and_a_link_no_session(db: Path) -> None:
         client.cookies.set("mailhook_session", LinkSigner(SECRET).token(
             Target("task", task_id, "accept", ANN)))
         assert client.get("/tasks").headers.get("location") == "/login"
+
+
+async def _decide_at_once(db: Path, kind: str, number: int) -> list[int]:
+    """Ann's Accept and Dismiss of one item sent at the same moment (two tabs, a double click),
+    through httpx on the app itself; their statuses."""
+    app = create_app(db, WebConfig(enabled=True), Passwords(verify_password, hash_password), SECRET)
+    transport = httpx.ASGITransport(app=app)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            token = await _async_csrf(client, "/login")
+            await client.post("/login", data={"csrf": token, "email": ANN, "password": PASSWORDS[ANN]})
+            token = await _async_csrf(client, "/tasks")
+            answers = await asyncio.gather(*(client.post(f"/{kind}s/{number}/{action}", data={"csrf": token})
+                                             for action in ("accept", "dismiss")))
+            return sorted(a.status_code for a in answers)
+    finally:
+        app.state.web.close()
+
+
+async def _async_csrf(client: httpx.AsyncClient, path: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', (await client.get(path)).text)
+    assert found, f"no CSRF token on {path}"
+    return found[1]
+
+
+@pytest.mark.parametrize("kind", ["task", "suggestion"])
+def test_two_decisions_at_once_take_one_effect(db: Path, kind: str) -> None:
+    """The page looks an item up and then decides it; between the two, another request's look-up
+    must not pass: one decision is taken (303), the other is told it came too late (409), and the
+    item ends as the one taken left it (a suggestion accepted is never also dismissed)."""
+    number = {"task": own_task(db), "suggestion": seed_replies(db)[ANN]}[kind]
+    assert asyncio.run(_decide_at_once(db, kind, number)) == [303, 409]
+    store = Store(db)
+    try:
+        if kind == "task":
+            assert store.task(number).status == "accepted"
+        else:
+            assert store.suggestion(number).status == "accepted"
+            assert store.contact(REPLIERS[ANN])["properties"]["job_title"]["value"] == "Head of Sales"
+    finally:
+        store.close()
+
+
+def test_fields_that_are_not_properties_change_nothing(db: Path) -> None:
+    """A crafted form naming the contact's address, HubSpot's record id, the flag or a column
+    that does not exist writes nothing; the one real property beside them is saved as the
+    user's edit."""
+    with web_client(db) as client:
+        assert sign_in(client) == 303
+        form = {"csrf": csrf(client, "/contacts"), "held:city": "", "value:city": "Berlin"}
+        for name in ("email", "hubspot_record_id", "user_edited", "city; DROP TABLE contacts"):
+            form |= {f"held:{name}": "", f"value:{name}": "forged"}
+        assert client.post(contact_url(CONTACT), data=form).status_code == 303
+    store = Store(db)
+    try:
+        contact = store.contact(CONTACT)
+        assert contact["email"] == CONTACT and contact["properties"]["city"]["value"] == "Berlin"
+        assert contact["properties"]["city"]["user_edited"]
+        assert "forged" not in str(store.contacts())
+    finally:
+        store.close()
+
+
+def test_signing_in_renews_the_session(db: Path) -> None:
+    """The session (and its CSRF token) from before sign-in is not the one after it, so one
+    planted in the browser beforehand (session fixation) is worth nothing afterwards."""
+    with web_client(db) as client:
+        before = csrf(client)
+        assert sign_in(client) == 303
+        after = csrf(client, "/settings")
+        assert after != before
+        answer = client.post("/settings", data={"csrf": before})
+        assert answer.status_code == 403
