@@ -73,6 +73,8 @@ def test_ai_fills_lists_what_the_users_mail_filled_in_the_window(store: Store) -
         (BOB, "city", "Oslo", "<f1@x>")]
     assert store.ai_fills(ANN, "2100-01-01", "2100-01-02") == []
     assert store.ai_fills("cy@us.example", "2000-01-01", "2100-01-01") == []
+    assert [(f["email"], f["value"]) for f in store.filled(ANN)] == [(BOB, "Oslo")]
+    assert store.filled("cy@us.example") == []
 
 
 def test_counts_verdicts_and_reasons_not_read(store: Store) -> None:
