@@ -47,9 +47,10 @@ def typed_address(typed: str) -> str:
 
 def network_of(host: str) -> str:
     """Whose failures count together: an IPv6 host's /64 (a host is given a whole /64, so its
-    addresses apart would be 2^64 clients), an IPv4 address (also one mapped into IPv6) alone."""
+    addresses apart would be 2^64 clients), an IPv4 address (also one mapped into IPv6) alone.
+    As the listeners' client_key counts SMTP AUTH failures (the web stage may not import it)."""
     try:
-        ip = ipaddress.ip_address(host)
+        ip = ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
         return host
     if isinstance(ip, ipaddress.IPv6Address):

@@ -24,10 +24,12 @@ SECRET = "k" * 40
 @contextlib.contextmanager
 def web_client(db: Path, limits: WebConfig | None = None, secret: str = SECRET,
                **options: Any) -> Iterator[TestClient]:
-    """The real app on `db` (the service's scrypt hashing), redirects not followed."""
+    """The real app on `db` (the service's scrypt hashing), redirects not followed; `options`
+    go to TestClient (base_url, client, raise_server_exceptions)."""
     app = create_app(db, limits or WebConfig(enabled=True), Passwords(verify_password, hash_password),
                      secret)
-    with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False, **options) as client:
+    defaults: dict[str, Any] = {"base_url": "http://127.0.0.1", "follow_redirects": False}
+    with TestClient(app, **(defaults | options)) as client:
         yield client
 
 

@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from mailhook.config import WebConfig
 from mailhook.rules.fill import Candidate
-from mailhook.service.passwords import hash_password, verify_password
 from mailhook.store import Store
-from mailhook.web.app import create_app
 from mailhook.web.contacts import contact_url
-from mailhook.web.signin import Passwords
 
-from .seed import ANN, BEA, CONTACT, EVIDENCE, PASSWORDS, REPLIERS, finish_reply, seed_replies
+from .browsing import csrf, sign_in, web_client
+from .seed import ANN, BEA, CONTACT, EVIDENCE, REPLIERS, finish_reply, seed_replies
 
 CAROL, DAN = REPLIERS[ANN], REPLIERS[BEA]
 
@@ -29,17 +26,10 @@ CAROL, DAN = REPLIERS[ANN], REPLIERS[BEA]
 @pytest.fixture
 def client(db: Path) -> Iterator[TestClient]:
     seed_replies(db)
-    app = create_app(db, WebConfig(enabled=True), Passwords(verify_password, hash_password), "k" * 40)
-    with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as client:
-        form = {"csrf": csrf(client, "/login"), "email": ANN, "password": PASSWORDS[ANN]}
-        assert client.post("/login", data=form).status_code == 303
+    with web_client(db) as client:
+        assert sign_in(client) == 303
         yield client
 
-
-def csrf(client: TestClient, path: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
-    assert found, f"no CSRF token on {path}"
-    return found[1]
 
 
 def held(db: Path, contact: str) -> dict[str, tuple[str | None, str | None, bool]]:

@@ -5,7 +5,6 @@ forged, expired and other users' links are refused with a clear page, logged, no
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,16 +13,11 @@ import pytest
 from starlette.testclient import TestClient
 
 from mailhook.automation.links import LINK_SECONDS, LinkSigner, Target
-from mailhook.config import WebConfig
-from mailhook.service.passwords import hash_password, verify_password
 from mailhook.store import Store
-from mailhook.web.app import create_app
 from mailhook.web.confirm import is_link_path
-from mailhook.web.signin import Passwords
 
+from .browsing import SECRET, csrf, web_client
 from .seed import ANN, BEA, PASSWORDS, REPLIERS, seed_replies
-
-SECRET = "k" * 40
 
 
 @pytest.fixture
@@ -40,8 +34,7 @@ def ids(db: Path) -> dict[str, dict[str, int]]:
 
 @pytest.fixture
 def client(db: Path, ids: dict[str, dict[str, int]]) -> Iterator[TestClient]:
-    app = create_app(db, WebConfig(enabled=True), Passwords(verify_password, hash_password), SECRET)
-    with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as client:
+    with web_client(db) as client:
         yield client
 
 
@@ -51,11 +44,6 @@ def link(kind: str, number: int, action: str = "accept", user: str = ANN, *,
     clock = (lambda: made) if made is not None else time.time
     return "/go/" + LinkSigner(secret, clock).token(Target(kind, number, action, user))
 
-
-def csrf(client: TestClient, path: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
-    assert found, f"no CSRF token on {path}"
-    return found[1]
 
 
 def sign_in(client: TestClient, user: str = ANN) -> str:

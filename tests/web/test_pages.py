@@ -7,21 +7,17 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
-from mailhook.config import WebConfig
 from mailhook.outputs.export import FILLED_COLUMNS, RECORD_ID
-from mailhook.service.passwords import hash_password, verify_password
 from mailhook.store import Store
-from mailhook.web.app import create_app
-from mailhook.web.signin import Passwords
 
-from .seed import ANN, BEA, EVIDENCE, PASSWORDS, REPLIERS, seed_replies
+from .browsing import csrf, sign_in, web_client
+from .seed import ANN, BEA, EVIDENCE, REPLIERS, seed_replies
 
 
 @pytest.fixture
@@ -31,17 +27,10 @@ def ids(db: Path) -> dict[str, int]:
 
 @pytest.fixture
 def client(db: Path, ids: dict[str, int]) -> Iterator[TestClient]:
-    app = create_app(db, WebConfig(enabled=True), Passwords(verify_password, hash_password), "k" * 40)
-    with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as client:
-        form = {"csrf": csrf(client, "/login"), "email": ANN, "password": PASSWORDS[ANN]}
-        assert client.post("/login", data=form).status_code == 303
+    with web_client(db) as client:
+        assert sign_in(client) == 303
         yield client
 
-
-def csrf(client: TestClient, path: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
-    assert found, f"no CSRF token on {path}"
-    return found[1]
 
 
 def flags(db: Path, contact: str) -> tuple[str | None, str, bool]:

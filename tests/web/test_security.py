@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,11 +14,10 @@ from starlette.testclient import TestClient
 
 from mailhook.automation.links import load_secret
 from mailhook.config import WebConfig
-from mailhook.service.passwords import hash_password, verify_password
+from mailhook.service.passwords import hash_password
 from mailhook.store import Store
-from mailhook.web.app import create_app
-from mailhook.web.signin import Passwords
 
+from .browsing import csrf, sign_in, web_client
 from .seed import ANN, BEA, PASSWORDS
 
 LIMITS = WebConfig(enabled=True)
@@ -27,21 +25,8 @@ LIMITS = WebConfig(enabled=True)
 
 @pytest.fixture
 def client(db: Path) -> Iterator[TestClient]:
-    secret = load_secret(db.with_name("web-secret"))
-    app = create_app(db, LIMITS, Passwords(verify_password, hash_password), secret)
-    with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as client:
+    with web_client(db, LIMITS, load_secret(db.with_name("web-secret"))) as client:
         yield client
-
-
-def csrf(client: TestClient, path: str = "/login") -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', client.get(path).text)
-    assert found, f"no CSRF token on {path}"
-    return found[1]
-
-
-def sign_in(client: TestClient, user: str = ANN, password: str | None = None) -> int:
-    form = {"csrf": csrf(client), "email": user, "password": password or PASSWORDS[user]}
-    return client.post("/login", data=form).status_code
 
 
 def snapshot(db: Path) -> tuple[object, ...]:
@@ -69,8 +54,7 @@ def test_sign_in_with_the_users_password_opens_their_tasks(client: TestClient) -
 def test_secure_cookies_mark_the_session_cookie_secure(db: Path) -> None:
     """With [web] secure_cookies (served behind TLS) the browser sends the cookie over HTTPS only."""
     limits = dataclasses.replace(LIMITS, secure_cookies=True)
-    app = create_app(db, limits, Passwords(verify_password, hash_password), "k" * 40)
-    with TestClient(app, base_url="https://127.0.0.1", follow_redirects=False) as client:
+    with web_client(db, limits, base_url="https://127.0.0.1") as client:
         form = {"csrf": csrf(client), "email": ANN, "password": PASSWORDS[ANN]}
         answer = client.post("/login", data=form)
         assert answer.status_code == 303 and "; secure" in answer.headers["set-cookie"].lower()
@@ -102,8 +86,7 @@ def test_ten_wrong_passwords_lock_the_address_out_even_for_the_right_one(
 def test_failures_from_one_client_lock_it_out_across_addresses(db: Path) -> None:
     """login_failures_per_client counts one client's failures for every address it tries."""
     limits = dataclasses.replace(LIMITS, login_failures_per_client=3)
-    app = create_app(db, limits, Passwords(verify_password, hash_password), "k" * 40)
-    with TestClient(app, base_url="http://127.0.0.1", follow_redirects=False) as client:
+    with web_client(db, limits) as client:
         codes = [sign_in(client, f"nobody{n}@us.example", "x") for n in range(3)]
         assert codes == [401] * 3
         assert sign_in(client, BEA) == 429
