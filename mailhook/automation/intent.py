@@ -54,6 +54,10 @@ _MAX_HEAD_BYTES = 256 * 1024  # the header block we read; the body never matters
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
+# Per language, the indexes of the cue patterns that may match a paragraph's sentences.
+Candidates = dict[str, tuple[int, ...]]
+
+
 @dataclass(frozen=True)
 class Task:
     """One recommended follow-up: what to do, the sentence that shows it, and when."""
@@ -146,13 +150,13 @@ def detect_tasks(
     text = text[:MAX_TEXT]
     language = language or detect_language(text)
     sentences = _sentences_to_read(text, language)
-    opening = " ".join(sentences[:_OUT_OF_OFFICE_SENTENCES])
+    opening = " ".join(sentence for sentence, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
     if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text):
         return Detection(language, ())
     found: list[Task] = []
     seen: set[str] = set()
-    for sentence in sentences:
-        task = _task(sentence, language, sent, author_is_user)
+    for sentence, candidates in sentences:
+        task = _task(sentence, language, sent, author_is_user, candidates)
         if task is None or task.title.casefold() in seen:
             continue
         seen.add(task.title.casefold())
@@ -168,30 +172,38 @@ def split_sentences(text: str, language: str | None) -> list[str]:
     return [sentence for unit in paragraphs(text) for sentence in _split(unit, segmenter)]
 
 
-def _sentences_to_read(text: str, language: str | None) -> list[str]:
-    """The sentences that decide a detection, in order: none when no paragraph holds a cue (no
-    task can come of it); else the opening ones (for away notices) and those of every paragraph
-    that holds a cue. Splitting (pysbd) is the costly step, and most paragraphs hold none."""
+def _sentences_to_read(text: str, language: str | None) -> list[tuple[str, Candidates]]:
+    """The sentences that decide a detection, in order, each with the cue patterns that may match
+    it: none when no paragraph holds a cue (no task can come of it); else the opening ones (for
+    away notices) and those of every paragraph that holds a cue. Splitting (pysbd) is the costly
+    step, and most paragraphs hold none; trying every pattern on every sentence comes next."""
     languages = _languages(language)
-    loose = [parts for lang in languages for parts in cues.BY_LANGUAGE[lang].anywhere]
     units = paragraphs(text)
-    # Longer paragraphs are split cheaply anyway (at end marks), so they are not searched first.
-    cued = [len(unit) > _MAX_SEGMENTED or _may_hold_cue(unit, loose) for unit in units]
-    if not any(cued):
+    candidates = [_candidates(unit, languages) for unit in units]
+    if not any(any(may.values()) for may in candidates):
         return []
     segmenter = _segmenter(language)
-    found: list[str] = []
-    for unit, has_cue in zip(units, cued, strict=True):
-        if has_cue or len(found) < _OUT_OF_OFFICE_SENTENCES:
-            found.extend(_split(unit, segmenter))
+    found: list[tuple[str, Candidates]] = []
+    for unit, may in zip(units, candidates, strict=True):
+        if any(may.values()) or len(found) < _OUT_OF_OFFICE_SENTENCES:
+            found.extend((sentence, may) for sentence in _split(unit, segmenter))
     return found
 
 
-def _may_hold_cue(unit: str, loose: list[tuple[re.Pattern[str], ...]]) -> bool:
-    """False only if no cue pattern can match any sentence of the paragraph: a sentence is a
+def _candidates(unit: str, languages: tuple[str, ...]) -> Candidates:
+    """Per language, the patterns that may match a sentence of the paragraph: a sentence is a
     piece of its paragraph (pysbd, without cleaning, returns pieces of its input), and where a
-    pattern matches a piece, each of its loosened parts matches the paragraph."""
-    return any(all(part.search(unit) for part in parts) for parts in loose)
+    pattern matches a piece, each of its loosened parts matches the paragraph. Longer paragraphs
+    are split cheaply anyway (at end marks), so they are not searched first: any pattern may."""
+    if len(unit) > _MAX_SEGMENTED:
+        return {lang: tuple(range(len(cues.BY_LANGUAGE[lang].patterns))) for lang in languages}
+    return {
+        lang: tuple(
+            index for index, parts in enumerate(cues.BY_LANGUAGE[lang].anywhere)
+            if all(part.search(unit) for part in parts)
+        )
+        for lang in languages
+    }
 
 
 def _split(unit: str, segmenter: pysbd.Segmenter) -> list[str]:
@@ -220,14 +232,16 @@ def paragraphs(text: str) -> list[str]:
     return [u for u in units if u]
 
 
-def _task(sentence: str, language: str | None, sent: datetime | None, by_user: bool) -> Task | None:
+def _task(
+    sentence: str, language: str | None, sent: datetime | None, by_user: bool, candidates: Candidates
+) -> Task | None:
     if len(sentence) > MAX_SENTENCE:
         return None
     for lang in _languages(language):
         lexicon = cues.BY_LANGUAGE[lang]
         if lexicon.courtesy.search(sentence):
             return None
-        for role, pattern in lexicon.patterns:
+        for role, pattern in (lexicon.patterns[index] for index in candidates[lang]):
             match = pattern.search(sentence)
             if match is None or _sends_now(role, sentence):
                 continue

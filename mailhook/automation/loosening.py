@@ -55,15 +55,28 @@ def _token(source: str, index: int) -> tuple[str, int]:
 
 
 def _without_optional_head(source: str) -> str:
-    """Drop leading groups that may match nothing ("(...)?", "(?:|...)"): in a search the rest
-    matches wherever the whole did, and the engine can skip ahead on the rest's first word."""
+    """Drop leading groups that may match nothing ("(...)?", "(?:|...)", "(?:(?:\\S+\\s+){0,8}?)"):
+    in a search the rest matches wherever the whole did, and the engine can skip ahead on the
+    rest's first word instead of trying a run of words at every position."""
     while source.startswith("("):
         end = _group_end(source, 0)
         quantifier = len(source[end:]) - len(source[end:].lstrip("?"))
-        if not quantifier and not source.startswith(("(?:|", "(|")):
+        if not quantifier and not source.startswith(("(?:|", "(|")) and not _repeats_from_zero(source[:end]):
             break
         source = source[end + quantifier :]
     return source
+
+
+_FROM_ZERO = re.compile(r"\{0,\d*\}\??|\*\??")
+
+
+def _repeats_from_zero(group: str) -> bool:
+    """Whether a group is one item repeated from zero times: "(?:(?:\\S+\\s+){0,8}?)", "(?:x*)"."""
+    inner = group[3:-1] if group.startswith("(?:") else ""
+    if not inner.startswith(("(", "[", "\\")):
+        return False
+    item, _ = _token(inner, 0) if not inner.startswith("(") else (inner[: _group_end(inner, 0)], 0)
+    return bool(_FROM_ZERO.fullmatch(inner[len(item):]))
 
 
 def _class_end(source: str, start: int) -> int:

@@ -481,3 +481,12 @@ def test_news_about_the_authors_side_is_no_promise(sentence: str) -> None:
 def test_a_request_is_titled_by_what_to_do_not_as_a_promise(sentence: str, language: str, title: str) -> None:
     """"so we can book", "il faudrait nous envoyer", "vi ber er skicka" are requests to the reader."""
     assert [t.title for t in detect_tasks(sentence, sent=WEDNESDAY, language=language).tasks] == [title]
+
+
+def test_a_leading_run_of_words_is_dropped_from_a_loosened_cue() -> None:
+    """"^(?P<who>(?:\\S+\\s+){0,8}?)will be sent" may match no words at all, so its loosened
+    form starts at "will": searched from every position, the run of words cost the most."""
+    cue = r"^(?P<who>(?:\S+\s+){0,8}?)(?:will|shall)\s+be\s+sent\b"
+    assert loosened(cue) == (r"(?:will|shall)\s+be\s+sent",)
+    assert loosened(r"(?:[ab]{0,3})abc") == ("abc",)
+    assert loosened(r"(?:ab){0,3}abc") == ("(?:ab){0,3}abc",)
