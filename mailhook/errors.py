@@ -4,6 +4,7 @@
     ├── ConfigError        bad or unknown configuration key (message names the key)
     ├── MalformedMessage   input that cannot be read as mail at all (pipeline)
     ├── IntakeClosed       the intake has stopped and stores nothing more
+    ├── IntakeUnavailable  the intake cannot store now (its writer process died): defer, retry
     └── StoreError         a request the store cannot honour
         ├── NotFound       no such user, contact or message
         ├── AlreadyExists  a user or contact that is already there
@@ -26,6 +27,11 @@ class MalformedMessage(MailhookError):
 
 class IntakeClosed(MailhookError):
     """The intake has stopped and stores nothing more."""
+
+
+class IntakeUnavailable(MailhookError):
+    """The intake cannot store now (its writer process died or cannot start); the client is
+    answered 451 and retries."""
 
 
 class StoreError(MailhookError):

@@ -1,24 +1,42 @@
-"""Durable intake: a writer thread stores accepted mail in group commits before the 250 reply."""
+"""Durable intake: a writer process stores accepted mail in group commits before the 250 reply.
+
+The listeners' event loop hands each DATA's copies to a courier thread, which sends every job
+queued so far to the writer process as one batch and answers the callers once it has committed.
+The database work (hashing, reading the header block for the parties, the SQL) runs in that
+process, on its own core and under its own interpreter lock, so the loop keeps answering
+SMTP/LMTP commands meanwhile; in the same process, with a writer thread, that work took the
+loop's lock a hundred times a batch.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
+import os
+import pickle
 import queue
+import signal
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from mailhook.errors import IntakeClosed
+from mailhook.errors import IntakeClosed, IntakeUnavailable
 from mailhook.store import Received, Store
+from mailhook.worker.children import die_with
 
 log = logging.getLogger(__name__)
 
 # Items per transaction: large enough that a burst shares one fsync, small enough that one
 # commit (and the replies waiting on it) never waits long behind a huge batch.
 MAX_BATCH_ITEMS = 256
+# A fresh interpreter: the service has threads and sockets a fork would copy half-way.
+_CONTEXT = multiprocessing.get_context("spawn")
+READY = "ready"
 
 
 Outcome = list[bool] | BaseException  # a job's answer: per item new or not, or why it failed
@@ -63,8 +81,11 @@ def _set_all(answers: list[tuple[_Job, Outcome]]) -> None:
 class Intake:
     """Stores batches of `Received` from the event loop without ever writing on it.
 
-    Callers `await store(items)`; the writer thread takes every job queued so far into one
-    transaction, commits (WAL, synchronous=FULL), then answers each caller and calls `on_stored`.
+    Callers `await store(items)`; the courier thread sends every job queued so far to the writer
+    process as one transaction, which commits (WAL, synchronous=FULL) before it answers; then
+    each caller is answered and `on_stored` called. A writer process that dies fails the batch
+    it held (the callers answer 451; the MTA's retry of a copy it had committed is found already
+    stored) and a new one takes its place.
     """
 
     def __init__(
@@ -75,12 +96,14 @@ class Intake:
         busy_timeout_ms: int = 10_000,
         max_batch_items: int = MAX_BATCH_ITEMS,
     ) -> None:
-        self._store = Store(db_path, busy_timeout_ms=busy_timeout_ms)
+        self._db_path, self._busy_timeout_ms = str(db_path), busy_timeout_ms
         self._on_stored = on_stored
         self._max_batch_items = max_batch_items
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._closing = threading.Lock()
         self._closed = False
+        # Started here, so that a database that cannot be opened stops the service at its start.
+        self._writer: _Writer | None = _Writer.start(self._db_path, busy_timeout_ms)
         self._thread = threading.Thread(target=self._run, name="mailhook-intake", daemon=True)
         self._thread.start()
 
@@ -97,7 +120,7 @@ class Intake:
         return await job.future
 
     def close(self) -> None:
-        """Store everything already queued, then stop the writer thread (blocks until done)."""
+        """Store everything already queued, then stop the writer (blocks until done)."""
         with self._closing:
             if not self._closed:
                 self._closed = True
@@ -111,7 +134,8 @@ class Intake:
                 batch, running = self._next_batch()
                 self._commit(batch)
         finally:
-            self._store.close()
+            if self._writer is not None:
+                self._writer.stop()
 
     def _next_batch(self) -> tuple[list[_Job], bool]:
         """Block for one job, then take whatever else is queued; False once close() was seen."""
@@ -132,36 +156,136 @@ class Intake:
 
     def _commit(self, batch: list[_Job]) -> None:
         if batch:
-            answers = self._outcomes(batch)
+            answers = list(zip(batch, self._send([job.items for job in batch]), strict=True))
             _answer(answers)
             if any(not isinstance(outcome, BaseException) for _, outcome in answers):
                 self._notify()
 
-    def _outcomes(self, batch: list[_Job]) -> list[tuple[_Job, Outcome]]:
-        """Store the batch in one transaction; each job's answer."""
+    def _send(self, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
+        """The writer's answer per job; a writer that died (or cannot start) fails them all."""
         try:
-            results = self._store.insert_received([i for job in batch for i in job.items])
-        except sqlite3.OperationalError as exc:
-            # Locked, full or unwritable: every job would fail alike, so all callers defer (451).
-            log.warning("intake could not store %d job(s): %s", len(batch), exc)
-            return [(job, exc) for job in batch]
-        except Exception as exc:  # noqa: BLE001 - the answer goes back to each SMTP reply
-            if len(batch) == 1:
-                log.exception("intake could not store a message")
-                return [(batch[0], exc)]
-            # Something in one caller's items: retry each on its own so it fails only itself.
-            return [answer for job in batch for answer in self._outcomes([job])]
-        answers: list[tuple[_Job, Outcome]] = []
-        start = 0
-        for job in batch:
-            answers.append((job, results[start : start + len(job.items)]))
-            start += len(job.items)
-        return answers
+            if self._writer is None:
+                self._writer = _Writer.start(self._db_path, self._busy_timeout_ms)
+            return self._writer.store(jobs)
+        except (EOFError, OSError) as exc:  # the writer process died with the batch
+            log.error("the intake's writer process died (%s) with %d job(s); their clients are "
+                      "asked to retry, and a new writer starts", exc, len(jobs))
+            if self._writer is not None:
+                self._writer.stop()
+                self._writer = None
+            return [IntakeUnavailable("the intake's writer process died")] * len(jobs)
+        except Exception as exc:  # noqa: BLE001 - a new writer could not start: defer, try again
+            log.error("the intake's writer process cannot start: %s", exc)
+            return [IntakeUnavailable(f"the intake cannot start its writer: {exc}")] * len(jobs)
 
     def _notify(self) -> None:
         if self._on_stored is None:
             return
         try:
             self._on_stored()
-        except Exception:  # noqa: BLE001 - a failing hook must not stop the writer thread
+        except Exception:  # noqa: BLE001 - a failing hook must not stop the courier thread
             log.exception("intake on_stored callback failed")
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """The writer process and the intake's end of its pipe."""
+
+    process: BaseProcess
+    conn: Connection
+
+    @classmethod
+    def start(cls, db_path: str, busy_timeout_ms: int) -> _Writer:
+        """Start one and wait until its database is open; raises what opening it raised."""
+        ours, theirs = _CONTEXT.Pipe()
+        level = logging.getLogger().getEffectiveLevel()
+        process = _CONTEXT.Process(target=_writer_main, name="mailhook-intake-writer", daemon=True,
+                                   args=(db_path, busy_timeout_ms, theirs, os.getpid(), level))
+        process.start()
+        theirs.close()
+        try:
+            first = ours.recv()
+        except EOFError:
+            process.join()
+            ours.close()
+            raise IntakeUnavailable(f"the intake's writer process ended at its start "
+                                    f"(exit code {process.exitcode})") from None
+        if isinstance(first, BaseException):
+            process.join()
+            ours.close()
+            raise first  # what opening the database raised, for the service's start to report
+        return cls(process, ours)
+
+    def store(self, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
+        self.conn.send(jobs)
+        answers: list[Outcome] = self.conn.recv()
+        return answers
+
+    def stop(self) -> None:
+        """Let it finish and end (its end of the pipe closing is the stop); kill it if it hangs."""
+        self.conn.close()
+        self.process.join(STOP_GRACE_SECONDS)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+
+
+STOP_GRACE_SECONDS = 30.0  # a commit never takes this long; a writer that does is hung
+
+
+def _writer_main(db_path: str, busy_timeout_ms: int, conn: Connection, parent: int,
+                 level: int) -> None:
+    """The writer process: open the database, then store each batch it is sent and answer."""
+    die_with(parent)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # A stop of the whole hook (SIGTERM, Ctrl-C) is the service's: it sends what is queued, then
+    # closes the pipe.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        store = Store(db_path, busy_timeout_ms=busy_timeout_ms)
+    except Exception as exc:  # noqa: BLE001 - reported to the intake, which raises it
+        conn.send(_picklable(exc))
+        return
+    try:
+        conn.send(READY)
+        while True:
+            try:
+                jobs = conn.recv()
+            except EOFError:  # the intake closed its end: stop
+                break
+            conn.send([_picklable(o) if isinstance(o, BaseException) else o
+                       for o in _outcomes(store, jobs)])
+    finally:
+        store.close()
+
+
+def _outcomes(store: Store, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
+    """Store the jobs' items in one transaction; each job's answer."""
+    try:
+        results = store.insert_received([item for items in jobs for item in items])
+    except sqlite3.OperationalError as exc:
+        # Locked, full or unwritable: every job would fail alike, so all callers defer (451).
+        log.warning("intake could not store %d job(s): %s", len(jobs), exc)
+        return [exc] * len(jobs)
+    except Exception as exc:  # noqa: BLE001 - the answer goes back to each SMTP reply
+        if len(jobs) == 1:
+            log.exception("intake could not store a message")
+            return [exc]
+        # Something in one caller's items: retry each on its own so it fails only itself.
+        return [outcome for items in jobs for outcome in _outcomes(store, [items])]
+    answers: list[Outcome] = []
+    start = 0
+    for items in jobs:
+        answers.append(results[start : start + len(items)])
+        start += len(items)
+    return answers
+
+
+def _picklable(exc: BaseException) -> BaseException:
+    """The exception itself when it crosses the pipe intact, else its type and words."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:  # noqa: BLE001 - whatever a third-party exception does when pickled
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc

@@ -27,7 +27,7 @@ PR_SET_PDEATHSIG = 1
 WAKE, STOP, DONE = b"w", b"s", b"d"
 WORKER_NICENESS = 10
 # "spawn": a fresh interpreter, no threads, sockets or BLAS/torch state inherited (thread pools
-# do not survive a fork, and the service has its writer thread); each child loads the tagger itself.
+# do not survive a fork, and the service has its courier thread); each child loads the tagger itself.
 CONTEXT = multiprocessing.get_context("spawn")
 
 

@@ -1,9 +1,11 @@
-"""The durable intake: group commits on a writer thread, answers only after COMMIT."""
+"""The durable intake: group commits in a writer process, answers only after COMMIT."""
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
+import signal
 import smtplib
 import sqlite3
 import threading
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import Running
 
-from mailhook.errors import IntakeClosed
+from mailhook.errors import DatabaseUnusable, IntakeClosed, IntakeUnavailable
 from mailhook.service.intake import Intake
 from mailhook.store import Received, User
 
@@ -291,3 +293,36 @@ def test_lmtp_stores_the_same_bytes_delivered_twice_once(
     deliver(running, raw)
     deliver(running, raw)
     assert len(stored_copies(db_path)) == 1
+
+
+def test_a_killed_writer_defers_its_batch_and_a_new_one_takes_over(intake: Intake, db_path: Path) -> None:
+    """The writer process killed between two batches: the next batch is refused as unavailable
+    (its clients answer 451 and retry), and the retry goes to a new writer and is stored once."""
+    writer = intake._writer
+    assert writer is not None
+
+    async def before() -> list[bool]:
+        return await intake.store([received(1)])
+
+    assert asyncio.run(before()) == [True]
+    os.kill(writer.process.pid or 0, signal.SIGKILL)
+    writer.process.join()
+
+    async def after() -> tuple[BaseException | list[bool], list[bool]]:
+        try:
+            first: BaseException | list[bool] = await intake.store([received(2)])
+        except IntakeUnavailable as exc:
+            first = exc
+        return first, await intake.store([received(2)])
+
+    refused, retried = asyncio.run(after())
+    assert isinstance(refused, IntakeUnavailable)
+    assert retried == [True]
+    assert intake._writer is not None and intake._writer.process.pid != writer.process.pid
+    assert [key for key, _ in stored_keys(db_path)] == [received(1).dedupe_key, received(2).dedupe_key]
+
+
+def test_a_database_that_cannot_be_opened_stops_the_intake_at_its_start(tmp_path: Path) -> None:
+    """What opening the database raised in the writer process is raised by Intake() itself."""
+    with pytest.raises(DatabaseUnusable):
+        Intake(tmp_path)  # a directory
