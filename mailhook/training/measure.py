@@ -2,8 +2,8 @@
 
     .venv/bin/python -m mailhook.training.measure ../shared/corpus [model.pt]
 
-Run it in a fresh process: it times the first load (which imports torch and flair) and a
-second one. The corpus is for measuring only; nothing here trains on it.
+Run it in a fresh process: it times the first load (NumPy for the shipped weights; torch and
+flair too for a flair model file) and a second one. The corpus is for measuring only; nothing here trains on it.
 """
 
 from __future__ import annotations
@@ -98,11 +98,11 @@ def main(argv: list[str]) -> int:
     from mailhook.pipeline.tagger import SignatureTagger
 
     started = time.perf_counter()
-    SignatureTagger.load(model)  # the first load imports torch (and flair, for a flair model file)
+    SignatureTagger.load(model)  # the first load imports NumPy (torch and flair for a flair file)
     first = time.perf_counter()
     tagger = SignatureTagger.load(model)
     again = time.perf_counter()
-    print(f"first load (imports torch) {first - started:.2f} s, "
+    print(f"first load (with its imports) {first - started:.2f} s, "
           f"model load alone {again - first:.2f} s, max RSS {_max_rss_mb():.0f} MB")
 
     blocks = load_blocks(corpus)
