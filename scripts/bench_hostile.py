@@ -79,9 +79,6 @@ def measure(name: str, raw: bytes, finders: tuple[pipeline.Finder, ...], budget:
 
 
 def report(tagger: str, only: str | None) -> str:
-    import torch
-
-    torch.set_num_threads(1)
     finders = pipeline.load_finders(tagger)
     warm_up = b"From: bob@acme.example\n\nHi Ann,\n\nthanks.\n\nBob Smith\nAcme GmbH\n"
     pipeline.extract(pipeline.read_message(warm_up).own, finders)  # first call loads lazily

@@ -124,8 +124,8 @@ def processing_section(run: Run) -> list[str]:
     lines = [
         "## Processing: `mailhook process` draining a stored backlog",
         "",
-        "Whole command with the default worker processes: start-up (each worker imports flair and",
-        "loads the tagger), reading, routing, extraction, follow-up detection and the fill",
+        "Whole command with the default worker processes: start-up (each worker imports the pipeline",
+        "and loads the tagger's weights), reading, routing, extraction, follow-up detection and the fill",
         "transaction. Every message is a different contact's first reply, read in full.",
         "`msg/s after start-up` counts the time beyond the one-message baseline run. Peak RSS is",
         "the largest single process of the run (RUSAGE_CHILDREN).",
