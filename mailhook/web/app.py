@@ -38,6 +38,7 @@ from mailhook.web.session import (
     DECISIONS,
     HEADERS,
     SESSION_SECONDS,
+    BodyLimit,
     Refused,
     Sessions,
     checked_form,
@@ -120,7 +121,8 @@ def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: 
         ],
         middleware=[Middleware(SessionMiddleware, secret_key=secret, session_cookie="mailhook_session",
                                max_age=SESSION_SECONDS, same_site="lax",
-                               https_only=limits.secure_cookies)],
+                               https_only=limits.secure_cookies),
+                    Middleware(BodyLimit)],
         exception_handlers={Refused: refused, HTTPException: http_error},
         lifespan=lifespan,
     )
