@@ -20,6 +20,7 @@ from mailhook.safe_text import clean
 from mailhook.store import Store, normalise_address
 from mailhook.store import pages as queries
 from mailhook.web.session import Refused, checked_form, signed_in
+from mailhook.web.signin import LONGEST_ADDRESS
 
 log = logging.getLogger(__name__)
 
@@ -100,9 +101,11 @@ def _own_contact(store: Store, user: User, typed: str) -> str:
             return email
     except (InvalidValue, NotFound):
         pass
-    log.warning("web: %s refused contact %r: not a contact their mail touched", user.email, typed)
+    log.warning("web: %s refused contact %r: not a contact their mail touched", user.email,
+                typed[:LONGEST_ADDRESS])
     raise Refused(404, "No such contact among yours",
-                  f"{typed} is not a contact your mail was logged on; nothing was changed.")
+                  f"{typed[:LONGEST_ADDRESS]} is not a contact your mail was logged on; nothing was "
+                  "changed.")
 
 
 def _contact_view(store: Store, user: User, typed: str) -> dict[str, Any]:

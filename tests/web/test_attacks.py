@@ -12,6 +12,7 @@ import dataclasses
 import io
 import logging
 import re
+import sqlite3
 import urllib.parse
 from pathlib import Path
 
@@ -369,3 +370,39 @@ def test_the_largest_contact_form_the_page_can_send_is_saved(db: Path) -> None:
         assert {m["value"] for m in store.contact(CONTACT)["properties"].values()} == {"\U0001d120" * 500}
     finally:
         store.close()
+
+
+@pytest.mark.xfail(raises=AssertionError, strict=True, reason=(
+    "a save writes each field in its own transaction (store.set_property); all or nothing needs "
+    "a store call that writes several user edits in one (mailhook/store is not the page's to edit)"))
+def test_a_save_that_fails_midway_writes_none_of_its_fields(db: Path) -> None:
+    """The job title and the city changed in one save; the database refuses the city (a trigger
+    of the administrator's, real SQL): the save fails, and the job title must not be left
+    written on its own. Today it is: what the report describes for the store."""
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TRIGGER refuse_city BEFORE UPDATE OF city ON contacts "
+                 "BEGIN SELECT RAISE(ABORT, 'city refused'); END")
+    conn.commit()
+    conn.close()
+    with web_client(db, raise_server_exceptions=False) as client:
+        assert sign_in(client) == 303
+        form = {"csrf": csrf(client, "/contacts"), "held:job_title": "", "value:job_title": "Buyer",
+                "held:city": "", "value:city": "Berlin"}
+        assert client.post(contact_url(CONTACT), data=form).status_code == 500
+    store = Store(db)
+    try:
+        assert store.contact(CONTACT)["properties"]["job_title"]["value"] is None
+    finally:
+        store.close()
+
+
+def test_a_long_made_up_contact_address_is_refused_in_a_line(db: Path,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    """A signed-in user asking for a 20 kB "address": 404 as for any other that is not theirs,
+    logged and shown cut to an address's longest."""
+    with web_client(db) as client, caplog.at_level(logging.WARNING, logger="mailhook.web"):
+        assert sign_in(client) == 303
+        answer = client.get(contact_url("a" * 20_000 + "@acme.example"))
+    assert answer.status_code == 404 and "No such contact among yours" in answer.text
+    assert len(answer.text) < 5_000
+    assert all(len(r.getMessage()) < 400 for r in caplog.records)
