@@ -44,6 +44,7 @@ NL = lexicon(
         r"volgende week|"
         r"deze week|vanmiddag|vanavond)\s+(?:heb|hebt|krijg|krijgt|ontvang|ontvangt)\s+(?:je|jij|u|"
         r"jullie))\b",
+        r"\b(?:ik|we|wij)\s+(?P<act>wacht|wachten)\s+(?:\S+\s+){0,4}?op\s+(?:je|jou|u|jullie)\b",
     ],
     ask=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"
@@ -63,6 +64,7 @@ NL = lexicon(
         r"\b(?P<act>(?:bij wie|met wie|aan wie|wie)\s+(?:moet|moeten|kan|kunnen|mag|mogen|zou|zouden)\s+"
         r"(?:ik|we|wij))\b(?=[^.!]*\?)",
         r"\b(?P<act>(?:heb|hebt|heeft|hebben)\s+(?:je|jij|u|jullie)\s+(?:enig|een|al een)\s+idee)\b",
+        r"\b(?P<act>(?:is|zou)\s+(?:dat|dit|het)\s+(?:\S+\s+)?te\s+\w+)\b(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+(?:je|jij|u|"
@@ -88,6 +90,7 @@ NL = lexicon(
     need=[
         r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
         r"\b(?:heb|hebben)\s+(?:ik|we|wij)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
+        r"\bhet zou (?:me|mij|ons) (?:erg |heel erg |enorm |veel )?helpen\s+(?P<act>als|om|te)\b",
     ],
     propose=[
         r"\b(?:zullen|kunnen|laten) we\b[^.?!]*?\b(?P<act>afspreken|bellen|spreken|praten|overleggen)\b",

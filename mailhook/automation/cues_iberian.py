@@ -38,7 +38,10 @@ ES = lexicon(
         r"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){0,5}?)(?P<act>se pondrán? en "
         r"contacto)\b",
         # What the reader will have ("lo tendrás el jueves").
-        r"\b(?P<act>(?:lo|la|los|las)\s+(?:tendrás|tendrá|tendréis|tendrán|recibirás|recibirá|recibiréis|recibirán))\b",
+        r"\b(?P<act>(?:lo|la|los|las)\s+(?:tendrás|tendrá|tendréis|tendrán|recibirás|recibirá|recibiréis|"
+        r"recibirán))\b",
+        r"\b(?P<act>(?:te|le|les|os)\s+(?:espero|esperamos|esperaré|esperaremos|enseño|enseñaré|recojo|"
+        r"recogeré))\b",
     ],
     ask=[
         r"\b(?:quisiera|quisiéramos|me gustaría|nos gustaría|querría|querríamos|quería|queríamos|deseo|"
@@ -57,8 +60,10 @@ ES = lexicon(
         r"(?:que\s+)?\w+)",
         r"\b(?P<act>(?:tienes|tiene|tienen|tenéis)\s+(?:alguna\s+)?idea)\b",
         # A choice put to the reader ("¿qué fechas le vendrían bien?"), titled from what is asked.
-        r"\b(?P<act>(?:qué|cuándo|cuál\w*)\b(?:\s+\S+){0,5}?)\s+(?:le|te|les|os)\s+(?:vendrían?|irían?|convendrían?|"
+        r"\b(?P<act>(?:qué|cuándo|cuál\w*)\b(?:\s+\S+){0,5}?)\s+(?:le|te|les|os)\s+(?:vendrían?|irían?|"
+        r"convendrían?|"
         r"vienen?|van)\b",
+        r"\b(?P<act>se (?:podría|puede|podrá)\s+\w+)\b(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
@@ -83,10 +88,14 @@ ES = lexicon(
         r"\b(?:le|te|les|os)\s+(?:agradecería|agradeceríamos|agradezco|agradecemos)\s+(?:mucho\s+)?(?:que|"
         r"si)\s+"
         r"(?:me\s+|nos\s+)?(?P<act>\S+)",
+        # An imperative softened at its end ("Revisen esto y corrijan el saldo, por favor.").
+        r"^(?P<act>\w+)\b[^.?!]*,\s*por favor\s*[.!]?$",
     ],
     need=[
         r"\b(?:necesito|necesitamos|necesitaría|necesitaríamos)\s+(?P<act>(?:que|su|tu|vuestra|vuestro|la|el|"
         r"los|las|un|una|ayuda)\b)",
+        r"\b(?:me|nos) (?:vendría|iría|vendrá) (?:muy |genial |de maravilla )?bien\s+(?P<act>tener|recibir|"
+        r"contar|que)\b",
     ],
     propose=[
         r"\b(?P<act>hablamos|nos vemos|quedamos|nos reunimos|reunámonos|hablemos|nos llamamos)\s+"
@@ -136,6 +145,8 @@ PT = lexicon(
         # What the reader will have ("tens na quinta-feira", "recebe amanhã").
         r"\b(?P<act>(?:tens|terás|terá|recebes|receberás|receberá|recebe)(?:-o|-a|-os|-as)?)\s+(?:\S+\s+)?"
         r"(?:amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|próxima|esta semana|até)\b",
+        r"\b(?P<act>espero por (?:si|ti|vocês|você)|esperamos por (?:si|ti|vocês|você)|(?:mostro|"
+        r"mostrarei)-(?:lhe|te|vos))",
     ],
     ask=[
         r"\b(?:gostaria|gostaríamos|gostava|gostávamos|queria|queríamos)\s+(?:de\s+)?(?:saber|perguntar|"
@@ -160,6 +171,7 @@ PT = lexicon(
         r"tenho que|"
         r"temos que)\s+\w+)",
         r"\b(?P<act>(?:tens|tem|têm|teria|teriam)\s+(?:alguma\s+)?ideia)\b",
+        r"\b(?P<act>onde\s+(?:\S+\s+)?(?:posso|podemos|consigo|encontro))\b",
     ],
     request=[
         rf"\b(?:poderia|poderiam|podia|podias|conseguiria|conseguirias|conseguiriam|"
@@ -183,6 +195,7 @@ PT = lexicon(
     need=[
         r"\b(?:preciso|precisamos|precisaria|precisaríamos|necessito|necessitamos)\s+(?:de\s+|do\s+|da\s+|"
         r"dos\s+|das\s+|urgentemente\s+(?:de\s+)?)?(?P<act>\w)",
+        r"\b(?P<act>(?:ajudava|ajudaria)-(?:me|nos))\s+(?:muito\s+)?\w+",
     ],
     propose=[
         r"\b(?P<act>(?:teria|terias|tem|tens|teriam)\s+(?:\S+\s+)?(?:disponibilidade|tempo))",

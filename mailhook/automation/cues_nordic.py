@@ -24,7 +24,8 @@ _SCAND_SUGGEST = r"\b(?:jeg|jag|vi)\s+(?:foreslår|föreslår)\s*,?\s+(?P<act>at
 # A request softened at its end ("send fakturaen igen, er du snill").
 _SCAND_KINDLY = r"^(?P<act>\w+)\b[^.?!]*\b(?:er du (?:snill|sød)|vær så snill|är du snäll|er dere snille)\b"
 _SCAND_IDEA = (
-    r"\b(?P<act>(?:har|havde|hadde|hade)\s+(?:du|I|De|dere|ni)\s+(?:en|nogen|noen|någon)\s+(?:idé|anelse|aning))\b"
+    r"\b(?P<act>(?:har|havde|hadde|hade)\s+(?:du|I|De|dere|ni)\s+(?:en|nogen|noen|någon)\s+(?:idé|anelse|"
+    r"aning))\b"
 )
 # What the reader will have ("du har det på torsdag", "du får den på torsdag").
 _SCAND_YOU_GET = (
@@ -40,9 +41,22 @@ _SCAND_MAY_WE_GET = (
 )
 _SCAND_FANCY = r"^(?:\S+\s+)?(?P<act>(?:sugen|lust|lyst|tid)\s+(?:på|til)\b)(?=[^.!]*\?)"
 _SCAND_GLADLY = (
-    r"^(?P<act>\w+)\s+(?:gärna|gjerne|gerne)\s+(?:mig|oss|os|meg|er|ert|era|jer|jeres|dere|deres|din|ditt|dina|dit|"
+    r"^(?P<act>\w+)\s+(?:gärna|gjerne|gerne)\s+(?:mig|oss|os|meg|er|ert|era|jer|jeres|dere|deres|din|ditt|"
+    r"dina|dit|"
     r"dine)\b"
 )
+# First-person meeting promises ("jeg venter på dig", "jag väntar på dig", "jeg viser deg rundt").
+_SCAND_WAIT = (
+    r"\b(?:jeg|jag|vi)\s+(?P<act>(?:venter|väntar)\s+på\s+(?:dig|deg|jer|er|dere)|(?:viser|visar)\s+(?:dig|"
+    r"deg|jer|er|"
+    r"dere)\s+(?:\S+\s+)?rundt|(?:viser|visar)\s+(?:dig|deg|jer|er|dere)\s+(?:\S+\s+)?runt)\b"
+)
+_SCAND_HELP = (
+    r"\bdet (?:ville|skulle|vil|vill) (?:hjælpe|hjälpa|hjelpe|hjulpet) (?:mig|meg|os|oss) (?:meget |mycket |"
+    r"mye |"
+    r"rigtig |veldig )?(?P<act>at|att|å|om|hvis)\b"
+)
+_SCAND_ARRANGE = r"\b(?P<act>kan det lade sig gøre|lar det seg (?:ordne|gjøre)|går det an)\b"
 _SCAND_PLEASE = (
     r"(?:^|,\s*)(?!(?:kontakt|se|bemærk|læs|klik|besøg|find|hilsen|vennlig|venlig)\b)(?P<act>\w+)"
     r"(?:\s+(?:mig|os|meg|oss|dig|deg|jer|dere))?\s+(?:venligst|vennligst)\b"
@@ -70,6 +84,7 @@ DA = lexicon(
         r"videresendt)\s+"
         r"til\s+(?:dig|jer|Dem))\b",
         _SCAND_YOU_GET,
+        _SCAND_WAIT,
     ],
     ask=[
         rf"\b(?:kan|kunne|vil)\s+(?:du|I|De)\s+(?:\S+\s+){{0,2}}?(?:fortælle|forklare|oplyse|"
@@ -83,6 +98,7 @@ DA = lexicon(
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
+        _SCAND_ARRANGE,
     ],
     request=[
         rf"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\b[^.?!]*?\b(?P<act>{_DA_ACT}|sende|ringe)\b",
@@ -105,6 +121,7 @@ DA = lexicon(
         r"\b(?:jeg|vi)\s+(?:skal bruge|har brug for|mangler|behøver)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\bhar\s+(?:jeg|vi)\s+brug for\s+(?P<act>\w)",
+        _SCAND_HELP,
     ],
     propose=[
         r"\blad os\b[^.?!]*?\b(?P<act>mødes|møde|tale|snakke|snak|ringe|ringes|aftale)\b",
@@ -128,7 +145,8 @@ SV = lexicon(
     r"\bom (?:du|ni) har (?:några |fler |ytterligare )?(?:frågor|funderingar)|\bvid (?:frågor|funderingar)|"
     r"tveka inte|\bkontakta (?:mig|oss) gärna|\bmottagare\b|\bhör gärna av dig|välkommen att höra av",
     commit=[
-        rf"^(?!.*\b(?:har|hade)\s+(?:jag|vi)\b).*?\b(?P<who>jag|vi)\s+(?!(?:har|hade|ber|bad|önskar|behöver)\b)"
+        rf"^(?!.*\b(?:har|hade)\s+(?:jag|vi)\b).*?\b(?P<who>jag|vi)\s+(?!(?:har|hade|ber|bad|önskar|"
+        rf"behöver)\b)"
         rf"(?:\S+\s+){{0,3}}?"
         rf"(?P<act>{_SV_ACT})\b",
         r"\b(?P<act>ringer|skickar|återkommer|hör|mejlar)\s+(?:jag|vi)\b",
@@ -142,6 +160,7 @@ SV = lexicon(
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:skickas|mejlas|"
         r"kommer att skickas)\s+(?:\S+\s+)?till\s+(?:dig|er))\b",
         _SCAND_YOU_GET,
+        _SCAND_WAIT,
     ],
     ask=[
         rf"\b(?:jag|vi)\s+(?:skulle\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:veta|fråga|"
@@ -154,6 +173,7 @@ SV = lexicon(
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
+        _SCAND_ARRANGE,
     ],
     request=[
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
@@ -174,6 +194,7 @@ SV = lexicon(
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:behöver|skulle behöva)\s+(?:jag|vi)\s+(?P<act>\w)",
+        _SCAND_HELP,
     ],
     propose=[
         r"\b(?:har|hinner)\s+(?:du|ni)\s+(?P<act>(?:\S+\s+)?(?:tid|möjlighet))\b",
@@ -212,6 +233,7 @@ NO = lexicon(
         r"videresendt)\s+"
         r"til\s+(?:deg|dere|Dem))\b",
         _SCAND_YOU_GET,
+        _SCAND_WAIT,
     ],
     ask=[
         rf"\b(?:jeg|vi)\s+lurer\s+på\s+(?P<act>{_NO_WH})\b",
@@ -224,6 +246,7 @@ NO = lexicon(
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
+        _SCAND_ARRANGE,
     ],
     request=[
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=[^.!]*\?)",
@@ -245,6 +268,7 @@ NO = lexicon(
         r"\b(?:jeg|vi)\s+(?:trenger|behøver|har behov for|må ha|skulle gjerne hatt)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:trenger|behøver)\s+(?:jeg|vi)\s+(?P<act>\w)",
+        _SCAND_HELP,
     ],
     propose=[
         r"\b(?:har|hadde)\s+(?:du|dere|De)\s+(?P<act>(?:\S+\s+)?tid)\b",

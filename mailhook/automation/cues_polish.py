@@ -37,6 +37,9 @@ PL = lexicon(
         # What the reader will get ("dostaniesz je w czwartek").
         r"(?<!nie )\b(?P<act>dostaniesz|dostanie Pan|dostanie Pani|dostaniecie|dostaną Państwo|otrzymasz|"
         r"otrzyma Pan|otrzyma Pani|otrzymacie|otrzymają Państwo)(?!\w)",
+        r"(?<!nie )\b(?P<act>(?:będę|będziemy)\s+(?:czekać|czekał|czekała|czekali)\s+na\s+(?:Ciebie|Was|"
+        r"Pana|Panią|Państwa)|"
+        r"oprowadzę\s+(?:Cię|Was|Pana|Panią|Państwa))(?!\w)",
     ],
     ask=[
         rf"\b(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:\S+\s+)?(?:wiedzieć|zapytać|się dowiedzieć|"
@@ -75,13 +78,14 @@ PL = lexicon(
         r"podeślij(?:cie)?)(?!\w)",
         r"\bwdzięczn\w*,?\s+(?:gdyby|jeśli|jeżeli)\s+(?:(?:mógł|mogła|mogli|mogły|mógłby|mogłaby|mogliby|"
         r"mogłyby)\s+)?(?:(?:Pan|Pani|Państwo)\s+)?(?P<act>\S+)",
-        r"\b(?P<act>czy da się)\s+",
+        r"\b(?P<act>czy da(?:łoby)? się)\s+",
         r"\bczy\s+(?:możemy|moglibyśmy|mogę|mógłbym|mogłabym)\s+(?:\S+\s+)?(?P<act>otrzymać|dostać|"
         r"prosić)(?!\w)",
     ],
     need=[
         r"(?<!nie )\b(?:potrzebuję|potrzebujemy|potrzebowałbym|potrzebowałabym|potrzebowalibyśmy)"
         r"\s+(?P<act>\w)",
+        r"\b(?:bardzo\s+)?by (?:mi|nam) (?:bardzo\s+)?pomogło,?\s+(?P<act>gdyby\w*|jeśli|żeby\w*)(?!\w)",
     ],
     propose=[
         rf"\bczy\s+(?:znalazłby|znalazłaby|znajdzie|znajdziesz|ma|masz|mają|macie)\s+(?:{_PL_YOU}\s+)?"

@@ -54,6 +54,9 @@ FR = lexicon(
         r"communiquée?s?|adressée?s?|expédiée?s?|livrée?s?|remise?s?))(?!\w)",
         # What the reader will have ("tu l'auras jeudi").
         r"\b(?P<who>tu|vous)\s+(?P<act>(?:l'|les\s+|le\s+|la\s+)(?:auras|aurez|recevras|recevrez))\b",
+        r"\b(?:je|nous)\s+(?P<act>(?:vous|te|t')\s*(?:attendrai|attendrons|attends|attendons|ferai visiter|"
+        r"ferons visiter|"
+        r"montrerai|montrerons))\b",
     ],
     ask=[
         r"\b(?:je|nous)\s+(?:souhaiterais|souhaiterions|souhaite|souhaitons|voudrais|voudrions|aimerais|"
@@ -78,6 +81,7 @@ FR = lexicon(
         r"\b(?P<act>(?:est|serait)-il (?:envisageable|imaginable|faisable))\b",
         # Passive requests ("est-ce que cela peut être mis en place d'ici là ?").
         r"\b(?P<act>(?:cela|ça|ceci)\s+(?:peut|pourrait|pourra)\s+être\s+\w+)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:serait|est)-ce (?:possible|envisageable|faisable|imaginable))\b",
     ],
     request=[
         rf"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|tu)\b[^.?!]*?"
@@ -90,7 +94,8 @@ FR = lexicon(
         # Any infinitive after a polite request; "merci de votre ..." thanks, "veuillez trouver" points.
         r"\b(?:merci de|merci d'|veuillez|je vous prie de|prière de|"
         r"nous vous prions de)\s*(?:bien vouloir\s+)?"
-        r"(?!(?:trouver|noter|agréer|recevoir|croire|excuser|nous excuser|m'excuser|ne\b|votre|vos|ton|ta|"
+        r"(?!(?:trouver|noter|agréer|recevoir|croire|excuser|nous excuser|m'excuser|accueillir|ne\b|votre|"
+        r"vos|ton|ta|"
         r"tes|"
         r"la|le|les|l'|cette|ce|ces|pour|d'avance|beaucoup|tout|toute|avoir)\b)(?P<act>\w[\w']*)",
         r"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|"
@@ -112,6 +117,8 @@ FR = lexicon(
     need=[
         r"\b(?:j'ai|nous avons|j'aurais|nous aurions)\s+besoin\s+(?:d'|de\s+|du\s+|des\s+)(?P<act>\w)",
         r"\bil (?:me|nous) (?:faudrait|faut)\s+(?P<act>\w)",
+        r"\b(?:ça|cela) (?:m'|nous )(?:aiderait|aiderai|rendrait service)\s+(?:beaucoup\s+|"
+        r"bien\s+)?(?P<act>d'|de|si)",
     ],
     propose=[
         r"\bon\s+(?:se\s+|s')?(?P<act>voit|parle|rappelle|appelle|en parle|en discute)\b",
@@ -160,6 +167,7 @@ IT = lexicon(
         r"^(?P<who>(?:\S+\s+){0,8}?)(?:le|vi|ti|gli)\s+(?P<act>(?:verrà|verranno|sarà|saranno)\s+(?:inviat|"
         r"spedit|"
         r"trasmess|mandat|inoltrat|consegnat)[oaie])\b",
+        r"\b(?P<act>(?:ti|vi|la|lo)\s+(?:aspetto|aspettiamo|aspetterò|aspetteremo))\b",
     ],
     ask=[
         r"\b(?:vorrei|vorremmo|volevo|volevamo|desidero|desidererei|desideriamo)\s+(?:\S+\s+)?(?:sapere|"
@@ -176,6 +184,7 @@ IT = lexicon(
         r"\b(?P<act>(?:a chi|con chi|da chi|chi|dove)\s+(?:devo|dobbiamo|posso|possiamo|bisogna|conviene))\b"
         r"(?=[^.!]*\?)",
         r"\b(?P<act>(?:hai|ha|avete|avresti|avreste)\s+(?:qualche |un')?idea)\b",
+        r"\b(?P<act>si (?:potrebbe|può|potrà)\s+\w+)\b(?=[^.!]*\?)",
     ],
     request=[
         rf"\b{_IT_ASKS}\s+(?:gentilmente\s+|per favore\s+|cortesemente\s+|anche\s+)?(?P<act>\w+(?:are|ere|"
@@ -200,6 +209,7 @@ IT = lexicon(
         r"\b(?:mi|ci)\s+(?:servirebbe|servirebbero|serve|servono)\s+(?P<act>\w)",
         r"\b(?:ho|abbiamo|avrei|avremmo)\s+(?:urgente\s+)?bisogno\s+(?:di|del|della|dei|delle|"
         r"d')\s*(?P<act>\w)",
+        r"\b(?:mi|ci) (?:sarebbe|sarà|è) (?:molto |davvero )?(?:utile|d'aiuto)\s+(?P<act>\w+)",
     ],
     propose=[
         r"\b(?P<act>(?:sarebbe|sareste|saresti|sei|è|siete)\s+disponibil[ei])\b",

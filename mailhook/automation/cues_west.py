@@ -16,7 +16,9 @@ _EN_ACT = (
     r"review|look into|(?:have|take) a (?:quick )?look|reply|respond|write|meet|see you|talk|speak|"
     r"discuss|confirm|share|"
     r"schedule|set up|arrange|book|return|advise|contact|rsvp|drop (?:you|me|us) a (?:line|note)|"
-    r"catch up|mark (?:your|the) calendars?)"
+    r"catch up|mark (?:your|the) calendars?|be waiting for you|wait for you|expect you|show you (?:around|"
+    r"round)|"
+    r"take you (?:through|around|round)|pick you up)"
 )
 _EN_NOUN = (
     r"(?:report|copy|list|update|quote|quotation|offer|proposal|invoice|draft|file|document|data|"
@@ -38,7 +40,8 @@ _WH = words("how", "what", "when", "where", "whether", "if", "which", "who", "wh
 _PLEASE_NOT = words("note", "find", "see", "ignore", "disregard", "accept", "excuse", "forgive", "read",
                     "enjoy", "understand", "do not", "don't", "visit", "click", "refer", "use", "be (?!sure)",
                     "contact", "call", "let", "feel", "also note", "kindly note", "not", "go", "join",
-                    "make sure", "ensure", "remember", "keep in mind", "consider", "print", "save")
+                    "make sure", "ensure", "remember", "keep in mind", "consider", "print", "save", "welcome",
+                    "congratulate")
 
 EN = lexicon(
     r"\b(?:if|should|in case|when(?:ever)?)\s+(?:you|there|anyone|any)\b[^.?!]{0,40}?\b(?:questions?|"
@@ -102,7 +105,8 @@ EN = lexicon(
         # Who or where to turn to, a help request ("who should we talk to about that?").
         r"\b(?P<act>(?:who|whom|which \w+)\s+(?:should|shall|must|do|can|could|would)\s+(?:i|we))\b[^.!]*\?",
         # Passive requests, titled as the question ("Answer: can this be set up before then").
-        r"\b(?P<act>(?:can|could|would)\s+(?:this|that|it|these|those)\s+be\s+(?:\w+ed|\w+en|set|done|sent|put|"
+        r"\b(?P<act>(?:can|could|would)\s+(?:this|that|it|these|those)\s+be\s+(?:\w+ed|\w+en|set|done|sent|"
+        r"put|"
         r"made|paid|fixed|shown|sorted|built))\b(?=[^.!]*\?)",
     ],
     request=[
@@ -146,6 +150,9 @@ EN = lexicon(
         r"(?P<act>\S+)",
         r"\b(?:i|we)(?:'d| would) be (?:very |most |really )?(?:grateful|thankful|"
         r"obliged)\s+if\s+(?P<act>\S+)",
+        r"\b(?:is there )?(?P<act>any chance (?:of|that|you could))\b",
+        # An imperative softened at its end ("Send me the file, please.").
+        r"^(?P<act>[a-z]\w+)\b[^.?!]*,\s*please\s*[.!]?$",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
@@ -154,6 +161,9 @@ EN = lexicon(
         r"someone|somebody|you to)|(?:the|your)\s+\w+)",
         r"\b(?:i|we)(?:'d| would| will| shall)\s+(?:also\s+|still\s+|first\s+)?need\s+(?P<act>(?:an?|the|"
         r"your|some)\s+\w+)",
+        # "It would help me a lot to have your slides by Wednesday."
+        r"\bit (?:would|'d|will) help (?:me|us)\b(?:\s+\w+){0,3}?\s+(?P<act>(?:to (?:have|get|see|receive)|"
+        r"if you)\b)",
     ],
     propose=[
         r"\blet'?s\s+(?:\w+\s+)?(?P<act>talk|meet|catch up|discuss|speak|schedule|set up|get together|"
@@ -247,6 +257,8 @@ DE = lexicon(
         rf"\b(?P<act>{_DE_YOU}\s+(?-i:hast|haben|habt)\s+(?:es|sie|ihn|das)\b)(?=(?:\s+\S+){{0,5}}?\s+(?:im|"
         rf"in deinem|"
         rf"in Ihrem|in eurem)\s+(?:Postfach|Posteingang|Briefkasten))",
+        r"\b(?:ich|wir)\s+(?P<act>(?-i:erwarte|erwarten|hole|holen|führe|führen)\s+(?:Sie|dich|euch)|"
+        r"(?-i:warte|warten)\s+(?:\S+\s+){0,4}?auf\s+(?:Sie|dich|euch))\b",
     ],
     ask=[
         rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"
@@ -260,7 +272,9 @@ DE = lexicon(
         r"\b(?P<act>(?:wer|wie|wann|was|wo|welche\w*)\s+(?:würde|könnte|sollte|kann|muss|soll|müssen|sollen|"
         r"können|dürfen|darf)\b)[^.!]*\?",
         rf"\b(?:weißt du|wissen Sie|wisst ihr)\s+(?:\S+\s+){{0,2}}?(?P<act>{_DE_WH})\b",
-        r"\b(?P<act>lässt|läßt) sich\b[^.!]*\?",
+        r"\b(?P<act>lässt|läßt|ließe|liesse) sich\b[^.!]*\?",
+        r"\b(?P<act>(?:wo|wie|wann)\s+(?-i:finde|bekomme|kriege|erhalte|finden|bekommen)\s+(?:ich|"
+        r"wir))\b(?=[^.!]*\?)",
         r"\b(?P<act>(?:welche\w*|wann|wo|was)\b(?:\s+\S+){0,5}?)\s+(?:passen|passt|ginge|geht|wäre|wären)\s+"
         r"(?:es\s+)?(?:Ihnen|dir|euch|Ihrem|Ihrer|deinem|deiner|eurem|eurer)\b",
         r"\b(?P<act>(?:an wen|wen|mit wem|bei wem)\s+(?:können|könnten|sollen|sollten|müssen|"
@@ -303,6 +317,9 @@ DE = lexicon(
         r"\b(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?:ich|wir)\s+(?!(?:nicht|"
         r"kein\w*)\b)"
         r"(?P<act>\w)",
+        r"\bes (?:würde|wäre) (?:mir|uns) (?:sehr |eine große |wirklich )?(?:helfen|eine Hilfe|"
+        r"hilfreich),?\s+"
+        r"(?P<act>\w+)",
     ],
     propose=[
         r"\b(?:lass(?:t)?|lassen Sie) uns\b[^.?!]*?\b(?P<act>telefonieren|treffen|sprechen|reden|Tel|"

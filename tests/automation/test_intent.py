@@ -323,8 +323,10 @@ def _fixture_message(record: dict[str, Any]) -> bytes:
     return bytes(message)
 
 
-# fresh2-4 were written by us, each before the detector was measured on it, and then tuned on;
-# fresh5 is held out (scripts/evaluate-intent measures it, no test pins it).
+# fresh2-5 were written by us, each before the detector was measured on it, and then tuned on;
+# fresh5's bare yes/no questions ("Is this a known issue?", borderline by FOLLOWUP.md) stay missed
+# on purpose (cues for them cost corpus precision), so it is measured, not pinned, like the
+# held-out fresh6 (scripts/evaluate-intent measures both).
 TUNED = [
     (f"{path.stem}-{number}", record)
     for path in sorted(DATA.glob("fresh[234].jsonl"))
