@@ -35,6 +35,7 @@ from .browsing import SECRET, csrf, sign_in, web_client
 from .seed import ANN, BEA, CONTACT, EVIDENCE, PASSWORDS, REPLIERS, finish_reply, seed_replies
 
 HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+HOSTILE_ADDRESS = '"><img/src=x/onerror=alert(1)><script>@evil.example'  # no space: an address
 
 
 def task_status(db: Path, task_id: int) -> str:
@@ -207,9 +208,9 @@ def hostile_task(db: Path) -> int:
 
 
 def test_markup_in_what_the_pages_show_renders_inert(db: Path) -> None:
-    """A task's title, sentence and subject, a signature's value and evidence line, and a
-    contact's property holding markup show as text on every page (no tag, no attribute breaks
-    out); the pages forbid scripts besides (Content-Security-Policy)."""
+    """A task's title, sentence and subject, a signature's value and evidence line, a contact's
+    property and a contact's very address holding markup show as text on every page (no tag,
+    no attribute breaks out); the pages forbid scripts besides (Content-Security-Policy)."""
     task_id = hostile_task(db)
     seed_replies(db)  # Carol holds a job title: the hostile one is suggested, her city filled
     store = Store(db)
@@ -218,12 +219,15 @@ def test_markup_in_what_the_pages_show_renders_inert(db: Path) -> None:
         Candidate("job_title", HOSTILE, None, line), Candidate("city", HOSTILE, None, line)),
         fill_policy="own")
     store.set_property(CONTACT, "company", HOSTILE)
+    store.add_contact(HOSTILE_ADDRESS, {"first_name": HOSTILE}, "import")
+    finish_reply(store, ANN, HOSTILE_ADDRESS, "<h@evil.example>", (
+        Candidate("phone", "+4930123456", None, line),), fill_policy="own")
     store.close()
     with web_client(db) as client:
         assert sign_in(client) == 303
         token = LinkSigner(SECRET).token(Target("task", task_id, "accept", ANN))
-        for path in ("/tasks", "/suggestions", "/contacts", contact_url(CONTACT),
-                     contact_url(REPLIERS[ANN]), f"/go/{token}"):
+        for path in ("/tasks", "/suggestions", "/filled", "/contacts", contact_url(CONTACT),
+                     contact_url(REPLIERS[ANN]), contact_url(HOSTILE_ADDRESS), f"/go/{token}"):
             answer = client.get(path)
             assert answer.status_code == 200, path
             assert "<script>" not in answer.text and "<img" not in answer.text, path
