@@ -22,8 +22,14 @@ class ProcessingTaken(MailhookError):
     """Another process already runs the workers of this database."""
 
 
+class LockUnusable(MailhookError):
+    """The workers lock file cannot be opened (another user's file, a read-only folder)."""
+
+
 def lock_path(database: Path) -> Path:
-    return database.with_name(database.name + ".workers-lock")
+    """Beside the file itself: a symlink or a relative path to one database is one lock."""
+    real = Path(os.path.realpath(database))
+    return real.with_name(real.name + ".workers-lock")
 
 
 @contextlib.contextmanager
@@ -32,7 +38,7 @@ def processing(database: Path, role: str) -> Iterator[None]:
     written into the file, so a refused second one can say who holds it."""
     # Not inherited by the worker processes (Python's descriptors are close-on-exec): the lock
     # is released when this process ends, whatever its children do.
-    fd = os.open(lock_path(database), os.O_RDWR | os.O_CREAT, 0o600)
+    fd = _open(lock_path(database))
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -46,3 +52,12 @@ def processing(database: Path, role: str) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def _open(path: Path) -> int:
+    try:
+        # A first start on a fresh data folder: the store would make it, so it may not exist yet.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise LockUnusable(f"cannot open the workers lock {path}: {exc.strerror or exc}") from exc
