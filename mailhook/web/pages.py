@@ -14,9 +14,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from mailhook.errors import InvalidValue, NotFound
-from mailhook.model import PROPERTIES
+from mailhook.model import PROPERTIES, User
 from mailhook.outputs import export
-from mailhook.store import Suggestion
+from mailhook.store import Store, Suggestion
 from mailhook.web.session import DECISIONS, HEADERS, Refused, checked_form, in_store, signed_in
 
 log = logging.getLogger(__name__)
@@ -72,9 +72,15 @@ async def decide_suggestion(request: Request) -> Response:
     user = await signed_in(request)
     await checked_form(request)
     suggestion_id, decision = request.path_params["suggestion_id"], request.path_params["decision"]
+    # One call on the page's database thread, as for tasks: no other request decides in between.
+    await web.db(lambda s: _decide_suggestion(s, user, suggestion_id, decision))
+    log.info("web: %s %s suggestion %d", user.email, DECISIONS[decision], suggestion_id)
+    return RedirectResponse("/suggestions", status_code=303)
+
+
+def _decide_suggestion(store: Store, user: User, suggestion_id: int, decision: str) -> None:
     try:
-        found: Suggestion | None = (await web.db(lambda s: s.suggestion(suggestion_id))
-                                    if in_store(suggestion_id) else None)
+        found: Suggestion | None = store.suggestion(suggestion_id) if in_store(suggestion_id) else None
     except NotFound:
         found = None
     if decision not in DECISIONS or found is None or found.user_email != user.email:
@@ -83,13 +89,10 @@ async def decide_suggestion(request: Request) -> Response:
         raise Refused(404, "No such suggestion among yours",
                       f"Suggestion {suggestion_id} is not one of your suggested updates; "
                       "nothing was changed.")
-    act = "accept_suggestion" if decision == "accept" else "dismiss_suggestion"
     try:
-        await web.db(lambda s: getattr(s, act)(suggestion_id))
+        (store.accept_suggestion if decision == "accept" else store.dismiss_suggestion)(suggestion_id)
     except InvalidValue as exc:  # decided already (another tab, the CLI)
         raise Refused(409, "Already decided", f"{exc}; nothing was changed.") from None
-    log.info("web: %s %s suggestion %d", user.email, DECISIONS[decision], suggestion_id)
-    return RedirectResponse("/suggestions", status_code=303)
 
 
 async def filled_page(request: Request) -> Response:
