@@ -17,7 +17,9 @@ import os
 import pickle
 import queue
 import signal
+import socket
 import sqlite3
+import struct
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,6 +36,13 @@ log = logging.getLogger(__name__)
 # Items per transaction: large enough that a burst shares one fsync, small enough that one
 # commit (and the replies waiting on it) never waits long behind a huge batch.
 MAX_BATCH_ITEMS = 256
+# And bytes: a batch is pickled, piped and unpickled whole, so it lies in memory about four
+# times over across the two processes (a message may have 25 MB). One job always goes, however big.
+MAX_BATCH_BYTES = 32 * 1024 * 1024
+# How long the writer may take to answer a batch beyond waiting out busy_timeout for the write
+# lock; one that takes longer is hung (a stopped process, a stalled disk) and is killed, so its
+# callers are answered 451 well within the 10 minutes an MTA waits for the reply to DATA.
+WRITER_GRACE_SECONDS = 60.0
 # A fresh interpreter: the service has threads and sockets a fork would copy half-way.
 _CONTEXT = multiprocessing.get_context("spawn")
 READY = "ready"
@@ -83,9 +92,9 @@ class Intake:
 
     Callers `await store(items)`; the courier thread sends every job queued so far to the writer
     process as one transaction, which commits (WAL, synchronous=FULL) before it answers; then
-    each caller is answered and `on_stored` called. A writer process that dies fails the batch
-    it held (the callers answer 451; the MTA's retry of a copy it had committed is found already
-    stored) and a new one takes its place.
+    each caller is answered and `on_stored` called. A writer process that dies, or hangs past
+    `writer_timeout` (then it is killed), fails the batch it held (the callers answer 451; the
+    MTA's retry of a copy it had committed is found already stored) and a new one takes its place.
     """
 
     def __init__(
@@ -95,15 +104,19 @@ class Intake:
         on_stored: Callable[[], None] | None = None,
         busy_timeout_ms: int = 10_000,
         max_batch_items: int = MAX_BATCH_ITEMS,
+        max_batch_bytes: int = MAX_BATCH_BYTES,
+        writer_timeout: float | None = None,
     ) -> None:
         self._db_path, self._busy_timeout_ms = str(db_path), busy_timeout_ms
         self._on_stored = on_stored
-        self._max_batch_items = max_batch_items
+        self._max_batch_items, self._max_batch_bytes = max_batch_items, max_batch_bytes
+        self._writer_timeout = (busy_timeout_ms / 1000 + WRITER_GRACE_SECONDS
+                                if writer_timeout is None else writer_timeout)
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._closing = threading.Lock()
         self._closed = False
         # Started here, so that a database that cannot be opened stops the service at its start.
-        self._writer: _Writer | None = _Writer.start(self._db_path, busy_timeout_ms)
+        self._writer: _Writer | None = self._start_writer()
         self._thread = threading.Thread(target=self._run, name="mailhook-intake", daemon=True)
         self._thread.start()
 
@@ -142,8 +155,8 @@ class Intake:
         first = self._jobs.get()
         if first is None:
             return [], False
-        batch, size = [first], len(first.items)
-        while size < self._max_batch_items:
+        batch, size, volume = [first], len(first.items), _volume(first)
+        while size < self._max_batch_items and volume < self._max_batch_bytes:
             try:
                 job = self._jobs.get_nowait()
             except queue.Empty:
@@ -151,7 +164,7 @@ class Intake:
             if job is None:
                 return batch, False
             batch.append(job)
-            size += len(job.items)
+            size, volume = size + len(job.items), volume + _volume(job)
         return batch, True
 
     def _commit(self, batch: list[_Job]) -> None:
@@ -165,8 +178,16 @@ class Intake:
         """The writer's answer per job; a writer that died (or cannot start) fails them all."""
         try:
             if self._writer is None:
-                self._writer = _Writer.start(self._db_path, self._busy_timeout_ms)
+                self._writer = self._start_writer()
             return self._writer.store(jobs)
+        except BlockingIOError:  # no answer (nor room in the pipe) within the writer timeout
+            log.error("the intake's writer process did not answer %d job(s) within %.0f s and is "
+                      "killed; their clients are asked to retry, and a new writer starts",
+                      len(jobs), self._writer_timeout)
+            if self._writer is not None:
+                self._writer.kill()
+                self._writer = None
+            return [IntakeUnavailable("the intake's writer process hung")] * len(jobs)
         except (EOFError, OSError) as exc:  # the writer process died with the batch
             log.error("the intake's writer process died (%s) with %d job(s); their clients are "
                       "asked to retry, and a new writer starts", exc, len(jobs))
@@ -177,6 +198,9 @@ class Intake:
         except Exception as exc:  # noqa: BLE001 - a new writer could not start: defer, try again
             log.error("the intake's writer process cannot start: %s", exc)
             return [IntakeUnavailable(f"the intake cannot start its writer: {exc}")] * len(jobs)
+
+    def _start_writer(self) -> _Writer:
+        return _Writer.start(self._db_path, self._busy_timeout_ms, self._writer_timeout)
 
     def _notify(self) -> None:
         if self._on_stored is None:
@@ -195,9 +219,11 @@ class _Writer:
     conn: Connection
 
     @classmethod
-    def start(cls, db_path: str, busy_timeout_ms: int) -> _Writer:
-        """Start one and wait until its database is open; raises what opening it raised."""
+    def start(cls, db_path: str, busy_timeout_ms: int, timeout: float) -> _Writer:
+        """Start one and wait until its database is open; raises what opening it raised. A
+        send or receive on its pipe that waits `timeout` seconds raises BlockingIOError."""
         ours, theirs = _CONTEXT.Pipe()
+        _time_out(ours, timeout)
         level = logging.getLogger().getEffectiveLevel()
         process = _CONTEXT.Process(target=_writer_main, name="mailhook-intake-writer", daemon=True,
                                    args=(db_path, busy_timeout_ms, theirs, os.getpid(), level))
@@ -205,14 +231,13 @@ class _Writer:
         theirs.close()
         try:
             first = ours.recv()
-        except EOFError:
-            process.join()
-            ours.close()
-            raise IntakeUnavailable(f"the intake's writer process ended at its start "
-                                    f"(exit code {process.exitcode})") from None
+        except (EOFError, BlockingIOError) as exc:
+            code = cls(process, ours).kill()
+            how = "hung" if isinstance(exc, BlockingIOError) else "ended"
+            raise IntakeUnavailable(f"the intake's writer process {how} at its start "
+                                    f"(exit code {code})") from None
         if isinstance(first, BaseException):
-            process.join()
-            ours.close()
+            cls(process, ours).stop()
             raise first  # what opening the database raised, for the service's start to report
         return cls(process, ours)
 
@@ -225,12 +250,35 @@ class _Writer:
         """Let it finish and end (its end of the pipe closing is the stop); kill it if it hangs."""
         self.conn.close()
         self.process.join(STOP_GRACE_SECONDS)
+        self.kill()
+
+    def kill(self) -> int | None:
+        """End it now (a hung one); its descriptors are closed here, not whenever the garbage
+        collector gets to it (two a restart were left open). Returns its exit code."""
+        self.conn.close()
         if self.process.is_alive():
             self.process.kill()
-            self.process.join()
+        self.process.join()
+        code = self.process.exitcode
+        self.process.close()
+        return code
 
 
 STOP_GRACE_SECONDS = 30.0  # a commit never takes this long; a writer that does is hung
+
+
+def _volume(job: _Job) -> int:
+    return sum(len(item.raw) for item in job.items)
+
+
+def _time_out(conn: Connection, seconds: float) -> None:
+    """Blocking sends and receives on the intake's end of the pipe (a socket pair) give up
+    after `seconds` with EAGAIN: a hung writer neither reads the batch nor answers it, and a
+    batch larger than the socket's buffer would block its send for good."""
+    interval = struct.pack("ll", int(seconds), int(seconds % 1 * 1_000_000))
+    with socket.socket(fileno=os.dup(conn.fileno())) as end:  # the options are the socket's
+        end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, interval)
+        end.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, interval)
 
 
 def _writer_main(db_path: str, busy_timeout_ms: int, conn: Connection, parent: int,

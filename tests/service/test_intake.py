@@ -305,7 +305,8 @@ def test_a_killed_writer_defers_its_batch_and_a_new_one_takes_over(intake: Intak
         return await intake.store([received(1)])
 
     assert asyncio.run(before()) == [True]
-    os.kill(writer.process.pid or 0, signal.SIGKILL)
+    pid = writer.process.pid
+    os.kill(pid or 0, signal.SIGKILL)
     writer.process.join()
 
     async def after() -> tuple[BaseException | list[bool], list[bool]]:
@@ -318,7 +319,7 @@ def test_a_killed_writer_defers_its_batch_and_a_new_one_takes_over(intake: Intak
     refused, retried = asyncio.run(after())
     assert isinstance(refused, IntakeUnavailable)
     assert retried == [True]
-    assert intake._writer is not None and intake._writer.process.pid != writer.process.pid
+    assert intake._writer is not None and intake._writer.process.pid != pid
     assert [key for key, _ in stored_keys(db_path)] == [received(1).dedupe_key, received(2).dedupe_key]
 
 
