@@ -12,6 +12,7 @@ import smtplib
 import socket
 import subprocess
 import sys
+import threading
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -232,3 +233,52 @@ def test_the_workers_lock_goes_with_a_killed_holder(tmp_path: Path) -> None:
         assert second.stop_group() == 0, second.out.text()
     finally:
         second.close()
+
+
+def _send_until_refused(lmtp: tuple[str, int], client: int, accepted: list[str],
+                        busy: threading.Event) -> None:
+    """One MTA connection after another, each with one message, until the hook stops taking
+    them; the Message-IDs answered 250 go into `accepted`, `busy` is set after the 40th."""
+    for n in range(200):
+        msg = EmailMessage()
+        msg["From"], msg["To"], msg["Subject"] = CONTACT, USER, f"in flight {client}/{n}"
+        msg["Message-ID"] = message_id = f"<flight-{client}-{n}@acme.example>"
+        msg.set_content("Hi Ann,\n\nmore soon.\n\nBob\n")
+        try:
+            with smtplib.LMTP(*lmtp, timeout=DEADLINE_SECONDS) as mta:
+                if mta.sendmail(CONTACT, [USER], msg.as_bytes()) == {}:
+                    accepted.append(message_id)
+                    if len(accepted) >= 40:
+                        busy.set()
+        except (smtplib.SMTPException, OSError):
+            return  # deferred (451), refused or cut off: the MTA would retry, nothing is owed
+
+
+def test_a_sigterm_to_the_group_with_mail_in_flight_loses_nothing_answered_250(
+        tmp_path: Path) -> None:
+    """Eight MTA connections deliver while the service manager's SIGTERM reaches the hook, its
+    intake's writer and its worker at once: serve exits 0, and every message that was answered
+    250 is in the database (the writer ignores the signal; the service stores what is queued,
+    then closes its pipe)."""
+    config = write_config(tmp_path)
+    hook = Hook(config)
+    accepted: list[str] = []
+    busy = threading.Event()
+    try:
+        lmtp = hook.lmtp()
+        clients = [threading.Thread(target=_send_until_refused, args=(lmtp, c, accepted, busy))
+                   for c in range(8)]
+        for client in clients:
+            client.start()
+        assert busy.wait(DEADLINE_SECONDS)
+        assert hook.stop_group() == 0, hook.out.text()
+        for client in clients:
+            client.join(DEADLINE_SECONDS)
+    finally:
+        hook.close()
+    store = Store(load_config(config).database.path)
+    try:
+        stored = {row[0] for row in store.conn.execute("SELECT message_id FROM messages")}
+    finally:
+        store.close()
+    assert len(accepted) >= 40 and set(accepted) <= stored, set(accepted) - stored
