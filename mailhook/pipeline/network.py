@@ -38,11 +38,13 @@ class Network:
     """The trained tagger's layers, applied to batches of featurized blocks. Built from a loaded
     flair SequenceTagger (`from_flair`) or from its weights file (`load`)."""
 
-    def __init__(self, weights: Mapping[str, np.ndarray], batch_size: int = 32) -> None:
-        # One BLAS thread for the whole process: a batch's products are too small to share, and
-        # OpenBLAS's threads would spin on the cores the other workers and the listeners need.
-        threadpoolctl.threadpool_limits(1, user_api="blas")
+    def __init__(self, weights: Mapping[str, np.ndarray], batch_size: int = 32, *,
+                 most_cached_tokens: int = MOST_CACHED_TOKENS,
+                 most_cached_characters: int = MOST_CACHED_CHARACTERS) -> None:
+        # One BLAS thread while it tags (see `tag`); made once, as finding the libraries is slow.
+        self._threads = threadpoolctl.ThreadpoolController()
         self._batch_size = batch_size
+        self._most_tokens, self._most_characters = most_cached_tokens, most_cached_characters
         self._char_index = _index(weights["chars"])
         self._char_table = weights["char_embedding"]
         self._char_rnn = BiLSTM(weights, "char_rnn")
@@ -70,7 +72,18 @@ class Network:
         return cls(flair_weights(model), batch_size)
 
     def tag(self, blocks: Sequence[Sequence[TokenFeatures]]) -> list[Tagged]:
-        """(tag, confidence) for every token of every block; an empty block gets []."""
+        """(tag, confidence) for every token of every block; an empty block gets []. Threads may
+        tag at once (each reads the character vectors it embedded itself, whatever another
+        thread does to the cache).
+
+        BLAS runs one thread meanwhile: a batch's products are too small to share, and OpenBLAS's
+        threads would spin on the cores the other workers and the listeners need. The limit is
+        lifted afterwards: set for good, it slowed every other NumPy (or torch) product of the
+        process that loaded the tagger."""
+        with self._threads.limit(limits=1, user_api="blas"):
+            return self._tag(blocks)
+
+    def _tag(self, blocks: Sequence[Sequence[TokenFeatures]]) -> list[Tagged]:
         done: list[Tagged] = [[] for _ in blocks]
         longest_first = sorted((i for i, b in enumerate(blocks) if b), key=lambda i: -len(blocks[i]))
         for at in range(0, len(longest_first), self._batch_size):
@@ -105,30 +118,32 @@ class Network:
         other than its last occurrence gets the vector of the token at its index in that order.
         The model was trained with that, so it is kept."""
         keys = [[tuple(self._char_index.get(c, 0) for c in t.text) for t in b] for b in blocks]
-        self._embed_new({key for block in keys for key in block})
+        found = self._embed({key for block in keys for key in block})
         vectors = []
         for block in keys:
             by_length = sorted(block, key=len, reverse=True)
             last = {key: i for i, key in enumerate(block)}
-            vectors += [self._chars[key if last[key] == i else by_length[i]] for i, key in enumerate(block)]
+            vectors += [found[key if last[key] == i else by_length[i]] for i, key in enumerate(block)]
         return np.stack(vectors)
 
-    def _embed_new(self, keys: set[tuple[int, ...]]) -> None:
-        """Run the character LSTM on the tokens not seen before."""
+    def _embed(self, keys: set[tuple[int, ...]]) -> dict[tuple[int, ...], np.ndarray]:
+        """The vectors of `keys`: from the cache, the character LSTM run on the others."""
         size = sum(map(len, keys))
-        if (len(self._chars) + len(keys) > MOST_CACHED_TOKENS
-                or self._cached_characters + size > MOST_CACHED_CHARACTERS):
+        if (len(self._chars) + len(keys) > self._most_tokens
+                or self._cached_characters + size > self._most_characters):
             self._chars.clear()  # before choosing what is new: the block's known tokens go too
             self._cached_characters = 0
-        new = sorted((k for k in keys if k not in self._chars), key=len, reverse=True)
+        found = {key: vector for key in keys if (vector := self._chars.get(key)) is not None}
+        new = sorted(keys - found.keys(), key=len, reverse=True)
         # The LSTM pads a batch to its longest token: one 1,000-letter token among short ones
         # would cost hundreds of megabytes, so tokens go in batches of similar lengths.
         while new:
             size = next((i for i, key in enumerate(new) if 2 * len(key) < len(new[0])), len(new))
-            self._embed_batch(new[:size])
+            found.update(self._embed_batch(new[:size]))
             new = new[size:]
+        return found
 
-    def _embed_batch(self, new: list[tuple[int, ...]]) -> None:
+    def _embed_batch(self, new: list[tuple[int, ...]]) -> dict[tuple[int, ...], np.ndarray]:
         lengths = [len(key) for key in new]
         indices = np.zeros((len(new), lengths[0]), dtype=np.intp)
         for row, key in enumerate(new):
@@ -137,8 +152,10 @@ class Network:
         # The output at a token's last character: the forward pass's end, and the backward pass's
         # first step (flair's choice; the model was trained with it).
         last = output[np.arange(len(new)), np.array(lengths) - 1]
-        self._chars.update(zip(new, last, strict=True))
+        embedded = dict(zip(new, last, strict=True))
+        self._chars.update(embedded)
         self._cached_characters += sum(map(len, new))
+        return embedded
 
     def _decode(self, emissions: np.ndarray, lengths: list[int]) -> list[Tagged]:
         """flair's Viterbi decode: the best tag path per block and, per token, the largest softmax

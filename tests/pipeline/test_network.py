@@ -131,3 +131,86 @@ def test_the_numpy_lstm_computes_torchs_lstm(lengths: list[int]) -> None:
     got = network.BiLSTM(weights, "layer")(x, lengths)
     assert got.shape == (len(lengths), lengths[0], 10)
     assert np.abs(got - expected.numpy()).max() < 1e-5
+
+
+def test_the_numpy_lstm_is_right_where_its_gates_overflow_exp() -> None:
+    """Weights so large that the gates reach hundreds: exp overflows to inf inside the sigmoid
+    (np.errstate keeps it quiet) and 1 / (1 + inf) must give torch's 0, with no NaN anywhere."""
+    import warnings
+
+    import numpy as np
+    import torch
+
+    torch.manual_seed(3)
+    reference = torch.nn.LSTM(6, 5, bidirectional=True, batch_first=True).eval()
+    with torch.no_grad():
+        for value in reference.parameters():
+            value.mul_(400.0)
+    weights = {f"layer.{key}": value.detach().numpy() for key, value in reference.state_dict().items()}
+    x = np.random.default_rng(3).standard_normal((2, 9, 6)).astype(np.float32)
+    with torch.inference_mode():
+        expected = reference(torch.from_numpy(x))[0].numpy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow warning would be one in production logs
+        got = network.BiLSTM(weights, "layer")(x, [9, 9])
+    assert np.isfinite(got).all()
+    assert np.abs(got - expected).max() < 1e-5
+
+
+def _random_blocks(seed: int, count: int) -> list[list[str]]:
+    rng = random.Random(seed)
+    words = ["".join(rng.choices("abcdefghijklmnopq", k=rng.randint(1, 12))) for _ in range(400)]
+    return [[" ".join(rng.choices(words, k=4)) for _ in range(3)] for _ in range(count)]
+
+
+def test_threads_tagging_at_once_tag_as_one_does() -> None:
+    """Four threads share one tagger whose character cache is emptied often (small bounds):
+    each gets the spans a lone tagger gives. A thread read the cache after another emptied it
+    (KeyError) before each call kept the vectors it embedded."""
+    import sys
+    import threading
+
+    import numpy as np
+
+    blocks = {seed: _random_blocks(seed, 60) for seed in range(4)}
+    alone = SignatureTagger(network.Network.load(_shipped_weights()))
+    expected = {seed: [_keys(alone.tag(b)) for b in bs] for seed, bs in blocks.items()}
+    with np.load(_shipped_weights(), allow_pickle=False) as stored:
+        weights = {key: stored[key] for key in stored.files}
+    shared = SignatureTagger(network.Network(weights, most_cached_tokens=20))
+    got: dict[int, list[object]] = {}
+
+    def run(seed: int) -> None:
+        try:
+            got[seed] = [_keys(shared.tag(b)) for b in blocks[seed]]
+        except Exception as exc:  # noqa: BLE001 - the test reports it below
+            got[seed] = [exc]
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads switch between nearly every bytecode: races show
+    try:
+        threads = [threading.Thread(target=run, args=(seed,)) for seed in blocks]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert got == expected
+
+
+def test_tagging_leaves_the_processs_blas_threads_as_it_found_them() -> None:
+    """The tagger runs BLAS on one thread, but only while it tags: the rest of the process
+    (an embedder's NumPy, torch in the training script) keeps the threads it had. Loading the
+    tagger set one thread for good."""
+    import threadpoolctl
+
+    def blas_threads() -> set[int]:
+        return {lib["num_threads"] for lib in threadpoolctl.threadpool_info()
+                if lib["user_api"] == "blas"}
+
+    with threadpoolctl.threadpool_limits(3, user_api="blas"):
+        assert blas_threads() == {3}
+        tagger = SignatureTagger(network.Network.load(_shipped_weights()))
+        tagger.tag(["Jane Doe", "Head of Sales", "Acme Ltd"])
+        assert blas_threads() == {3}
