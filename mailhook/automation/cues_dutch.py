@@ -40,8 +40,7 @@ NL = lexicon(
         r"(?:u|je|jou|jullie)\s+(?:\S+\s+)?(?:gestuurd|verstuurd|opgestuurd|toegestuurd|gemaild|"
         r"doorgestuurd))\b",
         # After a fronted time the verb comes first: "donderdag heb je hem in je mailbox".
-        r"\b(?P<act>(?:morgen|vandaag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
-        r"volgende week|"
+        r"\b(?P<act>(?:morgen\w*|vandaag|(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*|volgende week|"
         r"deze week|vanmiddag|vanavond)\s+(?:heb|hebt|krijg|krijgt|ontvang|ontvangt)\s+(?:je|jij|u|"
         r"jullie))\b",
         r"\b(?:ik|we|wij)\s+(?P<act>wacht|wachten)\s+(?:\S+\s+){0,4}?op\s+(?:je|jou|u|jullie)\b",
@@ -65,6 +64,7 @@ NL = lexicon(
         r"(?:ik|we|wij))\b(?=[^.!]*\?)",
         r"\b(?P<act>(?:heb|hebt|heeft|hebben)\s+(?:je|jij|u|jullie)\s+(?:enig|een|al een)\s+idee)\b",
         r"\b(?P<act>(?:is|zou)\s+(?:dat|dit|het)\s+(?:\S+\s+)?te\s+\w+)\b(?=[^.!]*\?)",
+        r"\b(?P<act>wat (?:vind|vindt|vinden) (?:je|jij|u|jullie))\b",
     ],
     request=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+(?:je|jij|u|"
@@ -86,11 +86,18 @@ NL = lexicon(
         r"\b(?:zouden|kunnen|mogen|kan|mag)\s+(?:we|wij|ik)\s+(?P<act>(?:\S+\s+){0,6}?(?:krijgen|ontvangen|"
         r"hebben))\b"
         r"(?=[^.!]*\?)",
+        r"\b(?:zou|zoudt|zouden|vind|vindt)\s+(?:je|jij|u|jullie)\s+het\s+(?:erg|"
+        r"vervelend)\s+(?:vinden\s+)?(?:om\s+)?"
+        r"(?P<act>\S+)",
+        r",\s*(?:dan\s+)?(?P<act>(?:stuur|bel|mail)\s+(?:me|mij|ons))\b",
+        r"^(?P<act>laat (?:maar |even )?weten)\b",
     ],
     need=[
         r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
         r"\b(?:heb|hebben)\s+(?:ik|we|wij)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
         r"\bhet zou (?:me|mij|ons) (?:erg |heel erg |enorm |veel )?helpen\s+(?P<act>als|om|te)\b",
+        r"\b(?:ik|we|wij)\s+(?:moet|moeten)\s+(?=[^.?!]*\b(?:vóór|voor|uiterlijk|ten laatste)\b)"
+        r"(?P<act>(?:\S+\s+){0,6}?(?:ontvangen|hebben|krijgen))\b",
     ],
     propose=[
         r"\b(?:zullen|kunnen|laten) we\b[^.?!]*?\b(?P<act>afspreken|bellen|spreken|praten|overleggen)\b",

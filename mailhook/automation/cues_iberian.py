@@ -13,7 +13,7 @@ _ES_MODAL = words("puedes", "podrías", "podría", "puede", "pueden", "podrían"
 _ES_FIRST = (
     r"(?:escribo|escribiré|llamo|llamaré|envío|enviaré|mando|mandaré|confirmo|confirmaré|aviso|"
     r"avisaré|contacto|contactaré|respondo|responderé|comento|comentaré|mantengo|mantendré|paso|"
-    r"pasaré|digo|diré)"
+    r"pasaré|digo|diré|hago llegar|haré llegar)"
 )
 _ES_INF = r"(?:enviar|mandar|llamar|confirmar|revisar|avisar|responder|indicar|decir|contactar|escribir)"
 _ES_THIRD = (
@@ -34,7 +34,7 @@ ES = lexicon(
         r"\b(?:me|nos) (?P<act>pondré|pondremos) en contacto\b",
         # Someone on the author's side promises the reader ("nuestro servicio técnico le enviará ...").
         rf"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){{0,8}}?)(?:te|le|les|os|"
-        rf"se lo|se la|se los|se las)\s+(?P<act>{_ES_THIRD})\b",
+        rf"la|lo|los|las|se lo|se la|se los|se las)\s+(?P<act>{_ES_THIRD})\b",
         r"\b(?P<who>(?:nuestro|nuestra|nuestros|nuestras|mi|mis)\s+(?:\S+\s+){0,5}?)(?P<act>se pondrán? en "
         r"contacto)\b",
         # What the reader will have ("lo tendrás el jueves").
@@ -64,6 +64,10 @@ ES = lexicon(
         r"convendrían?|"
         r"vienen?|van)\b",
         r"\b(?P<act>se (?:podría|puede|podrá)\s+\w+)\b(?=[^.!]*\?)",
+        # "¿Qué os parecen los colores?" asks an opinion; "¿qué te parece una llamada?" proposes.
+        r"\b(?P<act>qué (?:te|le|les|os) (?:parecen|parece (?:este|esta|estos|estas|mi|nuestro|nuestra|"
+        r"lo)))\b"
+        r"(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
@@ -90,12 +94,15 @@ ES = lexicon(
         r"(?:me\s+|nos\s+)?(?P<act>\S+)",
         # An imperative softened at its end ("Revisen esto y corrijan el saldo, por favor.").
         r"^(?P<act>\w+)\b[^.?!]*,\s*por favor\s*[.!]?$",
+        r"\b(?:le|te|les|os)\s+importar(?:ía|ia)n?\s+(?P<act>\w+)",
     ],
     need=[
         r"\b(?:necesito|necesitamos|necesitaría|necesitaríamos)\s+(?P<act>(?:que|su|tu|vuestra|vuestro|la|el|"
         r"los|las|un|una|ayuda)\b)",
         r"\b(?:me|nos) (?:vendría|iría|vendrá) (?:muy |genial |de maravilla )?bien\s+(?P<act>tener|recibir|"
         r"contar|que)\b",
+        r"\b(?:tengo|tenemos)\s+que\s+(?P<act>recibir|tener|contar con)\b(?=[^.?!]*\b(?:antes|"
+        r"como muy tarde|a más tardar)\b)",
     ],
     propose=[
         r"\b(?P<act>hablamos|nos vemos|quedamos|nos reunimos|reunámonos|hablemos|nos llamamos)\s+"
@@ -110,6 +117,7 @@ ES = lexicon(
         r"\b(?:me|nos) gustaría\s+(?P<act>(?:organizar|concertar|programar|fijar|agendar|tener|mantener)\s+"
         r"(?:\S+\s+)?(?:reunión|llamada|cita|videollamada))",
         r"\b(?P<act>(?:te|le|os|les)\s+apetece(?:ría)?)\b",
+        r"\b(?P<act>(?:quieres|quiere|queréis|quieren) que (?:me |te |le |os )?\w+)",
     ],
 )
 
@@ -135,7 +143,9 @@ PT = lexicon(
         r"\b(?:te|lhe|vos|lhes)\s+(?P<act>envio|mando|ligo|aviso|escrevo|respondo|confirmo|enviarei|"
         r"enviaremos|"
         r"ligarei|avisarei)\b",
-        r"\b(?P<act>envio-lhe|envio-te|ligo-te|ligo-lhe|mando-te|mando-lhe|aviso-te|enviarei|enviaremos|"
+        r"\b(?P<act>envio-lhe|envio-te|ligo-te|ligo-lhe|mando-te|mando-lhe|aviso-te|faço-lhe chegar|"
+        r"faço-te chegar|"
+        r"farei chegar|enviarei|enviaremos|"
         r"ligarei|avisarei|responderei|entrarei em conta(?:c)?to|entraremos em conta(?:c)?to|retornarei)\b",
         # Someone on the author's side promises the reader ("a nossa assistência vai enviar-lhe ...").
         rf"\b(?P<who>(?:(?:o|a|os|as)\s+)?(?:nosso|nossa|nossos|nossas|meu|minha|meus|minhas)\s+"
@@ -172,6 +182,7 @@ PT = lexicon(
         r"temos que)\s+\w+)",
         r"\b(?P<act>(?:tens|tem|têm|teria|teriam)\s+(?:alguma\s+)?ideia)\b",
         r"\b(?P<act>onde\s+(?:\S+\s+)?(?:posso|podemos|consigo|encontro))\b",
+        r"\b(?P<act>(?:o que|que) (?:acha|achas|acham|pensa|pensas|pensam))\b",
     ],
     request=[
         rf"\b(?:poderia|poderiam|podia|podias|conseguiria|conseguirias|conseguiriam|"
@@ -191,11 +202,13 @@ PT = lexicon(
         r"\b(?:estaria|estarias|estariam|está|estás|estão)\s+(?:\S+\s+)?(?:dispost[oa]s?|interessad[oa]s?)\s+"
         r"(?:a|em)\s+(?P<act>\w+)",
         r"\b(?:podemos|poderíamos|podíamos)\s+(?P<act>receber|ter|obter|contar com)\b(?=[^.!]*\?)",
+        r"\b(?:importa-se|importas-te|importam-se|importava-se)\s+de\s+(?:me\s+|nos\s+)?(?P<act>\w+)",
     ],
     need=[
         r"\b(?:preciso|precisamos|precisaria|precisaríamos|necessito|necessitamos)\s+(?:de\s+|do\s+|da\s+|"
         r"dos\s+|das\s+|urgentemente\s+(?:de\s+)?)?(?P<act>\w)",
         r"\b(?P<act>(?:ajudava|ajudaria)-(?:me|nos))\s+(?:muito\s+)?\w+",
+        r"\b(?:tenho|temos)\s+(?:de|que)\s+(?P<act>receber|ter)\b(?=[^.?!]*\b(?:até|antes)\b)",
     ],
     propose=[
         r"\b(?P<act>(?:teria|terias|tem|tens|teriam)\s+(?:\S+\s+)?(?:disponibilidade|tempo))",
@@ -204,5 +217,6 @@ PT = lexicon(
         r"\b(?P<act>(?:proponho|propomos|sugiro|sugerimos)\s+(?:que|uma?|marcar\w*|reunir\w*|falar\w*))\b",
         r"\b(?P<act>que tal)\s+(?:uma?|na|no|às|amanhã|marcar\w*|falar\w*|combinar\w*|conversar\w*|nos)\b",
         r"\b(?P<act>apetece-(?:te|lhe|vos|lhes)|(?:te|lhe|vos) apetece)(?!\w)",
+        r"\b(?P<act>(?:queres|quer|querem) que\s+\w+)",
     ],
 )

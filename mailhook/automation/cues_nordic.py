@@ -57,6 +57,23 @@ _SCAND_HELP = (
     r"rigtig |veldig )?(?P<act>at|att|å|om|hvis)\b"
 )
 _SCAND_ARRANGE = r"\b(?P<act>kan det lade sig gøre|lar det seg (?:ordne|gjøre)|går det an)\b"
+_SCAND_THINK = r"\b(?P<act>(?:hvad|hva|vad) (?:synes|tycker|mener|tänker) (?:du|I|De|dere|ni))\b"
+_SCAND_MIND = (
+    r"\b(?:har|havde|hadde|hade)\s+(?:du|I|De|dere|ni)\s+(?:noget|noe|något)\s+(?:imod|imot|"
+    r"emot)\s+(?:\S+\s+)?"
+    r"(?:at|å|att)\s+(?P<act>\w+)"
+)
+_SCAND_TELL = (
+    r"(?:^|,\s*)(?P<act>(?:sig til|si fra|säg till|sig|si|säg)\b),?\s+(?:hvilken|hvilket|hvilke|vilken|"
+    r"vilket|vilka|om|"
+    r"hvad|hva|vad|når|hvornår|när)\b"
+)
+_SCAND_THEN_SEND = (
+    r",\s*(?:så\s+)?(?P<act>(?:send|skicka) (?:mig|os|meg|oss)|ring (?:til )?(?:mig|os|meg|oss)|"
+    r"skriv til (?:mig|os|"
+    r"meg|oss))\b"
+)
+_SCAND_SHALL_I = r"\b(?P<act>(?:skal|ska) jeg|ska jag)\s+\w+[^.!]*\?"
 _SCAND_PLEASE = (
     r"(?:^|,\s*)(?!(?:kontakt|se|bemærk|læs|klik|besøg|find|hilsen|vennlig|venlig)\b)(?P<act>\w+)"
     r"(?:\s+(?:mig|os|meg|oss|dig|deg|jer|dere))?\s+(?:venligst|vennligst)\b"
@@ -69,7 +86,8 @@ _DA_ACT = (
     r"svare|svarer|bekræfter|følge op|ringes ved)"
 )
 DA = lexicon(
-    r"\bhvis (?:du|I|De) har (?:nogen |yderligere )?(?:spørgsmål|brug for)|tøv ikke|"
+    r"\bhvis (?:du|I|De) har (?:nogen |yderligere )?(?:spørgsmål|brug for)|\bhvis (?:du|I|De) mangler|"
+    r"tøv ikke|"
     r"velkommen til at (?:kontakte|skrive|ringe)|til rådighed|\bmodtager\b|spørg endelig",
     commit=[
         rf"^(?!.*\b(?:har|havde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+"
@@ -99,6 +117,7 @@ DA = lexicon(
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
         _SCAND_ARRANGE,
+        _SCAND_THINK,
     ],
     request=[
         rf"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\b[^.?!]*?\b(?P<act>{_DA_ACT}|sende|ringe)\b",
@@ -116,12 +135,16 @@ DA = lexicon(
         _SCAND_PASSIVE_ASK,
         _SCAND_MAY_WE_GET,
         _SCAND_GLADLY,
+        _SCAND_MIND,
+        _SCAND_TELL,
+        _SCAND_THEN_SEND,
     ],
     need=[
         r"\b(?:jeg|vi)\s+(?:skal bruge|har brug for|mangler|behøver)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\bhar\s+(?:jeg|vi)\s+brug for\s+(?P<act>\w)",
         _SCAND_HELP,
+        r"\bvi\s+skal\s+(?P<act>have)\b(?=[^.?!]*\b(?:senest|inden)\b)",
     ],
     propose=[
         r"\blad os\b[^.?!]*?\b(?P<act>mødes|møde|tale|snakke|snak|ringe|ringes|aftale)\b",
@@ -131,6 +154,7 @@ DA = lexicon(
         _SCAND_SUGGEST,
         r"\b(?P<act>passer (?:det )?(?:dig|jer|Dem))\b(?=[^.!]*\?)",
         _SCAND_FANCY,
+        _SCAND_SHALL_I,
     ],
 )
 
@@ -143,7 +167,8 @@ _SV_ACT = (
 )
 SV = lexicon(
     r"\bom (?:du|ni) har (?:några |fler |ytterligare )?(?:frågor|funderingar)|\bvid (?:frågor|funderingar)|"
-    r"tveka inte|\bkontakta (?:mig|oss) gärna|\bmottagare\b|\bhör gärna av dig|välkommen att höra av",
+    r"tveka inte|\bom (?:du|ni) behöver (?:något|hjälp|mer)\b|\bkontakta (?:mig|oss) gärna|\bmottagare\b|"
+    r"\bhör gärna av dig|välkommen att höra av",
     commit=[
         rf"^(?!.*\b(?:har|hade)\s+(?:jag|vi)\b).*?\b(?P<who>jag|vi)\s+(?!(?:har|hade|ber|bad|önskar|"
         rf"behöver)\b)"
@@ -174,6 +199,7 @@ SV = lexicon(
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
         _SCAND_ARRANGE,
+        _SCAND_THINK,
     ],
     request=[
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
@@ -189,12 +215,16 @@ SV = lexicon(
         _SCAND_MAY_WE_GET,
         _SCAND_GLADLY,
         r"\b(?P<act>går det att)\s+\w+",
+        _SCAND_MIND,
+        _SCAND_TELL,
+        _SCAND_THEN_SEND,
     ],
     need=[
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:behöver|skulle behöva)\s+(?:jag|vi)\s+(?P<act>\w)",
         _SCAND_HELP,
+        r"\b(?:jag|vi)\s+(?:måste|behöver)\s+(?P<act>få|ha)\b(?=[^.?!]*\b(?:senast|innan|före)\b)",
     ],
     propose=[
         r"\b(?:har|hinner)\s+(?:du|ni)\s+(?P<act>(?:\S+\s+)?(?:tid|möjlighet))\b",
@@ -205,6 +235,7 @@ SV = lexicon(
         r"möte|"
         r"telefonmöte|videomöte))",
         _SCAND_FANCY,
+        _SCAND_SHALL_I,
     ],
 )
 
@@ -216,7 +247,7 @@ _NO_ACT = (
 )
 NO = lexicon(
     r"\bhvis (?:du|dere) har (?:noen |flere )?(?:spørsmål|behov)|ikke nøl|bare (?:å )?ta kontakt|"
-    r"ta gjerne kontakt|\bmottaker\b",
+    r"ta gjerne kontakt|\bhvis (?:du|dere) trenger (?:noe|hjelp|mer)\b|\bmottaker\b",
     commit=[
         rf"^(?!.*\b(?:har|hadde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+(?!(?:har|hadde|ber|ba|trenger)\b)"
         rf"(?:\S+\s+){{0,3}}?"
@@ -247,6 +278,7 @@ NO = lexicon(
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
         _SCAND_ARRANGE,
+        _SCAND_THINK,
     ],
     request=[
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=[^.!]*\?)",
@@ -263,12 +295,16 @@ NO = lexicon(
         _SCAND_PASSIVE_ASK,
         _SCAND_MAY_WE_GET,
         _SCAND_GLADLY,
+        _SCAND_MIND,
+        _SCAND_TELL,
+        _SCAND_THEN_SEND,
     ],
     need=[
         r"\b(?:jeg|vi)\s+(?:trenger|behøver|har behov for|må ha|skulle gjerne hatt)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:trenger|behøver)\s+(?:jeg|vi)\s+(?P<act>\w)",
         _SCAND_HELP,
+        r"\b(?:jeg|vi)\s+(?:må|trenger å)\s+(?P<act>ha|få)\b(?=[^.?!]*\b(?:senest|innen|før)\b)",
     ],
     propose=[
         r"\b(?:har|hadde)\s+(?:du|dere|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
@@ -276,5 +312,6 @@ NO = lexicon(
         r"\b(?P<act>passer (?:det )?(?:for )?(?:deg|dere|Dem))\b(?=[^.!]*\?)",
         _SCAND_SUGGEST,
         _SCAND_FANCY,
+        _SCAND_SHALL_I,
     ],
 )

@@ -23,10 +23,13 @@ _PL_THIRD = (
 PL = lexicon(
     r"\bw razie (?:jakichkolwiek |dodatkowych |ewentualnych )?(?:pytań|wątpliwości|problemów)|"
     r"(?:pozostaję|pozostajemy|jestem|jesteśmy) do (?:Pana |Pani |Państwa |Twojej )?dyspozycji|\bnie wahaj|"
-    r"\badresat|\b(?:prosz[ęe]|prosimy) o kontakt z\b|\b(?:jeśli|jeżeli|gdyby) (?:\S+\s+){0,2}?(?:pytania|"
+    r"\badresat|\bgdyby(?:ś|ście)?\s+(?:czegoś|coś)\b|\b(?:prosz[ęe]|prosimy) o kontakt z\b|\b(?:jeśli|"
+    r"jeżeli|gdyby) (?:\S+\s+){0,2}?(?:pytania|"
     r"pytań|wątpliwości)",
     commit=[
-        r"(?<!nie )\b(?P<act>zadzwonię|zadzwonimy|wyślę|wyślemy|prześlę|prześlemy|odezwę się|odezwiemy się|"
+        r"(?<!nie )\b(?P<act>zadzwonię|zadzwonimy|wyślę|wyślemy|prześlę|prześlemy|podeślę|podeślemy|"
+        r"odezwę się|"
+        r"odezwiemy się|"
         r"dam znać|damy znać|odpowiem|odpowiemy|potwierdzę|potwierdzimy|skontaktuję się|skontaktujemy się|"
         r"przekażę|przekażemy|napiszę|napiszemy|poinformuję|poinformujemy|wrócę do|wrócimy do)(?!\w)",
         # Someone on the author's side promises the reader ("nasz dział serwisu wyśle Panu ...").
@@ -59,6 +62,7 @@ PL = lexicon(
         r"\b(?P<act>(?:z kim|do kogo|kogo|u kogo|gdzie)\s+(?:powinienem|powinnam|powinniśmy|mam|mamy|możemy|"
         r"mogę|"
         r"muszę|musimy|należy))(?!\w)",
+        r"\b(?P<act>co (?:sądzisz|sądzicie|sądzi Pan|sądzi Pani|sądzą Państwo|myślisz|myślicie))(?!\w)",
     ],
     request=[
         rf"\bczy\s+(?:mógłby|mogłaby|mogliby|mogłyby|moglibyście|może|możesz|mógłbyś|mogłabyś|mogą|możecie|"
@@ -81,11 +85,14 @@ PL = lexicon(
         r"\b(?P<act>czy da(?:łoby)? się)\s+",
         r"\bczy\s+(?:możemy|moglibyśmy|mogę|mógłbym|mogłabym)\s+(?:\S+\s+)?(?P<act>otrzymać|dostać|"
         r"prosić)(?!\w)",
+        r"(?:^|,\s*)(?P<act>powiedz(?:cie)?|proszę powiedzieć),?\s+(?:który|która|które|którą|czy|kiedy|jak|"
+        r"co|gdzie)\b",
     ],
     need=[
         r"(?<!nie )\b(?:potrzebuję|potrzebujemy|potrzebowałbym|potrzebowałabym|potrzebowalibyśmy)"
         r"\s+(?P<act>\w)",
         r"\b(?:bardzo\s+)?by (?:mi|nam) (?:bardzo\s+)?pomogło,?\s+(?P<act>gdyby\w*|jeśli|żeby\w*)(?!\w)",
+        r"\b(?:muszę|musimy)\s+(?P<act>otrzymać|dostać|mieć)(?!\w)(?=[^.?!]*\b(?:do|najpóźniej|przed)\b)",
     ],
     propose=[
         rf"\bczy\s+(?:znalazłby|znalazłaby|znajdzie|znajdziesz|ma|masz|mają|macie)\s+(?:{_PL_YOU}\s+)?"
@@ -98,5 +105,6 @@ PL = lexicon(
         r"wideokonferencja|wideokonferencję|kawa|kawę|spotkamy|zdzwonimy|porozmawiamy|"
         r"umówimy))(?!\w)(?=[^.!]*\?)",
         rf"\b(?P<act>(?:masz|macie|ma {_PL_YOU}|mają Państwo)\s+ochotę)(?!\w)",
+        r"\bczy\s+(?P<act>mam|mamy)\s+\w+(?=[^.!]*\?)",
     ],
 )

@@ -31,7 +31,8 @@ _FR_THIRD = words(
 FR = lexicon(
     r"n'hésitez pas|si vous avez (?:des|la moindre|d'autres|une) (?:questions?|remarques?)|"
     r"pour toute (?:question|information|demande)|\bdisposition\b|je reste disponible|"
-    r"dans l'attente de|\bdestinataire\b|n'hésite pas|\bsi besoin\b|\bau besoin\b|si vous avez besoin",
+    r"dans l'attente de|\bdestinataire\b|n'hésite pas|\bsi besoin\b|\bau besoin\b|si vous avez besoin|"
+    r"si tu as besoin",
     commit=[
         # Object pronouns may be elided onto the verb: "je t'envoie", "je l'appellerai".
         # "merci de nous indiquer": after "de" or "à", "nous" is the object, not who promises.
@@ -82,6 +83,7 @@ FR = lexicon(
         # Passive requests ("est-ce que cela peut être mis en place d'ici là ?").
         r"\b(?P<act>(?:cela|ça|ceci)\s+(?:peut|pourrait|pourra)\s+être\s+\w+)(?=[^.!]*\?)",
         r"\b(?P<act>(?:serait|est)-ce (?:possible|envisageable|faisable|imaginable))\b",
+        r"\b(?P<act>(?:que\s+|qu'en\s+)(?:pensez-vous|penses-tu))",
     ],
     request=[
         rf"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|tu)\b[^.?!]*?"
@@ -113,12 +115,19 @@ FR = lexicon(
         r"(?:recevoir|obtenir|avoir)\s+(?P<act>\S+)",
         # "Il faudrait nous envoyer ...": what the author needs from the reader, impersonally.
         r"\bil (?:faudrait|faut)\s+(?:nous\s+|me\s+|m')(?P<act>\w+)",
+        r"\b(?:cela|ça)\s+(?:vous|te)\s+(?:dérangerait|ennuierait)(?:-il)?\s+(?:de|d')\s*(?P<act>\w+)",
+        # Imperatives with their pronoun ("envoie-moi", "dites-nous", "rappelez-moi").
+        r"\b(?P<act>(?:envoie|envoyez|transmets|transmettez|dis|dites|appelle|appelez|confirme|confirmez|"
+        r"rappelle|"
+        r"rappelez|écris|écrivez|fais|faites|indique|indiquez|donne|donnez)-(?:moi|nous))\b",
     ],
     need=[
         r"\b(?:j'ai|nous avons|j'aurais|nous aurions)\s+besoin\s+(?:d'|de\s+|du\s+|des\s+)(?P<act>\w)",
         r"\bil (?:me|nous) (?:faudrait|faut)\s+(?P<act>\w)",
         r"\b(?:ça|cela) (?:m'|nous )(?:aiderait|aiderai|rendrait service)\s+(?:beaucoup\s+|"
         r"bien\s+)?(?P<act>d'|de|si)",
+        r"\b(?:je|nous)\s+(?:dois|devons)\s+(?P<act>recevoir|obtenir|avoir)\b(?=[^.?!]*\b(?:avant|d'ici|"
+        r"au plus tard)\b)",
     ],
     propose=[
         r"\bon\s+(?:se\s+|s')?(?P<act>voit|parle|rappelle|appelle|en parle|en discute)\b",
@@ -150,10 +159,12 @@ IT = lexicon(
     r"(?:resto|rimango|restiamo|rimaniamo|sono|siamo) a (?:sua |vostra |tua )?(?:completa |"
     r"piena )?disposizione|"
     r"non (?:esiti|esitate|esitare|esitare) a|se (?:ha|hai|avete) bisogno|in caso di (?:domande|dubbi)|"
-    r"\bdestinatario\b",
+    r"\bdestinatario\b|\bse (?:ti|vi|le) serv(?:e|ono|isse) (?:altro|qualcosa|qualcos'altro)",
     commit=[
         r"\b(?:ti|vi|le|gli|la|lo)\s+(?P<act>mando|manderò|manderemo|invio|invierò|invieremo|chiamo|chiamerò|"
-        r"richiamo|richiamerò|scrivo|scriverò|faccio sapere|farò sapere|faremo sapere|aggiorno|aggiornerò|"
+        r"richiamo|richiamerò|scrivo|scriverò|faccio sapere|farò sapere|faremo sapere|faccio avere|"
+        r"farò avere|"
+        r"faremo avere|aggiorno|aggiornerò|"
         r"contatto|contatterò|confermo|confermerò|giro|girerò|inoltro|inoltrerò|rispondo|risponderò|"
         r"terrò aggiornat[oaie]|terremo aggiornat[oaie])\b",
         r"\b(?P<act>(?:mi|ci)\s+(?:faccio|faremo|farò)\s+(?:sentire|vivo|viva))\b",
@@ -185,6 +196,7 @@ IT = lexicon(
         r"(?=[^.!]*\?)",
         r"\b(?P<act>(?:hai|ha|avete|avresti|avreste)\s+(?:qualche |un')?idea)\b",
         r"\b(?P<act>si (?:potrebbe|può|potrà)\s+\w+)\b(?=[^.!]*\?)",
+        r"\b(?P<act>cosa ne (?:pensi|pensa|pensate|dici|dite))\b",
     ],
     request=[
         rf"\b{_IT_ASKS}\s+(?:gentilmente\s+|per favore\s+|cortesemente\s+|anche\s+)?(?P<act>\w+(?:are|ere|"
@@ -204,12 +216,15 @@ IT = lexicon(
         r"(?P<act>\w+)",
         r"\b(?:le|vi|ti|gli)\s+(?:sarei|saremmo)\s+(?:molto\s+|davvero\s+|estremamente\s+)?grat[oiae]\s+se\s+"
         r"(?:\S+\s+)?(?P<act>\S+)",
+        r"\b(?:ti|vi|le|gli)\s+dispiacerebbe\s+(?P<act>\w+)",
+        r"\b(?P<act>dimmi|ditemi|dicci|diteci|mi dica|ci dica)(?!\w)",
     ],
     need=[
         r"\b(?:mi|ci)\s+(?:servirebbe|servirebbero|serve|servono)\s+(?P<act>\w)",
         r"\b(?:ho|abbiamo|avrei|avremmo)\s+(?:urgente\s+)?bisogno\s+(?:di|del|della|dei|delle|"
         r"d')\s*(?P<act>\w)",
         r"\b(?:mi|ci) (?:sarebbe|sarà|è) (?:molto |davvero )?(?:utile|d'aiuto)\s+(?P<act>\w+)",
+        r"\b(?:devo|dobbiamo)\s+(?P<act>ricevere|avere)\b(?=[^.?!]*\b(?:entro|prima)\b)",
     ],
     propose=[
         r"\b(?P<act>(?:sarebbe|sareste|saresti|sei|è|siete)\s+disponibil[ei])\b",
@@ -220,5 +235,6 @@ IT = lexicon(
         r"(?:andrebbe|andrebbero|va|vanno|starebbe|sta)\s+bene)\b",
         r"\b(?:ti|vi|le)\s+(?:va|andrebbe)\s+(?P<act>(?:di\s+)?(?:un|una|uno|un'|\w+are|\w+ere|"
         r"\w+ire)\b)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:vuoi|vuole|volete) che\s+\w+)",
     ],
 )

@@ -108,6 +108,7 @@ EN = lexicon(
         r"\b(?P<act>(?:can|could|would)\s+(?:this|that|it|these|those)\s+be\s+(?:\w+ed|\w+en|set|done|sent|"
         r"put|"
         r"made|paid|fixed|shown|sorted|built))\b(?=[^.!]*\?)",
+        r"\b(?P<act>what do you think (?:about|of)|what are your thoughts|how do you feel about)\b",
     ],
     request=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
@@ -153,6 +154,10 @@ EN = lexicon(
         r"\b(?:is there )?(?P<act>any chance (?:of|that|you could))\b",
         # An imperative softened at its end ("Send me the file, please.").
         r"^(?P<act>[a-z]\w+)\b[^.?!]*,\s*please\s*[.!]?$",
+        # An imperative after a fronted clause ("When you have a moment, send me the figures.").
+        r",\s*(?:then\s+|please\s+)?(?P<act>send (?:me|us)|call me|call us|let (?:me|us) know|"
+        r"get back to (?:me|us)|"
+        r"e-?mail me|confirm|forward (?:me|us))\b",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
@@ -164,6 +169,8 @@ EN = lexicon(
         # "It would help me a lot to have your slides by Wednesday."
         r"\bit (?:would|'d|will) help (?:me|us)\b(?:\s+\w+){0,3}?\s+(?P<act>(?:to (?:have|get|see|receive)|"
         r"if you)\b)",
+        r"\b(?:i|we)\s+(?:have to|must|need to)\s+(?P<act>(?:receive|get|have)\b)"
+        r"(?=[^.?!]*\b(?:by|before|until|no later than|at the latest)\b)",
     ],
     propose=[
         r"\blet'?s\s+(?:\w+\s+)?(?P<act>talk|meet|catch up|discuss|speak|schedule|set up|get together|"
@@ -193,6 +200,7 @@ EN = lexicon(
         r"\b(?P<act>(?:fancy|feel like|up for)\s+(?:a\s+|an\s+|some\s+)?(?:lunch|coffee|dinner|breakfast|"
         r"drink|beer|"
         r"call|chat|meeting|catch-up|walk))\b(?=[^.!]*\?)",
+        r"\b(?P<act>shall i|should i|do you want me to|would you like me to)\b[^.!]*\?",
     ],
 )
 
@@ -280,6 +288,9 @@ DE = lexicon(
         r"\b(?P<act>(?:an wen|wen|mit wem|bei wem)\s+(?:können|könnten|sollen|sollten|müssen|"
         r"dürfen)\s+(?:wir|ich))\b"
         r"(?=[^.!]*\?)",
+        r"\b(?P<act>was (?-i:halten Sie|hältst du|haltet ihr|meinen Sie|meinst du|meint ihr|sagen Sie|"
+        r"sagst du|"
+        r"sagt ihr))\b",
     ],
     request=[
         rf"\b(?:können|könnten|würden|wären|kannst|könntest|würdest)\s+(?:Sie|du|ihr)\b[^.?!]*?"
@@ -309,6 +320,9 @@ DE = lexicon(
         r"leitet|füllt|unterschreibt|schaut|seht|antwortet))\b",
         r"\b(?P<act>teilen Sie (?:mir|uns)|teil (?:mir|uns)|teilt (?:mir|uns))\b(?=[^.?!]*\bmit\b)",
         r"\b(?:können|könnten|dürften)\s+wir\b[^.?!]*\b(?P<act>bekommen|erhalten|haben)\b(?=[^.!]*\?)",
+        rf"\b(?:hätten|hättest|hättet|haben|hast)\s+{_DE_YOU}\s+(?:etwas|was)\s+dagegen,?\s+(?P<act>\S+)",
+        r"(?:^|,\s*)(?:dann\s+)?(?P<act>(?-i:schick|schicke|sende|ruf|sag|Sag|gib|melde|bestätige|leite)\s+"
+        r"(?:mir|uns|mich))\b",
     ],
     need=[
         r"\b(?:ich|wir)\s+(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?!(?:ich|wir)\b)"
@@ -320,6 +334,9 @@ DE = lexicon(
         r"\bes (?:würde|wäre) (?:mir|uns) (?:sehr |eine große |wirklich )?(?:helfen|eine Hilfe|"
         r"hilfreich),?\s+"
         r"(?P<act>\w+)",
+        # An obligation with a deadline is the reader's to meet ("wir müssen ... bis zum 20. erhalten").
+        r"\b(?:ich|wir)\s+(?-i:muss|müssen)\s+(?=[^.?!]*\b(?:bis|spätestens)\b)"
+        r"(?P<act>(?:\S+\s+){0,6}?(?-i:erhalten|bekommen|haben))\b",
     ],
     propose=[
         r"\b(?:lass(?:t)?|lassen Sie) uns\b[^.?!]*?\b(?P<act>telefonieren|treffen|sprechen|reden|Tel|"

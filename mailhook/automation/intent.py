@@ -197,13 +197,18 @@ def _candidates(unit: str, languages: tuple[str, ...]) -> Candidates:
     are split cheaply anyway (at end marks), so they are not searched first: any pattern may."""
     if len(unit) > _MAX_SEGMENTED:
         return {lang: tuple(range(len(cues.BY_LANGUAGE[lang].patterns))) for lang in languages}
-    return {
-        lang: tuple(
-            index for index, parts in enumerate(cues.BY_LANGUAGE[lang].anywhere)
-            if all(part.search(unit) for part in parts)
-        )
-        for lang in languages
-    }
+    # In ASCII text re.IGNORECASE is str.lower(): a pattern none of whose keywords the lower-cased
+    # paragraph holds cannot match it, and needs no search.
+    lower = unit.lower() if unit.isascii() else None
+    return {lang: _matching(cues.BY_LANGUAGE[lang], unit, lower) for lang in languages}
+
+
+def _matching(lexicon: cues.Cues, unit: str, lower: str | None) -> tuple[int, ...]:
+    return tuple(
+        index for index, (parts, words) in enumerate(zip(lexicon.anywhere, lexicon.keywords, strict=True))
+        if (lower is None or not words or any(word in lower for word in words))
+        and all(part.search(unit) for part in parts)
+    )
 
 
 def _split(unit: str, segmenter: pysbd.Segmenter) -> list[str]:

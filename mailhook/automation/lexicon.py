@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mailhook.automation.loosening import loosened
+from mailhook.automation.loosening import keywords, loosened
 
 # Roles: the author promises (commit), asks the reader to act (request), asks the reader for an
 # answer (ask: "could you tell us how ...", "je souhaiterais savoir si ..."), or proposes to do
@@ -31,14 +31,19 @@ class Cues:
     # nothing in a paragraph, no pattern matches any of its sentences, and the paragraph needs no
     # sentence splitting (the costly step of detection).
     anywhere: tuple[tuple[re.Pattern[str], ...], ...]
+    # Per pattern, words one of which an ASCII paragraph must hold (lower-cased) for its loosened
+    # parts to match (loosening.keywords); empty where no such words are known. A substring test
+    # costs a fraction of a regex search, and most patterns fail it on most paragraphs.
+    keywords: tuple[tuple[str, ...], ...]
 
 
 def lexicon(courtesy: str, **roles: list[str]) -> Cues:
     """A language's cues: its courtesy pattern and, per role, patterns tried in the order given."""
     sources = [p for group in roles.values() for p in group]
     patterns = tuple((role, re.compile(p, FLAGS)) for role, group in roles.items() for p in group)
-    anywhere = tuple(tuple(re.compile(part, FLAGS) for part in loosened(p)) for p in sources)
-    return Cues(patterns, re.compile(courtesy, FLAGS), anywhere)
+    parts = [loosened(p) for p in sources]
+    anywhere = tuple(tuple(re.compile(part, FLAGS) for part in group) for group in parts)
+    return Cues(patterns, re.compile(courtesy, FLAGS), anywhere, tuple(keywords(group) for group in parts))
 
 
 def words(*alternatives: str) -> str:

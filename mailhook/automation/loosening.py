@@ -104,3 +104,56 @@ def _group_end(source: str, start: int) -> int:
         index += 1
         if depth == 0:
             return index
+
+
+
+_PLAIN_WORDS = re.compile(r"[a-z' -]+")
+_PLAIN_CHAR = re.compile(r"[a-z' -]")
+_QUANTIFIERS = ("?", "*", "+", "{")
+_MIN_KEYWORD = 3  # shorter words ("i", "we") are in nearly every paragraph: no use as a filter
+
+
+def keywords(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Lower-case words one of which every ASCII text that the loosened parts match must hold (cue
+    patterns are compiled with re.IGNORECASE, which in ASCII text is str.lower()): a plain-word
+    group that every match passes through ("(?:can|could)") or a run of plain letters ("about"),
+    the most selective found. Empty when there is none: a
+    paragraph then has to be searched with the parts themselves."""
+    found = [words for part in parts for words in _required_words(part)]
+    return max(found, key=lambda words: min(map(len, words)), default=())
+
+
+def _required_words(part: str) -> list[tuple[str, ...]]:
+    """The alternatives of each group, and each run of letters, that a match of the part must
+    pass through: at its top level or inside a group without alternatives, never optional."""
+    found: list[tuple[str, ...]] = []
+    run, index = "", 0
+    while index < len(part):
+        token, end = _token(part, index)
+        if part.startswith("(", index):
+            close = _group_end(part, index)
+            if part[close : close + 1] not in _QUANTIFIERS and part.startswith("(?:", index):
+                found.extend(_group_words(part[index + 3 : close - 1]))
+            run, index = "", close
+            continue
+        if _PLAIN_CHAR.fullmatch(token.lower()) and part[end : end + 1] not in _QUANTIFIERS:
+            run += token.lower()
+            if len(run.strip()) > _MIN_KEYWORD:
+                found.append((run.strip(),))
+        else:
+            run = ""
+        index = end
+    return found
+
+
+def _group_words(inner: str) -> list[tuple[str, ...]]:
+    """A group's plain alternatives ("can|could"), or what its one branch must hold."""
+    alternatives = tuple(alternative.strip().lower() for alternative in inner.split("|"))
+    if all(_PLAIN_WORDS.fullmatch(a) and len(a) >= _MIN_KEYWORD for a in alternatives):
+        return [alternatives]
+    depth = 0
+    for char in inner:  # a top-level "|" makes every branch optional: nothing is required
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            return []
+    return _required_words(inner)
