@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator, Mapping
 from functools import cache
 
 import numpy as np
@@ -65,21 +66,34 @@ def _factory() -> DetectorFactory:
     return factory
 
 
-class _Profiles(dict[str, list[float]]):
+class _Profiles(Mapping[str, list[float]]):
     """langdetect's word_lang_prob_map (n-gram -> its probability in each language), each row
     computed as DetectorFactory.add_profile computes it, the first time it is asked for: building
-    all 87,598 rows took 0.27 s and some 45 MB in every process, and a message needs a few hundred."""
+    all 87,598 rows took 0.27 s and some 45 MB in every process, and a message needs a few hundred.
+
+    A whole Mapping (get, len, iteration agree with `in` and []), not a dict filled on demand,
+    whose get() and len() knew only the rows built so far."""
 
     def __init__(self, profiles: list[tuple[dict[str, int], list[int]]], languages: int) -> None:
-        super().__init__()
         self._profiles = profiles
         self._languages = languages
         self._known = frozenset().union(*(frequencies for frequencies, _ in profiles))
+        self._rows: dict[str, list[float]] = {}
 
     def __contains__(self, word: object) -> bool:
         return word in self._known
 
-    def __missing__(self, word: str) -> list[float]:
+    def __len__(self) -> int:
+        return len(self._known)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._known)
+
+    def __getitem__(self, word: str) -> list[float]:
+        row = self._rows.get(word)
+        return self._build(word) if row is None else row
+
+    def _build(self, word: str) -> list[float]:
         if word not in self._known:
             raise KeyError(word)
         row = [0.0] * self._languages
@@ -88,7 +102,7 @@ class _Profiles(dict[str, list[float]]):
             for index, (frequencies, n_words) in enumerate(self._profiles):
                 if word in frequencies:
                     row[index] = 1.0 * frequencies[word] / n_words[length - 1]
-        self[word] = row
+        self._rows[word] = row
         return row
 
 

@@ -116,3 +116,23 @@ def test_the_lazy_profiles_are_langdetects_own_table() -> None:
     assert "q\u0416z" not in table
     with pytest.raises(KeyError):
         table["q\u0416z"]
+
+
+def test_the_lazy_profiles_are_a_whole_table_before_any_row_is_built() -> None:
+    """Asked before a row is built, the table answers as langdetect's full dict would: get(),
+    len() and iteration agree with `in` and []. As a dict filled on demand, get() gave None for
+    an n-gram that `in` called known, len() 0 and iteration nothing."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from mailhook.pipeline.language import _factory
+
+    reference = DetectorFactory()
+    reference.load_profile(PROFILES_DIRECTORY)
+    full = reference.word_lang_prob_map
+    table = _factory.__wrapped__().word_lang_prob_map
+    word = "the"
+    assert table.get(word) == full[word]
+    assert table.get("q\u0416z") is None and table.get("q\u0416z", []) == []
+    assert len(table) == len(full)
+    assert set(table) == set(full)
+    assert dict(table.items()) == full
