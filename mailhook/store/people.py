@@ -169,24 +169,35 @@ class PeopleStore(Base):
     ) -> None:
         """A person's edit: sets the user-edited flag, even when clearing the value; `phones`
         reads a phone number with the contact's country."""
+        self.set_properties(email, {prop: value}, phones)
+
+    def set_properties(
+        self, email: str, values: Mapping[str, str | None], phones: PhoneReader | None = None
+    ) -> None:
+        """A person's edits of several properties in one transaction: all are written, or none
+        (the page's contact form). Phones are read with the country edited with them, if it is."""
         email = normalise_address(email)
-        check_properties({prop: value})
+        check_properties(dict(values))
+        props = list(values)
         with self._tx() as c:
-            held = c.execute(f"SELECT {prop}, country FROM contacts WHERE email = ?", (email,)).fetchone()
+            columns = ", ".join([*props, "country"])
+            held = c.execute(f"SELECT {columns} FROM contacts WHERE email = ?", (email,)).fetchone()
             if held is None:
                 raise NotFound(f"no contact {email}")
-            values, originals = read_phones({prop: value}, held[1], phones)
-            value = values[prop]
-            if held[0] == value:
-                # No column change fires no trigger, but the person did decide this value.
-                c.execute(
-                    """INSERT INTO contact_properties (contact_email, property, source,
-                       user_edited, updated_at) VALUES (?, ?, ?, 1, ?)
-                       ON CONFLICT (contact_email, property) DO UPDATE SET user_edited = 1""",
-                    (email, prop, SOURCE_USER, utc_now()),
-                )
-            else:
-                self._write(c, email, prop, value, SOURCE_USER, True, original=originals.get(prop))
+            country = values["country"] if "country" in values else held[-1]
+            read, originals = read_phones(dict(values), country, phones)
+            for prop, before in zip(props, held, strict=False):
+                if before == read[prop]:
+                    # No column change fires no trigger, but the person did decide this value.
+                    c.execute(
+                        """INSERT INTO contact_properties (contact_email, property, source,
+                           user_edited, updated_at) VALUES (?, ?, ?, 1, ?)
+                           ON CONFLICT (contact_email, property) DO UPDATE SET user_edited = 1""",
+                        (email, prop, SOURCE_USER, utc_now()),
+                    )
+                else:
+                    self._write(c, email, prop, read[prop], SOURCE_USER, True,
+                                original=originals.get(prop))
 
     def contact(self, email: str) -> dict[str, Any]:
         """A contact with per-property provenance and the mail logged on it."""

@@ -75,19 +75,16 @@ async def contact_page(request: Request) -> Response:
 
 
 async def edit_contact(request: Request) -> Response:
-    """Each changed property through the store's user-edit path (set_property, as `mailhook
-    contacts set`): the value is the person's and the AI never writes that property again."""
+    """The changed properties through the store's user-edit path (set_properties, as `mailhook
+    contacts set` in one transaction: all or none): each value is the person's and the AI never
+    writes that property again."""
     user = await signed_in(request)
     form = await checked_form(request)
     web = request.app.state.web
     email = await web.db(lambda s: _own_contact(s, user, request.path_params["email"]))
     changed = edits(form)
 
-    def save(store: Store) -> None:
-        for prop, value in changed.items():
-            store.set_property(email, prop, value, _PHONES)
-
-    await web.db(save)
+    await web.db(lambda s: s.set_properties(email, changed, _PHONES))
     log.info("web: %s edited %s of contact %s", user.email, ", ".join(changed) or "nothing", email)
     return RedirectResponse(contact_url(email), status_code=303)
 

@@ -159,6 +159,26 @@ def test_cli_style_edit_is_a_user_edit_even_when_clearing(store: Store) -> None:
     assert (meta["value"], meta["user_edited"], meta["source"]) == (None, True, "user")
 
 
+def test_several_edits_at_once_are_user_edits_each_with_its_history(store: Store) -> None:
+    """set_properties (the page's contact form): every property flagged, one unchanged value
+    flagged too (its source kept), each change in the history, a phone read with the country
+    edited with it."""
+    store.add_contact("bob@them.example", {"city": "Oslo", "job_title": "CTO"}, "import")
+    store.set_properties("bob@them.example", {"city": "Bergen", "job_title": "CTO", "country": "DE",
+                                              "phone": "030 1234567"},
+                         phones=lambda typed, country: "+49301234567" if country == "DE" else None)
+    props = store.contact("bob@them.example")["properties"]
+    assert {p: (props[p]["value"], props[p]["user_edited"], props[p]["source"])
+            for p in ("city", "job_title", "country", "phone")} == {
+        "city": ("Bergen", True, "user"), "job_title": ("CTO", True, "import"),
+        "country": ("DE", True, "user"), "phone": ("+49301234567", True, "user")}
+    rows = store.conn.execute(
+        "select property, old_value, new_value from property_history where source = 'user' "
+        "order by id").fetchall()
+    assert sorted(tuple(r) for r in rows) == [("city", "Oslo", "Bergen"), ("country", None, "DE"),
+                                             ("phone", None, "+49301234567")]
+
+
 def test_history_records_every_change(store: Store) -> None:
     """Every change to a property lands in property_history with its source."""
     store.add_contact("bob@them.example", {"city": "Oslo"}, "user")

@@ -376,13 +376,10 @@ def test_the_largest_contact_form_the_page_can_send_is_saved(db: Path) -> None:
         store.close()
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=True, reason=(
-    "a save writes each field in its own transaction (store.set_property); all or nothing needs "
-    "a store call that writes several user edits in one (mailhook/store is not the page's to edit)"))
 def test_a_save_that_fails_midway_writes_none_of_its_fields(db: Path) -> None:
     """The job title and the city changed in one save; the database refuses the city (a trigger
-    of the administrator's, real SQL): the save fails, and the job title must not be left
-    written on its own. Today it is: what the report describes for the store."""
+    of the administrator's, real SQL): the save fails, and the job title is not left written on
+    its own (store.set_properties: one transaction)."""
     conn = sqlite3.connect(db)
     conn.execute("CREATE TRIGGER refuse_city BEFORE UPDATE OF city ON contacts "
                  "BEGIN SELECT RAISE(ABORT, 'city refused'); END")
