@@ -124,10 +124,9 @@ def due_date(sentence: str, language: str | None, sent: datetime | None) -> str 
         return None
     base = sent or datetime.now()
     settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
-    known = language in cues.BY_LANGUAGE
-    languages = [_DATEPARSER_NAME.get(language, language)] if known else ["en"]
-    text = readable(sentence, language if known else "en")
-    hits = search_dates(text, languages=languages, settings=settings)
+    code = language if language is not None and language in cues.BY_LANGUAGE else "en"
+    languages = [_DATEPARSER_NAME.get(code, code)]
+    hits = search_dates(readable(sentence, code), languages=languages, settings=settings)
     for found, when in hits or []:
         if _names_a_day(found) and when.date() >= base.date():
             return _as_day(when.date())
