@@ -49,7 +49,12 @@ def seed(db: Path | str) -> dict[str, int]:
 
 # Each user's own contact, who holds a job title; a reply of theirs shows another and a phone.
 REPLIERS = {ANN: "carol@acme.example", BEA: "dan@other.example"}
-EVIDENCE = {"line": "Head of Sales | +49 30 1234567", "extractor": "layout", "confidence": 0.9}
+EVIDENCE = {"line": "Head of Sales | +49 30 1234560", "extractor": "layout", "confidence": 0.9}
+
+
+def _evidence(n: int) -> dict[str, object]:
+    """The signature line of user n's reply: the phone the AI fills is the one it shows."""
+    return {**EVIDENCE, "line": f"Head of Sales | +49 30 123456{n}"}
 
 
 def seed_replies(db: Path | str) -> dict[str, int]:
@@ -61,8 +66,8 @@ def seed_replies(db: Path | str) -> dict[str, int]:
         for n, (user, contact) in enumerate(REPLIERS.items()):
             store.add_contact(contact, {"job_title": "Engineer"}, "import")
             finish_reply(store, user, contact, f"<reply-{n}@{contact.split('@')[1]}>", (
-                Candidate("phone", f"+4930123456{n}", None, EVIDENCE),
-                Candidate("job_title", "Head of Sales", None, EVIDENCE)))
+                Candidate("phone", f"+4930123456{n}", None, _evidence(n)),
+                Candidate("job_title", "Head of Sales", None, _evidence(n))))
             (suggestion,) = store.suggestions(user_email=user)
             ids[user] = suggestion.id
         return ids
