@@ -3,6 +3,7 @@ extract, browse."""
 
 from __future__ import annotations
 
+import importlib.machinery
 import json
 import logging
 import sys
@@ -27,6 +28,17 @@ from mailhook.safe_text import escape
 @click.version_option(package_name="mailhook")
 def main() -> None:
     """mailhook: turns the mail your team sends and receives into contact details."""
+    _spare_children_the_script()
+
+
+def _spare_children_the_script() -> None:
+    """multiprocessing's spawn runs the parent's __main__ again in every child, unless it is a
+    package's __main__ module (as under `python -m`). Run as the console script, that is this
+    whole CLI, which no worker, replay child or intake writer uses: 0.35 s and 28 MB each. Named
+    as `python -m mailhook` would name it, it is skipped."""
+    script = sys.modules["__main__"]
+    if getattr(script, "__spec__", None) is None and getattr(script, "__file__", None):
+        script.__spec__ = importlib.machinery.ModuleSpec("mailhook.__main__", None)
 
 
 @main.command()

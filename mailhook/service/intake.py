@@ -16,7 +16,6 @@ import multiprocessing
 import os
 import pickle
 import queue
-import signal
 import socket
 import sqlite3
 import struct
@@ -29,7 +28,7 @@ from pathlib import Path
 
 from mailhook.errors import IntakeClosed, IntakeUnavailable
 from mailhook.store import Received, Store
-from mailhook.worker.children import die_with
+from mailhook.worker.children import die_with, ignore_stops, stops_held
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +226,8 @@ class _Writer:
         level = logging.getLogger().getEffectiveLevel()
         process = _CONTEXT.Process(target=_writer_main, name="mailhook-intake-writer", daemon=True,
                                    args=(db_path, busy_timeout_ms, theirs, os.getpid(), level))
-        process.start()
+        with stops_held():
+            process.start()
         theirs.close()
         try:
             first = ours.recv()
@@ -288,8 +288,7 @@ def _writer_main(db_path: str, busy_timeout_ms: int, conn: Connection, parent: i
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # A stop of the whole hook (SIGTERM, Ctrl-C) is the service's: it sends what is queued, then
     # closes the pipe.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    ignore_stops()
     try:
         store = Store(db_path, busy_timeout_ms=busy_timeout_ms)
     except Exception as exc:  # noqa: BLE001 - reported to the intake, which raises it

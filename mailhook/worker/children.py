@@ -10,8 +10,9 @@ import multiprocessing
 import os
 import select
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
 from typing import Any, NoReturn
@@ -109,7 +110,8 @@ def spawn(config: Config, target: Target, name: str, extra: Sequence[Any] = ()) 
     level = logging.getLogger().getEffectiveLevel()
     process = CONTEXT.Process(target=target, name=name, daemon=True,
                               args=(config, reader, reporter, os.getpid(), level, *extra))
-    process.start()
+    with stops_held():
+        process.start()
     reader.close()
     reporter.close()
     return Child(process, writer, reports)
@@ -122,7 +124,7 @@ def settle(config: Config, parent: int, level: int) -> None:
     first imported, which is later, when the tagger loads)."""
     die_with(parent)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when we stop
+    ignore_stops()  # the parent decides when we stop
     # Background work: when cores are scarce, the listeners' replies to the MTA go first.
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)
@@ -144,6 +146,34 @@ def _cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+STOPS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+@contextlib.contextmanager
+def stops_held() -> Iterator[None]:
+    """Around a child's start: SIGINT and SIGTERM blocked in this thread, so the child starts
+    with them blocked (the mask survives fork and exec) until `ignore_stops`. Else a Ctrl-C or a
+    service manager's stop of the whole group in its first half second, while it imports, killed
+    it with a KeyboardInterrupt traceback (or a fatal error in `site`). This process takes the
+    signal meanwhile on another thread, or when the block ends."""
+    # A first spawn starts multiprocessing's resource tracker, which unblocks both signals in
+    # this thread once it is up: so start it first.
+    resource_tracker.ensure_running()
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def ignore_stops() -> None:
+    """A child's own: SIGINT and SIGTERM are its parent's to act on (one held since its start
+    is dropped here)."""
+    for signum in STOPS:
+        signal.signal(signum, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOPS)
 
 
 def die_with(parent: int) -> None:

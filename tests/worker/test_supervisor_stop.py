@@ -59,7 +59,9 @@ def test_a_running_worker_ignores_a_sigterm_meant_for_the_service(config: Config
 
 def ended_by_sigterm(config: Config, reader: Connection, reports: Connection, parent: int,
                      level: int) -> None:
-    """A worker the group's SIGTERM reached before it could ignore it (still starting)."""
+    """A worker ended by the group's SIGTERM. A starting one has it blocked until it ignores
+    it (children.stops_held), so this one lets it through itself."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     os.kill(os.getpid(), signal.SIGTERM)
 
 
