@@ -153,6 +153,7 @@ class WebConfig:
     login_failures_per_client: int = 20
     login_failure_window: float = 600.0
     base_url: str = ""  # the page's public address, for the digest's links; empty: no links
+    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")  # whose X-Forwarded-For names the client
 
 
 @dataclass(frozen=True)
@@ -216,11 +217,8 @@ def _canonical_addresses(config: Config, source: str) -> Config:
             addresses.append(canonical)
         found[key] = tuple(addresses)
     never_log = tuple(canonical_or_none(v) or v.rstrip(".") for v in config.logging.never_log)
-    return dataclasses.replace(
-        config,
-        addresses=dataclasses.replace(config.addresses, **found),
-        logging=dataclasses.replace(config.logging, never_log=never_log),
-    )
+    return dataclasses.replace(config, addresses=dataclasses.replace(config.addresses, **found),
+                               logging=dataclasses.replace(config.logging, never_log=never_log))
 
 
 def _section(name: str, table: dict[str, Any], default: Any, source: str) -> Any:
@@ -320,15 +318,23 @@ def _check(config: Config, source: str) -> Config:
     return config
 
 
+def _check_networks(networks: tuple[str, ...], key: str, source: str) -> None:
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError as exc:
+            raise ConfigError(f"{source}: {key} has {network!r}: {exc}") from exc
+
+
 def _check_web(web: WebConfig, source: str) -> None:
+    _check_networks(web.trusted_proxies, "web.trusted_proxies", source)
     if not 0 <= web.port <= 65535 or not web.host:
         raise ConfigError(f"{source}: web.port must be 0-65535 and web.host not empty")
     if not _is_loopback(web.host) and not (web.public and web.secure_cookies):  # passwords, cookies
         raise ConfigError(f"{source}: web.host {web.host!r} is not loopback; serve it only behind TLS "
                           "(a reverse proxy) and set web.public = true and web.secure_cookies = true")
     if min(web.login_failures_per_address, web.login_failures_per_client, web.login_failure_window) < 1:
-        raise ConfigError(f"{source}: web.login_failures_per_address, web.login_failures_per_client "
-                          "and web.login_failure_window must be at least 1")
+        raise ConfigError(f"{source}: web.login_failures_per_address, _per_client and _window must be >= 1")
     if web.base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", web.base_url):
         raise ConfigError(f"{source}: web.base_url {web.base_url!r} is not an address like https://crm.example/")
 
@@ -367,11 +373,7 @@ def _check_listener(name: str, listener: ListenerConfig, source: str) -> None:
         raise ConfigError(f"{source}: {name}.max_messages_per_minute must not be negative")
     if listener.timeout <= 0:
         raise ConfigError(f"{source}: {name}.timeout must be positive")
-    for network in listener.allowed_networks:
-        try:
-            ipaddress.ip_network(network, strict=False)
-        except ValueError as exc:
-            raise ConfigError(f"{source}: {name}.allowed_networks has {network!r}: {exc}") from exc
+    _check_networks(listener.allowed_networks, f"{name}.allowed_networks", source)
     if listener.require_auth and name != "smtp":
         raise ConfigError(f"{source}: {name}.require_auth is for the smtp listener only")
     if listener.require_auth or listener.tls_cert or listener.tls_key:

@@ -52,9 +52,12 @@ async def open_web(config: Config, passwords: Passwords) -> WebListener:
     on the running loop."""
     app = create_app(config.database.path, config.web, passwords, load_secret(secret_path(config)))
     sock = await asyncio.to_thread(_bind, config.web.host, config.web.port)
-    # proxy_headers (uvicorn's default) trusts X-Forwarded-For from a proxy on loopback only, so
-    # the per-client sign-in limit counts the real client behind a local reverse proxy.
-    server = _Server(uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False))
+    # X-Forwarded-For is believed from [web] trusted_proxies only (default: loopback), so the
+    # per-client sign-in limit counts the real client behind the reverse proxy, and nobody else
+    # can name a client of their choosing.
+    server = _Server(uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False,
+                                    proxy_headers=True,
+                                    forwarded_allow_ips=list(config.web.trusted_proxies)))
     task = asyncio.create_task(server.serve(sockets=[sock]), name="mailhook-web")
     host, port = sock.getsockname()[:2]
     return WebListener(server, task, (str(host), int(port)))

@@ -4,11 +4,16 @@ carries, and signing in through the form as a browser does."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from linereader import LineReader
 from starlette.testclient import TestClient
 
 from mailhook.config import WebConfig
@@ -19,6 +24,35 @@ from mailhook.web.signin import Passwords
 from .seed import ANN, PASSWORDS
 
 SECRET = "k" * 40
+MAILHOOK = str(Path(sys.executable).parent / "mailhook")
+WEB = r"mailhook listening .* web=(http://127\.0\.0\.1:\d+/)"
+DEADLINE_SECONDS = 60.0
+
+
+@contextlib.contextmanager
+def serving(db: Path, web: str = "") -> Iterator[tuple[str, Path]]:
+    """A real `mailhook serve --no-worker` on `db` with [web] on (plus the `web` lines): the
+    page's address and the config file; stopped by SIGTERM at the end, which must exit 0."""
+    path = db.with_name("mailhook.toml")
+    path.write_text(f'[database]\npath = "{db}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+                    '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
+                    f'[web]\nenabled = true\nport = 0\n{web}')
+    proc = subprocess.Popen([MAILHOOK, "serve", "--no-worker", "--config", str(path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    assert proc.stdout is not None
+    out = LineReader(proc.stdout)
+    try:
+        found = out.wait_for(WEB, seconds=DEADLINE_SECONDS)
+        assert found, f"serve printed no web address:\n{out.text()}"
+        match = re.search(WEB, found[0])
+        assert match is not None
+        yield match[1], path
+        os.killpg(proc.pid, signal.SIGTERM)
+        assert proc.wait(DEADLINE_SECONDS) == 0, out.text()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(DEADLINE_SECONDS)
 
 
 @contextlib.contextmanager

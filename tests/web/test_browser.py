@@ -14,9 +14,6 @@ import dataclasses
 import io
 import os
 import re
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from email.message import EmailMessage
@@ -25,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from linereader import LineReader
 
 from mailhook.automation.delivery import compose_for, today
 from mailhook.automation.digest import text_part
@@ -35,15 +31,13 @@ from mailhook.outputs.export import RECORD_ID
 from mailhook.store import Received, Store
 from mailhook.worker.processing import Worker
 
+from .browsing import serving
 from .seed import ANN, CONTACT, PASSWORDS, REPLIERS, seed, seed_replies
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
-MAILHOOK = str(Path(sys.executable).parent / "mailhook")
-WEB = r"mailhook listening .* web=(http://127\.0\.0\.1:\d+/)"
-DEADLINE_SECONDS = 60.0
 SCREENSHOTS = os.environ.get("MAILHOOK_SCREENSHOTS")
 CAROL = REPLIERS[ANN]
 
@@ -66,26 +60,8 @@ def served(tmp_path: Path) -> Iterator[Served]:
     db = tmp_path / "mailhook.db"
     seed(db)
     seed_replies(db)
-    path = tmp_path / "mailhook.toml"
-    path.write_text(f'[database]\npath = "{db}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
-                    '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
-                    '[web]\nenabled = true\nport = 0\n')
-    proc = subprocess.Popen([MAILHOOK, "serve", "--no-worker", "--config", str(path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    assert proc.stdout is not None
-    out = LineReader(proc.stdout)
-    try:
-        found = out.wait_for(WEB, seconds=DEADLINE_SECONDS)
-        assert found, f"serve printed no web address:\n{out.text()}"
-        match = re.search(WEB, found[0])
-        assert match is not None
-        yield Served(match[1], db, load_config(path))
-        os.killpg(proc.pid, signal.SIGTERM)
-        assert proc.wait(DEADLINE_SECONDS) == 0, out.text()
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(DEADLINE_SECONDS)
+    with serving(db) as (url, path):
+        yield Served(url, db, load_config(path))
 
 
 @pytest.fixture
