@@ -15,7 +15,7 @@ worker process (flair's 3.6 s and 220 MB more).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,11 @@ START_TAG, STOP_TAG = "<START>", "<STOP>"
 # be a 1,000-letter line) keep a long-running worker's memory flat, at some 30 MB.
 MOST_CACHED_TOKENS = 50_000
 MOST_CACHED_CHARACTERS = 500_000
+# A batch's blocks are padded to its longest, at some 10 kB of arrays per padded token: a
+# 3,000-token block (22 lines of one-letter words) among 31 ordinary ones took 950 MB. Batches
+# stay within this many padded tokens (32 blocks of 128; ordinary blocks have a few dozen), and
+# a longer block goes alone.
+MOST_BATCH_TOKENS = 4_096
 
 Tagged = list[tuple[str, float]]  # per token: BIOES tag and flair's confidence
 
@@ -86,8 +91,7 @@ class Network:
     def _tag(self, blocks: Sequence[Sequence[TokenFeatures]]) -> list[Tagged]:
         done: list[Tagged] = [[] for _ in blocks]
         longest_first = sorted((i for i, b in enumerate(blocks) if b), key=lambda i: -len(blocks[i]))
-        for at in range(0, len(longest_first), self._batch_size):
-            batch = longest_first[at : at + self._batch_size]
+        for batch in _batches(longest_first, [len(b) for b in blocks], self._batch_size):
             lengths = [len(blocks[i]) for i in batch]
             emissions = self._emissions([blocks[i] for i in batch], lengths)
             for i, tagged in zip(batch, self._decode(emissions, lengths), strict=True):
@@ -180,6 +184,16 @@ class Network:
             path.reverse()
             decoded.append([(self._labels[tag], float(confidence[row, t])) for t, tag in enumerate(path)])
         return decoded
+
+
+def _batches(longest_first: list[int], lengths: list[int], size: int) -> Iterator[list[int]]:
+    """Runs of `longest_first` of at most `size` blocks and MOST_BATCH_TOKENS padded tokens (a
+    run's first block is its longest); a block longer than that alone."""
+    at = 0
+    while at < len(longest_first):
+        count = max(1, min(size, MOST_BATCH_TOKENS // lengths[longest_first[at]]))
+        yield longest_first[at : at + count]
+        at += count
 
 
 CHAR_PART = "Char"  # flair's name of its character embeddings, a part of the token embedding
