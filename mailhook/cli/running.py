@@ -14,6 +14,7 @@ import click
 
 from mailhook.cli.exports import export_group
 from mailhook.cli.maintenance import doctor, undo
+from mailhook.cli.migrate import migrate_db
 from mailhook.cli.options import open_store, print_records, with_config
 from mailhook.cli.people import contacts, users
 from mailhook.cli.replay import replay_command
@@ -190,5 +191,6 @@ def browse(config: Config, host: str, port: int, public: bool, allow_hosts: tupl
     sys.exit(run_datasette(config.database.path, names, host, port))
 
 
-for command in (users, contacts, export_group, tasks, digest, undo, doctor, suggestions, replay_command):
+for command in (users, contacts, export_group, tasks, digest, undo, doctor, suggestions, replay_command,
+                migrate_db):
     main.add_command(command)

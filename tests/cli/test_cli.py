@@ -157,7 +157,7 @@ ARGUMENTS: dict[str, tuple[str, ...]] = {
     "contacts add": ("bob@them.example",), "contacts import": ("contacts.csv",),
     "contacts set": ("bob@them.example", "city", "Oslo"), "contacts show": ("bob@them.example",),
     "tasks accept": ("1",), "tasks dismiss": ("1",), "suggestions accept": ("1",),
-    "suggestions dismiss": ("1",),
+    "suggestions dismiss": ("1",), "migrate-db": ("--to", "postgresql://u@127.0.0.1:9/db"),
 }
 # Every command that opens the database (doctor reports on it instead).
 DATABASE_COMMANDS = sorted(set(leaf_commands(main)) - {"extract", "tasks detect", "doctor"})
