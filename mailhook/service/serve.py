@@ -112,8 +112,11 @@ async def open_listeners(
 
 
 def _reason(error: OSError) -> str:
-    """"Address already in use": the system's words (asyncio's message repeats the address)."""
-    return os.strerror(error.errno) if error.errno else str(error)
+    """"Address already in use": the system's words (asyncio's message repeats the address);
+    a host name that does not resolve, the resolver's (its codes are no errno)."""
+    if isinstance(error, socket.gaierror) or not error.errno:
+        return error.strerror or str(error)
+    return os.strerror(error.errno)
 
 
 def serve(

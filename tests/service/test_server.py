@@ -591,3 +591,15 @@ def test_serve_fails_at_once_when_a_port_is_taken(
         config = config_factory(lmtp=ListenerConfig(port=port))
         with pytest.raises(ConfigError, match=f"lmtp.port {port}: Address already in use"):
             running_service(config)
+
+
+def test_serve_names_why_a_listener_host_cannot_be_resolved(
+    running_service: Start, config_factory: Callable[..., Config]
+) -> None:
+    """A host name that does not resolve: the resolver's own words in the one line, not
+    "Unknown error -2" (os.strerror of a getaddrinfo code, which is no errno)."""
+    config = config_factory(smtp=ListenerConfig(host="no-such-host.invalid", port=0))
+    with pytest.raises(ConfigError, match="smtp.host 'no-such-host.invalid'") as raised:
+        running_service(config)
+    reason = str(raised.value).rsplit(": ", 1)[-1]  # "Name or service not known", on glibc
+    assert reason and "Unknown error" not in reason, reason
