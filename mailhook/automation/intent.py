@@ -18,6 +18,7 @@ import pysbd
 
 from mailhook.automation import cues as cues
 from mailhook.automation.due import due_date, unabbreviated
+from mailhook.automation.sentence_model import SentenceModel
 from mailhook.pipeline.language import detect_language
 
 MAX_TASKS = 3  # one message makes at most a few tasks
@@ -30,6 +31,7 @@ _END_MARK = re.compile(r"(?<=[.!?])\s+")
 _INNER_BREAK = re.compile(r"[.!?;…。！？]\s*\S|(?:^|\s)\d+[.)]\s")
 _TITLE_WORDS = 12
 _MIN_PHRASE_WORDS = 3  # fewer after the verb: a verb-final clause (de, nl), so take it whole
+_MIN_MODELLED_WORDS = 2  # a one-word line ("Thanks!", "Hi,") is no request the model need weigh
 # A full stop ends a clause only before a space: not in "rsvp@example.com" or "Oct.11".
 # Nor after "kl." (klokken) or "stk." (stykker), common in Scandinavian business mail.
 _CLAUSE_END = re.compile(r"(?<!\bkl)(?<!\bstk)[.;:!?](?=\s|$)|[()\[\]\n]|,\s|\s[-–]\s")
@@ -65,7 +67,7 @@ class Task:
     title: str
     sentence: str
     due: str | None  # YYYY-MM-DD
-    role: str  # commit | request | ask | need | propose
+    role: str  # commit | request | ask | need | propose (cues); classified (the sentence model)
 
 
 @dataclass(frozen=True)
@@ -124,14 +126,15 @@ def sent_at(raw: bytes) -> datetime | None:
         return None
 
 
-def detection_record(path: str, raw: bytes) -> dict[str, Any]:
-    """What `mailhook tasks detect --json` prints for one message file (the author's own words)."""
+def detection_record(path: str, raw: bytes, model: SentenceModel | None = None) -> dict[str, Any]:
+    """What `mailhook tasks detect --json` prints for one message file (the author's own words);
+    with a sentence `model`, what the cues and the model find together (see detect_tasks)."""
     from mailhook.pipeline import read_message
 
     text = read_message(raw).own.text
     if excluded_reason(raw) is not None:
         return {"path": path, "language": detect_language(text), "tasks": []}
-    found = detect_tasks(text, sent=sent_at(raw))
+    found = detect_tasks(text, sent=sent_at(raw), model=model)
     return {
         "path": path,
         "language": found.language,
@@ -145,11 +148,17 @@ def detect_tasks(
     sent: datetime | None = None,
     language: str | None = None,
     author_is_user: bool = False,
+    model: SentenceModel | None = None,
 ) -> Detection:
-    """Tasks in `text`, the author's own words (quotes already removed by the pipeline)."""
+    """Tasks in `text`, the author's own words (quotes already removed by the pipeline). A sentence
+    is a task when a cue says so; given a sentence `model`, also when the model does. The default
+    is the cues alone: with the model the corpus's precision fell (docs/intent.md), so it is
+    measured by scripts/evaluate-intent and not used in detection."""
     text = text[:MAX_TEXT]
     language = language or detect_language(text)
-    sentences = _sentences_to_read(text, language)
+    # The model was trained on the languages the cues read; elsewhere it would only guess.
+    classifier = model if language in cues.BY_LANGUAGE else None
+    sentences = _sentences_to_read(text, language, every=classifier is not None)
     opening = " ".join(sentence for sentence, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
     if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text):
         return Detection(language, ())
@@ -157,6 +166,8 @@ def detect_tasks(
     seen: set[str] = set()
     for sentence, candidates in sentences:
         task = _task(sentence, language, sent, author_is_user, candidates)
+        if task is None and classifier is not None:
+            task = _classified(sentence, language, sent, classifier)
         if task is None or task.title.casefold() in seen:
             continue
         seen.add(task.title.casefold())
@@ -172,20 +183,21 @@ def split_sentences(text: str, language: str | None) -> list[str]:
     return [sentence for unit in paragraphs(text) for sentence in _split(unit, segmenter)]
 
 
-def _sentences_to_read(text: str, language: str | None) -> list[tuple[str, Candidates]]:
+def _sentences_to_read(text: str, language: str | None, every: bool = False) -> list[tuple[str, Candidates]]:
     """The sentences that decide a detection, in order, each with the cue patterns that may match
-    it: none when no paragraph holds a cue (no task can come of it); else the opening ones (for
-    away notices) and those of every paragraph that holds a cue. Splitting (pysbd) is the costly
-    step, and most paragraphs hold none; trying every pattern on every sentence comes next."""
+    it. For the cues alone: none when no paragraph holds a cue (no task can come of it); else the
+    opening ones (for away notices) and those of every paragraph that holds a cue. Splitting
+    (pysbd) is the costly step, and most paragraphs hold none; trying every pattern on every
+    sentence comes next. With the sentence model (`every`), every paragraph's sentences."""
     languages = _languages(language)
     units = paragraphs(text)
     candidates = [_candidates(unit, languages) for unit in units]
-    if not any(any(may.values()) for may in candidates):
+    if not every and not any(any(may.values()) for may in candidates):
         return []
     segmenter = _segmenter(language)
     found: list[tuple[str, Candidates]] = []
     for unit, may in zip(units, candidates, strict=True):
-        if any(may.values()) or len(found) < _OUT_OF_OFFICE_SENTENCES:
+        if every or any(may.values()) or len(found) < _OUT_OF_OFFICE_SENTENCES:
             found.extend((sentence, may) for sentence in _split(unit, segmenter))
     return found
 
@@ -253,6 +265,26 @@ def _task(
             title = _title(sentence, match, role, by_user)
             return Task(title, sentence, due_date(sentence, lang, sent), role)
     return None
+
+
+def _classified(sentence: str, language: str, sent: datetime | None, model: SentenceModel) -> Task | None:
+    """A task for a sentence no cue took, when the sentence model calls it a follow-up. Courtesy
+    offers stay none, as for the cues, and so does what is sent with the mail ("attached is ...")."""
+    if len(sentence) > MAX_SENTENCE or len(sentence.split()) < _MIN_MODELLED_WORDS:
+        return None
+    if any(cues.BY_LANGUAGE[lang].courtesy.search(sentence) for lang in _languages(language)):
+        return None
+    if cues.ATTACHED_NOW.search(sentence) or not model.is_followup(sentence):
+        return None
+    words = unabbreviated(sentence).split()
+    phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+    phrase = phrase.strip(" ,.;:-–¿?¡!\"'")
+    # As for the cues: a question is what to answer, anything else what to follow up.
+    if sentence.rstrip().endswith("?"):
+        title = f"Answer: {phrase[:1].lower() + phrase[1:]}"
+    else:
+        title = f"Follow up: {phrase[:1].upper() + phrase[1:]}"
+    return Task(title, sentence, due_date(sentence, language, sent), "classified")
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
