@@ -166,7 +166,7 @@ def detect_tasks(
     seen: set[str] = set()
     for sentence, candidates in sentences:
         task = _task(sentence, language, sent, author_is_user, candidates)
-        if task is None and classifier is not None:
+        if task is None and classifier is not None and language is not None:
             task = _classified(sentence, language, sent, classifier)
         if task is None or task.title.casefold() in seen:
             continue
