@@ -28,7 +28,7 @@ from pathlib import Path
 
 from mailhook.errors import IntakeClosed, IntakeUnavailable
 from mailhook.store import Received, Store
-from mailhook.worker.children import die_with, ignore_stops, stops_held
+from mailhook.worker.children import die_with, ignore_stops, start
 
 log = logging.getLogger(__name__)
 
@@ -226,8 +226,7 @@ class _Writer:
         level = logging.getLogger().getEffectiveLevel()
         process = _CONTEXT.Process(target=_writer_main, name="mailhook-intake-writer", daemon=True,
                                    args=(db_path, busy_timeout_ms, theirs, os.getpid(), level))
-        with stops_held():
-            process.start()
+        start(process)  # on a thread that outlasts it (see children.start)
         theirs.close()
         try:
             first = ours.recv()

@@ -8,13 +8,17 @@ import ctypes
 import logging
 import multiprocessing
 import os
+import queue
 import select
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
 from multiprocessing.context import SpawnProcess
+from multiprocessing.process import BaseProcess
 from typing import Any, NoReturn
 
 from mailhook.config import Config
@@ -110,8 +114,7 @@ def spawn(config: Config, target: Target, name: str, extra: Sequence[Any] = ()) 
     level = logging.getLogger().getEffectiveLevel()
     process = CONTEXT.Process(target=target, name=name, daemon=True,
                               args=(config, reader, reporter, os.getpid(), level, *extra))
-    with stops_held():
-        process.start()
+    start(process)
     reader.close()
     reporter.close()
     return Child(process, writer, reports)
@@ -146,6 +149,50 @@ def _cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def start(process: BaseProcess) -> None:
+    """process.start() on a thread that lasts as long as this process, its stop signals held.
+
+    A child's death signal (die_with: PR_SET_PDEATHSIG) comes when the thread that started it
+    ends, not its process: a worker that the supervisor's watch thread had restarted was killed
+    as the watch ended at the stop, in the middle of the message it had been asked to finish.
+    The main thread lasts; any other hands the start to one thread kept for it."""
+    if threading.current_thread() is threading.main_thread():
+        with stops_held():
+            process.start()
+        return
+    started: Future[None] = Future()
+    _Starter.jobs().put((process, started))
+    started.result()
+
+
+class _Starter:
+    """The one thread that starts children for threads that may end before them."""
+
+    _lock = threading.Lock()
+    _jobs: queue.SimpleQueue[tuple[BaseProcess, Future[None]]] | None = None
+
+    @classmethod
+    def jobs(cls) -> queue.SimpleQueue[tuple[BaseProcess, Future[None]]]:
+        with cls._lock:
+            if cls._jobs is None:
+                cls._jobs = queue.SimpleQueue()
+                threading.Thread(target=cls._run, args=(cls._jobs,), daemon=True,
+                                 name="mailhook-child-starter").start()
+            return cls._jobs
+
+    @staticmethod
+    def _run(jobs: queue.SimpleQueue[tuple[BaseProcess, Future[None]]]) -> None:
+        while True:
+            process, started = jobs.get()
+            try:
+                with stops_held():
+                    process.start()
+            except BaseException as exc:  # noqa: BLE001 - raised in the thread that asked
+                started.set_exception(exc)
+            else:
+                started.set_result(None)
 
 
 STOPS = frozenset({signal.SIGINT, signal.SIGTERM})

@@ -3,10 +3,12 @@ the service, and a worker it reached before it could do so is no death to charge
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import queue
 import signal
+import threading
 from multiprocessing.connection import Connection
 
 import pytest
@@ -83,3 +85,41 @@ def test_a_worker_ended_by_the_stops_sigterm_is_neither_charged_nor_restarted(
     assert store._rows("SELECT status, attempts FROM messages") == [
         {"status": "pending", "attempts": 0}]
     store.close()
+
+
+def finishes_after_the_stop(config: Config, reader: Connection, reports: Connection, parent: int,
+                            level: int) -> None:
+    """The first one dies, so that the supervisor's watch thread starts the next. That one says
+    it is up, and once told to stop finishes "its message": it waits for the test to let go
+    of a lock on a file, then ends normally."""
+    from mailhook.worker.children import Inbox, settle
+
+    settle(config, parent, level)
+    first = config.database.path.with_name("first-died")
+    if not first.exists():
+        first.touch()
+        os._exit(70)
+    reports.send(("up", 0.0))
+    Inbox(reader).stop.wait(WAIT)
+    with config.database.path.with_name("message").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+
+
+def test_a_restarted_worker_finishes_its_message_at_the_stop(config: Config) -> None:
+    """A worker the watch thread restarted is asked to finish at the stop, and does: it was
+    killed (SIGKILL) as soon as the watch ended, since a child's death signal (PR_SET_PDEATHSIG)
+    comes when the thread that started it ends, not its process."""
+    message = config.database.path.with_name("message")
+    with message.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # the restarted worker's message lasts until we let go
+        supervisor, told = supervised(config, target=finishes_after_the_stop)
+        assert told.get(timeout=WAIT) == ("restart", [])
+        assert told.get(timeout=WAIT) == ("report", "up")
+        (child,) = supervisor._children
+        assert child is not None
+        stopping = threading.Thread(target=supervisor.stop, args=(WAIT,))
+        stopping.start()
+        supervisor._watch.join(WAIT)  # the watch ended; the worker is still at its message
+        assert not supervisor._watch.is_alive()
+    stopping.join(WAIT)
+    assert child.process.exitcode == 0
