@@ -2,8 +2,9 @@
 
     .venv/bin/python -m mailhook.training.measure ../shared/corpus [model.pt]
 
-Run it in a fresh process: it times the first load (NumPy for the shipped weights; torch and
-flair too for a flair model file) and a second one. The corpus is for measuring only; nothing here trains on it.
+Run it in a fresh process: it times the first load (NumPy for the shipped weights; torch
+and flair too for a flair model file) and a second one. The corpus is for measuring only;
+nothing here trains on it.
 """
 
 from __future__ import annotations
