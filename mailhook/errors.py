@@ -4,7 +4,10 @@
     ├── ConfigError        bad or unknown configuration key (message names the key)
     ├── MalformedMessage   input that cannot be read as mail at all (pipeline)
     ├── IntakeClosed       the intake has stopped and stores nothing more
-    ├── IntakeUnavailable  the intake cannot store now (its writer process died): defer, retry
+    ├── IntakeUnavailable  the intake cannot store now (its writer process died or hung): defer, retry
+    ├── ProcessingTaken    another process runs this database's workers (worker.exclusive)
+    ├── LockUnusable       the workers lock file cannot be opened (worker.exclusive)
+    ├── ReplayError        not a mailbox, or another replay holds the database (worker.replay)
     └── StoreError         a request the store cannot honour
         ├── NotFound       no such user, contact or message
         ├── AlreadyExists  a user or contact that is already there
@@ -30,8 +33,8 @@ class IntakeClosed(MailhookError):
 
 
 class IntakeUnavailable(MailhookError):
-    """The intake cannot store now (its writer process died or cannot start); the client is
-    answered 451 and retries."""
+    """The intake cannot store now (its writer process died, hung or cannot start); the client
+    is answered 451 and retries."""
 
 
 class StoreError(MailhookError):
