@@ -26,6 +26,11 @@ class LockUnusable(MailhookError):
     """The workers lock file cannot be opened (another user's file, a read-only folder)."""
 
 
+# What a refused serve can do instead; `worker`, `process` and `migrate-db` can only wait.
+_WHAT_TO_DO = {"mailhook serve": "stop it, or run this serve's listeners alone with "
+                                 "`mailhook serve --no-worker`"}
+
+
 def lock_path(database: Path) -> Path:
     """Beside the file itself: a symlink or a relative path to one database is one lock."""
     real = Path(os.path.realpath(database))
@@ -45,8 +50,8 @@ def processing(database: Path, role: str) -> Iterator[None]:
         except BlockingIOError as exc:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
             raise ProcessingTaken(
-                f"{holder} already runs the workers of {database}; one process may (stop it, or "
-                "run this one's listeners alone with `mailhook serve --no-worker`)") from exc
+                f"{holder} already runs the workers of {database}; one process may: "
+                f"{_WHAT_TO_DO.get(role, 'stop it first')}") from exc
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{role} (pid {os.getpid()})\n".encode(), 0)
         yield

@@ -51,6 +51,20 @@ def test_a_symlink_to_the_database_is_the_same_lock(tmp_path: Path,
         pass
 
 
+def test_the_refusal_says_what_the_refused_one_can_do(holder: subprocess.Popen[str],
+                                                      tmp_path: Path) -> None:
+    """A refused serve may run its listeners alone; a refused process or worker has no
+    listeners to run (it said so to them too), so it is told to stop the holder first."""
+    db = tmp_path / "real" / "mailhook.db"
+    with pytest.raises(exclusive.ProcessingTaken, match="--no-worker"), exclusive.processing(
+            db, "mailhook serve"):
+        pass
+    with pytest.raises(exclusive.ProcessingTaken) as refused, exclusive.processing(
+            db, "mailhook process"):
+        pass
+    assert str(refused.value).endswith("one process may: stop it first")
+
+
 def test_a_relative_path_to_the_database_is_the_same_lock(
         tmp_path: Path, holder: subprocess.Popen[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The database named relative to the working folder, through a symlinked folder."""
