@@ -222,7 +222,8 @@ class _Writer:
         """Start one and wait until its database is open; raises what opening it raised. A
         send or receive on its pipe that waits `timeout` seconds raises BlockingIOError."""
         ours, theirs = _CONTEXT.Pipe()
-        _time_out(ours, timeout)
+        # Its start (a fresh interpreter, the database opened) may take a busy machine a while.
+        _time_out(ours, max(timeout, WRITER_GRACE_SECONDS))
         level = logging.getLogger().getEffectiveLevel()
         process = _CONTEXT.Process(target=_writer_main, name="mailhook-intake-writer", daemon=True,
                                    args=(db_path, busy_timeout_ms, theirs, os.getpid(), level))
@@ -238,6 +239,7 @@ class _Writer:
         if isinstance(first, BaseException):
             cls(process, ours).stop()
             raise first  # what opening the database raised, for the service's start to report
+        _time_out(ours, timeout)
         return cls(process, ours)
 
     def store(self, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
