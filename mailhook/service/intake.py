@@ -227,8 +227,16 @@ class _Writer:
         level = logging.getLogger().getEffectiveLevel()
         process = _CONTEXT.Process(target=_writer_main, name="mailhook-intake-writer", daemon=True,
                                    args=(db_path, busy_timeout_ms, theirs, os.getpid(), level))
-        start(process)  # on a thread that outlasts it (see children.start)
-        theirs.close()
+        failure = None
+        try:
+            start(process)  # on a thread that outlasts it (see children.start)
+        except OSError as exc:  # out of processes or descriptors
+            failure = str(exc)  # only the words: its traceback would keep the half-made pipes
+        finally:
+            theirs.close()
+        if failure is not None:
+            ours.close()
+            raise IntakeUnavailable(failure)
         try:
             first = ours.recv()
         except (EOFError, BlockingIOError) as exc:

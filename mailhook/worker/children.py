@@ -164,7 +164,10 @@ def start(process: BaseProcess) -> None:
         return
     started: Future[None] = Future()
     _Starter.jobs().put((process, started))
-    started.result()
+    try:
+        started.result()
+    finally:
+        del started  # it holds a failure, whose traceback holds this frame: a cycle to collect
 
 
 class _Starter:
@@ -182,17 +185,21 @@ class _Starter:
                                  name="mailhook-child-starter").start()
             return cls._jobs
 
-    @staticmethod
-    def _run(jobs: queue.SimpleQueue[tuple[BaseProcess, Future[None]]]) -> None:
+    @classmethod
+    def _run(cls, jobs: queue.SimpleQueue[tuple[BaseProcess, Future[None]]]) -> None:
         while True:
-            process, started = jobs.get()
-            try:
-                with stops_held():
-                    process.start()
-            except BaseException as exc:  # noqa: BLE001 - raised in the thread that asked
-                started.set_exception(exc)
-            else:
-                started.set_result(None)
+            cls._start(*jobs.get())  # in a frame of its own: nothing kept until the next one
+
+    @staticmethod
+    def _start(process: BaseProcess, started: Future[None]) -> None:
+        try:
+            with stops_held():
+                process.start()
+        except BaseException as exc:  # noqa: BLE001 - raised in the thread that asked
+            started.set_exception(exc)
+            del started  # this frame is in its traceback: no cycle through the future
+        else:
+            started.set_result(None)
 
 
 STOPS = frozenset({signal.SIGINT, signal.SIGTERM})

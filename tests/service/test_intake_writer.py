@@ -8,6 +8,8 @@ import contextlib
 import os
 import signal
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -142,3 +144,50 @@ def test_restarted_writers_leave_no_descriptors_behind(db_path: Path) -> None:
     finally:
         intake.close()
     assert after <= before
+
+
+OUT_OF_DESCRIPTORS = """
+import asyncio, os, resource, signal, sys
+from test_intake_writer import received
+from mailhook.service.intake import Intake
+
+intake = Intake(sys.argv[1])
+writer = intake._writer
+os.kill(writer.process.pid, signal.SIGKILL)
+writer.process.join()
+
+async def attempts():
+    answers = []
+    try:
+        await intake.store([received(0)])  # the dead writer: deferred, and it is gone
+    except Exception as exc:
+        answers = [type(exc).__name__]
+    before = len(os.listdir("/proc/self/fd"))
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (before + 3, hard))  # a pipe, not a process
+    try:
+        for _ in range(3):
+            try:
+                await intake.store([received(0)])
+            except Exception as exc:
+                answers.append(type(exc).__name__)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    print(answers, len(os.listdir("/proc/self/fd")) - before)
+
+asyncio.run(attempts())
+intake.close()
+"""
+
+
+def test_a_writer_that_cannot_start_leaves_no_descriptors_behind(db_path: Path) -> None:
+    """Out of file descriptors (many connections): a new writer's pipe is made but its process
+    cannot start; the store is deferred and the pipe's two ends are closed, not left to make
+    the shortage worse at every batch."""
+    done = subprocess.run([sys.executable, "-c", OUT_OF_DESCRIPTORS, str(db_path)],
+                          capture_output=True, text=True, timeout=DEADLINE_SECONDS,
+                          cwd=Path(__file__).parent)
+    assert done.returncode == 0, done.stderr
+    answers, leaked = done.stdout.rsplit(" ", 1)
+    assert answers == str(["IntakeUnavailable"] * 4)
+    assert int(leaked) == 0, done.stderr[-2000:]
