@@ -121,10 +121,10 @@ def spawn(config: Config, target: Target, name: str, extra: Sequence[Any] = ()) 
 
 
 def settle(config: Config, parent: int, level: int) -> None:
-    """A child's first steps: die with its parent, log like it, leave SIGINT to it, yield the
-    CPU to the listeners, and share the cores with its siblings (the shipped tagger keeps NumPy's
-    BLAS to one thread itself; torch, for a flair model file, reads its thread count when it is
-    first imported, which is later, when the tagger loads)."""
+    """A child's first steps: die with its parent, log like it, leave SIGINT and SIGTERM to it,
+    yield the CPU to the listeners, and share the cores with its siblings (the shipped tagger
+    keeps NumPy's BLAS to one thread while it tags; torch, for a flair model file, reads its
+    thread count when it is first imported, which is later, when the tagger loads)."""
     die_with(parent)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     ignore_stops()  # the parent decides when we stop
