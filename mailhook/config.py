@@ -333,8 +333,9 @@ def _check_web(web: WebConfig, source: str) -> None:
     if not _is_loopback(web.host) and not (web.public and web.secure_cookies):  # passwords, cookies
         raise ConfigError(f"{source}: web.host {web.host!r} is not loopback; serve it only behind TLS "
                           "(a reverse proxy) and set web.public = true and web.secure_cookies = true")
-    if min(web.login_failures_per_address, web.login_failures_per_client, web.login_failure_window) < 1:
-        raise ConfigError(f"{source}: web.login_failures_per_address, _per_client and _window must be >= 1")
+    for key in ("login_failures_per_address", "login_failures_per_client", "login_failure_window"):
+        if getattr(web, key) < 1:
+            raise ConfigError(f"{source}: web.{key} must be at least 1")
     if web.base_url and not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", web.base_url):
         raise ConfigError(f"{source}: web.base_url {web.base_url!r} is not an address like https://crm.example/")
 
