@@ -14,12 +14,13 @@ from typing import Any, ClassVar
 from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, Session
 
 from mailhook.config import Config, ListenerConfig
-from mailhook.errors import InvalidValue
+from mailhook.errors import IntakeClosed, IntakeUnavailable, InvalidValue
 from mailhook.mailbox import canonical_address
 from mailhook.service.intake import Intake
 from mailhook.service.logins import Logins, Verify, read_login, read_plain
 from mailhook.service.passwords import verify_password
 from mailhook.store import Received, Store
+from mailhook.store.locks import is_locked
 from mailhook.trust.authorship import Authorship, author_in_block, read_header_block
 from mailhook.worker.metrics import Metrics
 
@@ -156,8 +157,14 @@ class Handler:
         with self._tracked():
             try:
                 replies = await self.accept(session, envelope)
-            except Exception:  # noqa: BLE001 - the SMTP reply boundary: defer, never bounce
-                log.exception("%s: message from %s not stored", self.listener, session.peer)
+            except (IntakeUnavailable, IntakeClosed) as exc:  # expected: the client retries
+                log.warning("%s: message from %s deferred: %s", self.listener, session.peer, exc)
+                replies = [REPLY_DEFER] * self.reply_count(envelope)
+            except Exception as exc:  # noqa: BLE001 - the SMTP reply boundary: defer, never bounce
+                if is_locked(exc):  # the database busy past busy_timeout: expected, no traceback
+                    log.warning("%s: message from %s deferred: %s", self.listener, session.peer, exc)
+                else:
+                    log.exception("%s: message from %s not stored", self.listener, session.peer)
                 replies = [REPLY_DEFER] * self.reply_count(envelope)
         if self.metrics is not None:
             self.metrics.reply_seconds.labels(self.listener).observe(time.perf_counter() - started)
@@ -177,11 +184,11 @@ class Handler:
         if self.metrics is not None:
             self.metrics.received.labels(self.listener).inc(sum(results))
             self.metrics.duplicates.labels(self.listener).inc(len(results) - sum(results))
+        # The Message-ID and size, not dedupe_key: its SHA-256 of the whole copy was the writer
+        # process's work, and would be done again here, on the event loop, for every recipient.
         for item, new in zip(items, results, strict=True):
-            log.info(
-                "%s: %s for %s %s", self.listener, item.dedupe_key, item.recipient,
-                "stored" if new else "already stored",
-            )
+            log.info("%s: %s (%d bytes) for %s %s", self.listener, item.message_id or "no Message-ID",
+                     len(item.raw), item.recipient, "stored" if new else "already stored")
         return [REPLY_STORED] * len(items)
 
     @contextmanager
