@@ -88,8 +88,10 @@ def memory(service: int, workers: set[int]) -> list[tuple[str, float]]:
     for pid in others:
         if pid not in workers:
             name = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-            rows.append(("helper: " + ("resource tracker" if "resource_tracker" in name
-                                       else name[:40]), peak_mb(pid)))
+            # The spawned child that is no worker is the intake's writer process.
+            label = ("resource tracker" if "resource_tracker" in name
+                     else "intake writer" if "spawn_main" in name else name[:40])
+            rows.append(("helper: " + label, peak_mb(pid)))
     return rows
 
 
