@@ -15,6 +15,7 @@ from mailhook.config import Config
 from mailhook.outputs.doctor import FAIL, WARN, run_checks
 from mailhook.store import utc_now
 from mailhook.store.history import Reversal
+from mailhook.worker import exclusive
 
 # --- undo -----------------------------------------------------------------------------------
 
@@ -107,7 +108,7 @@ def _undo_summary(reverted: int, skipped: int, dry_run: bool) -> str:
               help="Configuration file (default: conf/mailhook.toml, else the embedded default).")
 def doctor_command(config_path: Path | None, as_json: bool) -> None:
     """Check config, database, ports, model file and DNS; exit 1 if anything fails."""
-    checks = run_checks(config_path)
+    checks = run_checks(config_path, workers=exclusive.holder)
     failed = sum(c.status == FAIL for c in checks)
     if as_json:
         click.echo(json.dumps({"ok": not failed, "checks": [dataclasses.asdict(c) for c in checks]}))

@@ -10,13 +10,14 @@ import os
 import socket
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mailhook.config import DEFAULT_CONFIG_PATH, Config, DkimConfig, load_config
 from mailhook.errors import ConfigError
-from mailhook.store.health import inspect_database
+from mailhook.store.health import inspect_database, waiting_messages
 from mailhook.trust.dkim import AiodnsResolver, DnsUnavailable, Resolver
 
 OK, WARN, FAIL = "ok", "warn", "fail"
@@ -259,13 +260,31 @@ def _dns_fix(dkim: DkimConfig) -> str:
             "offline with hand-made mail, use conf/try-out.toml")
 
 
+def check_workers(database: Path, holder: str | None) -> Check:
+    """Whether a process runs the workers (`holder`, from the workers lock), and what waits."""
+    if holder is not None:
+        return Check("workers", OK, f"{holder} runs the workers")
+    try:
+        waiting = waiting_messages(database) if database.is_file() else 0
+    except sqlite3.Error:
+        waiting = 0  # the database check says what is wrong with the file
+    if not waiting:
+        return Check("workers", OK, "no process runs the workers now, and no mail waits")
+    return Check("workers", WARN, f"no process runs the workers, and {waiting} message(s) wait",
+                 "start `mailhook serve` (with its worker) or `mailhook worker`, or run `mailhook process`")
+
+
 def run_checks(config_path: Path | None, *, dns_resolver: Resolver | None = None,
-               models_dir: Path = MODELS_DIR) -> list[Check]:
-    """Every check in order; without a usable config only the config check can run."""
+               models_dir: Path = MODELS_DIR,
+               workers: Callable[[Path], str | None] = lambda database: None) -> list[Check]:
+    """Every check in order; without a usable config only the config check can run. `workers`
+    names the process holding the database's workers lock (mailhook.worker.exclusive.holder,
+    which this stage may not import)."""
     first, config = check_config(config_path)
     if config is None:
         return [first]
-    checks = [first, check_database(config.database.path)]
+    checks = [first, check_database(config.database.path),
+              check_workers(config.database.path, workers(config.database.path))]
     running = running_hook(config.database.path)
     checks += [check_port(f"{n} port", getattr(config, n).host, getattr(config, n).port,
                           running=running)

@@ -45,3 +45,16 @@ def inspect_database(path: Path) -> DatabaseHealth:
         pending=tuple(n for n in known if n not in done),
         unknown=tuple(sorted(done - set(known))),
     )
+
+
+def waiting_messages(path: Path) -> int:
+    """How many stored messages wait to be processed (pending), read only; 0 for a file that
+    has no messages table yet."""
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages'"
+                            ).fetchone():
+            return 0
+        return int(conn.execute("SELECT count(*) FROM messages WHERE status = 'pending'").fetchone()[0])
+    finally:
+        conn.close()

@@ -37,6 +37,25 @@ def lock_path(database: Path) -> Path:
     return real.with_name(real.name + ".workers-lock")
 
 
+def holder(database: Path) -> str | None:
+    """Who runs the workers of `database` now ("mailhook serve (pid 123)"), or None. Read from
+    the kernel's table of locks (/proc/locks), so asking takes no lock a starting serve could
+    find taken."""
+    path = lock_path(database)
+    try:
+        found = os.stat(path)
+        table = Path("/proc/locks").read_text()
+    except OSError:
+        return None
+    key = f"{os.major(found.st_dev):02x}:{os.minor(found.st_dev):02x}:{found.st_ino}"
+    if not any("FLOCK" in line.split() and key in line.split() for line in table.splitlines()):
+        return None
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").strip() or "a process"
+    except OSError:
+        return "a process"
+
+
 @contextlib.contextmanager
 def processing(database: Path, role: str) -> Iterator[None]:
     """Hold the database's processing lock for the block; `role` ("mailhook serve", ...) is

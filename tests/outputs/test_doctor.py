@@ -65,7 +65,7 @@ def test_json_lists_every_check(good_config: Path) -> None:
     report = json.loads(doctor(good_config, "--json").output)
     assert report["ok"] is True
     names = [c["name"] for c in report["checks"]]
-    assert names[:4] == ["config", "database", "smtp port", "lmtp port"] and names[-1] == "dns"
+    assert names[:5] == ["config", "database", "workers", "smtp port", "lmtp port"] and names[-1] == "dns"
     assert all(set(c) == {"name", "status", "detail", "fix"} for c in report["checks"])
 
 

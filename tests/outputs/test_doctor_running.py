@@ -16,6 +16,7 @@ from dkimstub import serving
 from mailhook.cli import main
 from mailhook.config import Config
 from mailhook.outputs.doctor import run_file
+from mailhook.store import Received, Store
 
 Start = Callable[..., object]
 
@@ -110,3 +111,37 @@ def test_process_works_beside_a_serve_without_worker(
     running_service(worker=False)
     done = CliRunner().invoke(main, ["process", "--config", str(path)])
     assert done.exit_code == 0 and done.output.startswith("processed 0 message(s)"), done.output
+
+
+def test_doctor_names_who_runs_the_workers(tmp_path: Path, config: Config,
+                                           running_service: Start) -> None:
+    """A serve with its worker holds the workers lock: doctor names it (read from the kernel's
+    lock table, so asking takes no lock)."""
+    running = running_service(worker=True)
+    smtp, lmtp = running.smtp[1], running.lmtp[1]  # type: ignore[attr-defined]
+    _, checks = doctor(write_config(tmp_path / "d.toml", config, smtp, lmtp))
+    assert checks["workers"]["status"] == "ok"
+    assert checks["workers"]["detail"] == f"mailhook serve (pid {os.getpid()}) runs the workers"
+
+
+def test_doctor_warns_when_mail_waits_and_no_process_runs_the_workers(
+    tmp_path: Path, config: Config, running_service: Start
+) -> None:
+    """Only `serve --no-worker` runs and a message is stored: it waits for nobody, so doctor
+    warns and says what to start; with nothing waiting it is fine."""
+    running = running_service(worker=False)
+    smtp, lmtp = running.smtp[1], running.lmtp[1]  # type: ignore[attr-defined]
+    path = write_config(tmp_path / "d.toml", config, smtp, lmtp)
+    _, checks = doctor(path)
+    assert (checks["workers"]["status"], checks["workers"]["detail"]) == (
+        "ok", "no process runs the workers now, and no mail waits")
+    store = Store(config.database.path)
+    try:
+        store.insert_received([Received(b"From: bob@them.example\r\n\r\nhi\r\n", "<w1@them.example>",
+                                        "ann@us.example", "lmtp", None, ("ann@us.example",), None)])
+    finally:
+        store.close()
+    _, checks = doctor(path)
+    assert checks["workers"]["status"] == "warn"
+    assert checks["workers"]["detail"] == "no process runs the workers, and 1 message(s) wait"
+    assert "mailhook worker" in checks["workers"]["fix"]
