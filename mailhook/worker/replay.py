@@ -118,8 +118,10 @@ def size_limit(config: Config) -> int:
 
 @contextlib.contextmanager
 def exclusive(db_path: Path) -> Iterator[None]:
-    """Only one replay per database: a second would race the first for the same messages."""
-    lock_path = db_path.with_name(db_path.name + ".replay-lock")
+    """Only one replay per database: a second would race the first for the same messages. The
+    lock sits beside the file itself, so a symlink or another spelling of its path is one lock."""
+    real = Path(os.path.realpath(db_path))
+    lock_path = real.with_name(real.name + ".replay-lock")
     handle: IO[str] = lock_path.open("w")
     try:
         try:

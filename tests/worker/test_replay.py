@@ -194,6 +194,10 @@ def test_one_replay_at_a_time(run: Callable[..., Result], db: Store, tmp_path: P
     assert busy.exit_code == 1 and "another `mailhook replay` is running" in busy.output
     with pytest.raises(ReplayError), exclusive(db.path), exclusive(db.path):
         pass
+    link = tmp_path / "link.db"
+    link.symlink_to(db.path)
+    with pytest.raises(ReplayError), exclusive(db.path), exclusive(link):  # one file, one lock
+        pass
 
 
 def test_an_unreadable_file_stops_with_a_clear_error_and_keeps_what_was_done(tmp_path: Path) -> None:
