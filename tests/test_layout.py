@@ -13,7 +13,7 @@ STAGES = (
     "cli", "service", "web", "worker", "automation", "outputs", "training", "pipeline", "store", "rules",
     "trust",
 )
-SHARED = ("config", "database_url", "errors", "model", "mailbox", "safe_text")  # below every stage
+SHARED = ("clients", "config", "database_url", "errors", "model", "mailbox", "safe_text")  # below every stage
 MOST_LINES = 400
 
 

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from aiosmtpd.smtp import MISSING, SMTP, AuthResult, Envelope, Session
 
+from mailhook.clients import client_of
 from mailhook.config import Config, ListenerConfig
 from mailhook.errors import IntakeClosed, IntakeUnavailable, InvalidValue
 from mailhook.mailbox import canonical_address
@@ -357,16 +358,7 @@ def _host(peer: Any) -> str:
 def client_key(peer: Any) -> str:
     """Whom per-client limits count: the address, or an IPv6 address's /64 (one host's, as a rule,
     so an attacker cannot count afresh from each of its addresses)."""
-    host = _host(peer).split("%", 1)[0]
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host
-    if isinstance(address, ipaddress.IPv6Address):
-        if address.ipv4_mapped is not None:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.IPv6Network((address, 64), strict=False))
-    return str(address)
+    return client_of(_host(peer))
 
 
 def _in_networks(peer: Any, networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]) -> bool:

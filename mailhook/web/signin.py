@@ -6,7 +6,6 @@ import asyncio
 import collections
 import enum
 import functools
-import ipaddress
 import logging
 import secrets
 import time
@@ -14,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from mailhook.clients import client_of
 from mailhook.config import WebConfig
 from mailhook.mailbox import canonical_or_none
 
@@ -46,18 +46,9 @@ def typed_address(typed: str) -> str:
 
 
 def network_of(host: str) -> str:
-    """Whose failures count together: an IPv6 host's /64 (a host is given a whole /64, so its
-    addresses apart would be 2^64 clients), an IPv4 address (also one mapped into IPv6) alone.
-    As the listeners' client_key counts SMTP AUTH failures (the web stage may not import it)."""
-    try:
-        ip = ipaddress.ip_address(host.split("%", 1)[0])
-    except ValueError:
-        return host
-    if isinstance(ip, ipaddress.IPv6Address):
-        if ip.ipv4_mapped is not None:
-            return str(ip.ipv4_mapped)
-        return str(ipaddress.IPv6Network((ip, 64), strict=False))
-    return str(ip)
+    """Whose failures count together: an IPv6 host's /64, an IPv4 address alone (mailhook.clients,
+    as the listeners count SMTP AUTH failures)."""
+    return client_of(host)
 
 
 class Result(enum.Enum):
