@@ -18,6 +18,11 @@ from langdetect.utils.ngram import NGram
 # Hiragana and katakana only occur in Japanese; kanji alone could be Chinese.
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _LETTER = re.compile(r"[^\W\d_]")
+# Korean is written in Hangul. For text in Chinese characters alone langdetect answers "ko"
+# (measured: a Japanese signature without kana, Traditional Chinese prose), where the choice is
+# Japanese or Chinese: Japan's own legal forms and its postal mark decide Japanese, else Chinese.
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_JAPANESE_MARKS = re.compile("株式会社|有限会社|合同会社|合資会社|合名会社|〒")
 # Below this many letters langdetect guesses ("Best, Tom" -> de); say nothing instead.
 _MIN_LETTERS = 25
 # Below this probability langdetect is guessing between neighbours (da/no, es/pt).
@@ -44,7 +49,12 @@ def detect_language(text: str) -> str | None:
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):
         return None
-    return str(best.lang).split("-")[0] if best.prob >= _MIN_PROBABILITY else None
+    if best.prob < _MIN_PROBABILITY:
+        return None
+    language = str(best.lang).split("-")[0]
+    if language == "ko" and not _HANGUL.search(sample):
+        return "ja" if _JAPANESE_MARKS.search(sample) else "zh"
+    return language
 
 
 @cache

@@ -136,3 +136,21 @@ def test_the_lazy_profiles_are_a_whole_table_before_any_row_is_built() -> None:
     assert len(table) == len(full)
     assert set(table) == set(full)
     assert dict(table.items()) == full
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # A Japanese signature in kanji alone (a name, a company, an address): langdetect said "ko".
+    ("田中一郎\n株式会社東京商事 営業部 部長\n〒100-0005 東京都千代田区丸の内一丁目1番1号\n"
+     "電話 03-1234-5678", "ja"),
+    ("鈴木花子\n有限会社鈴木建設\n大阪府大阪市北区梅田三丁目4番5号\n"
+     "電話番号 06-1111-2222 携帯 090-1234-5678", "ja"),
+    # Traditional Chinese prose and a Simplified Chinese signature: langdetect said "ko" too.
+    ("您好，附件是報價單，請查收。如有問題請隨時聯繫我。\n王偉\n台北科技有限公司 業務經理", "zh"),
+    ("李明\n上海贸易有限公司 市场部总监\n上海市浦东新区世纪大道100号\n电话 021-12345678", "zh"),
+    # Korean in Hangul stays Korean.
+    ("안녕하세요, 견적서를 첨부합니다. 확인 부탁드립니다. 김철수 드림, 서울 영업부 과장", "ko"),
+])
+def test_text_in_chinese_characters_alone_is_not_korean(text: str, language: str) -> None:
+    """Korean is written in Hangul: without it, "ko" means Japanese (Japan's legal forms or
+    postal mark) or Chinese."""
+    assert detect_language(text) == language
