@@ -17,6 +17,7 @@ from typing import Any
 import pysbd
 
 from mailhook.automation import cues as cues
+from mailhook.automation.addressing import addressed, promising, to_a_group
 from mailhook.automation.due import due_date, unabbreviated
 from mailhook.automation.sentence_model import SentenceModel
 from mailhook.pipeline.language import detect_language
@@ -31,6 +32,7 @@ _END_MARK = re.compile(r"(?<=[.!?])\s+")
 _INNER_BREAK = re.compile(r"[.!?;…。！？]\s*\S|(?:^|\s)\d+[.)]\s")
 _TITLE_WORDS = 12
 _MIN_PHRASE_WORDS = 3  # fewer after the verb: a verb-final clause (de, nl), so take it whole
+MODEL_SENTENCES = 12  # the sentence model reads a mail's first sentences only (chosen on dev_alarms)
 _MIN_MODELLED_WORDS = 2  # a one-word line ("Thanks!", "Hi,") is no request the model need weigh
 # A full stop ends a clause only before a space: not in "rsvp@example.com" or "Oct.11".
 # Nor after "kl." (klokken) or "stk." (stykker), common in Scandinavian business mail.
@@ -126,9 +128,32 @@ def sent_at(raw: bytes) -> datetime | None:
         return None
 
 
-def detection_record(path: str, raw: bytes, model: SentenceModel | None = None) -> dict[str, Any]:
+class _Shipped:
+    """The default of `model=`: what detection uses unless told (see MODEL_IN_DETECTION)."""
+
+
+SHIPPED = _Shipped()
+# Whether detection uses the shipped sentence model by default (docs/intent.md says why or why not).
+MODEL_IN_DETECTION = False
+
+
+@cache
+def shipped_model() -> SentenceModel:
+    """The shipped sentence model, loaded once per process (the worker loads it in warm())."""
+    return SentenceModel.load()
+
+
+def _model(model: SentenceModel | _Shipped | None) -> SentenceModel | None:
+    if isinstance(model, _Shipped):
+        return shipped_model() if MODEL_IN_DETECTION else None
+    return model
+
+
+def detection_record(
+    path: str, raw: bytes, model: SentenceModel | _Shipped | None = SHIPPED
+) -> dict[str, Any]:
     """What `mailhook tasks detect --json` prints for one message file (the author's own words);
-    with a sentence `model`, what the cues and the model find together (see detect_tasks)."""
+    `model`: the shipped default, a sentence model given, or None for the cues alone."""
     from mailhook.pipeline import read_message
 
     text = read_message(raw).own.text
@@ -148,25 +173,29 @@ def detect_tasks(
     sent: datetime | None = None,
     language: str | None = None,
     author_is_user: bool = False,
-    model: SentenceModel | None = None,
+    model: SentenceModel | _Shipped | None = SHIPPED,
 ) -> Detection:
     """Tasks in `text`, the author's own words (quotes already removed by the pipeline). A sentence
-    is a task when a cue says so; given a sentence `model`, also when the model does. The default
-    is the cues alone: with the model the corpus's precision fell (docs/intent.md), so it is
-    measured by scripts/evaluate-intent and not used in detection."""
+    is a task when a cue says so, or, with a sentence model, when the model does behind its gates
+    (`_may_classify`). `model`: by default the shipped one if MODEL_IN_DETECTION, else the cues
+    alone; None: the cues alone; or a model given (scripts/evaluate-intent measures both)."""
+    model = _model(model)
     text = text[:MAX_TEXT]
     language = language or detect_language(text)
     # The model was trained on the languages the cues read; elsewhere it would only guess.
-    classifier = model if language in cues.BY_LANGUAGE else None
+    # Nor in mail to a group (list posts, newsletters, team reports): questions there are put to
+    # nobody in particular, and the author's side's plans are news.
+    classifier = model if language in cues.BY_LANGUAGE and not to_a_group(text) else None
     sentences = _sentences_to_read(text, language, every=classifier is not None)
-    opening = " ".join(sentence for sentence, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
+    opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
     if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text):
         return Detection(language, ())
     found: list[Task] = []
     seen: set[str] = set()
-    for sentence, candidates in sentences:
+    for number, (sentence, candidates, _) in enumerate(sentences):
         task = _task(sentence, language, sent, author_is_user, candidates)
-        if task is None and classifier is not None and language is not None:
+        if (task is None and classifier is not None and language is not None
+                and _may_classify(sentences, number, language)):
             task = _classified(sentence, language, sent, classifier)
         if task is None or task.title.casefold() in seen:
             continue
@@ -183,22 +212,25 @@ def split_sentences(text: str, language: str | None) -> list[str]:
     return [sentence for unit in paragraphs(text) for sentence in _split(unit, segmenter)]
 
 
-def _sentences_to_read(text: str, language: str | None, every: bool = False) -> list[tuple[str, Candidates]]:
+def _sentences_to_read(
+    text: str, language: str | None, every: bool = False
+) -> list[tuple[str, Candidates, int]]:
     """The sentences that decide a detection, in order, each with the cue patterns that may match
-    it. For the cues alone: none when no paragraph holds a cue (no task can come of it); else the
-    opening ones (for away notices) and those of every paragraph that holds a cue. Splitting
-    (pysbd) is the costly step, and most paragraphs hold none; trying every pattern on every
-    sentence comes next. With the sentence model (`every`), every paragraph's sentences."""
+    it and the number of its paragraph. For the cues alone: none when no paragraph holds a cue (no
+    task can come of it); else the opening ones (for away notices) and those of every paragraph
+    that holds a cue. Splitting (pysbd) is the costly step, and most paragraphs hold none; trying
+    every pattern on every sentence comes next. With the sentence model (`every`), every
+    paragraph's sentences."""
     languages = _languages(language)
     units = paragraphs(text)
     candidates = [_candidates(unit, languages) for unit in units]
     if not every and not any(any(may.values()) for may in candidates):
         return []
     segmenter = _segmenter(language)
-    found: list[tuple[str, Candidates]] = []
-    for unit, may in zip(units, candidates, strict=True):
+    found: list[tuple[str, Candidates, int]] = []
+    for number, (unit, may) in enumerate(zip(units, candidates, strict=True)):
         if every or any(may.values()) or len(found) < _OUT_OF_OFFICE_SENTENCES:
-            found.extend((sentence, may) for sentence in _split(unit, segmenter))
+            found.extend((sentence, may, number) for sentence in _split(unit, segmenter))
     return found
 
 
@@ -265,6 +297,24 @@ def _task(
             title = _title(sentence, match, role, by_user)
             return Task(title, sentence, due_date(sentence, lang, sent), role)
     return None
+
+
+def _may_classify(sentences: list[tuple[str, Candidates, int]], number: int, language: str) -> bool:
+    """Whether the sentence model may read a sentence: within the mail's opening sentences (past
+    them, long mail is a report or a discussion), speaking to its reader (a statement may instead
+    have the author as its subject: a promise), and, for a question, not
+    one its author answers himself ("Are we on track? Mostly yes."): the paragraph goes on with a
+    statement."""
+    if number >= MODEL_SENTENCES:
+        return False
+    sentence, _, unit = sentences[number]
+    question = sentence.rstrip().endswith("?")
+    if not (addressed(sentence, language) or (not question and promising(sentence, language))):
+        return False
+    if question and number + 1 < len(sentences):
+        following, _, next_unit = sentences[number + 1]
+        return not (next_unit == unit and not following.rstrip().endswith("?"))
+    return True
 
 
 def _classified(sentence: str, language: str, sent: datetime | None, model: SentenceModel) -> Task | None:

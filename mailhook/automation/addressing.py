@@ -1,0 +1,99 @@
+"""Whether a sentence speaks to its reader, and whether a mail speaks to one reader: the gates the
+sentence model runs behind (docs/intent.md). The cues need none: each of their patterns already
+names who acts. The model reads any sentence, and in mail to many people (list answers,
+newsletters, reports) it took questions put to nobody and plans of the author's side for
+follow-ups; a sentence must show its reader (a second-person word, a verb form of the second
+person, a polite "please") for the model to be asked."""
+
+from __future__ import annotations
+
+import re
+
+# Per language: words that show the sentence speaks to its reader. Pronouns and possessives of
+# the second person (formal and familiar), verb forms of the second person where the pronoun is
+# usually left out (es, it, pt, pl), the polite words that open a request, the author as an
+# object ("send me", "envíame", "mandarmi", "enviar-me", "giv mig": something is to be done for
+# the author), and passive asks ("is it possible to ...", "er det muligt at ..."). German, Italian
+# and Danish formal pronouns are capitalised: matched in that case only.
+_ANY_CASE = {
+    "en": r"you|your|yours|yourself|yourselves|please|kindly|let's|let us|me|us"
+    r"|is it possible|would it be possible",
+    "de": r"du|dich|dir|dein\w*|euch|euer|eure\w*|bitte|lass uns|lasst uns|kannst|könntest|würdest"
+    r"|hast|weißt|magst|möchtest|schau|schick|ihr|seid|habt|könnt|wollt|mir|mich|uns"
+    r"|ist es möglich|wäre es möglich",
+    "fr": r"vous|votre|vos|tu|te|t'|toi|ton|ta|tes|merci de|veuillez|svp|s'il vous plaît|s'il te plaît"
+    r"|moi|me|m'|est-il possible|serait-il possible",
+    "es": r"tú|tu|tus|te|ti|contigo|usted|ustedes|os|vosotr[oa]s|vuestr[oa]s?|por favor|puedes|podrías"
+    r"|podéis|podríais|quieres|querrías|sabes|sabéis|tienes|tenéis|necesitas|\w+(?:[aei]rme|[aei]rnos)|me|nos"
+    r"|es posible|sería posible",
+    "it": r"tu|te|ti|tuo|tua|tuoi|tue|voi|vi|vostr[oaie]|per favore|per cortesia|puoi|potresti|potete"
+    r"|potreste|sai|sapete|hai|avete|vuoi|volete|riesci|riuscite|\w+(?:[aei]rmi|[aei]rci)|mi"
+    r"|glielo|gliela|glieli|gliele|è possibile|sarebbe possibile",
+    "pt": r"tu|te|ti|teu|tua|teus|tuas|você|vocês|o senhor|a senhora|lhe|lhes|vos|voss[oa]s?|por favor"
+    r"|podes|poderias|consegues|sabes|tens|queres|precisas|\w+-(?:me|nos|lho|lha)|me|é possível"
+    r"|seria possível",
+    "nl": r"je|jij|jou|jouw|jullie|u|uw|graag|alsjeblieft|alstublieft|a\.u\.b\.|svp|me|mij|ons"
+    r"|is het mogelijk",
+    "da": r"du|dig|din|dit|dine|jer|jeres|venligst|gerne|mig|os|husk|er det muligt",
+    "sv": r"du|dig|din|ditt|dina|ni|er|era|ert|snälla|vänligen|gärna|mig|oss|kom ihåg|är det möjligt",
+    "no": r"du|deg|din|ditt|dine|dere|deres|vennligst|gjerne|meg|oss|husk|er det mulig",
+    "pl": r"ty|ciebie|cię|ci|tobie|twój|twoja|twoje|twoich|twoim|wy|was|wam|wasz\w*|proszę|prosimy"
+    r"|pan|pani|panu|panią|pana|państwo|państwa|państwu|\w+(?:esz|isz|ysz|asz|cie)|mi|mnie|nam|nas|czy można"
+    r"|czy (?:jest|byłoby) możliwe",
+}
+_CASED = {
+    "de": r"Sie|Ihnen|Ihr|Ihre\w*",
+    "it": r"Lei|La|Le|Suo|Sua|Suoi|Sue",
+    "da": r"I|De|Dem|Deres",
+}
+# A statement in the first person singular may be the author's promise ("I'll forward them as
+# soon as I have them"); the author's side in the plural is as often news ("next week we move").
+# Pro-drop languages show the reader in the promise ("te mando", "glielo mando") or not at all.
+_FIRST_PERSON = {
+    "en": r"I|I'll|I'd|I'm", "de": r"ich", "fr": r"je|j'", "nl": r"ik", "da": r"jeg", "sv": r"jag",
+    "no": r"jeg", "pl": r"ja",
+}
+FIRST_PERSON = {lang: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE if lang != "en" else 0)
+                for lang, words in _FIRST_PERSON.items()}
+ADDRESSED = {
+    lang: re.compile(
+        rf"(?<!\w)(?i:{words})(?!\w)" + (rf"|(?<!\w)(?:{_CASED[lang]})(?!\w)" if lang in _CASED else "")
+    )
+    for lang, words in _ANY_CASE.items()
+}
+
+# A greeting to a group opens mail to many: a list, a team, members, customers. Its first line.
+_GROUP = (
+    r"all|everyone|everybody|team|folks|colleagues|members|customers|friends"
+    r"|zusammen|alle|allerseits|team|kolleginnen|kollegen|mitglieder|kundinnen|kunden"
+    r"|à tous|à toutes|tous|chers clients|chers adhérents|chers collègues|l'équipe"
+    r"|a todos|a todas|equipo|queridos socios|estimados clientes|compañeros"
+    r"|a tutti|tutti|cari clienti|cari soci|colleghi"
+    r"|allemaal|iedereen|beste klanten|beste leden|collega's"
+    r"|a todos|equipa|caros clientes|caros sócios|colegas"
+    r"|alle|alla|alle sammen|allihop|teamet|gruppen|kære kunder|kære medlemmer|kära kunder"
+    r"|kära medlemmar|kjære kunder|kjære medlemmer|kollegaer|kolleger"
+    r"|wszystkim|zespole|drodzy klienci|drodzy członkowie|drodzy państwo"
+)
+# The whole line is the greeting: a word or two, the group, a word or two ("Liebe Kundinnen und Kunden,").
+GROUP_GREETING = re.compile(rf"^\W*(?:\w+\s+){{0,2}}?(?:{_GROUP})(?:\s+\w+){{0,2}}\W*$", re.IGNORECASE)
+_GREETING_LINE = 60  # a greeting is a short first line
+
+
+def addressed(sentence: str, language: str) -> bool:
+    """Whether the sentence speaks to its reader in its language (or in English, mixed in)."""
+    languages = dict.fromkeys((language, "en"))
+    return any(ADDRESSED[lang].search(sentence) for lang in languages if lang in ADDRESSED)
+
+
+def promising(sentence: str, language: str) -> bool:
+    """Whether a statement has the author as its subject, in the first person singular."""
+    languages = dict.fromkeys((language, "en"))
+    return any(FIRST_PERSON[lang].search(sentence) for lang in languages if lang in FIRST_PERSON)
+
+
+def to_a_group(text: str) -> bool:
+    """Whether the mail opens with a greeting to many ("Hi all,", "Hallo zusammen", "Bonjour à
+    tous", "Kära kunder"): a list post, a newsletter, a report to a team."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return len(first) <= _GREETING_LINE and bool(GROUP_GREETING.match(first))
