@@ -185,3 +185,17 @@ def test_a_greeting_to_a_group_is_the_whole_first_line() -> None:
     assert to_a_group("Hej alla,\n\nkort läge om flytten.")
     assert not to_a_group("Hi Tom,\n\nall good here.")
     assert not to_a_group("Alle Dokumente sind angekommen, danke für die schnelle Lieferung an uns alle.\n")
+
+
+def test_the_default_is_the_cues_alone_until_the_model_is_switched_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """detect_tasks without a model uses the shipped one only when MODEL_IN_DETECTION says so
+    (False today: docs/intent.md, fourth round); None always means the cues alone."""
+    from mailhook.automation import intent
+
+    lang, text, title = MISSED_BY_THE_CUES[0]
+    assert intent.detect_tasks(text, language=lang).tasks == ()
+    monkeypatch.setattr(intent, "MODEL_IN_DETECTION", True)
+    assert [t.title for t in intent.detect_tasks(text, language=lang).tasks] == [title]
+    assert intent.detect_tasks(text, language=lang, model=None).tasks == ()
