@@ -6,11 +6,13 @@ from mailhook.store.counts import CountStore
 from mailhook.store.history import HistoryStore
 from mailhook.store.people import PeopleStore, User
 from mailhook.store.queue import Outcome, Queued, QueueStore, Received
+from mailhook.store.sessions import SessionStore
 from mailhook.store.suggestions import Suggestion, SuggestionStore
 from mailhook.store.tasks import NewTask, TaskStore
 
 
-class Store(QueueStore, CountStore, PeopleStore, TaskStore, HistoryStore, SuggestionStore):
+class Store(QueueStore, CountStore, PeopleStore, TaskStore, HistoryStore, SuggestionStore,
+            SessionStore):
     """A connection to the mailhook database. One per thread; every write is one transaction."""
 
 

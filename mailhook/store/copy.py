@@ -33,6 +33,7 @@ TABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("digests_sent", ("user_email", "day")),
     ("candidates", ("id",)),
     ("suggestions", ("id",)),
+    ("web_sessions_ended", ("session_id",)),
 )
 NOT_COPIED = ("migrations", "write_context")
 BATCH = 500

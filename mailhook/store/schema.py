@@ -288,6 +288,13 @@ CREATE UNIQUE INDEX contact_emails_outbound ON contact_emails(contact_email, out
     WHERE outbound_key IS NOT NULL;
 """
 
+_WEB_SESSIONS_ENDED = """
+CREATE TABLE web_sessions_ended (
+    session_id TEXT PRIMARY KEY,
+    valid_until TEXT NOT NULL  -- when its cookie could no longer be valid anyway: then forgotten
+);
+"""
+
 Migrations = tuple[tuple[str, str], ...]
 
 
@@ -317,6 +324,9 @@ def migrations(ddl: Callable[[str], str] = _same,
         # the --hubspot exports, so a round trip updates the same HubSpot record (not a property:
         # no provenance, never filled, never suggested).
         ("0011_hubspot_record_id", ddl("ALTER TABLE contacts ADD COLUMN hubspot_record_id TEXT;")),
+        # The page's sessions signed out before their cookie expires (mailhook.web.session):
+        # kept here, so a copy of a signed-out cookie stays refused after a restart too.
+        ("0012_web_sessions_ended", ddl(_WEB_SESSIONS_ENDED)),
     )
 
 

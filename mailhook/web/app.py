@@ -164,7 +164,9 @@ async def login(request: Request) -> Response:
 async def logout(request: Request) -> Response:
     await checked_form(request)
     user = request.session.get("user")
-    request.app.state.web.sessions.end(request)
+    web = request.app.state.web
+    if (ended := web.sessions.end(request)) is not None:
+        await web.db(lambda s: s.end_web_session(*ended))
     log.info("web: %s signed out from %s", user, client_of(request))
     return RedirectResponse("/login", status_code=303)
 

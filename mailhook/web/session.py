@@ -44,18 +44,15 @@ class Refused(Exception):
 
 
 class Sessions:
-    """Starts sessions and remembers those signed out. The signed cookie is the whole session
-    (Starlette keeps nothing on the server), so deleting the browser's cookie would leave a copy
-    of it (a shared computer, a stolen cookie) working until it expires: each session carries a
-    random id, and sign-out notes it here until its cookie could no longer be valid anyway.
-
-    In memory, so a restart forgets what was signed out (a table in the store would not);
-    `clock` is an injection seam for tests."""
+    """Starts sessions and says which cookies may still be one. The signed cookie is the whole
+    session (Starlette keeps nothing on the server), so deleting the browser's cookie would leave
+    a copy of it (a shared computer, a stolen cookie) working until it expires: each session
+    carries a random id, and sign-out records it in the store (store.sessions) until its cookie
+    could no longer be valid anyway, so a restart forgets nothing. `clock` is a seam for tests."""
 
     def __init__(self, lifetime: int = SESSION_SECONDS, clock: Callable[[], float] = time.time) -> None:
         self._lifetime = lifetime
         self._clock = clock
-        self._ended: dict[str, float] = {}  # session id: when its cookie would expire
 
     def start(self, request: Request, email: str, stored: str) -> None:
         """A fresh session (and so a fresh CSRF token) for the user who just signed in."""
@@ -63,20 +60,23 @@ class Sessions:
         request.session.update(user=email, key=session_key(stored), sid=secrets.token_urlsafe(16),
                                at=int(self._clock()))
 
-    def end(self, request: Request) -> None:
+    def end(self, request: Request) -> tuple[str, float] | None:
+        """Clear the browser's session; the id to record as ended and until when, if it had one."""
         sid, started = request.session.get("sid"), request.session.get("at")
-        if isinstance(sid, str) and isinstance(started, int):
-            now = self._clock()
-            self._ended = {s: until for s, until in self._ended.items() if until > now}
-            self._ended[sid] = started + self._lifetime
         request.session.clear()
+        if isinstance(sid, str) and isinstance(started, int):
+            return sid, float(started + self._lifetime)
+        return None
 
-    def is_live(self, session: Mapping[str, Any]) -> bool:
-        """Started here, not signed out, and younger than a session lives (the middleware signs a
-        changed cookie afresh, so its own age says nothing of when the user signed in)."""
+    def live_id(self, session: Mapping[str, Any]) -> str | None:
+        """The session's id if it was started here and is younger than a session lives (the
+        middleware signs a changed cookie afresh, so its own age says nothing of when the user
+        signed in); whether it was signed out is the store's to say."""
         sid, started = session.get("sid"), session.get("at")
-        return (isinstance(sid, str) and sid not in self._ended and isinstance(started, int)
-                and 0 <= self._clock() - started <= self._lifetime)
+        if isinstance(sid, str) and isinstance(started, int) and (
+                0 <= self._clock() - started <= self._lifetime):
+            return sid
+        return None
 
 
 class BodyLimit:
@@ -141,7 +141,9 @@ async def signed_in(request: Request) -> User:
     changed is ended."""
     web = request.app.state.web
     email = request.session.get("user")
-    if isinstance(email, str) and web.sessions.is_live(request.session):
+    sid = web.sessions.live_id(request.session)
+    if isinstance(email, str) and sid is not None and not await web.db(
+            lambda s: s.web_session_ended(sid)):
         stored = await web.db(lambda s: s.password_hash(email))
         if stored is not None and hmac.compare_digest(request.session.get("key", ""),
                                                       session_key(stored)):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -291,3 +292,14 @@ def test_a_failed_message_waits_for_its_retry_time(store: Store) -> None:
     assert store.retry_failed() == 0  # not failed, just waiting
     assert store.counts()["pending"] == 1
 
+
+
+def test_an_ended_web_session_is_kept_until_its_cookie_expires(store: Store) -> None:
+    """Signed-out sessions are remembered (a second end is no error) and forgotten once their
+    cookie could no longer be valid anyway, at the next end."""
+    now = time.time()
+    store.end_web_session("old", now - 1)  # its cookie is already too old to be taken
+    store.end_web_session("s1", now + 3600)
+    store.end_web_session("s1", now + 3600)
+    assert store.web_session_ended("s1") and not store.web_session_ended("s2")
+    assert not store.web_session_ended("old")  # forgotten at the second end

@@ -93,7 +93,8 @@ def test_signing_out_ends_the_session_even_for_a_copy_of_its_cookie(
 ) -> None:
     """The cookie is the whole session (signed, not stored): sign-out must make a copy of it (a
     shared computer, a stolen cookie) useless, not only delete the browser's. The copy then
-    opens no page and decides nothing; the sign-out is logged."""
+    opens no page and decides nothing, after a restart too (the store keeps the ended session);
+    the sign-out is logged."""
     task_id = own_task(db)
     with web_client(db) as client:
         assert sign_in(client) == 303
@@ -108,6 +109,9 @@ def test_signing_out_ends_the_session_even_for_a_copy_of_its_cookie(
         answer = client.post(f"/tasks/{task_id}/accept", data={"csrf": token})
         assert answer.headers.get("location") == "/login"
     assert task_status(db, task_id) == "recommended"
+    with web_client(db) as restarted:  # a new app on the same database: a restart of serve
+        restarted.cookies.set("mailhook_session", copied)
+        assert restarted.get("/tasks").headers.get("location") == "/login"
 
 
 def test_signing_in_again_after_signing_out_works(db: Path) -> None:
