@@ -21,17 +21,20 @@ _OWN_EVIDENCE = """CASE WHEN m.id IS NULL THEN NULL ELSE {table}.evidence END AS
     CASE WHEN m.id IS NULL THEN 0 ELSE 1 END AS own_mail"""
 
 
-def touched_contacts(store: Base, user_email: str) -> list[dict[str, Any]]:
+def touched_contacts(store: Base, user_email: str, *, offset: int = 0,
+                     limit: int = -1) -> list[dict[str, Any]]:
     """The contacts logged on the user's mail, with their name, company, how many of the user's
-    mails and the last one's arrival; by address."""
+    mails and the last one's arrival; by address, `limit` of them (-1: all) from `offset`."""
     return store._rows(
         """SELECT c.email, c.first_name, c.last_name, c.company, count(DISTINCT m.id) AS mails,
                   max(m.received_at) AS last_mail
            FROM contacts c JOIN contact_emails e ON e.contact_email = c.email
            JOIN messages m ON m.id = e.message_rowid
            WHERE m.user_email = :user
-           GROUP BY c.email, c.first_name, c.last_name, c.company ORDER BY c.email""",
-        {"user": normalise_address(user_email)},
+           GROUP BY c.email, c.first_name, c.last_name, c.company ORDER BY c.email
+           LIMIT :limit OFFSET :offset""",
+        {"user": normalise_address(user_email), "limit": limit if limit >= 0 else 1 << 62,
+         "offset": offset},
     )
 
 

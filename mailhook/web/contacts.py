@@ -60,11 +60,21 @@ def edits(form: Mapping[str, Any]) -> dict[str, str | None]:
     return changed
 
 
+CONTACTS_PER_PAGE = 100
+
+
 async def contacts_page(request: Request) -> Response:
+    """A page of the user's contacts (?page=N, from 1), and whether there is another."""
     user = await signed_in(request)
     web = request.app.state.web
-    found = await web.db(lambda s: queries.touched_contacts(s, user.email))
-    return web.page(request, "contacts.html", user=user, contacts=found)
+    typed = request.query_params.get("page", "1")
+    if not typed.isascii() or not typed.isdigit() or not 1 <= int(typed) <= 1_000_000:
+        raise Refused(400, "Not a page", f"{typed[:20]!r} is not a page number (1, 2, ...).")
+    page, size = int(typed), CONTACTS_PER_PAGE
+    found = await web.db(lambda s: queries.touched_contacts(s, user.email, offset=(page - 1) * size,
+                                                           limit=size + 1))
+    return web.page(request, "contacts.html", user=user, contacts=found[:size], page=page,
+                    more=len(found) > size)
 
 
 async def contact_page(request: Request) -> Response:

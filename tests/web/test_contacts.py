@@ -15,6 +15,7 @@ from starlette.testclient import TestClient
 
 from mailhook.rules.fill import Candidate
 from mailhook.store import Store
+from mailhook.web import contacts
 from mailhook.web.contacts import contact_url
 
 from .browsing import csrf, sign_in, web_client
@@ -161,3 +162,25 @@ def test_a_colleagues_mail_is_not_named_on_a_shared_contact(client: TestClient, 
     store.close()
     city = row(client.get(contact_url(CONTACT)).text, "property-city")
     assert "Berlin" in city and "a colleague's mail" in city and "Quote for bea" not in city
+
+
+def test_the_contacts_list_comes_in_pages(client: TestClient, db: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of CONTACTS_PER_PAGE (2 here) by address, with next and previous links; a page
+    number that is none is refused with a clear page."""
+    monkeypatch.setattr(contacts, "CONTACTS_PER_PAGE", 2)
+    store = Store(db)
+    try:
+        store.add_contact("zed@acme.example", {}, "import")
+        finish_reply(store, ANN, "zed@acme.example", "<zed-1@acme.example>", ())
+    finally:
+        store.close()
+    first, second = client.get("/contacts").text, client.get("/contacts?page=2").text
+    emails = sorted([CONTACT, CAROL, "zed@acme.example"])
+    assert all(e in first for e in emails[:2]) and emails[2] not in first
+    assert 'href="/contacts?page=2" rel="next"' in first and 'rel="prev"' not in first
+    assert emails[2] in second and not any(e in second for e in emails[:2])
+    assert 'href="/contacts?page=1" rel="prev"' in second and 'rel="next"' not in second
+    for bad in ("0", "x", "-1", "９"):
+        answer = client.get(f"/contacts?page={bad}")
+        assert answer.status_code == 400 and "Not a page" in answer.text
