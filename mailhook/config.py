@@ -149,7 +149,7 @@ class WebConfig:
     public: bool = False  # beyond loopback only behind TLS (a reverse proxy), with secure_cookies
     secure_cookies: bool = False  # the session cookie is sent over HTTPS only
     secret_file: str = ""  # the key signing session cookies; empty: DATABASE.web-secret (made 0600)
-    login_failures_per_address: int = 5  # failed sign-ins within the window; beyond: refused unchecked
+    login_failures_per_address: int = 5  # per client within the window (all clients: x10); beyond: refused
     login_failures_per_client: int = 20
     login_failure_window: float = 600.0
     base_url: str = ""  # the page's public address, for the digest's links; empty: no links

@@ -57,6 +57,9 @@ class Result(enum.Enum):
     LOCKED_OUT = "too many failed sign-ins"
 
 
+ADDRESS_EVERYWHERE = 10  # an address's failures from all clients, in login_failures_per_address
+
+
 class SignIns:
     """Password checks with limits on failures per address and per client within a window.
 
@@ -85,8 +88,12 @@ class SignIns:
         """`stored` is the hash of `address`'s user; None where there is none (then the address
         is logged as NO_USERS)."""
         named = repr(address) if stored is not None else NO_USERS
-        keys = {f"address {address}": self._limits.login_failures_per_address,
-                f"client {network_of(client)}": self._limits.login_failures_per_client}
+        network, most = network_of(client), self._limits.login_failures_per_address
+        # An address is locked for the client that failed on it; for every client only after
+        # ADDRESS_EVERYWHERE times as many, so one attacker cannot lock a user out of the page.
+        keys = {f"address {address} from {network}": most,
+                f"address {address}": most * ADDRESS_EVERYWHERE,
+                f"client {network}": self._limits.login_failures_per_client}
         # Checks in flight count as failures to come, so parallel requests cannot overshoot.
         if any(len(self._recent(k)) + self._pending[k] >= most for k, most in keys.items()):
             log.warning("web: sign-in for %s from %s refused unchecked: too many failed sign-ins",
@@ -103,8 +110,9 @@ class SignIns:
             return Result.SIGNED_IN
         for key in keys:
             self._record(key)
-        log.warning("web: failed sign-in for %s from %s (%d for this address, %d from this client)",
-                    named, client, *(len(self._failures[k]) for k in keys))
+        pair, everywhere, from_client = (len(self._failures[k]) for k in keys)
+        log.warning("web: failed sign-in for %s from %s (%d for this address from this client, %d "
+                    "from all, %d from this client)", named, client, pair, everywhere, from_client)
         return Result.WRONG
 
     def _verify(self, password: str, stored: str | None) -> bool:

@@ -4,6 +4,7 @@ user's task; and a GET never changes anything."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
 from collections.abc import Iterator
@@ -14,8 +15,9 @@ from starlette.testclient import TestClient
 
 from mailhook.automation.links import load_secret
 from mailhook.config import WebConfig
-from mailhook.service.passwords import hash_password
+from mailhook.service.passwords import hash_password, verify_password
 from mailhook.store import Store
+from mailhook.web.signin import Passwords, Result, SignIns
 
 from .browsing import csrf, sign_in, web_client
 from .seed import ANN, BEA, PASSWORDS
@@ -81,6 +83,29 @@ def test_ten_wrong_passwords_lock_the_address_out_even_for_the_right_one(
     refused = [r for r in caplog.records if "refused unchecked" in r.getMessage()]
     assert len(refused) == 6
     assert sign_in(client, BEA) == 303
+
+
+def test_one_attacker_cannot_lock_a_user_out_from_elsewhere() -> None:
+    """Failures lock an address for the client that made them (the right password included);
+    the user still signs in from another client. Only ten times as many, from clients enough,
+    lock the address everywhere."""
+    limits = dataclasses.replace(LIMITS, login_failures_per_address=2, login_failures_per_client=100)
+    signins = SignIns(limits, Passwords(verify_password, hash_password))
+    stored = hash_password("right")
+
+    def attempt(client: str, password: str) -> Result:
+        return asyncio.run(signins.check(ANN, client, stored, password))
+
+    try:
+        assert [attempt("198.51.100.7", "guess") for _ in range(3)] == [
+            Result.WRONG, Result.WRONG, Result.LOCKED_OUT]
+        assert attempt("198.51.100.7", "right") is Result.LOCKED_OUT
+        assert attempt("203.0.113.9", "right") is Result.SIGNED_IN  # the user, elsewhere
+        for n in range(1, 10):  # 2 failures each from 9 more clients: 20 in all, 10 x the limit
+            assert [attempt(f"192.0.2.{n}", "guess") for _ in range(2)] == [Result.WRONG] * 2
+        assert attempt("203.0.113.9", "right") is Result.LOCKED_OUT  # now locked everywhere
+    finally:
+        signins.close()
 
 
 def test_failures_from_one_client_lock_it_out_across_addresses(db: Path) -> None:
