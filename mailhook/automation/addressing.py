@@ -97,3 +97,44 @@ def to_a_group(text: str) -> bool:
     tous", "Kära kunder"): a list post, a newsletter, a report to a team."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return len(first) <= _GREETING_LINE and bool(GROUP_GREETING.match(first))
+
+
+# How an author answers his own question in the next sentence ("What do we gain by keeping them?
+# Not much, I think."): yes or no alone, a negated amount, "honestly", "most of it"; per language.
+# Words that also open a remark after a request ("No rush", "Nothing urgent") count only when
+# punctuation follows them.
+_ANSWER_OPENERS = {
+    "en": r"(?:yes|no|nope|yep|nothing|nobody|none)[.,!;:]|not (?:really|much|necessarily|at all|quite)\b"
+          r"|hardly\b|honestly\b|frankly\b|mostly\b|most of (?:it|them)\b|probably not\b|i doubt it\b",
+    "de": r"(?:ja|nein|jein|nichts|niemand)[.,!;:]|nicht (?:unbedingt|wirklich|viel|ganz)\b|kaum\b"
+          r"|ehrlich gesagt\b|offen gesagt\b|eher nicht\b|wohl kaum\b|vermutlich nicht\b|größtenteils\b",
+    "fr": r"(?:oui|non|rien|personne)[.,!;:]|pas (?:vraiment|forcément|grand-chose|tellement|du tout)\b"
+          r"|franchement\b|honnêtement\b|sincèrement\b|guère\b|probablement pas\b|pour l'essentiel\b",
+    "es": r"(?:sí|no|nada|nadie)[.,!;:]|no (?:mucho|realmente|necesariamente|del todo)\b|sinceramente\b"
+          r"|francamente\b|honestamente\b|apenas\b|probablemente no\b|en su mayor parte\b",
+    "it": r"(?:sì|no|niente|nulla|nessuno)[.,!;:]|non (?:molto|proprio|necessariamente|del tutto)\b"
+          r"|sinceramente\b|francamente\b|onestamente\b|probabilmente no\b|per lo più\b",
+    "nl": r"(?:ja|nee|niets|niemand)[.,!;:]|niet (?:echt|per se|veel|noodzakelijk|helemaal)\b"
+          r"|eerlijk gezegd\b|nauwelijks\b|grotendeels\b|waarschijnlijk niet\b",
+    "pt": r"(?:sim|não|nada|ninguém)[.,!;:]|não (?:muito|necessariamente|realmente)\b|sinceramente\b"
+          r"|francamente\b|honestamente\b|provavelmente não\b|na maior parte\b",
+    "da": r"(?:ja|nej|ingen|intet|ingenting)[.,!;:]|ikke (?:rigtig|nødvendigvis|meget|helt)\b|ærligt talt\b"
+          r"|næppe\b|sandsynligvis ikke\b|for det meste\b",
+    "sv": r"(?:ja|nej|ingen|inget|ingenting)[.,!;:]|inte (?:riktigt|nödvändigtvis|mycket|direkt|helt)\b"
+          r"|ärligt talat\b|knappast\b|förmodligen inte\b|mestadels\b",
+    "no": r"(?:ja|nei|ingen|ingenting)[.,!;:]|ikke (?:egentlig|nødvendigvis|mye|helt)\b|ærlig talt\b|neppe\b"
+          r"|sannsynligvis ikke\b|for det meste\b",
+    "pl": r"(?:tak|nie|nic|nikt)[.,!;:]|niekoniecznie\b|raczej nie\b|szczerze\b|chyba nie\b|w większości\b",
+}
+ANSWER_OPENER = {
+    lang: re.compile(rf"^\W*(?:{words})", re.IGNORECASE) for lang, words in _ANSWER_OPENERS.items()
+}
+
+
+def answers_itself(question: str, following: str | None, language: str | None) -> bool:
+    """Whether a question is answered by its own author in the next sentence of its paragraph
+    (`following`, None at a paragraph's end): a rhetorical or a list question, not one for the reader."""
+    if following is None or not question.rstrip().endswith("?"):
+        return False
+    languages = dict.fromkeys((language, "en")) if language in ANSWER_OPENER else ANSWER_OPENER
+    return any(ANSWER_OPENER[lang].match(following) for lang in languages)

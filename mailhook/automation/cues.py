@@ -55,3 +55,54 @@ ATTACHED_NOW = re.compile(
     r"w załączniku|w załączeniu|załączam)\b",
     _F,
 )
+# A hand-over in the first person present sends now ("os paso el acta", "vi giro il verbale",
+# "przesyłam raport", "I'm forwarding you the minutes"), unless a time to come says it is a
+# promise ("te paso los datos esta tarde", "ti mando il file domani").
+HANDED_NOW = re.compile(
+    r"\b(?:te|le|les|os)\s+(?:paso|envío|mando|reenvío|remito|adjunto|hago llegar)\b|"
+    r"\b(?:ti|vi|le|gli)\s+(?:mando|invio|giro|inoltro|trasmetto|allego|faccio avere)\b|"
+    r"\b(?:te|lhe|vos|lhes)\s+(?:envio|mando|passo|reencaminho|encaminho|remeto)\b|"
+    r"\b(?:envio|mando|passo|reencaminho|encaminho|remeto)-(?:te|lhe|vos|lhes)\b|"
+    r"\b(?:je|nous)\s+(?:vous\s+|te\s+|t')(?:transmets|transmettons|envoie|envoyons|fais suivre|"
+    r"faisons suivre|fais parvenir|joins)\b|"
+    r"\b(?:i'm|i am|we're|we are)\s+(?:forwarding|sending)\s+(?:you|this|the|it)\b|"
+    r"\b(?:ich|wir)\s+(?:leite|leiten)\s+(?:dir|Ihnen|euch)\b[^.?!]*\bweiter\b|\bhiermit\b|"
+    r"\bhierbij\b|\bhermed\b|\bhärmed\b|"
+    r"\b(?:przesyłam|wysyłam|przekazuję|przesyłamy|wysyłamy|przekazujemy)\b",
+    _F,
+)
+_WEEKDAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|segunda|terça|quarta|quinta|sexta|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|mandag|tirsdag|onsdag|"
+    r"torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag|poniedział\w*|wtor\w*|środ\w*|czwart\w*|"
+    r"piąt\w*|sobot\w*|niedziel\w*"
+)
+# Words of a time to come in the eleven languages; a weekday after "of" ("the minutes of Monday's
+# meeting", "del lunes", "di giovedì") names a past meeting, not when.
+TO_COME = re.compile(
+    r"\b(?:tomorrow|later|soon|shortly|as soon as|once|when|next|tonight|this (?:afternoon|evening)|by|"
+    r"mañana|luego|más tarde|pronto|en cuanto|cuando|en breve|enseguida|esta (?:tarde|noche)|próxim\w+|"
+    r"que viene|lo antes posible|antes|hoy|"
+    r"domani|domattina|dopo|più tardi|presto|appena|quando|a breve|in giornata|stasera|prossim\w+|entro|"
+    r"prima|oggi|"
+    r"amanhã|depois|mais tarde|em breve|logo|assim que|ainda hoje|que vem|até|hoje|"
+    r"demain|plus tard|bientôt|dès que|quand|lorsque|prochain\w*|d'ici|avant|ce soir|cet après-midi|"
+    r"sous peu|aujourd'hui|"
+    r"morgen|später|bald|sobald|wenn|nächste\w*|bis|heute|gleich|demnächst|"
+    r"straks|zodra|wanneer|volgende|binnenkort|vandaag|"
+    r"i morgen|imorgen|senere|senare|snart|så snart|når|när|næste|nästa|neste|i dag|idag|innen|inden|"
+    r"jutro|później|wkrótce|jak tylko|gdy|kiedy|w przyszłym|dziś|dzisiaj)\b|"
+    r"(?<!\bde )(?<!\bdel )(?<!\bdi )(?<!\bda )(?<!\bdo )(?<!\bdu )(?<!\bof )(?<!\bvom )(?<!\bvan )"
+    rf"(?<!\bfra )(?<!\bfrån )(?<!\bz )(?<!\bze )\b(?:{_WEEKDAYS})\b",
+    _F,
+)
+
+
+def sends_now(sentence: str) -> bool:
+    """Whether a promise-like sentence hands something over with this mail: "attached is ...", or a
+    hand-over in the present with no time to come ("os paso el acta", "vi giro il verbale"; "te paso
+    los datos esta tarde" is a promise)."""
+    handed = HANDED_NOW.search(sentence) and not TO_COME.search(sentence)
+    return bool(ATTACHED_NOW.search(sentence) or handed)

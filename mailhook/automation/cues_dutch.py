@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mailhook.automation.lexicon import lexicon, words
+from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
@@ -67,6 +67,13 @@ NL = lexicon(
         r"\b(?P<act>wat (?:vind|vindt|vinden) (?:je|jij|u|jullie))\b",
     ],
     request=[
+        # A softened imperative, the verb first ("Stuur alsjeblieft de cijfers").
+        softened(
+            r"(?:alsjeblieft|alstublieft|aub|graag)",
+            words("ik", "wij", "we", "jij", "je", "u", "het", "dat", "dit", "dank", "bedankt", "hallo", "ja",
+                  "nee", "heel", "zeer", "tot", "was", "is", "ben", "zijn"),
+            negation="niet|nooit|geen",
+        ),
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|willen)\s+(?:je|jij|u|"
         rf"jullie)\b[^.?!]*?\b(?P<act>{_NL_ACT})\b",
         rf"\b(?:graag|alsjeblieft|alstublieft|gelieve)\b[^.?!]*?\b(?P<act>{_NL_ACT}|ontvangen|ontvang)\b",

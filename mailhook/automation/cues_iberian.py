@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mailhook.automation.lexicon import lexicon, words
+from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
@@ -70,6 +70,9 @@ ES = lexicon(
         r"(?=[^.!]*\?)",
     ],
     request=[
+        # A softened imperative, the verb first ("Prepara por favor un análisis").
+        softened(r"por favor", words("gracias", "hola", "sí", "si", "no", "muchas", "buenos", "buenas"),
+                 negation="no|nunca"),
         rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
         rf"(?P<act>{_ES_INF})(?:me|nos|le|lo|la)*\b",
         r"\bpor favor,? (?:\w+ ){0,2}?(?P<act>env[ií]e\w*|env[ií]a\w*|m[aá]nde\w*|m[aá]nda\w*|ll[aá]me\w*|"
@@ -121,7 +124,8 @@ ES = lexicon(
     ],
 )
 
-_PT_VERB = r"\w+(?:ar|er|ir|or)(?:-me|-nos|-lhe|-lo|-la|-los|-las)?"
+# An infinitive, also with an object after it, whose r then goes ("acrescentá-lo", "fazê-la", "corrigi-los").
+_PT_VERB = r"(?:\w+(?:ar|er|ir|or)(?:-me|-nos|-lhe|-lo|-la|-los|-las)?|\w+[áêiô]-(?:lo|la|los|las))"
 _PT_THIRD = (
     r"(?:(?:vai|vão|irá|irão)\s+(?:\S+\s+)?(?:enviar|mandar|ligar|telefonar|responder|confirmar|contact[aá]|"
     r"contat[aá]|avisar|informar|dizer|"
@@ -185,6 +189,8 @@ PT = lexicon(
         r"\b(?P<act>(?:o que|que) (?:acha|achas|acham|pensa|pensas|pensam))\b",
     ],
     request=[
+        softened(r"por favor", words("obrigad\\w*", "olá", "ola", "sim", "não", "bom", "boa", "muito"),
+                 verb=r"\w+(?:-(?:me|nos|lhe|lo|la|los|las))?", negation="não|nunca"),
         rf"\b(?:poderia|poderiam|podia|podias|conseguiria|conseguirias|conseguiriam|"
         rf"{_PT_MAY})\s+(?:por favor\s+|"
         rf"gentilmente\s+)?(?:me\s+|nos\s+)?(?P<act>{_PT_VERB})\b",
@@ -212,7 +218,10 @@ PT = lexicon(
     ],
     propose=[
         r"\b(?P<act>(?:teria|terias|tem|tens|teriam)\s+(?:\S+\s+)?(?:disponibilidade|tempo))",
-        r"\b(?P<act>(?:estaria|estarias|está|estás|estariam)\s+disponíve(?:l|is))",
+        # In the present, availability is asked ("Está disponível amanhã?"); stated, it is news ("a
+        # versão 3.5 já está disponível").
+        r"\b(?P<act>(?:estaria|estarias|estariam)\s+disponíve(?:l|is))",
+        r"\b(?P<act>(?:está|estás|estão)\s+disponíve(?:l|is))(?=[^.!]*\?)",
         r"\b(?P<act>(?:podemos|poderíamos)\s+(?:marcar|agendar|combinar|conversar|falar))",
         r"\b(?P<act>(?:proponho|propomos|sugiro|sugerimos)\s+(?:que|uma?|marcar\w*|reunir\w*|falar\w*))\b",
         r"\b(?P<act>que tal)\s+(?:uma?|na|no|às|amanhã|marcar\w*|falar\w*|combinar\w*|conversar\w*|nos)\b",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mailhook.automation.lexicon import lexicon, words
+from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
@@ -44,6 +44,14 @@ _SCAND_GLADLY = (
     r"^(?P<act>\w+)\s+(?:gärna|gjerne|gerne)\s+(?:mig|oss|os|meg|er|ert|era|jer|jeres|dere|deres|din|ditt|"
     r"dina|dit|"
     r"dine)\b"
+)
+# What opens a sentence before "gerne / gärna / gjerne" without being an imperative: thanks, yes
+# and no, pronouns, modals, and present-tense verbs (-ar, -er, "gør"), a statement with its subject
+# left out ("Kommer gerne på tirsdag"); the imperative is the stem ("Ta gärna fram ...").
+_SCAND_NOT_FIRST = words(
+    "tak", "tack", "takk", "ja", "nej", "nei", "jeg", "jag", "vi", "du", "det", "den", "man", "meget",
+    "mycket", "veldig", "svært", "vil", "vill", "ville", "skulle", "kan", "kunne", "kunde", "må", "måste",
+    "har", "hade", "havde", "hadde", r"\w+(?:ar|er)", "tar", "får", "går", "ser", "gør", "bor", "dør", "hør",
 )
 # First-person meeting promises ("jeg venter på dig", "jag väntar på dig", "jeg viser deg rundt").
 _SCAND_WAIT = (
@@ -120,6 +128,7 @@ DA = lexicon(
         _SCAND_THINK,
     ],
     request=[
+        softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldrig"),
         rf"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\b[^.?!]*?\b(?P<act>{_DA_ACT}|sende|ringe)\b",
         rf"\b(?:har|havde)\s+{_SCAND_YOU}\s+(?:\S+\s+)?(?:lyst|mulighed|tid)\s+til\s+(?:at\s+)?(?P<act>\w+)",
         _SCAND_KINDLY,
@@ -202,6 +211,7 @@ SV = lexicon(
         _SCAND_THINK,
     ],
     request=[
+        softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="inte|aldrig"),
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
         r"snälla\s+)?(?P<act>\w+)(?=[^.!]*\?)",
         r"\b(?:vänligen|var vänlig och|var snäll och|snälla)\s+(?P<act>\w+)",
@@ -281,6 +291,7 @@ NO = lexicon(
         _SCAND_THINK,
     ],
     request=[
+        softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldri"),
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=[^.!]*\?)",
         r"\b(?:vi|jeg)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
         r"(?P<act>\w+)",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mailhook.automation.lexicon import lexicon, words
+from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
@@ -65,6 +65,9 @@ PL = lexicon(
         r"\b(?P<act>co (?:sądzisz|sądzicie|sądzi Pan|sądzi Pani|sądzą Państwo|myślisz|myślicie))(?!\w)",
     ],
     request=[
+        # A softened imperative, the verb first ("Przyślij proszę raport").
+        softened(r"proszę", words("dziękuję", "dzięki", "tak", "nie", "bardzo", "dzień", "ja", "my"),
+                 negation="nie"),
         rf"\bczy\s+(?:mógłby|mogłaby|mogliby|mogłyby|moglibyście|może|możesz|mógłbyś|mogłabyś|mogą|możecie|"
         rf"zechciałby|zechciałaby|zechcieliby|zechcesz|zgodziłby|zgodziłaby|zgodziliby|zgodzilibyście|"
         rf"zgodzisz|"

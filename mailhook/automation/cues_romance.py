@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mailhook.automation.lexicon import lexicon, words
+from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
@@ -86,6 +86,10 @@ FR = lexicon(
         r"\b(?P<act>(?:que\s+|qu'en\s+)(?:pensez-vous|penses-tu))",
     ],
     request=[
+        # A softened imperative, the verb first ("Envoyez-moi s'il vous plaît le devis").
+        softened(r"(?:s'il (?:vous|te) pla[iî]t|svp)",
+                 words("merci", "bonjour", "bonsoir", "salut", "oui", "non"), negation="ne|n'|pas",
+                 verb=r"\w+(?:-(?:moi|nous|le|la|les|lui|leur|en|y))*"),
         rf"\b(?:pourriez|pouvez|pourrais|peux|pourrez|voudriez|voulez)[- ](?:vous|tu)\b[^.?!]*?"
         rf"\b(?P<act>{_FR_ACT})\b",
         rf"\b(?:merci de|veuillez|je vous prie de|prière de)\s+(?!ne\b|"
@@ -199,6 +203,10 @@ IT = lexicon(
         r"\b(?P<act>cosa ne (?:pensi|pensa|pensate|dici|dite))\b",
     ],
     request=[
+        # A softened imperative, the verb first ("Prepara per favore un'analisi").
+        softened(r"(?:per favore|per cortesia|per piacere|cortesemente|gentilmente)",
+                 words("grazie", "ciao", "buongiorno", "buonasera", "sì", "si", "no", "molto"),
+                 negation="non|mai"),
         rf"\b{_IT_ASKS}\s+(?:gentilmente\s+|per favore\s+|cortesemente\s+|anche\s+)?(?P<act>\w+(?:are|ere|"
         rf"ire|"
         rf"(?:ar|er|ir)(?:ci|mi|ti|vi|gli|le|lo|la|li|ne|melo|celo|glielo)))\b",
@@ -227,7 +235,10 @@ IT = lexicon(
         r"\b(?:devo|dobbiamo)\s+(?P<act>ricevere|avere)\b(?=[^.?!]*\b(?:entro|prima)\b)",
     ],
     propose=[
-        r"\b(?P<act>(?:sarebbe|sareste|saresti|sei|è|siete)\s+disponibil[ei])\b",
+        # In the present, availability is asked ("è disponibile domani?"); stated, it is news ("è
+        # disponibile la versione 6.0").
+        r"\b(?P<act>(?:sarebbe|sareste|saresti)\s+disponibil[ei])\b",
+        r"\b(?P<act>(?:sei|è|siete)\s+disponibil[ei])\b(?=[^.!]*\?)",
         r"\b(?:hai|ha|avete|avrebbe|avresti|avreste)\s+(?P<act>(?:\S+\s+)?tempo)\b",
         r"\b(?P<act>ci sentiamo|ci vediamo|sentiamoci|vediamoci|fissiamo|organizziamo)\b",
         r"\b(?P<act>(?:propongo|proponiamo|suggerisco|suggeriamo)\s+(?:di|che|un|una))\b",

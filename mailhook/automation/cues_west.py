@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mailhook.automation.lexicon import lexicon, words
+from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
@@ -293,6 +293,16 @@ DE = lexicon(
         r"sagt ihr))\b",
     ],
     request=[
+        # A softened imperative, the verb first ("Ruf bitte die Kunden an"), or after "bitte", in
+        # lower case as imperatives of "du" are ("Bitte ruf die fünf wichtigsten an").
+        softened(
+            r"(?:doch\s+|mal\s+)?bitte",
+            words("ich", "wir", "er", "sie", "es", "man", "danke", "vielen", "hallo", "das", "dies", "ja",
+                  "nein", "gern", "gerne"),
+            negation="nicht|nie|kein\\w*",
+        ),
+        r"^\W*(?![^.?!]*\b(?:nicht|nie|kein\w*)\b)bitte,?\s+(?!(?:nicht|kein\w*|beachte\w*|entschuldig\w*|"
+        r"begrüß\w*|schön|sehr|vielmals|finde\w*|sieh|lies)\b)(?P<act>(?-i:[a-zäöüß]\w+))",
         rf"\b(?:können|könnten|würden|wären|kannst|könntest|würdest)\s+(?:Sie|du|ihr)\b[^.?!]*?"
         rf"\b(?P<act>{_DE_ACT})\b",
         rf"\bbitten?\b[^.?!]*?\b(?P<act>{_DE_ACT}|Prüfung|Zusendung|Bestätigung|Angebot|Antwort)\b",

@@ -17,7 +17,7 @@ from typing import Any
 import pysbd
 
 from mailhook.automation import cues as cues
-from mailhook.automation.addressing import addressed, promising, to_a_group
+from mailhook.automation.addressing import addressed, answers_itself, promising, to_a_group
 from mailhook.automation.due import due_date, unabbreviated
 from mailhook.automation.sentence_model import SentenceModel
 from mailhook.pipeline.language import detect_language
@@ -197,7 +197,7 @@ def detect_tasks(
         if (task is None and classifier is not None and language is not None
                 and _may_classify(sentences, number, language)):
             task = _classified(sentence, language, sent, classifier)
-        if task is None or task.title.casefold() in seen:
+        if task is None or task.title.casefold() in seen or _answered(sentences, number, language):
             continue
         seen.add(task.title.casefold())
         found.append(task)
@@ -317,6 +317,13 @@ def _may_classify(sentences: list[tuple[str, Candidates, int]], number: int, lan
     return True
 
 
+def _answered(sentences: list[tuple[str, Candidates, int]], number: int, language: str | None) -> bool:
+    """Whether the author answers the sentence, a question, in the next one of its paragraph."""
+    sentence, _, unit = sentences[number]
+    following = sentences[number + 1] if number + 1 < len(sentences) else None
+    return answers_itself(sentence, following[0] if following and following[2] == unit else None, language)
+
+
 def _classified(sentence: str, language: str, sent: datetime | None, model: SentenceModel) -> Task | None:
     """A task for a sentence no cue took, when the sentence model calls it a follow-up. Courtesy
     offers stay none, as for the cues, and so does what is sent with the mail ("attached is ...")."""
@@ -345,7 +352,7 @@ def _languages(language: str | None) -> tuple[str, ...]:
 
 
 def _sends_now(role: str, sentence: str) -> bool:
-    return role == cues.COMMIT and bool(cues.ATTACHED_NOW.search(sentence))
+    return role == cues.COMMIT and cues.sends_now(sentence)
 
 
 def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str:

@@ -49,3 +49,13 @@ def lexicon(courtesy: str, **roles: list[str]) -> Cues:
 def words(*alternatives: str) -> str:
     """A non-capturing alternation of phrases: the lists below stay data, one phrase an item."""
     return "(?:" + "|".join(alternatives) + ")"
+
+
+def softened(particle: str, not_first: str, negation: str, verb: str = r"\w+") -> str:
+    """An imperative softened by a word right after it, at the head of its sentence ("Prepara por
+    favor un análisis", "Ta gärna fram ...", "Ruf bitte ... an"): a sentence that opens on its verb
+    is an imperative (or a question) where statements put the subject or the verb second.
+    `not_first`: the words that open such a sentence without being that verb ("Gracias por favor",
+    "Vil gerne ..."): thanks, yes and no, pronouns, modals. `negation`: the language's "not", which
+    turns it into a "please do not" ("Antworten Sie bitte nicht darauf")."""
+    return rf"^\W*(?![^.?!]*\b(?:{negation})\b)(?!{not_first}\b)(?P<act>{verb})\s+{particle}\b"
