@@ -326,12 +326,13 @@ def _answered(sentences: list[tuple[str, Candidates, int]], number: int, languag
 
 def _classified(sentence: str, language: str, sent: datetime | None, model: SentenceModel) -> Task | None:
     """A task for a sentence no cue took, when the sentence model calls it a follow-up. Courtesy
-    offers stay none, as for the cues, and so does what is sent with the mail ("attached is ...")."""
+    offers stay none, as for the cues, and so does what is sent with the mail ("attached is ...",
+    "os paso el acta": cues.sends_now)."""
     if len(sentence) > MAX_SENTENCE or len(sentence.split()) < _MIN_MODELLED_WORDS:
         return None
     if any(cues.BY_LANGUAGE[lang].courtesy.search(sentence) for lang in _languages(language)):
         return None
-    if cues.ATTACHED_NOW.search(sentence) or not model.is_followup(sentence):
+    if cues.sends_now(sentence) or not model.is_followup(sentence):
         return None
     words = unabbreviated(sentence).split()
     phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")

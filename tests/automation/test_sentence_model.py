@@ -119,6 +119,19 @@ def test_a_courtesy_offer_the_model_would_take_stays_negative(model: SentenceMod
     assert detect_tasks(f"Hi Olga,\n\n{sentence}\n\nBest,\nRob\n", language="en", model=model).tasks == ()
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("es", "Os paso el acta de la reunión del lunes con los acuerdos principales."),
+    ("it", "Vi giro il verbale della riunione di ieri con le decisioni prese."),
+])
+def test_what_is_handed_over_with_the_mail_is_no_task_for_the_model_either(
+    model: SentenceModel, lang: str, sentence: str
+) -> None:
+    """A hand-over in the present with no time to come is sent with this mail (cues.sends_now):
+    neither the cues nor the model make it a task."""
+    text = f"Hola,\n\n{sentence}\n\nSaludos,\nMarta\n"
+    assert detect_tasks(text, language=lang, model=model).tasks == ()
+
+
 def test_the_model_reads_no_language_the_cues_do_not(model: SentenceModel) -> None:
     """Trained on the eleven languages only: read as another language (here Finnish), a text gets
     the cues alone, though the model would call its sentence a follow-up."""
