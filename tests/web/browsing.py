@@ -30,13 +30,14 @@ DEADLINE_SECONDS = 60.0
 
 
 @contextlib.contextmanager
-def serving(db: Path, web: str = "") -> Iterator[tuple[str, Path]]:
-    """A real `mailhook serve --no-worker` on `db` with [web] on (plus the `web` lines): the
-    page's address and the config file; stopped by SIGTERM at the end, which must exit 0."""
+def serving(db: Path, web: str = "", port: int = 0) -> Iterator[tuple[str, Path]]:
+    """A real `mailhook serve --no-worker` on `db` with [web] on at `port` (0: any free one;
+    plus the `web` lines): the page's address and the config file; stopped by SIGTERM at the
+    end, which must exit 0."""
     path = db.with_name("mailhook.toml")
     path.write_text(f'[database]\npath = "{db}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
                     '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
-                    f'[web]\nenabled = true\nport = 0\n{web}')
+                    f'[web]\nenabled = true\nport = {port}\n{web}')
     proc = subprocess.Popen([MAILHOOK, "serve", "--no-worker", "--config", str(path)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     assert proc.stdout is not None

@@ -3,18 +3,13 @@ else is a fail (serve would not start), held by a running serve of this database
 
 from __future__ import annotations
 
-import os
-import re
-import signal
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
-from linereader import LineReader
-
 from mailhook.outputs.doctor import FAIL, OK, Check, run_checks
 
+from .browsing import serving
 from .seed import seed
 
 MAILHOOK = str(Path(sys.executable).parent / "mailhook")
@@ -58,19 +53,10 @@ def test_the_running_serves_own_web_port_is_ok(tmp_path: Path) -> None:
     """While serve of this database holds web.port, doctor says it is this mailhook's own."""
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
-    path = configured(tmp_path, f"enabled = true\nport = {port}")
-    proc = subprocess.Popen([MAILHOOK, "serve", "--no-worker", "--config", str(path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    assert proc.stdout is not None
-    out = LineReader(proc.stdout)
-    try:
-        assert out.wait_for(re.escape(f"web=http://127.0.0.1:{port}/"), seconds=DEADLINE_SECONDS), out.text()
+    db = tmp_path / "mailhook.db"
+    seed(db)
+    with serving(db, port=port) as (url, path):
+        assert url == f"http://127.0.0.1:{port}/"
         check = web_check(path)
         assert check is not None and check.status == OK, check
         assert "this mailhook's own" in check.detail
-        os.killpg(proc.pid, signal.SIGTERM)
-        assert proc.wait(DEADLINE_SECONDS) == 0, out.text()
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(DEADLINE_SECONDS)
