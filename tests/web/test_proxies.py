@@ -50,3 +50,13 @@ def test_a_header_from_an_untrusted_peer_names_nobody(tmp_path: Path) -> None:
 def test_a_trusted_proxy_that_is_not_an_address_is_refused_in_one_line() -> None:
     with pytest.raises(ConfigError, match="web.trusted_proxies has 'proxy.example'"):
         parse_config('[web]\ntrusted_proxies = ["proxy.example"]\n', "x.toml")
+
+
+def test_a_forged_chain_in_the_header_names_the_client_the_proxy_saw(tmp_path: Path) -> None:
+    """A client sends its own X-Forwarded-For and the proxy appends the address it saw: only
+    that last address counts, so varying the forged part earns no fresh sign-in limit."""
+    db = tmp_path / "mailhook.db"
+    seed(db)
+    with serving(db, LIMITS) as (url, _):
+        chains = [f"10.{n}.0.1, 198.51.100.9" for n in range(3)]
+        assert [wrong_sign_in(url, chain, n) for n, chain in enumerate(chains)] == [401, 401, 429]
