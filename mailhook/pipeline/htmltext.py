@@ -36,6 +36,17 @@ _BLOCK_TAG = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^<>]*>")
+# A layout table (a signature set out in columns: name and title left, phones and address right)
+# has few rows, few cells and short lines; a data table has more rows, header cells, or one line
+# per cell, and keeps its rows.
+_LAYOUT_ROWS = 4
+_LAYOUT_CELLS = 4
+_LAYOUT_CELL_LINES = 10
+_LAYOUT_LINE_CHARS = 70
+_BREAKS = frozenset({
+    "address", "article", "br", "dd", "div", "dl", "dt", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "tr", "ul",
+})
 _QUOTE_MARK = re.compile(
     r"<blockquote\b|<[^<>]*(?:gmail_quote|gmail_attr|divRplyFwdMsg|appendonsend|moz-cite-prefix|"
     r"yahoo_quoted|messageReplySection|type=.?cite)",
@@ -52,6 +63,7 @@ def html_to_text(markup: str, *, drop_quotes: bool = False) -> str:
         return ""
     if drop_quotes:
         _drop_quoted(tree)
+    _unfold_layout_tables(tree)
     text = Inscriptis(tree, ParserConfig(display_links=False)).get_text()
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
@@ -89,3 +101,63 @@ def _drop_from(node: etree._Element) -> None:
     for sibling in list(node.itersiblings()):
         parent.remove(sibling)
     parent.remove(node)
+
+
+def _unfold_layout_tables(tree: etree._Element) -> None:
+    """Lay out each layout table's cells one below the other (row by row, left to right).
+
+    Inscriptis sets a table's cells side by side, so a two-column signature becomes lines that
+    each hold a bit of both columns ("Jonas Weber    Tel. +49 ..."). Inner tables go first: a
+    cell holding an unfolded table then holds its lines."""
+    for table in reversed(list(tree.iter("table"))):
+        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+        if _is_layout(rows):
+            _unfold(table, [cell for row in rows for cell in row.xpath("./td | ./th")])
+
+
+def _is_layout(rows: list[etree._Element]) -> bool:
+    if not rows or len(rows) > _LAYOUT_ROWS:
+        return False
+    side_by_side = False
+    for row in rows:
+        cells = row.xpath("./td | ./th")
+        if any(cell.tag == "th" for cell in cells):
+            return False
+        texts = [lines for cell in cells if (lines := _cell_lines(cell))]
+        if len(texts) > _LAYOUT_CELLS:
+            return False
+        if any(len(lines) > _LAYOUT_CELL_LINES for lines in texts):
+            return False
+        if any(len(line) > _LAYOUT_LINE_CHARS for lines in texts for line in lines):
+            return False
+        side_by_side = side_by_side or (len(cells) >= 2 and any(len(lines) >= 2 for lines in texts))
+    return side_by_side
+
+
+def _cell_lines(cell: etree._Element) -> list[str]:
+    """The non-blank lines a cell shows: text broken at <br> and block elements."""
+    pieces: list[str] = []
+    for node in cell.iter():
+        if node is not cell and isinstance(node.tag, str) and node.tag in _BREAKS:
+            pieces.append("\n")
+        if isinstance(node.tag, str) and node.text and node.tag not in ("script", "style"):
+            pieces.append(node.text)
+        if node is not cell and node.tail:
+            pieces.append(node.tail)
+    return [line for line in (" ".join(p.split()) for p in "".join(pieces).split("\n")) if line]
+
+
+def _unfold(table: etree._Element, cells: list[etree._Element]) -> None:
+    """Turn the table into a block holding a block per cell, the cells' content moved over as it
+    is (in place, so that a table at the document's root is unfolded too)."""
+    blocks = []
+    for cell in cells:
+        block = etree.Element("div")
+        block.text = cell.text
+        block.extend(list(cell))
+        blocks.append(block)
+    for child in list(table):
+        table.remove(child)
+    table.attrib.clear()
+    table.tag, table.text = "div", None
+    table.extend(blocks)
