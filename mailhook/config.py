@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, get_type_hints
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from mailhook.database_url import DatabaseConfig, check_database
+from mailhook.database_url import DatabaseConfig, check_database, check_web_secret
 from mailhook.errors import ConfigError
 from mailhook.mailbox import canonical_or_none
 
@@ -315,6 +315,7 @@ def _check(config: Config, source: str) -> Config:
         raise ConfigError(f"{source}: worker.processes must be 0 (one per core) or more")
     _check_digest(config.digest, source)
     _check_web(config.web, source)
+    check_web_secret(config.database, config.web.enabled, config.web.secret_file, source)
     return config
 
 

@@ -7,6 +7,7 @@ the url is left out of the config's repr, and every message names it through `re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,6 @@ from mailhook.errors import ConfigError
 
 SCHEMES = ("postgresql", "postgres")  # the two libpq accepts
 HIDDEN = "***"
-# Until the whole store, the worker and the listeners run on PostgreSQL (issue 17), a url is
-# refused at load, so no command can start half-working on one.
-NOT_YET = ("database.url: PostgreSQL is not supported yet (issue 17); "
-           "use database.path (SQLite) for now")
 
 
 @dataclass(frozen=True)
@@ -31,6 +28,17 @@ class DatabaseConfig:
     def target(self) -> str | Path:
         """What `mailhook.store.Store` opens: the url when one is set, else the file."""
         return self.url or self.path
+
+    @property
+    def local(self) -> Path:
+        """What this host's own files of the database are named after (the run file of a serve,
+        DATABASE.serve.json): the SQLite file, or for a url var/postgresql-HOST-PORT-DBNAME
+        (relative, as the default path is), so two databases never share one."""
+        if not self.url:
+            return self.path
+        parts = urlsplit(self.url)
+        where = f"{parts.hostname or 'socket'}-{parts.port or 5432}-{parts.path.strip('/')}"
+        return Path("var") / ("postgresql-" + re.sub(r"[^A-Za-z0-9._-]", "_", where))
 
     @property
     def shown(self) -> str:
@@ -70,7 +78,15 @@ def check_database(table: Any, source: str) -> None:
     problem = url_problem(table["url"])
     if problem:
         raise ConfigError(f"{source}: database.url {problem}")
-    raise ConfigError(f"{source}: {NOT_YET}")
+
+
+def check_web_secret(database: DatabaseConfig, web_enabled: bool, secret_file: str,
+                     source: str) -> None:
+    """With a url, the page's secret cannot sit beside a database file, and every web instance
+    on the database must sign with the same one: [web] secret_file must name it."""
+    if database.url and web_enabled and not secret_file:
+        raise ConfigError(f"{source}: with database.url, web.secret_file must name the file of the "
+                          "page's secret (every web instance on the database shares it)")
 
 
 def url_problem(url: str) -> str | None:

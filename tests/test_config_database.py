@@ -57,21 +57,35 @@ def test_a_url_that_is_not_a_string_is_refused_without_quoting_it() -> None:
     assert "database.url must be a string" in message and SECRET not in message
 
 
-def test_a_good_url_is_refused_until_postgresql_is_supported() -> None:
-    """No command may start half-working on PostgreSQL: a usable url says, in one line, that it
-    is not supported yet, without the password."""
-    message = refusal(f'[database]\nurl = "postgresql://ann:{SECRET}@db.example:5433/hook"')
-    assert message == ("mailhook.toml: database.url: PostgreSQL is not supported yet (issue 17); "
-                       "use database.path (SQLite) for now")
+def test_a_good_url_is_what_every_command_opens() -> None:
+    """A usable url is the database every command opens (`target`); this host's own files of
+    it (the run file of a serve) are named after server, port and database, never the password."""
+    database = parse_config(f'[database]\nurl = "postgresql://ann:{SECRET}@db.example:5433/hook"'
+                            ).database
+    assert database.target == f"postgresql://ann:{SECRET}@db.example:5433/hook"
+    assert database.local == Path("var/postgresql-db.example-5433-hook")
+    assert DatabaseConfig(url="postgresql:///hook").local == Path("var/postgresql-socket-5432-hook")
+
+
+def test_the_page_on_a_url_needs_its_secret_file() -> None:
+    """With a url there is no database file to keep the page's secret beside, and every web
+    instance on the database must share one: [web] secret_file is required, in one line."""
+    url = f'[database]\nurl = "postgresql://ann:{SECRET}@db.example/hook"\n'
+    message = refusal(url + "[web]\nenabled = true\n")
+    assert message == ("mailhook.toml: with database.url, web.secret_file must name the file of the "
+                       "page's secret (every web instance on the database shares it)")
+    assert parse_config(url + '[web]\nenabled = true\nsecret_file = "s"\n').web.secret_file == "s"
+    assert not parse_config(url).web.enabled  # no page: no secret needed
 
 
 def test_doctor_never_prints_the_password(tmp_path: Path) -> None:
-    """`mailhook doctor` reports the config it cannot use without the url's password."""
+    """`mailhook doctor` on a url no server answers on fails its database check naming the
+    server with the password hidden."""
     config = tmp_path / "mailhook.toml"
-    config.write_text(f'[database]\nurl = "postgresql://ann:{SECRET}@db.example/hook"\n')
+    config.write_text(f'[database]\nurl = "postgresql://ann:{SECRET}@127.0.0.1:1/hook"\n')
     result = CliRunner().invoke(main, ["doctor", "--config", str(config)])
     assert result.exit_code == 1
-    assert "not supported yet" in result.output
+    assert "postgresql://ann:***@127.0.0.1:1/hook: cannot connect" in result.output
     assert SECRET not in result.output
 
 

@@ -100,7 +100,7 @@ def next_run(now: datetime, hour: int, timezone: str) -> datetime:
 
 def run_daily(config: Config, stop: Flag, *, send: Send | None = None) -> None:
     """Until `stop`: on start if today's hour has passed, then every day at the hour, send digests."""
-    store = Store(config.database.path)
+    store = Store(config.database.target)
     try:
         while not stop.is_set():
             now = datetime.now(UTC)

@@ -26,6 +26,9 @@ def migrate_db(config: Config, url: str) -> None:
     provenance and history; one transaction) and verify each table's rows and checksum."""
     if problem := url_problem(url):
         raise click.ClickException(f"--to {problem}")
+    if config.database.url:
+        raise click.ClickException("migrate-db copies the SQLite file of [database] path; this "
+                                   f"config already names {config.database.shown}")
     source_path = config.database.path
     if not source_path.exists():  # opening it would make an empty one
         raise click.ClickException(f"there is no database {source_path} to copy")

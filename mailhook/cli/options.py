@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +14,7 @@ from mailhook.config import Config, load_config
 from mailhook.errors import MailhookError
 from mailhook.safe_text import json_dumps
 from mailhook.store import Store
+from mailhook.store.locks import database_errors
 
 ON_OFF = click.Choice(["on", "off"])
 
@@ -36,14 +36,20 @@ def with_config(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(config, **kwargs)
         except MailhookError as exc:
             raise click.ClickException(str(exc)) from exc
-        except sqlite3.Error as exc:  # met after opening: damage deeper in the file, a long lock
-            raise click.ClickException(f"database {config.database.path}: {exc}") from exc
+        except database_errors() as exc:  # met after opening: damage, a long lock, a lost server
+            raise click.ClickException(f"database {config.database.shown}: {_first_line(exc)}") from exc
 
     return wrapper
 
 
 def open_store(config: Config) -> Store:
-    return Store(config.database.path)
+    return Store(config.database.target)
+
+
+def _first_line(exc: Exception) -> str:
+    """psycopg's messages run on with DETAIL and HINT lines; the CLI's error is one line."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def print_records(

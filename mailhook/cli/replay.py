@@ -74,6 +74,9 @@ def replay_command(config: Config, path: Path, user_email: str, dry_run: bool) -
     stored before (live or by an earlier replay) is skipped, so an interrupted replay resumes
     when the same command is run again. Replayed mail recommends no follow-up tasks.
     """
+    if dry_run and config.database.url:
+        raise click.ClickException("--dry-run replays into a copy of an SQLite file; with "
+                                   "[database] url it is not available")
     store = open_store(config)
     user = store.get_user(user_email)
     if not user.inbox_automation:
@@ -92,7 +95,7 @@ def replay_command(config: Config, path: Path, user_email: str, dry_run: bool) -
     terminated = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: terminated.set())
     try:
-        with exclusive(config.database.path):
+        with exclusive(config.database.target):
             if dry_run:
                 _dry_run(config, store, user.email, source, terminated)
             else:

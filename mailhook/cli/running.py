@@ -85,7 +85,7 @@ def process(config: Config) -> None:
     from mailhook.worker.processing import Worker
 
     # It takes back every claim before it starts: a running worker would lose the one in hand.
-    with exclusive.processing(config.database.path, "mailhook process"):
+    with exclusive.processing(config.database.target, "mailhook process"):
         store = open_store(config)
         processes = config.worker.process_count
         count = Worker(config).drain(store) if processes == 1 else pool.drain(config, processes)
@@ -175,6 +175,9 @@ def browse(config: Config, host: str, port: int, public: bool, allow_hosts: tupl
 
     from mailhook.outputs.browse import is_loopback, run_datasette, served_names
 
+    if config.database.url:
+        raise click.ClickException("browse opens an SQLite file in Datasette; with [database] url "
+                                   "use a PostgreSQL client (psql, a BI tool) instead")
     if importlib.util.find_spec("datasette") is None:
         raise click.ClickException("Datasette is not installed: pip install 'mailhook[browse]'")
     if not is_loopback(host):

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mailhook.config import DEFAULT_CONFIG_PATH, Config, DkimConfig, load_config
+from mailhook.config import DEFAULT_CONFIG_PATH, Config, DatabaseConfig, DkimConfig, load_config
+from mailhook.database_url import redact
 from mailhook.errors import ConfigError
-from mailhook.store.health import inspect_database, waiting_messages
+from mailhook.store.health import inspect_database, inspect_server, waiting_messages
 from mailhook.trust.dkim import AiodnsResolver, DnsUnavailable, Resolver
 
 OK, WARN, FAIL = "ok", "warn", "fail"
@@ -81,6 +82,31 @@ def check_database(path: Path) -> Check:
         return Check("database", WARN, f"{detail}; {len(health.pending)} migration(s) pending",
                      "nothing to do: mailhook migrates the file and switches it to WAL when it starts")
     return Check("database", OK, detail)
+
+
+def check_server(url: str) -> tuple[Check, int]:
+    """A PostgreSQL url: the connection, the migrations and the server's version, read without
+    migrating anything; with how many messages wait (for the workers check). The password is
+    never shown."""
+    import psycopg
+
+    where = redact(url)
+    try:
+        health = inspect_server(url)
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return Check("database", FAIL, f"{where}: cannot connect: {first}",
+                     "check the server runs and [database] url (the password comes from the url, "
+                     "a PGPASSFILE or PGPASSWORD)"), 0
+    detail = (f"{where}: PostgreSQL {health.version}, {health.applied} migration(s) applied")
+    if health.unknown:
+        return Check("database", WARN, f"{detail}; unknown migrations {', '.join(health.unknown)}",
+                     "this database was used by a newer mailhook: upgrade mailhook before using it"
+                     ), health.waiting
+    if health.pending:
+        return Check("database", WARN, f"{detail}; {len(health.pending)} migration(s) pending",
+                     "nothing to do: mailhook migrates the database when it starts"), health.waiting
+    return Check("database", OK, detail), health.waiting
 
 
 def _missing_database(path: Path, where: str) -> Check:
@@ -260,12 +286,14 @@ def _dns_fix(dkim: DkimConfig) -> str:
             "offline with hand-made mail, use conf/try-out.toml")
 
 
-def check_workers(database: Path, holder: str | None) -> Check:
-    """Whether a process runs the workers (`holder`, from the workers lock), and what waits."""
+def check_workers(database: Path, holder: str | None, waiting: int | None = None) -> Check:
+    """Whether a process runs the workers (`holder`, from the workers lock), and what waits
+    (`waiting`, when the database check has read it: a PostgreSQL server's)."""
     if holder is not None:
         return Check("workers", OK, f"{holder} runs the workers")
     try:
-        waiting = waiting_messages(database) if database.is_file() else 0
+        if waiting is None:
+            waiting = waiting_messages(database) if database.is_file() else 0
     except sqlite3.Error:
         waiting = 0  # the database check says what is wrong with the file
     if not waiting:
@@ -276,16 +304,15 @@ def check_workers(database: Path, holder: str | None) -> Check:
 
 def run_checks(config_path: Path | None, *, dns_resolver: Resolver | None = None,
                models_dir: Path = MODELS_DIR,
-               workers: Callable[[Path], str | None] = lambda database: None) -> list[Check]:
+               workers: Callable[[Path | str], str | None] = lambda database: None) -> list[Check]:
     """Every check in order; without a usable config only the config check can run. `workers`
     names the process holding the database's workers lock (mailhook.worker.exclusive.holder,
     which this stage may not import)."""
     first, config = check_config(config_path)
     if config is None:
         return [first]
-    checks = [first, check_database(config.database.path),
-              check_workers(config.database.path, workers(config.database.path))]
-    running = running_hook(config.database.path)
+    checks = [first, *_database_checks(config.database, workers)]
+    running = running_hook(config.database.local)
     checks += [check_port(f"{n} port", getattr(config, n).host, getattr(config, n).port,
                           running=running)
                for n in ("smtp", "lmtp")]
@@ -299,3 +326,15 @@ def run_checks(config_path: Path | None, *, dns_resolver: Resolver | None = None
     checks.append(check_dns(config.dkim, dns_resolver,
                             min(config.dkim.dns_timeout, DNS_PROBE_TIMEOUT)))
     return checks
+
+
+def _database_checks(database: DatabaseConfig,
+                     workers: Callable[[Path | str], str | None]) -> list[Check]:
+    """The database and who runs its workers: an SQLite file, or a PostgreSQL server (whose
+    workers lock can only be asked once it answers)."""
+    if not database.url:
+        return [check_database(database.path), check_workers(database.path, workers(database.path))]
+    found, waiting = check_server(database.url)
+    if found.status == FAIL:
+        return [found]
+    return [found, check_workers(database.path, workers(database.url), waiting)]

@@ -132,7 +132,7 @@ def serve(
     or a `mailhook worker`.
     """
     stop = stop if stop is not None else threading.Event()
-    held = exclusive.processing(config.database.path, "mailhook serve") if worker else (
+    held = exclusive.processing(config.database.target, "mailhook serve") if worker else (
         contextlib.nullcontext())
     try:
         with held:
@@ -149,7 +149,7 @@ def run_workers(config: Config, *, stop: threading.Event | None = None,
     IDLE_WAIT_SECONDS (a second) when it has none."""
     stop = stop if stop is not None else threading.Event()
     try:
-        with exclusive.processing(config.database.path, "mailhook worker"):
+        with exclusive.processing(config.database.target, "mailhook worker"):
             asyncio.run(_run_workers(config, stop, on_ready))
     finally:
         stop.set()
@@ -158,14 +158,14 @@ def run_workers(config: Config, *, stop: threading.Event | None = None,
 async def _run_workers(config: Config, stop: threading.Event,
                        on_ready: Callable[[], None] | None) -> None:
     stopping = _stopping(stop)
-    Store(config.database.path).close()  # unusable or unmigrated: say so now, not in the watch
+    Store(config.database.target).close()  # unusable or unmigrated: say so now, not in the watch
     workers = supervisor.Supervisor(config)
     background_stop = threading.Event()
     workers.start()
     digests = _start_digests(config, background_stop) if config.digest.enabled else None
     try:
         log.info("mailhook worker running %d worker process(es) on %s",
-                 config.worker.process_count, config.database.path)
+                 config.worker.process_count, config.database.shown)
         if on_ready is not None:
             on_ready()
         await stopping.wait()
@@ -186,11 +186,11 @@ async def _serve(
     run_worker: bool,
 ) -> None:
     stopping = _stopping(stop)
-    directory = Store(config.database.path)
-    metrics = Metrics(config.database.path)
+    directory = Store(config.database.target)
+    metrics = Metrics(config.database.target)
     worker = supervisor.Supervisor(config, metrics=metrics) if run_worker else None
     intake = Intake(
-        config.database.path,
+        config.database.target,
         on_stored=worker.wake if worker is not None else None,
         busy_timeout_ms=int(config.intake.busy_timeout * 1000),
     )
@@ -215,7 +215,7 @@ async def _serve(
         digests = _start_digests(config, background_stop) if config.digest.enabled else None
         notice = None
         try:
-            doctor.record_running(config.database.path, addresses, worker=worker is not None)
+            doctor.record_running(config.database.local, addresses, worker=worker is not None)
             _announce(addresses, on_ready)
             if config.dkim.policy == "require":
                 notice = asyncio.create_task(_say_if_keys_cannot_be_looked_up(config.dkim))
@@ -226,7 +226,7 @@ async def _serve(
         finally:
             if notice is not None:
                 notice.cancel()
-            doctor.forget_running(config.database.path)
+            doctor.forget_running(config.database.local)
             if web is not None:
                 await web.stop(STOP_GRACE_SECONDS)
             await listeners.stop(intake)

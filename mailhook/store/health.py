@@ -58,3 +58,38 @@ def waiting_messages(path: Path) -> int:
         return int(conn.execute("SELECT count(*) FROM messages WHERE status = 'pending'").fetchone()[0])
     finally:
         conn.close()
+
+
+@dataclass(frozen=True)
+class ServerHealth:
+    """What doctor reads of a PostgreSQL database, without migrating it."""
+
+    version: str  # the server's, e.g. "15.8"
+    pending: tuple[str, ...]
+    unknown: tuple[str, ...]
+    waiting: int  # pending messages; 0 before the first migration
+
+    @property
+    def applied(self) -> int:
+        return len(MIGRATIONS) - len(self.pending)
+
+
+def inspect_server(url: str) -> ServerHealth:
+    """Connect to `url` and read the server's version, the migrations and the waiting mail, in
+    one read-only transaction. Raises psycopg.Error (a refused connection: OperationalError)."""
+    import psycopg
+
+    with psycopg.connect(url, connect_timeout=10) as conn:
+        conn.read_only = True
+        version = str(conn.execute("SHOW server_version").fetchone()[0]).split()[0]  # type: ignore[index]
+        has = conn.execute("SELECT to_regclass('migrations'), to_regclass('messages')").fetchone()
+        done: set[str] = set()
+        waiting = 0
+        if has is not None and has[0] is not None:
+            done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+        if has is not None and has[1] is not None:
+            row = conn.execute("SELECT count(*) FROM messages WHERE status = 'pending'").fetchone()
+            waiting = int(row[0]) if row else 0
+    known = [name for name, _ in MIGRATIONS]
+    return ServerHealth(version=version, pending=tuple(n for n in known if n not in done),
+                        unknown=tuple(sorted(done - set(known))), waiting=waiting)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -28,6 +29,14 @@ def is_locked(exc: BaseException) -> bool:
     if isinstance(exc, sqlite3.OperationalError):
         return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
     return postgres_is_locked(exc)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """What either engine raises for a database problem met after opening (damage, a lock held
+    too long, a connection lost): sqlite3's errors, and psycopg's once a url was opened (it is
+    never imported for SQLite alone)."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.Error, psycopg.Error) if psycopg is not None else (sqlite3.Error,)
 
 
 def patiently(

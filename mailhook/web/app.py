@@ -58,7 +58,7 @@ class Web:
     """What the routes share: the database (one connection, used by one thread, off the loop),
     the sign-in checks and the templates."""
 
-    def __init__(self, database: Path, limits: WebConfig, passwords: Passwords, secret: str) -> None:
+    def __init__(self, database: Path | str, limits: WebConfig, passwords: Passwords, secret: str) -> None:
         self._database = database
         self.links = LinkSigner(secret)
         self._store: Store | None = None
@@ -95,7 +95,7 @@ class Web:
                                                headers=HEADERS)
 
 
-def create_app(database: Path, limits: WebConfig, passwords: Passwords, secret: str) -> Starlette:
+def create_app(database: Path | str, limits: WebConfig, passwords: Passwords, secret: str) -> Starlette:
     """The app; `secret` signs the session cookies (HttpOnly, SameSite=Lax, Secure when
     [web] secure_cookies says the page is served over TLS)."""
     web = Web(database, limits, passwords, secret)

@@ -50,7 +50,7 @@ class WebListener:
 async def open_web(config: Config, passwords: Passwords) -> WebListener:
     """Bind [web] host:port (0: any free port) now, so a taken port stops the start, and serve
     on the running loop."""
-    app = create_app(config.database.path, config.web, passwords, load_secret(secret_path(config)))
+    app = create_app(config.database.target, config.web, passwords, load_secret(secret_path(config)))
     sock = await asyncio.to_thread(_bind, config.web.host, config.web.port)
     # X-Forwarded-For is believed from [web] trusted_proxies only (default: loopback), so the
     # per-client sign-in limit counts the real client behind the reverse proxy, and nobody else

@@ -1,10 +1,12 @@
-"""One supervisor of worker processes per database file.
+"""One supervisor of worker processes per database.
 
 Whoever starts workers first takes back every claim a killed process left (store.claims), so two
-of them on one SQLite file would take each other's messages in hand and read them twice. `serve`
+of them on one database would take each other's messages in hand and read them twice. `serve`
 (with its worker), `mailhook worker` and `mailhook process` hold this lock while their workers run;
-`serve --no-worker` and `replay` (which claims only replayed mail, under its own lock) do not. A
-lock of the kernel's (flock): a process killed with -9 releases it with its last descriptor.
+`serve --no-worker` and `replay` (which claims only replayed mail, under its own lock) do not. On
+an SQLite file a lock of the kernel's (flock): a process killed with -9 releases it with its last
+descriptor. On a PostgreSQL url a session advisory lock (store.sessionlock), which every host
+sharing the database sees, released when its connection ends.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from mailhook.database_url import redact
 from mailhook.errors import MailhookError
+from mailhook.store import sessionlock
+from mailhook.store.postgres import is_url
 
 
 class ProcessingTaken(MailhookError):
@@ -31,16 +36,18 @@ _WHAT_TO_DO = {"mailhook serve": "stop it, or run this serve's listeners alone w
                                  "`mailhook serve --no-worker`"}
 
 
-def lock_path(database: Path) -> Path:
+def lock_path(database: Path | str) -> Path:
     """Beside the file itself: a symlink or a relative path to one database is one lock."""
     real = Path(os.path.realpath(database))
     return real.with_name(real.name + ".workers-lock")
 
 
-def holder(database: Path) -> str | None:
+def holder(database: Path | str) -> str | None:
     """Who runs the workers of `database` now ("mailhook serve (pid 123)"), or None. Read from
-    the kernel's table of locks (/proc/locks), so asking takes no lock a starting serve could
-    find taken."""
+    the kernel's table of locks (/proc/locks), or PostgreSQL's (pg_locks), so asking takes no
+    lock a starting serve could find taken."""
+    if is_url(database):
+        return sessionlock.holder(str(database), sessionlock.WORKERS)
     path = lock_path(database)
     try:
         found = os.stat(path)
@@ -57,9 +64,14 @@ def holder(database: Path) -> str | None:
 
 
 @contextlib.contextmanager
-def processing(database: Path, role: str) -> Iterator[None]:
+def processing(database: Path | str, role: str) -> Iterator[None]:
     """Hold the database's processing lock for the block; `role` ("mailhook serve", ...) is
-    written into the file, so a refused second one can say who holds it."""
+    written into the file (on PostgreSQL: the lock's application_name), so a refused second one
+    can say who holds it."""
+    if is_url(database):
+        with _session(str(database), role):
+            yield
+        return
     # Not inherited by the worker processes (Python's descriptors are close-on-exec): the lock
     # is released when this process ends, whatever its children do.
     fd = _open(lock_path(database))
@@ -68,14 +80,29 @@ def processing(database: Path, role: str) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
             holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-            raise ProcessingTaken(
-                f"{holder} already runs the workers of {database}; one process may: "
-                f"{_WHAT_TO_DO.get(role, 'stop it first')}") from exc
+            raise _refused(holder, str(database), role) from exc
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{role} (pid {os.getpid()})\n".encode(), 0)
         yield
     finally:
         os.close(fd)
+
+
+def _refused(holder: str, database: str, role: str) -> ProcessingTaken:
+    return ProcessingTaken(f"{holder} already runs the workers of {database}; one process may: "
+                           f"{_WHAT_TO_DO.get(role, 'stop it first')}")
+
+
+@contextlib.contextmanager
+def _session(url: str, role: str) -> Iterator[None]:
+    lock = sessionlock.SessionLock(url, sessionlock.WORKERS, sessionlock.label(role))
+    try:
+        if not lock.take():
+            found = sessionlock.holder(url, sessionlock.WORKERS) or "another process"
+            raise _refused(found, redact(url), role)
+        yield
+    finally:
+        lock.close()
 
 
 def _open(path: Path) -> int:

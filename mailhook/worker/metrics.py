@@ -25,7 +25,7 @@ PROCESSING_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 1
 class Metrics:
     """The service's metrics in a registry of its own (no process-wide state)."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path | str) -> None:
         self.registry = CollectorRegistry()
         self.received = Counter(
             "mailhook_messages_received", "Message copies newly stored by the intake.",
@@ -65,7 +65,7 @@ class Metrics:
 class QueueCollector(Collector):
     """Counts read from the database at scrape time, so they survive restarts."""
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path | str) -> None:
         self.db_path = db_path
         self._store: Store | None = None
         self._lock = threading.Lock()

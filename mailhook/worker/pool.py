@@ -36,7 +36,7 @@ def drain(config: Config, processes: int, target: Target | None = None) -> int:
     """Process every pending live message with `processes` children; returns how many ran. A
     child that dies mid-message has its claims charged an attempt, due again at once, and is
     replaced, so another child processes them (until [worker] max_attempts parks them)."""
-    store = Store(config.database.path)
+    store = Store(config.database.target)
     try:
         patiently(store.requeue_interrupted, "re-queueing interrupted messages")
     finally:
@@ -69,7 +69,8 @@ def replay(
     per commit, and hands idle children groups of messages no message still ahead of them shares
     a contact with (claims.choose), so every message of `source` is processed once, each
     contact's in mailbox order; a child claims and finishes its group with a commit each."""
-    config = on_database(config, store.path)
+    if store.url is None:  # a PostgreSQL store is the config's own database
+        config = on_database(config, store.path)
     patiently(lambda: store.requeue_interrupted(replayed=True), "re-queueing interrupted messages")
     users = set(store.users())
     tally: Counter[str] = Counter()
@@ -206,7 +207,7 @@ def _drain_main(config: Config, reader: Connection, reports: Connection, parent:
                 level: int) -> None:
     settle(config, parent, level)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
-    store = Store(config.database.path)
+    store = Store(config.database.target)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((None, status)))
     try:  # the parent closing its end of the signal pipe is the stop
         worker.drain(store, requeue=False, others=True, stop=Inbox(reader).stop)
@@ -219,7 +220,7 @@ def _replay_main(config: Config, reader: Connection, reports: Connection, parent
                  level: int) -> None:
     settle(config, parent, level)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
-    store = Store(config.database.path)
+    store = Store(config.database.target)
     worker = Worker(config)
     try:
         worker.warm(tasks=False)  # replayed mail recommends no follow-up tasks

@@ -30,6 +30,7 @@ from mailhook.store.locks import Pause, is_locked, patiently
 from mailhook.store.queue import REPLAY
 from mailhook.trust.dkim import DnsFunc
 from mailhook.worker.budget import Budget, MessageTooSlow, Watchdog
+from mailhook.worker.idle import idle
 from mailhook.worker.metrics import Metrics
 from mailhook.worker.verdicts import VerdictDeferred, Verdicts
 
@@ -84,12 +85,11 @@ class Worker:
         self._watchdog = Watchdog()  # the budgets' thread, kept: one per message cost milliseconds
 
     def run(self, stop: Flag, wake: Flag, *, requeue: bool = True) -> None:
-        """Loop until `stop`: drain the queue, then sleep until the intake wakes us (bounded).
-        A lock another connection holds longer than [intake] busy_timeout is waited out. One of
-        several workers leaves `requeue` to its supervisor: it would take back their claims."""
+        """Loop until `stop`: drain the queue, then wait (worker.idle). A lock held longer than
+        [intake] busy_timeout is waited out. `requeue` is the supervisor's, for several workers."""
         busy_ms = int(self.config.intake.busy_timeout * 1000)
         try:
-            store = patiently(lambda: Store(self.config.database.path, busy_timeout_ms=busy_ms),
+            store = patiently(lambda: Store(self.config.database.target, busy_timeout_ms=busy_ms),
                               "opening the database", pause=stop.wait)
         except Exception as exc:
             if is_locked(exc) and stop.is_set():
@@ -100,10 +100,11 @@ class Worker:
                 store.requeue_interrupted, "re-queueing interrupted messages", pause=stop.wait)
             if requeued:
                 log.info("re-queued %d message(s) interrupted by a stop", requeued)
+            store.listen_for_mail()
             while not stop.is_set():
                 wake.clear()
                 if self.run_once(store, pause=stop.wait) == 0:
-                    wake.wait(IDLE_WAIT_SECONDS)
+                    idle(store, wake, IDLE_WAIT_SECONDS)
         except Exception as exc:
             if not (is_locked(exc) and stop.is_set()):
                 raise

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import IO
 
 from mailhook.config import Config
+from mailhook.database_url import redact
 from mailhook.errors import MailhookError
 from mailhook.model import CONTACT_FIELDS
-from mailhook.store import Received, Store
+from mailhook.store import Received, Store, sessionlock
 from mailhook.store.claims import WINDOW, choose
+from mailhook.store.postgres import is_url
 from mailhook.store.queue import REPLAY
 from mailhook.trust.authorship import read_header_block
 from mailhook.worker.processing import Worker
@@ -117,9 +119,14 @@ def size_limit(config: Config) -> int:
 
 
 @contextlib.contextmanager
-def exclusive(db_path: Path) -> Iterator[None]:
+def exclusive(db_path: Path | str) -> Iterator[None]:
     """Only one replay per database: a second would race the first for the same messages. The
-    lock sits beside the file itself, so a symlink or another spelling of its path is one lock."""
+    lock sits beside the file itself, so a symlink or another spelling of its path is one lock;
+    on a PostgreSQL url it is a session advisory lock, seen from every host."""
+    if is_url(db_path):
+        with _replay_session(str(db_path)):
+            yield
+        return
     real = Path(os.path.realpath(db_path))
     lock_path = real.with_name(real.name + ".replay-lock")
     handle: IO[str] = lock_path.open("w")
@@ -131,6 +138,17 @@ def exclusive(db_path: Path) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+@contextlib.contextmanager
+def _replay_session(url: str) -> Iterator[None]:
+    lock = sessionlock.SessionLock(url, sessionlock.REPLAY, sessionlock.label("mailhook replay"))
+    try:
+        if not lock.take():
+            raise ReplayError(f"another `mailhook replay` is running on {redact(url)}")
+        yield
+    finally:
+        lock.close()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,223 @@
+"""The real commands on a PostgreSQL url: `serve --no-worker` stores mail over LMTP, a `mailhook
+worker` in another process processes it (woken by NOTIFY), the fill rules hold against a psql
+edit, the CLI, doctor and the web page read the same database, and the workers lock is one per
+database."""
+
+from __future__ import annotations
+
+import queue
+import re
+import signal
+import smtplib
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from mails import CONTACT, USER, reply
+
+from mailhook.store import Store
+from pg.cluster import PASSWORD, Cluster, fresh_database
+
+MAILHOOK = str(Path(sys.executable).parent / "mailhook")
+DEADLINE_SECONDS = 60.0
+FORWARDING = "log@hook.example"
+READY = re.compile(r"mailhook listening smtp=\S+ lmtp=([\d.]+):(\d+)(?: web=(\S+))?")
+
+
+class Command:
+    """One mailhook command in a child process; a thread reads its output (stdout and stderr)."""
+
+    def __init__(self, *args: str) -> None:
+        self.proc = subprocess.Popen([MAILHOOK, *args], stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True, bufsize=1)
+        self.lines: list[str] = []
+        self._events: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            self._events.put(line)
+        self._events.put(None)
+
+    def wait_for(self, pattern: str) -> re.Match[str]:
+        """The first output line from now on matching `pattern`; fails at the deadline or exit."""
+        deadline = time.monotonic() + DEADLINE_SECONDS
+        while True:
+            try:
+                line = self._events.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"no line matching {pattern!r} before the deadline:\n{self.output()}")
+            if line is None:
+                pytest.fail(f"mailhook exited ({self.proc.wait()}):\n{self.output()}")
+            if found := re.search(pattern, line):
+                return found
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=DEADLINE_SECONDS)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+
+    def output(self) -> str:
+        return "".join(self.lines[-40:])
+
+
+@pytest.fixture
+def url(postgres_cluster: Cluster) -> Iterator[str]:
+    """A database of its own with the user; the url carries the test cluster's password."""
+    with fresh_database(postgres_cluster) as made:
+        store = Store(made)
+        try:
+            store.add_user(USER, None, inbox_automation=True)
+        finally:
+            store.close()
+        yield made
+
+
+def write_config(tmp_path: Path, url: str, extra: str = "") -> Path:
+    path = tmp_path / "mailhook.toml"
+    path.write_text(
+        f'[database]\nurl = "{url}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+        f"[addresses]\nforwarding = ['{FORWARDING}']\n"
+        '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n[worker]\nprocesses = 1\n' + extra)
+    return path
+
+
+@pytest.fixture
+def config(tmp_path: Path, url: str) -> Path:
+    return write_config(tmp_path, url)
+
+
+@pytest.fixture
+def commands() -> Iterator[list[Command]]:
+    """The commands a test starts, each stopped (SIGTERM) at its end."""
+    started: list[Command] = []
+    yield started
+    for command in started:
+        command.stop()
+
+
+def start(commands: list[Command], *args: str) -> Command:
+    command = Command(*args)
+    commands.append(command)
+    return command
+
+
+def send_lmtp(host: str, port: int, raw: bytes) -> None:
+    with smtplib.LMTP(host, port, timeout=DEADLINE_SECONDS) as client:
+        client.sendmail(CONTACT, [USER], raw)
+
+
+def props(url: str) -> dict[str, str | None]:
+    store = Store(url)
+    try:
+        return {k: v["value"] for k, v in store.contact(CONTACT)["properties"].items()}
+    finally:
+        store.close()
+
+
+def counts(url: str) -> dict[str, int]:
+    store = Store(url)
+    try:
+        return store.counts()
+    finally:
+        store.close()
+
+
+def test_mail_stored_by_serve_no_worker_is_processed_by_a_worker_process(
+        config: Path, url: str, commands: list[Command]) -> None:
+    """Listeners and workers as two services on one PostgreSQL database: the LMTP copy that
+    `serve --no-worker` answered 250 is processed by `mailhook worker`, which nothing but the
+    database connects to the listener (the mail's NOTIFY wakes it). A property a person set and
+    emptied again with plain SQL (psql) carries the user-edited flag: the reply fills the
+    contact's other properties, never that one."""
+    with psycopg.connect(url, autocommit=True) as person:
+        person.execute("INSERT INTO contacts (email) VALUES (%s)", (CONTACT,))
+        person.execute("UPDATE contacts SET job_title = 'Owner' WHERE email = %s", (CONTACT,))
+        person.execute("UPDATE contacts SET job_title = NULL WHERE email = %s", (CONTACT,))
+    serve = start(commands, "serve", "--no-worker", "--config", str(config))
+    host, port = serve.wait_for(READY.pattern).group(1, 2)
+    worker = start(commands, "worker", "--config", str(config))
+    worker.wait_for("mailhook worker running 1 worker process")
+    send_lmtp(host, int(port), reply())
+    worker.wait_for(r"processed message \d+ \(<r1@acme.example>\)")
+    filled = props(url)
+    assert filled["phone"] == "+49301234567" and filled["last_name"] == "Smith"
+    assert filled["job_title"] is None  # the person's edit (its flag) blocks the fill
+    assert counts(url) == {"received": 1, "processed": 1, "pending": 0, "failed": 0}
+    assert worker.stop() == 0 and serve.stop() == 0
+
+
+def test_a_second_worker_on_the_database_is_refused_in_one_line(
+        config: Path, tmp_path: Path, url: str, commands: list[Command]) -> None:
+    """The workers lock is a session advisory lock on the database, so it holds across
+    configs, folders and hosts: a second `worker` (or a `serve` with its worker, or `process`)
+    is refused naming the holder, and `doctor` names it too, never the password."""
+    first = start(commands, "worker", "--config", str(config))
+    first.wait_for("mailhook worker running")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    other = write_config(elsewhere, url)
+    for args in (["worker"], ["process"], ["serve"]):
+        refused = subprocess.run([MAILHOOK, *args, "--config", str(other)], capture_output=True,
+                                 text=True, timeout=DEADLINE_SECONDS, check=False)
+        assert refused.returncode == 1, refused.stderr
+        assert f"mailhook worker (pid {first.proc.pid} on " in refused.stderr
+        assert "already runs the workers of" in refused.stderr and PASSWORD not in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    doctor = subprocess.run([MAILHOOK, "doctor", "--config", str(other)], capture_output=True,
+                            text=True, timeout=DEADLINE_SECONDS, check=False)
+    assert re.search(r"PostgreSQL \d+", doctor.stdout), doctor.stdout
+    assert f"mailhook worker (pid {first.proc.pid} on " in doctor.stdout
+    assert PASSWORD not in doctor.stdout + doctor.stderr
+
+
+def test_the_cli_reads_and_writes_the_url(config: Path, url: str) -> None:
+    """The CLI's commands open the configured url: a contact added by one command is listed by
+    another, and the status counts come from the server."""
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([MAILHOOK, *args, "--config", str(config)], capture_output=True,
+                              text=True, timeout=DEADLINE_SECONDS, check=False)
+
+    assert run("contacts", "add", CONTACT, "--city", "Bonn").returncode == 0
+    listed = run("contacts", "show", CONTACT)
+    assert listed.returncode == 0 and "Bonn" in listed.stdout, listed.stdout + listed.stderr
+    status = run("status", "--json")
+    assert status.returncode == 0 and '"received": 0' in status.stdout
+
+
+def test_a_lost_server_is_one_line_without_the_password(tmp_path: Path,
+                                                        postgres_cluster: Cluster) -> None:
+    """A url no server answers on is the CLI's one-line error, naming the server with its
+    password hidden."""
+    gone = postgres_cluster.url("no_such_database")
+    config = write_config(tmp_path, gone)
+    result = subprocess.run([MAILHOOK, "status", "--config", str(config)], capture_output=True,
+                            text=True, timeout=DEADLINE_SECONDS, check=False)
+    assert result.returncode == 1
+    assert "cannot connect to postgresql://mailhook:***@127.0.0.1" in result.stderr
+    assert PASSWORD not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_web_page_runs_on_the_url_with_its_secret_file(
+        tmp_path: Path, url: str, commands: list[Command]) -> None:
+    """`serve --no-worker` with the page on a url: its secret comes from [web] secret_file
+    (required there, as every instance must share it), and the page answers."""
+    secret = tmp_path / "web-secret"
+    config = write_config(tmp_path, url, f'[web]\nenabled = true\nport = 0\nsecret_file = "{secret}"\n')
+    serve = start(commands, "serve", "--no-worker", "--config", str(config))
+    page = serve.wait_for(READY.pattern).group(3)
+    with urllib.request.urlopen(f"{page}login", timeout=DEADLINE_SECONDS) as answer:
+        assert answer.status == 200 and b"password" in answer.read().lower()
+    assert secret.is_file()

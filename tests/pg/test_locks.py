@@ -1,0 +1,99 @@
+"""On PostgreSQL: the workers and replay locks as session advisory locks held by real processes,
+and a worker's idle wait woken by NOTIFY from another connection."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from mails import USER, deliver, reply
+
+from mailhook.store import Store
+from mailhook.worker import exclusive
+from mailhook.worker.idle import idle
+from mailhook.worker.replay import ReplayError
+from mailhook.worker.replay import exclusive as replay_exclusive
+from pg.cluster import PASSWORD, Cluster, fresh_database
+
+DEADLINE_SECONDS = 60.0
+HOLD = """
+import sys
+from mailhook.worker import exclusive
+with exclusive.processing(sys.argv[1], "mailhook worker"):
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+
+
+@pytest.fixture
+def url(postgres_cluster: Cluster) -> Iterator[str]:
+    with fresh_database(postgres_cluster) as made:
+        Store(made).close()
+        yield made
+
+
+def hold(url: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, url], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+    return proc
+
+
+def test_the_workers_lock_names_its_holder_and_dies_with_it(url: str) -> None:
+    """While another process holds the workers lock of the database it is named (pid and
+    host) and a second holder is refused without the password; killed with -9, its connection
+    ends and the lock is free for the next one."""
+    proc = hold(url)
+    try:
+        assert (exclusive.holder(url) or "").startswith(f"mailhook worker (pid {proc.pid} on ")
+        with pytest.raises(exclusive.ProcessingTaken, match="--no-worker") as refused, \
+                exclusive.processing(url, "mailhook serve"):
+            pass
+        assert PASSWORD not in str(refused.value) and "mailhook:***@" in str(refused.value)
+    finally:
+        proc.kill()
+        proc.wait()
+    deadline = time.monotonic() + DEADLINE_SECONDS  # the server notices the lost connection
+    while exclusive.holder(url) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with exclusive.processing(url, "mailhook process"):
+        assert (exclusive.holder(url) or "").startswith("mailhook process (pid ")
+    assert exclusive.holder(url) is None
+
+
+def test_one_replay_per_database(url: str) -> None:
+    """A second replay into the same database is refused while the first holds its lock; the
+    replay lock is not the workers lock."""
+    with replay_exclusive(url):
+        with pytest.raises(ReplayError, match="another `mailhook replay` is running"), \
+                replay_exclusive(url):
+            pass
+        with exclusive.processing(url, "mailhook worker"):
+            pass
+    with replay_exclusive(url):
+        pass
+
+
+def test_an_idle_worker_wakes_on_mail_stored_by_another_connection(url: str) -> None:
+    """A worker with nothing to do waits on the database's NOTIFY: mail stored by another
+    process (a listener on another host) ends its wait, which would otherwise last an hour,
+    without its own wake flag."""
+    worker_store, listener_store = Store(url), Store(url)
+    try:
+        worker_store.listen_for_mail()
+        worker_store.add_user(USER, None, inbox_automation=True)
+        woken = threading.Event()
+        waiting = threading.Thread(target=lambda: (idle(worker_store, threading.Event(), 3600.0),
+                                                   woken.set()), daemon=True)
+        waiting.start()
+        deliver(listener_store, reply())
+        waiting.join(DEADLINE_SECONDS)
+        assert woken.is_set()
+    finally:
+        worker_store.close()
+        listener_store.close()
+
