@@ -165,6 +165,11 @@ class Base:
         re-queued, on PostgreSQL); True when told of some. On SQLite it returns False at once."""
         return self._pg.notified(timeout) if self.url is not None else False
 
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """The rows of a read-only query as dicts, on either engine (what `sqlite-utils query`
+        gives on the file): for inspections and tests, never for a write."""
+        return self._rows(sql, params)
+
     def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
         if self.db is not None:
             return list(self.db.query(sql, params))

@@ -1,4 +1,5 @@
-"""The worker over a real SQLite file and real MIME messages: whose mail it is and what it fills."""
+"""The worker over a real database (an SQLite file, then PostgreSQL) and real MIME messages: whose
+mail it is and what it fills."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import subprocess
 import sys
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import dkim
+import psycopg
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -30,22 +33,38 @@ from mails import (
     worker_config,
 )
 
-from mailhook.config import Config, DkimConfig, ExtractConfig
+from mailhook.config import Config, DatabaseConfig, DkimConfig, ExtractConfig
 from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.store import Store
 from mailhook.worker.processing import Worker
 
 
 @pytest.fixture
-def config(tmp_path: Path) -> Config:
-    return worker_config(tmp_path)
+def config(tmp_path: Path, target: Path | str) -> Config:
+    """The worker's config on the test's database (tests/worker/conftest.py: both engines)."""
+    base = worker_config(tmp_path)
+    if isinstance(target, str):
+        return dataclasses.replace(base, database=DatabaseConfig(url=target))
+    return dataclasses.replace(base, database=DatabaseConfig(path=target))
 
 
 @pytest.fixture
-def store(config: Config) -> Store:
-    store = Store(config.database.path)
+def store(config: Config) -> Iterator[Store]:
+    store = Store(config.database.target)
     store.add_user(USER, "Ann Lee", inbox_automation=True)
-    return store
+    yield store
+    store.close()
+
+
+def edit_as_a_person(config: Config, sql: str) -> None:
+    """SQL run as a person runs it, outside mailhook: the sqlite-utils command line on the file,
+    a connection of its own on PostgreSQL (as psql or a BI tool)."""
+    if config.database.url:
+        with psycopg.connect(config.database.url, autocommit=True) as conn:
+            conn.execute(sql)
+        return
+    subprocess.run([str(Path(sys.executable).parent / "sqlite-utils"), "query",
+                    str(config.database.path), sql], check=True, capture_output=True)
 
 
 
@@ -86,7 +105,7 @@ def test_japanese_reply_is_skipped_and_does_not_count(config: Config, store: Sto
     )
     deliver(store, bytes(mail(CONTACT, USER, japanese + CONTACT_SIGNATURE, message_id="<ja@acme.example>")))
     run_worker(config, store)
-    row = next(store.db.query("select skip_reason, scanned from messages"))
+    row = store.query("select skip_reason, scanned from messages")[0]
     assert row == {"skip_reason": "language:ja", "scanned": 0}
     assert props(store)["phone"] is None
     deliver(store, reply("<en@acme.example>"))
@@ -94,19 +113,11 @@ def test_japanese_reply_is_skipped_and_does_not_count(config: Config, store: Sto
     assert props(store)["phone"] == "+49301234567"
 
 
-def test_raw_sql_edit_with_sqlite_utils_blocks_the_fill(config: Config, store: Store) -> None:
-    """An edit made with the sqlite-utils command line is a user edit: the AI never fills it."""
+def test_raw_sql_edit_blocks_the_fill(config: Config, store: Store) -> None:
+    """An edit made with plain SQL (sqlite-utils, psql) is a user edit: the AI never fills it."""
     store.add_contact(CONTACT, {}, "import")
-    subprocess.run(
-        [str(Path(sys.executable).parent / "sqlite-utils"), "query", str(config.database.path),
-         f"update contacts set job_title = 'Chief Buyer' where email = '{CONTACT}'"],
-        check=True, capture_output=True,
-    )
-    subprocess.run(
-        [str(Path(sys.executable).parent / "sqlite-utils"), "query", str(config.database.path),
-         f"update contacts set job_title = null, phone = '' where email = '{CONTACT}'"],
-        check=True, capture_output=True,
-    )
+    edit_as_a_person(config, f"update contacts set job_title = 'Chief Buyer' where email = '{CONTACT}'")
+    edit_as_a_person(config, f"update contacts set job_title = null, phone = '' where email = '{CONTACT}'")
     deliver(store, reply())
     run_worker(config, store)
     filled = props(store)
@@ -156,7 +167,7 @@ def test_forwarded_mail_reads_only_the_original_sender(config: Config, store: St
     filled = props(store)
     assert (filled["first_name"], filled["phone"]) == ("Bob", "+49301234567")
     assert "+442079460958" not in filled.values()
-    row = next(store.db.query("select direction, contact_email from messages"))
+    row = store.query("select direction, contact_email from messages")[0]
     assert row == {"direction": "forwarded", "contact_email": CONTACT}
 
 
@@ -198,7 +209,7 @@ def test_message_interrupted_mid_processing_is_processed_once(config: Config, st
     run_worker(config, store)
     assert props(store)["phone"] == "+49301234567"
     assert len(store.contact(CONTACT)["emails"]) == 1
-    history = list(store.db.query("select count(*) as n from property_history where property = 'phone'"))
+    history = list(store.query("select count(*) as n from property_history where property = 'phone'"))
     assert history == [{"n": 1}]
 
 
@@ -224,7 +235,7 @@ def test_dkim_require_fills_only_authenticated_mail(config: Config, store: Store
     store.add_contact(CONTACT, {}, "import")
     deliver(store, reply("<unsigned@acme.example>"))
     run_worker(config, store, dnsfunc=lookup)
-    row = next(store.db.query("select skip_reason, dkim_verdict from messages"))
+    row = store.query("select skip_reason, dkim_verdict from messages")[0]
     assert row == {"skip_reason": "dkim:none", "dkim_verdict": "none"}
     headers = [b"from", b"to", b"subject", b"date", b"message-id"]
     raw = reply("<tampered@acme.example>")
@@ -234,7 +245,7 @@ def test_dkim_require_fills_only_authenticated_mail(config: Config, store: Store
     deliver(store, dkim.sign(raw, b"sel", b"acme.example", private, include_headers=headers) + raw)
     run_worker(config, store, dnsfunc=lookup)
     assert props(store)["phone"] == "+49301234567"
-    verdicts = [r["dkim_verdict"] for r in store.db.query("select dkim_verdict from messages order by id")]
+    verdicts = [r["dkim_verdict"] for r in store.query("select dkim_verdict from messages order by id")]
     assert verdicts == ["none", "fail", "pass"]
     assert store.contact(CONTACT)["properties"]["phone"]["message_id"] == "<signed@acme.example>"
     shown = store.contact(CONTACT)["emails"]
@@ -307,7 +318,7 @@ def test_the_shipped_tagger_runs_in_the_worker(config: Config, store: Store) -> 
     filled = props(store)
     assert (filled["first_name"], filled["last_name"], filled["city"]) == ("Bob", "Smith", "München")
     assert filled["postal_code"] == "80331" and filled["phone"] == "+49891234567"
-    evidence = [json.loads(r["evidence"]) for r in store.db.query(
+    evidence = [json.loads(r["evidence"]) for r in store.query(
         "select evidence from contact_properties where source = 'mailhook AI'")]
     assert all(e["extractor"] for e in evidence)
     assert len(worker.finders()) == len(DEFAULT_FINDERS) + 1  # the rule finders and the tagger
@@ -321,10 +332,10 @@ def test_dkim_require_makes_no_task_from_unauthenticated_mail(config: Config, st
     deliver(store, bytes(mail(CONTACT, USER, body, message_id="<intent-1@acme.example>")))
     strict = dataclasses.replace(config, dkim=DkimConfig(policy="require", dns_timeout=1.0))
     run_worker(strict, store, dnsfunc=lambda name, timeout=5: None)
-    assert list(store.db.query("select * from tasks")) == []
+    assert list(store.query("select * from tasks")) == []
     deliver(store, bytes(mail(CONTACT, USER, body, message_id="<intent-2@acme.example>")))
     run_worker(config, store)
-    (task,) = store.db.query("select message_id, sentence from tasks")
+    (task,) = store.query("select message_id, sentence from tasks")
     assert task["message_id"] == "<intent-2@acme.example>" and "call you" in task["sentence"]
 
 
@@ -343,7 +354,7 @@ def test_authentication_results_of_a_trusted_mta_decide_the_verdict(config: Conf
             b" header.d=acme.example header.i=@acme.example; spf=pass\r\n")
     deliver(store, ours + reply("<trusted@acme.example>"))
     run_worker(config, store, dnsfunc=lambda name, timeout=5: None)
-    verdicts = [r["dkim_verdict"] for r in store.db.query("select dkim_verdict from messages order by id")]
+    verdicts = [r["dkim_verdict"] for r in store.query("select dkim_verdict from messages order by id")]
     assert verdicts == ["none", "fail", "pass"]
     assert store.contact(CONTACT)["properties"]["phone"]["message_id"] == "<trusted@acme.example>"
 
@@ -370,7 +381,7 @@ def test_dkim_checks_against_a_silent_dns_server_ask_each_key_name_once(
         run_worker(config, store)
     names = [key_name("acme.example", f"own{number}") for number in range(40)]
     assert Counter(asked) == Counter([*names, key_name("acme.example", "shared")])
-    rows = list(store.db.query("select status, attempts, dkim_verdict from messages"))
+    rows = list(store.query("select status, attempts, dkim_verdict from messages"))
     assert rows == [{"status": "processed", "attempts": 1, "dkim_verdict": "temperror"}] * 40
 
 
@@ -397,7 +408,7 @@ def test_a_temperror_is_checked_again_later_and_then_fills(config: Config, store
                 break
             threading.Event().wait(0.05)
     assert statuses == ["pending", "processed"]
-    (row,) = store.db.query("select attempts, dkim_verdict, skip_reason from messages")
+    (row,) = store.query("select attempts, dkim_verdict, skip_reason from messages")
     assert row == {"attempts": 2, "dkim_verdict": "pass", "skip_reason": None}
     assert props(store)["phone"] == "+49301234567"
     assert asked == [key_name("acme.example")] * 2
@@ -422,7 +433,7 @@ def test_a_temperror_that_outlasts_every_attempt_is_processed_filling_nothing(
         worker = Worker(config, on_processed=lambda rowid, status, seconds: statuses.append(status))
         worker.drain(store)
     assert statuses == ["pending", "pending", "processed"]
-    (row,) = store.db.query("select attempts, dkim_verdict, skip_reason, scanned from messages")
+    (row,) = store.query("select attempts, dkim_verdict, skip_reason, scanned from messages")
     assert row == {"attempts": 3, "dkim_verdict": "temperror", "scanned": 0,
                    "skip_reason": "dkim:temperror after 3 attempts"}
     assert set(props(store).values()) == {None}
