@@ -34,12 +34,17 @@ _GUESS_BYTES = 64 * 1024  # enough for charset-normalizer to tell; it is slower 
 def decode_text(data: bytes, declared: str | None, *, html: bool = False) -> str:
     """The text of a part: in the charset it declares, the one its HTML names, UTF-8, or a
     detected East Asian encoding, in that order, and cp1252 when nothing fits."""
+    return decoded(data, declared, html=html)[0]
+
+
+def decoded(data: bytes, declared: str | None, *, html: bool = False) -> tuple[str, str]:
+    """`decode_text`'s text and the charset it was read in (the name as tried)."""
     for charset in _candidates(data, declared, html):
         try:
-            return data.decode(charset)
+            return data.decode(charset), charset
         except (LookupError, ValueError):  # unknown name, a NUL in it, or bytes that do not fit
             continue
-    return data.decode("cp1252", "replace")
+    return data.decode("cp1252", "replace"), "cp1252"
 
 
 def _candidates(data: bytes, declared: str | None, html: bool) -> Iterator[str]:

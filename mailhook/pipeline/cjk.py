@@ -30,13 +30,15 @@ from mailhook.pipeline.cjk_words import (
     ZH_STREET,
     ZH_SURNAMES,
 )
+from mailhook.pipeline.japanese import JAPANESE_SCORE, Origin, japanese_score
 from mailhook.pipeline.names import split_name
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HANGUL = "\uac00-\ud7a3"
 _CJK = re.compile(f"[{_HAN}{_HANGUL}]")
-# Kana, or Japan's own legal form, make the block Japanese: its names follow other rules.
-_JAPANESE = re.compile("[\u3040-\u30ff\u31f0-\u31ff]|株式会社|有限会社")
+# Kana, or Japan's own signs (mailhook.pipeline.japanese), make the block Japanese: its names
+# follow other rules.
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
 _HAN_NAME = re.compile(f"[{_HAN}]{{2,4}}")
 _HANGUL_NAME = re.compile(f"[{_HANGUL}]{{2,4}}")
 _LATIN_WORD = re.compile(r"[A-Z][A-Za-z'’.\-]*")
@@ -55,7 +57,9 @@ CHECKED_PLACE = 0.9  # a province or city the address data knows
 def find_cjk(block: Block) -> list[Candidate]:
     """Candidates from the Han and Hangul lines of a block; nothing for other blocks."""
     text = "\n".join(block.lines)
-    if not _CJK.search(text) or _JAPANESE.search(text):
+    if not _CJK.search(text) or _KANA.search(text):
+        return []
+    if japanese_score(text, Origin(address=block.author.email if block.author else None)) >= JAPANESE_SCORE:
         return []
     found: list[Candidate] = []
     seen: set[str] = set()

@@ -10,6 +10,7 @@ from mailhook.model import FIELDS, PHONE_FIELDS, Extraction
 from mailhook.pipeline.candidate import Block, Candidate, Finder
 from mailhook.pipeline.combine import choose
 from mailhook.pipeline.fields import DEFAULT_FINDERS
+from mailhook.pipeline.japanese import Origin
 from mailhook.pipeline.language import detect_language
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.signature import MOST_LINES, find_signature
@@ -61,7 +62,9 @@ def _find_block(part: Part) -> _Found | Extraction:
     lines = [line[:_LONGEST_LINE] for line in part.text.split("\n")]
     block = find_signature(lines, part.author)
     above = "\n".join(lines[: block.first]) if block else part.text
-    language = detect_language(above if len(above.strip()) >= _MIN_TEXT_FOR_LANGUAGE else part.text)
+    origin = Origin(part.charset, part.author.email if part.author else None)
+    text = above if len(above.strip()) >= _MIN_TEXT_FOR_LANGUAGE else part.text
+    language = detect_language(text, origin, context=part.text)
     if language in SKIPPED_LANGUAGES:
         return Extraction(language, f"language:{language}", False, None, None, _empty())
     if block is None:

@@ -1,4 +1,4 @@
-"""Which language an author writes in: kana decide Japanese, langdetect the rest."""
+"""Which language an author writes in: kana or Japan's signs decide Japanese, langdetect the rest."""
 
 from __future__ import annotations
 
@@ -15,14 +15,19 @@ from langdetect.detector_factory import PROFILES_DIRECTORY
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.ngram import NGram
 
+from mailhook.pipeline.japanese import HAN, JAPANESE_SCORE, Origin, japanese_score
+
 # Hiragana and katakana only occur in Japanese; kanji alone could be Chinese.
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _LETTER = re.compile(r"[^\W\d_]")
 # Korean is written in Hangul. For text in Chinese characters alone langdetect answers "ko"
-# (measured: a Japanese signature without kana, Traditional Chinese prose), where the choice is
-# Japanese or Chinese: Japan's own legal forms and its postal mark decide Japanese, else Chinese.
+# (measured: a Japanese signature without kana, Traditional Chinese prose) or "ja", where the
+# choice is Japanese or Chinese: Japan's own signs decide (mailhook.pipeline.japanese).
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-_JAPANESE_MARKS = re.compile("株式会社|有限会社|合同会社|合資会社|合名会社|〒")
+# Text is in Chinese characters when they are this share of its letters at least (a Latin letter
+# counts as one, a character as one): an English mail with its sender's company in kanji is not.
+_HAN_SHARE = 0.3
+_MIN_HAN = 2
 # Below this many letters langdetect guesses ("Best, Tom" -> de); say nothing instead.
 _MIN_LETTERS = 25
 # Below this probability langdetect is guessing between neighbours (da/no, es/pt).
@@ -35,14 +40,31 @@ SAMPLE_CHARS = 20_000
 _LANGDETECT_CHARS = 3_000
 
 
-def detect_language(text: str) -> str | None:
+def detect_language(text: str, origin: Origin | None = None, *, context: str = "") -> str | None:
     """Return an ISO 639-1 code for the text (its first SAMPLE_CHARS characters), or None when it
-    is too short to tell."""
+    is too short to tell. Text in Chinese characters is Japanese when Japan's signs in it, in
+    `context` (the rest of the author's words: their signature) and in `origin` add up."""
     sample = text[:SAMPLE_CHARS]
     if len(_KANA.findall(sample)) >= 2:
         return "ja"
-    if len(_LETTER.findall(sample)) < _MIN_LETTERS:
+    letters = len(_LETTER.findall(sample))
+    han = len(HAN.findall(sample))
+    in_han = han >= _MIN_HAN and han >= _HAN_SHARE * letters and not _HANGUL.search(sample)
+    evidence, origin = f"{sample}\n{context[:SAMPLE_CHARS]}", origin or Origin()
+    if in_han and japanese_score(evidence, origin) >= JAPANESE_SCORE:
+        return "ja"
+    if letters < _MIN_LETTERS:
         return None
+    language = _detected(sample)
+    # Chinese characters without kana or Hangul, whatever langdetect made of them ("ko", or no
+    # answer between zh-cn and zh-tw): Chinese unless Japan's signs add up. Its "ja" is one
+    # weak sign, not proof.
+    if (in_han or language == "ja") and language in ("ja", "ko", "zh", None) and not _HANGUL.search(sample):
+        return "ja" if japanese_score(evidence, origin, detected=language) >= JAPANESE_SCORE else "zh"
+    return language
+
+
+def _detected(sample: str) -> str | None:
     detector = _FastDetector(_factory())
     detector.append(sample[:_LANGDETECT_CHARS])
     try:
@@ -51,10 +73,7 @@ def detect_language(text: str) -> str | None:
         return None
     if best.prob < _MIN_PROBABILITY:
         return None
-    language = str(best.lang).split("-")[0]
-    if language == "ko" and not _HANGUL.search(sample):
-        return "ja" if _JAPANESE_MARKS.search(sample) else "zh"
-    return language
+    return str(best.lang).split("-")[0]
 
 
 @cache

@@ -15,7 +15,7 @@ from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 
 from mailhook.errors import MalformedMessage
-from mailhook.pipeline.charsets import decode_text
+from mailhook.pipeline.charsets import decoded
 from mailhook.pipeline.htmltext import html_to_text
 from mailhook.trust.authorship import HeaderBlock, read_header_block
 
@@ -58,6 +58,7 @@ MOST_ATTACHED = 20
 # Characters of text read from a part (plain or HTML): the author's own words and signature come
 # first; 1 MiB is a few hundred pages, and what follows is quoted history or pasted data.
 MOST_TEXT = 1 << 20
+_Text = tuple[str, str | None]  # a part's text and the charset it was read in
 _CHUNK = 8192  # bytes fed to the parser at a time, as the stdlib's own Parser.parse does
 _HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<div|<p[ >]|<table)", re.IGNORECASE)
 
@@ -71,6 +72,7 @@ class Mime:
     own_source: str  # body with HTML quote elements dropped (equals body for plain text)
     attached: tuple[bytes, ...]
     parts: int = 1  # MIME parts walked (at most MOST_PARTS)
+    charset: str | None = None  # what the body's text was decoded from (a sign of its language)
 
 
 def parse_mime(raw: bytes, block: HeaderBlock | None = None) -> Mime:
@@ -78,17 +80,17 @@ def parse_mime(raw: bytes, block: HeaderBlock | None = None) -> Mime:
     if not raw or not raw.strip():
         raise MalformedMessage("empty message")
     if not _looks_like_message(raw, block or read_header_block(raw)):
-        text = _decode(raw, None)
-        return _bare(text)
+        text, charset = _decode(raw, None)
+        return _bare(text, charset)
     message = _parse(raw)
     headers = _headers(message)
     plain, markup, attached, parts = _walk(message)
     if plain is not None:
-        return Mime(headers, plain, plain, attached, parts)
+        return Mime(headers, plain[0], plain[0], attached, parts, plain[1])
     if markup is not None:
-        body = html_to_text(markup)[:MOST_TEXT]
-        own = html_to_text(markup, drop_quotes=True)[:MOST_TEXT]
-        return Mime(headers, body, own, attached, parts)
+        body = html_to_text(markup[0])[:MOST_TEXT]
+        own = html_to_text(markup[0], drop_quotes=True)[:MOST_TEXT]
+        return Mime(headers, body, own, attached, parts, markup[1])
     if not headers and not attached:
         raise MalformedMessage("no headers and no text")
     return Mime(headers, "", "", attached, parts)
@@ -198,10 +200,10 @@ def _headers(message: Message) -> dict[str, list[str]]:
     return headers
 
 
-def _bare(text: str) -> Mime:
+def _bare(text: str, charset: str) -> Mime:
     if _HTML.match(text):
-        return Mime({}, html_to_text(text), html_to_text(text, drop_quotes=True), ())
-    return Mime({}, text, text, ())
+        return Mime({}, html_to_text(text), html_to_text(text, drop_quotes=True), (), charset=charset)
+    return Mime({}, text, text, (), charset=charset)
 
 
 def _header_text(value: object, words: int) -> tuple[str, int]:
@@ -233,11 +235,12 @@ def _clip(text: str) -> str:
     return clipped.rpartition(",")[0] or clipped  # no address list ends in half an address
 
 
-def _walk(message: Message) -> tuple[str | None, str | None, tuple[bytes, ...], int]:
-    """The first plain and HTML text parts and the attached messages, depth first in document
-    order, over at most MOST_PARTS parts nested at most MOST_NESTING deep; and the parts walked."""
-    plain: str | None = None
-    markup: str | None = None
+def _walk(message: Message) -> tuple[_Text | None, _Text | None, tuple[bytes, ...], int]:
+    """The first plain and HTML text parts (text and charset) and the attached messages, depth
+    first in document order, over at most MOST_PARTS parts nested at most MOST_NESTING deep; and
+    the parts walked."""
+    plain: _Text | None = None
+    markup: _Text | None = None
     attached: list[bytes] = []
     # Iterative, so deep nesting cannot exhaust the recursion limit; a stack popped from its
     # end (children pushed in reverse) keeps document order at constant cost per part.
@@ -292,23 +295,24 @@ def _pruned(message: Message) -> Message:
     return message
 
 
-def _part_text(part: Message) -> str:
+def _part_text(part: Message) -> _Text:
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
-        return str(part.get_payload())[:MOST_TEXT]
+        return str(part.get_payload())[:MOST_TEXT], part.get_content_charset()
     html = part.get_content_type() == "text/html"
     return _decode(payload, part.get_content_charset(), html=html)
 
 
-def _decode(data: bytes, charset: str | None, *, html: bool = False) -> str:
+def _decode(data: bytes, charset: str | None, *, html: bool = False) -> tuple[str, str]:
     """The first MOST_TEXT characters of the text (decoded whole: cutting bytes could split a
-    character and fail a strict decoding; decoding is fast C code)."""
-    return _lines(decode_text(data, charset, html=html)[:MOST_TEXT])
+    character and fail a strict decoding; decoding is fast C code), and its charset."""
+    text, used = decoded(data, charset, html=html)
+    return _lines(text[:MOST_TEXT]), used
 
 
 def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _blank_to_none(text: str | None) -> str | None:
-    return text if text and text.strip() else None
+def _blank_to_none(text: _Text | None) -> _Text | None:
+    return text if text and text[0].strip() else None

@@ -41,6 +41,7 @@ class Part:
     text: str
     first_line: int  # index in Reading.body of text's first line (0 for an attached message)
     author_problem: str | None = None  # why the author may not be believed (see authorship)
+    charset: str | None = None  # the charset the text was read in: a sign of its language
 
     @property
     def believed_author(self) -> Author | None:
@@ -82,7 +83,8 @@ def _read(raw: bytes, depth: int) -> Reading:
     subject = _first(mime.headers, "subject")
     own_text, own_first = own_words(mime.own_source.split("\n"))
     body = mime.body.split("\n")
-    inline = _inline_original(body, forward_hint=bool(subject and _FORWARD_SUBJECT.match(subject)))
+    forward_hint = bool(subject and _FORWARD_SUBJECT.match(subject))
+    inline = _inline_original(body, forward_hint=forward_hint, charset=mime.charset)
     # The forward block the user's client wrote names the original's author, even one we cannot
     # read; a message attached to that original is its attachment (whoever wrote it), not the
     # original: only mail with no forward block at all forwards an attached message.
@@ -97,7 +99,7 @@ def _read(raw: bytes, depth: int) -> Reading:
         to=addresses_in(block.text("to")),
         cc=addresses_in(block.text("cc")),
         body=mime.body,
-        own=Part(sender, own_text, own_first, authorship.problem),
+        own=Part(sender, own_text, own_first, authorship.problem, mime.charset),
         forwarded=forwarded,
     )
 
@@ -131,11 +133,11 @@ def _attached_original(mime: Mime, depth: int) -> Part | None:
         except MalformedMessage:
             continue  # an empty attachment must not make the outer message unreadable
         if inner.sender or inner.own.text.strip():
-            return Part(inner.sender, inner.own.text, 0, inner.author_problem)
+            return Part(inner.sender, inner.own.text, 0, inner.author_problem, inner.own.charset)
     return None
 
 
-def _inline_original(lines: list[str], *, forward_hint: bool) -> Part | None:
+def _inline_original(lines: list[str], *, forward_hint: bool, charset: str | None) -> Part | None:
     """The forwarded original in the body: its From line's author and the words below its headers."""
     cut = find_cut(lines)
     if cut is None or not (cut.forward or forward_hint):
@@ -157,7 +159,7 @@ def _inline_original(lines: list[str], *, forward_hint: bool) -> Part | None:
         # The user's own forward block is one we cannot read: the block we can read is inside the
         # original, written by whoever wrote the original.
         problem = "a forward block above this one that the reader does not know"
-    return Part(author, text, start, problem)
+    return Part(author, text, start, problem, charset)
 
 
 def _foreign_sender_line(lines: list[str], before: int) -> bool:
