@@ -8,6 +8,7 @@ person, a polite "please") for the model to be asked."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 # Per language: words that show the sentence speaks to its reader. Pronouns and possessives of
 # the second person (formal and familiar), verb forms of the second person where the pronoun is
@@ -78,6 +79,41 @@ _GROUP = (
 # The whole line is the greeting: a word or two, the group, a word or two ("Liebe Kundinnen und Kunden,").
 GROUP_GREETING = re.compile(rf"^\W*(?:\w+\s+){{0,2}}?(?:{_GROUP})(?:\s+\w+){{0,2}}\W*$", re.IGNORECASE)
 _GREETING_LINE = 60  # a greeting is a short first line
+
+
+# A recipient address named like a mailing list or an alias for a whole group: the list's own words
+# ("users", "dev", "announce", "-l"), "all", "members", "customers" per language, and list hosts.
+_GROUP_LOCAL = (
+    r"users|dev|devel|developers|discuss|discussion|announce|general|community|commits|issues|bugs"
+    r"|lists?|newsletters?|news|all|everyone|everybody|staff|members|customers"
+    r"|benutzer|anwender|alle|mitglieder|kunden|utilisateurs|tous|membres|clients|usuarios|todos|socios"
+    r"|clientes|utenti|tutti|soci|clienti|gebruikers|iedereen|leden|klanten|utilizadores|brugere"
+    r"|medlemmer|kunder|anvandare|användare|alla|medlemmar|brukere|uzytkownicy|użytkownicy|wszyscy"
+    r"|czlonkowie|członkowie|klienci"
+)
+_GROUP_ADDRESS = re.compile(
+    rf"^(?:(?:{_GROUP_LOCAL})(?:[._-]\w+)?|\w[\w.-]*[._-](?:l|list|{_GROUP_LOCAL}))@"
+    r"|@(?:lists?|listserv|listes|groups)\.|@googlegroups\.com$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whom a mail was written to, as its headers say: the sentence model reads only mail to one
+    reader. A discussion among several people, a post to a list or to a whole group, and a reply
+    deep in a thread hold questions to nobody in particular and news of the author's side, which
+    the model took for follow-ups."""
+
+    readers: int = 1  # addresses in To and Cc
+    earlier: int = 0  # messages before it in its thread (References, else In-Reply-To)
+    to_a_group: bool = False  # a recipient is a list or an alias for a whole group
+
+
+def group_address(address: str) -> bool:
+    """Whether an address is named like a mailing list or an alias for a group ("users@lists...",
+    "dev@project.example", "alle@firma.example", "sales-l@"): not one person's."""
+    return bool(_GROUP_ADDRESS.search(address.strip()))
 
 
 def addressed(sentence: str, language: str) -> bool:

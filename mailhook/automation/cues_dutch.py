@@ -100,6 +100,11 @@ NL = lexicon(
         r"^(?P<act>laat (?:maar |even )?weten)\b",
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:uw|je|jouw|jullie|een)\s+(?:\w+\s+)?(?:reactie|antwoord|feedback|opmerkingen|commentaar|"
+        r"bevestiging|hulp|mening|terugkoppeling)\b)(?=[^.?!]*\b(?:(?:wordt|worden)\s+(?:\w+\s+)?op prijs "
+        r"gesteld|zou(?:den)?\s+(?:\w+\s+){0,2}?(?:fijn|welkom|handig|nuttig)|zou(?:den)? (?:ons|me|mij) "
+        r"(?:\w+\s+)?helpen)\b)",
         r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
         r"\b(?:heb|hebben)\s+(?:ik|we|wij)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
         r"\bhet zou (?:me|mij|ons) (?:erg |heel erg |enorm |veel )?helpen\s+(?P<act>als|om|te)\b",

@@ -100,6 +100,12 @@ ES = lexicon(
         r"\b(?:le|te|les|os)\s+importar(?:ía|ia)n?\s+(?P<act>\w+)",
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:sus|su|tus|tu|vuestr[oa]s?|un|una)\s+(?:\w+\s+)?(?:comentarios|respuesta|opinión|"
+        r"confirmación|ayuda|sugerencias|observaciones)\b)(?=[^.?!]*\bserían?\s+(?:\w+\s+){0,2}?"
+        r"(?:bienvenid[oa]s?|útil(?:es)?|de gran ayuda|apreciad[oa]s?)\b)",
+        r"\bagradecer(?:ía|íamos)\s+(?:mucho\s+)?(?P<act>(?:sus|su|tus|tu|vuestr[oa]s?|una|un)\s+(?:\w+\s+)?"
+        r"(?:respuesta|comentarios|confirmación|ayuda|opinión))\b",
         r"\b(?:necesito|necesitamos|necesitaría|necesitaríamos)\s+(?P<act>(?:que|su|tu|vuestra|vuestro|la|el|"
         r"los|las|un|una|ayuda)\b)",
         r"\b(?:me|nos) (?:vendría|iría|vendrá) (?:muy |genial |de maravilla )?bien\s+(?P<act>tener|recibir|"
@@ -211,6 +217,13 @@ PT = lexicon(
         r"\b(?:importa-se|importas-te|importam-se|importava-se)\s+de\s+(?:me\s+|nos\s+)?(?P<act>\w+)",
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:(?:os|o|a|as)\s+)?(?:seus|seu|sua|suas|teus|teu|tua|tuas|uma|um)\s+(?:\w+\s+)?"
+        r"(?:comentários|resposta|opinião|confirmação|ajuda|sugestões|feedback|parecer)\b)"
+        r"(?=[^.?!]*\bseriam?\s+(?:\w+\s+){0,2}?(?:bem-vind[oa]s?|útil|úteis|apreciad[oa]s?|"
+        r"de grande ajuda)\b)",
+        r"\bagradec(?:ia|íamos|eria|eríamos)\s+(?:muito\s+)?(?P<act>(?:uma|um|a sua|o seu|os seus|as suas)\s+"
+        r"(?:\w+\s+)?(?:resposta|comentários|confirmação|ajuda|opinião))\b",
         r"\b(?:preciso|precisamos|precisaria|precisaríamos|necessito|necessitamos)\s+(?:de\s+|do\s+|da\s+|"
         r"dos\s+|das\s+|urgentemente\s+(?:de\s+)?)?(?P<act>\w)",
         r"\b(?P<act>(?:ajudava|ajudaria)-(?:me|nos))\s+(?:muito\s+)?\w+",

@@ -149,6 +149,10 @@ DA = lexicon(
         _SCAND_THEN_SEND,
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:dine|din|dit|jeres|jer|en|et)\s+(?:\w+\s+)?(?:kommentarer|svar|tilbagemelding|feedback|"
+        r"bekræftelse|hjælp|input|mening)\b)(?=[^.?!]*\b(?:vil|ville)\s+(?:\w+\s+)?være\s+(?:\w+\s+)?"
+        r"(?:velkomne?|værdsat|nyttige?|en stor hjælp)\b)",
         r"\b(?:jeg|vi)\s+(?:skal bruge|har brug for|mangler|behøver)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\bhar\s+(?:jeg|vi)\s+brug for\s+(?P<act>\w)",
@@ -230,6 +234,9 @@ SV = lexicon(
         _SCAND_THEN_SEND,
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:dina|din|ditt|era|er|ert|en|ett)\s+(?:\w+\s+)?(?:synpunkter|kommentarer|svar|återkoppling|"
+        r"feedback|bekräftelse|hjälp)\b)(?=[^.?!]*\b(?:vore|skulle vara|uppskattas)\b(?:\s+\w+){0,3})",
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:behöver|skulle behöva)\s+(?:jag|vi)\s+(?P<act>\w)",
@@ -311,6 +318,11 @@ NO = lexicon(
         _SCAND_THEN_SEND,
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:(?:din|ditt|dine|deres|en|et)\s+(?:\w+\s+)?(?:tilbakemelding|svar|kommentarer|innspill|"
+        r"bekreftelse|hjelp)|(?:tilbakemeldingen|svaret|kommentarene|innspillene|bekreftelsen)\s+(?:din|ditt|dine|"
+        r"deres))\b)(?=[^.?!]*\b(?:settes (?:\w+ )?pris på|ville vært\s+(?:\w+\s+)?(?:fint|nyttig|velkommen|"
+        r"til stor hjelp))\b)",
         r"\b(?:jeg|vi)\s+(?:trenger|behøver|har behov for|må ha|skulle gjerne hatt)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:trenger|behøver)\s+(?:jeg|vi)\s+(?P<act>\w)",

@@ -126,6 +126,10 @@ FR = lexicon(
         r"rappelez|écris|écrivez|fais|faites|indique|indiquez|donne|donnez)-(?:moi|nous))\b",
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:vos|votre|tes|ton|ta|un|une)\s+(?:\w+\s+)?(?:retours?|commentaires|remarques|avis|réponse|"
+        r"confirmation|aide|suggestions|observations)\b)(?=[^.?!]*\bserai(?:en)?t\s+(?:\w+\s+){0,2}?(?:appréciée?s?|"
+        r"utiles?|bienvenue?s?|précieu(?:x|se|ses)|d\'une grande aide)\b)",
         r"\b(?:j'ai|nous avons|j'aurais|nous aurions)\s+besoin\s+(?:d'|de\s+|du\s+|des\s+)(?P<act>\w)",
         r"\bil (?:me|nous) (?:faudrait|faut)\s+(?P<act>\w)",
         r"\b(?:ça|cela) (?:m'|nous )(?:aiderait|aiderai|rendrait service)\s+(?:beaucoup\s+|"
@@ -228,6 +232,13 @@ IT = lexicon(
         r"\b(?P<act>dimmi|ditemi|dicci|diteci|mi dica|ci dica)(?!\w)",
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:(?:il|la|i|le|un|una)\s+)?(?:vostr[oaie]|tuoi|tuo|tua|tue|suo|sua|suoi|sue|un|una)\s+(?:\w+\s+)?"
+        r"(?:riscontro|risposta|commenti|osservazioni|parere|conferma|aiuto|feedback|suggerimenti)\b)"
+        r"(?=[^.?!]*\bsarebbe(?:ro)?\s+(?:\w+\s+){0,2}?(?:gradit[oaie]|utili?|apprezzat[oaie]|benvenut[oaie]|"
+        r"di grande aiuto)\b)",
+        r"\bgradiremmo\s+(?:molto\s+)?(?P<act>(?:un|una|il|la|i|le|vostro|vostra|suo|sua)\s+(?:\w+\s+){0,2}?"
+        r"(?:riscontro|risposta|commenti|conferma|parere|aiuto))\b",
         r"\b(?:mi|ci)\s+(?:servirebbe|servirebbero|serve|servono)\s+(?P<act>\w)",
         r"\b(?:ho|abbiamo|avrei|avremmo)\s+(?:urgente\s+)?bisogno\s+(?:di|del|della|dei|delle|"
         r"d')\s*(?P<act>\w)",

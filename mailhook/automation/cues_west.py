@@ -117,8 +117,8 @@ EN = lexicon(
         # Any verb after an invitation to the reader ("would you be able to present the case?").
         r"\b(?:would|are) you (?:be )?(?:willing|able|available|free|happy|prepared|interested in|up for)\s+"
         r"(?:to\s+)?(?P<act>[a-z]\w+)",
-        r"\b(?:would|do) you mind\s+(?P<act>sending|resending|calling|forwarding|checking|confirming|"
-        r"reviewing|getting back|letting (?:me|us) know|e-?mailing|scheduling|sharing|updating)\b",
+        # Any gerund after it ("would you mind taking a look at the log?").
+        r"\b(?:would|do) you mind\s+(?P<act>[a-z]+ing)\b",
         rf"\b(?:please|pls|plz|kindly)\s+{_GAP}{{0,3}}?(?P<act>{_EN_ACT})\b",
         r"\byou (?:can|could) (?:also |just )?(?P<act>send|forward|e-?mail|fax)\b",
         r"^(?:(?:and|also|so|then|ok|okay)\s+)?(?P<act>send (?:me|us)|call me|call us|give me a call|"
@@ -171,6 +171,10 @@ EN = lexicon(
         r"if you)\b)",
         r"\b(?:i|we)\s+(?:have to|must|need to)\s+(?P<act>(?:receive|get|have)\b)"
         r"(?=[^.?!]*\b(?:by|before|until|no later than|at the latest)\b)",
+        # The reader's answer wished for impersonally ("your comments on the draft would be appreciated").
+        r"\b(?P<act>(?:your|a (?:quick|short|prompt))\s+(?:\w+\s+){0,2}?(?:comments|feedback|thoughts|"
+        r"input|help|reply|response|answer|confirmation|suggestions|review|opinion)\b)"
+        r"(?=[^.?!]*\bwould be (?:much |greatly |very much |most |really )?(?:appreciated|welcome|helpful))",
     ],
     propose=[
         r"\blet'?s\s+(?:\w+\s+)?(?P<act>talk|meet|catch up|discuss|speak|schedule|set up|get together|"
@@ -335,6 +339,10 @@ DE = lexicon(
         r"(?:mir|uns|mich))\b",
     ],
     need=[
+        # The reader's answer wished for impersonally ("your comments would be welcome").
+        r"\b(?P<act>(?:Ihre|deine|eure|eine|Ihr|dein|euer|ein)\s+(?:\w+\s+)?(?:Rückmeldung|Antwort|Anmerkungen|"
+        r"Kommentare|Meinung|Einschätzung|Feedback|Rückruf|Bestätigung|Hilfe|Unterstützung)\b)"
+        r"(?=[^.?!]*\b(?:wäre|wären)\s+(?:\w+\s+){0,3}?(?:hilfreich|willkommen|nett|schön|wichtig|super|toll)\b)",
         r"\b(?:ich|wir)\s+(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?!(?:ich|wir)\b)"
         r"(?P<act>\w)",
         # After a fronted phrase the verb comes first ("Vor der Verlängerung bräuchten wir ...").

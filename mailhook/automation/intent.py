@@ -10,14 +10,21 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from functools import cache
 from typing import Any
 
 import pysbd
 
 from mailhook.automation import cues as cues
-from mailhook.automation.addressing import addressed, answers_itself, promising, to_a_group
+from mailhook.automation.addressing import (
+    Audience,
+    addressed,
+    answers_itself,
+    group_address,
+    promising,
+    to_a_group,
+)
 from mailhook.automation.due import due_date, unabbreviated
 from mailhook.automation.sentence_model import SentenceModel
 from mailhook.pipeline.language import detect_language
@@ -54,6 +61,12 @@ _AUTOMATED_SENDER = re.compile(
 _OUT_OF_OFFICE_SENTENCES = 2  # an away notice says so first (after a greeting); later it is news
 _LIST_HEADERS = ("list-id", "list-unsubscribe", "list-post")
 _MAX_HEADER = 1000
+_MAX_ADDRESS_HEADER = 20_000  # To, Cc and References of long threads run past 1000 characters
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# The sentence model reads mail to one reader only (docs/intent.md, sixth round: chosen on
+# dev_threads.jsonl): at most this many addresses in To and Cc, and no deeper in a thread than this.
+MODEL_READERS = 1
+MODEL_EARLIER = 5
 _MAX_HEAD_BYTES = 256 * 1024  # the header block we read; the body never matters here
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
@@ -98,6 +111,25 @@ def excluded_reason(raw: bytes) -> str | None:
     if _AUTOMATED_SENDER.match(parseaddr(str(headers.get("from", ""))[:_MAX_HEADER])[1]):
         return "automated sender"
     return None
+
+
+def audience(raw: bytes) -> Audience:
+    """Whom the message was written to, from its To, Cc, References and In-Reply-To headers."""
+    headers = _headers(raw)
+    # A hostile message may repeat a header thousands of times: the first few are read.
+    values = [value for name in ("to", "cc") for value in (headers.get_all(name) or ())[:4]]
+    fields = [str(value)[:_MAX_ADDRESS_HEADER] for value in values]
+    addresses = [address for _, address in getaddresses(fields) if "@" in address]
+    thread = _MESSAGE_ID.findall(str(headers.get("references", ""))[:_MAX_ADDRESS_HEADER])
+    earlier = len(thread) or int(headers.get("in-reply-to") is not None)
+    return Audience(len(addresses), earlier, any(group_address(address) for address in addresses))
+
+
+def _one_reader(mail: Audience | None) -> bool:
+    """Whether mail is written to one reader (no headers given: taken so)."""
+    if mail is None:
+        return True
+    return mail.readers <= MODEL_READERS and mail.earlier <= MODEL_EARLIER and not mail.to_a_group
 
 
 def _headers(raw: bytes) -> Message:
@@ -159,7 +191,7 @@ def detection_record(
     text = read_message(raw).own.text
     if excluded_reason(raw) is not None:
         return {"path": path, "language": detect_language(text), "tasks": []}
-    found = detect_tasks(text, sent=sent_at(raw), model=model)
+    found = detect_tasks(text, sent=sent_at(raw), model=model, mail=audience(raw))
     return {
         "path": path,
         "language": found.language,
@@ -174,18 +206,22 @@ def detect_tasks(
     language: str | None = None,
     author_is_user: bool = False,
     model: SentenceModel | _Shipped | None = SHIPPED,
+    mail: Audience | None = None,
 ) -> Detection:
     """Tasks in `text`, the author's own words (quotes already removed by the pipeline). A sentence
     is a task when a cue says so, or, with a sentence model, when the model does behind its gates
     (`_may_classify`). `model`: by default the shipped one if MODEL_IN_DETECTION, else the cues
-    alone; None: the cues alone; or a model given (scripts/evaluate-intent measures both)."""
+    alone; None: the cues alone; or a model given (scripts/evaluate-intent measures both). `mail`:
+    whom the message was written to (`audience`), for the model's gates; None: one reader."""
     model = _model(model)
     text = text[:MAX_TEXT]
     language = language or detect_language(text)
     # The model was trained on the languages the cues read; elsewhere it would only guess.
-    # Nor in mail to a group (list posts, newsletters, team reports): questions there are put to
-    # nobody in particular, and the author's side's plans are news.
-    classifier = model if language in cues.BY_LANGUAGE and not to_a_group(text) else None
+    # Nor in mail to a group (list posts, newsletters, team reports, discussions among several,
+    # long threads): questions there are put to nobody in particular, and the author's side's
+    # plans are news.
+    personal = _one_reader(mail) and not to_a_group(text)
+    classifier = model if language in cues.BY_LANGUAGE and personal else None
     sentences = _sentences_to_read(text, language, every=classifier is not None)
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
     if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text):
@@ -292,7 +328,7 @@ def _task(
             return None
         for role, pattern in (lexicon.patterns[index] for index in candidates[lang]):
             match = pattern.search(sentence)
-            if match is None or _sends_now(role, sentence):
+            if match is None or _sends_now(role, sentence) or _need_in_question(role, sentence, match):
                 continue
             title = _title(sentence, match, role, by_user)
             return Task(title, sentence, due_date(sentence, lang, sent), role)
@@ -354,6 +390,18 @@ def _languages(language: str | None) -> tuple[str, ...]:
 
 def _sends_now(role: str, sentence: str) -> bool:
     return role == cues.COMMIT and cues.sends_now(sentence)
+
+
+_QUESTION_CLAUSE = re.compile(r"[^,;:–-]*\?\s*$")
+
+
+def _need_in_question(role: str, sentence: str, match: re.Match[str]) -> bool:
+    """Whether a need is asked about rather than stated: the question opens with it ("Hebben we
+    echt veertig plekken nodig?", "Do we need the old tickets?"), a word before it at most, and
+    runs on to its question mark in one clause ("Wir bräuchten ..., geht das?" states the need)."""
+    if role != cues.NEED or len(sentence[: match.start()].split()) > 1:
+        return False
+    return bool(_QUESTION_CLAUSE.match(sentence, match.end()))
 
 
 def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str:

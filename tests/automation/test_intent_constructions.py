@@ -64,7 +64,8 @@ SELF_ANSWERED = [
     ("es", "¿Cómo podemos reducir los costes? Sinceramente, quitando las versiones antiguas."),
     ("it", "Come possiamo ridurre i costi? Sinceramente, togliendo le vecchie versioni."),
     ("nl", "Hoe kunnen we de kosten verlagen? Eerlijk gezegd door oude versies te schrappen."),
-    ("pt", "É preciso um servidor novo para isto? Sinceramente, não."),
+    # ("É preciso um servidor novo para isto?" asks whether there is a need: no task even alone.)
+    ("pt", "Como podemos reduzir os custos? Sinceramente, cortando as versões antigas."),
     ("da", "Hvordan kan vi sænke udgifterne? Ærligt talt ved at droppe de gamle versioner."),
     ("sv", "Hur kan vi sänka kostnaderna? Ärligt talat genom att slopa de gamla versionerna."),
     ("no", "Hvordan kan vi senke kostnadene? Ærlig talt ved å droppe de gamle versjonene."),
