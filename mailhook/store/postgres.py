@@ -72,17 +72,32 @@ def translate(sql: str, named: bool) -> str:
 
 class PgConnection:
     """A psycopg connection with the few sqlite3.Connection methods the store calls: autocommit
-    outside the store's own BEGIN ... COMMIT, as the SQLite connection is."""
+    outside the store's own BEGIN ... COMMIT, as the SQLite connection is.
 
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    A connection the server ended (a restart, a failover, pg_terminate_backend) fails the one
+    statement that meets it, as a lost SQLite file would; the next statement opens a new one, so
+    a long-lived store (the listeners', the page's, the intake's) recovers without a restart of
+    mailhook. Nothing is retried: a transaction cut off is rolled back by the server."""
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str = "", lock_timeout_ms: int = 0) -> None:
         self.raw = conn
+        self._url, self._lock_timeout_ms = url, lock_timeout_ms
+        self._listening = False
+
+    def _usable(self) -> psycopg.Connection[Any]:
+        if self.raw.broken and self._url:
+            self.raw = _open(self._url, self._lock_timeout_ms)
+            if self._listening:
+                self.raw.execute(f"LISTEN {CHANNEL}")
+        return self.raw
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> psycopg.Cursor[Any]:
         named = isinstance(parameters, dict)
-        return self.raw.execute(translate(sql, named), parameters if named else list(parameters))
+        return self._usable().execute(translate(sql, named),
+                                      parameters if named else list(parameters))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor[Any]:
-        cursor = self.raw.cursor()
+        cursor = self._usable().cursor()
         cursor.executemany(translate(sql, False), [list(r) for r in rows])
         return cursor
 
@@ -90,27 +105,29 @@ class PgConnection:
         from psycopg.rows import dict_row
 
         named = isinstance(parameters, dict)
-        with self.raw.cursor(row_factory=dict_row) as cursor:
+        with self._usable().cursor(row_factory=dict_row) as cursor:
             cursor.execute(translate(sql, named), parameters if named else list(parameters))
             return cursor.fetchall()
 
     def script(self, sql: str) -> None:
         """Run several statements as written (a migration: no parameters, no rewriting)."""
-        self.raw.execute(sql.encode("utf-8"))  # bytes: taken as SQL, never as a template
+        self._usable().execute(sql.encode("utf-8"))  # bytes: taken as SQL, never as a template
 
     def listen(self) -> None:
-        self.raw.execute(f"LISTEN {CHANNEL}")
+        self._usable().execute(f"LISTEN {CHANNEL}")
+        self._listening = True
 
     def notified(self, timeout: float) -> bool:
         """Whether a NOTIFY came, since the last call or within `timeout` seconds (psycopg keeps
         those that arrived while the connection ran other queries)."""
-        return bool(list(self.raw.notifies(timeout=timeout, stop_after=1)))
+        return bool(list(self._usable().notifies(timeout=timeout, stop_after=1)))
 
     @property
     def in_transaction(self) -> bool:
         from psycopg.pq import TransactionStatus
 
-        return self.raw.info.transaction_status != TransactionStatus.IDLE
+        # A broken connection has nothing left to roll back: the server rolled it back.
+        return not self.raw.broken and self.raw.info.transaction_status != TransactionStatus.IDLE
 
     def close(self) -> None:
         self.raw.close()
@@ -120,6 +137,10 @@ def connect(url: str, lock_timeout_ms: int) -> PgConnection:
     """A connection as the store uses it. The password comes from the url, a PGPASSFILE or
     PGPASSWORD (libpq reads all three). A write that waits longer than `lock_timeout_ms` for
     another's lock fails as a lock error, as SQLite's busy timeout does."""
+    return PgConnection(_open(url, lock_timeout_ms), url, lock_timeout_ms)
+
+
+def _open(url: str, lock_timeout_ms: int) -> psycopg.Connection[Any]:
     import psycopg
 
     conn = psycopg.connect(url, autocommit=True)
@@ -128,7 +149,7 @@ def connect(url: str, lock_timeout_ms: int) -> PgConnection:
     except BaseException:
         conn.close()
         raise
-    return PgConnection(conn)
+    return conn
 
 
 def is_locked(exc: BaseException) -> bool:

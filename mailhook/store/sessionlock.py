@@ -9,8 +9,11 @@ holder is named by the connection's application_name, so a refused second one ca
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
+import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mailhook.database_url import redact
@@ -24,6 +27,14 @@ NAMESPACE = 0x6D61696C  # "mail"
 WORKERS = 1
 REPLAY = 2
 APPLICATION_NAME_MAX = 63  # PostgreSQL keeps NAMEDATALEN - 1 bytes of it
+# How often a holder asks whether its lock's connection still stands: a connection the server
+# ended (a restart, a failover) took the lock with it, and another process may take it now.
+CHECK_SECONDS = 5.0
+# On the lock's own connection: a network that goes silent is noticed within about a minute.
+KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10,
+              "keepalives_count": 3}
+
+log = logging.getLogger(__name__)
 
 HOLDER_SQL = """
 SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
@@ -41,8 +52,11 @@ class SessionLock:
     """One named lock of one database, on a connection of its own."""
 
     def __init__(self, url: str, key: int, holder: str) -> None:
-        self._conn = _connect(url, application_name=holder)
+        self._conn = _connect(url, application_name=holder, **KEEPALIVES)
         self._key = key
+        self._closing = threading.Event()
+        self._watch: threading.Thread | None = None
+        self.lost = False  # the connection ended while the lock was held
 
     def take(self) -> bool:
         """Take the lock if nobody holds it; False when another session does."""
@@ -50,8 +64,30 @@ class SessionLock:
                                  (NAMESPACE, self._key)).fetchone()
         return bool(row and row[0])
 
+    def watch(self, on_lost: Callable[[], object], every: float = CHECK_SECONDS) -> None:
+        """Call `on_lost` (once, from a thread of its own) if the lock's connection ends while
+        it is held: the holder must stop, as it no longer holds the lock."""
+
+        def watching() -> None:
+            while not self._closing.wait(every):
+                try:
+                    self._conn.execute("SELECT 1")
+                except Exception as exc:  # noqa: BLE001 - whatever ended it, the lock is gone
+                    if self._closing.is_set():
+                        return
+                    log.error("the lock's connection to the database ended (%s); stopping", exc)
+                    self.lost = True
+                    on_lost()
+                    return
+
+        self._watch = threading.Thread(target=watching, name="mailhook-lock-watch", daemon=True)
+        self._watch.start()
+
     def close(self) -> None:
         """Release the lock (the server releases it with the connection)."""
+        self._closing.set()
+        if self._watch is not None:
+            self._watch.join()
         self._conn.close()
 
 

@@ -11,10 +11,11 @@ sharing the database sees, released when its connection ends.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import fcntl
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from mailhook.database_url import redact
@@ -25,6 +26,10 @@ from mailhook.store.postgres import is_url
 
 class ProcessingTaken(MailhookError):
     """Another process already runs the workers of this database."""
+
+
+class LockLost(MailhookError):
+    """The connection holding a PostgreSQL workers lock ended while the workers ran."""
 
 
 class LockUnusable(MailhookError):
@@ -64,12 +69,15 @@ def holder(database: Path | str) -> str | None:
 
 
 @contextlib.contextmanager
-def processing(database: Path | str, role: str) -> Iterator[None]:
+def processing(database: Path | str, role: str,
+               on_lost: Callable[[], object] = _thread.interrupt_main) -> Iterator[None]:
     """Hold the database's processing lock for the block; `role` ("mailhook serve", ...) is
     written into the file (on PostgreSQL: the lock's application_name), so a refused second one
-    can say who holds it."""
+    can say who holds it. On PostgreSQL `on_lost` is called if the lock's connection ends
+    meanwhile (a server restart took the lock with it): the holder must stop its workers (by
+    default: KeyboardInterrupt in the main thread)."""
     if is_url(database):
-        with _session(str(database), role):
+        with _session(str(database), role, on_lost):
             yield
         return
     # Not inherited by the worker processes (Python's descriptors are close-on-exec): the lock
@@ -94,13 +102,17 @@ def _refused(holder: str, database: str, role: str) -> ProcessingTaken:
 
 
 @contextlib.contextmanager
-def _session(url: str, role: str) -> Iterator[None]:
+def _session(url: str, role: str, on_lost: Callable[[], object]) -> Iterator[None]:
     lock = sessionlock.SessionLock(url, sessionlock.WORKERS, sessionlock.label(role))
     try:
         if not lock.take():
             found = sessionlock.holder(url, sessionlock.WORKERS) or "another process"
             raise _refused(found, redact(url), role)
+        lock.watch(on_lost)
         yield
+        if lock.lost:  # a failure, so that a service manager starts it again
+            raise LockLost(f"the connection holding the workers lock of {redact(url)} ended (a "
+                           "server restart?); stopped, so that no two processes run its workers")
     finally:
         lock.close()
 

@@ -221,3 +221,19 @@ def test_the_web_page_runs_on_the_url_with_its_secret_file(
     with urllib.request.urlopen(f"{page}login", timeout=DEADLINE_SECONDS) as answer:
         assert answer.status == 200 and b"password" in answer.read().lower()
     assert secret.is_file()
+
+
+def test_a_worker_whose_lock_connection_ends_stops_with_a_failure(
+        config: Path, url: str, commands: list[Command]) -> None:
+    """A server restart ends the connection holding the workers lock, and the lock with it:
+    the `mailhook worker` that held it stops its workers and exits 1 in one line (a service
+    manager starts it again), rather than run on beside a hook that takes the lock now."""
+    worker = start(commands, "worker", "--config", str(config))
+    worker.wait_for("mailhook worker running")
+    with psycopg.connect(url, autocommit=True) as admin:
+        ended = admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE application_name LIKE 'mailhook worker (pid %%'").fetchall()
+    assert ended == [(True,)]
+    assert worker.proc.wait(timeout=DEADLINE_SECONDS) == 1
+    worker.wait_for("the connection holding the workers lock of postgresql://mailhook:\\*\\*\\*@")
+    assert PASSWORD not in "".join(worker.lines)

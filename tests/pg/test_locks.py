@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 
+import psycopg
 import pytest
 from mails import USER, deliver, reply
 
@@ -97,3 +98,25 @@ def test_an_idle_worker_wakes_on_mail_stored_by_another_connection(url: str) -> 
         worker_store.close()
         listener_store.close()
 
+
+
+def test_a_connection_the_server_ended_is_opened_again(url: str) -> None:
+    """A server restart or failover ends every connection: the statement that meets the ended
+    one fails (as a temporary error), the next opens a new connection, listening again, so the
+    listeners' and the page's long-lived stores recover without a restart of mailhook."""
+    store, other = Store(url), Store(url)
+    try:
+        store.listen_for_mail()
+        pid = store.query("SELECT pg_backend_pid() AS pid")[0]["pid"]
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with pytest.raises(psycopg.OperationalError):
+            store.counts()
+        assert store.counts()["received"] == 0
+        assert store.query("SELECT pg_backend_pid() AS pid")[0]["pid"] != pid
+        store.add_user(USER, None, inbox_automation=True)  # a write transaction on the new one
+        deliver(other, reply())
+        assert store.wait_for_mail(DEADLINE_SECONDS)  # LISTEN was issued again
+    finally:
+        store.close()
+        other.close()
