@@ -52,7 +52,8 @@ def find_signature(lines: list[str], author: Author | None) -> Block | None:
     last MOST_LINES lines are read."""
     offset = max(0, len(lines) - MOST_LINES)
     tail = lines[offset:]
-    block = _find(tail, author, MOST_DELIMITERS) or _anchored(tail, author)
+    block = _find(tail, author, MOST_DELIMITERS)
+    block = _anchored(tail, author) if block is None else _preferred(tail, block, author)
     if block is None or offset == 0:
         return block
     signoff = None if block.signoff is None else block.signoff + offset
@@ -103,6 +104,42 @@ def _anchored(lines: list[str], author: Author | None) -> Block | None:
     return None if best is None else best[1]
 
 
+def _preferred(lines: list[str], block: Block, author: Author | None) -> Block:
+    """The block that ends the text, or the one anchored on the sender where that one clearly
+    is theirs: it names them near its top and holds a contact line, while the end-based block
+    names them nowhere (a colleague's block or a footer after theirs) and scores lower, or holds
+    it and, below it, another person's name and number."""
+    if author is None:
+        return block
+    found = lines[block.first : block.last + 1]
+    named = any(kind.names_sender(line, author) for line in found)
+    if named and not _another_below(found, author):
+        return block  # the usual case, and no anchored search to pay for
+    anchored = _anchored(lines, author)
+    if anchored is None or anchored.first == block.first and anchored.last == block.last:
+        return block
+    own = [line for line in lines[anchored.first : anchored.last + 1] if line.strip()]
+    if not any(kind.names_sender(line, author) for line in own[:3]) or not any(map(kind.has_contact, own)):
+        return block
+    if not named:
+        above = anchored.last < block.first
+        theirs = _score(own, anchored.signoff is not None, author)
+        return anchored if above and theirs > _score(found, block.signoff is not None, author) else block
+    inside = block.first <= anchored.first and anchored.last < block.last
+    below = lines[anchored.last + 1 : block.last + 1]
+    return anchored if inside and _another_below(below, author) else block
+
+
+def _another_below(lines: list[str], author: Author) -> bool:
+    """A line naming someone who is not the sender, with a phone or address below it: another
+    person's block."""
+    for index, line in enumerate(lines):
+        name = _without_signoff(line)
+        if kind.is_name_like(name) and len(name.split()) >= 2 and not kind.names_sender(name, author):
+            return any(kind.has_contact(below) for below in lines[index + 1 : index + 5])
+    return False
+
+
 def _anchor_at(
     lines: list[str], index: int, end: int, author: Author | None
 ) -> tuple[int, int | None] | None:
@@ -149,6 +186,8 @@ def _grown(lines: list[str], start: int, end: int, ends_block: Callable[[int], b
         paragraph = lines[index:cut]
         if not paragraph or len(paragraph) > _MOST_CONTACT_LINES or stop - start > _MAX_BLOCK:
             break
+        if kind.DELIMITER.match(paragraph[0].rstrip()):
+            break  # "--" opens a signature: another one, below the sender's
         if not any(kind.has_contact(line) or kind.URL.search(line) for line in paragraph):
             break
         last = cut - 1
