@@ -237,3 +237,26 @@ def test_a_worker_whose_lock_connection_ends_stops_with_a_failure(
     assert worker.proc.wait(timeout=DEADLINE_SECONDS) == 1
     worker.wait_for("the connection holding the workers lock of postgresql://mailhook:\\*\\*\\*@")
     assert PASSWORD not in "".join(worker.lines)
+
+
+def test_process_and_serve_with_its_worker_read_mail_on_the_url(
+        config: Path, url: str, commands: list[Command]) -> None:
+    """Mail stored by `serve --no-worker` waits, pending, until `mailhook process` reads it;
+    `serve` with its own worker reads what its listener stores, on the same database."""
+    store = Store(url)
+    store.add_contact(CONTACT, {}, "import")
+    store.close()
+    serve = start(commands, "serve", "--no-worker", "--config", str(config))
+    host, port = serve.wait_for(READY.pattern).group(1, 2)
+    send_lmtp(host, int(port), reply())
+    assert serve.stop() == 0
+    assert counts(url)["pending"] == 1
+    done = subprocess.run([MAILHOOK, "process", "--config", str(config)], capture_output=True,
+                          text=True, timeout=DEADLINE_SECONDS, check=False)
+    assert done.returncode == 0 and "processed 1 message(s)" in done.stdout, done.stderr
+    hook = start(commands, "serve", "--config", str(config))
+    host, port = hook.wait_for(READY.pattern).group(1, 2)
+    send_lmtp(host, int(port), reply("<r2@acme.example>"))
+    hook.wait_for(r"processed message \d+ \(<r2@acme.example>\)")
+    assert counts(url) == {"received": 2, "processed": 2, "pending": 0, "failed": 0}
+    assert props(url)["phone"] == "+49301234567"
