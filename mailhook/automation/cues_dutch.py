@@ -44,6 +44,7 @@ NL = lexicon(
         r"deze week|vanmiddag|vanavond)\s+(?:heb|hebt|krijg|krijgt|ontvang|ontvangt)\s+(?:je|jij|u|"
         r"jullie))\b",
         r"\b(?:ik|we|wij)\s+(?P<act>wacht|wachten)\s+(?:\S+\s+){0,4}?op\s+(?:je|jou|u|jullie)\b",
+        r"\b(?:we|wij|ik)\s+(?P<act>(?:laat|laten)\s+(?:het\s+)?(?:u|je|jullie)\s+(?:\S+\s+){0,2}?weten)\b",
     ],
     ask=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"
@@ -65,6 +66,8 @@ NL = lexicon(
         r"\b(?P<act>(?:heb|hebt|heeft|hebben)\s+(?:je|jij|u|jullie)\s+(?:enig|een|al een)\s+idee)\b",
         r"\b(?P<act>(?:is|zou)\s+(?:dat|dit|het)\s+(?:\S+\s+)?te\s+\w+)\b(?=[^.!]*\?)",
         r"\b(?P<act>wat (?:vind|vindt|vinden) (?:je|jij|u|jullie))\b",
+        r"\b(?P<act>(?:welk|welke|wanneer|wat)\b(?:\s+\S+){0,5}?)\s+(?:komt|komen|past|passen|schikt|schikken)\s+"
+        r"(?:u|je|jou|jullie)\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Stuur alsjeblieft de cijfers").
@@ -119,5 +122,6 @@ NL = lexicon(
         r"\b(?:ik|wij|we)\s+(?:stel|stellen)\s+(?:je\s+|u\s+|jullie\s+)?voor\s+(?P<act>dat|om|te)\b",
         r"^(?:\S+\s+)?(?P<act>(?:zin|tijd) (?:om|in)\b)(?=[^.!]*\?)",
         r"\b(?P<act>(?:heb|hebt|heeft|hebben) (?:je|jij|u|jullie) (?:\S+ )?zin)\b",
+        r"^(?P<act>spreken\s+(?:we|wij))\b[^.!]*\baf\b[^.!]*\?",
     ],
 )

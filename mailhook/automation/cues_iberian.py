@@ -13,7 +13,8 @@ _ES_MODAL = words("puedes", "podrías", "podría", "puede", "pueden", "podrían"
 _ES_FIRST = (
     r"(?:escribo|escribiré|llamo|llamaré|envío|enviaré|mando|mandaré|confirmo|confirmaré|aviso|"
     r"avisaré|contacto|contactaré|respondo|responderé|comento|comentaré|mantengo|mantendré|paso|"
-    r"pasaré|digo|diré|hago llegar|haré llegar)"
+    r"pasaré|digo|diré|hago llegar|haré llegar|avisaremos|informaré|informaremos|contesto|contestaré|"
+    r"contestaremos)"
 )
 _ES_INF = r"(?:enviar|mandar|llamar|confirmar|revisar|avisar|responder|indicar|decir|contactar|escribir)"
 _ES_THIRD = (
@@ -127,6 +128,8 @@ ES = lexicon(
         r"(?:\S+\s+)?(?:reunión|llamada|cita|videollamada))",
         r"\b(?P<act>(?:te|le|os|les)\s+apetece(?:ría)?)\b",
         r"\b(?P<act>(?:quieres|quiere|queréis|quieren) que (?:me |te |le |os )?\w+)",
+        r"^(?:¿\s*)?(?P<act>(?:hacemos|tenemos|montamos|organizamos)\s+(?:una|un)\s+(?:llamada|videollamada|"
+        r"reunión|call|videoconferencia))\b(?=[^.!]*\?)",
     ],
 )
 
@@ -167,6 +170,11 @@ PT = lexicon(
         r"(?:amanhã|hoje|segunda|terça|quarta|quinta|sexta|sábado|domingo|próxima|esta semana|até)\b",
         r"\b(?P<act>espero por (?:si|ti|vocês|você)|esperamos por (?:si|ti|vocês|você)|(?:mostro|"
         r"mostrarei)-(?:lhe|te|vos))",
+        r"\b(?:vou|vamos|irei|iremos)\s+(?P<act>(?:mantê-l[oa]s?|manter-(?:te|vos|lhe))\s+"
+        r"(?:informad\w*|a par\b))",
+        r"\b(?P<act>(?:volto|voltamos|voltarei|voltaremos)\s+a\s+(?:contactá-l[oa]s?|contatá-l[oa]s?|contactar|"
+        r"contatar|falar|escrever|ligar))\b",
+        r"\b(?P<act>avis(?:o|amos))\s+(?:\S+\s+)?(?:assim que|logo que|quando|mal)\b",
     ],
     ask=[
         r"\b(?:gostaria|gostaríamos|gostava|gostávamos|queria|queríamos)\s+(?:de\s+)?(?:saber|perguntar|"
@@ -193,6 +201,8 @@ PT = lexicon(
         r"\b(?P<act>(?:tens|tem|têm|teria|teriam)\s+(?:alguma\s+)?ideia)\b",
         r"\b(?P<act>onde\s+(?:\S+\s+)?(?:posso|podemos|consigo|encontro))\b",
         r"\b(?P<act>(?:o que|que) (?:acha|achas|acham|pensa|pensas|pensam))\b",
+        r"\b(?P<act>(?:que|qual|quais|quando)\b(?:\s+\S+){0,5}?)\s+(?:lhe|te|vos)\s+(?:dá|dão|daria|convém|"
+        r"conviria|serve|servem|serviria)\b(?=[^.!]*\?)",
     ],
     request=[
         softened(r"por favor", words("obrigad\\w*", "olá", "ola", "sim", "não", "bom", "boa", "muito"),
@@ -240,5 +250,7 @@ PT = lexicon(
         r"\b(?P<act>que tal)\s+(?:uma?|na|no|às|amanhã|marcar\w*|falar\w*|combinar\w*|conversar\w*|nos)\b",
         r"\b(?P<act>apetece-(?:te|lhe|vos|lhes)|(?:te|lhe|vos) apetece)(?!\w)",
         r"\b(?P<act>(?:queres|quer|querem) que\s+\w+)",
+        r"^(?P<act>(?:fazemos|marcamos|combinamos|agendamos)\b(?:\s+(?:uma|um)\s+(?:chamada|reunião|"
+        r"videochamada|call|conversa))?)(?=[^.!]*\?)",
     ],
 )

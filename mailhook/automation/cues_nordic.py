@@ -8,17 +8,19 @@ from mailhook.automation.lexicon import lexicon, softened, words
 # a trained model; each pattern names where the task title starts in a group `act`.
 
 # Constructions Danish, Swedish and Norwegian share (short mail is often told apart wrongly).
+# A question runs on to its mark past "kl. 10" (klokken), whose full stop ends no sentence: the
+# lookaheads for the mark read "(?:[^.!]|(?<=\bkl)\.)*\?".
 _SCAND_YOU = r"(?:du|I|De|dere|ni)"
 # "Hvad skal vi gøre for at ...?": the reader is asked what to do (a help request).
 _SCAND_WHAT_TO_DO = (
     r"\b(?P<act>(?:hvad|hva|vad|hvem|vem)\s+(?:skal|kan|må|bør|behøver|trenger|måste|ska|behöver|borde)\s+"
     r"(?:jeg|jag|vi))\b"
-    r"(?=[^.!]*\?)"
+    r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
 )
 _SCAND_DO_YOU_KNOW = (
     r"\b(?:ved|vet)\s+(?:du|I|De|dere|ni)\s*,?\s+(?:\S+\s+)?(?P<act>om|hvordan|hvornår|hvor|hvad|hva|hur|"
     r"när|når|var|"
-    r"vad)\b(?=[^.!]*\?)"
+    r"vad)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
 )
 _SCAND_SUGGEST = r"\b(?:jeg|jag|vi)\s+(?:foreslår|föreslår)\s*,?\s+(?P<act>at|att|et|en|ett)\b"
 # A request softened at its end ("send fakturaen igen, er du snill").
@@ -33,13 +35,13 @@ _SCAND_YOU_GET = (
     r"(?:på (?:mandag|måndag|tirsdag|tisdag|onsdag|torsdag|fredag)|i morgen|i morgon|inden|innen|senest|"
     r"senast)\b)"
 )
-_SCAND_PASSIVE_ASK = r"\b(?P<act>(?:kan|kunne)\s+(?:det|dette|den)\s+\w+es)\b(?=[^.!]*\?)"
+_SCAND_PASSIVE_ASK = r"\b(?P<act>(?:kan|kunne)\s+(?:det|dette|den)\s+\w+es)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
 # Verb first is a question even where an abbreviation's full stop ("ti stk. mere") hides the "?".
 _SCAND_MAY_WE_GET = (
     r"(?:^|[,;]\s*)(?:(?:men|og|och)\s+)?(?P<act>(?:kan|kunne|må|får|skulle|kunde)\s+(?:vi|jeg|jag)\s+"
     r"(?:kunna\s+)?(?:få|fått))\b"
 )
-_SCAND_FANCY = r"^(?:\S+\s+)?(?P<act>(?:sugen|lust|lyst|tid)\s+(?:på|til)\b)(?=[^.!]*\?)"
+_SCAND_FANCY = r"^(?:\S+\s+)?(?P<act>(?:sugen|lust|lyst|tid)\s+(?:på|til)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
 _SCAND_GLADLY = (
     r"^(?P<act>\w+)\s+(?:gärna|gjerne|gerne)\s+(?:mig|oss|os|meg|er|ert|era|jer|jeres|dere|deres|din|ditt|"
     r"dina|dit|"
@@ -119,8 +121,8 @@ DA = lexicon(
         rf"\b(?:jeg|vi)\s+(?:vil|ville)\s+gerne\s+(?:vide|høre),?\s+(?P<act>{_DA_WH})\b",
         r"\b(?P<act>(?:er|ville|vil|kunne) det (?:\S+\s+)?(?:være )?muligt)\b",
         # "hvordan retter jeg det?": the reader is asked how (a help request).
-        r"\b(?P<act>(?:hvordan|hvor|hvornår)\s+\w+\s+(?:jeg|vi)\b)(?=[^.!]*\?)",
-        r"\b(?P<act>(?:hvilke|hvilken|hvilket|hvornår|hvad)\b(?:\s+\S+){0,5}?)\s+passer\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:hvordan|hvor|hvornår)\s+\w+\s+(?:jeg|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?P<act>(?:hvilke|hvilken|hvilket|hvornår|hvad)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
@@ -138,7 +140,7 @@ DA = lexicon(
         r"\b(?:beder|bede)\s+(?:dig\s+|jer\s+|Dem\s+)?om\s+(?!(?:forståelse|overbærenhed|undskyldning)\b)"
         r"(?P<act>\w+)",
         r"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\s+(?:venligst\s+|lige\s+|"
-        r"måske\s+)?(?P<act>\w+)(?=[^.!]*\?)",
+        r"måske\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"^(?P<act>send (?:mig|os)|ring (?:venligst )?(?:til mig|til os|mig|os|tilbage)|"
         r"giv (?:mig|os) besked|skriv (?:til )?(?:mig|os))",
         _SCAND_PASSIVE_ASK,
@@ -165,9 +167,10 @@ DA = lexicon(
         r"\b(?:har|havde)\s+(?:du|I|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
         r"\bskal vi\s+(?P<act>tage|have|holde|mødes|ses|tales ved|snakke|aftale|booke|ringes)\b",
         _SCAND_SUGGEST,
-        r"\b(?P<act>passer (?:det )?(?:dig|jer|Dem))\b(?=[^.!]*\?)",
+        r"\b(?P<act>passer (?:det )?(?:dig|jer|Dem))\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         _SCAND_FANCY,
         _SCAND_SHALL_I,
+        r"^(?P<act>siger\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
 )
 
@@ -199,6 +202,7 @@ SV = lexicon(
         r"kommer att skickas)\s+(?:\S+\s+)?till\s+(?:dig|er))\b",
         _SCAND_YOU_GET,
         _SCAND_WAIT,
+        r"\b(?:jag|vi)\s+(?P<act>håller\s+(?:dig|er)\s+(?:underrättade?|uppdaterade?|informerade?))\b",
     ],
     ask=[
         rf"\b(?:jag|vi)\s+(?:skulle\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:veta|fråga|"
@@ -206,8 +210,8 @@ SV = lexicon(
         rf"\b(?:kan|kunde|skulle)\s+(?:du|ni)\s+(?:\S+\s+){{0,2}}?(?:berätta|förklara|säga|meddela|tala om)"
         rf"(?:\s+för\s+(?:mig|oss))?,?\s+(?P<act>{_SV_WH})\b",
         r"\b(?P<act>(?:är|skulle|vore) det (?:\S+\s+)?(?:vara )?möjligt)\b",
-        r"\b(?P<act>(?:hur|var|när)\s+\w+\s+(?:jag|vi)\b)(?=[^.!]*\?)",
-        r"\b(?P<act>(?:vilka|vilken|vilket|när|vad)\b(?:\s+\S+){0,5}?)\s+passar\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:hur|var|när)\s+\w+\s+(?:jag|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?P<act>(?:vilka|vilken|vilket|när|vad)\b(?:\s+\S+){0,5}?)\s+passar\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
@@ -217,7 +221,7 @@ SV = lexicon(
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="inte|aldrig"),
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
-        r"snälla\s+)?(?P<act>\w+)(?=[^.!]*\?)",
+        r"snälla\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:vänligen|var vänlig och|var snäll och|snälla)\s+(?P<act>\w+)",
         r"\bvi ber (?:er|dig|om)\s+(?P<act>\w+)",
         r"\btacksam(?:ma)?\s+om\s+(?:du|ni)\s+(?:kan|kunde|vill)\s+(?P<act>\w+)",
@@ -246,13 +250,14 @@ SV = lexicon(
     propose=[
         r"\b(?:har|hinner)\s+(?:du|ni)\s+(?P<act>(?:\S+\s+)?(?:tid|möjlighet))\b",
         r"\b(?:ska|kan|skulle)\s+vi\s+(?P<act>ses|träffas|ringas|höras|boka|ta|ha)\b",
-        r"\b(?P<act>passar (?:det )?(?:dig|er))\b(?=[^.!]*\?)",
+        r"\b(?P<act>passar (?:det )?(?:dig|er))\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         _SCAND_SUGGEST,
         r"\bvi\s+(?:kan|kunde|skulle kunna)\s+(?P<act>(?:ta|ha|boka)\s+(?:ett|en)\s+(?:\S+\s+)?(?:samtal|"
         r"möte|"
         r"telefonmöte|videomöte))",
         _SCAND_FANCY,
         _SCAND_SHALL_I,
+        r"^(?P<act>säger\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
 )
 
@@ -289,8 +294,8 @@ NO = lexicon(
         rf"\b(?:kan|kunne|vil)\s+(?:du|dere|De)\s+(?:\S+\s+){{0,2}}?(?:fortelle|forklare|si|opplyse)"
         rf"(?:\s+(?:meg|oss))?,?\s+(?P<act>{_NO_WH})\b",
         r"\b(?P<act>(?:er|ville|vil|kunne) det (?:\S+\s+)?(?:være |vært )?mulig)\b",
-        r"\b(?P<act>(?:hvordan|hvor|når)\s+\w+\s+(?:jeg|vi)\b)(?=[^.!]*\?)",
-        r"\b(?P<act>(?:hvilke|hvilken|hvilket|når|hva)\b(?:\s+\S+){0,5}?)\s+passer\b(?=[^.!]*\?)",
+        r"\b(?P<act>(?:hvordan|hvor|når)\s+\w+\s+(?:jeg|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?P<act>(?:hvilke|hvilken|hvilket|når|hva)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
@@ -299,7 +304,7 @@ NO = lexicon(
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldri"),
-        r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:vi|jeg)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
         r"(?P<act>\w+)",
         r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed)\b",
@@ -332,9 +337,10 @@ NO = lexicon(
     propose=[
         r"\b(?:har|hadde)\s+(?:du|dere|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
         r"\bskal vi\s+(?P<act>ta|ha|møtes|ses|snakkes|ringe|tage|have)\b",
-        r"\b(?P<act>passer (?:det )?(?:for )?(?:deg|dere|Dem))\b(?=[^.!]*\?)",
+        r"\b(?P<act>passer (?:det )?(?:for )?(?:deg|dere|Dem))\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         _SCAND_SUGGEST,
         _SCAND_FANCY,
         _SCAND_SHALL_I,
+        r"^(?P<act>sier\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
 )

@@ -43,6 +43,7 @@ PL = lexicon(
         r"(?<!nie )\b(?P<act>(?:będę|będziemy)\s+(?:czekać|czekał|czekała|czekali)\s+na\s+(?:Ciebie|Was|"
         r"Pana|Panią|Państwa)|"
         r"oprowadzę\s+(?:Cię|Was|Pana|Panią|Państwa))(?!\w)",
+        r"\b(?P<act>będ(?:ę|ziemy)\s+(?:Pana|Panią|Pani|Państwa|cię|ciebie|was)\s+informowa\w*)",
     ],
     ask=[
         rf"\b(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:\S+\s+)?(?:wiedzieć|zapytać|się dowiedzieć|"
@@ -115,5 +116,7 @@ PL = lexicon(
         r"umówimy))(?!\w)(?=[^.!]*\?)",
         rf"\b(?P<act>(?:masz|macie|ma {_PL_YOU}|mają Państwo)\s+ochotę)(?!\w)",
         r"\bczy\s+(?P<act>mam|mamy)\s+\w+(?=[^.!]*\?)",
+        r"^(?P<act>umówmy\s+się)\b",
+        r"^(?P<act>(?:umawiamy|spotykamy)\s+się)\b(?=[^.!]*\?)",
     ],
 )

@@ -16,7 +16,7 @@ _FR_ACT = (
     r"tenir au courant|tiendrons au courant|écrirai|écrire|appelle|appellerai|appeler|confirmerai|"
     r"confirmer|vérifierai|"
     r"vérifier|regarderai|regarder|ferai signe|faire signe|conseiller|indiquer|répondre|passerai|"
-    r"rencontrer|parler|discuter)"
+    r"rencontrer|parler|discuter|informerai|informerons|préviendrai|préviendrons|aviserai|aviserons)"
 )
 # What a colleague or department will do for the reader, in the third person future.
 _FR_THIRD = words(
@@ -84,6 +84,8 @@ FR = lexicon(
         r"\b(?P<act>(?:cela|ça|ceci)\s+(?:peut|pourrait|pourra)\s+être\s+\w+)(?=[^.!]*\?)",
         r"\b(?P<act>(?:serait|est)-ce (?:possible|envisageable|faisable|imaginable))\b",
         r"\b(?P<act>(?:que\s+|qu'en\s+)(?:pensez-vous|penses-tu))",
+        r"\b(?P<act>(?:quel|quelle|quels|quelles)\b(?:\s+\S+){0,5}?)\s+(?:vous|te|t\')\s*(?:convien(?:t|nent|drait|"
+        r"draient)|arrange(?:nt|rait|raient)?|irai(?:t|ent))\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Envoyez-moi s'il vous plaît le devis").
@@ -124,6 +126,7 @@ FR = lexicon(
         r"\b(?P<act>(?:envoie|envoyez|transmets|transmettez|dis|dites|appelle|appelez|confirme|confirmez|"
         r"rappelle|"
         r"rappelez|écris|écrivez|fais|faites|indique|indiquez|donne|donnez)-(?:moi|nous))\b",
+        r"\b(?:je|nous)\s+(?:compte|comptons)\s+sur\s+(?:vous|toi)\s+pour\s+(?P<act>\w+)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -147,6 +150,9 @@ FR = lexicon(
         r"\b(?:je|nous)\s+(?:vous\s+|te\s+)?(?:propose|proposons|suggère|suggérons)\s+(?P<act>que|qu'|de|d')",
         r"\b(?P<act>que (?:diriez|dirais)[- ](?:vous|tu)|(?:ça|cela) (?:vous|te) (?:dirait|irait|tente|"
         r"tenterait))\b",
+        r"\bon\s+(?:se\s+)?(?P<act>(?:fait|fixe|cale|programme)\s+(?:un|une)\s+(?:appel|point|réunion|visio|"
+        r"rendez-vous|call|créneau))\b(?=[^.!]*\?)",
+        r"^(?P<act>disons)\b[^.!]*\?",
     ],
 )
 
@@ -170,7 +176,8 @@ IT = lexicon(
     r"\bdestinatario\b|\bse (?:ti|vi|le) serv(?:e|ono|isse) (?:altro|qualcosa|qualcos'altro)",
     commit=[
         r"\b(?:ti|vi|le|gli|la|lo)\s+(?P<act>mando|manderò|manderemo|invio|invierò|invieremo|chiamo|chiamerò|"
-        r"richiamo|richiamerò|scrivo|scriverò|faccio sapere|farò sapere|faremo sapere|faccio avere|"
+        r"richiamo|richiamerò|ricontatto|ricontatterò|ricontatteremo|scrivo|scriverò|faccio sapere|"
+        r"farò sapere|faremo sapere|faccio avere|"
         r"farò avere|"
         r"faremo avere|aggiorno|aggiornerò|"
         r"contatto|contatterò|confermo|confermerò|giro|girerò|inoltro|inoltrerò|rispondo|risponderò|"
@@ -205,6 +212,8 @@ IT = lexicon(
         r"\b(?P<act>(?:hai|ha|avete|avresti|avreste)\s+(?:qualche |un')?idea)\b",
         r"\b(?P<act>si (?:potrebbe|può|potrà)\s+\w+)\b(?=[^.!]*\?)",
         r"\b(?P<act>cosa ne (?:pensi|pensa|pensate|dici|dite))\b",
+        r"\b(?P<act>(?:quale|quali|quando|che)\b(?:\s+\S+){0,5}?)\s+(?:le|ti|vi)\s+(?:va(?:nno)?|andrebbe(?:ro)?|"
+        r"conviene|convengono|converrebbe|sta(?:nno)? bene|starebbe(?:ro)? bene)\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Prepara per favore un'analisi").
@@ -258,5 +267,7 @@ IT = lexicon(
         r"\b(?:ti|vi|le)\s+(?:va|andrebbe)\s+(?P<act>(?:di\s+)?(?:un|una|uno|un'|\w+are|\w+ere|"
         r"\w+ire)\b)(?=[^.!]*\?)",
         r"\b(?P<act>(?:vuoi|vuole|volete) che\s+\w+)",
+        r"^(?P<act>(?:facciamo|organizziamo|fissiamo)\s+(?:una|un)\s+(?:chiamata|telefonata|riunione|call|"
+        r"videochiamata|incontro))\b(?=[^.!]*\?)",
     ],
 )

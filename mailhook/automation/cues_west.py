@@ -158,6 +158,7 @@ EN = lexicon(
         r",\s*(?:then\s+|please\s+)?(?P<act>send (?:me|us)|call me|call us|let (?:me|us) know|"
         r"get back to (?:me|us)|"
         r"e-?mail me|confirm|forward (?:me|us))\b",
+        r"^(?:(?:and|also|so|then)\s+)?(?P<act>send (?:over|across))\b",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
@@ -205,6 +206,7 @@ EN = lexicon(
         r"drink|beer|"
         r"call|chat|meeting|catch-up|walk))\b(?=[^.!]*\?)",
         r"\b(?P<act>shall i|should i|do you want me to|would you like me to)\b[^.!]*\?",
+        r"^(?:(?:so|then|ok|okay),?\s+)?(?P<act>shall we say|let\'s say)\b[^.!]*\?",
     ],
 )
 
@@ -271,6 +273,9 @@ DE = lexicon(
         rf"in Ihrem|in eurem)\s+(?:Postfach|Posteingang|Briefkasten))",
         r"\b(?:ich|wir)\s+(?P<act>(?-i:erwarte|erwarten|hole|holen|führe|führen)\s+(?:Sie|dich|euch)|"
         r"(?-i:warte|warten)\s+(?:\S+\s+){0,4}?auf\s+(?:Sie|dich|euch))\b",
+        # "Ok, will do" in German: the whole sentence.
+        r"^(?:(?:ok|okay|gut|alles klar|ja),?\s+)?(?P<act>mach ich|mache ich|wird gemacht|erledige ich)"
+        r"\s*[.!]?$",
     ],
     ask=[
         rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"
@@ -374,5 +379,6 @@ DE = lexicon(
         r"\b(?:passt|ginge|geht) (?:es )?(?:Ihnen|dir|euch)\b(?:\s+\S+){0,4}?\s*(?P<act>\?)",
         r"\b(?P<act>wie wäre es (?:mit|am|wenn|dann))\b",
         r"^(?:\S+\s+)?(?P<act>(?-i:Lust|Zeit) (?:auf|für|zu)\b)(?=[^.!]*\?)",
+        r"^(?:(?:also|dann|ok),?\s+)?(?P<act>(?:machen|sagen) wir)\b[^.!]*\?",
     ],
 )

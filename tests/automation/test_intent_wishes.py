@@ -1,5 +1,6 @@
 """Follow-up cues, sixth round: the reader's answer wished for impersonally ("your comments would
-be appreciated"), "would you mind" with any gerund, and a need asked about rather than stated."""
+be appreciated"), "would you mind" with any gerund, a need asked about rather than stated, and
+meeting slots, choices of time, calls proposed and promises to inform in the eleven languages."""
 
 from __future__ import annotations
 
@@ -87,3 +88,63 @@ def test_a_need_asked_about_is_no_task_where_a_need_stated_is(language: str, ask
     assert detect_tasks(stated, sent=WEDNESDAY, language=language, model=None).tasks
     found = detect_tasks(asked, sent=WEDNESDAY, language=language, model=None).tasks
     assert bool(found) is (", " in asked)
+
+
+# Sentences we wrote for the kinds FOLLOWUP.md names (keep posted, let know, RSVP, meeting slots,
+# a choice of time, a call proposed, "will do"), each a construction the cues missed before.
+SLOTS_AND_PROMISES = [
+    ("en", "Shall we say 3 pm on Friday?"),
+    ("en", "Send over the final figures when you have them."),
+    ("de", "Machen wir Freitag um 15 Uhr?"),
+    ("de", "Mach ich."),
+    ("fr", "Nous vous informerons dès que les pièces seront arrivées."),
+    ("fr", "Quel créneau vous convient le mieux, lundi 10 h ou mardi 14 h ?"),
+    ("fr", "On se fait un appel la semaine prochaine pour faire le point ?"),
+    ("fr", "Je compte sur vous pour corriger la coquille avant l'impression."),
+    ("fr", "Disons vendredi 15 h ?"),
+    ("es", "Le avisaremos en cuanto lleguen las piezas."),
+    ("es", "¿Hacemos una llamada la semana que viene para repasar los resultados?"),
+    ("es", "Le contesto con una nueva fecha."),
+    ("it", "Quale orario le va meglio, lunedì alle 10 o martedì alle 14?"),
+    ("it", "Facciamo una chiamata la settimana prossima per fare il punto?"),
+    ("it", "Ti ricontatto con una nuova data."),
+    ("nl", "We laten u weten wanneer de onderdelen binnen zijn."),
+    ("nl", "Welk tijdstip komt u het beste uit, maandag 10 uur of dinsdag 14 uur?"),
+    ("nl", "Spreken we vrijdag om drie uur af?"),
+    ("pt", "Vou mantê-lo informado sobre as negociações."),
+    ("pt", "Avisamos assim que as peças chegarem."),
+    ("pt", "Que horário lhe dá mais jeito, segunda às 10h ou terça às 14h?"),
+    ("pt", "Fazemos uma chamada na próxima semana para rever os resultados?"),
+    ("pt", "Volto a contactá-lo com uma nova data."),
+    ("pt", "Combinamos sexta às três?"),
+    ("da", "Hvilket tidspunkt passer dig bedst, mandag kl. 10 eller tirsdag kl. 14?"),
+    ("da", "Siger vi fredag kl. 15?"),
+    ("sv", "Jag håller dig underrättad om förhandlingarna."),
+    ("sv", "Vilken tid passar dig bäst, måndag kl. 10 eller tisdag kl. 14?"),
+    ("sv", "Säger vi fredag kl. 15?"),
+    ("no", "Hvilket tidspunkt passer deg best, mandag kl. 10 eller tirsdag kl. 14?"),
+    ("no", "Sier vi fredag kl. 15?"),
+    ("pl", "Będę Pana informował o negocjacjach."),
+    ("pl", "Umawiamy się na piątek na 15?"),
+]
+
+# The same words stating news or a habit, asking nothing.
+NEWS = [
+    ("es", "Tenemos una reunión el lunes con el cliente."),
+    ("fr", "On se fait un point chaque lundi matin."),
+    ("pl", "Spotykamy się co tydzień w poniedziałek."),
+    ("de", "Mach ich nicht mehr, seit wir das neue System haben."),
+    ("pt", "Avisamos os clientes quando há atrasos."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), SLOTS_AND_PROMISES)
+def test_slots_choices_calls_and_promises_to_inform_make_a_task(language: str, sentence: str) -> None:
+    """Scandinavian "kl. 10" holds a full stop that ends no sentence: the question still reaches
+    its mark."""
+    assert len(detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks) == 1
+
+
+@pytest.mark.parametrize(("language", "sentence"), NEWS)
+def test_the_same_words_as_news_or_habit_make_no_task(language: str, sentence: str) -> None:
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
