@@ -148,7 +148,8 @@ PT = lexicon(
     r"qualquer (?:dúvida|questão|pergunta|esclarecimento)|(?:fico|ficamos|estou|estamos)\s+à\s+(?:sua\s+|"
     r"vossa\s+|"
     r"tua\s+|inteira\s+|total\s+)?disposição|não (?:hesite|hesitem|hesites)|se (?:tiver|tiverem|precisar|"
-    r"precisarem) (?:de )?(?:alguma|quaisquer|mais|algo|ajuda)|\bdestinatário\b",
+    r"precisarem) (?:de )?(?:alguma|quaisquer|mais|algo|ajuda)|\bdestinatário\b|"
+    r"recebeu (?:esta|este) (?:mensagem|e-mail|email|correio) por (?:engano|erro)",
     commit=[
         r"\b(?:vou|vamos|irei|iremos)\s+(?:te\s+|lhe\s+)?(?P<act>enviar|mandar|ligar|telefonar|responder|"
         r"confirmar|"

@@ -98,7 +98,8 @@ _DA_ACT = (
 DA = lexicon(
     r"\bhvis (?:du|I|De) har (?:nogen |yderligere )?(?:spørgsmål|brug for)|\bhvis (?:du|I|De) mangler|"
     r"tøv ikke|"
-    r"velkommen til at (?:kontakte|skrive|ringe)|til rådighed|\bmodtager\b|spørg endelig",
+    r"velkommen til at (?:kontakte|skrive|ringe)|til rådighed|\bmodtager\b|spørg endelig|"
+    r"modtaget (?:denne|den) (?:e-mail|mail|besked) ved en fejl",
     commit=[
         rf"^(?!.*\b(?:har|havde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+"
         rf"(?!(?:har|havde|beder|bad|behøver)\b)(?:\S+\s+){{0,3}}?(?P<act>{_DA_ACT})\b",
@@ -184,7 +185,8 @@ _SV_ACT = (
 SV = lexicon(
     r"\bom (?:du|ni) har (?:några |fler |ytterligare )?(?:frågor|funderingar)|\bvid (?:frågor|funderingar)|"
     r"tveka inte|\bom (?:du|ni) behöver (?:något|hjälp|mer)\b|\bkontakta (?:mig|oss) gärna|\bmottagare\b|"
-    r"\bhör gärna av dig|välkommen att höra av",
+    r"\bhör gärna av dig|välkommen att höra av|"
+    r"fått (?:detta|det här) (?:e-postmeddelande|meddelande|mejl) av misstag",
     commit=[
         rf"^(?!.*\b(?:har|hade)\s+(?:jag|vi)\b).*?\b(?P<who>jag|vi)\s+(?!(?:har|hade|ber|bad|önskar|"
         rf"behöver)\b)"
@@ -269,7 +271,8 @@ _NO_ACT = (
 )
 NO = lexicon(
     r"\bhvis (?:du|dere) har (?:noen |flere )?(?:spørsmål|behov)|ikke nøl|bare (?:å )?ta kontakt|"
-    r"ta gjerne kontakt|\bhvis (?:du|dere) trenger (?:noe|hjelp|mer)\b|\bmottaker\b",
+    r"ta gjerne kontakt|\bhvis (?:du|dere) trenger (?:noe|hjelp|mer)\b|\bmottaker\b|"
+    r"mottatt (?:denne|den) (?:e-posten|meldingen|e-post|eposten) ved en feil",
     commit=[
         rf"^(?!.*\b(?:har|hadde)\s+(?:jeg|vi)\b).*?\b(?P<who>jeg|vi)\s+(?!(?:har|hadde|ber|ba|trenger)\b)"
         rf"(?:\S+\s+){{0,3}}?"

@@ -25,7 +25,7 @@ PL = lexicon(
     r"(?:pozostaję|pozostajemy|jestem|jesteśmy) do (?:Pana |Pani |Państwa |Twojej )?dyspozycji|\bnie wahaj|"
     r"\badresat|\bgdyby(?:ś|ście)?\s+(?:czegoś|coś)\b|\b(?:prosz[ęe]|prosimy) o kontakt z\b|\b(?:jeśli|"
     r"jeżeli|gdyby) (?:\S+\s+){0,2}?(?:pytania|"
-    r"pytań|wątpliwości)",
+    r"pytań|wątpliwości)|wiadomość (?:\S+\s+)?(?:przez pomyłkę|omyłkowo)",
     commit=[
         r"(?<!nie )\b(?P<act>zadzwonię|zadzwonimy|wyślę|wyślemy|prześlę|prześlemy|podeślę|podeślemy|"
         r"odezwę się|"

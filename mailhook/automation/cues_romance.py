@@ -32,7 +32,7 @@ FR = lexicon(
     r"n'hésitez pas|si vous avez (?:des|la moindre|d'autres|une) (?:questions?|remarques?)|"
     r"pour toute (?:question|information|demande)|\bdisposition\b|je reste disponible|"
     r"dans l'attente de|\bdestinataire\b|n'hésite pas|\bsi besoin\b|\bau besoin\b|si vous avez besoin|"
-    r"si tu as besoin",
+    r"si tu as besoin|reçu ce (?:message|courriel|e-mail|mail) par erreur",
     commit=[
         # Object pronouns may be elided onto the verb: "je t'envoie", "je l'appellerai".
         # "merci de nous indiquer": after "de" or "à", "nous" is the object, not who promises.

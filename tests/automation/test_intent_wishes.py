@@ -148,3 +148,21 @@ def test_slots_choices_calls_and_promises_to_inform_make_a_task(language: str, s
 @pytest.mark.parametrize(("language", "sentence"), NEWS)
 def test_the_same_words_as_news_or_habit_make_no_task(language: str, sentence: str) -> None:
     assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
+
+
+DISCLAIMERS = [
+    ("fr", "Si vous avez reçu ce message par erreur, merci d'en avertir l'expéditeur et de le supprimer."),
+    ("pt", "Se recebeu esta mensagem por engano, por favor avise o remetente e apague-a."),
+    ("pl", "Jeśli otrzymali Państwo tę wiadomość przez pomyłkę, prosimy o poinformowanie nadawcy "
+     "i usunięcie jej."),
+    ("da", "Hvis du har modtaget denne e-mail ved en fejl, bedes du venligst slette den."),
+    ("sv", "Om du har fått detta meddelande av misstag, vänligen radera det."),
+    ("no", "Hvis du har mottatt denne e-posten ved en feil, vennligst slett den."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), DISCLAIMERS)
+def test_a_disclaimers_request_to_the_wrong_recipient_makes_no_task(language: str, sentence: str) -> None:
+    """The request in a disclaimer ("please notify the sender") is for someone who got the mail
+    by mistake, not for the reader."""
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
