@@ -116,6 +116,14 @@ VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 VALEDICTION_PREFIX = re.compile(rf"^\W*(?:{VALEDICTIONS})\b[\s!.,;:\-–—]+", re.IGNORECASE)
+# "John & Marc", "Hans und Petra", "Piotr i Anna": two people sign one line. "And" in the
+# languages of our users, lower case as written between names; the one-letter words (es "y",
+# it/pt "e", pl/cs "i", cs/sk "a") only between two given names, as "e" and "y" also join
+# Portuguese and Spanish surnames ("Silva e Souza").
+AND_WORDS = frozenset({
+    "and", "und", "et", "en", "och", "og", "ed", "oraz", "és", "meg", "ja", "ve", "și", "si", "и",
+})
+AND_LETTERS = frozenset({"y", "e", "i", "a"})
 
 # "Sent from my iPhone" and the like: device lines, never part of a signature. Most languages
 # start with the verb; Hungarian, Turkish and Finnish may end with it ("iPhone-ról küldve").

@@ -12,7 +12,7 @@ from nameparser.config import CONSTANTS
 
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
-from mailhook.pipeline.lexicon import VALEDICTION_PREFIX, VALEDICTIONS
+from mailhook.pipeline.lexicon import AND_LETTERS, AND_WORDS, VALEDICTION_PREFIX, VALEDICTIONS
 
 # The name sits at the top of a block: after a nickname or initials at most a few lines down.
 _HEAD_LINES = 5
@@ -54,6 +54,9 @@ def find_name(block: list[str], author: Author | None, language: str | None = No
     heads = [(i, clean_name_line(line)) for i, line in enumerate(block) if line.strip()][:_HEAD_LINES]
     names = [(i, t) for i, t in heads if _is_name(t, author) and not is_valediction_like(t)]
     chosen = _best(names, author) if names else None
+    pairs = [i for i, t in heads if signers(t) is not None]
+    if pairs and (chosen is None or pairs[0] < chosen[0]):
+        return None  # two people sign: the lines below are theirs (company, address), no name
     if chosen is None or len(chosen[1].split()) == 1:
         # A nickname or initials signed, and the From name written in full further down
         # ("Bob" ... "ROBERT SMITH - Sales"): the full name, as the block writes it.
@@ -109,6 +112,10 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
     """First and last name of a name written on line `index` (compound surnames kept whole).
 
     The From header, when given, says where the surname starts and which name comes first."""
+    if signers(text) is not None:
+        # Two people sign ("John & Marc"): which of them sends is not said, even where the From
+        # header names one (a household's or a team's shared line), so no name is taken.
+        return Name(index, None, None)
     tokens = _core(text.split())
     if len(tokens) == 1:
         return Name(index, tokens[0], None)
@@ -136,10 +143,32 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
     return Name(index, first, last)
 
 
+def signers(text: str) -> tuple[str, str] | None:
+    """The two names of a line that two people sign ("John & Marc", "Hans und Petra Weber",
+    "Piotr i Anna"), or None for any other line."""
+    tokens = text.split()
+    for index, token in enumerate(tokens[1:-1], start=1):
+        joined = token in ("&", "+") or token in AND_WORDS
+        if not (joined or token in AND_LETTERS):
+            continue
+        left, right = tokens[:index], tokens[index + 1 :]
+        if not joined and (len(left) > 1 or len(right) > 1):
+            return None
+        names = " ".join(left), " ".join(right)
+        short = len(left) <= 3 and len(right) <= 3
+        return names if short and all(map(kind.is_name_like, names)) else None
+    return None
+
+
 def _is_name(text: str, author: Author | None) -> bool:
-    """Name-shaped, or a line that writes the sender's own name surname first or in capitals."""
+    """Name-shaped, or a line that writes the sender's own name surname first, in capitals, in
+    lower case, or beside another signer's."""
     if kind.is_name_like(text):
         return True
+    if text.islower() and kind.is_name_like(text.title()):
+        # "john", "maria lopez": lower case only as the From display name writes it
+        display = _fold_tokens(author.name) if author and author.name else []
+        return bool(display) and set(_fold_tokens(text)) <= set(display)
     if text.count(",") == 1 and kind.is_name_like(text.replace(",", " ")):
         return kind.names_sender(text, author)  # "Müller, Hans": the sender, written surname first
     return text.isupper() and kind.is_name_like(text.title()) and _names_all_of(text, author)
