@@ -28,6 +28,9 @@ _JAPANESE = frozenset({"shift_jis", "cp932", "euc_jp", "iso2022_jp"})
 # guess may be Korean; hiragana decide, as in mailhook.pipeline.language: a Japanese decoding of
 # Korean or Chinese bytes cannot produce them (their lead bytes never occur there).
 _HIRAGANA = re.compile(r"[\u3041-\u309f]")
+# Hiragana are a third to two thirds of Japanese prose; a fifth, and three at least, is Japanese.
+_LEAST_KANA = 3
+_KANA_SHARE = 0.2
 _GUESS_BYTES = 64 * 1024  # enough for charset-normalizer to tell; it is slower on more
 
 
@@ -85,7 +88,27 @@ def _mail_charset(name: str | None) -> str | None:
 
 
 def _detected(sample: bytes) -> list[str]:
-    """charset-normalizer's East Asian guess for bytes that are not UTF-8, or none."""
+    """A Japanese decoding rich in kana, else charset-normalizer's East Asian guess for bytes that
+    are not UTF-8, or none."""
+    if japanese := _kana_rich(sample):
+        return [japanese]
     guesses = [m.encoding for m in charset_normalizer.from_bytes(sample) if m.encoding in _MULTIBYTE]
     japanese = [e for e in guesses if e in _JAPANESE and _HIRAGANA.search(sample.decode(e, "ignore"))]
     return (japanese or guesses)[:1]
+
+
+def _kana_rich(sample: bytes) -> str | None:
+    """EUC-JP or Shift_JIS when the bytes decode in it strictly to text whose non-ASCII letters
+    are largely hiragana, as Japanese prose is. charset-normalizer takes short EUC-JP for Big5 or
+    GB18030 (measured), and Japanese mail read so is neither skipped nor readable; hiragana do not
+    come out of Chinese or Korean bytes in these codecs (see _HIRAGANA), nor out of Western ones."""
+    for codec in ("euc_jp", "cp932"):
+        try:  # incremental: the sample may end inside a character
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        wide = sum(1 for char in text if ord(char) > 0x7F)
+        kana = len(_HIRAGANA.findall(text))
+        if kana >= _LEAST_KANA and kana >= _KANA_SHARE * wide:
+            return codec
+    return None

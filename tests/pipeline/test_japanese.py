@@ -128,3 +128,33 @@ def test_the_charset_the_mail_declares_reaches_the_language_decision() -> None:
     assert extract(read_message(_mail(text, "shift_jis", sender)).own).skipped == "language:ja"
     assert read_message(_mail(text, "shift_jis", sender)).own.charset == "shift_jis"
     assert extract(read_message(_mail(text, "utf-8", sender)).own).skipped is None
+
+
+KANA_MAIL = "山田様\n\nいつもお世話になっております。\n資料を添付いたします。\n\n佐藤\n"
+
+
+@pytest.mark.parametrize("charset", ["euc-jp", "shift_jis"])
+@pytest.mark.parametrize("html", [False, True])
+def test_undeclared_japanese_bytes_are_read_as_japanese(charset: str, html: bool) -> None:
+    """Short Japanese in EUC-JP with no charset anywhere (charset-normalizer takes it for Big5
+    or GB18030) is read in a Japanese codec, as its hiragana show, and skipped."""
+    message = EmailMessage(policy=SMTP)
+    message["From"] = "Sato <sato@example.com>"
+    message["Subject"] = "資料"
+    message["Content-Type"] = "text/html" if html else "text/plain"
+    message["Content-Transfer-Encoding"] = "8bit"
+    head = message.as_bytes().split(b"\r\n\r\n")[0]
+    body = f"<html><body><p>{KANA_MAIL.replace(chr(10), '<br>')}</p></body></html>" if html else KANA_MAIL
+    reading = read_message(head + b"\r\n\r\n" + body.encode(charset))
+    assert "お世話になっております" in reading.own.text
+    assert extract(reading.own).skipped == "language:ja"
+
+
+@pytest.mark.parametrize(("text", "charset"), [
+    ("Sehr geehrte Frau Müller,\n\nanbei die Unterlagen für Donnerstag.\n\nGrüße\nJörg Weiß\n", "latin-1"),
+    ("Bonjour,\n\nvoici le devis détaillé « urgent » à signer.\n\nCordialement,\nHélène\n", "cp1252"),
+])
+def test_undeclared_western_bytes_are_not_taken_for_japanese(text: str, charset: str) -> None:
+    """Western text with no charset is read as written, never in a Japanese codec."""
+    raw = _mail(text, charset, "Office <office@example.com>", declare=False)
+    assert read_message(raw).own.text.strip() == text.strip()
