@@ -66,7 +66,8 @@ NL = lexicon(
         r"\b(?P<act>(?:heb|hebt|heeft|hebben)\s+(?:je|jij|u|jullie)\s+(?:enig|een|al een)\s+idee)\b",
         r"\b(?P<act>(?:is|zou)\s+(?:dat|dit|het)\s+(?:\S+\s+)?te\s+\w+)\b(?=[^.!]*\?)",
         r"\b(?P<act>wat (?:vind|vindt|vinden) (?:je|jij|u|jullie))\b",
-        r"\b(?P<act>(?:welk|welke|wanneer|wat)\b(?:\s+\S+){0,5}?)\s+(?:komt|komen|past|passen|schikt|schikken)\s+"
+        r"\b(?P<act>(?:welk|welke|wanneer|wat)\b(?:\s+\S+){0,5}?)\s+(?:komt|komen|past|passen|"
+        r"schikt|schikken)\s+"
         r"(?:u|je|jou|jullie)\b(?=[^.!]*\?)",
     ],
     request=[
@@ -101,10 +102,18 @@ NL = lexicon(
         r"(?P<act>\S+)",
         r",\s*(?:dan\s+)?(?P<act>(?:stuur|bel|mail)\s+(?:me|mij|ons))\b",
         r"^(?P<act>laat (?:maar |even )?weten)\b",
+        r"\b(?:ik|we|wij)\s+(?:hoopte|hoopten|had gehoopt|hadden gehoopt)\s+dat\s+(?:u|je|jij|"
+        r"jullie)\s+(?P<act>\w+)",
+        r"\b(?:kan|zou)\s+iemand\s+(?:van|bij)\s+(?:jullie|uw|je)\s+(?:kant|team|afdeling|bedrijf)\s+"
+        r"(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:we|wij|ik)\s+(?:zouden|"
+        r"zou)\s+(?P<act>(?:\S+\s+){0,5}?graag\s+(?:\S+\s+){0,4}?(?:hebben|ontvangen|"
+        r"krijgen|zien))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
-        r"\b(?P<act>(?:uw|je|jouw|jullie|een)\s+(?:\w+\s+)?(?:reactie|antwoord|feedback|opmerkingen|commentaar|"
+        r"\b(?P<act>(?:uw|je|jouw|jullie|een)\s+(?:\w+\s+)?(?:reactie|antwoord|feedback|"
+        r"opmerkingen|commentaar|"
         r"bevestiging|hulp|mening|terugkoppeling)\b)(?=[^.?!]*\b(?:(?:wordt|worden)\s+(?:\w+\s+)?op prijs "
         r"gesteld|zou(?:den)?\s+(?:\w+\s+){0,2}?(?:fijn|welkom|handig|nuttig)|zou(?:den)? (?:ons|me|mij) "
         r"(?:\w+\s+)?helpen)\b)",
@@ -113,6 +122,7 @@ NL = lexicon(
         r"\bhet zou (?:me|mij|ons) (?:erg |heel erg |enorm |veel )?helpen\s+(?P<act>als|om|te)\b",
         r"\b(?:ik|we|wij)\s+(?:moet|moeten)\s+(?=[^.?!]*\b(?:vóór|voor|uiterlijk|ten laatste)\b)"
         r"(?P<act>(?:\S+\s+){0,6}?(?:ontvangen|hebben|krijgen))\b",
+        r"\b(?:we|wij|ik)\s+wachten?\s+(?:nog\s+steeds|nog|altijd nog)\s+op\s+(?P<act>\S+)",
     ],
     propose=[
         r"\b(?:zullen|kunnen|laten) we\b[^.?!]*?\b(?P<act>afspreken|bellen|spreken|praten|overleggen)\b",
@@ -123,5 +133,9 @@ NL = lexicon(
         r"^(?:\S+\s+)?(?P<act>(?:zin|tijd) (?:om|in)\b)(?=[^.!]*\?)",
         r"\b(?P<act>(?:heb|hebt|heeft|hebben) (?:je|jij|u|jullie) (?:\S+ )?zin)\b",
         r"^(?P<act>spreken\s+(?:we|wij))\b[^.!]*\baf\b[^.!]*\?",
+        r"\b(?:kunnen|zullen|zouden)\s+we\s+(?P<act>(?:\S+\s+){1,5}?(?:verzetten|verplaatsen|"
+        r"verschuiven|vervroegen|"
+        r"uitstellen))\b",
+        r"\b(?P<act>laten\s+we)\s+(?!(?:eerlijk|hopen|wel|niet|zeggen)\b)",
     ],
 )

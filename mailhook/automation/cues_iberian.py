@@ -69,6 +69,7 @@ ES = lexicon(
         r"\b(?P<act>qué (?:te|le|les|os) (?:parecen|parece (?:este|esta|estos|estas|mi|nuestro|nuestra|"
         r"lo)))\b"
         r"(?=[^.!]*\?)",
+        r"\b(?P<act>cuándo\s+(?:podemos|puedo)\s+(?:esperar|contar con))\b",
     ],
     request=[
         # A softened imperative, the verb first ("Prepara por favor un análisis").
@@ -99,6 +100,11 @@ ES = lexicon(
         # An imperative softened at its end ("Revisen esto y corrijan el saldo, por favor.").
         r"^(?P<act>\w+)\b[^.?!]*,\s*por favor\s*[.!]?$",
         r"\b(?:le|te|les|os)\s+importar(?:ía|ia)n?\s+(?P<act>\w+)",
+        r"\b(?:esperaba|esperábamos)\s+que\s+(?:usted\s+)?(?:me\s+|nos\s+)?(?:pudiera|pudieras|"
+        r"pudiese|pudieran|"
+        r"podría|podrías)\s+(?P<act>\w+)",
+        r"\balguien\s+(?:de|en)\s+(?:vuestro|su|tu)\s+(?:lado|equipo|parte|empresa|departamento)\s+(?:puede|"
+        r"podría)\s+(?P<act>\w+)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -113,6 +119,7 @@ ES = lexicon(
         r"contar|que)\b",
         r"\b(?:tengo|tenemos)\s+que\s+(?P<act>recibir|tener|contar con)\b(?=[^.?!]*\b(?:antes|"
         r"como muy tarde|a más tardar)\b)",
+        r"\b(?:seguimos|sigo|continuamos|continúo|todavía estamos|aún estamos)\s+esperando\s+(?P<act>\S+)",
     ],
     propose=[
         r"\b(?P<act>hablamos|nos vemos|quedamos|nos reunimos|reunámonos|hablemos|nos llamamos)\s+"
@@ -130,6 +137,8 @@ ES = lexicon(
         r"\b(?P<act>(?:quieres|quiere|queréis|quieren) que (?:me |te |le |os )?\w+)",
         r"^(?:¿\s*)?(?P<act>(?:hacemos|tenemos|montamos|organizamos)\s+(?:una|un)\s+(?:llamada|videollamada|"
         r"reunión|call|videoconferencia))\b(?=[^.!]*\?)",
+        r"\b(?:podemos|podríamos)\s+(?P<act>(?:pasar|mover|cambiar|aplazar|adelantar|retrasar|posponer)\s+"
+        r"(?:la|el|nuestra|nuestro)\s+\w+)(?=[^.!]*\?)",
     ],
 )
 
@@ -173,9 +182,11 @@ PT = lexicon(
         r"mostrarei)-(?:lhe|te|vos))",
         r"\b(?:vou|vamos|irei|iremos)\s+(?P<act>(?:mantê-l[oa]s?|manter-(?:te|vos|lhe))\s+"
         r"(?:informad\w*|a par\b))",
-        r"\b(?P<act>(?:volto|voltamos|voltarei|voltaremos)\s+a\s+(?:contactá-l[oa]s?|contatá-l[oa]s?|contactar|"
+        r"\b(?P<act>(?:volto|voltamos|voltarei|voltaremos)\s+a\s+(?:contactá-l[oa]s?|"
+        r"contatá-l[oa]s?|contactar|"
         r"contatar|falar|escrever|ligar))\b",
         r"\b(?P<act>avis(?:o|amos))\s+(?:\S+\s+)?(?:assim que|logo que|quando|mal)\b",
+        r"\b(?P<act>(?:digo|diremos|direi)-(?:lhe|te|vos)|dou-(?:lhe|te|vos) notícias)\b",
     ],
     ask=[
         r"\b(?:gostaria|gostaríamos|gostava|gostávamos|queria|queríamos)\s+(?:de\s+)?(?:saber|perguntar|"
@@ -226,6 +237,11 @@ PT = lexicon(
         r"(?:a|em)\s+(?P<act>\w+)",
         r"\b(?:podemos|poderíamos|podíamos)\s+(?P<act>receber|ter|obter|contar com)\b(?=[^.!]*\?)",
         r"\b(?:importa-se|importas-te|importam-se|importava-se)\s+de\s+(?:me\s+|nos\s+)?(?P<act>\w+)",
+        r"\b(?:esperava|esperávamos)\s+que\s+(?:me\s+|nos\s+)?(?:pudesse|pudesses|pudessem|podia|poderia)\s+"
+        r"(?P<act>\w+)",
+        r"\balguém\s+d[oa]\s+(?:vosso|seu|teu|vossa|sua|tua)\s+(?:lado|equipa|equipe|parte|"
+        r"empresa)\s+(?:pode|"
+        r"poderia)\s+(?P<act>\w+)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -235,10 +251,14 @@ PT = lexicon(
         r"de grande ajuda)\b)",
         r"\bagradec(?:ia|íamos|eria|eríamos)\s+(?:muito\s+)?(?P<act>(?:uma|um|a sua|o seu|os seus|as suas)\s+"
         r"(?:\w+\s+)?(?:resposta|comentários|confirmação|ajuda|opinião))\b",
-        r"\b(?:preciso|precisamos|precisaria|precisaríamos|necessito|necessitamos)\s+(?:de\s+|do\s+|da\s+|"
+        r"\b(?:preciso|precisamos|precisaria|precisaríamos|precisávamos|necessito|"
+        r"necessitamos)\s+(?:de\s+|do\s+|da\s+|"
         r"dos\s+|das\s+|urgentemente\s+(?:de\s+)?)?(?P<act>\w)",
         r"\b(?P<act>(?:ajudava|ajudaria)-(?:me|nos))\s+(?:muito\s+)?\w+",
         r"\b(?:tenho|temos)\s+(?:de|que)\s+(?P<act>receber|ter)\b(?=[^.?!]*\b(?:até|antes)\b)",
+        r"\b(?:ainda\s+(?:estamos|estou)\s+à\s+espera|continuamos\s+à\s+espera|"
+        r"aguardamos\s+ainda)\s+(?:d[aoe]s?\s+)?"
+        r"(?P<act>\w+)",
     ],
     propose=[
         r"\b(?P<act>(?:teria|terias|tem|tens|teriam)\s+(?:\S+\s+)?(?:disponibilidade|tempo))",
@@ -253,5 +273,10 @@ PT = lexicon(
         r"\b(?P<act>(?:queres|quer|querem) que\s+\w+)",
         r"^(?P<act>(?:fazemos|marcamos|combinamos|agendamos)\b(?:\s+(?:uma|um)\s+(?:chamada|reunião|"
         r"videochamada|call|conversa))?)(?=[^.!]*\?)",
+        r"\b(?:podemos|poderíamos)\s+(?P<act>(?:passar|mudar|adiar|antecipar|remarcar|"
+        r"alterar)\s+\S+)(?=[^.!]*\?)",
+        r"^(?:então,?\s+)?(?P<act>falamos)\s+(?:amanhã|depois|logo|em breve|mais tarde|"
+        r"na próxima|para a semana|"
+        r"na (?:segunda|terça|quarta|quinta|sexta))\b",
     ],
 )

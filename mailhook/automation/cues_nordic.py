@@ -123,7 +123,8 @@ DA = lexicon(
         r"\b(?P<act>(?:er|ville|vil|kunne) det (?:\S+\s+)?(?:være )?muligt)\b",
         # "hvordan retter jeg det?": the reader is asked how (a help request).
         r"\b(?P<act>(?:hvordan|hvor|hvornår)\s+\w+\s+(?:jeg|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        r"\b(?P<act>(?:hvilke|hvilken|hvilket|hvornår|hvad)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?P<act>(?:hvilke|hvilken|hvilket|hvornår|"
+        r"hvad)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
@@ -150,10 +151,15 @@ DA = lexicon(
         _SCAND_MIND,
         _SCAND_TELL,
         _SCAND_THEN_SEND,
+        r"\b(?:jeg|vi)\s+havde\s+håbet,?\s+at\s+(?:du|I|De)\s+(?:kunne|ville)\s+(?P<act>\w+)",
+        r"\b(?:kan|kunne)\s+nogen\s+(?:fra|hos|i)\s+(?:jeres|din|jer)\s+(?:side\s+|afdeling\s+|"
+        r"team\s+)?(?P<act>\w+)"
+        r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
-        r"\b(?P<act>(?:dine|din|dit|jeres|jer|en|et)\s+(?:\w+\s+)?(?:kommentarer|svar|tilbagemelding|feedback|"
+        r"\b(?P<act>(?:dine|din|dit|jeres|jer|en|et)\s+(?:\w+\s+)?(?:kommentarer|svar|"
+        r"tilbagemelding|feedback|"
         r"bekræftelse|hjælp|input|mening)\b)(?=[^.?!]*\b(?:vil|ville)\s+(?:\w+\s+)?være\s+(?:\w+\s+)?"
         r"(?:velkomne?|værdsat|nyttige?|en stor hjælp)\b)",
         r"\b(?:jeg|vi)\s+(?:skal bruge|har brug for|mangler|behøver)\s+(?P<act>\w)",
@@ -161,6 +167,7 @@ DA = lexicon(
         r"\bhar\s+(?:jeg|vi)\s+brug for\s+(?P<act>\w)",
         _SCAND_HELP,
         r"\bvi\s+skal\s+(?P<act>have)\b(?=[^.?!]*\b(?:senest|inden)\b)",
+        r"\b(?:vi|jeg)\s+venter\s+(?:stadig|fortsat|endnu)\s+på\s+(?P<act>\S+)",
     ],
     propose=[
         r"\blad os\b[^.?!]*?\b(?P<act>mødes|møde|tale|snakke|snak|ringe|ringes|aftale)\b",
@@ -172,6 +179,10 @@ DA = lexicon(
         _SCAND_FANCY,
         _SCAND_SHALL_I,
         r"^(?P<act>siger\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?:kan|kunne|skal)\s+vi\s+(?P<act>(?:flytte|rykke|udskyde)\s+\S+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"^(?P<act>vi (?:tales|snakkes|høres)(?: ved)?)(?=\s+(?:i morgen|næste|på (?:mandag|"
+        r"tirsdag|onsdag|torsdag|"
+        r"fredag)|senere|efter))",
     ],
 )
 
@@ -213,7 +224,8 @@ SV = lexicon(
         rf"(?:\s+för\s+(?:mig|oss))?,?\s+(?P<act>{_SV_WH})\b",
         r"\b(?P<act>(?:är|skulle|vore) det (?:\S+\s+)?(?:vara )?möjligt)\b",
         r"\b(?P<act>(?:hur|var|när)\s+\w+\s+(?:jag|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        r"\b(?P<act>(?:vilka|vilken|vilket|när|vad)\b(?:\s+\S+){0,5}?)\s+passar\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?P<act>(?:vilka|vilken|vilket|när|vad)\b(?:\s+\S+){0,5}?)\s+passar\b(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
@@ -238,16 +250,22 @@ SV = lexicon(
         _SCAND_MIND,
         _SCAND_TELL,
         _SCAND_THEN_SEND,
+        r"\b(?:jag|vi)\s+hade\s+hoppats,?\s+att\s+(?:du|ni)\s+(?:kunde|skulle)\s+(?P<act>\w+)",
+        r"\b(?:kan|kunde)\s+någon\s+(?:från|hos|på)\s+(?:er|din|ert)\s+(?:sida\s+|avdelning\s+|"
+        r"team\s+)?(?P<act>\w+)"
+        r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
-        r"\b(?P<act>(?:dina|din|ditt|era|er|ert|en|ett)\s+(?:\w+\s+)?(?:synpunkter|kommentarer|svar|återkoppling|"
+        r"\b(?P<act>(?:dina|din|ditt|era|er|ert|en|ett)\s+(?:\w+\s+)?(?:synpunkter|kommentarer|"
+        r"svar|återkoppling|"
         r"feedback|bekräftelse|hjälp)\b)(?=[^.?!]*\b(?:vore|skulle vara|uppskattas)\b(?:\s+\w+){0,3})",
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:behöver|skulle behöva)\s+(?:jag|vi)\s+(?P<act>\w)",
         _SCAND_HELP,
         r"\b(?:jag|vi)\s+(?:måste|behöver)\s+(?P<act>få|ha)\b(?=[^.?!]*\b(?:senast|innan|före)\b)",
+        r"\b(?:vi|jag)\s+väntar\s+(?:fortfarande|fortsatt|ännu|still)\s+på\s+(?P<act>\S+)",
     ],
     propose=[
         r"\b(?:har|hinner)\s+(?:du|ni)\s+(?P<act>(?:\S+\s+)?(?:tid|möjlighet))\b",
@@ -260,6 +278,10 @@ SV = lexicon(
         _SCAND_FANCY,
         _SCAND_SHALL_I,
         r"^(?P<act>säger\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?:kan|kunde|ska)\s+vi\s+(?P<act>(?:flytta|skjuta upp|"
+        r"tidigarelägga)\s+\S+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"^(?P<act>vi hörs)(?=\s+(?:i morgon|imorgon|nästa|på (?:måndag|tisdag|onsdag|torsdag|fredag)|senare|"
+        r"efter))",
     ],
 )
 
@@ -298,7 +320,8 @@ NO = lexicon(
         rf"(?:\s+(?:meg|oss))?,?\s+(?P<act>{_NO_WH})\b",
         r"\b(?P<act>(?:er|ville|vil|kunne) det (?:\S+\s+)?(?:være |vært )?mulig)\b",
         r"\b(?P<act>(?:hvordan|hvor|når)\s+\w+\s+(?:jeg|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        r"\b(?P<act>(?:hvilke|hvilken|hvilket|når|hva)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?P<act>(?:hvilke|hvilken|hvilket|når|hva)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
         _SCAND_WHAT_TO_DO,
         _SCAND_DO_YOU_KNOW,
         _SCAND_IDEA,
@@ -307,7 +330,8 @@ NO = lexicon(
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldri"),
-        r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
         r"\b(?:vi|jeg)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
         r"(?P<act>\w+)",
         r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed)\b",
@@ -324,11 +348,17 @@ NO = lexicon(
         _SCAND_MIND,
         _SCAND_TELL,
         _SCAND_THEN_SEND,
+        r"\b(?:jeg|vi)\s+hadde\s+håpet,?\s+at\s+(?:du|dere|De)\s+(?:kunne|ville)\s+(?P<act>\w+)",
+        r"\b(?:kan|kunne)\s+noen\s+(?:fra|hos|på)\s+(?:deres|din|dere)\s+(?:side\s+|avdeling\s+|"
+        r"team\s+)?(?P<act>\w+)"
+        r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
-        r"\b(?P<act>(?:(?:din|ditt|dine|deres|en|et)\s+(?:\w+\s+)?(?:tilbakemelding|svar|kommentarer|innspill|"
-        r"bekreftelse|hjelp)|(?:tilbakemeldingen|svaret|kommentarene|innspillene|bekreftelsen)\s+(?:din|ditt|dine|"
+        r"\b(?P<act>(?:(?:din|ditt|dine|deres|en|et)\s+(?:\w+\s+)?(?:tilbakemelding|svar|"
+        r"kommentarer|innspill|"
+        r"bekreftelse|hjelp)|(?:tilbakemeldingen|svaret|kommentarene|innspillene|"
+        r"bekreftelsen)\s+(?:din|ditt|dine|"
         r"deres))\b)(?=[^.?!]*\b(?:settes (?:\w+ )?pris på|ville vært\s+(?:\w+\s+)?(?:fint|nyttig|velkommen|"
         r"til stor hjelp))\b)",
         r"\b(?:jeg|vi)\s+(?:trenger|behøver|har behov for|må ha|skulle gjerne hatt)\s+(?P<act>\w)",
@@ -336,6 +366,7 @@ NO = lexicon(
         r"\b(?:trenger|behøver)\s+(?:jeg|vi)\s+(?P<act>\w)",
         _SCAND_HELP,
         r"\b(?:jeg|vi)\s+(?:må|trenger å)\s+(?P<act>ha|få)\b(?=[^.?!]*\b(?:senest|innen|før)\b)",
+        r"\b(?:vi|jeg)\s+venter\s+(?:fortsatt|fremdeles|stadig|enda)\s+på\s+(?P<act>\S+)",
     ],
     propose=[
         r"\b(?:har|hadde)\s+(?:du|dere|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
@@ -345,5 +376,10 @@ NO = lexicon(
         _SCAND_FANCY,
         _SCAND_SHALL_I,
         r"^(?P<act>sier\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?:kan|kunne|skal)\s+vi\s+(?P<act>(?:flytte|utsette|fremskynde)\s+\S+)(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
+        r"^(?P<act>vi (?:snakkes|høres))(?=\s+(?:i morgen|neste|på (?:mandag|tirsdag|onsdag|"
+        r"torsdag|fredag)|senere|"
+        r"etter))",
     ],
 )

@@ -64,6 +64,7 @@ PL = lexicon(
         r"mogę|"
         r"muszę|musimy|należy))(?!\w)",
         r"\b(?P<act>co (?:sądzisz|sądzicie|sądzi Pan|sądzi Pani|sądzą Państwo|myślisz|myślicie))(?!\w)",
+        r"\b(?P<act>kiedy\s+(?:możemy|mogę)\s+(?:się\s+)?(?:spodziewać|oczekiwać)\w*)",
     ],
     request=[
         # A softened imperative, the verb first ("Przyślij proszę raport").
@@ -91,6 +92,11 @@ PL = lexicon(
         r"prosić)(?!\w)",
         r"(?:^|,\s*)(?P<act>powiedz(?:cie)?|proszę powiedzieć),?\s+(?:który|która|które|którą|czy|kiedy|jak|"
         r"co|gdzie)\b",
+        r"\b(?:liczyłem|liczyłam|liczyliśmy|miałem nadzieję|miałam nadzieję|"
+        r"mieliśmy nadzieję),?\s+że\s+(?P<act>\w+)\s+"
+        r"(?:\S+\s+){0,2}?(?:Pan|Pani|Państwo)\b",
+        r"\bczy\s+ktoś\s+(?:z|ze)\s+(?:Pana|Pani|Państwa|twojej|waszej)\s+(?:strony|firmy|działu|zespołu)\s+"
+        r"(?:może|mógłby|mogłaby)\s+(?P<act>\w+)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -103,6 +109,7 @@ PL = lexicon(
         r"\s+(?P<act>\w)",
         r"\b(?:bardzo\s+)?by (?:mi|nam) (?:bardzo\s+)?pomogło,?\s+(?P<act>gdyby\w*|jeśli|żeby\w*)(?!\w)",
         r"\b(?:muszę|musimy)\s+(?P<act>otrzymać|dostać|mieć)(?!\w)(?=[^.?!]*\b(?:do|najpóźniej|przed)\b)",
+        r"\b(?:nadal|wciąż|ciągle|dalej)\s+(?:czekamy|czekam)\s+na\s+(?P<act>\S+)",
     ],
     propose=[
         rf"\bczy\s+(?:znalazłby|znalazłaby|znajdzie|znajdziesz|ma|masz|mają|macie)\s+(?:{_PL_YOU}\s+)?"
@@ -118,5 +125,6 @@ PL = lexicon(
         r"\bczy\s+(?P<act>mam|mamy)\s+\w+(?=[^.!]*\?)",
         r"^(?P<act>umówmy\s+się)\b",
         r"^(?P<act>(?:umawiamy|spotykamy)\s+się)\b(?=[^.!]*\?)",
+        r"\b(?:możemy|moglibyśmy)\s+(?P<act>(?:przesunąć|przełożyć|przenieść)\s+\S+)(?=[^.!]*\?)",
     ],
 )

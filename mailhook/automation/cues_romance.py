@@ -84,7 +84,8 @@ FR = lexicon(
         r"\b(?P<act>(?:cela|ça|ceci)\s+(?:peut|pourrait|pourra)\s+être\s+\w+)(?=[^.!]*\?)",
         r"\b(?P<act>(?:serait|est)-ce (?:possible|envisageable|faisable|imaginable))\b",
         r"\b(?P<act>(?:que\s+|qu'en\s+)(?:pensez-vous|penses-tu))",
-        r"\b(?P<act>(?:quel|quelle|quels|quelles)\b(?:\s+\S+){0,5}?)\s+(?:vous|te|t\')\s*(?:convien(?:t|nent|drait|"
+        r"\b(?P<act>(?:quel|quelle|quels|quelles)\b(?:\s+\S+){0,5}?)\s+(?:vous|te|"
+        r"t')\s*(?:convien(?:t|nent|drait|"
         r"draient)|arrange(?:nt|rait|raient)?|irai(?:t|ent))\b(?=[^.!]*\?)",
     ],
     request=[
@@ -127,18 +128,28 @@ FR = lexicon(
         r"rappelle|"
         r"rappelez|écris|écrivez|fais|faites|indique|indiquez|donne|donnez)-(?:moi|nous))\b",
         r"\b(?:je|nous)\s+(?:compte|comptons)\s+sur\s+(?:vous|toi)\s+pour\s+(?P<act>\w+)",
+        r"\b(?:j'espérais|nous espérions|j'avais espéré|nous avions espéré)\s+que\s+(?:vous|"
+        r"tu)\s+(?:pourriez|"
+        r"pourrais|puissiez|puisses)\s+(?P<act>\w+)",
+        r"\bquelqu'un\s+(?:de chez vous|de votre (?:côté|équipe|service|part)|"
+        r"chez vous)\s+(?:peut-il|pourrait-il|"
+        r"peut|pourrait)\s+(?P<act>\w+)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
-        r"\b(?P<act>(?:vos|votre|tes|ton|ta|un|une)\s+(?:\w+\s+)?(?:retours?|commentaires|remarques|avis|réponse|"
-        r"confirmation|aide|suggestions|observations)\b)(?=[^.?!]*\bserai(?:en)?t\s+(?:\w+\s+){0,2}?(?:appréciée?s?|"
-        r"utiles?|bienvenue?s?|précieu(?:x|se|ses)|d\'une grande aide)\b)",
+        r"\b(?P<act>(?:vos|votre|tes|ton|ta|un|une)\s+(?:\w+\s+)?(?:retours?|commentaires|"
+        r"remarques|avis|réponse|"
+        r"confirmation|aide|suggestions|"
+        r"observations)\b)(?=[^.?!]*\bserai(?:en)?t\s+(?:\w+\s+){0,2}?(?:appréciée?s?|"
+        r"utiles?|bienvenue?s?|précieu(?:x|se|ses)|d'une grande aide)\b)",
         r"\b(?:j'ai|nous avons|j'aurais|nous aurions)\s+besoin\s+(?:d'|de\s+|du\s+|des\s+)(?P<act>\w)",
         r"\bil (?:me|nous) (?:faudrait|faut)\s+(?P<act>\w)",
         r"\b(?:ça|cela) (?:m'|nous )(?:aiderait|aiderai|rendrait service)\s+(?:beaucoup\s+|"
         r"bien\s+)?(?P<act>d'|de|si)",
         r"\b(?:je|nous)\s+(?:dois|devons)\s+(?P<act>recevoir|obtenir|avoir)\b(?=[^.?!]*\b(?:avant|d'ici|"
         r"au plus tard)\b)",
+        r"\b(?:j'attends|nous attendons|on attend)\s+(?:toujours|encore)\s+"
+        r"(?P<act>(?:l'|le\b|la\b|les\b|un\b|une\b|votre\b|vos\b|des\b|du\b|d'|de\b)\S*)",
     ],
     propose=[
         r"\bon\s+(?:se\s+|s')?(?P<act>voit|parle|rappelle|appelle|en parle|en discute)\b",
@@ -153,6 +164,9 @@ FR = lexicon(
         r"\bon\s+(?:se\s+)?(?P<act>(?:fait|fixe|cale|programme)\s+(?:un|une)\s+(?:appel|point|réunion|visio|"
         r"rendez-vous|call|créneau))\b(?=[^.!]*\?)",
         r"^(?P<act>disons)\b[^.!]*\?",
+        r"\b(?:pouvons|pourrions)-nous\s+(?P<act>(?:décaler|déplacer|reporter|avancer|repousser)\s+\S+)",
+        r"\b(?:peut|pourrait)-on\s+(?P<act>(?:décaler|déplacer|reporter|avancer|repousser)\s+\S+)",
+        r"\b(?P<act>faisons\s+(?:un|le)\s+point)\b",
     ],
 )
 
@@ -212,8 +226,10 @@ IT = lexicon(
         r"\b(?P<act>(?:hai|ha|avete|avresti|avreste)\s+(?:qualche |un')?idea)\b",
         r"\b(?P<act>si (?:potrebbe|può|potrà)\s+\w+)\b(?=[^.!]*\?)",
         r"\b(?P<act>cosa ne (?:pensi|pensa|pensate|dici|dite))\b",
-        r"\b(?P<act>(?:quale|quali|quando|che)\b(?:\s+\S+){0,5}?)\s+(?:le|ti|vi)\s+(?:va(?:nno)?|andrebbe(?:ro)?|"
+        r"\b(?P<act>(?:quale|quali|quando|che)\b(?:\s+\S+){0,5}?)\s+(?:le|ti|vi)\s+(?:va(?:nno)?|"
+        r"andrebbe(?:ro)?|"
         r"conviene|convengono|converrebbe|sta(?:nno)? bene|starebbe(?:ro)? bene)\b(?=[^.!]*\?)",
+        r"\b(?P<act>quando\s+(?:possiamo|posso)\s+(?:aspettarci|aspettarmi|contare su))\b",
     ],
     request=[
         # A softened imperative, the verb first ("Prepara per favore un'analisi").
@@ -239,10 +255,17 @@ IT = lexicon(
         r"(?:\S+\s+)?(?P<act>\S+)",
         r"\b(?:ti|vi|le|gli)\s+dispiacerebbe\s+(?P<act>\w+)",
         r"\b(?P<act>dimmi|ditemi|dicci|diteci|mi dica|ci dica)(?!\w)",
+        r"\b(?:speravo|speravamo)\s+che\s+(?:lei\s+|tu\s+)?(?:mi\s+|ci\s+)?(?:potesse|potessi|"
+        r"poteste|potrebbe|"
+        r"potresti)\s+(?P<act>\w+)",
+        r"\bqualcuno\s+(?:da parte vostra|da parte sua|del vostro (?:team|ufficio)|"
+        r"della vostra (?:squadra|azienda))"
+        r"\s+(?:può|potrebbe)\s+(?P<act>\w+)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
-        r"\b(?P<act>(?:(?:il|la|i|le|un|una)\s+)?(?:vostr[oaie]|tuoi|tuo|tua|tue|suo|sua|suoi|sue|un|una)\s+(?:\w+\s+)?"
+        r"\b(?P<act>(?:(?:il|la|i|le|un|una)\s+)?(?:vostr[oaie]|tuoi|tuo|tua|tue|suo|sua|suoi|"
+        r"sue|un|una)\s+(?:\w+\s+)?"
         r"(?:riscontro|risposta|commenti|osservazioni|parere|conferma|aiuto|feedback|suggerimenti)\b)"
         r"(?=[^.?!]*\bsarebbe(?:ro)?\s+(?:\w+\s+){0,2}?(?:gradit[oaie]|utili?|apprezzat[oaie]|benvenut[oaie]|"
         r"di grande aiuto)\b)",
@@ -253,6 +276,8 @@ IT = lexicon(
         r"d')\s*(?P<act>\w)",
         r"\b(?:mi|ci) (?:sarebbe|sarà|è) (?:molto |davvero )?(?:utile|d'aiuto)\s+(?P<act>\w+)",
         r"\b(?:devo|dobbiamo)\s+(?P<act>ricevere|avere)\b(?=[^.?!]*\b(?:entro|prima)\b)",
+        r"\b(?:stiamo|sto)\s+ancora\s+aspettando\s+(?P<act>\S+)",
+        r"\b(?:aspettiamo|aspetto)\s+ancora\s+(?P<act>\S+)",
     ],
     propose=[
         # In the present, availability is asked ("è disponibile domani?"); stated, it is news ("è
@@ -269,5 +294,6 @@ IT = lexicon(
         r"\b(?P<act>(?:vuoi|vuole|volete) che\s+\w+)",
         r"^(?P<act>(?:facciamo|organizziamo|fissiamo)\s+(?:una|un)\s+(?:chiamata|telefonata|riunione|call|"
         r"videochiamata|incontro))\b(?=[^.!]*\?)",
+        r"\b(?:possiamo|potremmo)\s+(?P<act>(?:spostare|rimandare|anticipare|posticipare)\s+\S+)(?=[^.!]*\?)",
     ],
 )

@@ -147,7 +147,7 @@ EN = lexicon(
         r"corrected|updated|approved|signed|checked|sent|reviewed))\b",
         r"\b(?:can|could|may) (?:i|we) (?:please\s+)?(?P<act>borrow|have|get|ask you)\b",
         # Impersonal and conditional wishes ("it would be great if a corrected invoice could be issued").
-        r"\bit (?:would|'d) be (?:great|good|helpful|nice|wonderful|ideal|appreciated|useful|perfect)\s+if\s+"
+        r"\bit(?: would|'d) be (?:great|good|helpful|nice|wonderful|ideal|appreciated|useful|perfect)\s+if\s+"
         r"(?P<act>\S+)",
         r"\b(?:i|we)(?:'d| would) be (?:very |most |really )?(?:grateful|thankful|"
         r"obliged)\s+if\s+(?P<act>\S+)",
@@ -159,6 +159,9 @@ EN = lexicon(
         r"get back to (?:me|us)|"
         r"e-?mail me|confirm|forward (?:me|us))\b",
         r"^(?:(?:and|also|so|then)\s+)?(?P<act>send (?:over|across))\b",
+        r"\b(?:can|could|would)\s+(?:someone|somebody|anyone|anybody)\s+(?:from|on|in|at|"
+        r"of)\s+(?:your|you)\s+"
+        r"(?:side|team|end|company|office|department|staff)\s+(?:please\s+)?(?P<act>[a-z]\w+)(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
@@ -176,6 +179,9 @@ EN = lexicon(
         r"\b(?P<act>(?:your|a (?:quick|short|prompt))\s+(?:\w+\s+){0,2}?(?:comments|feedback|thoughts|"
         r"input|help|reply|response|answer|confirmation|suggestions|review|opinion)\b)"
         r"(?=[^.?!]*\bwould be (?:much |greatly |very much |most |really )?(?:appreciated|welcome|helpful))",
+        r"\b(?:i|we)(?:'m|'re| am| are)\s+still\s+waiting\s+(?:for|on)\s+(?P<act>\S+)",
+        r"\bit(?: would|'d) be (?:great|good|helpful|nice|ideal|useful)\s+to\s+(?:get|have|receive|see)\s+"
+        r"(?P<act>(?:your|the|a|an)\s+\w+)",
     ],
     propose=[
         r"\blet'?s\s+(?:\w+\s+)?(?P<act>talk|meet|catch up|discuss|speak|schedule|set up|get together|"
@@ -206,7 +212,10 @@ EN = lexicon(
         r"drink|beer|"
         r"call|chat|meeting|catch-up|walk))\b(?=[^.!]*\?)",
         r"\b(?P<act>shall i|should i|do you want me to|would you like me to)\b[^.!]*\?",
-        r"^(?:(?:so|then|ok|okay),?\s+)?(?P<act>shall we say|let\'s say)\b[^.!]*\?",
+        r"^(?:(?:so|then|ok|okay),?\s+)?(?P<act>shall we say|let's say)\b[^.!]*\?",
+        r"\b(?:can|could|shall|should)\s+we\s+(?P<act>(?:move|reschedule|postpone|push|shift|"
+        r"bring forward|push back)\s+"
+        r"(?:the|our|this|that|tomorrow's|today's)\b)",
     ],
 )
 
@@ -276,6 +285,7 @@ DE = lexicon(
         # "Ok, will do" in German: the whole sentence.
         r"^(?:(?:ok|okay|gut|alles klar|ja),?\s+)?(?P<act>mach ich|mache ich|wird gemacht|erledige ich)"
         r"\s*[.!]?$",
+        r"\b(?:ich|wir)\s+(?P<act>(?:komme|kommen)\s+(?:\S+\s+){0,3}?auf\s+(?-i:Sie|dich|euch)\s+zu)\b",
     ],
     ask=[
         rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"
@@ -342,12 +352,20 @@ DE = lexicon(
         rf"\b(?:hätten|hättest|hättet|haben|hast)\s+{_DE_YOU}\s+(?:etwas|was)\s+dagegen,?\s+(?P<act>\S+)",
         r"(?:^|,\s*)(?:dann\s+)?(?P<act>(?-i:schick|schicke|sende|ruf|sag|Sag|gib|melde|bestätige|leite)\s+"
         r"(?:mir|uns|mich))\b",
+        r"\b(?:ich|wir)\s+(?:hatte|hatten|hätte|hätten)\s+gehofft,?\s+dass\s+(?-i:Sie|du|ihr)\s+(?P<act>\w+)",
+        r"\b(?:kann|könnte)\s+(?:jemand|einer|eine)\s+(?:von|aus|bei|in)\s+(?:Ihrer|Ihrem|Ihnen|"
+        r"deiner|deinem|euch|"
+        r"eurer|eurem)\s+(?:Seite|Team|Firma|Abteilung|Büro)\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"\bum\s+(?P<act>(?:\S+\s+){0,2}?(?:Rückmeldung|Antwort|Bestätigung|Rückruf|Zusendung|Prüfung))\b"
+        r"[^.?!]*\bwird gebeten",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
-        r"\b(?P<act>(?:Ihre|deine|eure|eine|Ihr|dein|euer|ein)\s+(?:\w+\s+)?(?:Rückmeldung|Antwort|Anmerkungen|"
+        r"\b(?P<act>(?:Ihre|deine|eure|eine|Ihr|dein|euer|ein)\s+(?:\w+\s+)?(?:Rückmeldung|"
+        r"Antwort|Anmerkungen|"
         r"Kommentare|Meinung|Einschätzung|Feedback|Rückruf|Bestätigung|Hilfe|Unterstützung)\b)"
-        r"(?=[^.?!]*\b(?:wäre|wären)\s+(?:\w+\s+){0,3}?(?:hilfreich|willkommen|nett|schön|wichtig|super|toll)\b)",
+        r"(?=[^.?!]*\b(?:wäre|wären)\s+(?:\w+\s+){0,3}?(?:hilfreich|willkommen|nett|schön|"
+        r"wichtig|super|toll)\b)",
         r"\b(?:ich|wir)\s+(?-i:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\s+(?!(?:ich|wir)\b)"
         r"(?P<act>\w)",
         # After a fronted phrase the verb comes first ("Vor der Verlängerung bräuchten wir ...").
@@ -360,6 +378,7 @@ DE = lexicon(
         # An obligation with a deadline is the reader's to meet ("wir müssen ... bis zum 20. erhalten").
         r"\b(?:ich|wir)\s+(?-i:muss|müssen)\s+(?=[^.?!]*\b(?:bis|spätestens)\b)"
         r"(?P<act>(?:\S+\s+){0,6}?(?-i:erhalten|bekommen|haben))\b",
+        r"\b(?:ich|wir)\s+warten?\s+(?:immer\s+)?noch\s+auf\s+(?P<act>\S+)",
     ],
     propose=[
         r"\b(?:lass(?:t)?|lassen Sie) uns\b[^.?!]*?\b(?P<act>telefonieren|treffen|sprechen|reden|Tel|"
@@ -380,5 +399,8 @@ DE = lexicon(
         r"\b(?P<act>wie wäre es (?:mit|am|wenn|dann))\b",
         r"^(?:\S+\s+)?(?P<act>(?-i:Lust|Zeit) (?:auf|für|zu)\b)(?=[^.!]*\?)",
         r"^(?:(?:also|dann|ok),?\s+)?(?P<act>(?:machen|sagen) wir)\b[^.!]*\?",
+        r"\b(?:können|könnten|sollen|sollten)\s+wir\s+(?P<act>(?:\S+\s+){1,5}?(?:verschieben|"
+        r"verlegen|vorziehen|"
+        r"tauschen))\b",
     ],
 )

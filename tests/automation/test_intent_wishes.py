@@ -166,3 +166,93 @@ def test_a_disclaimers_request_to_the_wrong_recipient_makes_no_task(language: st
     """The request in a disclaimer ("please notify the sender") is for someone who got the mail
     by mistake, not for the reader."""
     assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
+
+
+# More kinds FOLLOWUP.md names, in sentences we wrote: a request put as a hope, "still waiting
+# for", rescheduling asked, someone on the reader's side asked, when to expect, talk soon with a
+# time, "I'll come back to you".
+ASKED_AND_AWAITED = [
+    ("en", "We're still waiting for the credit note."),
+    ("en", "It'd be good to get your sign-off before Friday."),
+    ("en", "Could we move the call to 4 pm?"),
+    ("en", "Can someone from your side confirm the address?"),
+    ("de", "Ich hatte gehofft, dass Sie mir den Vertrag heute schicken können."),
+    ("de", "Wir warten noch auf die Gutschrift."),
+    ("de", "Ich komme auf Sie zu, sobald ich mit der Buchhaltung gesprochen habe."),
+    ("de", "Können wir den Termin auf 16 Uhr verschieben?"),
+    ("de", "Kann jemand von Ihrer Seite die Adresse bestätigen?"),
+    ("de", "Um Rückmeldung bis Freitag wird gebeten."),
+    ("fr", "J'espérais que vous pourriez m'envoyer le contrat aujourd'hui."),
+    ("fr", "Nous attendons toujours l'avoir."),
+    ("fr", "Faisons un point la semaine prochaine."),
+    ("fr", "Pouvons-nous décaler l'appel à 16 h ?"),
+    ("fr", "Quelqu'un de chez vous peut-il confirmer l'adresse ?"),
+    ("es", "Esperaba que pudiera enviarme el contrato hoy."),
+    ("es", "Seguimos esperando la nota de crédito."),
+    ("es", "¿Cuándo podemos esperar la entrega?"),
+    ("es", "¿Podemos pasar la llamada a las 16?"),
+    ("it", "Speravo che potesse mandarmi il contratto oggi."),
+    ("it", "Stiamo ancora aspettando la nota di credito."),
+    ("it", "Quando possiamo aspettarci la consegna?"),
+    ("it", "Possiamo spostare la chiamata alle 16?"),
+    ("nl", "Ik hoopte dat u mij vandaag het contract kon sturen."),
+    ("nl", "We wachten nog steeds op de creditnota."),
+    ("nl", "Laten we volgende week even bijpraten."),
+    ("nl", "Kunnen we het gesprek naar 16 uur verzetten?"),
+    ("nl", "We zouden het getekende exemplaar graag maandag terug hebben."),
+    ("nl", "Kan iemand van jullie kant het adres bevestigen?"),
+    ("pt", "Esperava que me pudesse enviar o contrato hoje."),
+    ("pt", "Ainda estamos à espera da nota de crédito."),
+    ("pt", "Falamos na próxima semana."),
+    ("pt", "Digo-lhe algo quando falar com a contabilidade."),
+    ("pt", "Podemos passar a chamada para as 16h?"),
+    ("pt", "Precisávamos da cópia assinada até segunda."),
+    ("da", "Jeg havde håbet, at du kunne sende kontrakten i dag."),
+    ("da", "Vi venter stadig på kreditnotaen."),
+    ("da", "Kan vi flytte opkaldet til kl. 16?"),
+    ("da", "Kan nogen fra jeres side bekræfte adressen?"),
+    ("sv", "Jag hade hoppats att du kunde skicka avtalet i dag."),
+    ("sv", "Vi väntar fortfarande på kreditfakturan."),
+    ("sv", "Vi hörs nästa vecka."),
+    ("sv", "Kan vi flytta samtalet till kl. 16?"),
+    ("sv", "Kan någon från er sida bekräfta adressen?"),
+    ("no", "Jeg hadde håpet at du kunne sende kontrakten i dag."),
+    ("no", "Vi venter fortsatt på kreditnotaen."),
+    ("no", "Vi snakkes neste uke."),
+    ("no", "Kan vi flytte samtalen til kl. 16?"),
+    ("no", "Kan noen fra deres side bekrefte adressen?"),
+    ("pl", "Liczyłem, że prześle mi Pan dziś umowę."),
+    ("pl", "Nadal czekamy na fakturę korygującą."),
+    ("pl", "Kiedy możemy spodziewać się dostawy?"),
+    ("pl", "Czy możemy przesunąć rozmowę na 16?"),
+    ("pl", "Czy ktoś z Państwa strony może potwierdzić adres?"),
+]
+
+# Near them in words, asking nothing: the past, a figure of speech, a sign-off, marketing.
+NEAR_BUT_NONE = [
+    ("en", "We waited for the credit note for weeks."),
+    ("en", "Can we move on to the next point?"),
+    ("de", "Wir haben lange auf die Gutschrift gewartet."),
+    ("fr", "Nous attendons toujours avec plaisir vos visites."),
+    ("nl", "Laten we eerlijk zijn, het project loopt achter."),
+    ("pt", "Falamos no mês passado sobre o contrato."),
+    ("sv", "Vi hörs!"),
+    ("da", "Vi snakkes!"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), ASKED_AND_AWAITED)
+def test_hopes_waits_reschedules_and_asks_of_the_readers_side_make_a_task(
+    language: str, sentence: str
+) -> None:
+    assert len(detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks) == 1
+
+
+@pytest.mark.parametrize(("language", "sentence"), NEAR_BUT_NONE)
+def test_the_past_figures_of_speech_and_sign_offs_make_no_task(language: str, sentence: str) -> None:
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
+
+
+def test_still_waiting_names_what_to_provide() -> None:
+    tasks = detect_tasks("We're still waiting for the credit note.", language="en", model=None).tasks
+    assert [t.title for t in tasks] == ["Provide: the credit note"]
