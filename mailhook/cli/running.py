@@ -81,14 +81,15 @@ def _log_to_stderr(level: str) -> None:
 def process(config: Config) -> None:
     """Process every pending message now, without listening (then exit); [worker] processes
     worker processes share the work."""
-    from mailhook.worker import exclusive, pool
+    from mailhook.worker import exclusive, leases, pool
     from mailhook.worker.processing import Worker
 
     # It takes back every claim before it starts: a running worker would lose the one in hand.
     with exclusive.processing(config.database.target, "mailhook process"):
         store = open_store(config)
         processes = config.worker.process_count
-        count = Worker(config).drain(store) if processes == 1 else pool.drain(config, processes)
+        with leases.kept(config):  # the children keep their own
+            count = Worker(config).drain(store) if processes == 1 else pool.drain(config, processes)
     click.echo(f"processed {count} message(s); {json.dumps(store.counts())}")
 
 

@@ -6,6 +6,7 @@ between them is in store.postgres, and the rest of the store writes SQL both rea
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,10 +23,12 @@ from mailhook.model import CONTACT_FIELDS
 from mailhook.rules.fill import ContactState
 from mailhook.store import postgres
 from mailhook.store.locks import is_locked
-from mailhook.store.schema import MIGRATIONS
+from mailhook.store.schema import MIGRATIONS, NOW
 
 # Seconds from one stored timestamp to another, in SQLite's SQL (store.postgres has PostgreSQL's).
 SECONDS_BETWEEN = "(julianday({later}) - julianday({earlier})) * 86400.0"
+LEASE_UNTIL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+{seconds} seconds')"
+LEASE_SECONDS = 120  # how long a claim holds unrenewed (store.claims)
 
 
 class Cursor(Protocol):
@@ -62,8 +65,12 @@ class Base:
     url: str | None = None  # the PostgreSQL url
     db: sqlite_utils.Database | None = None  # SQLite only: its rows as dicts
 
-    def __init__(self, path: Path | str, *, busy_timeout_ms: int = 10_000) -> None:
-        """Open `path`, an SQLite file, or a postgresql:// url, and migrate it."""
+    def __init__(self, path: Path | str, *, busy_timeout_ms: int = 10_000,
+                 host: str | None = None) -> None:
+        """Open `path`, an SQLite file, or a postgresql:// url, and migrate it. `host` names
+        this machine among those sharing the database (its claims are its own; default: the
+        host name)."""
+        self.host = host or socket.gethostname()
         if postgres.is_url(path):
             self._open_postgres(str(path), busy_timeout_ms)
         else:
@@ -75,6 +82,7 @@ class Base:
         self._begin: tuple[str, ...] = ("BEGIN IMMEDIATE",)
         self._notify: tuple[str, ...] = ()  # SQLite has no way to tell another process
         self._seconds = SECONDS_BETWEEN
+        self._clock = (NOW, LEASE_UNTIL.format(seconds=LEASE_SECONDS))
         if str(path) != ":memory:":
             _check_location(self.path)
         # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE in _tx().
@@ -101,6 +109,7 @@ class Base:
         self._begin = postgres.BEGIN
         self._notify = postgres.NOTIFY
         self._seconds = postgres.SECONDS_BETWEEN
+        self._clock = (postgres.PG_NOW, postgres.PG_LEASE_UNTIL.format(seconds=LEASE_SECONDS))
         try:
             self._pg = postgres.connect(url, busy_timeout_ms)
         except psycopg.OperationalError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from mailhook.store.base import Connection
 from mailhook.trust.authorship import addresses_in, read_header_block
@@ -19,6 +20,19 @@ REPLAYED = f"listener = '{REPLAY}'"
 LIVE = f"listener != '{REPLAY}'"
 DUE = "status = 'pending' AND (retry_at IS NULL OR retry_at <= ?)"
 DIED = "the worker process died"  # how a dead process's charge starts its messages' last_error
+# A claim this host holds (or one made before hosts were recorded: its host's own). A claim holds
+# store.base.LEASE_SECONDS without its worker renewing it (worker.leases, four times as often):
+# after that, a host that is gone has its claims taken back, charged.
+OWN = "(claimed_host IS NULL OR claimed_host = ?)"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The SQL of now and of a new lease's end, on the database's own clock: every host
+    compares leases with the same one (store.base gives each engine's)."""
+
+    now: str
+    lease_until: str
 
 
 def parties(raw: bytes) -> frozenset[str]:
@@ -61,9 +75,13 @@ def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, froz
     return taken
 
 
-def claim_next(c: Connection, scope: str, now: str, limit: int) -> list[int]:
-    """Inside the caller's write transaction (so no other process chooses meanwhile): mark the
-    next claimable messages of `scope` processing, by this process; returns their ids."""
+def claim_next(c: Connection, scope: str, now: str, limit: int, host: str,
+               clock: Clock) -> list[int]:
+    """Inside the caller's write transaction (so no other process chooses meanwhile): take back
+    the claims of gone hosts (release_expired), then mark the next claimable messages of `scope`
+    processing, by this process of `host`; returns their ids."""
+    if scope == LIVE:
+        release_expired(c, host, clock)
     rows = c.execute(f"SELECT id, coalesce(last_error, '') FROM messages WHERE {DUE} AND {scope} "
                      "ORDER BY id LIMIT ?", (now, WINDOW)).fetchall()
     # Only a message held when its process died may have killed it; one that failed for any
@@ -80,21 +98,40 @@ def claim_next(c: Connection, scope: str, now: str, limit: int) -> list[int]:
                 AND address NOT IN (SELECT email FROM users)""", ids).fetchall()
         for rowid, address in rows:
             outside[rowid] = outside.get(rowid, frozenset()) | {address}
-    return mark_claimed(c, choose(due, busy, outside, limit, suspects))
+    return mark_claimed(c, choose(due, busy, outside, limit, suspects), host, clock)
 
 
-def mark_claimed(c: Connection, ids: Sequence[int]) -> list[int]:
-    """Claim `ids` for this process: one attempt more, and whose claim it is (its pid), so a
-    supervisor re-queues only the claims of a child that died."""
+def mark_claimed(c: Connection, ids: Sequence[int], host: str, clock: Clock) -> list[int]:
+    """Claim `ids` for this process of `host`: one attempt more, whose claim it is (its pid and
+    host, so a supervisor re-queues only the claims of a child that died, and a start only its
+    own host's), and a lease its worker renews while it reads."""
     if not ids:
         return []
     rows = c.execute(
-        f"""UPDATE messages SET status = 'processing', attempts = attempts + 1, claimed_by = ?
-            WHERE id IN ({','.join('?' * len(ids))}) RETURNING id""", (os.getpid(), *ids))
+        f"""UPDATE messages SET status = 'processing', attempts = attempts + 1, claimed_by = ?,
+            claimed_host = ?, lease_until = {clock.lease_until}
+            WHERE id IN ({','.join('?' * len(ids))}) RETURNING id""", (os.getpid(), host, *ids))
     return sorted(r[0] for r in rows)
 
 
-def claim_replayed(c: Connection, ids: Sequence[int]) -> list[int]:
+def renew(c: Connection, pid: int, host: str, clock: Clock) -> int:
+    """A fresh lease for every live claim of process `pid` of `host`; returns how many."""
+    return c.execute(f"""UPDATE messages SET lease_until = {clock.lease_until}
+                         WHERE status = 'processing' AND {LIVE} AND claimed_by = ?
+                         AND claimed_host = ?""", (pid, host)).rowcount
+
+
+def release_expired(c: Connection, host: str, clock: Clock) -> int:
+    """Inside the caller's write transaction: live claims of other hosts whose lease ran out (the
+    host is gone, or cannot reach the database) go back to pending, charged the attempt their
+    claim counted, each claimed alone from then on (DIED: it may be what stopped its host)."""
+    return c.execute(f"""UPDATE messages SET status = 'pending', retry_at = NULL,
+                         last_error = ? || claimed_host || ' let its lease run out)'
+                         WHERE status = 'processing' AND {LIVE} AND NOT {OWN}
+                         AND lease_until < {clock.now}""", (f"{DIED} (its host ", host)).rowcount
+
+
+def claim_replayed(c: Connection, ids: Sequence[int], host: str, clock: Clock) -> list[int]:
     """Inside the caller's write transaction: claim those of `ids` a replay still has to do
     (pending, or left processing by an interrupted replay); returns their ids."""
     if not ids:
@@ -102,14 +139,18 @@ def claim_replayed(c: Connection, ids: Sequence[int]) -> list[int]:
     found = c.execute(
         f"""SELECT id FROM messages WHERE id IN ({','.join('?' * len(ids))})
             AND status IN ('pending', 'processing') AND {REPLAYED}""", list(ids)).fetchall()
-    return mark_claimed(c, [r[0] for r in found])
+    return mark_claimed(c, [r[0] for r in found], host, clock)
 
 
-def release_every_claim(c: Connection, scope: str) -> int:
-    """Inside the caller's write transaction: every claim of `scope` back to pending, with the
-    attempt it counted taken back. A kill of the whole hook says nothing about the messages being
-    processed (the crash test kills it at random 20 times); a worker that dies on its own while
-    the service runs is charged by its supervisor instead. Returns how many."""
-    return c.execute(f"""UPDATE messages SET status = 'pending',
+def release_every_claim(c: Connection, scope: str, host: str, clock: Clock) -> int:
+    """Inside the caller's write transaction: every claim of `scope` this host holds back to
+    pending, with the attempt it counted taken back (a replay's: all of them, one replay runs
+    per database), and those of gone hosts (release_expired). A kill of the whole hook says
+    nothing about the messages being processed (the crash test kills it at random 20 times); a
+    worker that dies on its own while the service runs is charged by its supervisor instead.
+    A live claim of another host is left to it. Returns how many."""
+    mine, params = ("", ()) if scope == REPLAYED else (f"AND {OWN}", (host,))
+    released = c.execute(f"""UPDATE messages SET status = 'pending',
                          attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
-                         WHERE status = 'processing' AND {scope}""").rowcount
+                         WHERE status = 'processing' AND {scope} {mine}""", params).rowcount
+    return released + (release_expired(c, host, clock) if scope == LIVE else 0)

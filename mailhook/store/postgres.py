@@ -30,6 +30,9 @@ WRITE_LOCK = 0x6D61696C686F6F6B
 BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 PG_NOW = """to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
 PG_TODAY = "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+# A claim's lease end, on the server's clock (every host compares with the same one).
+PG_LEASE_UNTIL = ("""to_char((statement_timestamp() + interval '{seconds} seconds') AT TIME ZONE 'UTC', """
+                  """'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')""")
 # Seconds from one stored timestamp (utc_now's text) to another.
 SECONDS_BETWEEN = "EXTRACT(EPOCH FROM ({later})::timestamptz - ({earlier})::timestamptz)"
 # Told at the commit of new or re-queued mail, to every listening connection on any host.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -175,7 +176,8 @@ class QueueStore(Base):
         an interrupted replay left. Only the one who starts the workers may call it, before they
         start: it takes back every claim."""
         with self._tx() as c:
-            requeued = claims.release_every_claim(c, claims.REPLAYED if replayed else claims.LIVE)
+            requeued = claims.release_every_claim(c, claims.REPLAYED if replayed else claims.LIVE,
+                                                  self.host, claims.Clock(*self._clock))
             if requeued:
                 self._tell_workers(c)
             return requeued
@@ -183,9 +185,10 @@ class QueueStore(Base):
     def processing_ids(self, claimed_by: int | None = None, *,
                        replayed: bool = False) -> list[tuple[int, int]]:
         """(id, attempts) of live (or replayed) messages claimed and not finished: all of them,
-        or those claimed by the process `claimed_by`."""
+        or those claimed by the process `claimed_by` of this host."""
         scope = claims.REPLAYED if replayed else claims.LIVE
-        by, params = ("AND claimed_by = ?", (claimed_by,)) if claimed_by is not None else ("", ())
+        by, params = ((f"AND claimed_by = ? AND {claims.OWN}", (claimed_by, self.host))
+                      if claimed_by is not None else ("", ()))
         rows = self.conn.execute(
             f"SELECT id, attempts FROM messages WHERE status = 'processing' AND {scope} {by} "
             "ORDER BY id", params).fetchall()
@@ -197,8 +200,14 @@ class QueueStore(Base):
         the mark are one write transaction, and store.claims keeps each contact's mail in order."""
         scope = claims.REPLAYED if replayed else claims.LIVE
         with self._tx() as c:
-            ids = claims.claim_next(c, scope, utc_now(), limit)
+            ids = claims.claim_next(c, scope, utc_now(), limit, self.host, claims.Clock(*self._clock))
         return self._queued(ids)
+
+    def renew_leases(self, pid: int) -> int:
+        """A fresh lease (claims.LEASE_SECONDS) for the live claims of process `pid` of this
+        host, so no other host takes them back while it reads; returns how many."""
+        with self._tx() as c:
+            return claims.renew(c, pid, self.host, claims.Clock(*self._clock))
 
     def claim_replayed(self, message_rowid: int) -> Queued | None:
         """Claim one replayed message (see claim_replayed_many)."""
@@ -209,7 +218,7 @@ class QueueStore(Base):
         """Claim replayed messages, pending or left half-done by an interrupted replay (only one
         replay runs at a time, so nobody else is processing them), in one commit; in id order."""
         with self._tx() as c:
-            claimed = claims.claim_replayed(c, ids)
+            claimed = claims.claim_replayed(c, ids, self.host, claims.Clock(*self._clock))
         return self._queued(claimed)
 
     def _queued(self, ids: list[int]) -> list[Queued]:
@@ -322,8 +331,11 @@ class QueueStore(Base):
     def _apply(self, c: Connection, message_rowid: int, outcome: Outcome) -> list[Candidate]:
         """Inside the caller's transaction: one outcome (only to a message being processed: once,
         and never to one failed meanwhile); the candidates that filled."""
-        if not c.execute("SELECT 1 FROM messages WHERE id = ? AND status = 'processing'",
-                         (message_rowid,)).fetchone():
+        # Only its claimer's: a claim taken back from a host that lost its lease and claimed
+        # again elsewhere is finished by the new claimer alone.
+        if not c.execute(f"""SELECT 1 FROM messages WHERE id = ? AND status = 'processing' AND
+                             (claimed_by IS NULL OR (claimed_by = ? AND {claims.OWN}))""",
+                         (message_rowid, os.getpid(), self.host)).fetchone():
             return []
         for email in outcome.create:
             c.execute("INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",

@@ -295,6 +295,14 @@ CREATE TABLE web_sessions_ended (
 );
 """
 
+# Leases (issue 17): the host that holds each claim and until when (renewed by its worker while
+# it reads), so a start takes back only its own host's claims, and a claim of a host that is
+# gone is taken back once its lease runs out. Claims made before have none: their host's own.
+_CLAIM_LEASES = """
+ALTER TABLE messages ADD COLUMN claimed_host TEXT;
+ALTER TABLE messages ADD COLUMN lease_until TEXT;
+"""
+
 Migrations = tuple[tuple[str, str], ...]
 
 
@@ -327,6 +335,7 @@ def migrations(ddl: Callable[[str], str] = _same,
         # The page's sessions signed out before their cookie expires (mailhook.web.session):
         # kept here, so a copy of a signed-out cookie stays refused after a restart too.
         ("0012_web_sessions_ended", ddl(_WEB_SESSIONS_ENDED)),
+        ("0013_claim_leases", ddl(_CLAIM_LEASES)),
     )
 
 

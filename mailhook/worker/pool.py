@@ -17,6 +17,7 @@ from mailhook.config import Config
 from mailhook.store import Store
 from mailhook.store.claims import WINDOW, choose
 from mailhook.store.locks import patiently
+from mailhook.worker import leases
 from mailhook.worker.children import Child, Inbox, Target, charge, leave, settle, spawn
 from mailhook.worker.processing import Worker
 from mailhook.worker.replay import GROUP, STORE_BATCH, Source, intake, process_group, take
@@ -210,7 +211,8 @@ def _drain_main(config: Config, reader: Connection, reports: Connection, parent:
     store = Store(config.database.target)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((None, status)))
     try:  # the parent closing its end of the signal pipe is the stop
-        worker.drain(store, requeue=False, others=True, stop=Inbox(reader).stop)
+        with leases.kept(config):
+            worker.drain(store, requeue=False, others=True, stop=Inbox(reader).stop)
     finally:
         store.close()
     leave()

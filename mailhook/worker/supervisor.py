@@ -13,6 +13,7 @@ from mailhook.config import Config
 from mailhook.errors import MailhookError
 from mailhook.store import Store
 from mailhook.store.locks import is_locked, patiently
+from mailhook.worker import leases
 from mailhook.worker.children import STOP, WAKE, Child, Inbox, Target, charge, die_with, settle, spawn
 from mailhook.worker.metrics import Metrics
 from mailhook.worker.processing import Worker
@@ -200,4 +201,5 @@ def _main(config: Config, reader: Connection, reports: Connection, parent: int, 
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     inbox = Inbox(reader)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((status, seconds)))
-    worker.run(inbox.stop, inbox.wake, requeue=False)
+    with leases.kept(config):
+        worker.run(inbox.stop, inbox.wake, requeue=False)

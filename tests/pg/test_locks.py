@@ -3,18 +3,21 @@ and a worker's idle wait woken by NOTIFY from another connection."""
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
-from mails import USER, deliver, reply
+from mails import USER, deliver, reply, worker_config
 
+from mailhook.config import DatabaseConfig
 from mailhook.store import Store
-from mailhook.worker import exclusive
+from mailhook.worker import exclusive, leases
 from mailhook.worker.idle import idle
 from mailhook.worker.replay import ReplayError
 from mailhook.worker.replay import exclusive as replay_exclusive
@@ -23,7 +26,7 @@ from pg.cluster import PASSWORD, Cluster, fresh_database
 DEADLINE_SECONDS = 60.0
 HOLD = """
 import sys
-from mailhook.worker import exclusive
+from mailhook.worker import exclusive, leases
 with exclusive.processing(sys.argv[1], "mailhook worker"):
     print("held", flush=True)
     sys.stdin.read()
@@ -117,6 +120,38 @@ def test_a_connection_the_server_ended_is_opened_again(url: str) -> None:
         store.add_user(USER, None, inbox_automation=True)  # a write transaction on the new one
         deliver(other, reply())
         assert store.wait_for_mail(DEADLINE_SECONDS)  # LISTEN was issued again
+    finally:
+        store.close()
+        other.close()
+
+
+class _Once(threading.Event):
+    """A stop flag that lets one round of a loop through, then says stop."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rounds = 0
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self.rounds += 1
+        return self.rounds > 1
+
+
+def test_the_worker_renews_the_leases_of_its_claims(url: str, tmp_path: Path) -> None:
+    """While a worker reads, its lease keeper renews its claims on a connection of its own, so
+    a claim whose lease was about to run out is not taken back by another host."""
+    config = dataclasses.replace(worker_config(tmp_path), database=DatabaseConfig(url=url))
+    store, other = Store(url), Store(url, host="elsewhere")
+    try:
+        store.add_user(USER, None, inbox_automation=True)
+        deliver(store, reply())
+        (claimed,) = store.claim(1)
+        with psycopg.connect(url, autocommit=True) as person:
+            person.execute("UPDATE messages SET lease_until = '2000-01-01T00:00:00.000Z'")
+        leases.renewing(config, _Once(), 0.0)
+        assert other.claim(1) == []  # renewed: still this worker's
+        (row,) = store.query("SELECT status, claimed_host FROM messages WHERE id = ?", [claimed.id])
+        assert row == {"status": "processing", "claimed_host": store.host}
     finally:
         store.close()
         other.close()
