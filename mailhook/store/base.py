@@ -29,6 +29,7 @@ from mailhook.store.schema import MIGRATIONS, NOW
 SECONDS_BETWEEN = "(julianday({later}) - julianday({earlier})) * 86400.0"
 LEASE_UNTIL = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+{seconds} seconds')"
 LEASE_SECONDS = 120  # how long a claim holds unrenewed (store.claims)
+LOCAL_HOST = "local"  # the one host of an SQLite file
 
 
 class Cursor(Protocol):
@@ -69,8 +70,9 @@ class Base:
                  host: str | None = None) -> None:
         """Open `path`, an SQLite file, or a postgresql:// url, and migrate it. `host` names
         this machine among those sharing the database (its claims are its own; default: the
-        host name)."""
-        self.host = host or socket.gethostname()
+        host name). An SQLite file has one host, whatever the machine is called today (a
+        container's name changes at each start): its claims are all LOCAL_HOST's."""
+        self.host = host or (socket.gethostname() if postgres.is_url(path) else LOCAL_HOST)
         if postgres.is_url(path):
             self._open_postgres(str(path), busy_timeout_ms)
         else:
