@@ -44,11 +44,12 @@ _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")
 _MOBILE = (
     r"mobile|mobil|mob|mobiel|mobiili|mobilní|mobilny|mobiltelefon|cell|"
     r"cellular|cel|celular|cellulare|handy|portable|port|móvil|movil|gsm|wireless|"
-    r"komórka|komorka|kom|telemóvel|telemovel|natel|matkapuhelin|kännykkä|cep|mobitel|m"
+    r"komórka|komorka|kom|telemóvel|telemovel|telem|tlm|tlmv|tlml|móvel|movel|móv|natel|"
+    r"matkapuhelin|kännykkä|cep|mobitel|m"
 )
 _FAX = r"fax|facsimile|telefax|telefaks|faks|télécopie|telecopie|télécopieur|fx|f"
 _PHONE = (
-    r"tel|telephone|phone|ph|telefon|telefoon|telefono|teléfono|telefone|téléphone|tél|telf|"
+    r"tel|telephone|phone|ph|telefon|telefoon|telefono|teléfono|telefone|téléphone|tél|telf|tfno|tlf\.?no|"
     r"teléf|telef|office|oficina|escritório|escritorio|ufficio|uff|fisso|fijo|fixo|festnetz|"
     r"biuro|kancelář|kantoor|direct|directe|direkt|dir|voice|work|fon|t|p|o|d|w|durchwahl|"
     r"bureau|büro|tlf|tfn|puh|puhelin|telefonszám|reach me at|call me at|call me on"

@@ -50,9 +50,10 @@ BOX = re.compile(
     r"caixa postal|skrytka pocztowa)\s*\d[\d ]{0,9}(?:\s+\S+)?$",
     re.IGNORECASE,
 )
-# What follows a street on its line: floor, door, unit, office, building ("3º B", "Piso 7").
+# What follows a street on its line: floor, door, unit, office, building ("3º B", "3.º Esq.",
+# "Piso 7").
 UNIT = re.compile(
-    r"^(?:\d{1,3}\s?[ºª°]\.?(?:\s?(?:\d{1,2}\s?[ºª°]|[A-Za-z]{1,5}\.?))*|\d{1,3}\.\s?(?:th|tv|mf)\.?|"
+    r"^(?:\d{1,3}\.?\s?[ºª°]\.?(?:\s?(?:\d{1,2}\s?[ºª°]|[A-Za-z]{1,5}\.?))*|\d{1,3}\.\s?(?:th|tv|mf)\.?|"
     r"\d{1,3}(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|étage|stock|og|piso|planta|piano|andar|"
     r"emelet|em\.|piętro|p\.|sal)|(?:piso|planta|pta|puerta|"
     r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
@@ -63,7 +64,7 @@ UNIT = re.compile(
 # Parts of a building with no number ("Hinterhaus", "bajo", "rez-de-chaussée").
 _WING = re.compile(
     r"^(?:hinterhaus|vorderhaus|seitenflügel|rückgebäude|erdgeschoss|dachgeschoss|bajo|entresuelo|ático|"
-    r"entreplanta|rez-de-chaussée|rdc|sous-sol|piano terra|souterrain)$",
+    r"entreplanta|rez-de-chaussée|rdc|sous-sol|piano terra|souterrain|r/c|rés-do-chão)$",
     re.IGNORECASE,
 )
 # Building and estate names, taken in a run with a street ("Edif. Torre Sur", "Col. Juárez",

@@ -36,6 +36,16 @@ def read(block: str, sender: str | None = None) -> dict[str, str]:
             id="es-calle-floor",
         ),
         pytest.param(
+            "Maria Santos\nAv. da Liberdade, 110, 3.º Esq.\n1250-146 Lisboa",
+            ("Av. da Liberdade, 110, 3.º Esq.", "Lisboa", None, "1250-146", None),
+            id="pt-avenida-floor-and-side",
+        ),
+        pytest.param(
+            "Rui Costa\nRua Augusta 27, R/C\n1100-048 Lisboa",
+            ("Rua Augusta 27, R/C", "Lisboa", None, "1100-048", None),
+            id="pt-ground-floor",
+        ),
+        pytest.param(
             "Talleres Ruiz S.L.\nPol. Ind. Las Salinas, Nave 4\n11500 El Puerto de Santa María (Cádiz)",
             ("Pol. Ind. Las Salinas, Nave 4", "El Puerto de Santa María", "Cádiz", "11500", None),
             id="es-poligono-province",

@@ -88,6 +88,13 @@ def test_two_numbers_either_side_of_a_slash_stay_two() -> None:
         ("Cellulare: 333 123 4567", ("mobile_phone",)),
         ("Telefone: +351 21 123 4567", ("phone",)),  # pt
         ("Telemóvel: +351 912 345 678", ("mobile_phone",)),
+        ("Tlm.: +351 912 345 678", ("mobile_phone",)),
+        ("Tlmv: 912 345 678", ("mobile_phone",)),
+        ("Telem.: 912 345 678", ("mobile_phone",)),
+        ("Móvel: +55 11 98765-4321", ("mobile_phone",)),  # pt-BR
+        ("Móv.: 612 34 56 78", ("mobile_phone",)),  # es
+        ("Tfno.: 91 123 45 67", ("phone",)),
+        ("Tlfno.: 91 123 45 67", ("phone",)),
         ("Komórka: 601 234 567", ("mobile_phone",)),  # pl
         ("Tel. kom. 601 234 567", ("mobile_phone",)),
         ("Faks: +48 22 123 45 68", ("fax",)),
