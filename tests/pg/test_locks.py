@@ -91,8 +91,12 @@ def test_an_idle_worker_wakes_on_mail_stored_by_another_connection(url: str) -> 
         worker_store.listen_for_mail()
         worker_store.add_user(USER, None, inbox_automation=True)
         woken = threading.Event()
-        waiting = threading.Thread(target=lambda: (idle(worker_store, threading.Event(), 3600.0),
-                                                   woken.set()), daemon=True)
+
+        def wait() -> None:
+            idle(worker_store, threading.Event(), 3600.0)
+            woken.set()
+
+        waiting = threading.Thread(target=wait, daemon=True)
         waiting.start()
         deliver(listener_store, reply())
         waiting.join(DEADLINE_SECONDS)
