@@ -45,6 +45,7 @@ NL = lexicon(
         r"jullie))\b",
         r"\b(?:ik|we|wij)\s+(?P<act>wacht|wachten)\s+(?:\S+\s+){0,4}?op\s+(?:je|jou|u|jullie)\b",
         r"\b(?:we|wij|ik)\s+(?P<act>(?:laat|laten)\s+(?:het\s+)?(?:u|je|jullie)\s+(?:\S+\s+){0,2}?weten)\b",
+        r"\b(?:we|wij|ik)\s+(?P<act>(?:nemen|neem)\s+(?:\S+\s+){0,3}?contact\s+(?:met\s+\S+\s+)?op)\b",
     ],
     ask=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"
@@ -69,6 +70,8 @@ NL = lexicon(
         r"\b(?P<act>(?:welk|welke|wanneer|wat)\b(?:\s+\S+){0,5}?)\s+(?:komt|komen|past|passen|"
         r"schikt|schikken)\s+"
         r"(?:u|je|jou|jullie)\b(?=[^.!]*\?)",
+        r"^(?:en\s+)?(?P<act>(?:(?:is er|nog)\s+)?(?:al\s+)?(?:nieuws|iets nieuws)\s+(?:over|van|"
+        r"omtrent))\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Stuur alsjeblieft de cijfers").
@@ -109,6 +112,11 @@ NL = lexicon(
         r"\b(?:we|wij|ik)\s+(?:zouden|"
         r"zou)\s+(?P<act>(?:\S+\s+){0,5}?graag\s+(?:\S+\s+){0,4}?(?:hebben|ontvangen|"
         r"krijgen|zien))\b",
+        r"\b(?:heb|hebt|heeft|hebben)\s+(?:je|jij|u|jullie)\s+(?:al\s+)?(?:\S+\s+){0,4}?(?:kunnen|"
+        r"tijd gehad om)\s+"
+        r"(?P<act>\w+)(?=[^.!]*\?)",
+        r"\bis\s+het\s+(?:al\s+)?gelukt\s+om\s+(?P<act>(?:\S+\s+){0,4}?\w+)(?=[^.!]*\?)",
+        r"\b(?:en\s+)?(?P<act>laat\s+(?:me|mij|ons)\s+(?:\S+\s+)?weten)\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -137,5 +145,7 @@ NL = lexicon(
         r"verschuiven|vervroegen|"
         r"uitstellen))\b",
         r"\b(?P<act>laten\s+we)\s+(?!(?:eerlijk|hopen|wel|niet|zeggen)\b)",
+        r"\b(?P<act>(?:schikt|past|komt)\s+(?:\S+\s+){1,5}?(?:u|je|jullie))\b(?:\s+uit)?(?=[^.!]*\?)",
+        r"^(?P<act>we zien elkaar)\b(?=[^.?!]*\b(?:op|morgen|volgende|om|in|bij)\b)",
     ],
 )

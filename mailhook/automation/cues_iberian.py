@@ -43,6 +43,7 @@ ES = lexicon(
         r"recibirán))\b",
         r"\b(?P<act>(?:te|le|les|os)\s+(?:espero|esperamos|esperaré|esperaremos|enseño|enseñaré|recojo|"
         r"recogeré))\b",
+        r"\b(?P<act>estar(?:emos|é) en contacto)\b",
     ],
     ask=[
         r"\b(?:quisiera|quisiéramos|me gustaría|nos gustaría|querría|querríamos|quería|queríamos|deseo|"
@@ -70,6 +71,9 @@ ES = lexicon(
         r"lo)))\b"
         r"(?=[^.!]*\?)",
         r"\b(?P<act>cuándo\s+(?:podemos|puedo)\s+(?:esperar|contar con))\b",
+        r"^(?:¿\s*)?(?:y\s+)?(?P<act>(?:alguna|hay alguna|hay)\s+(?:novedad|noticia)s?\s+(?:sobre|de|"
+        r"del|con))\b"
+        r"(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Prepara por favor un análisis").
@@ -105,6 +109,8 @@ ES = lexicon(
         r"podría|podrías)\s+(?P<act>\w+)",
         r"\balguien\s+(?:de|en)\s+(?:vuestro|su|tu)\s+(?:lado|equipo|parte|empresa|departamento)\s+(?:puede|"
         r"podría)\s+(?P<act>\w+)",
+        r"\b(?:has|ha|habéis|han)\s+(?:tenido (?:ocasión|tiempo|oportunidad) de|"
+        r"podido)\s+(?P<act>\w+)(?=[^.!]*\?)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -215,6 +221,8 @@ PT = lexicon(
         r"\b(?P<act>(?:o que|que) (?:acha|achas|acham|pensa|pensas|pensam))\b",
         r"\b(?P<act>(?:que|qual|quais|quando)\b(?:\s+\S+){0,5}?)\s+(?:lhe|te|vos)\s+(?:dá|dão|daria|convém|"
         r"conviria|serve|servem|serviria)\b(?=[^.!]*\?)",
+        r"^(?:e\s+)?(?P<act>(?:há|existem|tem)\s+(?:\S+\s+)?(?:novidades|notícias)\s+(?:sobre|"
+        r"d[aoe]s?))\b(?=[^.!]*\?)",
     ],
     request=[
         softened(r"por favor", words("obrigad\\w*", "olá", "ola", "sim", "não", "bom", "boa", "muito"),
@@ -242,6 +250,9 @@ PT = lexicon(
         r"\balguém\s+d[oa]\s+(?:vosso|seu|teu|vossa|sua|tua)\s+(?:lado|equipa|equipe|parte|"
         r"empresa)\s+(?:pode|"
         r"poderia)\s+(?P<act>\w+)",
+        r"\b(?:já\s+)?(?:teve|tiveste|tiveram)\s+(?:oportunidade|tempo|"
+        r"ocasião)\s+de\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"^(?:e\s+)?(?:já\s+)?(?P<act>conseguiu|conseguiste|conseguiram)\s+\w+(?=[^.!]*\?)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -278,5 +289,7 @@ PT = lexicon(
         r"^(?:então,?\s+)?(?P<act>falamos)\s+(?:amanhã|depois|logo|em breve|mais tarde|"
         r"na próxima|para a semana|"
         r"na (?:segunda|terça|quarta|quinta|sexta))\b",
+        r"\b(?P<act>(?:\S+\s+){1,4}?(?:dá|daria)-(?:lhe|te|vos)\s+jeito)(?=[^.!]*\?)",
+        r"^(?P<act>vemo-nos)\b",
     ],
 )

@@ -114,6 +114,7 @@ DA = lexicon(
         r"til\s+(?:dig|jer|Dem))\b",
         _SCAND_YOU_GET,
         _SCAND_WAIT,
+        r"\b(?:vi|jeg|jag)\s+(?P<act>kontakter\s+(?:dig|jer|Dem))\b(?!\s+(?:ikke|inte)\b)",
     ],
     ask=[
         rf"\b(?:kan|kunne|vil)\s+(?:du|I|De)\s+(?:\S+\s+){{0,2}}?(?:fortælle|forklare|oplyse|"
@@ -130,6 +131,8 @@ DA = lexicon(
         _SCAND_IDEA,
         _SCAND_ARRANGE,
         _SCAND_THINK,
+        r"^(?:og\s+|och\s+)?(?P<act>(?:nyt|noget nyt|nyheder)\s+(?:om|vedrørende))\b(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldrig"),
@@ -155,6 +158,10 @@ DA = lexicon(
         r"\b(?:kan|kunne)\s+nogen\s+(?:fra|hos|i)\s+(?:jeres|din|jer)\s+(?:side\s+|afdeling\s+|"
         r"team\s+)?(?P<act>\w+)"
         r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\bhar\s+(?:du|I|De|ni|dere)\s+(?:nået at|fået tid til at)\s+(?P<act>\w+)(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
+        r"\ber det lykkedes (?:dig|jer) at\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?:og\s+|och\s+)?(?P<act>(?:sig|fortæl))\b\s*(?:(?:mig|os)\s*)?,?\s*(?:hvad|hvordan|om|hvornår)\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -183,6 +190,8 @@ DA = lexicon(
         r"^(?P<act>vi (?:tales|snakkes|høres)(?: ved)?)(?=\s+(?:i morgen|næste|på (?:mandag|"
         r"tirsdag|onsdag|torsdag|"
         r"fredag)|senere|efter))",
+        r"\b(?P<act>(?:passer|passar)\s+(?:\S+\s+){1,4}?(?:for\s+)?(?:dig|jer|Dem))\b(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
     ],
 )
 
@@ -216,6 +225,7 @@ SV = lexicon(
         _SCAND_YOU_GET,
         _SCAND_WAIT,
         r"\b(?:jag|vi)\s+(?P<act>håller\s+(?:dig|er)\s+(?:underrättade?|uppdaterade?|informerade?))\b",
+        r"\b(?:vi|jeg|jag)\s+(?P<act>kontaktar\s+(?:dig|er))\b(?!\s+(?:ikke|inte)\b)",
     ],
     ask=[
         rf"\b(?:jag|vi)\s+(?:skulle\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:veta|fråga|"
@@ -231,6 +241,8 @@ SV = lexicon(
         _SCAND_IDEA,
         _SCAND_ARRANGE,
         _SCAND_THINK,
+        r"^(?:og\s+|och\s+)?(?P<act>(?:något nytt|nytt|nyheter)\s+(?:om|angående|kring))\b(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="inte|aldrig"),
@@ -254,6 +266,9 @@ SV = lexicon(
         r"\b(?:kan|kunde)\s+någon\s+(?:från|hos|på)\s+(?:er|din|ert)\s+(?:sida\s+|avdelning\s+|"
         r"team\s+)?(?P<act>\w+)"
         r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\bhar\s+(?:du|I|De|ni|dere)\s+(?:hunnit|haft tid att)\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\bhar (?:du|ni) lyckats\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?:og\s+|och\s+)?(?P<act>(?:säg|berätta))\b\s*(?:(?:mig|oss)\s*)?,?\s*(?:vad|hur|om|när)\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -282,6 +297,7 @@ SV = lexicon(
         r"tidigarelägga)\s+\S+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"^(?P<act>vi hörs)(?=\s+(?:i morgon|imorgon|nästa|på (?:måndag|tisdag|onsdag|torsdag|fredag)|senare|"
         r"efter))",
+        r"\b(?P<act>(?:passer|passar)\s+(?:\S+\s+){1,4}?(?:for\s+)?(?:dig|er))\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
 )
 
@@ -312,6 +328,7 @@ NO = lexicon(
         r"til\s+(?:deg|dere|Dem))\b",
         _SCAND_YOU_GET,
         _SCAND_WAIT,
+        r"\b(?:vi|jeg|jag)\s+(?P<act>kontakter\s+(?:deg|dere))\b(?!\s+(?:ikke|inte)\b)",
     ],
     ask=[
         rf"\b(?:jeg|vi)\s+lurer\s+på\s+(?P<act>{_NO_WH})\b",
@@ -327,6 +344,8 @@ NO = lexicon(
         _SCAND_IDEA,
         _SCAND_ARRANGE,
         _SCAND_THINK,
+        r"^(?:og\s+|och\s+)?(?P<act>(?:noe nytt|nytt|nyheter)\s+(?:om|angående|rundt))\b(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldri"),
@@ -352,6 +371,10 @@ NO = lexicon(
         r"\b(?:kan|kunne)\s+noen\s+(?:fra|hos|på)\s+(?:deres|din|dere)\s+(?:side\s+|avdeling\s+|"
         r"team\s+)?(?P<act>\w+)"
         r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\bhar\s+(?:du|I|De|ni|dere)\s+(?:rukket å|fått tid til å)\s+(?P<act>\w+)(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
+        r"\bhar (?:du|dere) (?:fått|klart å)\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
+        r"\b(?:og\s+|och\s+)?(?P<act>(?:si|fortell))\b\s*(?:(?:meg|oss)\s*)?,?\s*(?:hva|hvordan|om|når)\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -381,5 +404,7 @@ NO = lexicon(
         r"^(?P<act>vi (?:snakkes|høres))(?=\s+(?:i morgen|neste|på (?:mandag|tirsdag|onsdag|"
         r"torsdag|fredag)|senere|"
         r"etter))",
+        r"\b(?P<act>(?:passer|passar)\s+(?:\S+\s+){1,4}?(?:for\s+)?(?:deg|dere))\b(?=(?:[^.!]|"
+        r"(?<=\bkl)\.)*\?)",
     ],
 )

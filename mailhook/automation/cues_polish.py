@@ -44,6 +44,7 @@ PL = lexicon(
         r"Pana|Panią|Państwa)|"
         r"oprowadzę\s+(?:Cię|Was|Pana|Panią|Państwa))(?!\w)",
         r"\b(?P<act>będ(?:ę|ziemy)\s+(?:Pana|Panią|Pani|Państwa|cię|ciebie|was)\s+informowa\w*)",
+        r"\b(?P<act>odezwiemy się|skontaktujemy się)\b",
     ],
     ask=[
         rf"\b(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:\S+\s+)?(?:wiedzieć|zapytać|się dowiedzieć|"
@@ -65,6 +66,9 @@ PL = lexicon(
         r"muszę|musimy|należy))(?!\w)",
         r"\b(?P<act>co (?:sądzisz|sądzicie|sądzi Pan|sądzi Pani|sądzą Państwo|myślisz|myślicie))(?!\w)",
         r"\b(?P<act>kiedy\s+(?:możemy|mogę)\s+(?:się\s+)?(?:spodziewać|oczekiwać)\w*)",
+        r"\b(?P<act>(?:czy\s+)?(?:są|jest)\s+(?:jakieś\s+|już\s+)?(?:wieści|nowości|"
+        r"informacje)\s+(?:w sprawie|o|na temat|"
+        r"odnośnie))\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Przyślij proszę raport").
@@ -97,6 +101,8 @@ PL = lexicon(
         r"(?:\S+\s+){0,2}?(?:Pan|Pani|Państwo)\b",
         r"\bczy\s+ktoś\s+(?:z|ze)\s+(?:Pana|Pani|Państwa|twojej|waszej)\s+(?:strony|firmy|działu|zespołu)\s+"
         r"(?:może|mógłby|mogłaby)\s+(?P<act>\w+)",
+        r"\bczy\s+(?:miał|miała|mieli|mieliście)\s+(?:Pan|Pani|Państwo)?\s*(?:okazję|czas)\s+(?P<act>\w+)",
+        r"\bczy\s+udało\s+się\s+(?:Panu|Pani|Państwu|ci|wam)\s+(?P<act>\w+)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -126,5 +132,9 @@ PL = lexicon(
         r"^(?P<act>umówmy\s+się)\b",
         r"^(?P<act>(?:umawiamy|spotykamy)\s+się)\b(?=[^.!]*\?)",
         r"\b(?:możemy|moglibyśmy)\s+(?P<act>(?:przesunąć|przełożyć|przenieść)\s+\S+)(?=[^.!]*\?)",
+        r"\bczy\s+(?P<act>(?:\S+\s+){1,4}?(?:Panu|Pani|Państwu|ci|wam)\s+(?:odpowiada|pasuje|"
+        r"odpowiadałby|pasowałby|"
+        r"odpowiadałaby|pasowałaby))\b",
+        r"^(?P<act>widzimy się)\b(?=[^.?!]*\b(?:w|we|jutro|o|na)\b)",
     ],
 )

@@ -58,6 +58,7 @@ FR = lexicon(
         r"\b(?:je|nous)\s+(?P<act>(?:vous|te|t')\s*(?:attendrai|attendrons|attends|attendons|ferai visiter|"
         r"ferons visiter|"
         r"montrerai|montrerons))\b",
+        r"\b(?:je|nous)\s+(?P<act>(?:re)?prendr(?:ai|ons) contact)\b",
     ],
     ask=[
         r"\b(?:je|nous)\s+(?:souhaiterais|souhaiterions|souhaite|souhaitons|voudrais|voudrions|aimerais|"
@@ -87,6 +88,9 @@ FR = lexicon(
         r"\b(?P<act>(?:quel|quelle|quels|quelles)\b(?:\s+\S+){0,5}?)\s+(?:vous|te|"
         r"t')\s*(?:convien(?:t|nent|drait|"
         r"draient)|arrange(?:nt|rait|raient)?|irai(?:t|ent))\b(?=[^.!]*\?)",
+        r"^(?:et\s+)?(?P<act>(?:des|quelles) nouvelles (?:de|du|des|concernant|au sujet)|"
+        r"du nouveau (?:pour|sur|"
+        r"concernant))\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Envoyez-moi s'il vous plaît le devis").
@@ -134,6 +138,7 @@ FR = lexicon(
         r"\bquelqu'un\s+(?:de chez vous|de votre (?:côté|équipe|service|part)|"
         r"chez vous)\s+(?:peut-il|pourrait-il|"
         r"peut|pourrait)\s+(?P<act>\w+)",
+        r"\b(?:avez|as)[- ](?:vous|tu)\s+(?:pu|eu le temps de|eu l'occasion de)\s+(?P<act>\w+)(?=[^.!]*\?)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -167,6 +172,8 @@ FR = lexicon(
         r"\b(?:pouvons|pourrions)-nous\s+(?P<act>(?:décaler|déplacer|reporter|avancer|repousser)\s+\S+)",
         r"\b(?:peut|pourrait)-on\s+(?P<act>(?:décaler|déplacer|reporter|avancer|repousser)\s+\S+)",
         r"\b(?P<act>faisons\s+(?:un|le)\s+point)\b",
+        r"\b(?P<act>(?:\S+\s+){0,4}?(?:vous|te)\s+(?:conviendrait|conviendraient|convient|irait|arrangerait))"
+        r"(?:-(?:il|elle|ils|elles))?\b(?=[^.!]*\?)",
     ],
 )
 
@@ -230,6 +237,9 @@ IT = lexicon(
         r"andrebbe(?:ro)?|"
         r"conviene|convengono|converrebbe|sta(?:nno)? bene|starebbe(?:ro)? bene)\b(?=[^.!]*\?)",
         r"\b(?P<act>quando\s+(?:possiamo|posso)\s+(?:aspettarci|aspettarmi|contare su))\b",
+        r"^(?:e\s+)?(?P<act>(?:ci sono\s+)?(?:novità|notizie|aggiornamenti)\s+(?:su|sul|sulla|sui|"
+        r"sulle|per|riguardo))"
+        r"\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Prepara per favore un'analisi").
@@ -261,6 +271,8 @@ IT = lexicon(
         r"\bqualcuno\s+(?:da parte vostra|da parte sua|del vostro (?:team|ufficio)|"
         r"della vostra (?:squadra|azienda))"
         r"\s+(?:può|potrebbe)\s+(?P<act>\w+)",
+        r"\b(?:hai|avete|ha)\s+(?:avuto modo|avuto tempo|avuto occasione)\s+di\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:è|sei|siete)\s+riuscit[oaie]\s+a\s+(?P<act>\w+)(?=[^.!]*\?)",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").

@@ -162,6 +162,8 @@ EN = lexicon(
         r"\b(?:can|could|would)\s+(?:someone|somebody|anyone|anybody)\s+(?:from|on|in|at|"
         r"of)\s+(?:your|you)\s+"
         r"(?:side|team|end|company|office|department|staff)\s+(?:please\s+)?(?P<act>[a-z]\w+)(?=[^.!]*\?)",
+        r"\b(?:did|have)\s+you\s+(?:get|had|have)\s+(?:a|the)\s+chance\s+to\s+(?P<act>\w+)",
+        r"\bwere you able to\s+(?P<act>\w+)(?=[^.!]*\?)",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
@@ -216,6 +218,9 @@ EN = lexicon(
         r"\b(?:can|could|shall|should)\s+we\s+(?P<act>(?:move|reschedule|postpone|push|shift|"
         r"bring forward|push back)\s+"
         r"(?:the|our|this|that|tomorrow's|today's)\b)",
+        r"\b(?:would|will|does|do|could)\s+(?P<act>(?:\S+\s+){1,6}?(?:suit|work for|be convenient for|"
+        r"be good for|"
+        r"be ok for|be okay for))\s+(?:you|your)\b(?=[^.!]*\?)",
     ],
 )
 
@@ -310,6 +315,9 @@ DE = lexicon(
         r"\b(?P<act>was (?-i:halten Sie|hältst du|haltet ihr|meinen Sie|meinst du|meint ihr|sagen Sie|"
         r"sagst du|"
         r"sagt ihr))\b",
+        r"^(?:und\s+)?(?P<act>gibt es (?:schon\s+)?(?:etwas\s+)?(?:Neuigkeiten|Neues|"
+        r"einen (?:neuen\s+)?Stand))\b"
+        r"(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Ruf bitte die Kunden an"), or after "bitte", in
@@ -358,6 +366,11 @@ DE = lexicon(
         r"eurer|eurem)\s+(?:Seite|Team|Firma|Abteilung|Büro)\s+(?P<act>\w+)(?=[^.!]*\?)",
         r"\bum\s+(?P<act>(?:\S+\s+){0,2}?(?:Rückmeldung|Antwort|Bestätigung|Rückruf|Zusendung|Prüfung))\b"
         r"[^.?!]*\bwird gebeten",
+        r"\bsind\s+(?-i:Sie|du)\s+(?:schon\s+)?dazu\s+gekommen,?\s+(?P<act>\S+)",
+        r"\b(?:konnten|konntest)\s+(?-i:Sie|du)\s+(?P<act>\S+)(?=[^.!]*\b(?:schon|bereits|inzwischen)\b[^.!]*\?)",
+        r"^(?:bitte\s+)?(?P<act>(?:schauen|sehen|sagen|teilen|nennen|kontaktieren|füllen|"
+        r"unterschreiben|überweisen)"
+        r"\s+Sie)\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -402,5 +415,6 @@ DE = lexicon(
         r"\b(?:können|könnten|sollen|sollten)\s+wir\s+(?P<act>(?:\S+\s+){1,5}?(?:verschieben|"
         r"verlegen|vorziehen|"
         r"tauschen))\b",
+        r"^(?:also\s+|dann\s+)?(?P<act>wir sehen uns)\b(?=[^.?!]*\b(?:am|morgen|nächste|um|auf|in|bei)\b)",
     ],
 )

@@ -256,3 +256,77 @@ def test_the_past_figures_of_speech_and_sign_offs_make_no_task(language: str, se
 def test_still_waiting_names_what_to_provide() -> None:
     tasks = detect_tasks("We're still waiting for the credit note.", language="en", model=None).tasks
     assert [t.title for t in tasks] == ["Provide: the credit note"]
+
+
+# Whether the reader got round to something, news asked for, a slot put to the reader, a meeting
+# set ("see you on Monday"), "we'll be in touch": sentences we wrote for FOLLOWUP.md's kinds.
+GOT_ROUND_NEWS_AND_SLOTS = [
+    ("en", "Did you get a chance to look at the proposal?"),
+    ("en", "Would Tuesday at 10 suit you?"),
+    ("de", "Sind Sie schon dazu gekommen, sich das Angebot anzusehen?"),
+    ("de", "Gibt es Neuigkeiten zum Ersatzteil?"),
+    ("de", "Wir sehen uns am Montag auf der Messe."),
+    ("de", "Konnten Sie das Anmeldeproblem schon beheben?"),
+    ("de", "Schauen Sie sich bitte die Zeichnungen an und sagen Sie mir, was Sie davon halten."),
+    ("fr", "Des nouvelles de la pièce de rechange ?"),
+    ("fr", "Avez-vous pu résoudre le problème de connexion ?"),
+    ("fr", "Mardi à 10 h vous conviendrait-il ?"),
+    ("fr", "Nous reprendrons contact la semaine prochaine."),
+    ("es", "¿Has tenido ocasión de mirar la propuesta?"),
+    ("es", "¿Alguna novedad sobre la pieza de repuesto?"),
+    ("es", "¿Ha podido resolver el problema de acceso?"),
+    ("es", "Estaremos en contacto la semana que viene."),
+    ("it", "Hai avuto modo di guardare la proposta?"),
+    ("it", "Novità sul pezzo di ricambio?"),
+    ("it", "È riuscito a risolvere il problema di accesso?"),
+    ("nl", "Heb je al naar het voorstel kunnen kijken?"),
+    ("nl", "Nog nieuws over het vervangende onderdeel?"),
+    ("nl", "We zien elkaar maandag op de beurs."),
+    ("nl", "Is het gelukt om het inlogprobleem op te lossen?"),
+    ("nl", "Schikt dinsdag om 10 uur u?"),
+    ("nl", "We nemen volgende week contact op."),
+    ("nl", "Kijk even naar de tekeningen en laat me weten wat je ervan vindt."),
+    ("pt", "Já teve oportunidade de ver a proposta?"),
+    ("pt", "Há novidades sobre a peça de substituição?"),
+    ("pt", "Vemo-nos na segunda na feira."),
+    ("pt", "Conseguiu resolver o problema de acesso?"),
+    ("pt", "Terça às 10h dá-lhe jeito?"),
+    ("da", "Har du nået at kigge på forslaget?"),
+    ("da", "Nyt om reservedelen?"),
+    ("da", "Er det lykkedes dig at løse login-problemet?"),
+    ("da", "Passer tirsdag kl. 10 dig?"),
+    ("da", "Kig lige på tegningerne og sig, hvad du synes."),
+    ("sv", "Har du hunnit titta på förslaget?"),
+    ("sv", "Något nytt om reservdelen?"),
+    ("sv", "Har du lyckats lösa inloggningsproblemet?"),
+    ("sv", "Passar tisdag kl. 10 dig?"),
+    ("sv", "Titta på ritningarna och säg vad du tycker."),
+    ("no", "Har du rukket å se på forslaget?"),
+    ("no", "Noe nytt om reservedelen?"),
+    ("no", "Har du fått løst innloggingsproblemet?"),
+    ("no", "Passer tirsdag kl. 10 for deg?"),
+    ("no", "Ta en titt på tegningene og si hva du synes."),
+    ("pl", "Czy miał Pan okazję zapoznać się z propozycją?"),
+    ("pl", "Czy są jakieś wieści w sprawie części zamiennej?"),
+    ("pl", "Widzimy się w poniedziałek na targach."),
+    ("pl", "Czy udało się Panu rozwiązać problem z logowaniem?"),
+    ("pl", "Czy wtorek o 10 Panu odpowiada?"),
+    ("pl", "Odezwiemy się w przyszłym tygodniu."),
+]
+
+NOT_A_MEETING = [
+    ("de", "Wir sehen uns gezwungen, die Preise zu erhöhen."),
+    ("de", "Haben Sie schon gehört, dass wir umziehen?"),
+    ("pl", "Widzimy się rzadko."),
+    ("nl", "We zien elkaar vaak te weinig."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), GOT_ROUND_NEWS_AND_SLOTS)
+def test_got_round_news_slots_and_meetings_make_a_task(language: str, sentence: str) -> None:
+    assert len(detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks) == 1
+
+
+@pytest.mark.parametrize(("language", "sentence"), NOT_A_MEETING)
+def test_the_same_verbs_in_other_senses_make_no_task(language: str, sentence: str) -> None:
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
