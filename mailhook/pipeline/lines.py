@@ -124,6 +124,10 @@ _NOT_NAMES = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.?!:]\s*$")
 _ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Dr|St|Ave|Rd|Mr|Mrs|Ms)\.\s*$")
+# "Pieter de Jong | Accountmanager | Voorbeeld B.V.": a block's parts in a row between bars or
+# bullets, each a few words; a sentence is not cut so.
+_SEGMENTS = re.compile(r"\s+[|•·]\s+")
+_SEGMENT_WORDS = 5
 
 
 def is_blank(line: str) -> bool:
@@ -197,6 +201,9 @@ def is_prose(line: str) -> bool:
     """A sentence of the message: long, or ending like a sentence, and not a contact/org line."""
     text = line.strip()
     if not text or is_name_like(text):
+        return False
+    segments = _SEGMENTS.split(text)
+    if len(segments) >= 2 and all(len(segment.split()) <= _SEGMENT_WORDS for segment in segments):
         return False
     words = len(text.split())
     if has_contact(text) or URL.search(text) or is_address_line(text):

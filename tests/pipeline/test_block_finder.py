@@ -11,8 +11,8 @@ from email.message import EmailMessage
 import pytest
 
 from mailhook.model import Author
-from mailhook.pipeline import extract, read_message
-from mailhook.pipeline.lines import is_device, is_placeholder, is_registry, is_valediction
+from mailhook.pipeline import Part, extract, read_message
+from mailhook.pipeline.lines import is_device, is_placeholder, is_prose, is_registry, is_valediction
 from mailhook.pipeline.signature import MOST_ANCHORS, find_signature
 
 
@@ -360,3 +360,31 @@ def test_misspelt_closing_above_a_logo_and_a_log_still_anchors_the_block() -> No
              "Tél. 04 72 00 00 00", "", *log]
     block = find_signature(lines, None)
     assert block is not None and (block.first, block.last, block.signoff) == (6, 7, 4)
+
+
+@pytest.mark.parametrize("line", [
+    "Pieter de Jong | Accountmanager | Voorbeeld B.V.",
+    "Anna Weber • Leiterin Einkauf • Beispiel GmbH & Co. KG",
+    "Marie Curie · Directrice R&D · Exemple S.A.",
+    "Jan Kowalski | Kierownik sprzedaży | Przykład Sp. z o.o.",
+])
+def test_a_block_set_out_between_bars_is_not_a_sentence(line: str) -> None:
+    """Name, role and company between bars or bullets, ending in a legal form's dot, is no prose."""
+    assert not is_prose(line)
+
+
+def test_a_sentence_with_a_bar_is_still_prose() -> None:
+    """A long segment between bars is a sentence, bars or not."""
+    assert is_prose("Please find the figures attached as discussed yesterday | regards to all of the team.")
+
+
+def test_a_piped_block_after_the_closing_is_found_whole() -> None:
+    """The piped first line opens the block; it is not the end of the message's text."""
+    author = Author("Pieter de Jong", "p.dejong@example.nl")
+    text = ("Hoi Sanne,\n\nIn de bijlage vind je de offerte.\n\nMet vriendelijke groet,\n\n"
+            "Pieter de Jong | Accountmanager | Voorbeeld B.V.\nT: +31 (0)20 123 4567\n"
+            "Herengracht 100, 1015 BS Amsterdam")
+    extraction = extract(Part(author, text, 0))
+    assert extraction.signature is not None and extraction.signature.startswith("Pieter de Jong")
+    assert (extraction.fields["first_name"], extraction.fields["last_name"]) == ("Pieter", "de Jong")
+    assert extraction.fields["company"] == "Voorbeeld B.V."
