@@ -101,6 +101,7 @@ _LABEL = re.compile(
 )
 # A one-letter label stands right before its number ("T: +49", "M. 0170"), not in "P.IVA".
 _SINGLE_LETTER_OK = re.compile(r"^\s*[:.：]?\s*[+(]?\s*$")
+_ABBREVIATED = re.compile(r"(?<![^\W\d_])[^\W\d_]\.$")
 # Two labels joined like this name one number of both kinds ("Tel./Fax", "Tel. y Fax").
 _JOINED = re.compile(r"/|&|\+|、| (?:and|und|et|y|e|en|og|och|i|és|a|ja) ", re.IGNORECASE)
 # The last group of a German-style number ending "-0" is the switchboard; a Durchwahl after it
@@ -217,6 +218,8 @@ def _labels(text: str, *, suffix: bool) -> tuple[str, ...]:
         following = text[match.end() :]
         if len(word) == 1 and not suffix and not _SINGLE_LETTER_OK.match(following):
             continue
+        if len(word) == 1 and _ABBREVIATED.search(text[: match.start()]):
+            continue  # the last letter of "C.P.", "P.O.", "B.P.": a postal word, not a label
         if suffix and match.start() > 3:
             break
         found.append(kind)

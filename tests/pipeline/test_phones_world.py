@@ -115,6 +115,8 @@ def test_two_numbers_either_side_of_a_slash_stay_two() -> None:
         ("Mobilnummer 40 12 34 56", ("mobile_phone",)),
         ("Tel e Fax 02 1234567", ("phone", "fax")),
         ("Tel. y Fax: 91 123 45 67", ("phone", "fax")),
+        ("P. 0711 123456", ("phone",)),  # a one-letter label alone still counts
+        ("Tel./F. 91 123 45 67", ("phone", "fax")),
     ],
 )
 def test_labels_of_many_languages_decide_the_field(line: str, kinds: tuple[str, ...]) -> None:
@@ -164,6 +166,8 @@ def test_own_line_and_company_fax_are_not_switchboard() -> None:
         "Notfall: 0800 1234567",
         "Domicile : 01 23 45 67 89",
         "Dnr 123-456-7890",
+        "C.P. 06600, Ciudad de México, CDMX",  # código postal: the "P." is no phone label
+        "B.P. 21045 Lyon",
     ],
 )
 def test_registry_numbers_and_private_lines_are_not_the_senders_phone(line: str) -> None:
