@@ -68,11 +68,11 @@ _WING = re.compile(
     re.IGNORECASE,
 )
 # Building and estate names, taken in a run with a street ("Edif. Torre Sur", "Col. Juárez",
-# "Courty House").
+# "Courty House", "Riverside Park", "Parque Empresarial Norte").
 _BUILDING = re.compile(
     r"^(?:edif\.?|edificio|torre|bloque|centro|immeuble|résidence|bât\.?|bâtiment|building|"
-    r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|gebäude|haus)\s+\S|"
-    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)? (?:House|Building|Centre|Center|Tower|Haus)$",
+    r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|parque|gebäude|haus)\s+\S|"
+    r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)? (?:House|Building|Centre|Center|Tower|Haus|Park|Estate|Campus)$",
     re.IGNORECASE,
 )
 _NOT_CITY = frozenset(

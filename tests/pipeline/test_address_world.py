@@ -46,6 +46,16 @@ def read(block: str, sender: str | None = None) -> dict[str, str]:
             id="pt-ground-floor",
         ),
         pytest.param(
+            "Sarah Connor\nUnit 4, Riverside Park, Station Road\nReading RG1 1AA",
+            ("Unit 4, Riverside Park, Station Road", "Reading", None, "RG1 1AA", None),
+            id="en-gb-unit-on-an-estate",
+        ),
+        pytest.param(
+            "Ana Ruiz\nParque Empresarial Norte, Calle Uno 5\n28108 Alcobendas",
+            ("Parque Empresarial Norte, Calle Uno 5", "Alcobendas", None, "28108", None),
+            id="es-business-park",
+        ),
+        pytest.param(
             "Talleres Ruiz S.L.\nPol. Ind. Las Salinas, Nave 4\n11500 El Puerto de Santa María (Cádiz)",
             ("Pol. Ind. Las Salinas, Nave 4", "El Puerto de Santa María", "Cádiz", "11500", None),
             id="es-poligono-province",
