@@ -72,6 +72,7 @@ NL = lexicon(
         r"(?:u|je|jou|jullie)\b(?=[^.!]*\?)",
         r"^(?:en\s+)?(?P<act>(?:(?:is er|nog)\s+)?(?:al\s+)?(?:nieuws|iets nieuws)\s+(?:over|van|"
         r"omtrent))\b(?=[^.!]*\?)",
+        r"^(?P<act>(?:kan|mag|kon)\s+(?:ik|men))\b(?![^.!?]*\b(?:helpen|voorstellen)\b)(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Stuur alsjeblieft de cijfers").
@@ -117,6 +118,10 @@ NL = lexicon(
         r"(?P<act>\w+)(?=[^.!]*\?)",
         r"\bis\s+het\s+(?:al\s+)?gelukt\s+om\s+(?P<act>(?:\S+\s+){0,4}?\w+)(?=[^.!]*\?)",
         r"\b(?:en\s+)?(?P<act>laat\s+(?:me|mij|ons)\s+(?:\S+\s+)?weten)\b",
+        r"\b(?:ik|we|wij)\s+(?:wil|willen|zou|zouden)\s+(?:graag\s+|"
+        r"willen\s+)?(?P<act>(?:\S+\s+){0,6}?(?:retourneren|terugsturen|opzeggen|annuleren|ruilen|"
+        r"bestellen|reserveren|boeken|verlengen|overstappen|upgraden|afmelden|aanmelden|uitschrijven|"
+        r"inschrijven|kopen|vervangen))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").

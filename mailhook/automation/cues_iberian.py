@@ -74,6 +74,9 @@ ES = lexicon(
         r"^(?:¿\s*)?(?:y\s+)?(?P<act>(?:alguna|hay alguna|hay)\s+(?:novedad|noticia)s?\s+(?:sobre|de|"
         r"del|con))\b"
         r"(?=[^.!]*\?)",
+        r"(?:^|¿)\s*(?P<act>puedo|podría|se puede)\s+(?!ayudar|imaginar)\w+(?=[^.!]*\?)",
+        r"\b(?P<act>(?:cómo|dónde|qué)\s+\w+o)\b(?!\s+(?:está|están|es|son|va|van|fue|"
+        r"hay)\b)(?![^.!?]*\bayudar)(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Prepara por favor un análisis").
@@ -111,6 +114,13 @@ ES = lexicon(
         r"podría)\s+(?P<act>\w+)",
         r"\b(?:has|ha|habéis|han)\s+(?:tenido (?:ocasión|tiempo|oportunidad) de|"
         r"podido)\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:(?:quisiera|quisiéramos|quiero|queremos|me gustaría|nos gustaría|deseo|deseamos|"
+        r"desearía|desearíamos))\s+(?P<act>(?:devolver|cancelar|anular|cambiar (?:de|mi|mis|nuestro|"
+        r"nuestra|nuestros|nuestras)|cambiarme|pasarme|"
+        r"pasar|pedir|encargar|reservar|renovar|ampliar|prolongar|darme de baja|darme de alta|"
+        r"dar de baja|suscribirme|comprar|sustituir|aplazar|modificar (?:mi|mis|nuestro|nuestra|"
+        r"nuestros|nuestras)))\b",
+        r"^por favor,?\s+(?P<act>\w+(?:en|an))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -223,6 +233,8 @@ PT = lexicon(
         r"conviria|serve|servem|serviria)\b(?=[^.!]*\?)",
         r"^(?:e\s+)?(?P<act>(?:há|existem|tem)\s+(?:\S+\s+)?(?:novidades|notícias)\s+(?:sobre|"
         r"d[aoe]s?))\b(?=[^.!]*\?)",
+        r"^(?P<act>posso|poderia|pode-se)\s+(?!ajudar|imaginar)\w+(?=[^.!]*\?)",
+        r"\b(?P<act>(?:como|onde|o que)\s+\w+o)\b(?!\s+(?:está|estão|é|são|vai|vão|foi)\b)(?=[^.!]*\?)",
     ],
     request=[
         softened(r"por favor", words("obrigad\\w*", "olá", "ola", "sim", "não", "bom", "boa", "muito"),
@@ -253,6 +265,11 @@ PT = lexicon(
         r"\b(?:já\s+)?(?:teve|tiveste|tiveram)\s+(?:oportunidade|tempo|"
         r"ocasião)\s+de\s+(?P<act>\w+)(?=[^.!]*\?)",
         r"^(?:e\s+)?(?:já\s+)?(?P<act>conseguiu|conseguiste|conseguiram)\s+\w+(?=[^.!]*\?)",
+        r"\b(?:(?:gostaria|gostaríamos)\s+de|(?:quero|queremos|queria|queríamos|pretendo|"
+        r"pretendemos))\s+(?P<act>(?:devolver|cancelar|anular|trocar|mudar (?:de|para|o meu|a minha)|"
+        r"encomendar|reservar|"
+        r"renovar|prolongar|alterar (?:o meu|a minha|os meus|as minhas)|subscrever|comprar|substituir|"
+        r"adiar|remarcar))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").

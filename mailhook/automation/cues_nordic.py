@@ -133,6 +133,8 @@ DA = lexicon(
         _SCAND_THINK,
         r"^(?:og\s+|och\s+)?(?P<act>(?:nyt|noget nyt|nyheder)\s+(?:om|vedrørende))\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
+        r"^(?P<act>(?:kan|må|får)\s+(?:jeg|man))\b(?![^.!?]*\b(?:hjælpe|forestille|"
+        r"tænke sig)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldrig"),
@@ -161,7 +163,11 @@ DA = lexicon(
         r"\bhar\s+(?:du|I|De|ni|dere)\s+(?:nået at|fået tid til at)\s+(?P<act>\w+)(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
         r"\ber det lykkedes (?:dig|jer) at\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        r"\b(?:og\s+|och\s+)?(?P<act>(?:sig|fortæl))\b\s*(?:(?:mig|os)\s*)?,?\s*(?:hvad|hvordan|om|hvornår)\b",
+        r"\b(?:og\s+|och\s+)?(?P<act>(?:sig|fortæl))\b\s*(?:(?:mig|os)\s*)?,?\s*(?:hvad|hvordan|om|"
+        r"hvornår)\b",
+        r"\b(?:(?:jeg|vi)\s+(?:vil|ønsker at|kunne godt tænke (?:mig|"
+        r"os) at))\s+(?:gerne\s+)?(?P<act>(?:returnere|opsige|annullere|afbestille|bytte|bestille|"
+        r"booke|reservere|forny|forlænge|skifte|afmelde|tilmelde|købe|udskifte))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -243,6 +249,8 @@ SV = lexicon(
         _SCAND_THINK,
         r"^(?:og\s+|och\s+)?(?P<act>(?:något nytt|nytt|nyheter)\s+(?:om|angående|kring))\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
+        r"^(?P<act>(?:kan|får)\s+(?:jag|man))\b(?![^.!?]*\b(?:hjälpa|föreställa|"
+        r"tänka sig)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="inte|aldrig"),
@@ -269,6 +277,9 @@ SV = lexicon(
         r"\bhar\s+(?:du|I|De|ni|dere)\s+(?:hunnit|haft tid att)\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\bhar (?:du|ni) lyckats\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:og\s+|och\s+)?(?P<act>(?:säg|berätta))\b\s*(?:(?:mig|oss)\s*)?,?\s*(?:vad|hur|om|när)\b",
+        r"\b(?:(?:jag|vi)\s+(?:vill|skulle vilja|önskar))\s+(?:gärna\s+)?(?P<act>(?:returnera|"
+        r"säga upp|avbeställa|avboka|byta|beställa|boka|förnya|förlänga|avregistrera|registrera|köpa|"
+        r"ersätta|uppgradera))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -346,6 +357,8 @@ NO = lexicon(
         _SCAND_THINK,
         r"^(?:og\s+|och\s+)?(?P<act>(?:noe nytt|nytt|nyheter)\s+(?:om|angående|rundt))\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
+        r"^(?P<act>(?:kan|må|får)\s+(?:jeg|man))\b(?![^.!?]*\b(?:hjelpe|forestille|"
+        r"tenke seg)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     request=[
         softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldri"),
@@ -375,6 +388,9 @@ NO = lexicon(
         r"(?<=\bkl)\.)*\?)",
         r"\bhar (?:du|dere) (?:fått|klart å)\s+(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:og\s+|och\s+)?(?P<act>(?:si|fortell))\b\s*(?:(?:meg|oss)\s*)?,?\s*(?:hva|hvordan|om|når)\b",
+        r"\b(?:(?:jeg|vi)\s+(?:vil|ønsker å|skulle gjerne))\s+(?:gjerne\s+)?(?P<act>(?:returnere|"
+        r"si opp|avbestille|bytte|bestille|booke|reservere|fornye|forlenge|melde (?:meg |oss )?av|"
+        r"kjøpe|erstatte|oppgradere))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").

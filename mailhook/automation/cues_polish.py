@@ -69,6 +69,8 @@ PL = lexicon(
         r"\b(?P<act>(?:czy\s+)?(?:są|jest)\s+(?:jakieś\s+|już\s+)?(?:wieści|nowości|"
         r"informacje)\s+(?:w sprawie|o|na temat|"
         r"odnośnie))\b(?=[^.!]*\?)",
+        r"\b(?P<act>czy\s+(?:mogę|można|mógłbym|mogłabym))\b(?![^.!?]*\b(?:pomóc|wyobrazić)\b)(?=[^.!]*\?)",
+        r"(?<!\bpo )\b(?P<act>(?:jak|gdzie|co)\s+(?!słychać\b)(?:\w+ć|\w+ę|mogę|można))\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Przyślij proszę raport").
@@ -103,6 +105,10 @@ PL = lexicon(
         r"(?:może|mógłby|mogłaby)\s+(?P<act>\w+)",
         r"\bczy\s+(?:miał|miała|mieli|mieliście)\s+(?:Pan|Pani|Państwo)?\s*(?:okazję|czas)\s+(?P<act>\w+)",
         r"\bczy\s+udało\s+się\s+(?:Panu|Pani|Państwu|ci|wam)\s+(?P<act>\w+)",
+        r"\b(?:(?:chciałbym|chciałabym|chcielibyśmy|chciałybyśmy|chcę|chcemy))\s+(?P<act>(?:zwrócić|"
+        r"zrezygnować|anulować|wymienić|zamówić|zarezerwować|przedłużyć|zmienić (?:mój|moją|moje|nasz|"
+        r"naszą|nasze)|przejść|kupić|"
+        r"wypowiedzieć|odwołać|przełożyć|przesunąć|zapisać się|wypisać się))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").

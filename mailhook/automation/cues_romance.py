@@ -91,6 +91,8 @@ FR = lexicon(
         r"^(?:et\s+)?(?P<act>(?:des|quelles) nouvelles (?:de|du|des|concernant|au sujet)|"
         r"du nouveau (?:pour|sur|"
         r"concernant))\b(?=[^.!]*\?)",
+        r"\b(?P<act>puis-je|pourrais-je|peut-on|pourrait-on|"
+        r"est-ce que je peux)\b(?![^.!?]*\b(?:(?:vous|t')\s*aider|imaginer|rêver)\b)(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Envoyez-moi s'il vous plaît le devis").
@@ -139,6 +141,11 @@ FR = lexicon(
         r"chez vous)\s+(?:peut-il|pourrait-il|"
         r"peut|pourrait)\s+(?P<act>\w+)",
         r"\b(?:avez|as)[- ](?:vous|tu)\s+(?:pu|eu le temps de|eu l'occasion de)\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:(?:je|nous)\s+(?:voudrais|voudrions|veux|voulons|souhaite|souhaitons|souhaiterais|"
+        r"souhaiterions|aimerais|aimerions))\s+(?P<act>(?:retourner|renvoyer|résilier|annuler|"
+        r"échanger|commander|réserver|renouveler|prolonger|changer (?:de|mon|ma|mes|notre|nos)|"
+        r"modifier (?:mon|ma|mes|notre|nos)|passer|souscrire|"
+        r"m'inscrire|me désinscrire|me désabonner|acheter|remplacer|déplacer|reporter))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
@@ -240,6 +247,9 @@ IT = lexicon(
         r"^(?:e\s+)?(?P<act>(?:ci sono\s+)?(?:novità|notizie|aggiornamenti)\s+(?:su|sul|sulla|sui|"
         r"sulle|per|riguardo))"
         r"\b(?=[^.!]*\?)",
+        r"\b(?P<act>posso|potrei|si può)\s+(?!aiutar|immaginar)\w+(?=[^.!]*\?)",
+        r"\b(?P<act>(?:come|dove|cosa|che cosa)\s+(?!(?:sono|ho|stanno|vanno|fanno|hanno|"
+        r"siamo)\b)\w+o)\b(?!\s+(?:è|sono|sta|stanno|va|vanno)\b)(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Prepara per favore un'analisi").
@@ -273,6 +283,12 @@ IT = lexicon(
         r"\s+(?:può|potrebbe)\s+(?P<act>\w+)",
         r"\b(?:hai|avete|ha)\s+(?:avuto modo|avuto tempo|avuto occasione)\s+di\s+(?P<act>\w+)(?=[^.!]*\?)",
         r"\b(?:è|sei|siete)\s+riuscit[oaie]\s+a\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:(?:vorrei|vorremmo|voglio|vogliamo|desidero|desideriamo|"
+        r"desidererei))\s+(?P<act>(?:restituire|rendere|disdire|annullare|cancellare|"
+        r"cambiare (?:il mio|la mia|i miei|le mie|il nostro|la nostra)|passare|"
+        r"ordinare|prenotare|rinnovare|prolungare|sostituire|acquistare|comprare|modificare (?:il mio|"
+        r"la mia|i miei|le mie|il nostro|la nostra)|spostare|"
+        r"rinviare|iscrivermi|disiscrivermi))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").

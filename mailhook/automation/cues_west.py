@@ -109,6 +109,8 @@ EN = lexicon(
         r"put|"
         r"made|paid|fixed|shown|sorted|built))\b(?=[^.!]*\?)",
         r"\b(?P<act>what do you think (?:about|of)|what are your thoughts|how do you feel about)\b",
+        r"\b(?P<act>(?:can|could|may)\s+i)\s+(?!(?:help|say|ask|add|suggest|remind|just|also|be|"
+        r"see)\b)[a-z]\w+(?=[^.!]*\?)",
     ],
     request=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+|also\s+|just\s+)?"
@@ -164,6 +166,10 @@ EN = lexicon(
         r"(?:side|team|end|company|office|department|staff)\s+(?:please\s+)?(?P<act>[a-z]\w+)(?=[^.!]*\?)",
         r"\b(?:did|have)\s+you\s+(?:get|had|have)\s+(?:a|the)\s+chance\s+to\s+(?P<act>\w+)",
         r"\bwere you able to\s+(?P<act>\w+)(?=[^.!]*\?)",
+        r"\b(?:(?:i|we)(?:'d| would)?\s+(?:like|want|wish)\s+to)\s+(?P<act>(?:return|cancel|upgrade|"
+        r"downgrade|change (?:my|our)|exchange|order|book|reserve|renew|extend|terminate|switch (?:my|"
+        r"our|to)|transfer (?:my|our)|"
+        r"reschedule|postpone|register|sign up|unsubscribe|replace|buy|purchase|modify (?:my|our)))\b",
     ],
     need=[
         r"\b(?:i|we)(?:'d| would)?\s+(?:urgently\s+|really\s+|still\s+)?need\s+"
@@ -318,6 +324,8 @@ DE = lexicon(
         r"^(?:und\s+)?(?P<act>gibt es (?:schon\s+)?(?:etwas\s+)?(?:Neuigkeiten|Neues|"
         r"einen (?:neuen\s+)?Stand))\b"
         r"(?=[^.!]*\?)",
+        r"\b(?P<act>(?:kann|darf|könnte)\s+(?:ich|man))\b(?![^.!?]*\b(?:helfen|vorstellen)\b)(?=[^.!]*\?)",
+        r"\b(?P<act>(?:wie|wo)\s+\w+e\s+ich)\b(?=[^.!]*\?)",
     ],
     request=[
         # A softened imperative, the verb first ("Ruf bitte die Kunden an"), or after "bitte", in
@@ -367,10 +375,15 @@ DE = lexicon(
         r"\bum\s+(?P<act>(?:\S+\s+){0,2}?(?:Rückmeldung|Antwort|Bestätigung|Rückruf|Zusendung|Prüfung))\b"
         r"[^.?!]*\bwird gebeten",
         r"\bsind\s+(?-i:Sie|du)\s+(?:schon\s+)?dazu\s+gekommen,?\s+(?P<act>\S+)",
-        r"\b(?:konnten|konntest)\s+(?-i:Sie|du)\s+(?P<act>\S+)(?=[^.!]*\b(?:schon|bereits|inzwischen)\b[^.!]*\?)",
+        r"\b(?:konnten|konntest)\s+(?-i:Sie|du)\s+(?P<act>\S+)(?=[^.!]*\b(?:schon|bereits|"
+        r"inzwischen)\b[^.!]*\?)",
         r"^(?:bitte\s+)?(?P<act>(?:schauen|sehen|sagen|teilen|nennen|kontaktieren|füllen|"
         r"unterschreiben|überweisen)"
         r"\s+Sie)\b",
+        r"\b(?:ich|wir)\s+(?:möchte|möchten|will|wollen|würde gerne?|würden gerne?|hätte gerne?|"
+        r"hätten gerne?)\s+(?P<act>(?:\S+\s+){0,6}?(?-i:zurückgeben|zurückschicken|zurücksenden|"
+        r"kündigen|stornieren|umtauschen|bestellen|buchen|reservieren|verlängern|wechseln|abbestellen|"
+        r"anmelden|abmelden|umbuchen|erweitern|kaufen|upgraden))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").

@@ -330,3 +330,68 @@ def test_got_round_news_slots_and_meetings_make_a_task(language: str, sentence: 
 @pytest.mark.parametrize(("language", "sentence"), NOT_A_MEETING)
 def test_the_same_verbs_in_other_senses_make_no_task(language: str, sentence: str) -> None:
     assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
+
+
+# A customer's wish to act that the reader has to carry out ("I would like to return the
+# product"), a question whether they may ("Can I pay by bank transfer?") and how-do-I questions in
+# the first person: sentences we wrote, the kinds of a help request by FOLLOWUP.md.
+CUSTOMER_ASKS = [
+    ("en", "I want to cancel my subscription."),
+    ("en", "Can I pay by bank transfer?"),
+    ("en", "I'd like to upgrade to the premium plan."),
+    ("de", "Ich möchte das Produkt zurückgeben."),
+    ("de", "Wie setze ich mein Passwort zurück?"),
+    ("de", "Kann man die Lieferadresse noch ändern?"),
+    ("fr", "Je voudrais retourner le produit."),
+    ("fr", "Puis-je payer par virement ?"),
+    ("es", "Quisiera devolver el producto."),
+    ("es", "Por favor, reembolsen el importe en mi tarjeta."),
+    ("es", "¿Cómo restablezco mi contraseña?"),
+    ("es", "La aplicación se cierra al abrirla, ¿qué puedo hacer?"),
+    ("es", "¿Dónde encuentro el manual de usuario?"),
+    ("it", "Voglio disdire il mio abbonamento."),
+    ("it", "Come reimposto la password?"),
+    ("it", "Posso pagare con bonifico?"),
+    ("nl", "Ik wil mijn abonnement opzeggen."),
+    ("nl", "Kan ik per overschrijving betalen?"),
+    ("pt", "Gostaria de devolver o produto."),
+    ("pt", "Como redefino a minha palavra-passe?"),
+    ("da", "Jeg vil gerne returnere produktet."),
+    ("da", "Kan jeg betale med bankoverførsel?"),
+    ("sv", "Jag vill säga upp mitt abonnemang."),
+    ("sv", "Kan jag betala med banköverföring?"),
+    ("no", "Jeg vil si opp abonnementet mitt."),
+    ("no", "Kan jeg betale med bankoverføring?"),
+    ("pl", "Chciałbym zwrócić produkt."),
+    ("pl", "Jak zresetować hasło?"),
+    ("pl", "Czy mogę zapłacić przelewem?"),
+]
+
+# Offers of help, thanks, rhetorical questions, wishes about the world, and the support's answers.
+NOT_ASKED = [
+    ("en", "Can I help you with anything else?"),
+    ("en", "I would like to thank you for your help."),
+    ("en", "We want to change the world."),
+    ("en", "You can pay by bank transfer."),
+    ("de", "Kann ich Ihnen sonst noch helfen?"),
+    ("de", "Ich möchte mich herzlich bedanken."),
+    ("de", "Was denke ich mir dabei?"),
+    ("fr", "Peut-on imaginer mieux ?"),
+    ("es", "¿En qué puedo ayudarle?"),
+    ("es", "Queremos cambiar el mundo."),
+    ("it", "Come sono andate le vendite?"),
+    ("da", "Kan man forestille sig noget bedre?"),
+    ("nl", "Graag gedaan, fijn dat ik kon helpen!"),
+    ("pl", "Co słychać?"),
+    ("pl", "Po co zmieniać coś, co działa?"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), CUSTOMER_ASKS)
+def test_a_customers_wish_or_question_is_a_task(language: str, sentence: str) -> None:
+    assert len(detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks) == 1
+
+
+@pytest.mark.parametrize(("language", "sentence"), NOT_ASKED)
+def test_offers_thanks_rhetoric_and_answers_are_no_task(language: str, sentence: str) -> None:
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
