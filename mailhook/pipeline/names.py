@@ -160,15 +160,22 @@ def signers(text: str) -> tuple[str, str] | None:
     return None
 
 
+def names_signer(text: str, author: Author | None) -> bool:
+    """The line (sign-off removed) names who signs: a name as the name finder reads one, or two
+    people's names ("John & Marc"), whose sign-off is a signature though it gives no name."""
+    return _is_name(text, author) or signers(text) is not None
+
+
 def _is_name(text: str, author: Author | None) -> bool:
     """Name-shaped, or a line that writes the sender's own name surname first, in capitals, in
     lower case, or beside another signer's."""
     if kind.is_name_like(text):
         return True
     if text.islower() and kind.is_name_like(text.title()):
-        # "john", "maria lopez": lower case only as the From display name writes it
-        display = _fold_tokens(author.name) if author and author.name else []
-        return bool(display) and set(_fold_tokens(text)) <= set(display)
+        # "john", "maria lopez", "Mfg eike": lower case only as the From header writes the
+        # name, in its display name or its mailbox (eike.ehringer@)
+        known = set(_fold_tokens(author.name) if author and author.name else []) | set(_mailbox_parts(author))
+        return bool(known) and set(_fold_tokens(text)) <= known
     if text.count(",") == 1 and kind.is_name_like(text.replace(",", " ")):
         return kind.names_sender(text, author)  # "Müller, Hans": the sender, written surname first
     return text.isupper() and kind.is_name_like(text.title()) and _names_all_of(text, author)

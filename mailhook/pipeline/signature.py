@@ -11,7 +11,7 @@ from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
-from mailhook.pipeline.names import clean_name_line, is_valediction_like
+from mailhook.pipeline.names import clean_name_line, is_valediction_like, names_signer
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
 # block may have: real blocks are short; longer tails are tables, logs or pasted text.
@@ -65,7 +65,7 @@ def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | N
     if end == 0:
         return None
     lo = max(0, end - _SEARCH_LINES)
-    anchor = _after_signoff(lines, lo, end) or _after_delimiter(lines, lo, end)
+    anchor = _after_signoff(lines, lo, end, author) or _after_delimiter(lines, lo, end)
     start, signoff = anchor if anchor else (_after_text(lines, lo, end), None)
     if start is None:
         return None
@@ -150,7 +150,7 @@ def _anchor_at(
         start = _skip_noise(lines, index + 1, end)
         return (start, index) if start < end else None
     name = _without_signoff(line)
-    if not kind.is_name_like(name):
+    if not names_signer(name, author):
         return None
     if author is not None and not kind.names_sender(name, author):
         return None
@@ -349,7 +349,7 @@ def _trim(lines: list[str], end: int) -> int:
     return 0
 
 
-def _after_signoff(lines: list[str], lo: int, end: int) -> tuple[int, int] | None:
+def _after_signoff(lines: list[str], lo: int, end: int, author: Author | None) -> tuple[int, int] | None:
     sentence_below = False
     for index in range(end - 1, lo - 1, -1):
         line = lines[index]
@@ -359,7 +359,7 @@ def _after_signoff(lines: list[str], lo: int, end: int) -> tuple[int, int] | Non
             return _next_text(lines, index + 1, end), index
         rest = VALEDICTION_PREFIX.sub("", line.strip(), count=1)
         # "Danke, Adam" above a sentence thanks the addressee; as a sign-off nothing follows it.
-        if rest != line.strip() and kind.is_name_like(rest) and not sentence_below:
+        if rest != line.strip() and names_signer(rest, author) and not sentence_below:
             return index, index
         sentence_below = sentence_below or kind.is_prose(line)
     return None
@@ -397,7 +397,7 @@ def _identifies(block: list[str], author: Author | None) -> bool:
     if any(_FORM_FIELD.match(line) for line in block):
         return False  # a web form's notification lists someone's details, it is not signed
     head = [line for line in block if line.strip()][:3]
-    named = any(kind.is_name_like(_without_signoff(line)) or LEGAL.search(line) for line in head)
+    named = any(names_signer(_without_signoff(line), author) or LEGAL.search(line) for line in head)
     contact = any(kind.has_contact(line) for line in block)
     return named or contact or any(kind.names_sender(line, author) for line in block)
 

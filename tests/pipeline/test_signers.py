@@ -89,3 +89,42 @@ def test_a_lower_case_word_the_from_header_does_not_write_is_no_name(finders: tu
     text = "Hi Ann,\n\nsounds good, see you tomorrow.\n\nthanks,\nbob"
     extraction = extract(Part(author, text, 0), finders)
     assert extraction.fields["first_name"] is None
+
+
+@pytest.mark.parametrize(("closing", "line"), [
+    ("Regards,", "Anna Weber and Tom Berg"),
+    ("Viele Grüße", "Anna und Tom"),
+    ("Bien à vous,", "Claire et Marc Dubois"),
+])
+def test_a_sign_off_by_two_people_is_a_signature(
+    closing: str, line: str, finders: tuple[Finder, ...]
+) -> None:
+    """The sender signs, with someone else: the message has a signature, with no name in it."""
+    author = Author(None, "family@example.org")
+    text = f"Hi,\n\nthanks for the lovely evening, see you soon.\n\n{closing}\n\n{line}"
+    extraction = extract(Part(author, text, 0), finders)
+    assert extraction.has_signature and extraction.signature == line
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Hallo,\n\nlass uns morgen telefonieren.\n\nVG jonas", "jonas"),
+    ("Hola,\n\nmañana te llamo.\n\nsaludos, maría", "maría"),
+    ("Hi,\n\ncall you tomorrow.\n\ncheers\n\ntom", "tom"),
+])
+def test_a_lower_case_name_the_mailbox_writes_is_a_signature(
+    text: str, first: str, finders: tuple[Finder, ...]
+) -> None:
+    """No display name: the mailbox (jonas.weber@, maria.lopez@, tom.berg@) writes the name."""
+    mailbox = {"jonas": "jonas.weber", "maría": "maria.lopez", "tom": "tom.berg"}[first]
+    extraction = extract(Part(Author(None, f"{mailbox}@example.org"), text, 0), finders)
+    assert extraction.has_signature
+    assert extraction.fields["first_name"] == first
+
+
+def test_a_lower_case_word_below_a_closing_is_no_signature_without_the_sender(
+    finders: tuple[Finder, ...],
+) -> None:
+    """A lower-case word the From header does not write is not taken for who signs."""
+    part = Part(Author(None, "jonas.weber@example.org"), "Hallo,\n\nbis morgen.\n\nVG tom", 0)
+    extraction = extract(part, finders)
+    assert not extraction.has_signature
