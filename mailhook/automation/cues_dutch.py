@@ -46,6 +46,9 @@ NL = lexicon(
         r"\b(?:ik|we|wij)\s+(?P<act>wacht|wachten)\s+(?:\S+\s+){0,4}?op\s+(?:je|jou|u|jullie)\b",
         r"\b(?:we|wij|ik)\s+(?P<act>(?:laat|laten)\s+(?:het\s+)?(?:u|je|jullie)\s+(?:\S+\s+){0,2}?weten)\b",
         r"\b(?:we|wij|ik)\s+(?P<act>(?:nemen|neem)\s+(?:\S+\s+){0,3}?contact\s+(?:met\s+\S+\s+)?op)\b",
+        r"\b(?:ik|we|wij)\s+(?P<act>(?:regel|regelen) het|(?:kijk|kijken) ernaar|(?:los|"
+        r"lossen) het (?:\S+\s+){0,2}?op|"
+        r"(?:zoek|zoeken) het uit|(?:pak|pakken) het op)\b",
     ],
     ask=[
         rf"\b(?:kun|kunt|kan|kunnen|zou|zoudt|zouden|wil|wilt|"

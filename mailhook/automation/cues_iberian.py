@@ -44,6 +44,9 @@ ES = lexicon(
         r"\b(?P<act>(?:te|le|les|os)\s+(?:espero|esperamos|esperaré|esperaremos|enseño|enseñaré|recojo|"
         r"recogeré))\b",
         r"\b(?P<act>estar(?:emos|é) en contacto)\b",
+        r"\b(?P<act>me (?:encargo|ocupo) (?:yo|de ello)|nos (?:encargamos|ocupamos) (?:nosotros|"
+        r"de ello)|(?:lo|la) "
+        r"(?:miro|reviso|soluciono|arreglo|compruebo|solucionamos|arreglamos|revisamos))\b",
     ],
     ask=[
         r"\b(?:quisiera|quisiéramos|me gustaría|nos gustaría|querría|querríamos|quería|queríamos|deseo|"
@@ -203,6 +206,8 @@ PT = lexicon(
         r"contatar|falar|escrever|ligar))\b",
         r"\b(?P<act>avis(?:o|amos))\s+(?:\S+\s+)?(?:assim que|logo que|quando|mal)\b",
         r"\b(?P<act>(?:digo|diremos|direi)-(?:lhe|te|vos)|dou-(?:lhe|te|vos) notícias)\b",
+        r"\b(?P<act>(?:eu\s+)?trato disso|(?:nós\s+)?tratamos disso|vou ver isso|vamos ver isso|resolvo isso|"
+        r"resolvemos isso|verifico isso)\b",
     ],
     ask=[
         r"\b(?:gostaria|gostaríamos|gostava|gostávamos|queria|queríamos)\s+(?:de\s+)?(?:saber|perguntar|"

@@ -115,6 +115,8 @@ DA = lexicon(
         _SCAND_YOU_GET,
         _SCAND_WAIT,
         r"\b(?:vi|jeg|jag)\s+(?P<act>kontakter\s+(?:dig|jer|Dem))\b(?!\s+(?:ikke|inte)\b)",
+        r"\b(?:jeg|vi)\s+(?P<act>tager (?:mig|os) af det|ordner det|kigger på det|ser på det|"
+        r"løser det|tjekker det)\b",
     ],
     ask=[
         rf"\b(?:kan|kunne|vil)\s+(?:du|I|De)\s+(?:\S+\s+){{0,2}}?(?:fortælle|forklare|oplyse|"
@@ -232,6 +234,7 @@ SV = lexicon(
         _SCAND_WAIT,
         r"\b(?:jag|vi)\s+(?P<act>håller\s+(?:dig|er)\s+(?:underrättade?|uppdaterade?|informerade?))\b",
         r"\b(?:vi|jeg|jag)\s+(?P<act>kontaktar\s+(?:dig|er))\b(?!\s+(?:ikke|inte)\b)",
+        r"\b(?:jag|vi)\s+(?P<act>fixar det|ordnar det|tittar på det|löser det|kollar (?:på|upp) det)\b",
     ],
     ask=[
         rf"\b(?:jag|vi)\s+(?:skulle\s+)?(?:vilja|vill)\s+(?:gärna\s+)?(?:veta|fråga|"
@@ -340,6 +343,7 @@ NO = lexicon(
         _SCAND_YOU_GET,
         _SCAND_WAIT,
         r"\b(?:vi|jeg|jag)\s+(?P<act>kontakter\s+(?:deg|dere))\b(?!\s+(?:ikke|inte)\b)",
+        r"\b(?:jeg|vi)\s+(?P<act>ordner det|fikser det|ser på det|løser det|sjekker det|tar meg av det)\b",
     ],
     ask=[
         rf"\b(?:jeg|vi)\s+lurer\s+på\s+(?P<act>{_NO_WH})\b",

@@ -45,6 +45,9 @@ PL = lexicon(
         r"oprowadzę\s+(?:Cię|Was|Pana|Panią|Państwa))(?!\w)",
         r"\b(?P<act>będ(?:ę|ziemy)\s+(?:Pana|Panią|Pani|Państwa|cię|ciebie|was)\s+informowa\w*)",
         r"\b(?P<act>odezwiemy się|skontaktujemy się)\b",
+        r"\b(?P<act>zajmę się tym|zajmiemy się tym|przyjrzę się temu|przyjrzymy się temu|załatwię to|"
+        r"to załatwię|"
+        r"załatwimy to|sprawdzę to|naprawię to|naprawimy to)\b",
     ],
     ask=[
         rf"\b(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:\S+\s+)?(?:wiedzieć|zapytać|się dowiedzieć|"

@@ -59,6 +59,9 @@ FR = lexicon(
         r"ferons visiter|"
         r"montrerai|montrerons))\b",
         r"\b(?:je|nous)\s+(?P<act>(?:re)?prendr(?:ai|ons) contact)\b",
+        r"\b(?P<act>je m'en (?:occupe|charge)|nous nous en (?:occupons|chargeons)|on s'en occupe|"
+        r"je (?:regarde|règle|vérifie) "
+        r"(?:ça|cela)|je vais (?:regarder|régler|vérifier) (?:ça|cela))\b",
     ],
     ask=[
         r"\b(?:je|nous)\s+(?:souhaiterais|souhaiterions|souhaite|souhaitons|voudrais|voudrions|aimerais|"
@@ -222,6 +225,9 @@ IT = lexicon(
         r"spedit|"
         r"trasmess|mandat|inoltrat|consegnat)[oaie])\b",
         r"\b(?P<act>(?:ti|vi|la|lo)\s+(?:aspetto|aspettiamo|aspetterò|aspetteremo))\b",
+        r"\b(?P<act>ci penso io|ci pensiamo noi|me ne occupo|ce ne occupiamo|ci do un'occhiata|(?:lo|"
+        r"la) (?:sistemo|"
+        r"sistemiamo|risolvo|risolviamo|controllo|controlliamo))\b",
     ],
     ask=[
         r"\b(?:vorrei|vorremmo|volevo|volevamo|desidero|desidererei|desideriamo)\s+(?:\S+\s+)?(?:sapere|"

@@ -83,6 +83,12 @@ EN = lexicon(
         # "I've passed it to our accounts team; they will contact you": the author arranged it.
         rf"\b(?:our|my)\b[^.?!]*?\b(?P<who>they|he|she|who)\s+(?:will|'ll|shall)\s+{_NOT}(?:\w+\s+){{0,2}}?"
         rf"(?P<act>{_EN_ACT})\b(?=[^.!?]*\byou)",
+        rf"\b(?:i|we)(?:'ll| will| shall)\s+{_NOT}\w+[^.?!]*?\band\s+(?P<act>{_EN_ACT})\b",
+        r"\b(?:i|we)(?:'ll| will)\s+(?P<act>(?:take care of|sort out|handle|deal with|"
+        r"look after) (?:it|that|this|them)|"
+        r"sort (?:it|that|this|them) out)\b",
+        r"^(?:(?:ok|okay|sure|fine),?\s+)?(?P<act>leave it with me|i'm on it|we're on it|consider it done)\b",
+        r"\b(?:i|we)(?:'ll| will)\s+(?P<act>have (?:it|that|this|them) (?:fixed|done|ready|sorted|sent))\b",
     ],
     ask=[
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:tell|explain(?: to)?|show|"
@@ -297,6 +303,9 @@ DE = lexicon(
         r"^(?:(?:ok|okay|gut|alles klar|ja),?\s+)?(?P<act>mach ich|mache ich|wird gemacht|erledige ich)"
         r"\s*[.!]?$",
         r"\b(?:ich|wir)\s+(?P<act>(?:komme|kommen)\s+(?:\S+\s+){0,3}?auf\s+(?-i:Sie|dich|euch)\s+zu)\b",
+        r"\b(?:ich|wir)\s+(?P<act>(?-i:kümmere|kümmern)\s+(?:mich|uns)\s+(?:darum|drum)|(?-i:kläre|"
+        r"klären)\s+das|"
+        r"(?-i:schaue|schauen|sehe|sehen)\s+(?:mir|uns)\s+das\s+an)\b",
     ],
     ask=[
         rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"

@@ -395,3 +395,47 @@ def test_a_customers_wish_or_question_is_a_task(language: str, sentence: str) ->
 @pytest.mark.parametrize(("language", "sentence"), NOT_ASKED)
 def test_offers_thanks_rhetoric_and_answers_are_no_task(language: str, sentence: str) -> None:
     assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
+
+
+# The correspondent's matter taken on ("I'll take care of it"), and a second verb of the same
+# subject in English ("I'll ask my colleague and let you know"): promises by FOLLOWUP.md.
+TAKEN_ON = [
+    ("en", "Leave it with me."),
+    ("en", "I'll take care of it."),
+    ("en", "We'll have it fixed by Monday."),
+    ("en", "I'll ask my colleague and let you know."),
+    ("de", "Ich kümmere mich darum."),
+    ("de", "Ich schaue mir das an."),
+    ("fr", "Je m'en occupe."),
+    ("es", "Me encargo yo."),
+    ("it", "Ci penso io."),
+    ("it", "Domani lo risolvo."),
+    ("nl", "Ik regel het."),
+    ("nl", "Ik los het morgen op."),
+    ("pt", "Eu trato disso."),
+    ("da", "Jeg tager mig af det."),
+    ("sv", "Jag fixar det."),
+    ("no", "Jeg ordner det."),
+    ("pl", "Zajmę się tym."),
+]
+
+DONE_ALREADY = [
+    ("en", "I took care of it yesterday."),
+    ("en", "We will not handle it."),
+    ("de", "Ich habe mich darum gekümmert."),
+    ("fr", "Je m'en suis occupé hier."),
+    ("es", "Ya lo miré ayer."),
+    ("pl", "Zająłem się tym wczoraj."),
+    ("sv", "Jag fixade det i går."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence"), TAKEN_ON)
+def test_the_correspondents_matter_taken_on_is_a_promise(language: str, sentence: str) -> None:
+    tasks = detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks
+    assert [t.role for t in tasks] == [cues.COMMIT]
+
+
+@pytest.mark.parametrize(("language", "sentence"), DONE_ALREADY)
+def test_what_was_done_already_or_refused_makes_no_task(language: str, sentence: str) -> None:
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
