@@ -92,7 +92,7 @@ ES = lexicon(
         r"ind[ií]que\w*|ind[ií]ca\w*)\b",
         r"^¿?(?P<act>env[ií]ame|m[aá]ndame|ll[aá]mame|av[ií]same|conf[ií]rmame)\b",
         rf"\b(?:podrías|podría|podrían|podríais|{_ES_MAY})\s+(?:usted(?:es)?\s+)?(?:por favor\s+)?"
-        rf"(?P<act>\w+(?:ar|er|ir)(?:me|nos|le|les|lo|la|selo|sela)?)\b",
+        rf"(?P<act>\w+(?:(?:ar|er|ir)(?:me|nos|le|les|lo|la|selo|sela)?|(?:ár|ér|ír)(?:me|nos|se|te|os)(?:lo|la|los|las)))\b",
         # Imperatives with the pronoun attached ("hacednos saber", "avísame", "dígame").
         r"\b(?P<act>(?:hazme|hacedme|hacednos|hágame|háganos|hágannos|dime|decidme|decidnos|dígame|díganos|"
         r"avísame|avisadme|avisadnos|avíseme|avísenos|confírmame|confirmadnos|confírmeme|confírmenos|"
@@ -139,6 +139,10 @@ ES = lexicon(
         r"\b(?:tengo|tenemos)\s+que\s+(?P<act>recibir|tener|contar con)\b(?=[^.?!]*\b(?:antes|"
         r"como muy tarde|a más tardar)\b)",
         r"\b(?:seguimos|sigo|continuamos|continúo|todavía estamos|aún estamos)\s+esperando\s+(?P<act>\S+)",
+        r"\b(?:quisiera|quisiéramos|me gustaría recibir|nos gustaría recibir|necesitaría|"
+        r"necesitaríamos)\s+(?P<act>(?:un|una|el|la|los|las|su|sus)\s*(?:\w+\s+)?(?:factura|"
+        r"presupuesto|oferta|reembolso|copia|confirmación|respuesta|descuento|cita|recibo|abono|"
+        r"nota de crédito))\b",
     ],
     propose=[
         r"\b(?P<act>hablamos|nos vemos|quedamos|nos reunimos|reunámonos|hablemos|nos llamamos)\s+"
@@ -292,6 +296,9 @@ PT = lexicon(
         r"\b(?:ainda\s+(?:estamos|estou)\s+à\s+espera|continuamos\s+à\s+espera|"
         r"aguardamos\s+ainda)\s+(?:d[aoe]s?\s+)?"
         r"(?P<act>\w+)",
+        r"\b(?:gostaria de receber|gostaríamos de receber|gostaria de|gostaríamos de|queria|"
+        r"queríamos)\s+(?P<act>(?:um|uma|o|a|os|as|o seu|a sua)\s*(?:\w+\s+)?(?:fatura|orçamento|"
+        r"proposta|reembolso|cópia|confirmação|resposta|desconto|recibo|nota de crédito))\b",
     ],
     propose=[
         r"\b(?P<act>(?:teria|terias|tem|tens|teriam)\s+(?:\S+\s+)?(?:disponibilidade|tempo))",

@@ -165,6 +165,10 @@ FR = lexicon(
         r"au plus tard)\b)",
         r"\b(?:j'attends|nous attendons|on attend)\s+(?:toujours|encore)\s+"
         r"(?P<act>(?:l'|le\b|la\b|les\b|un\b|une\b|votre\b|vos\b|des\b|du\b|d'|de\b)\S*)",
+        r"\b(?:je voudrais|nous voudrions|j'aimerais|nous aimerions|je souhaiterais|"
+        r"nous souhaiterions|je souhaite|nous souhaitons)\s+(?P<act>(?:un|une|le|la|les|l'|votre|"
+        r"vos)\s*(?:\w+\s+)?(?:facture|devis|offre|remboursement|copie|confirmation|réponse|remise|"
+        r"rendez-vous|reçu|avoir|attestation))\b",
     ],
     propose=[
         r"\bon\s+(?:se\s+|s')?(?P<act>voit|parle|rappelle|appelle|en parle|en discute)\b",
@@ -264,7 +268,7 @@ IT = lexicon(
                  negation="non|mai"),
         rf"\b{_IT_ASKS}\s+(?:gentilmente\s+|per favore\s+|cortesemente\s+|anche\s+)?(?P<act>\w+(?:are|ere|"
         rf"ire|"
-        rf"(?:ar|er|ir)(?:ci|mi|ti|vi|gli|le|lo|la|li|ne|melo|celo|glielo)))\b",
+        rf"(?:ar|er|ir)(?:ci|mi|ti|vi|gli|le|lo|la|li|ne|[mtcv]e(?:lo|la|li|le|ne)|glie(?:lo|la|li|le|ne))))\b",
         r"\b(?:gradirei|gradiremmo|apprezzerei|apprezzeremmo)\s+(?P<act>\S+)",
         r"\b(?:vi|ti|le)\s+(?:chiedo|chiediamo|prego|preghiamo)\s+(?:gentilmente\s+|"
         r"cortesemente\s+)?(?:di\s+)?"
@@ -312,6 +316,10 @@ IT = lexicon(
         r"\b(?:devo|dobbiamo)\s+(?P<act>ricevere|avere)\b(?=[^.?!]*\b(?:entro|prima)\b)",
         r"\b(?:stiamo|sto)\s+ancora\s+aspettando\s+(?P<act>\S+)",
         r"\b(?:aspettiamo|aspetto)\s+ancora\s+(?P<act>\S+)",
+        r"\b(?:vorrei|vorremmo|gradirei|gradiremmo|avrei bisogno di|"
+        r"avremmo bisogno di)\s+(?P<act>(?:un|una|uno|un'|il|la|lo|i|le|gli|"
+        r"l')\s*(?:\w+\s+)?(?:fattura|preventivo|offerta|rimborso|copia|conferma|chiarimento|risposta|"
+        r"sconto|appuntamento|ricevuta|nota di credito))\b",
     ],
     propose=[
         # In the present, availability is asked ("è disponibile domani?"); stated, it is news ("è

@@ -439,3 +439,25 @@ def test_the_correspondents_matter_taken_on_is_a_promise(language: str, sentence
 @pytest.mark.parametrize(("language", "sentence"), DONE_ALREADY)
 def test_what_was_done_already_or_refused_makes_no_task(language: str, sentence: str) -> None:
     assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("it", "Potete mandarmela entro venerdì?"),  # two pronouns on the infinitive
+        ("es", "¿Puede enviármela?"),
+        ("it", "Vorrei una fattura corretta con i dati giusti."),  # a document wished for
+        ("fr", "Je voudrais un devis pour 20 chaises."),
+        ("es", "Quisiera una copia del contrato."),
+        ("pt", "Gostaria de receber um orçamento."),
+    ],
+)
+def test_double_pronouns_and_documents_wished_for_make_a_task(language: str, sentence: str) -> None:
+    assert len(detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"), [("it", "Vorrei un mondo migliore."), ("fr", "Je voudrais une vie plus calme.")]
+)
+def test_a_wish_for_no_document_makes_no_task(language: str, sentence: str) -> None:
+    assert detect_tasks(sentence, sent=WEDNESDAY, language=language, model=None).tasks == ()
