@@ -23,6 +23,14 @@ HIDDEN = "***"
 class DatabaseConfig:
     path: Path = Path("var/mailhook.db")
     url: str = field(default="", repr=False)  # may hold a password: never in a repr
+    # This machine's name among the hosts sharing a url (its claims and its workers lock are its
+    # own); empty: the host name. An SQLite file has one host: there it is not used.
+    host_id: str = ""
+
+    @property
+    def host(self) -> str | None:
+        """What `Store(..., host=)` and the workers lock take: host_id, or None for the default."""
+        return self.host_id or None
 
     @property
     def target(self) -> str | Path:
@@ -83,7 +91,11 @@ def check_database(table: Any, source: str) -> None:
 def check_web_secret(database: DatabaseConfig, web_enabled: bool, secret_file: str,
                      source: str) -> None:
     """With a url, the page's secret cannot sit beside a database file, and every web instance
-    on the database must sign with the same one: [web] secret_file must name it."""
+    on the database must sign with the same one: [web] secret_file must name it. A host_id is
+    a name (it is shown and compared, never parsed)."""
+    if database.host_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,47}", database.host_id):
+        raise ConfigError(f"{source}: database.host_id must be a name of letters, digits, '.', "
+                          "'_' and '-' (at most 48)")
     if database.url and web_enabled and not secret_file:
         raise ConfigError(f"{source}: with database.url, web.secret_file must name the file of the "
                           "page's secret (every web instance on the database shares it)")

@@ -78,6 +78,17 @@ def test_the_page_on_a_url_needs_its_secret_file() -> None:
     assert not parse_config(url).web.enabled  # no page: no secret needed
 
 
+def test_a_host_id_is_a_plain_name() -> None:
+    """[database] host_id names this machine among the hosts sharing a url; it is shown in
+    messages and compared, so only a plain name is taken."""
+    url = '[database]\nurl = "postgresql://db.example/hook"\n'
+    assert parse_config(url + 'host_id = "mx-2.eu"\n').database.host == "mx-2.eu"
+    assert parse_config(url).database.host is None  # the host name, at run time
+    message = refusal(url + 'host_id = "a b"\n')
+    assert message == ("mailhook.toml: database.host_id must be a name of letters, digits, '.', "
+                       "'_' and '-' (at most 48)")
+
+
 def test_doctor_never_prints_the_password(tmp_path: Path) -> None:
     """`mailhook doctor` on a url no server answers on fails its database check naming the
     server with the password hidden."""

@@ -43,7 +43,7 @@ def with_config(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def open_store(config: Config) -> Store:
-    return Store(config.database.target)
+    return Store.configured(config.database)
 
 
 def _first_line(exc: Exception) -> str:

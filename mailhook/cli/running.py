@@ -85,7 +85,8 @@ def process(config: Config) -> None:
     from mailhook.worker.processing import Worker
 
     # It takes back every claim before it starts: a running worker would lose the one in hand.
-    with exclusive.processing(config.database.target, "mailhook process"):
+    with exclusive.processing(config.database.target, "mailhook process",
+                              host=config.database.host):
         store = open_store(config)
         processes = config.worker.process_count
         with leases.kept(config):  # the children keep their own

@@ -132,7 +132,8 @@ def serve(
     or a `mailhook worker`.
     """
     stop = stop if stop is not None else threading.Event()
-    held = exclusive.processing(config.database.target, "mailhook serve", stop.set) if worker else (
+    held = exclusive.processing(config.database.target, "mailhook serve", stop.set,
+                                host=config.database.host) if worker else (
         contextlib.nullcontext())
     try:
         with held:
@@ -149,7 +150,8 @@ def run_workers(config: Config, *, stop: threading.Event | None = None,
     IDLE_WAIT_SECONDS (a second) when it has none."""
     stop = stop if stop is not None else threading.Event()
     try:
-        with exclusive.processing(config.database.target, "mailhook worker", stop.set):
+        with exclusive.processing(config.database.target, "mailhook worker", stop.set,
+                                  host=config.database.host):
             asyncio.run(_run_workers(config, stop, on_ready))
     finally:
         stop.set()

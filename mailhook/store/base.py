@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 import sqlite_utils
 
-from mailhook.database_url import redact
+from mailhook.database_url import DatabaseConfig, redact
 from mailhook.errors import DatabaseUnusable, InvalidValue
 from mailhook.mailbox import canonical_address
 from mailhook.model import CONTACT_FIELDS
@@ -77,6 +77,11 @@ class Base:
             self._open_postgres(str(path), busy_timeout_ms)
         else:
             self._open_sqlite(path, busy_timeout_ms)
+
+    @classmethod
+    def configured(cls, database: DatabaseConfig, *, busy_timeout_ms: int = 10_000) -> Self:
+        """The config's database (its url, else its file) as this host (database.host_id)."""
+        return cls(database.target, busy_timeout_ms=busy_timeout_ms, host=database.host)
 
     def _open_sqlite(self, path: Path | str, busy_timeout_ms: int) -> None:
         self.path = Path(path)

@@ -252,7 +252,7 @@ def charge(config: Config, pid: int, exitcode: int | None, *, retry_delay: float
     death while it was held alone: of a group, only one may be the killer, and each of them is
     claimed alone from then on (store.claims.choose). Returns (id, status now)."""
     how = how_it_died(exitcode)
-    store = Store(config.database.target, busy_timeout_ms=int(config.intake.busy_timeout * 1000))
+    store = Store.configured(config.database, busy_timeout_ms=int(config.intake.busy_timeout * 1000))
     try:
         charged = []
         held = store.processing_ids(claimed_by=pid, replayed=replayed)

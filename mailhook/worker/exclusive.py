@@ -1,12 +1,14 @@
-"""One supervisor of worker processes per database.
+"""One supervisor of worker processes per database (on PostgreSQL: per host sharing it).
 
-Whoever starts workers first takes back every claim a killed process left (store.claims), so two
-of them on one database would take each other's messages in hand and read them twice. `serve`
+Whoever starts workers first takes back every claim a killed process of its host left
+(store.claims), so two of them on one database (one host) would take each other's messages in
+hand and read them twice. `serve`
 (with its worker), `mailhook worker` and `mailhook process` hold this lock while their workers run;
 `serve --no-worker` and `replay` (which claims only replayed mail, under its own lock) do not. On
 an SQLite file a lock of the kernel's (flock): a process killed with -9 releases it with its last
-descriptor. On a PostgreSQL url a session advisory lock (store.sessionlock), which every host
-sharing the database sees, released when its connection ends.
+descriptor. On a PostgreSQL url a session advisory lock per host (store.sessionlock), released
+when its connection ends: hosts run their workers side by side, each taking back only its own
+claims, and those of a host gone once their lease ran out.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import _thread
 import contextlib
 import fcntl
 import os
+import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,12 +50,14 @@ def lock_path(database: Path | str) -> Path:
     return real.with_name(real.name + ".workers-lock")
 
 
-def holder(database: Path | str) -> str | None:
+def holder(database: Path | str, host: str | None = None) -> str | None:
     """Who runs the workers of `database` now ("mailhook serve (pid 123)"), or None. Read from
-    the kernel's table of locks (/proc/locks), or PostgreSQL's (pg_locks), so asking takes no
-    lock a starting serve could find taken."""
+    the kernel's table of locks (/proc/locks), or PostgreSQL's (pg_locks: every host's, or
+    `host`'s), so asking takes no lock a starting serve could find taken."""
     if is_url(database):
-        return sessionlock.holder(str(database), sessionlock.WORKERS)
+        objid = sessionlock.workers_key(host)[1] if host else None
+        return ", ".join(sessionlock.holders(str(database), sessionlock.WORKERS_NAMESPACE, objid)
+                         ) or None
     path = lock_path(database)
     try:
         found = os.stat(path)
@@ -70,14 +75,15 @@ def holder(database: Path | str) -> str | None:
 
 @contextlib.contextmanager
 def processing(database: Path | str, role: str,
-               on_lost: Callable[[], object] = _thread.interrupt_main) -> Iterator[None]:
+               on_lost: Callable[[], object] = _thread.interrupt_main, *,
+               host: str | None = None) -> Iterator[None]:
     """Hold the database's processing lock for the block; `role` ("mailhook serve", ...) is
     written into the file (on PostgreSQL: the lock's application_name), so a refused second one
-    can say who holds it. On PostgreSQL `on_lost` is called if the lock's connection ends
-    meanwhile (a server restart took the lock with it): the holder must stop its workers (by
-    default: KeyboardInterrupt in the main thread)."""
+    can say who holds it. On PostgreSQL the lock is `host`'s (default: the host name), and
+    `on_lost` is called if its connection ends meanwhile (a server restart took the lock with
+    it): the holder must stop its workers (by default: KeyboardInterrupt in the main thread)."""
     if is_url(database):
-        with _session(str(database), role, on_lost):
+        with _session(str(database), role, on_lost, host or socket.gethostname()):
             yield
         return
     # Not inherited by the worker processes (Python's descriptors are close-on-exec): the lock
@@ -102,12 +108,13 @@ def _refused(holder: str, database: str, role: str) -> ProcessingTaken:
 
 
 @contextlib.contextmanager
-def _session(url: str, role: str, on_lost: Callable[[], object]) -> Iterator[None]:
-    lock = sessionlock.SessionLock(url, sessionlock.WORKERS, sessionlock.label(role))
+def _session(url: str, role: str, on_lost: Callable[[], object], host: str) -> Iterator[None]:
+    key = sessionlock.workers_key(host)
+    lock = sessionlock.SessionLock(url, key, sessionlock.label(role, host))
     try:
         if not lock.take():
-            found = sessionlock.holder(url, sessionlock.WORKERS) or "another process"
-            raise _refused(found, redact(url), role)
+            found = ", ".join(sessionlock.holders(url, *key)) or "another process"
+            raise _refused(found, f"{redact(url)} on host {host}", role)
         lock.watch(on_lost)
         yield
         if lock.lost:  # a failure, so that a service manager starts it again

@@ -43,7 +43,7 @@ def renewing(config: Config, stop: threading.Event, every: float) -> None:
     try:
         while not stop.wait(every):
             try:
-                store = store or Store(config.database.target)
+                store = store or Store.configured(config.database)
                 store.renew_leases(os.getpid())
             except Exception as exc:  # noqa: BLE001 - the next renewal tries again
                 log.warning("could not renew the leases of this worker's claims (%s); trying "

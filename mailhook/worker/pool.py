@@ -37,7 +37,7 @@ def drain(config: Config, processes: int, target: Target | None = None) -> int:
     """Process every pending live message with `processes` children; returns how many ran. A
     child that dies mid-message has its claims charged an attempt, due again at once, and is
     replaced, so another child processes them (until [worker] max_attempts parks them)."""
-    store = Store(config.database.target)
+    store = Store.configured(config.database)
     try:
         patiently(store.requeue_interrupted, "re-queueing interrupted messages")
     finally:
@@ -208,7 +208,7 @@ def _drain_main(config: Config, reader: Connection, reports: Connection, parent:
                 level: int) -> None:
     settle(config, parent, level)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
-    store = Store(config.database.target)
+    store = Store.configured(config.database)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((None, status)))
     try:  # the parent closing its end of the signal pipe is the stop
         with leases.kept(config):
@@ -222,7 +222,7 @@ def _replay_main(config: Config, reader: Connection, reports: Connection, parent
                  level: int) -> None:
     settle(config, parent, level)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
-    store = Store(config.database.target)
+    store = Store.configured(config.database)
     worker = Worker(config)
     try:
         worker.warm(tasks=False)  # replayed mail recommends no follow-up tasks

@@ -89,7 +89,7 @@ class Worker:
         [intake] busy_timeout is waited out. `requeue` is the supervisor's, for several workers."""
         busy_ms = int(self.config.intake.busy_timeout * 1000)
         try:
-            store = patiently(lambda: Store(self.config.database.target, busy_timeout_ms=busy_ms),
+            store = patiently(lambda: Store.configured(self.config.database, busy_timeout_ms=busy_ms),
                               "opening the database", pause=stop.wait)
         except Exception as exc:
             if is_locked(exc) and stop.is_set():

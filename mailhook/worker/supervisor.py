@@ -109,7 +109,7 @@ class Supervisor:
         """Once, before any worker starts: a worker never takes back another's claims."""
         busy_ms = int(self.config.intake.busy_timeout * 1000)
         patience = {} if patient else {"patience": 0.0}
-        store = patiently(lambda: Store(self.config.database.target, busy_timeout_ms=busy_ms),
+        store = patiently(lambda: Store.configured(self.config.database, busy_timeout_ms=busy_ms),
                           "opening the database", pause=self._stopping.wait, **patience)
         try:
             requeued = patiently(store.requeue_interrupted, "re-queueing interrupted messages",

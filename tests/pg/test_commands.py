@@ -36,10 +36,11 @@ def url(postgres_cluster: Cluster) -> Iterator[str]:
         yield made
 
 
-def write_config(tmp_path: Path, url: str, extra: str = "") -> Path:
+def write_config(tmp_path: Path, url: str, extra: str = "", *, database: str = "") -> Path:
+    """A config on `url`; `database` adds keys to [database], `extra` sections at the end."""
     path = tmp_path / "mailhook.toml"
     path.write_text(
-        f'[database]\nurl = "{url}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+        f'[database]\nurl = "{url}"\n{database}[smtp]\nport = 0\n[lmtp]\nport = 0\n'
         f"[addresses]\nforwarding = ['{FORWARDING}']\n"
         '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n[worker]\nprocesses = 1\n' + extra)
     return path
@@ -132,6 +133,25 @@ def test_a_second_worker_on_the_database_is_refused_in_one_line(
     assert re.search(r"PostgreSQL \d+", doctor.stdout), doctor.stdout
     assert f"mailhook worker (pid {first.proc.pid} on " in doctor.stdout
     assert PASSWORD not in doctor.stdout + doctor.stderr
+
+
+def test_workers_of_two_hosts_run_side_by_side(
+        tmp_path: Path, url: str, commands: list[Command]) -> None:
+    """The workers lock is one per host: a worker on host a and one on host b (host_id) run on
+    one database at once, `doctor` names both, and a second one on host a is refused, naming
+    the host."""
+    hosts = {}
+    for host in "ab":
+        (tmp_path / host).mkdir()
+        hosts[host] = write_config(tmp_path / host, url, database=f'host_id = "{host}"\n')
+        start(commands, "worker", "--config", str(hosts[host])).wait_for("mailhook worker running")
+    doctor = subprocess.run([MAILHOOK, "doctor", "--config", str(hosts["a"])], capture_output=True,
+                            text=True, timeout=DEADLINE_SECONDS, check=False)
+    assert re.search(r"mailhook worker \(pid \d+ on a\), mailhook worker \(pid \d+ on b\) run",
+                     doctor.stdout), doctor.stdout
+    refused = subprocess.run([MAILHOOK, "worker", "--config", str(hosts["a"])],
+                             capture_output=True, text=True, timeout=DEADLINE_SECONDS, check=False)
+    assert refused.returncode == 1 and " on host a; one process may" in refused.stderr
 
 
 def test_the_cli_reads_and_writes_the_url(config: Path, url: str) -> None:
