@@ -316,21 +316,10 @@ def _writer_main(db_path: str, busy_timeout_ms: int, conn: Connection, parent: i
         store.close()
 
 
-_TRACE = os.environ.get("MH_TRACE")
 def _outcomes(store: Store, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
     """Store the jobs' items in one transaction; each job's answer."""
     try:
-        import time as _t
-        t0 = _t.perf_counter()
-        if _TRACE:
-            store.conn.execute("BEGIN IMMEDIATE"); t1 = _t.perf_counter(); store.conn.execute("ROLLBACK")
-        else:
-            t1 = t0
         results = store.insert_received([item for items in jobs for item in items])
-        t2 = _t.perf_counter()
-        if _TRACE:
-            with open(_TRACE, "a") as f:
-                f.write(f"{t0:.6f} {t1-t0:.6f} {t2-t1:.6f} {sum(len(i) for i in jobs)}\n")
     except sqlite3.OperationalError as exc:
         # Locked, full or unwritable: every job would fail alike, so all callers defer (451).
         log.warning("intake could not store %d job(s): %s", len(jobs), exc)
