@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ _CITY_FIRST = re.compile(
 _PROVINCE = re.compile(r"^(?P<city>[A-Z][^\W\d_'’.-]*(?:[ '’-][^\W\d_]+){0,4})\s*\((?P<paren>[^()]+)\)$")
 _PAREN = re.compile(r"^(?P<city>.*?)\s*\((?P<paren>[^()]+)\)$")
 _CEDEX = re.compile(r"\s+cedex(?:\s+\d{1,3})?$", re.IGNORECASE)
+# "г. Москва", "м. Київ": the word for "city" before a city's name.
+_CITY_MARK = re.compile(r"^(?:г|м|гр)\.\s*")
 # "Adresse: ...", and the words that label an address without a colon ("Bezoekadres Naudstraat 98").
 _LABEL = re.compile(
     r"^\s*(?:[\w .]{1,20}:|(?:address|visiting address|postal address|adresse|anschrift|dirección|"
@@ -217,6 +220,14 @@ def _read_bare_code(
             1,
             _Postal(match["code"], after[0].strip(), None, None, fits),
         )  # "C.P. 06600, México"
+    ahead = segments[index][:position]
+    if all(map(postal.is_country_name, ahead)) and (
+        read := _read_code_then_city(match["code"], after, _fits(match["code"], hints, True))
+    ):
+        countries, postal_read = read
+        if ahead and postal_read.country is None:  # "Россия, 123456, Москва"
+            postal_read = dataclasses.replace(postal_read, country=ahead[-1].strip())
+        return index, position, countries + 2, postal_read
     at, before = index, segments[index][:position]
     if not before and index > 0:
         at, before = index - 1, segments[index - 1]
@@ -236,6 +247,24 @@ def _read_bare_code(
     below = {"postal_code": index - at, "state": state_at - at}
     read = _Postal(match["code"], city, state, None, fits, below)
     return at, len(before) - 1, 1, read
+
+
+def _read_code_then_city(
+    code: str, after: list[str], fits: tuple[str, ...] | None
+) -> tuple[int, _Postal] | None:
+    """ "123456, Россия, г. Москва, ...": a code heading its line, a comma, the country perhaps,
+    then the city (Russia and its neighbours write so), in a country the block hints at; and how
+    many country segments stand between."""
+    countries = 0
+    while countries < len(after) and postal.is_country_name(after[countries]):
+        countries += 1
+    if not fits or countries >= len(after):
+        return None
+    city = _CITY_MARK.sub("", after[countries].strip())
+    if not streets.is_city(city) or streets.is_street(city):
+        return None
+    written = after[0].strip() if countries else None
+    return countries, _Postal(code, city, None, written, fits)
 
 
 def _specific(match: re.Match[str], hints: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mailhook.pipeline import postal
 from mailhook.pipeline.names import fold
+from mailhook.pipeline.phones import find_phones
 
 if TYPE_CHECKING:
     from mailhook.pipeline.candidate import Block
@@ -32,6 +33,8 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     if span.label == "NAME":
         return _name_check(span.text, block)
     if span.label == "POSTCODE":
+        if _inside_a_phone(span, block):
+            return False  # "电话：021-12345678": digits of a phone number are no postal code
         return postal_code_check(span.text, _countries_hinted(spans, block))
     if span.label == "COUNTRY":
         return True if country_of(span.text) else None
@@ -68,6 +71,15 @@ def postal_code_check(code: str, countries: Sequence[str]) -> bool | None:
     if not fitting:
         return False
     return True if any(c in fitting for c in countries) else None
+
+
+def _inside_a_phone(span: Span, block: Block) -> bool:
+    line = block.lines[span.line] if span.line < len(block.lines) else ""
+    for phone in find_phones(line):
+        start = line.find(phone.text)
+        if 0 <= start <= span.start and span.end <= start + len(phone.text):
+            return True
+    return False
 
 
 def country_of(text: str) -> str | None:

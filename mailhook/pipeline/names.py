@@ -21,6 +21,11 @@ _TWO_SURNAMES = frozenset({"es", "ca", "gl"})
 _FAMILY_FIRST = frozenset({"hu"})
 # German "im Auftrag" / "in Vertretung" and "per procura" before a name.
 _ON_BEHALF = re.compile(r"^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|pp\.|p\.p\.|p\.o\.)\s*", re.IGNORECASE)
+# A Russian, Ukrainian or Belarusian patronymic ("Сергеевич", "Ивановна", "Sergeevich"):
+# written last, it follows the given name, which follows the family name.
+_PATRONYMIC = re.compile(
+    r"\w{3,}(?:ович|евич|ьич|овна|евна|ична|івна|ївна|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE
+)
 # Degrees after a name: ", MBA", " PhD", ", Dipl.-Ing.".
 _TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
 # A valediction word misspelt: within this many edits of a valediction of at least this length.
@@ -126,6 +131,8 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
         return Name(index, *caps)
     if _family_first(tokens, language, author):
         return Name(index, tokens[1], tokens[0])  # "Kovács Péter": Péter of the Kovács family
+    if len(tokens) == 3 and _PATRONYMIC.search(tokens[2]) and not _PATRONYMIC.search(tokens[1]):
+        return Name(index, tokens[1], tokens[0])  # "Петров Иван Сергеевич": family, given, father's
     if (start := _surname_start(tokens, author)) is not None:
         return Name(index, tokens[0], " ".join(tokens[start:]))
     words = [t for t in tokens if t.casefold() not in CONSTANTS.prefixes]

@@ -40,19 +40,19 @@ _NUMBER = re.compile(
 _EXTENSION_TAIL = re.compile(rf"{_EXTENSION}$", re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")
 # Labels per field in the languages we read. Cell/portable/handy words of en, de, fr, es, it,
-# pt, pl, cs, hu, nl, sv, da, no, fi; "m" and "f" only as single-letter labels (see _labels).
+# pt, pl, cs, hu, nl, sv, da, no, fi, ru, uk, bg; "m" and "f" only as single-letter labels (see _labels).
 _MOBILE = (
     r"mobile|mobil|mob|mobiel|mobiili|mobilní|mobilny|mobiltelefon|cell|"
     r"cellular|cel|celular|cellulare|handy|portable|port|móvil|movil|gsm|wireless|"
     r"komórka|komorka|kom|telemóvel|telemovel|telem|tlm|tlmv|tlml|móvel|movel|móv|natel|"
-    r"matkapuhelin|kännykkä|cep|mobitel|m"
+    r"matkapuhelin|kännykkä|cep|mobitel|моб|мобильный|мобільний|мобилен|сот|сотовый|m"
 )
-_FAX = r"fax|facsimile|telefax|telefaks|faks|télécopie|telecopie|télécopieur|fx|f"
+_FAX = r"fax|facsimile|telefax|telefaks|faks|télécopie|telecopie|télécopieur|fx|факс|f"
 _PHONE = (
     r"tel|telephone|phone|ph|telefon|telefoon|telefono|teléfono|telefone|téléphone|tél|telf|tfno|tlf\.?no|"
     r"teléf|telef|office|oficina|escritório|escritorio|ufficio|uff|fisso|fijo|fixo|festnetz|"
     r"biuro|kancelář|kantoor|direct|directe|direkt|dir|voice|work|fon|t|p|o|d|w|durchwahl|"
-    r"bureau|büro|tlf|tfn|puh|puhelin|telefonszám|reach me at|call me at|call me on"
+    r"bureau|büro|tlf|tfn|puh|puhelin|telefonszám|тел|телефон|reach me at|call me at|call me on"
 )
 # The company's main number: the sender's phone only where no own line is given, so finders
 # rank it below an own number (Phone.switchboard).

@@ -15,7 +15,7 @@ import pycountry
 # 3166 translations as gettext catalogs (Norwegian is found through gettext's alias to nb_NO).
 _LANGUAGES = (
     "de", "fr", "es", "it", "nl", "pt", "pt_BR", "pl", "sv", "da", "nb", "fi", "hu", "cs", "sk",
-    "sl", "hr", "ro", "ca", "et", "lv", "lt", "el", "ga", "is", "eu", "gl",
+    "sl", "hr", "ro", "ca", "et", "lv", "lt", "el", "ga", "is", "eu", "gl", "ru", "uk", "bg", "sr",
 )  # fmt: skip
 # What people write that ISO 3166 does not name.
 _ALIASES = {
@@ -33,6 +33,8 @@ _ALIASES = {
     "the netherlands": "NL",
     "czech republic": "CZ",
     "česká republika": "CZ",
+    "turkey": "TR",  # ISO 3166 says Türkiye since 2022; mail still writes both
+    "россия": "RU",  # ISO's Russian catalog has the Federation's full name only
 }
 # Two- and three-letter codes that are also words or units in signature lines; written alone
 # they are not taken for a country ("CEO", "IT" is kept: people write it for Italy).

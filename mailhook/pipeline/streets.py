@@ -23,7 +23,9 @@ _WORDS = (
     r"ulica|ul\.|aleja|al\.|osiedle|ulice|náměstí|nám\.|třída|nábřeží|námestie|"  # pl, cs, sk
     r"utca|körút|krt\.|rakpart|sétány|fasor|"  # hu
     r"gatan|gata|vägen|torget|gränd|gade|vej|plads|stræde|postboks|veien|katu|"  # sv, da, no, fi
-    r"strada|bulevardul|calea"  # ro
+    r"strada|bulevardul|calea|"  # ro
+    r"улица|ул\.|проспект|пр-т|просп\.|переулок|пер\.|шоссе|ш\.|бульвар|б-р|набережная|наб\.|"  # ru
+    r"площадь|пл\.|проезд|вулиця|вул\.|провулок|бульвар|площа|улица|бул\."  # ru, uk, bg
 )
 _SUFFIXES = (
     r"straße|strasse|str\.|weg|gasse|allee|platz|damm|ufer|gade|vej|vejen|gatan|vägen|straat|"
