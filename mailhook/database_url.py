@@ -29,8 +29,9 @@ class DatabaseConfig:
 
     @property
     def host(self) -> str | None:
-        """What `Store(..., host=)` and the workers lock take: host_id, or None for the default."""
-        return self.host_id or None
+        """What `Store(..., host=)` and the workers lock take: host_id on a url, or None for the
+        default (the host name; an SQLite file's one host)."""
+        return (self.host_id or None) if self.url else None
 
     @property
     def target(self) -> str | Path:

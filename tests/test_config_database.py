@@ -84,6 +84,7 @@ def test_a_host_id_is_a_plain_name() -> None:
     url = '[database]\nurl = "postgresql://db.example/hook"\n'
     assert parse_config(url + 'host_id = "mx-2.eu"\n').database.host == "mx-2.eu"
     assert parse_config(url).database.host is None  # the host name, at run time
+    assert parse_config('[database]\nhost_id = "x"\n').database.host is None  # SQLite: one host
     message = refusal(url + 'host_id = "a b"\n')
     assert message == ("mailhook.toml: database.host_id must be a name of letters, digits, '.', "
                        "'_' and '-' (at most 48)")
