@@ -5,6 +5,7 @@ database."""
 
 from __future__ import annotations
 
+import mailbox
 import re
 import smtplib
 import subprocess
@@ -231,3 +232,32 @@ def test_process_and_serve_with_its_worker_read_mail_on_the_url(
     hook.wait_for(r"processed message \d+ \(<r2@acme.example>\)")
     assert counts(url) == {"received": 2, "processed": 2, "pending": 0, "failed": 0}
     assert props(url)["phone"] == "+49301234567"
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_replay_runs_on_the_url(config: Path, url: str, tmp_path: Path, processes: int) -> None:
+    """`mailhook replay` stores and processes a mailbox into the url (under the database's
+    replay lock; with two processes its children claim on the url too), and a second run
+    changes nothing; --dry-run, which needs a file to copy, is refused in one line."""
+    config.write_text(config.read_text().replace("processes = 1", f"processes = {processes}"))
+    box = mailbox.mbox(tmp_path / "ann.mbox")
+    for number in range(3):
+        box.add(reply(f"<r{number}@acme.example>"))
+    box.close()
+    store = Store(url)
+    store.add_contact(CONTACT, {}, "import")
+    store.close()
+
+    def replay(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([MAILHOOK, "replay", str(tmp_path / "ann.mbox"), "--user", USER,
+                               *args, "--config", str(config)], capture_output=True, text=True,
+                              timeout=DEADLINE_SECONDS, check=False)
+
+    first = replay()
+    assert first.returncode == 0 and "replayed 3 of 3 message(s) (mbox): 3 processed" in first.stdout, (
+        first.stdout + first.stderr)
+    again = replay()
+    assert again.returncode == 0 and "3 already stored" in again.stdout, again.stdout
+    assert props(url)["phone"] == "+49301234567"
+    dry = replay("--dry-run")
+    assert dry.returncode == 1 and "--dry-run replays into a copy of an SQLite file" in dry.stderr
