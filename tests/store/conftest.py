@@ -76,11 +76,11 @@ def person_sql(database: str) -> PersonSql:
             return
         import sqlite3
 
-        conn = sqlite3.connect(database)
+        lite = sqlite3.connect(database)
         try:
-            conn.execute(sql, params)
-            conn.commit()
+            lite.execute(sql, params)
+            lite.commit()
         finally:
-            conn.close()
+            lite.close()
 
     return run
