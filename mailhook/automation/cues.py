@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from mailhook.automation.cues_dutch import NL
+from mailhook.automation.cues_german import DE
 from mailhook.automation.cues_iberian import ES, PT
 from mailhook.automation.cues_nordic import DA, NO, SV
 from mailhook.automation.cues_polish import PL
 from mailhook.automation.cues_romance import FR, IT
-from mailhook.automation.cues_west import DE, EN
+from mailhook.automation.cues_west import EN
 from mailhook.automation.lexicon import ASK, COMMIT, NEED, PROPOSE, REQUEST, Cues
 
 __all__ = ["ASK", "COMMIT", "NEED", "PROPOSE", "REQUEST", "Cues", "BY_LANGUAGE"]

@@ -2,92 +2,12 @@
 
 from __future__ import annotations
 
+from mailhook.automation import cues_scandinavian as scand
 from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
 # a trained model; each pattern names where the task title starts in a group `act`.
 
-# Constructions Danish, Swedish and Norwegian share (short mail is often told apart wrongly).
-# A question runs on to its mark past "kl. 10" (klokken), whose full stop ends no sentence: the
-# lookaheads for the mark read "(?:[^.!]|(?<=\bkl)\.)*\?".
-_SCAND_YOU = r"(?:du|I|De|dere|ni)"
-# "Hvad skal vi gøre for at ...?": the reader is asked what to do (a help request).
-_SCAND_WHAT_TO_DO = (
-    r"\b(?P<act>(?:hvad|hva|vad|hvem|vem)\s+(?:skal|kan|må|bør|behøver|trenger|måste|ska|behöver|borde)\s+"
-    r"(?:jeg|jag|vi))\b"
-    r"(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
-)
-_SCAND_DO_YOU_KNOW = (
-    r"\b(?:ved|vet)\s+(?:du|I|De|dere|ni)\s*,?\s+(?:\S+\s+)?(?P<act>om|hvordan|hvornår|hvor|hvad|hva|hur|"
-    r"när|når|var|"
-    r"vad)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
-)
-_SCAND_SUGGEST = r"\b(?:jeg|jag|vi)\s+(?:foreslår|föreslår)\s*,?\s+(?P<act>at|att|et|en|ett)\b"
-# A request softened at its end ("send fakturaen igen, er du snill").
-_SCAND_KINDLY = r"^(?P<act>\w+)\b[^.?!]*\b(?:er du (?:snill|sød)|vær så snill|är du snäll|er dere snille)\b"
-_SCAND_IDEA = (
-    r"\b(?P<act>(?:har|havde|hadde|hade)\s+(?:du|I|De|dere|ni)\s+(?:en|nogen|noen|någon)\s+(?:idé|anelse|"
-    r"aning))\b"
-)
-# What the reader will have ("du har det på torsdag", "du får den på torsdag").
-_SCAND_YOU_GET = (
-    r"\b(?P<act>(?:du|I|De|dere|ni)\s+(?:har|får|modtager|mottar)\s+(?:det|den|dem)\b)(?=(?:\s+\S+){0,3}?\s+"
-    r"(?:på (?:mandag|måndag|tirsdag|tisdag|onsdag|torsdag|fredag)|i morgen|i morgon|inden|innen|senest|"
-    r"senast)\b)"
-)
-_SCAND_PASSIVE_ASK = r"\b(?P<act>(?:kan|kunne)\s+(?:det|dette|den)\s+\w+es)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
-# Verb first is a question even where an abbreviation's full stop ("ti stk. mere") hides the "?".
-_SCAND_MAY_WE_GET = (
-    r"(?:^|[,;]\s*)(?:(?:men|og|och)\s+)?(?P<act>(?:kan|kunne|må|får|skulle|kunde)\s+(?:vi|jeg|jag)\s+"
-    r"(?:kunna\s+)?(?:få|fått))\b"
-)
-_SCAND_FANCY = r"^(?:\S+\s+)?(?P<act>(?:sugen|lust|lyst|tid)\s+(?:på|til)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)"
-_SCAND_GLADLY = (
-    r"^(?P<act>\w+)\s+(?:gärna|gjerne|gerne)\s+(?:mig|oss|os|meg|er|ert|era|jer|jeres|dere|deres|din|ditt|"
-    r"dina|dit|"
-    r"dine)\b"
-)
-# What opens a sentence before "gerne / gärna / gjerne" without being an imperative: thanks, yes
-# and no, pronouns, modals, and present-tense verbs (-ar, -er, "gør"), a statement with its subject
-# left out ("Kommer gerne på tirsdag"); the imperative is the stem ("Ta gärna fram ...").
-_SCAND_NOT_FIRST = words(
-    "tak", "tack", "takk", "ja", "nej", "nei", "jeg", "jag", "vi", "du", "det", "den", "man", "meget",
-    "mycket", "veldig", "svært", "vil", "vill", "ville", "skulle", "kan", "kunne", "kunde", "må", "måste",
-    "har", "hade", "havde", "hadde", r"\w+(?:ar|er)", "tar", "får", "går", "ser", "gør", "bor", "dør", "hør",
-)
-# First-person meeting promises ("jeg venter på dig", "jag väntar på dig", "jeg viser deg rundt").
-_SCAND_WAIT = (
-    r"\b(?:jeg|jag|vi)\s+(?P<act>(?:venter|väntar)\s+på\s+(?:dig|deg|jer|er|dere)|(?:viser|visar)\s+(?:dig|"
-    r"deg|jer|er|"
-    r"dere)\s+(?:\S+\s+)?rundt|(?:viser|visar)\s+(?:dig|deg|jer|er|dere)\s+(?:\S+\s+)?runt)\b"
-)
-_SCAND_HELP = (
-    r"\bdet (?:ville|skulle|vil|vill) (?:hjælpe|hjälpa|hjelpe|hjulpet) (?:mig|meg|os|oss) (?:meget |mycket |"
-    r"mye |"
-    r"rigtig |veldig )?(?P<act>at|att|å|om|hvis)\b"
-)
-_SCAND_ARRANGE = r"\b(?P<act>kan det lade sig gøre|lar det seg (?:ordne|gjøre)|går det an)\b"
-_SCAND_THINK = r"\b(?P<act>(?:hvad|hva|vad) (?:synes|tycker|mener|tänker) (?:du|I|De|dere|ni))\b"
-_SCAND_MIND = (
-    r"\b(?:har|havde|hadde|hade)\s+(?:du|I|De|dere|ni)\s+(?:noget|noe|något)\s+(?:imod|imot|"
-    r"emot)\s+(?:\S+\s+)?"
-    r"(?:at|å|att)\s+(?P<act>\w+)"
-)
-_SCAND_TELL = (
-    r"(?:^|,\s*)(?P<act>(?:sig til|si fra|säg till|sig|si|säg)\b),?\s+(?:hvilken|hvilket|hvilke|vilken|"
-    r"vilket|vilka|om|"
-    r"hvad|hva|vad|når|hvornår|när)\b"
-)
-_SCAND_THEN_SEND = (
-    r",\s*(?:så\s+)?(?P<act>(?:send|skicka) (?:mig|os|meg|oss)|ring (?:til )?(?:mig|os|meg|oss)|"
-    r"skriv til (?:mig|os|"
-    r"meg|oss))\b"
-)
-_SCAND_SHALL_I = r"\b(?P<act>(?:skal|ska) jeg|ska jag)\s+\w+[^.!]*\?"
-_SCAND_PLEASE = (
-    r"(?:^|,\s*)(?!(?:kontakt|se|bemærk|læs|klik|besøg|find|hilsen|vennlig|venlig)\b)(?P<act>\w+)"
-    r"(?:\s+(?:mig|os|meg|oss|dig|deg|jer|dere))?\s+(?:venligst|vennligst)\b"
-)
 _DA_WH = words("hvordan", "hvad", "hvornår", "hvor", "om", "hvilke", "hvilken", "hvem", "hvorfor")
 _DA_ACT = (
     r"(?:ringer|ringe|sender|sende|skriver|skrive|kontakter|kontakte|vender tilbage|vende tilbage|"
@@ -112,8 +32,8 @@ DA = lexicon(
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:bliver|vil blive|skal)\s+(?:\S+\s+)?(?:sendt|mailet|"
         r"videresendt)\s+"
         r"til\s+(?:dig|jer|Dem))\b",
-        _SCAND_YOU_GET,
-        _SCAND_WAIT,
+        scand.YOU_GET,
+        scand.WAIT,
         r"\b(?:vi|jeg|jag)\s+(?P<act>kontakter\s+(?:dig|jer|Dem))\b(?!\s+(?:ikke|inte)\b)",
         r"\b(?:jeg|vi)\s+(?P<act>tager (?:mig|os) af det|ordner det|kigger på det|ser på det|"
         r"løser det|tjekker det)\b",
@@ -128,22 +48,22 @@ DA = lexicon(
         r"\b(?P<act>(?:hvordan|hvor|hvornår)\s+\w+\s+(?:jeg|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?P<act>(?:hvilke|hvilken|hvilket|hvornår|"
         r"hvad)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        _SCAND_WHAT_TO_DO,
-        _SCAND_DO_YOU_KNOW,
-        _SCAND_IDEA,
-        _SCAND_ARRANGE,
-        _SCAND_THINK,
+        scand.WHAT_TO_DO,
+        scand.DO_YOU_KNOW,
+        scand.IDEA,
+        scand.ARRANGE,
+        scand.THINK,
         r"^(?:og\s+|och\s+)?(?P<act>(?:nyt|noget nyt|nyheder)\s+(?:om|vedrørende))\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
         r"^(?P<act>(?:kan|må|får)\s+(?:jeg|man))\b(?![^.!?]*\b(?:hjælpe|forestille|"
         r"tænke sig)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     request=[
-        softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldrig"),
+        softened(r"(?:gerne|gärna|gjerne)", scand.NOT_FIRST, negation="ikke|aldrig"),
         rf"\b(?:kan|kunne|vil|gider)\s+(?:du|I|De)\b[^.?!]*?\b(?P<act>{_DA_ACT}|sende|ringe)\b",
-        rf"\b(?:har|havde)\s+{_SCAND_YOU}\s+(?:\S+\s+)?(?:lyst|mulighed|tid)\s+til\s+(?:at\s+)?(?P<act>\w+)",
-        _SCAND_KINDLY,
-        _SCAND_PLEASE,
+        rf"\b(?:har|havde)\s+{scand.YOU}\s+(?:\S+\s+)?(?:lyst|mulighed|tid)\s+til\s+(?:at\s+)?(?P<act>\w+)",
+        scand.KINDLY,
+        scand.PLEASE,
         r"\bvenligst\s+(?!(?:kontakt|se|bemærk|læs|klik|besøg|find)\b)(?P<act>\w+)",
         r"\btaknemmelig\w*,?\s+(?:hvis|om)\s+(?:du|I|De)\s+(?:\S+\s+)?(?P<act>\w+)",
         r"\b(?:beder|bede)\s+(?:dig\s+|jer\s+|Dem\s+)?om\s+(?!(?:forståelse|overbærenhed|undskyldning)\b)"
@@ -152,12 +72,12 @@ DA = lexicon(
         r"måske\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"^(?P<act>send (?:mig|os)|ring (?:venligst )?(?:til mig|til os|mig|os|tilbage)|"
         r"giv (?:mig|os) besked|skriv (?:til )?(?:mig|os))",
-        _SCAND_PASSIVE_ASK,
-        _SCAND_MAY_WE_GET,
-        _SCAND_GLADLY,
-        _SCAND_MIND,
-        _SCAND_TELL,
-        _SCAND_THEN_SEND,
+        scand.PASSIVE_ASK,
+        scand.MAY_WE_GET,
+        scand.GLADLY,
+        scand.MIND,
+        scand.TELL,
+        scand.THEN_SEND,
         r"\b(?:jeg|vi)\s+havde\s+håbet,?\s+at\s+(?:du|I|De)\s+(?:kunne|ville)\s+(?P<act>\w+)",
         r"\b(?:kan|kunne)\s+nogen\s+(?:fra|hos|i)\s+(?:jeres|din|jer)\s+(?:side\s+|afdeling\s+|"
         r"team\s+)?(?P<act>\w+)"
@@ -180,7 +100,7 @@ DA = lexicon(
         r"\b(?:jeg|vi)\s+(?:skal bruge|har brug for|mangler|behøver)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\bhar\s+(?:jeg|vi)\s+brug for\s+(?P<act>\w)",
-        _SCAND_HELP,
+        scand.HELP,
         r"\bvi\s+skal\s+(?P<act>have)\b(?=[^.?!]*\b(?:senest|inden)\b)",
         r"\b(?:vi|jeg)\s+venter\s+(?:stadig|fortsat|endnu)\s+på\s+(?P<act>\S+)",
     ],
@@ -189,10 +109,10 @@ DA = lexicon(
         r"\b(?P<act>vi ses|vi tales ved|ses vi)\s+(?:på|i|næste|om)\b",
         r"\b(?:har|havde)\s+(?:du|I|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
         r"\bskal vi\s+(?P<act>tage|have|holde|mødes|ses|tales ved|snakke|aftale|booke|ringes)\b",
-        _SCAND_SUGGEST,
+        scand.SUGGEST,
         r"\b(?P<act>passer (?:det )?(?:dig|jer|Dem))\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        _SCAND_FANCY,
-        _SCAND_SHALL_I,
+        scand.FANCY,
+        scand.SHALL_I,
         r"^(?P<act>siger\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:kan|kunne|skal)\s+vi\s+(?P<act>(?:flytte|rykke|udskyde)\s+\S+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"^(?P<act>vi (?:tales|snakkes|høres)(?: ved)?)(?=\s+(?:i morgen|næste|på (?:mandag|"
@@ -230,8 +150,8 @@ SV = lexicon(
         rf"(?:kommer att\s+|ska\s+)?(?P<act>{_SV_ACT})\b",
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:skickas|mejlas|"
         r"kommer att skickas)\s+(?:\S+\s+)?till\s+(?:dig|er))\b",
-        _SCAND_YOU_GET,
-        _SCAND_WAIT,
+        scand.YOU_GET,
+        scand.WAIT,
         r"\b(?:jag|vi)\s+(?P<act>håller\s+(?:dig|er)\s+(?:underrättade?|uppdaterade?|informerade?))\b",
         r"\b(?:vi|jeg|jag)\s+(?P<act>kontaktar\s+(?:dig|er))\b(?!\s+(?:ikke|inte)\b)",
         r"\b(?:jag|vi)\s+(?P<act>fixar det|ordnar det|tittar på det|löser det|kollar (?:på|upp) det)\b",
@@ -245,34 +165,34 @@ SV = lexicon(
         r"\b(?P<act>(?:hur|var|när)\s+\w+\s+(?:jag|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?P<act>(?:vilka|vilken|vilket|när|vad)\b(?:\s+\S+){0,5}?)\s+passar\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
-        _SCAND_WHAT_TO_DO,
-        _SCAND_DO_YOU_KNOW,
-        _SCAND_IDEA,
-        _SCAND_ARRANGE,
-        _SCAND_THINK,
+        scand.WHAT_TO_DO,
+        scand.DO_YOU_KNOW,
+        scand.IDEA,
+        scand.ARRANGE,
+        scand.THINK,
         r"^(?:og\s+|och\s+)?(?P<act>(?:något nytt|nytt|nyheter)\s+(?:om|angående|kring))\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
         r"^(?P<act>(?:kan|får)\s+(?:jag|man))\b(?![^.!?]*\b(?:hjälpa|föreställa|"
         r"tänka sig)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     request=[
-        softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="inte|aldrig"),
+        softened(r"(?:gerne|gärna|gjerne)", scand.NOT_FIRST, negation="inte|aldrig"),
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
         r"snälla\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:vänligen|var vänlig och|var snäll och|snälla)\s+(?P<act>\w+)",
         r"\bvi ber (?:er|dig|om)\s+(?P<act>\w+)",
         r"\btacksam(?:ma)?\s+om\s+(?:du|ni)\s+(?:kan|kunde|vill)\s+(?P<act>\w+)",
-        rf"\b(?:har|hade)\s+{_SCAND_YOU}\s+(?:\S+\s+)?(?:lust|möjlighet|tid)\s+(?:att\s+)?(?P<act>\w+)",
-        _SCAND_KINDLY,
+        rf"\b(?:har|hade)\s+{scand.YOU}\s+(?:\S+\s+)?(?:lust|möjlighet|tid)\s+(?:att\s+)?(?P<act>\w+)",
+        scand.KINDLY,
         r"^(?:\S+\s+)?(?P<act>hör av dig|ring mig|skicka (?:mig|oss)|mejla mig|meddela (?:mig|oss)|"
         r"ge (?:mig|oss) besked|bekräfta|svara|återkom)\b",
-        _SCAND_PASSIVE_ASK,
-        _SCAND_MAY_WE_GET,
-        _SCAND_GLADLY,
+        scand.PASSIVE_ASK,
+        scand.MAY_WE_GET,
+        scand.GLADLY,
         r"\b(?P<act>går det att)\s+\w+",
-        _SCAND_MIND,
-        _SCAND_TELL,
-        _SCAND_THEN_SEND,
+        scand.MIND,
+        scand.TELL,
+        scand.THEN_SEND,
         r"\b(?:jag|vi)\s+hade\s+hoppats,?\s+att\s+(?:du|ni)\s+(?:kunde|skulle)\s+(?P<act>\w+)",
         r"\b(?:kan|kunde)\s+någon\s+(?:från|hos|på)\s+(?:er|din|ert)\s+(?:sida\s+|avdelning\s+|"
         r"team\s+)?(?P<act>\w+)"
@@ -292,7 +212,7 @@ SV = lexicon(
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:behöver|skulle behöva)\s+(?:jag|vi)\s+(?P<act>\w)",
-        _SCAND_HELP,
+        scand.HELP,
         r"\b(?:jag|vi)\s+(?:måste|behöver)\s+(?P<act>få|ha)\b(?=[^.?!]*\b(?:senast|innan|före)\b)",
         r"\b(?:vi|jag)\s+väntar\s+(?:fortfarande|fortsatt|ännu|still)\s+på\s+(?P<act>\S+)",
     ],
@@ -300,12 +220,12 @@ SV = lexicon(
         r"\b(?:har|hinner)\s+(?:du|ni)\s+(?P<act>(?:\S+\s+)?(?:tid|möjlighet))\b",
         r"\b(?:ska|kan|skulle)\s+vi\s+(?P<act>ses|träffas|ringas|höras|boka|ta|ha)\b",
         r"\b(?P<act>passar (?:det )?(?:dig|er))\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        _SCAND_SUGGEST,
+        scand.SUGGEST,
         r"\bvi\s+(?:kan|kunde|skulle kunna)\s+(?P<act>(?:ta|ha|boka)\s+(?:ett|en)\s+(?:\S+\s+)?(?:samtal|"
         r"möte|"
         r"telefonmöte|videomöte))",
-        _SCAND_FANCY,
-        _SCAND_SHALL_I,
+        scand.FANCY,
+        scand.SHALL_I,
         r"^(?P<act>säger\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:kan|kunde|ska)\s+vi\s+(?P<act>(?:flytta|skjuta upp|"
         r"tidigarelägga)\s+\S+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
@@ -340,8 +260,8 @@ NO = lexicon(
         r"^(?P<who>(?:\S+\s+){0,8}?)(?P<act>(?:blir|vil bli|skal)\s+(?:\S+\s+)?(?:sendt|mailet|"
         r"videresendt)\s+"
         r"til\s+(?:deg|dere|Dem))\b",
-        _SCAND_YOU_GET,
-        _SCAND_WAIT,
+        scand.YOU_GET,
+        scand.WAIT,
         r"\b(?:vi|jeg|jag)\s+(?P<act>kontakter\s+(?:deg|dere))\b(?!\s+(?:ikke|inte)\b)",
         r"\b(?:jeg|vi)\s+(?P<act>ordner det|fikser det|ser på det|løser det|sjekker det|tar meg av det)\b",
     ],
@@ -354,18 +274,18 @@ NO = lexicon(
         r"\b(?P<act>(?:hvordan|hvor|når)\s+\w+\s+(?:jeg|vi)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?P<act>(?:hvilke|hvilken|hvilket|når|hva)\b(?:\s+\S+){0,5}?)\s+passer\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
-        _SCAND_WHAT_TO_DO,
-        _SCAND_DO_YOU_KNOW,
-        _SCAND_IDEA,
-        _SCAND_ARRANGE,
-        _SCAND_THINK,
+        scand.WHAT_TO_DO,
+        scand.DO_YOU_KNOW,
+        scand.IDEA,
+        scand.ARRANGE,
+        scand.THINK,
         r"^(?:og\s+|och\s+)?(?P<act>(?:noe nytt|nytt|nyheter)\s+(?:om|angående|rundt))\b(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
         r"^(?P<act>(?:kan|må|får)\s+(?:jeg|man))\b(?![^.!?]*\b(?:hjelpe|forestille|"
         r"tenke seg)\b)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
     ],
     request=[
-        softened(r"(?:gerne|gärna|gjerne)", _SCAND_NOT_FIRST, negation="ikke|aldri"),
+        softened(r"(?:gerne|gärna|gjerne)", scand.NOT_FIRST, negation="ikke|aldri"),
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
         r"\b(?:vi|jeg)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
@@ -373,17 +293,17 @@ NO = lexicon(
         r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed)\b",
         r"\bvennligst\s+(?P<act>\w+)",
         r"\btakknemlig\w*,?\s+(?:hvis|om)\s+(?:du|dere|De)\s+(?:\S+\s+)?(?P<act>\w+)",
-        rf"\b(?:har|hadde)\s+{_SCAND_YOU}\s+(?:\S+\s+)?(?:lyst|mulighet|tid)\s+til\s+(?:å\s+)?(?P<act>\w+)",
+        rf"\b(?:har|hadde)\s+{scand.YOU}\s+(?:\S+\s+)?(?:lyst|mulighet|tid)\s+til\s+(?:å\s+)?(?P<act>\w+)",
         r"\b(?:kunne|kan|vil)\s+(?:du|dere|De)\s+tenke\s+(?:deg|dere|Dem)\s+(?:å\s+)?(?P<act>\w+)",
         r"\bvenligst\s+(?P<act>\w+)",
-        _SCAND_PLEASE,
-        _SCAND_KINDLY,
-        _SCAND_PASSIVE_ASK,
-        _SCAND_MAY_WE_GET,
-        _SCAND_GLADLY,
-        _SCAND_MIND,
-        _SCAND_TELL,
-        _SCAND_THEN_SEND,
+        scand.PLEASE,
+        scand.KINDLY,
+        scand.PASSIVE_ASK,
+        scand.MAY_WE_GET,
+        scand.GLADLY,
+        scand.MIND,
+        scand.TELL,
+        scand.THEN_SEND,
         r"\b(?:jeg|vi)\s+hadde\s+håpet,?\s+at\s+(?:du|dere|De)\s+(?:kunne|ville)\s+(?P<act>\w+)",
         r"\b(?:kan|kunne)\s+noen\s+(?:fra|hos|på)\s+(?:deres|din|dere)\s+(?:side\s+|avdeling\s+|"
         r"team\s+)?(?P<act>\w+)"
@@ -407,7 +327,7 @@ NO = lexicon(
         r"\b(?:jeg|vi)\s+(?:trenger|behøver|har behov for|må ha|skulle gjerne hatt)\s+(?P<act>\w)",
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:trenger|behøver)\s+(?:jeg|vi)\s+(?P<act>\w)",
-        _SCAND_HELP,
+        scand.HELP,
         r"\b(?:jeg|vi)\s+(?:må|trenger å)\s+(?P<act>ha|få)\b(?=[^.?!]*\b(?:senest|innen|før)\b)",
         r"\b(?:vi|jeg)\s+venter\s+(?:fortsatt|fremdeles|stadig|enda)\s+på\s+(?P<act>\S+)",
     ],
@@ -415,9 +335,9 @@ NO = lexicon(
         r"\b(?:har|hadde)\s+(?:du|dere|De)\s+(?P<act>(?:\S+\s+)?tid)\b",
         r"\bskal vi\s+(?P<act>ta|ha|møtes|ses|snakkes|ringe|tage|have)\b",
         r"\b(?P<act>passer (?:det )?(?:for )?(?:deg|dere|Dem))\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
-        _SCAND_SUGGEST,
-        _SCAND_FANCY,
-        _SCAND_SHALL_I,
+        scand.SUGGEST,
+        scand.FANCY,
+        scand.SHALL_I,
         r"^(?P<act>sier\s+vi)\b(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:kan|kunne|skal)\s+vi\s+(?P<act>(?:flytte|utsette|fremskynde)\s+\S+)(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",

@@ -1,0 +1,90 @@
+"""What a message's headers say for follow-up intent: machine or list mail, when written, to whom."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email import policy
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+
+from mailhook.automation import cues as cues
+from mailhook.automation.addressing import Audience, group_address
+
+# Headers that mark mail nobody wrote to this reader personally (RFC 3834, RFC 2369, RFC 2919).
+_AUTO_SUBMITTED = re.compile(r"^\s*(?!no\b)\S", re.IGNORECASE)
+_BULK_PRECEDENCE = re.compile(r"^\s*(?:bulk|list|junk|auto_reply)\b", re.IGNORECASE)
+_AUTOREPLY_HEADERS = ("x-autoreply", "x-autorespond")
+# Machines that write mail nobody answers: notifications, bounces.
+_AUTOMATED_SENDER = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?)(?:[+.-]|@)", re.IGNORECASE
+)
+_LIST_HEADERS = ("list-id", "list-unsubscribe", "list-post")
+_MAX_HEADER = 1000
+_MAX_ADDRESS_HEADER = 20_000  # To, Cc and References of long threads run past 1000 characters
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_MAX_HEAD_BYTES = 256 * 1024  # the header block we read; the body never matters here
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def excluded_reason(raw: bytes) -> str | None:
+    """Why a message's headers say it is no personal mail (auto-reply, bulk, list), or None."""
+    headers = _headers(raw)
+    if _AUTO_SUBMITTED.match(str(headers.get("auto-submitted", "no"))):
+        return "auto-submitted"
+    if _BULK_PRECEDENCE.match(str(headers.get("precedence", ""))):
+        return "precedence: " + str(headers.get("precedence")).strip().lower()
+    for name in _LIST_HEADERS:
+        if headers.get(name) is not None:
+            return "mailing list"
+    for name in _AUTOREPLY_HEADERS:
+        if headers.get(name) is not None:
+            return "auto-reply"
+    if cues.OUT_OF_OFFICE.search(_decoded(headers.get("subject"))):
+        return "out of office"
+    if _AUTOMATED_SENDER.match(parseaddr(str(headers.get("from", ""))[:_MAX_HEADER])[1]):
+        return "automated sender"
+    return None
+
+
+def sent_at(raw: bytes) -> datetime | None:
+    """The Date header as the sender's wall-clock time: relative dates are meant in it."""
+    value = _headers(raw).get("date")
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(str(value)[:_MAX_HEADER]).replace(tzinfo=None)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def audience(raw: bytes) -> Audience:
+    """Whom the message was written to, from its To, Cc, References and In-Reply-To headers."""
+    headers = _headers(raw)
+    # A hostile message may repeat a header thousands of times: the first few are read.
+    values = [value for name in ("to", "cc") for value in (headers.get_all(name) or ())[:4]]
+    fields = [str(value)[:_MAX_ADDRESS_HEADER] for value in values]
+    addresses = [address for _, address in getaddresses(fields) if "@" in address]
+    thread = _MESSAGE_ID.findall(str(headers.get("references", ""))[:_MAX_ADDRESS_HEADER])
+    earlier = len(thread) or int(headers.get("in-reply-to") is not None)
+    return Audience(len(addresses), earlier, any(group_address(address) for address in addresses))
+
+
+def _headers(raw: bytes) -> Message:
+    # compat32 keeps values as they are: policy.default parses every header deeply, which takes
+    # minutes on hostile mail (100k encoded words); only the subject is decoded, and bounded.
+    end = _HEADER_END.search(raw, 0, _MAX_HEAD_BYTES)
+    head = raw[: end.start()] if end else raw[:_MAX_HEAD_BYTES]
+    return BytesHeaderParser(policy=policy.compat32).parsebytes(head)
+
+
+def _decoded(value: object) -> str:
+    """An RFC 2047 header value as text ("=?utf-8?q?R=C3=A9ponse?=" -> "Réponse"), first 1000 chars."""
+    text = str(value or "")[:_MAX_HEADER]
+    try:
+        return str(make_header(decode_header(text)))
+    except (HeaderParseError, LookupError, UnicodeError, ValueError):
+        return text
