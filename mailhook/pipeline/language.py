@@ -28,6 +28,7 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 # counts as one, a character as one): an English mail with its sender's company in kanji is not.
 _HAN_SHARE = 0.3
 _MIN_HAN = 2
+_MIN_HAN_FOR_CHINESE = 10
 # Below this many letters langdetect guesses ("Best, Tom" -> de); say nothing instead.
 _MIN_LETTERS = 25
 # Below this probability langdetect is guessing between neighbours (da/no, es/pt).
@@ -54,7 +55,8 @@ def detect_language(text: str, origin: Origin | None = None, *, context: str = "
     if in_han and japanese_score(evidence, origin) >= JAPANESE_SCORE:
         return "ja"
     if letters < _MIN_LETTERS:
-        return None
+        # A character says more than a letter: ten of them, not Japanese, are Chinese.
+        return "zh" if in_han and han >= _MIN_HAN_FOR_CHINESE else None
     language = _detected(sample)
     # Chinese characters without kana or Hangul, whatever langdetect made of them ("ko", or no
     # answer between zh-cn and zh-tw): Chinese unless Japan's signs add up. Its "ja" is one

@@ -103,6 +103,13 @@ _VALEDICTION_WORDS: dict[str, str] = {
     "lt": "pagarbiai|su pagarba|geriausi linkėjimai|linkėjimai|ačiū",
     "ru": "с уважением|с наилучшими пожеланиями|всего доброго|спасибо",
     "uk": "з повагою|з найкращими побажаннями|дякую",
+    "zh": (
+        "此致|此致敬礼|此致敬禮|敬礼|敬禮|顺祝商祺|順祝商祺|顺颂商祺|順頌商祺|顺颂时祺|順頌時祺|"
+        "敬祝商祺|敬祝 商祺|祝商祺|祝 商祺|祝好|祝 好|祝顺利|祝順利|祝工作顺利|祝工作順利|"
+        "祝一切顺利|祝一切順利|祝顺心|祝 顺心|祝順心|祝 順心|祝平安|祝 平安|祝安好|顺祝|順祝|"
+        "谢谢|謝謝|多谢|多謝|非常感谢|非常感謝|感谢|感謝"
+    ),
+    "ko": "감사합니다|고맙습니다|수고하세요|안녕히 계세요|좋은 하루 되세요",
 }
 # Longest first, so that "best regards" is taken whole before "best".
 VALEDICTIONS = "|".join(
@@ -111,7 +118,7 @@ VALEDICTIONS = "|".join(
 # "Viele Grüße aus Berlin", "Greetings from Lyon": a place may follow the sign-off.
 _FROM_PLACE = r"(?:\s+(?:aus|from|de|desde|da|dal|uit|fra|från|z|ze|iz)\s+\w[\w-]*)?"
 VALEDICTION = re.compile(
-    rf"^\W*(?:(?:{VALEDICTIONS}){_FROM_PLACE}[\s!.,;:\-–—]*)+"
+    rf"^\W*(?:(?:{VALEDICTIONS}){_FROM_PLACE}[\s!.,;:\-–—！，。：]*)+"
     r"(?:and|und|et|y|e|en|og|och|i)?\s*$",
     re.IGNORECASE,
 )

@@ -122,7 +122,11 @@ _NOT_NAMES = frozenset(
         "ciao",
     ]
 )
-_SENTENCE_END = re.compile(r"[.?!:]\s*$")
+_SENTENCE_END = re.compile(r"[.?!:。！？：]\s*$")
+# Chinese (and Japanese) write no spaces between words: two characters count as a word.
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_SENTENCE = re.compile("[，。！？]")
+_CJK_SENTENCE_CHARS = 8
 _ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Dr|St|Ave|Rd|Mr|Mrs|Ms)\.\s*$")
 # "Pieter de Jong | Accountmanager | Voorbeeld B.V.": a block's parts in a row between bars or
 # bullets, each a few words; a sentence is not cut so.
@@ -205,9 +209,12 @@ def is_prose(line: str) -> bool:
     segments = _SEGMENTS.split(text)
     if len(segments) >= 2 and all(len(segment.split()) <= _SEGMENT_WORDS for segment in segments):
         return False
-    words = len(text.split())
+    words = len(text.split()) + len(_HAN.findall(text)) // 2
     if has_contact(text) or URL.search(text) or is_address_line(text):
-        # Contact lines are long too ("Phone: +49 (0) 1234 567 890 / ..."); prose has small words.
+        # Contact lines are long too ("Phone: +49 (0) 1234 567 890 / ..."); prose has small words,
+        # or, in Chinese, a sentence's commas and stops.
+        if _CJK_SENTENCE.search(text) and len(_HAN.findall(text)) >= _CJK_SENTENCE_CHARS:
+            return True
         return sum(1 for w in text.split() if w.isalpha() and w.islower()) >= 6
     if words >= 9:
         return not _ORG_CASED.search(text) or words >= 14
