@@ -214,12 +214,9 @@ def _read_bare_code(
         return None
     after = segments[index][position + 1 :]
     if match.group(0) != match["code"] and after and streets.is_city(after[0]):
-        return (
-            index,
-            position + 1,
-            1,
-            _Postal(match["code"], after[0].strip(), None, None, fits),
-        )  # "C.P. 06600, México"
+        # "C.P. 06600, México", "CEP 01304-001 - São Paulo": the labelled code and the city are
+        # the postal segments; the street is before them, not the label.
+        return index, position, 2, _Postal(match["code"], after[0].strip(), None, None, fits)
     ahead = segments[index][:position]
     if all(map(postal.is_country_name, ahead)) and (
         read := _read_code_then_city(match["code"], after, _fits(match["code"], hints, True))

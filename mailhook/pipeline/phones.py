@@ -44,7 +44,7 @@ _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")
 _MOBILE = (
     r"mobile|mobil|mob|mobiel|mobiili|mobilní|mobilny|mobiltelefon|cell|"
     r"cellular|cel|celular|cellulare|handy|portable|port|móvil|movil|gsm|wireless|"
-    r"komórka|komorka|kom|telemóvel|telemovel|telem|tlm|tlmv|tlml|móvel|movel|móv|natel|"
+    r"komórka|komorka|kom|telemóvel|telemovel|telem|telm|tlm|tlmv|tlml|móvel|movel|móv|natel|"
     r"matkapuhelin|kännykkä|cep|mobitel|моб|мобильный|мобільний|мобилен|сот|сотовый|m"
 )
 _FAX = r"fax|facsimile|telefax|telefaks|faks|télécopie|telecopie|télécopieur|fx|факс|f"
@@ -102,6 +102,8 @@ _LABEL = re.compile(
 # A one-letter label stands right before its number ("T: +49", "M. 0170"), not in "P.IVA".
 _SINGLE_LETTER_OK = re.compile(r"^\s*[:.：]?\s*[+(]?\s*$")
 _ABBREVIATED = re.compile(r"(?<![^\W\d_])[^\W\d_]\.$")
+_CEP = re.compile(r"\bcep\s*[:.]?\s*$", re.IGNORECASE)
+_CEP_CODE = re.compile(r"\d{5}-?\d{3}")
 # Two labels joined like this name one number of both kinds ("Tel./Fax", "Tel. y Fax").
 _JOINED = re.compile(r"/|&|\+|、| (?:and|und|et|y|e|en|og|och|i|és|a|ja) ", re.IGNORECASE)
 # The last group of a German-style number ending "-0" is the switchboard; a Durchwahl after it
@@ -132,6 +134,8 @@ def find_phones(line: str) -> Iterator[Phone]:
         before = masked[matches[position - 1].end() if position else 0 : match.start()]
         after_end = matches[position + 1].start() if position + 1 < len(matches) else len(masked)
         after = masked[match.end() : after_end]
+        if _CEP.search(before) and _CEP_CODE.fullmatch(match.group().strip()):
+            continue  # Brazil's postal code ("CEP 01304-001"), not Turkish "Cep" (mobile)
         found = _kinds(before, after)
         if found is None:
             continue

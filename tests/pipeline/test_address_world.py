@@ -51,6 +51,11 @@ def read(block: str, sender: str | None = None) -> dict[str, str]:
             id="en-gb-unit-on-an-estate",
         ),
         pytest.param(
+            "João Pereira\nRua Augusta, 1500 - Conj. 52\nCEP 01304-001 - São Paulo - SP",
+            ("Rua Augusta, 1500 - Conj. 52", "São Paulo", "SP", "01304-001", None),
+            id="pt-br-cep-label-before-the-code",
+        ),
+        pytest.param(
             "Ana Ruiz\nParque Empresarial Norte, Calle Uno 5\n28108 Alcobendas",
             ("Parque Empresarial Norte, Calle Uno 5", "Alcobendas", None, "28108", None),
             id="es-business-park",

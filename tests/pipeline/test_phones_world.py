@@ -89,6 +89,8 @@ def test_two_numbers_either_side_of_a_slash_stay_two() -> None:
         ("Telefone: +351 21 123 4567", ("phone",)),  # pt
         ("Telemóvel: +351 912 345 678", ("mobile_phone",)),
         ("Tlm.: +351 912 345 678", ("mobile_phone",)),
+        ("Telm: 91 000 2222", ("mobile_phone",)),
+        ("Cep: 0532 123 45 67", ("mobile_phone",)),  # tr
         ("Tlmv: 912 345 678", ("mobile_phone",)),
         ("Telem.: 912 345 678", ("mobile_phone",)),
         ("Móvel: +55 11 98765-4321", ("mobile_phone",)),  # pt-BR
@@ -168,6 +170,7 @@ def test_own_line_and_company_fax_are_not_switchboard() -> None:
         "Dnr 123-456-7890",
         "C.P. 06600, Ciudad de México, CDMX",  # código postal: the "P." is no phone label
         "B.P. 21045 Lyon",
+        "CEP 01304-001 - São Paulo - SP",  # Brazil's postal code, not Turkish "Cep" (mobile)
     ],
 )
 def test_registry_numbers_and_private_lines_are_not_the_senders_phone(line: str) -> None:
