@@ -370,7 +370,8 @@ DEPARTMENT = re.compile(
     r"faculty of|fakultät|faculté|facultad|college of|"
     r"office of|customer service|customer care|kundendienst|service clients?|atención al cliente|"
     r"servizio clienti|assistenza clienti|klantenservice|kundeservice|kundtjänst|asiakaspalvelu|"
-    r"obsługa klienta|ügyfélszolgálat|help ?desk|service ?desk)\b"
+    r"obsługa klienta|ügyfélszolgálat|help ?desk|service ?desk|kundenservice|kundenbetreuung|"
+    r"zespół|biuro obsługi|zákaznický servis|zákaznická podpora|équipe)\b"
     r"|(?:\bdepartment|\bdept\.?|abteilung|afdeling|avdelning|avdeling|\bdivision)\s*$",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ from mailhook.model import Author
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import (
     BOILERPLATE,
+    DEPARTMENT,
     DEVICE,
     LEGAL,
     ORG,
@@ -176,6 +177,8 @@ def is_name_like(line: str) -> bool:
         return False
     if is_valediction(text) or is_title(text) or ORG.search(text) or _GREETING.match(text):
         return False
+    if DEPARTMENT.search(text):
+        return False  # "Dział Księgowości", "Klantenservice Voorbeeld": signed by a department
     if len(tokens) == 1 and tokens[0].lower().strip(".!") in _NOT_NAMES:
         return False
     words = [t for t in tokens if t.lower() not in _PARTICLES]
@@ -204,8 +207,8 @@ def sender_tokens(author: Author) -> set[str]:
 def is_prose(line: str) -> bool:
     """A sentence of the message: long, or ending like a sentence, and not a contact/org line."""
     text = line.strip()
-    if not text or is_name_like(text):
-        return False
+    if not text or is_name_like(text) or (len(text.split()) <= _SEGMENT_WORDS and DEPARTMENT.search(text)):
+        return False  # a name, or a department ("ENA Legal Dept.")
     segments = _SEGMENTS.split(text)
     if len(segments) >= 2 and all(len(segment.split()) <= _SEGMENT_WORDS for segment in segments):
         return False

@@ -128,3 +128,18 @@ def test_a_lower_case_word_below_a_closing_is_no_signature_without_the_sender(
     part = Part(Author(None, "jonas.weber@example.org"), "Hallo,\n\nbis morgen.\n\nVG tom", 0)
     extraction = extract(part, finders)
     assert not extraction.has_signature
+
+
+@pytest.mark.parametrize(("closing", "line"), [
+    ("Z poważaniem", "Dział Księgowości"),
+    ("Met vriendelijke groet,", "Klantenservice Voorbeeld"),
+    ("Mit freundlichen Grüßen", "Abteilung Einkauf"),
+    ("Kind regards,", "Customer Service"),
+    ("Cordialement,", "Service Clients"),
+    ("Med vänlig hälsning", "Kundtjänst"),
+])
+def test_a_department_that_signs_gives_no_name(closing: str, line: str, finders: tuple[Finder, ...]) -> None:
+    """A department or service desk signing is no person: no first or last name is made of it."""
+    text = f"Hello,\n\nyour invoice is attached.\n\n{closing}\n{line}"
+    extraction = extract(Part(Author(None, "office@example.org"), text, 0), finders)
+    assert extraction.fields["first_name"] is None and extraction.fields["last_name"] is None
