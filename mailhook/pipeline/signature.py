@@ -12,6 +12,7 @@ from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
 from mailhook.pipeline.names import clean_name_line, is_valediction_like, names_signer
+from mailhook.pipeline.phones import find_phones
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
 # block may have: real blocks are short; longer tails are tables, logs or pasted text.
@@ -23,6 +24,8 @@ _MAX_BLOCK = 22
 _LEAST_SCORE = 4.0
 MOST_ANCHORS = 40
 _MOST_CONTACT_LINES = 6
+_MOST_TAGLINE_LINES = 2
+_ADDRESS_SMALL_WORDS = 3
 # Lines read from the end of the text: the search window, the trailing boilerplate and device
 # lines trimmed below it, and the "--" delimiters climbed over. Real mail needs well under 200;
 # hostile text (thousands of "--" lines, or of trailing blanks) must not cost more.
@@ -75,7 +78,39 @@ def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | N
     last = _last_text(lines, start, end)
     if last - start + 1 > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
         return _above_delimiter(lines, lo, end, author, delimiters)
-    return Block(start, last, signoff)
+    return Block(start, _without_taglines(lines, start, last), signoff)
+
+
+def _without_taglines(lines: list[str], start: int, last: int) -> int:
+    """The block's last line, above any closing paragraphs that are phrases, not contact lines
+    ("Besuchen Sie uns auf der ISH, Halle 4!", "We are hiring! Join our team."): a block ends at
+    its last contact line."""
+    while True:
+        top = _paragraph_start(lines, last + 1)
+        if top <= start or not kind.is_blank(lines[top - 1]):
+            return last
+        paragraph = [line for line in lines[top : last + 1] if line.strip()]
+        if not paragraph or len(paragraph) > _MOST_TAGLINE_LINES or not all(map(_is_tagline, paragraph)):
+            return last
+        last = _last_text(lines, start, top - 1)
+
+
+def _is_tagline(line: str) -> bool:
+    """A phrase of several words, lower-case ones among them, that holds no contact, name, role,
+    company or address."""
+    words = line.split()
+    lower = sum(1 for word in words if word.isalpha() and word.islower())
+    # An address has a few small words ("12 rue des Lilas"); a sentence with a date has more.
+    address = lower <= _ADDRESS_SMALL_WORDS and is_address_line(line)
+    return (
+        len(words) >= 3
+        and lower >= 2
+        and not kind.has_contact(line)
+        and not any(find_phones(line))  # "You can reach me at 5-7735"
+        and not address
+        and not (kind.is_title(line) or kind.is_org(line) or kind.URL.search(line))
+        and not kind.is_name_like(_without_signoff(line))
+    )
 
 
 def _anchored(lines: list[str], author: Author | None) -> Block | None:

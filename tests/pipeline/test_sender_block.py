@@ -102,3 +102,30 @@ def test_a_team_block_at_the_end_stays_when_no_block_names_the_sender() -> None:
     text = "Hi Ann,\n\nThe contract is attached.\n\nThanks,\n\n"
     text += "Procurement Team\nBaker & Sons Ltd\nT +44 20 7946 0123"
     assert _block(author, text) == ["Procurement Team", "Baker & Sons Ltd", "T +44 20 7946 0123"]
+
+
+@pytest.mark.parametrize("tagline", [
+    "Besuchen Sie uns auf der ISH 2027 in Frankfurt, Halle 4, Stand B12!",
+    "We are hiring! Join our team.",
+    "Retrouvez-nous au salon Batimat du 3 au 6 octobre.",
+    "Follow us on LinkedIn | Facebook | Instagram",
+])
+def test_a_closing_tagline_below_the_block_is_left_out(tagline: str) -> None:
+    """The block ends at its last contact line: a phrase in a paragraph of its own below is not
+    part of it."""
+    author, own, _ = ANOTHER_PERSON_BELOW["de"]
+    assert _block(author, f"{own}\n\n{tagline}") == _own_block(own)
+
+
+def test_a_closing_paragraph_of_contact_lines_stays() -> None:
+    """A web address or a short line of the company's below the block are the block's."""
+    author, own, _ = ANOTHER_PERSON_BELOW["de"]
+    text = f"{own}\n\nwww.berger-haustechnik.de"
+    assert _block(author, text)[-1] == "www.berger-haustechnik.de"
+
+
+def test_a_closing_phrase_that_gives_a_number_stays() -> None:
+    """"You can reach me at x-5773" is a contact line in words: the block ends there."""
+    author = Author("Anne Smith", "anne.smith@example.com")
+    text = "Hi Tom,\n\nsee you at the meeting.\n\nAnne\n\nYou can reach me at x-5773"
+    assert _block(author, text) == ["Anne", "", "You can reach me at x-5773"]
