@@ -290,7 +290,8 @@ def check_workers(database: Path, holder: str | None, waiting: int | None = None
     """Whether a process runs the workers (`holder`, from the workers lock), and what waits
     (`waiting`, when the database check has read it: a PostgreSQL server's)."""
     if holder is not None:
-        return Check("workers", OK, f"{holder} runs the workers")
+        verb = "run" if "), " in holder else "runs"  # several hosts' holders, on PostgreSQL
+        return Check("workers", OK, f"{holder} {verb} the workers")
     try:
         if waiting is None:
             waiting = waiting_messages(database) if database.is_file() else 0

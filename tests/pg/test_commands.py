@@ -148,7 +148,7 @@ def test_workers_of_two_hosts_run_side_by_side(
         start(commands, "worker", "--config", str(hosts[host])).wait_for("mailhook worker running")
     doctor = subprocess.run([MAILHOOK, "doctor", "--config", str(hosts["a"])], capture_output=True,
                             text=True, timeout=DEADLINE_SECONDS, check=False)
-    assert re.search(r"mailhook worker \(pid \d+ on a\), mailhook worker \(pid \d+ on b\) run",
+    assert re.search(r"mailhook worker \(pid \d+ on a\), mailhook worker \(pid \d+ on b\) run the workers",
                      doctor.stdout), doctor.stdout
     refused = subprocess.run([MAILHOOK, "worker", "--config", str(hosts["a"])],
                              capture_output=True, text=True, timeout=DEADLINE_SECONDS, check=False)
