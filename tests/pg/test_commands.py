@@ -204,7 +204,8 @@ def test_a_worker_whose_lock_connection_ends_stops_with_a_failure(
     worker.wait_for("mailhook worker running")
     with psycopg.connect(url, autocommit=True) as admin:
         ended = admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                              "WHERE application_name LIKE 'mailhook worker (pid %%'").fetchall()
+                              "WHERE application_name LIKE 'mailhook worker (pid %%' "
+                              "AND datname = current_database()").fetchall()
     assert ended == [(True,)]
     assert worker.proc.wait(timeout=DEADLINE_SECONDS) == 1
     worker.wait_for("the connection holding the workers lock of postgresql://mailhook:\\*\\*\\*@")
