@@ -262,3 +262,17 @@ def test_replay_runs_on_the_url(config: Path, url: str, tmp_path: Path, processe
     assert props(url)["phone"] == "+49301234567"
     dry = replay("--dry-run")
     assert dry.returncode == 1 and "--dry-run replays into a copy of an SQLite file" in dry.stderr
+
+
+def test_a_database_error_after_opening_is_one_line_without_the_password(
+        config: Path, url: str) -> None:
+    """An error PostgreSQL raises once the database is open (here a table someone dropped) is
+    the CLI's one-line error, as sqlite3's are, naming the server with its password hidden."""
+    with psycopg.connect(url, autocommit=True) as person:
+        person.execute("DROP TABLE messages CASCADE")
+    result = subprocess.run([MAILHOOK, "status", "--config", str(config)], capture_output=True,
+                            text=True, timeout=DEADLINE_SECONDS, check=False)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith("Error: database postgresql://mailhook:***@127.0.0.1:")
+    assert 'relation "messages" does not exist' in result.stderr
+    assert PASSWORD not in result.stderr and len(result.stderr.strip().splitlines()) == 1
