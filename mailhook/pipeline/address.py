@@ -219,9 +219,9 @@ def _read_bare_code(
         return index, position, 2, _Postal(match["code"], after[0].strip(), None, None, fits)
     ahead = segments[index][:position]
     if all(map(postal.is_country_name, ahead)) and (
-        read := _read_code_then_city(match["code"], after, _fits(match["code"], hints, True))
+        code_first := _read_code_then_city(match["code"], after, _fits(match["code"], hints, True))
     ):
-        countries, postal_read = read
+        countries, postal_read = code_first
         if ahead and postal_read.country is None:  # "Россия, 123456, Москва"
             postal_read = dataclasses.replace(postal_read, country=ahead[-1].strip())
         return index, position, countries + 2, postal_read

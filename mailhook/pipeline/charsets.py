@@ -90,8 +90,8 @@ def _mail_charset(name: str | None) -> str | None:
 def _detected(sample: bytes) -> list[str]:
     """A Japanese decoding rich in kana, else charset-normalizer's East Asian guess for bytes that
     are not UTF-8, or none."""
-    if japanese := _kana_rich(sample):
-        return [japanese]
+    if kana_rich := _kana_rich(sample):
+        return [kana_rich]
     guesses = [m.encoding for m in charset_normalizer.from_bytes(sample) if m.encoding in _MULTIBYTE]
     japanese = [e for e in guesses if e in _JAPANESE and _HIRAGANA.search(sample.decode(e, "ignore"))]
     return (japanese or guesses)[:1]

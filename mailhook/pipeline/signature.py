@@ -13,6 +13,7 @@ from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
 from mailhook.pipeline.names import clean_name_line, is_valediction_like, names_signer
 from mailhook.pipeline.phones import find_phones
+from mailhook.pipeline.tail import content_end, is_noise, paragraph_start
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
 # block may have: real blocks are short; longer tails are tables, logs or pasted text.
@@ -86,7 +87,7 @@ def _without_taglines(lines: list[str], start: int, last: int) -> int:
     ("Besuchen Sie uns auf der ISH, Halle 4!", "We are hiring! Join our team."): a block ends at
     its last contact line."""
     while True:
-        top = _paragraph_start(lines, last + 1)
+        top = paragraph_start(lines, last + 1)
         if top <= start or not kind.is_blank(lines[top - 1]):
             return last
         paragraph = [line for line in lines[top : last + 1] if line.strip()]
@@ -197,7 +198,7 @@ def _anchor_at(
 
 def _signoff_above(lines: list[str], index: int) -> int | None:
     above = index - 1
-    while above >= 0 and (kind.is_blank(lines[above]) or _is_noise(lines[above])):
+    while above >= 0 and (kind.is_blank(lines[above]) or is_noise(lines[above])):
         above -= 1
     return above if above >= 0 and is_valediction_like(lines[above]) else None
 
@@ -240,7 +241,7 @@ def _ends_block(line: str) -> bool:
         kind.is_long_prose(line)
         or kind.is_boilerplate(line)
         or kind.is_valediction(line)
-        or _is_noise(line)
+        or is_noise(line)
     )
 
 
@@ -282,106 +283,6 @@ def _above_delimiter(
         if kind.DELIMITER.match(lines[index].rstrip()):
             return _find(lines[:index], author, delimiters - 1)
     return None
-
-
-def content_end(lines: list[str]) -> int:
-    """Index after the last line that is the sender's own: device lines, logos and the legal
-    footer or confidentiality notice below the block dropped, however long it runs."""
-    end = cut = _trim(lines, len(lines))
-    index = end
-    # Paragraphs are climbed from the end over footers, notices and prose (a notice that names
-    # no keyword, between two that do); the first paragraph of another kind is the sender's.
-    while index > 0:
-        start = _paragraph_start(lines, index)
-        paragraph = lines[start:index]
-        found = _tail_kind(paragraph)
-        if found == _CONTENT:
-            break
-        if found == _FOOTER:
-            cut = start + _footer_offset(paragraph)
-        index = start
-        while index > 0 and kind.is_blank(lines[index - 1]):
-            index -= 1
-    return _trim(lines, cut)
-
-
-_CONTENT, _FOOTER, _PROSE, _NOISE = "content", "footer", "prose", "noise"
-
-
-def _paragraph_start(lines: list[str], index: int) -> int:
-    """The first line of the paragraph ending before index; a rule ("____") is one on its own."""
-    if _is_rule(lines[index - 1]):
-        return index - 1
-    while index > 0 and not kind.is_blank(lines[index - 1]) and not _is_rule(lines[index - 1]):
-        index -= 1
-    return index
-
-
-def _is_rule(line: str) -> bool:
-    return bool(kind.SEPARATOR.match(line.strip()))
-
-
-def _tail_kind(paragraph: list[str]) -> str:
-    """Footer (legal or list boilerplate), prose, noise (logos, device lines) or content."""
-    text = [line for line in paragraph if line.strip()]
-    if all(_is_noise(line) for line in text):
-        return _NOISE
-    boiler = [i for i, line in enumerate(text) if kind.is_boilerplate(line)]
-    if not boiler:
-        prose = all(kind.is_prose(line) or _is_wrapped(line) for line in text)
-        return _PROSE if prose and sum(len(line.split()) for line in text) >= 12 else _CONTENT
-    # The sender's name or number below a legal word in the same paragraph is theirs ("... is
-    # confidential. Thank you, / Ann Thomas / 713..."), unless the paragraph is a company's
-    # legal box (a register number), which lists the switchboard and the managers.
-    below = text[boiler[0] :]
-    personal = [line for line in below if not kind.is_boilerplate(line) and _is_contact(line)]
-    if not personal or any(kind.is_registry(line) for line in text):
-        return _FOOTER
-    return _CONTENT
-
-
-def _footer_offset(paragraph: list[str]) -> int:
-    """Where the footer starts in its paragraph: at its first legal line, or above it where
-    only the company's name (no person, role or number) heads the legal lines."""
-    first = next(i for i, line in enumerate(paragraph) if kind.is_boilerplate(line))
-    head = [line for line in paragraph[:first] if line.strip()]
-    if len(head) <= 2 and not any(_is_personal(line) for line in head):
-        return 0
-    return first
-
-
-def _is_personal(line: str) -> bool:
-    return kind.has_contact(line) or kind.is_name_like(_without_signoff(line)) or kind.is_title(line)
-
-
-def _is_contact(line: str) -> bool:
-    """A phone number, an e-mail address or a full name: the sender's, as a footer has none."""
-    name = _without_signoff(line)
-    return kind.has_contact(line) or (kind.is_name_like(name) and len(name.split()) >= 2)
-
-
-def _is_wrapped(line: str) -> bool:
-    """A line of a wrapped paragraph: many words, no phone or e-mail."""
-    return len(line.split()) >= 6 and not kind.has_contact(line)
-
-
-def _is_noise(line: str) -> bool:
-    text = line.strip()
-    return (
-        kind.is_device(text)
-        or bool(kind.SEPARATOR.match(text))
-        or bool(kind.ATTACHMENT.match(text))
-        or kind.is_placeholder(text)
-    )
-
-
-def _trim(lines: list[str], end: int) -> int:
-    while end > 0:
-        line = lines[end - 1].strip()
-        if line and not _is_noise(line):
-            return end
-        end -= 1
-    return 0
 
 
 def _after_signoff(lines: list[str], lo: int, end: int, author: Author | None) -> tuple[int, int] | None:
@@ -443,7 +344,7 @@ def _without_signoff(line: str) -> str:
 
 def _skip_noise(lines: list[str], index: int, end: int) -> int:
     """The first line at or after index that is neither blank nor a logo, rule or attachment."""
-    while index < end and (kind.is_blank(lines[index]) or _is_noise(lines[index])):
+    while index < end and (kind.is_blank(lines[index]) or is_noise(lines[index])):
         index += 1
     return index
 

@@ -1,0 +1,106 @@
+"""Where the sender's own words end: legal footers, notices, device lines and logos below them."""
+
+from __future__ import annotations
+
+from mailhook.pipeline import lines as kind
+from mailhook.pipeline.names import clean_name_line
+
+
+def content_end(lines: list[str]) -> int:
+    """Index after the last line that is the sender's own: device lines, logos and the legal
+    footer or confidentiality notice below the block dropped, however long it runs."""
+    end = cut = _trim(lines, len(lines))
+    index = end
+    # Paragraphs are climbed from the end over footers, notices and prose (a notice that names
+    # no keyword, between two that do); the first paragraph of another kind is the sender's.
+    while index > 0:
+        start = paragraph_start(lines, index)
+        paragraph = lines[start:index]
+        found = _tail_kind(paragraph)
+        if found == _CONTENT:
+            break
+        if found == _FOOTER:
+            cut = start + _footer_offset(paragraph)
+        index = start
+        while index > 0 and kind.is_blank(lines[index - 1]):
+            index -= 1
+    return _trim(lines, cut)
+
+
+_CONTENT, _FOOTER, _PROSE, _NOISE = "content", "footer", "prose", "noise"
+
+
+def paragraph_start(lines: list[str], index: int) -> int:
+    """The first line of the paragraph ending before index; a rule ("____") is one on its own."""
+    if _is_rule(lines[index - 1]):
+        return index - 1
+    while index > 0 and not kind.is_blank(lines[index - 1]) and not _is_rule(lines[index - 1]):
+        index -= 1
+    return index
+
+
+def _is_rule(line: str) -> bool:
+    return bool(kind.SEPARATOR.match(line.strip()))
+
+
+def _tail_kind(paragraph: list[str]) -> str:
+    """Footer (legal or list boilerplate), prose, noise (logos, device lines) or content."""
+    text = [line for line in paragraph if line.strip()]
+    if all(is_noise(line) for line in text):
+        return _NOISE
+    boiler = [i for i, line in enumerate(text) if kind.is_boilerplate(line)]
+    if not boiler:
+        prose = all(kind.is_prose(line) or _is_wrapped(line) for line in text)
+        return _PROSE if prose and sum(len(line.split()) for line in text) >= 12 else _CONTENT
+    # The sender's name or number below a legal word in the same paragraph is theirs ("... is
+    # confidential. Thank you, / Ann Thomas / 713..."), unless the paragraph is a company's
+    # legal box (a register number), which lists the switchboard and the managers.
+    below = text[boiler[0] :]
+    personal = [line for line in below if not kind.is_boilerplate(line) and _is_contact(line)]
+    if not personal or any(kind.is_registry(line) for line in text):
+        return _FOOTER
+    return _CONTENT
+
+
+def _footer_offset(paragraph: list[str]) -> int:
+    """Where the footer starts in its paragraph: at its first legal line, or above it where
+    only the company's name (no person, role or number) heads the legal lines."""
+    first = next(i for i, line in enumerate(paragraph) if kind.is_boilerplate(line))
+    head = [line for line in paragraph[:first] if line.strip()]
+    if len(head) <= 2 and not any(_is_personal(line) for line in head):
+        return 0
+    return first
+
+
+def _is_personal(line: str) -> bool:
+    return kind.has_contact(line) or kind.is_name_like(clean_name_line(line)) or kind.is_title(line)
+
+
+def _is_contact(line: str) -> bool:
+    """A phone number, an e-mail address or a full name: the sender's, as a footer has none."""
+    name = clean_name_line(line)
+    return kind.has_contact(line) or (kind.is_name_like(name) and len(name.split()) >= 2)
+
+
+def _is_wrapped(line: str) -> bool:
+    """A line of a wrapped paragraph: many words, no phone or e-mail."""
+    return len(line.split()) >= 6 and not kind.has_contact(line)
+
+
+def is_noise(line: str) -> bool:
+    text = line.strip()
+    return (
+        kind.is_device(text)
+        or bool(kind.SEPARATOR.match(text))
+        or bool(kind.ATTACHMENT.match(text))
+        or kind.is_placeholder(text)
+    )
+
+
+def _trim(lines: list[str], end: int) -> int:
+    while end > 0:
+        line = lines[end - 1].strip()
+        if line and not is_noise(line):
+            return end
+        end -= 1
+    return 0
