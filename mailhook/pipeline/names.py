@@ -43,6 +43,12 @@ _MORE_TITLES = frozenset(
     {"bc", "mudr", "judr", "phdr", "rndr", "paedr", "mvdr", "ing", "arch", "doc", "dott"}
     | {"dott.ssa", "avv", "geom", "rag", "lic", "licda", "arq", "dra", "abg", "eng"}
 )
+# British and Irish professional memberships written after names that nameparser's suffix list
+# lacks ("David Lee FCCA", "Jane Roe MRICS"): accountancy, surveying, engineering, personnel.
+_MORE_DEGREES = frozenset(
+    {"fcca", "acca", "frics", "mrics", "ceng", "ieng", "cipd", "mcipd", "fcipd"}
+    | {"mcips", "fcips", "acma", "fcma", "cgma", "cima", "cta", "ati", "fcii", "acii", "mciob", "fciob"}
+)
 
 
 @dataclass(frozen=True)
@@ -315,7 +321,8 @@ def _is_honorific(token: str) -> bool:
 
 def _is_degree(token: str) -> bool:
     word = token.casefold().replace(".", "")
-    return word in CONSTANTS.suffix_acronyms or token.casefold() in CONSTANTS.suffix_acronyms
+    known = CONSTANTS.suffix_acronyms
+    return word in known or token.casefold() in known or word in _MORE_DEGREES
 
 
 def _mailbox_parts(author: Author | None) -> list[str]:

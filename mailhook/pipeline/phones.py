@@ -40,12 +40,13 @@ _NUMBER = re.compile(
 _EXTENSION_TAIL = re.compile(rf"{_EXTENSION}$", re.IGNORECASE)
 _DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")
 # Labels per field in the languages we read. Cell/portable/handy words of en, de, fr, es, it,
-# pt, pl, cs, hu, nl, sv, da, no, fi, ru, uk, bg; "m" and "f" only as single-letter labels (see _labels).
+# pt, pl, cs, hu, nl, sv, da, no, fi, ru, uk, bg; "m", "c" (cell) and "f" only as single-letter
+# labels (see _labels).
 _MOBILE = (
     r"mobile|mobil|mob|mobiel|mobiili|mobilní|mobilny|mobiltelefon|cell|"
     r"cellular|cel|celular|cellulare|handy|portable|port|móvil|movil|gsm|wireless|"
     r"komórka|komorka|kom|telemóvel|telemovel|telem|telm|tlm|tlmv|tlml|móvel|movel|móv|natel|"
-    r"matkapuhelin|kännykkä|cep|mobitel|моб|мобильный|мобільний|мобилен|сот|сотовый|m"
+    r"matkapuhelin|kännykkä|cep|mobitel|моб|мобильный|мобільний|мобилен|сот|сотовый|m|c"
 )
 _FAX = r"fax|facsimile|telefax|telefaks|faks|télécopie|telecopie|télécopieur|fx|факс|f"
 _PHONE = (

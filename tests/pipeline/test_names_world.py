@@ -187,6 +187,9 @@ def test_a_nickname_alone_is_kept_as_written() -> None:
         ("Univ.-Prof. Dr. Anna Berg", "Anna Berg"),
         ('Robert "Bob" Smith', "Robert Smith"),
         ("Roberto (Rob) Bianchi", "Roberto Bianchi"),
+        ("David Lee FCCA", "David Lee"),  # British professional memberships
+        ("Jane Roe MRICS", "Jane Roe"),
+        ("Tom Hall CEng", "Tom Hall"),
     ],
 )
 def test_honorifics_and_degrees_are_dropped_from_the_name_line(line: str, expected: str) -> None:

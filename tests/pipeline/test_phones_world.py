@@ -118,6 +118,7 @@ def test_two_numbers_either_side_of_a_slash_stay_two() -> None:
         ("Tel e Fax 02 1234567", ("phone", "fax")),
         ("Tel. y Fax: 91 123 45 67", ("phone", "fax")),
         ("P. 0711 123456", ("phone",)),  # a one-letter label alone still counts
+        ("c: 415.555.0199", ("mobile_phone",)),  # en-US "c" for cell
         ("Tel./F. 91 123 45 67", ("phone", "fax")),
     ],
 )
@@ -213,3 +214,9 @@ def test_a_polish_block_end_to_end() -> None:
     assert extraction.fields["phone"] == "+48 22 123 45 67 wew. 21"
     assert extraction.fields["mobile_phone"] == "601 234 567"
     assert extraction.fields["fax"] is None
+
+
+def test_office_and_cell_letters_on_one_line_keep_their_kinds() -> None:
+    """ "o: ... | c: ...": the one-letter labels of American signatures, each for its number."""
+    found = [(p.text, p.kinds) for p in find_phones("o: 415.555.0100 | c: 415.555.0199")]
+    assert found == [("415.555.0100", ("phone",)), ("415.555.0199", ("mobile_phone",))]
