@@ -19,6 +19,7 @@ import queue
 import socket
 import sqlite3
 import struct
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -91,16 +92,17 @@ class Intake:
 
     Callers `await store(items)`; the courier thread sends every job queued so far to the writer
     process as one transaction, which commits (WAL, synchronous=FULL) before it answers; then
-    each caller is answered and `on_stored` called. A writer process that dies, or hangs past
-    `writer_timeout` (then it is killed), fails the batch it held (the callers answer 451; the
-    MTA's retry of a copy it had committed is found already stored) and a new one takes its place.
+    each caller is answered and `on_stored` called with the number of new copies (a retry is
+    not new). A writer process that dies, or hangs past `writer_timeout` (then it is killed),
+    fails the batch it held (the callers answer 451; the MTA's retry of a copy it had committed
+    is found already stored) and a new one takes its place.
     """
 
     def __init__(
         self,
         db_path: Path | str,
         *,
-        on_stored: Callable[[], None] | None = None,
+        on_stored: Callable[[int], None] | None = None,
         busy_timeout_ms: int = 10_000,
         max_batch_items: int = MAX_BATCH_ITEMS,
         max_batch_bytes: int = MAX_BATCH_BYTES,
@@ -171,7 +173,8 @@ class Intake:
             answers = list(zip(batch, self._send([job.items for job in batch]), strict=True))
             _answer(answers)
             if any(not isinstance(outcome, BaseException) for _, outcome in answers):
-                self._notify()
+                self._notify(sum(sum(outcome) for _, outcome in answers
+                                 if not isinstance(outcome, BaseException)))
 
     def _send(self, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
         """The writer's answer per job; a writer that died (or cannot start) fails them all."""
@@ -201,11 +204,11 @@ class Intake:
     def _start_writer(self) -> _Writer:
         return _Writer.start(self._db_path, self._busy_timeout_ms, self._writer_timeout)
 
-    def _notify(self) -> None:
+    def _notify(self, new: int) -> None:
         if self._on_stored is None:
             return
         try:
-            self._on_stored()
+            self._on_stored(new)
         except Exception:  # noqa: BLE001 - a failing hook must not stop the courier thread
             log.exception("intake on_stored callback failed")
 
@@ -320,8 +323,9 @@ def _outcomes(store: Store, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
     """Store the jobs' items in one transaction; each job's answer."""
     try:
         results = store.insert_received([item for items in jobs for item in items])
-    except sqlite3.OperationalError as exc:
-        # Locked, full or unwritable: every job would fail alike, so all callers defer (451).
+    except _environmental() as exc:
+        # Locked, full, unwritable or the server gone: every job would fail alike, so all
+        # callers defer (451).
         log.warning("intake could not store %d job(s): %s", len(jobs), exc)
         return [exc] * len(jobs)
     except Exception as exc:  # noqa: BLE001 - the answer goes back to each SMTP reply
@@ -336,6 +340,13 @@ def _outcomes(store: Store, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
         answers.append(results[start : start + len(items)])
         start += len(items)
     return answers
+
+
+def _environmental() -> tuple[type[Exception], ...]:
+    """The engines' errors of the database's surroundings rather than of the mail (psycopg's
+    once a url was opened: it is never imported for SQLite alone)."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.OperationalError, psycopg.OperationalError) if psycopg else (sqlite3.OperationalError,)
 
 
 def _picklable(exc: BaseException) -> BaseException:

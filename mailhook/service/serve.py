@@ -193,7 +193,7 @@ async def _serve(
     worker = supervisor.Supervisor(config, metrics=metrics) if run_worker else None
     intake = Intake(
         config.database.target,
-        on_stored=worker.wake if worker is not None else None,
+        on_stored=worker.stored if worker is not None else None,
         busy_timeout_ms=int(config.intake.busy_timeout * 1000),
     )
     background_stop = threading.Event()

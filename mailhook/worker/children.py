@@ -6,12 +6,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import logging
+import math
 import multiprocessing
 import os
 import queue
 import select
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 # Linux prctl(2) option: a signal delivered to this process when its parent dies.
 PR_SET_PDEATHSIG = 1
 WAKE, STOP, DONE = b"w", b"s", b"d"
+# The listeners are storing mail fast (Supervisor.stored): a worker steps back for a moment.
+BUSY = b"b"
 WORKER_NICENESS = 10
 # "spawn": a fresh interpreter, no threads, sockets or BLAS/torch state inherited (thread pools
 # do not survive a fork, and the service has its courier thread); each child loads the tagger itself.
@@ -48,7 +52,13 @@ class Inbox:
         self._fd = reader.fileno()
         self._reader = reader  # kept so the descriptor stays open
         self.stopped = self.woken = self.done = False
+        self.busy_at = -math.inf  # time.monotonic() of the last BUSY
         self.stop, self.wake = _Flag(self, "stopped"), _Flag(self, "woken")
+
+    def intake_busy(self, within: float) -> bool:
+        """Whether the service said its listeners were busy in the last `within` seconds."""
+        self.read(0)
+        return time.monotonic() - self.busy_at < within
 
     def read(self, timeout: float) -> None:
         ready, _, _ = select.select([self._fd], [], [], timeout)
@@ -57,6 +67,8 @@ class Inbox:
             self.woken = True
             self.stopped |= STOP in data or not data  # an empty read: the service is gone
             self.done |= DONE in data or not data
+            if BUSY in data:
+                self.busy_at = time.monotonic()
 
 
 class _Flag:

@@ -16,7 +16,6 @@ from mailhook.model import Author, Extraction, Flag
 from mailhook.rules.fill import candidates_from
 from mailhook.rules.routing import (
     FORWARDED,
-    INBOUND,
     OUTBOUND,
     Envelope,
     Headers,
@@ -25,13 +24,14 @@ from mailhook.rules.routing import (
     route_message,
     unproven,
 )
-from mailhook.store import NewTask, Outcome, Queued, Store
+from mailhook.store import Outcome, Queued, Store
 from mailhook.store.locks import Pause, is_locked, patiently
-from mailhook.store.queue import REPLAY
 from mailhook.trust.dkim import DnsFunc
 from mailhook.worker.budget import Budget, MessageTooSlow, Watchdog
 from mailhook.worker.idle import idle
 from mailhook.worker.metrics import Metrics
+from mailhook.worker.priority import step_back
+from mailhook.worker.tasks import follow_ups
 from mailhook.worker.verdicts import VerdictDeferred, Verdicts
 
 log = logging.getLogger(__name__)
@@ -82,11 +82,15 @@ class Worker:
         self.on_processed = on_processed
         self.verdicts = Verdicts(config, dnsfunc)
         self._warm = False
+        self._intake_busy: Callable[[], bool] | None = None  # set by run(): the service's listeners
         self._watchdog = Watchdog()  # the budgets' thread, kept: one per message cost milliseconds
 
-    def run(self, stop: Flag, wake: Flag, *, requeue: bool = True) -> None:
+    def run(self, stop: Flag, wake: Flag, *, requeue: bool = True,
+            intake_busy: Callable[[], bool] | None = None) -> None:
         """Loop until `stop`: drain the queue, then wait (worker.idle). A lock held longer than
-        [intake] busy_timeout is waited out. `requeue` is the supervisor's, for several workers."""
+        [intake] busy_timeout is waited out. `requeue` is the supervisor's, for several workers;
+        while `intake_busy()`, the worker steps back before each group (worker.priority)."""
+        self._intake_busy = intake_busy
         busy_ms = int(self.config.intake.busy_timeout * 1000)
         try:
             store = patiently(lambda: Store.configured(self.config.database, busy_timeout_ms=busy_ms),
@@ -149,6 +153,8 @@ class Worker:
         once, in one transaction."""
         done = 0
         while done < self.config.worker.batch_size:
+            if self._intake_busy is not None:
+                step_back(self._intake_busy, pause)
             claim = functools.partial(store.claim, min(CLAIM_GROUP, self.config.worker.batch_size - done))
             if not (claimed := patiently(claim, "claiming messages", pause=pause)):
                 break
@@ -317,7 +323,7 @@ class Worker:
                 candidates = candidates_from(extraction)
         outcome = _outcome(begun.route, begun.reading, scan, skip, language, begun.verdict, candidates)
         # The language read for the fill is the same author's text: no need to detect it twice.
-        tasks = _tasks(store, item, begun.reading, begun.route, language) if begun.trusted else ()
+        tasks = follow_ups(store, item, begun.reading, begun.route, language) if begun.trusted else ()
         return dataclasses.replace(outcome, tasks=tasks, fill_policy=self.config.fill.policy)
 
     def warm(self, *, tasks: bool = True) -> None:
@@ -340,37 +346,6 @@ class Worker:
         if self._finders is None:
             self._finders = pipeline.load_finders(self.config.extract.tagger)
         return self._finders
-
-def _tasks(
-    store: Store, item: Queued, reading: pipeline.Reading, route: Route, language: str | None
-) -> tuple[NewTask, ...]:
-    """Follow-ups in the author's own words, for a user with inbox automation on since before."""
-    user = route.user
-    since = user.inbox_automation_since if user else None
-    if user is None or not user.inbox_automation or since is None or item.received_at < since:
-        return ()
-    if item.listener == REPLAY:
-        return ()  # follow-ups in old mail are stale: a backfill recommends none
-    from mailhook.automation import intent  # see Worker.warm
-    part: pipeline.Part | None
-    if route.direction == OUTBOUND:
-        part, contact = reading.own, (route.logged_on[0] if route.logged_on else None)
-    elif route.direction == FORWARDED:
-        part, contact = reading.forwarded, route.contact
-    elif route.direction == INBOUND and route.contact and store.existing_contacts([route.contact]):
-        part, contact = reading.own, route.contact
-    else:
-        return ()  # team mail, unknown senders and unroutable copies make no tasks
-    if part is None or contact is None or intent.excluded_reason(item.raw) is not None:
-        return ()
-    found = intent.detect_tasks(
-        part.text,
-        sent=intent.sent_at(item.raw),
-        language=language if route.direction != OUTBOUND else None,
-        author_is_user=route.direction == OUTBOUND,
-    )
-    return tuple(NewTask(contact, t.title, t.sentence, t.due) for t in found.tasks)
-
 
 def _headers(reading: pipeline.Reading) -> Headers:
     forwarded = reading.forwarded

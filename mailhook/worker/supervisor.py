@@ -14,8 +14,9 @@ from mailhook.errors import MailhookError
 from mailhook.store import Store
 from mailhook.store.locks import is_locked, patiently
 from mailhook.worker import leases
-from mailhook.worker.children import STOP, WAKE, Child, Inbox, Target, charge, die_with, settle, spawn
+from mailhook.worker.children import BUSY, STOP, WAKE, Child, Inbox, Target, charge, die_with, settle, spawn
 from mailhook.worker.metrics import Metrics
+from mailhook.worker.priority import BUSY_HOLD_SECONDS, IntakeRate
 from mailhook.worker.processing import Worker
 
 __all__ = ["Inbox", "Supervisor", "die_with"]
@@ -50,6 +51,7 @@ class Supervisor:
         # Seams for tests and embedders: the charged message ids of each restart, and each
         # message's (status, seconds) once it reached the service.
         self._on_restart, self._on_report = on_restart, on_report
+        self._intake = IntakeRate()
         self._stopping = threading.Event()
         self._started = False  # re-queued and the workers spawned
         self._children: list[Child | None] = [None] * config.worker.process_count
@@ -69,9 +71,17 @@ class Supervisor:
 
     def wake(self) -> None:
         """New mail is stored: never blocks, whatever state the workers are in."""
+        self._signal(WAKE)
+
+    def stored(self, count: int) -> None:
+        """The intake committed `count` new messages (from its one courier thread): wake the
+        workers, and while the listeners store a burst, tell them to step back (worker.priority)."""
+        self._signal(WAKE + BUSY if self._intake.stored(count) else WAKE)
+
+    def _signal(self, what: bytes) -> None:
         for child in list(self._children):
             if child is not None:
-                child.signal(WAKE)
+                child.signal(what)
 
     @property
     def pids(self) -> list[int | None]:
@@ -202,4 +212,5 @@ def _main(config: Config, reader: Connection, reports: Connection, parent: int, 
     inbox = Inbox(reader)
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((status, seconds)))
     with leases.kept(config):
-        worker.run(inbox.stop, inbox.wake, requeue=False)
+        worker.run(inbox.stop, inbox.wake, requeue=False,
+                   intake_busy=lambda: inbox.intake_busy(BUSY_HOLD_SECONDS))

@@ -97,7 +97,7 @@ def test_group_commit_takes_everything_queued_into_one_transaction(
 ) -> None:
     """Jobs queued while the writer waits are committed together: far fewer commits than jobs."""
     commits: list[str] = []
-    intake = Intake(db_path, on_stored=lambda: commits.append(threading.current_thread().name))
+    intake = Intake(db_path, on_stored=lambda _new: commits.append(threading.current_thread().name))
 
     async def scenario() -> list[list[bool]]:
         lock_holder.execute("BEGIN IMMEDIATE")
@@ -116,11 +116,27 @@ def test_group_commit_takes_everything_queued_into_one_transaction(
     assert set(commits) == {"mailhook-intake"}  # on_stored and the writes run off the loop thread
 
 
+def test_on_stored_is_told_how_many_copies_were_new(db_path: Path) -> None:
+    """The workers' priority counts stored mail (worker.priority): a retry is not new mail."""
+    counts: list[int] = []
+    intake = Intake(db_path, on_stored=counts.append)
+
+    async def scenario() -> list[list[bool]]:
+        first = await intake.store([received(1), received(2)])
+        return [first, await intake.store([received(2), received(3)])]
+
+    try:
+        assert asyncio.run(scenario()) == [[True, True], [False, True]]
+    finally:
+        intake.close()
+    assert counts == [2, 1]
+
+
 def test_group_commit_is_bounded_in_size(db_path: Path, lock_holder: sqlite3.Connection) -> None:
     """A backlog is committed in batches of at most max_batch_items, so no reply waits on a
     transaction of unbounded size."""
     commits: list[int] = []
-    intake = Intake(db_path, max_batch_items=5, on_stored=lambda: commits.append(1))
+    intake = Intake(db_path, max_batch_items=5, on_stored=lambda _new: commits.append(1))
 
     async def scenario() -> list[list[bool]]:
         lock_holder.execute("BEGIN IMMEDIATE")
@@ -228,7 +244,7 @@ def test_close_stores_what_is_queued_then_refuses_more(
 def test_on_stored_failure_does_not_stop_the_writer(db_path: Path) -> None:
     """A failing wake-up hook is logged; the messages are stored and the intake keeps working."""
 
-    def broken() -> None:
+    def broken(_new: int) -> None:
         raise RuntimeError("wake-up failed")
 
     intake = Intake(db_path, on_stored=broken)

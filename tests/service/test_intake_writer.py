@@ -102,7 +102,7 @@ def test_a_batch_carries_a_bounded_amount_of_mail(db_path: Path) -> None:
     max_batch_bytes, not one: each batch is pickled, piped and unpickled whole (four copies of
     it in memory across the two processes, 25 MB a message, 256 of them a batch)."""
     commits: list[int] = []
-    intake = Intake(db_path, on_stored=lambda: commits.append(1))
+    intake = Intake(db_path, on_stored=lambda _new: commits.append(1))
     holder = sqlite3.connect(db_path, isolation_level=None)
 
     async def scenario() -> list[list[bool]]:
