@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench_e2e import BUSY_BACKLOG, wait_processed
+from bench_e2e import BUSY_BACKLOG, processed, wait_processed
 from bench_load import (
     FORWARDING,
     USER,
@@ -60,7 +60,7 @@ def _median(results: list[Result]) -> Result:
     middle = ordered[len(ordered) // 2]
     pooled = [x for r in results for x in r.latencies]
     return Result(middle.name, middle.messages, middle.seconds, pooled, middle.client_cpu,
-                  rates=[r.rate for r in results])
+                  rates=[r.rate for r in results], processed=middle.processed)
 
 
 def _intake_round(connections: int, per_connection: int) -> list[Result]:
@@ -105,8 +105,10 @@ def _busy(connections: int, per_connection: int) -> Result:
             done = 1
             while len(wait_processed(db, done)) < cores:
                 done += 1
+            before = processed(db)[0]
             result = load("mailhook LMTP, workers busy", lmtp_port, True, connections,
                           per_connection, [USER])
+            result.processed = processed(db)[0] - before
             if pending(db) == 0:
                 raise RuntimeError("the workers drained the backlog before the load ended")
         finally:

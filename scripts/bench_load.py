@@ -69,6 +69,7 @@ class Result:
     latencies: list[float]
     client_cpu: float = 0.0  # the load generator's own CPU seconds in the timed run
     rates: list[float] = field(default_factory=list)  # each round's, when there were several
+    processed: int | None = None  # messages the workers finished during the load (busy rows)
 
     @property
     def rate(self) -> float:

@@ -101,6 +101,9 @@ def intake_section(run: Run) -> list[str]:
         "no-op aiosmtpd server of its own protocol. The last row runs the same load while every",
         f"worker process (the default count, niceness 10) drains {BUSY_BACKLOG:,} stored first replies with",
         "the tagger; it starts once each worker has processed one, and the backlog outlasts it.",
+        "While the listeners store a burst (200 msg/s or more), each worker waits up to 0.25 s",
+        "before its next group of claims (mailhook/worker/priority.py): the row below the table",
+        "says how much the workers still processed meanwhile.",
         f"Every server ran {run.rounds} round(s) in turn; msg/s is the median round (the range of all",
         "rounds beside it), latencies are pooled over the rounds. `client CPU` is the load",
         "generator's own CPU time over wall time in that round: under 1.0 it waited for the server.",
@@ -116,6 +119,10 @@ def intake_section(run: Run) -> list[str]:
         lines.append(f"| {r.name} | {r.rate:,.0f} | {spread} | {r.rate / base.rate:.2f} | "
                      f"{r.percentile(0.5):.1f} | {r.percentile(0.99):.1f} | "
                      f"{r.client_cpu / r.seconds:.2f} |")
+    busy = run.row("mailhook LMTP, workers busy")
+    if busy.processed is not None:
+        lines += ["", f"During the median round of the last row ({busy.seconds:.2f} s) the workers "
+                  f"processed {busy.processed:,} messages ({busy.processed / busy.seconds:,.0f} msg/s)."]
     return lines
 
 
