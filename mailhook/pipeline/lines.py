@@ -212,11 +212,12 @@ def is_prose(line: str) -> bool:
     segments = _SEGMENTS.split(text)
     if len(segments) >= 2 and all(len(segment.split()) <= _SEGMENT_WORDS for segment in segments):
         return False
-    words = len(text.split()) + len(_HAN.findall(text)) // 2
+    han = 0 if text.isascii() else len(_HAN.findall(text))
+    words = len(text.split()) + han // 2
     if has_contact(text) or URL.search(text) or is_address_line(text):
         # Contact lines are long too ("Phone: +49 (0) 1234 567 890 / ..."); prose has small words,
         # or, in Chinese, a sentence's commas and stops.
-        if _CJK_SENTENCE.search(text) and len(_HAN.findall(text)) >= _CJK_SENTENCE_CHARS:
+        if han >= _CJK_SENTENCE_CHARS and _CJK_SENTENCE.search(text):
             return True
         return sum(1 for w in text.split() if w.isalpha() and w.islower()) >= 6
     if words >= 9:
