@@ -124,8 +124,8 @@ def running_listeners(config: Config) -> Iterator[Callable[..., Running]]:
 
     def start(config: Config = config, *, busy_timeout_ms: int = 10_000, **options: Any) -> Running:
         loop = LoopThread()
-        directory = Store(config.database.path)
-        intake = Intake(config.database.path, busy_timeout_ms=busy_timeout_ms)
+        directory = Store(config.database.target)
+        intake = Intake(config.database.target, busy_timeout_ms=busy_timeout_ms)
         listeners = loop.run(open_listeners(config, directory, intake, hostname="mailhook.test", **options))
         started.append((loop, listeners, intake, directory))
         return Running(config, listeners.addresses)

@@ -19,7 +19,8 @@ from conftest import Running
 
 from mailhook.errors import DatabaseUnusable, IntakeClosed, IntakeUnavailable
 from mailhook.service.intake import Intake
-from mailhook.store import Received, User
+from mailhook.store import Received, Store, User
+from service.engines import both_engines
 
 
 def received(n: int, *, recipient: str = "ann@example.com", message_id: bool = True) -> Received:
@@ -279,13 +280,18 @@ def deliver(running: Running, raw: bytes) -> None:
         assert client.sendmail("carol@client.example", [ANN], raw) == {}
 
 
-def stored_copies(db_path: Path) -> list[tuple[str, str]]:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT message_id, raw_sha256 FROM messages ORDER BY id").fetchall()
+def stored_copies(db_path: Path | str) -> list[tuple[str, str]]:
+    store = Store(db_path)
+    try:
+        rows = store.query("SELECT message_id, raw_sha256 FROM messages ORDER BY id")
+    finally:
+        store.close()
+    return [(row["message_id"], row["raw_sha256"]) for row in rows]
 
 
+@both_engines
 def test_lmtp_stores_a_different_message_that_reuses_a_message_id(
-    running_listeners: Callable[..., Running], users: Callable[..., list[User]], db_path: Path
+    running_listeners: Callable[..., Running], users: Callable[..., list[User]], db_path: Path | str
 ) -> None:
     """Two messages with one Message-ID for one recipient but different bytes are two messages:
     each answered 250 and each stored in its own row, neither dropped as a retry."""
@@ -299,8 +305,9 @@ def test_lmtp_stores_a_different_message_that_reuses_a_message_id(
     assert len({sha for _, sha in copies}) == 2
 
 
+@both_engines
 def test_lmtp_stores_the_same_bytes_delivered_twice_once(
-    running_listeners: Callable[..., Running], users: Callable[..., list[User]], db_path: Path
+    running_listeners: Callable[..., Running], users: Callable[..., list[User]], db_path: Path | str
 ) -> None:
     """An MTA's retry re-sends the same bytes: answered 250 again and stored once."""
     users(ANN)

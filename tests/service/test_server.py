@@ -1,4 +1,5 @@
-"""The SMTP and LMTP listeners, driven over real loopback sockets into a real SQLite file."""
+"""The SMTP and LMTP listeners, driven over real loopback sockets into a real SQLite file (and,
+for the tests marked both_engines, into a PostgreSQL database too)."""
 
 from __future__ import annotations
 
@@ -37,8 +38,9 @@ from mailhook.service.listeners import (
     REPLY_STORED,
     REPLY_TOO_BIG,
 )
-from mailhook.store import User
+from mailhook.store import Store, User
 from mailhook.trust.authorship import author_of, read_header_block
+from service.engines import both_engines, database_toml
 
 DATA = Path(__file__).parents[1] / "data" / "server"
 ANN, BOB, CAROL = "ann@example.com", "bob@example.com", "carol@client.example"
@@ -64,15 +66,17 @@ def message(
     return msg.as_bytes(policy=SMTP_POLICY)
 
 
-def stored(db_path: Path) -> list[dict[str, Any]]:
+def stored(db_path: Path | str) -> list[dict[str, Any]]:
     """The committed rows, read through a fresh connection as another process would."""
-    with closing(sqlite3.connect(db_path)) as conn:
-        conn.row_factory = sqlite3.Row
-        rows = conn.execute(
+    store = Store(db_path)
+    try:
+        rows = store.query(
             """SELECT m.*, r.raw FROM messages m JOIN message_raw r ON r.sha256 = m.raw_sha256
                ORDER BY m.id"""
-        ).fetchall()
-    return [dict(r) | {"recipients": json.loads(r["recipients"])} for r in rows]
+        )
+    finally:
+        store.close()
+    return [r | {"raw": bytes(r["raw"]), "recipients": json.loads(r["recipients"])} for r in rows]
 
 
 def smtp_client(address: tuple[str, int]) -> smtplib.SMTP:
@@ -93,8 +97,9 @@ def team_config(config_factory: Callable[..., Config]) -> Config:
 # --- SMTP: the forwarding address --------------------------------------------------------
 
 
+@both_engines
 def test_smtp_stores_mail_a_user_forwards(running_listeners: Start, users: Users,
-                                          db_path: Path) -> None:
+                                          db_path: Path | str) -> None:
     """A user's message to the forwarding address is stored once, as sent, then answered 250."""
     users(ANN)
     service = running_listeners()
@@ -140,7 +145,7 @@ def test_smtp_refuses_envelope_sender_that_is_no_user_with_550_5_7_1(
 
 
 def test_smtp_refuses_from_header_of_a_non_user_with_550_5_7_1(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """A user's envelope is not enough: a readable From naming no user is refused, not stored."""
     users(ANN)
@@ -155,7 +160,7 @@ def test_smtp_refuses_from_header_of_a_non_user_with_550_5_7_1(
 
 
 def test_smtp_accepts_the_from_of_a_user_case_insensitively(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """The one From address is a user's, however it is cased or needlessly quoted."""
     users(ANN)
@@ -182,7 +187,7 @@ def test_smtp_accepts_the_from_of_a_user_case_insensitively(
          "encoded-address-in-name", "encoded-comment", "bare-cr"],
 )
 def test_smtp_refuses_a_from_that_does_not_name_exactly_one_user(
-    running_listeners: Start, users: Users, db_path: Path, from_line: bytes | None
+    running_listeners: Start, users: Users, db_path: Path | str, from_line: bytes | None
 ) -> None:
     """The From must name one address, read alike by every reader (authorship), and that
     address must be a user's: anything else is refused with 550 5.7.1 and nothing is stored."""
@@ -195,8 +200,9 @@ def test_smtp_refuses_a_from_that_does_not_name_exactly_one_user(
     assert stored(db_path) == []
 
 
+@both_engines
 def test_smtp_stores_one_copy_for_several_forwarding_recipients(
-    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path
+    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path | str
 ) -> None:
     """BCC to two forwarding addresses is one logged message, recorded with both recipients."""
     users(ANN)
@@ -209,6 +215,7 @@ def test_smtp_stores_one_copy_for_several_forwarding_recipients(
     assert row["recipients"] == [FORWARD, "z@hook.localhost"]
 
 
+@both_engines
 def test_smtp_sees_a_new_user_at_once(running_listeners: Start, users: Users) -> None:
     """Users are looked up on every command: no restart and no stale cache after `user add`."""
     service = running_listeners()
@@ -235,7 +242,7 @@ def test_smtp_refuses_oversize_declared_at_mail_from_with_552_5_3_4(
 
 
 def test_smtp_refuses_oversize_data_with_552_5_3_4(
-    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path
+    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path | str
 ) -> None:
     """A message over max_message_size without a SIZE announcement is refused after DATA."""
     users(ANN)
@@ -251,8 +258,9 @@ def test_smtp_refuses_oversize_data_with_552_5_3_4(
 # --- LMTP: copies of inboxes --------------------------------------------------------------
 
 
+@both_engines
 def test_lmtp_answers_once_per_recipient_including_a_team_address(
-    running_listeners: Start, team_config: Config, users: Users, db_path: Path
+    running_listeners: Start, team_config: Config, users: Users, db_path: Path | str
 ) -> None:
     """Each accepted recipient gets its own DATA reply and its own stored copy (RFC 2033)."""
     users(ANN, BOB)
@@ -268,7 +276,7 @@ def test_lmtp_answers_once_per_recipient_including_a_team_address(
 
 
 def test_lmtp_refuses_unknown_recipient_with_550_5_1_1_and_answers_only_the_others(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """A refused RCPT gets no DATA reply; the accepted one gets exactly one."""
     users(ANN)
@@ -283,7 +291,7 @@ def test_lmtp_refuses_unknown_recipient_with_550_5_1_1_and_answers_only_the_othe
 
 
 def test_lmtp_replies_reach_smtplib_per_recipient(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """With one recipient refused, smtplib's sendmail reports only it and delivers the rest."""
     users(ANN)
@@ -295,7 +303,7 @@ def test_lmtp_replies_reach_smtplib_per_recipient(
 
 
 def test_lmtp_accepts_bounces_with_a_null_sender(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """Delivery reports to a user's inbox (MAIL FROM:<>) are stored with no envelope sender."""
     users(ANN)
@@ -308,6 +316,7 @@ def test_lmtp_accepts_bounces_with_a_null_sender(
     assert stored(db_path)[0]["mail_from"] is None
 
 
+@both_engines
 def test_lmtp_sees_a_new_user_at_once(running_listeners: Start, users: Users) -> None:
     """A user added while the MTA is connected is accepted on the next RCPT."""
     service = running_listeners()
@@ -317,8 +326,9 @@ def test_lmtp_sees_a_new_user_at_once(running_listeners: Start, users: Users) ->
         assert d.command(f"RCPT TO:<{ANN}>").startswith("250")
 
 
+@both_engines
 def test_lmtp_stores_a_retried_message_once_and_still_answers_250(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """The same message (same bytes) to the same recipient is a retry: stored once, answered 250
     each time."""
@@ -332,8 +342,9 @@ def test_lmtp_stores_a_retried_message_once_and_still_answers_250(
     ]
 
 
+@both_engines
 def test_lmtp_dedupes_messages_without_message_id_by_their_bytes(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """No Message-ID: the same bytes are the same message; other bytes are another message."""
     users(ANN)
@@ -345,8 +356,9 @@ def test_lmtp_dedupes_messages_without_message_id_by_their_bytes(
     assert [row["dedupe_key"][:7] for row in rows] == ["sha256:"] * 2
 
 
+@both_engines
 def test_lmtp_250_means_the_message_is_already_in_the_database_file(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """The reply waits for the commit: in the moment after 250, another connection sees the row."""
     users(ANN)
@@ -358,7 +370,7 @@ def test_lmtp_250_means_the_message_is_already_in_the_database_file(
 
 
 def test_lmtp_defers_with_451_when_store_is_locked(
-    running_listeners: Start, team_config: Config, users: Users, db_path: Path,
+    running_listeners: Start, team_config: Config, users: Users, db_path: Path | str,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """A database locked past the intake's busy timeout gives every recipient 451 4.3.0 and
@@ -385,7 +397,7 @@ def test_lmtp_defers_with_451_when_store_is_locked(
 
 
 def test_rcpt_defers_with_451_when_users_cannot_be_read(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """An internal error during the dialog is a temporary 451 4.3.0, never aiosmtpd's 500."""
     users(ANN)
@@ -400,7 +412,7 @@ def test_rcpt_defers_with_451_when_users_cannot_be_read(
 
 
 def test_lmtp_answers_oversize_once_per_recipient_with_552_5_3_4(
-    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path
+    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path | str
 ) -> None:
     """aiosmtpd's single too-much-data reply is repeated per recipient and given 5.3.4."""
     users(ANN, BOB)
@@ -411,11 +423,12 @@ def test_lmtp_answers_oversize_once_per_recipient_with_552_5_3_4(
     assert stored(db_path) == []
 
 
+@both_engines
 @pytest.mark.parametrize(
     "name", ["binary.bin", "no-headers.txt", "eight-bit-headers.eml", "bare-lf.eml"]
 )
 def test_lmtp_keeps_garbage_as_sent(
-    running_listeners: Start, users: Users, db_path: Path, name: str
+    running_listeners: Start, users: Users, db_path: Path | str, name: str
 ) -> None:
     """Bytes that are hardly mail still get an answer and are stored byte for byte.
 
@@ -430,7 +443,7 @@ def test_lmtp_keeps_garbage_as_sent(
 
 
 def test_lmtp_refuses_a_line_over_1000_bytes_once_per_recipient(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """Pins aiosmtpd >= 1.4.6: a line longer than RFC 5321 allows is a permanent 500, which
     LMTP answers for every recipient; an MTA wraps long lines, so only broken clients see it."""
@@ -444,7 +457,7 @@ def test_lmtp_refuses_a_line_over_1000_bytes_once_per_recipient(
 
 @pytest.mark.parametrize("hidden", [b"\n.\n", b"\n.\r\n", b"\r\n.\n"])
 def test_lmtp_ends_data_only_at_crlf_dot_crlf(
-    running_listeners: Start, users: Users, db_path: Path, hidden: bytes
+    running_listeners: Start, users: Users, db_path: Path | str, hidden: bytes
 ) -> None:
     """Pins aiosmtpd >= 1.4.6 against SMTP smuggling: a dot between bare line ends is data,
     so a second message hidden after it is stored as part of the first, never run as commands."""
@@ -473,8 +486,9 @@ def test_garbage_commands_get_an_answer_and_the_session_goes_on(
             assert d.next_reply_is_for_the_next_command()
 
 
+@both_engines
 def test_client_hanging_up_in_data_stores_nothing_and_others_are_served(
-    running_listeners: Start, users: Users, db_path: Path
+    running_listeners: Start, users: Users, db_path: Path | str
 ) -> None:
     """A connection lost halfway through DATA stores nothing; the next delivery works."""
     users(ANN)
@@ -487,8 +501,9 @@ def test_client_hanging_up_in_data_stores_nothing_and_others_are_served(
     assert [row["message_id"] for row in stored(db_path)] == ["<2@client.example>"]
 
 
+@both_engines
 def test_group_commit_answers_every_concurrent_client(
-    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path
+    running_listeners: Start, config_factory: Callable[..., Config], users: Users, db_path: Path | str
 ) -> None:
     """Many MTAs delivering at once all get 250, and every message is stored."""
     users(ANN)
@@ -543,8 +558,9 @@ def wait_until(predicate: Callable[[], bool], timeout: float = TIMEOUT) -> bool:
     return predicate()
 
 
+@both_engines
 def test_serve_stores_mail_and_wakes_the_worker(
-    running_service: Start, users: Users, db_path: Path
+    running_service: Start, users: Users, db_path: Path | str
 ) -> None:
     """serve() reports both bound ports, stores what it accepts, and the worker picks it up."""
     users(ANN)
@@ -554,15 +570,16 @@ def test_serve_stores_mail_and_wakes_the_worker(
     assert wait_until(lambda: stored(db_path)[0]["attempts"] >= 1)
 
 
+@both_engines
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_serve_prints_where_it_listens_and_stops_on_a_signal(
-    tmp_path: Path, users: Users, db_path: Path, signum: signal.Signals
+    tmp_path: Path, users: Users, db_path: Path | str, signum: signal.Signals
 ) -> None:
     """serve() as a process: one stdout line with the ports, a clean exit on SIGTERM or SIGINT."""
     users(ANN)
     conf = tmp_path / "mailhook.toml"
     conf.write_text(
-        f'[database]\npath = "{db_path}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+        database_toml(db_path) + '[smtp]\nport = 0\n[lmtp]\nport = 0\n'
         '[dkim]\npolicy = "off"\n'
     )
     script = (

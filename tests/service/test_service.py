@@ -14,6 +14,7 @@ import pytest
 from linereader import LineReader
 
 from mailhook.store import Store
+from service.engines import both_engines, database_toml
 
 MAILHOOK = str(Path(sys.executable).parent / "mailhook")
 DEADLINE_SECONDS = 60.0
@@ -54,13 +55,13 @@ class Hook:
 
 
 @pytest.fixture
-def config(tmp_path: Path) -> Path:
+def config(tmp_path: Path, db_path: Path | str) -> Path:
     path = tmp_path / "mailhook.toml"
     path.write_text(
-        f'[database]\npath = "{tmp_path / "mailhook.db"}"\n'
+        database_toml(db_path) +
         '[smtp]\nport = 0\n[lmtp]\nport = 0\n[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n'
     )
-    store = Store(tmp_path / "mailhook.db")
+    store = Store(db_path)
     store.add_user("ann@us.example", "Ann", inbox_automation=True)
     store.add_contact("bob@acme.example", {}, "import")
     store.close()
@@ -77,8 +78,9 @@ def reply() -> EmailMessage:
     return msg
 
 
+@both_engines
 def test_kill_between_reply_and_processing_then_restart_processes_once(
-    config: Path, tmp_path: Path
+    config: Path, db_path: Path | str
 ) -> None:
     """A message answered 250 survives kill -9 before processing; the restarted hook processes it
     exactly once, and an MTA retry of it after the restart is not logged twice."""
@@ -87,7 +89,7 @@ def test_kill_between_reply_and_processing_then_restart_processes_once(
     with smtplib.LMTP("127.0.0.1", port) as client:
         assert client.send_message(reply(), "bob@acme.example", ["ann@us.example"]) == {}
     hook.kill()
-    store = Store(tmp_path / "mailhook.db")
+    store = Store(db_path)
     assert store.counts() == {"received": 1, "processed": 0, "pending": 1, "failed": 0}
 
     hook = Hook(config)
@@ -100,5 +102,5 @@ def test_kill_between_reply_and_processing_then_restart_processes_once(
     shown = store.contact("bob@acme.example")
     assert len(shown["emails"]) == 1
     assert shown["properties"]["phone"]["value"] == "+49301234567"
-    history = store.db.execute("select count(*) from property_history where property = 'phone'")
-    assert history.fetchone() == (1,)
+    history = store.query("SELECT count(*) AS n FROM property_history WHERE property = 'phone'")
+    assert history == [{"n": 1}]
