@@ -116,4 +116,18 @@ def url_problem(url: str) -> str | None:
         return "must name the database (postgresql://user@host:port/dbname)"
     if port == 0:
         return "has port 0; leave the port out for 5432"
+    return _libpq_problem(url)
+
+
+def _libpq_problem(url: str) -> str | None:
+    """What libpq's own parser refuses in `url`, said without its message: that quotes the part
+    it cannot read, which may be the password ('invalid percent-encoded token: "s3cr%zz"')."""
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        conninfo_to_dict(url)
+    except psycopg.Error:
+        return ("cannot be read by libpq: write a space as %20, a % as %25, and any other "
+                "character outside letters and digits percent-encoded")
     return None
