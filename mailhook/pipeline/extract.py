@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from mailhook.model import FIELDS, PHONE_FIELDS, Extraction
 from mailhook.pipeline.candidate import Block, Candidate, Finder
+from mailhook.pipeline.columns import read_columns
 from mailhook.pipeline.combine import choose
 from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.japanese import Origin
@@ -73,7 +74,8 @@ def _find_block(part: Part) -> _Found | Extraction:
     # Finders read the lines above the block too (labelled phone numbers): as many as the
     # signature search reads, not a megabyte of pasted text.
     above_block = tuple(lines[max(0, block.first - MOST_LINES) : block.first])
-    context = Block(_first_chars(sig_lines, MOST_SIGNATURE_CHARS), above_block, part.author, language)
+    lines_read = read_columns(_first_chars(sig_lines, MOST_SIGNATURE_CHARS))
+    context = Block(lines_read, above_block, part.author, language)
     return _Found(part, language, block.first, block.last, sig_lines, context)
 
 
