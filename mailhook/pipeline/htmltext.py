@@ -43,6 +43,8 @@ _LAYOUT_ROWS = 4
 _LAYOUT_CELLS = 4
 _LAYOUT_CELL_LINES = 10
 _LAYOUT_LINE_CHARS = 70
+_MOST_LAYOUT_CELLS = 8  # cells of a row, empty spacer cells included
+_LAYOUT_CELL_NODES = 200
 _BREAKS = frozenset({
     "address", "article", "br", "dd", "div", "dl", "dt", "footer", "h1", "h2", "h3", "h4", "h5",
     "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "tr", "ul",
@@ -121,9 +123,12 @@ def _is_layout(rows: list[etree._Element]) -> bool:
     side_by_side = False
     for row in rows:
         cells = row.xpath("./td | ./th")
-        if any(cell.tag == "th" for cell in cells):
+        if len(cells) > _MOST_LAYOUT_CELLS or any(cell.tag == "th" for cell in cells):
             return False
-        texts = [lines for cell in cells if (lines := _cell_lines(cell))]
+        shown = [_cell_lines(cell) for cell in cells]
+        texts = [lines for lines in shown if lines]
+        if None in shown:
+            return False
         if len(texts) > _LAYOUT_CELLS:
             return False
         if any(len(lines) > _LAYOUT_CELL_LINES for lines in texts):
@@ -134,10 +139,14 @@ def _is_layout(rows: list[etree._Element]) -> bool:
     return side_by_side
 
 
-def _cell_lines(cell: etree._Element) -> list[str]:
-    """The non-blank lines a cell shows: text broken at <br> and block elements."""
+def _cell_lines(cell: etree._Element) -> list[str] | None:
+    """The non-blank lines a cell shows: text broken at <br> and block elements; None for a cell
+    of more elements than a layout cell has (read no further: nested tables would be read again
+    at every level)."""
     pieces: list[str] = []
-    for node in cell.iter():
+    for count, node in enumerate(cell.iter()):
+        if count > _LAYOUT_CELL_NODES:
+            return None
         if node is not cell and isinstance(node.tag, str) and node.tag in _BREAKS:
             pieces.append("\n")
         if isinstance(node.tag, str) and node.text and node.tag not in ("script", "style"):
