@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mailhook.store import claims
 from mailhook.store.base import Base
 
 
@@ -20,6 +21,14 @@ class CountStore(Base):
             "pending": pending,
             "failed": by_status.get("failed", 0),
         }
+
+    def processing_here(self) -> int:
+        """Live messages being processed by this host's processes (another host's claims are
+        its own workers' to finish: it reads on, however long, or its lease runs out)."""
+        row = self.conn.execute(
+            f"SELECT count(*) FROM messages WHERE status = 'processing' AND {claims.LIVE} "
+            f"AND {claims.OWN}", (self.host,)).fetchone()
+        return int(row[0])
 
     def processing_delays(self, limit: int = 1000) -> list[float]:
         """Seconds from receipt to processing of the last `limit` processed messages."""

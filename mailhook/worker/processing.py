@@ -121,8 +121,8 @@ class Worker:
     def drain(self, store: Store, *, requeue: bool = True, others: bool = False,
               stop: Flag | None = None) -> int:
         """Process until nothing is pending (for `mailhook process`) or `stop`; returns how many
-        ran. With `others` (one of several processes) it also waits while messages are
-        processing elsewhere: they may hold back a contact's later mail, claimable after."""
+        ran. With `others` (one of several processes) it also waits while its host's other
+        processes hold messages: they may hold back a contact's later mail, claimable after."""
         if requeue:
             patiently(store.requeue_interrupted, "re-queueing interrupted messages")
         total = 0
@@ -130,7 +130,8 @@ class Worker:
             while stop is None or not stop.is_set():
                 done = self.run_once(store)
                 total += done
-                if done == 0 and not (others and store.processing_ids()):
+                # Only this host's: another host's workers read on for as long as it runs.
+                if done == 0 and not (others and store.processing_here()):
                     return total
                 if done == 0:
                     time.sleep(OTHERS_POLL_SECONDS)
