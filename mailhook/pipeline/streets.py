@@ -56,8 +56,9 @@ BOX = re.compile(
 # "Piso 7").
 UNIT = re.compile(
     r"^(?:\d{1,3}\.?\s?[ºª°]\.?(?:\s?(?:\d{1,2}\s?[ºª°]|[A-Za-z]{1,5}\.?))*|\d{1,3}\.\s?(?:th|tv|mf)\.?|"
-    r"\d{1,3}(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|étage|stock|og|piso|planta|piano|andar|"
-    r"emelet|em\.|piętro|p\.|sal)|(?:piso|planta|pta|puerta|"
+    r"(?:\d{1,3}|[IVX]{1,4})(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|étage|stock|og|piso|planta|piano|"
+    r"andar|emelet|em\.|piętro|p\.|sal|patro|poschodie|kerros|krs\.?|etasje|etg\.?|våning|vån\.?|"
+    r"verdieping|etage)|(?:piso|planta|pta|puerta|raum|zimmer|pokój|kancelář|"
     r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
     r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|m|piętro|em|ajtó|"
     r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|flat|studio|km)(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
@@ -73,7 +74,8 @@ _WING = re.compile(
 # "Courty House", "Riverside Park", "Parque Empresarial Norte").
 _BUILDING = re.compile(
     r"^(?:edif\.?|edificio|torre|bloque|centro|immeuble|résidence|bât\.?|bâtiment|building|"
-    r"bldg\.?|palazzo|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|parque|gebäude|haus)\s+\S|"
+    r"bldg\.?|palazzo|palazzina|col\.?|colonia|bairro|barrio|urb\.?|zi|za|zac|parc|parque|gebäude|haus|"
+    r"edifício|prédio|biurowiec|budynek|budova|gebouw|byggnad|bygning)\s+\S|"
     r"^[A-Z][^\W\d_]+(?: [A-Z][^\W\d_]+)? (?:House|Building|Centre|Center|Tower|Haus|Park|Estate|Campus)$",
     re.IGNORECASE,
 )

@@ -56,6 +56,26 @@ def read(block: str, sender: str | None = None) -> dict[str, str]:
             id="pt-br-cep-label-before-the-code",
         ),
         pytest.param(
+            "Anna Kowalska\nBiurowiec Alfa, III piętro\nul. Marszałkowska 10/12\n00-590 Warszawa",
+            ("Biurowiec Alfa, III piętro, ul. Marszałkowska 10/12", "Warszawa", None, "00-590", None),
+            id="pl-office-building-and-roman-floor",
+        ),
+        pytest.param(
+            "Jan Novák\nBudova B, 2. patro\nNa Příkopě 12\n110 00 Praha 1",
+            ("Budova B, 2. patro, Na Příkopě 12", "Praha 1", None, "110 00", None),
+            id="cs-building-and-floor",
+        ),
+        pytest.param(
+            "Maria Santos\nEdifício Atlântico, Piso 3\nAv. da Boavista, 1234\n4100-114 Porto",
+            ("Edifício Atlântico, Piso 3, Av. da Boavista, 1234", "Porto", None, "4100-114", None),
+            id="pt-building-whole",
+        ),
+        pytest.param(
+            "Klaus Berger\nGebäude 3, Raum 2.14\nIndustriestraße 4\n70565 Stuttgart",
+            ("Gebäude 3, Raum 2.14, Industriestraße 4", "Stuttgart", None, "70565", None),
+            id="de-building-and-room",
+        ),
+        pytest.param(
             "Ana Ruiz\nParque Empresarial Norte, Calle Uno 5\n28108 Alcobendas",
             ("Parque Empresarial Norte, Calle Uno 5", "Alcobendas", None, "28108", None),
             id="es-business-park",
