@@ -26,15 +26,18 @@ _ON_BEHALF = re.compile(r"^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|pp\.|p\.p\.|p\.o\.)\s*",
 _PATRONYMIC = re.compile(
     r"\w{3,}(?:ович|евич|ьич|овна|евна|ична|івна|ївна|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE
 )
+# Initials written with dots ("J.P.", "J.-P.", "A.B.C."): never a family name in capitals.
+_INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 # Degrees after a name: ", MBA", " PhD", ", Dipl.-Ing.".
 _TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
 # A valediction word misspelt: within this many edits of a valediction of at least this length.
 _FUZZY_EDITS = ((12, 2), (7, 1))
 _LONGEST_VALEDICTION = 40
 _MOST_VALEDICTION_WORDS = 6
-# Shapes no given name has: hyphenated abbreviations ("Dr.-Ing.", "Univ.-Prof.", "Dipl.-Kfm.")
+# Shapes no given name has: hyphenated abbreviations ("Dr.-Ing.", "Univ.-Prof.", "Dipl.-Kfm.";
+# not the initials "J.-P.")
 # and lower-case abbreviations ("dr.", "habil.", "rer. nat.").
-_TITLE_SHAPE = re.compile(r"[^\W\d_]+\.-[^\W\d_]+\.?|[^\W\d_A-ZÀ-Þ][^\W\d_]*\.")
+_TITLE_SHAPE = re.compile(r"[^\W\d_]{2,}\.-[^\W\d_]+\.?|[^\W\d_A-ZÀ-Þ][^\W\d_]*\.")
 # A nickname in quotes or brackets inside a name: 'Robert "Bob" Smith'.
 _QUOTED = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|„[^“”]+[“”]|'[^']+'|\([^)]+\))(?=\s+\S)")
 # Academic and professional titles written before names in Czech/Slovak, Italian, Spanish and
@@ -234,7 +237,8 @@ def _comma_order(tokens: list[str]) -> tuple[str, str] | None:
 def _caps_surname(tokens: list[str]) -> tuple[str, str] | None:
     """French-style ALL-CAPS surname ("Jean DUPONT", "DUPONT Jean", "Ana DE LA VEGA"):
     the capitals are the last name, wherever they stand."""
-    caps = [i for i, t in enumerate(tokens) if _is_caps_word(t)]
+    # Initials are no capitals of a surname: "J.-P. MARTIN" is J.-P. of the MARTIN family.
+    caps = [i for i, t in enumerate(tokens) if _is_caps_word(t) and not _INITIALS.fullmatch(t)]
     if not caps or len(caps) == len(tokens) or caps != list(range(caps[0], caps[-1] + 1)):
         return None
     if caps[0] == 0 and len(tokens[0].strip(".-")) < 3:

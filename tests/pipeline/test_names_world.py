@@ -9,7 +9,7 @@ import pytest
 
 from mailhook.model import Author
 from mailhook.pipeline import extract, read_message
-from mailhook.pipeline.names import clean_name_line, find_name, is_valediction_like
+from mailhook.pipeline.names import clean_name_line, find_name, is_valediction_like, split_name
 
 
 def _name(lines: list[str], author: Author | None = None, language: str | None = None) -> tuple:
@@ -38,6 +38,21 @@ def test_all_caps_surname_is_the_last_name_wherever_it_stands(
 def test_leading_initials_in_capitals_are_not_a_family_name() -> None:
     """ "JP Morgan" keeps JP as the given name: two capitals in front are initials."""
     assert _name(["JP Morgan"], None, "en") == ("JP", "Morgan")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("J.P. Morgan", ("J.P.", "Morgan")),
+    ("J.-P. Martin", ("J.-P.", "Martin")),
+    ("J.-P. MARTIN", ("J.-P.", "MARTIN")),
+    ("A.B.C. Smith", ("A.B.C.", "Smith")),
+])
+def test_initials_with_dots_are_the_given_name_not_a_title_or_surname(
+    line: str, expected: tuple[str, str]
+) -> None:
+    """Initials written with dots (and the French hyphen) are neither a family name in capitals
+    nor a hyphenated title like "Dr.-Ing." when a name line is split (the tagger's and the rules')."""
+    name = split_name(0, clean_name_line(line), "fr", None)
+    assert (name.first, name.last) == expected
 
 
 @pytest.mark.parametrize(
