@@ -32,6 +32,8 @@ _ROLE_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_DANGLING_CO = re.compile(r"\s&\s*(?:Co|Cie)\.?$")
+_WRAPPED_WORDS = 4
 _BARE_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 # How sure each rule is; the tagger's candidates weigh 0.48-0.6 (tagged.WEIGHT).
@@ -64,7 +66,7 @@ def find_roles(
     labels = sender_labels(author.email if author else None, block[start:])
     titles: list[Found] = []
     companies: list[Found] = []
-    rows = [(index, block[index].strip()) for index in range(start, len(block))]
+    rows = _joined([(index, block[index].strip()) for index in range(start, len(block))])
     if name_line is not None and (tail := _after_name(block[name_line])):
         rows.insert(0, (name_line, tail))
     for index, line in rows:
@@ -75,6 +77,25 @@ def find_roles(
     company = max(companies, key=lambda f: (f.confidence, -f.line), default=None)
     fallback = _fallback_company(block, start, title) if name_line is not None else None
     return title, company or fallback
+
+
+def _joined(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Rows with a company name that runs on to the next line joined: "Example Service AG & Co."
+    over "Management OHG" (a German partnership's name, wrapped at its "& Co.")."""
+    joined: list[tuple[int, str]] = []
+    skip = False
+    for position, (index, line) in enumerate(rows):
+        if skip:
+            skip = False
+            continue
+        below = rows[position + 1][1] if position + 1 < len(rows) else ""
+        wraps = _DANGLING_CO.search(line) and len(below.split()) <= _WRAPPED_WORDS and LEGAL.search(below)
+        if wraps and not kind.has_contact(below):
+            joined.append((index, f"{line} {below}"))
+            skip = True
+        else:
+            joined.append((index, line))
+    return joined
 
 
 def _after_name(line: str) -> str | None:

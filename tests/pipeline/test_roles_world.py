@@ -334,3 +334,25 @@ def test_a_department_before_the_legal_name_is_left_out() -> None:
                           ("Example – Example GmbH", "Example – Example GmbH")]:
         found = find_roles(["Ann Lee", line], 0, author)[1]
         assert found is not None and found.value == company
+
+
+WRAPPED = [
+    (["Vertrieb", "Müller Haustechnik GmbH & Co.", "KG", "Tel. 030 1234567"],
+     "Müller Haustechnik GmbH & Co. KG"),
+    (["Einkauf", "Beispiel Service AG & Co.", "Verwaltungs OHG", "Hauptstr. 4"],
+     "Beispiel Service AG & Co. Verwaltungs OHG"),
+]
+
+
+@pytest.mark.parametrize(("lines", "company"), WRAPPED)
+def test_a_company_name_wrapped_at_its_and_co_is_joined(lines: list[str], company: str) -> None:
+    """A German partnership's name wraps after "& Co.": the next line's legal form ends it."""
+    _, found = find_roles(["Anna Weber", *lines], 0, Author("Anna Weber", "a.weber@example.de"))
+    assert found is not None and found.value == company
+
+
+def test_and_co_at_the_end_of_a_company_stays_alone() -> None:
+    """ "Smith & Co." above an address is the whole name: no legal form below joins it."""
+    author = Author("John Smith", "j@example.com")
+    _, found = find_roles(["John Smith", "Smith & Co.", "London W1 1AA"], 0, author)
+    assert found is not None and found.value == "Smith & Co."
