@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from mailhook.store.base import Connection
@@ -25,10 +24,6 @@ DIED = "the worker process died"  # how a dead process's charge starts its messa
 # store.base.LEASE_SECONDS without its worker renewing it (worker.leases, four times as often):
 # after that, a host that is gone has its claims taken back, charged.
 OWN = "(claimed_host IS NULL OR claimed_host = ?)"
-# PostgreSQL's claims beside writes (claiming): one claimer at a time by its own session lock
-# (store.sessionlock's "mail" namespace; 2 is replay's), each in one snapshot of the queue.
-CLAIM_LOCK = (0x6D61696C, 3)
-CLAIM_BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ"
 
 
 @dataclass(frozen=True)
@@ -87,14 +82,6 @@ def claim_next(c: Connection, scope: str, now: str, limit: int, host: str,
     processing, by this process of `host`; returns their ids."""
     if scope == LIVE:
         release_expired(c, host, clock)
-    return choose_and_mark(c, scope, now, limit, host, clock)
-
-
-def choose_and_mark(c: Connection, scope: str, now: str, limit: int, host: str,
-                    clock: Clock) -> list[int]:
-    """Mark the next claimable messages of `scope` processing. Every read here must see one
-    state of the queue: the caller's write transaction, or (claims beside writes on PostgreSQL:
-    Store.claim) one REPEATABLE READ snapshot taken after the previous claim committed."""
     rows = c.execute(f"SELECT id, coalesce(last_error, '') FROM messages WHERE {DUE} AND {scope} "
                      "ORDER BY id LIMIT ?", (now, WINDOW)).fetchall()
     # Only a message held when its process died may have killed it; one that failed for any
@@ -112,38 +99,6 @@ def choose_and_mark(c: Connection, scope: str, now: str, limit: int, host: str,
         for rowid, address in rows:
             outside[rowid] = outside.get(rowid, frozenset()) | {address}
     return mark_claimed(c, choose(due, busy, outside, limit, suspects), host, clock)
-
-
-def any_expired(c: Connection, host: str, clock: Clock) -> bool:
-    """Whether release_expired has something to take back (a read: most claims find nothing)."""
-    return c.execute(f"""SELECT 1 FROM messages WHERE status = 'processing' AND {LIVE}
-                         AND NOT {OWN} AND lease_until < {clock.now} LIMIT 1""",
-                     (host,)).fetchone() is not None
-
-
-@contextmanager
-def claiming(c: Connection) -> Iterator[Connection]:
-    """On PostgreSQL, a claim's transaction beside the writes (docs/scale.md): the claim lock
-    first, so no other claim runs and the previous one has committed, then a REPEATABLE READ
-    transaction whose one snapshot every read of the choice shares. Intake and finishes commit
-    meanwhile under the write lock; intake commits in id order, so the snapshot holds no later
-    mail without the earlier, and a finish it misses only leaves its message busy (waited for).
-    A row changed after the snapshot that the claim updates fails it (40001, a lock error that
-    callers wait out): a message is never claimed twice."""
-    c.execute("SELECT pg_advisory_lock(?, ?)", CLAIM_LOCK)
-    try:
-        c.execute(CLAIM_BEGIN)
-        try:
-            yield c
-            c.execute("COMMIT")
-        except BaseException:
-            if c.in_transaction:
-                c.execute("ROLLBACK")
-            raise
-    finally:
-        # A connection the server ended took the lock with it (and has nothing to unlock).
-        if not getattr(getattr(c, "raw", None), "broken", False):
-            c.execute("SELECT pg_advisory_unlock(?, ?)", CLAIM_LOCK)
 
 
 def mark_claimed(c: Connection, ids: Sequence[int], host: str, clock: Clock) -> list[int]:

@@ -197,20 +197,10 @@ class QueueStore(Base):
     def claim(self, limit: int, *, replayed: bool = False) -> list[Queued]:
         """Claim up to `limit` pending live messages (replayed ones belong to `mailhook replay`,
         which claims them with `replayed`). Several processes may claim at once: the choice and
-        the mark are one write transaction (on PostgreSQL one claim transaction, beside the
-        writes: claims.claiming), and store.claims keeps each contact's mail in order."""
-        scope, clock = claims.REPLAYED if replayed else claims.LIVE, claims.Clock(*self._clock)
-        if self.url is None:
-            with self._tx() as c:
-                ids = claims.claim_next(c, scope, utc_now(), limit, self.host, clock)
-            return self._queued(ids)
-        # PostgreSQL: claims beside the writes. Taking back gone hosts' claims (rare) stays a
-        # write, so no finish checks a claim that is being taken back.
-        if scope == claims.LIVE and claims.any_expired(self.conn, self.host, clock):
-            with self._tx() as c:
-                claims.release_expired(c, self.host, clock)
-        with claims.claiming(self.conn) as c:
-            ids = claims.choose_and_mark(c, scope, utc_now(), limit, self.host, clock)
+        the mark are one write transaction, and store.claims keeps each contact's mail in order."""
+        scope = claims.REPLAYED if replayed else claims.LIVE
+        with self._tx() as c:
+            ids = claims.claim_next(c, scope, utc_now(), limit, self.host, claims.Clock(*self._clock))
         return self._queued(ids)
 
     def renew_leases(self, pid: int) -> int:
