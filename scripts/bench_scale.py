@@ -178,7 +178,7 @@ def server_version(cluster: Cluster) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--backlog", type=int, default=300)
+    parser.add_argument("--backlog", type=int, default=500)
     parser.add_argument("--workers", default="1,2,4")
     parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
