@@ -11,7 +11,7 @@ import threading
 from email.message import EmailMessage
 from pathlib import Path
 
-from dkimstub import key_name, new_key, serving, signed
+from dkimstub import Records, key_name, new_key, serving, signed
 from linereader import LineReader
 
 from mailhook.store import Store
@@ -75,7 +75,7 @@ def test_a_sigkill_of_serve_mid_message_charges_the_message_nothing(
     """`mailhook serve` is killed with SIGKILL while its worker processes a message (it waits
     for the DKIM key, which the DNS server holds back). The next serve processes it, and it
     reads attempts 1: the kill cost it nothing, as README says."""
-    key, records = new_key(), {}
+    key, records = new_key(), Records()
     asked = threading.Event()
 
     def held_back(name: bytes) -> bool:
