@@ -22,6 +22,7 @@ from linereader import LineReader
 
 from mailhook.config import load_config
 from mailhook.store import Store
+from service.engines import both_engines, database_toml
 
 MAILHOOK = str(Path(sys.executable).parent / "mailhook")
 USER, CONTACT = "ann@us.example", "bob@acme.example"
@@ -29,12 +30,15 @@ LISTENING = r"mailhook listening smtp=\S+ lmtp=([\d.]+):(\d+)"
 DEADLINE_SECONDS = 60.0
 
 
-def write_config(tmp_path: Path, dkim: str = 'policy = "off"') -> Path:
+def write_config(tmp_path: Path, dkim: str = 'policy = "off"',
+                 db_path: Path | str | None = None) -> Path:
+    """A config on `db_path` (default: tmp_path/mailhook.db) with one user and one contact."""
+    target = tmp_path / "mailhook.db" if db_path is None else db_path
     path = tmp_path / "mailhook.toml"
     path.write_text(
-        f'[database]\npath = "{tmp_path / "mailhook.db"}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+        database_toml(target) + '[smtp]\nport = 0\n[lmtp]\nport = 0\n'
         f'[dkim]\n{dkim}\n[extract]\ntagger = "off"\n[worker]\nprocesses = 1\n')
-    store = Store(tmp_path / "mailhook.db")
+    store = Store(target)
     store.add_user(USER, None, inbox_automation=True)
     store.add_contact(CONTACT, {}, "import")
     store.close()
@@ -254,13 +258,14 @@ def _send_until_refused(lmtp: tuple[str, int], client: int, accepted: list[str],
             return  # deferred (451), refused or cut off: the MTA would retry, nothing is owed
 
 
+@both_engines
 def test_a_sigterm_to_the_group_with_mail_in_flight_loses_nothing_answered_250(
-        tmp_path: Path) -> None:
+        tmp_path: Path, db_path: Path | str) -> None:
     """Eight MTA connections deliver while the service manager's SIGTERM reaches the hook, its
     intake's writer and its worker at once: serve exits 0, and every message that was answered
     250 is in the database (the writer ignores the signal; the service stores what is queued,
     then closes its pipe)."""
-    config = write_config(tmp_path)
+    config = write_config(tmp_path, db_path=db_path)
     hook = Hook(config)
     accepted: list[str] = []
     busy = threading.Event()
@@ -276,9 +281,9 @@ def test_a_sigterm_to_the_group_with_mail_in_flight_loses_nothing_answered_250(
             client.join(DEADLINE_SECONDS)
     finally:
         hook.close()
-    store = Store(load_config(config).database.path)
+    store = Store(load_config(config).database.target)
     try:
-        stored = {row[0] for row in store.conn.execute("SELECT message_id FROM messages")}
+        stored = {row["message_id"] for row in store.query("SELECT message_id FROM messages")}
     finally:
         store.close()
     assert len(accepted) >= 40 and set(accepted) <= stored, set(accepted) - stored
