@@ -157,6 +157,9 @@ class Worker:
             if self._intake_busy is not None:
                 step_back(self._intake_busy, pause)
             claim = functools.partial(store.claim, min(CLAIM_GROUP, self.config.worker.batch_size - done))
+            # The NOTIFYs received so far tell of mail committed before this claim, which sees it:
+            # settled here, or a worker that never idles keeps one per commit without end.
+            store.wait_for_mail(0)
             if not (claimed := patiently(claim, "claiming messages", pause=pause)):
                 break
             done += len(claimed)
