@@ -97,7 +97,9 @@ class SessionLock:
         """Release the lock (the server releases it with the connection)."""
         self._closing.set()
         if self._watch is not None:
-            self._watch.join()
+            # A check a server never answers (a hung backend, a network dropping packets) blocks
+            # the watch without end: the stop does not wait for it past one check's time.
+            self._watch.join(CHECK_SECONDS)
         self._conn.close()
 
 

@@ -3,10 +3,15 @@ another host's live workers."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from mails import CONTACT, USER, deliver, mail, reply
 
@@ -66,3 +71,59 @@ def test_process_ends_beside_another_hosts_live_claim(tmp_path: Path, url: str) 
     finally:
         store.close()
     assert statuses == {CONTACT: "processing", OTHER: "processed"}
+
+
+HOLD = """
+import sys
+from mailhook.worker import exclusive
+with exclusive.processing(sys.argv[1], "mailhook worker"):
+    print("held", flush=True)
+    sys.stdin.read()
+print("released", flush=True)
+"""
+
+
+def unread_bytes(server_port: int, client_port: int) -> int:
+    """What the server's end of one loopback connection has received and not read
+    (/proc/net/tcp's rx_queue)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, remote, queues = fields[1], fields[2], fields[4]
+        if int(local.split(":")[1], 16) == server_port and int(remote.split(":")[1], 16) == (
+                client_port):
+            return int(queues.split(":")[1], 16)
+    return 0
+
+
+def test_a_stop_does_not_hang_on_a_lock_connection_whose_server_stopped_answering(
+        url: str, postgres_cluster: Cluster) -> None:
+    """The workers lock's watch asks its connection every few seconds whether it stands; a
+    server that stops answering (a hung backend, a network that drops packets) leaves that
+    question unanswered. The holder's stop waited for the watch forever: it now ends."""
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, url], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, text=True)
+    backend = 0
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+        with psycopg.connect(url, autocommit=True) as conn:
+            backend, client_port = conn.execute(
+                "SELECT pid, client_port FROM pg_stat_activity WHERE application_name LIKE %s",
+                (f"mailhook worker (pid {proc.pid} on %",)).fetchone() or (0, 0)
+        assert backend
+        os.kill(backend, signal.SIGSTOP)
+        deadline = time.monotonic() + GUARD_SECONDS
+        while unread_bytes(postgres_cluster.port, client_port) == 0:  # the watch has asked
+            assert time.monotonic() < deadline, "the watch never asked"
+            time.sleep(0.1)  # polling a real state, not waiting for one
+        assert proc.stdin is not None
+        proc.stdin.close()  # the holder stops
+        try:
+            assert proc.wait(timeout=GUARD_SECONDS) == 0
+        except subprocess.TimeoutExpired:
+            pytest.fail("the holder's stop hung on its lock's unanswered connection")
+        assert proc.stdout.readline() == "released\n"
+    finally:
+        if backend:
+            os.kill(backend, signal.SIGCONT)
+        proc.kill()
+        proc.wait()
