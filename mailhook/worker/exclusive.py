@@ -116,7 +116,11 @@ def _session(url: str, role: str, on_lost: Callable[[], object], host: str) -> I
             found = ", ".join(sessionlock.holders(url, *key)) or "another process"
             raise _refused(found, f"{redact(url)} on host {host}", role)
         lock.watch(on_lost)
-        yield
+        try:
+            yield
+        except KeyboardInterrupt:  # the default on_lost's interrupt: the lost lock, said so
+            if not lock.lost:
+                raise
         if lock.lost:  # a failure, so that a service manager starts it again
             raise LockLost(f"the connection holding the workers lock of {redact(url)} ended (a "
                            "server restart?); stopped, so that no two processes run its workers")

@@ -127,3 +127,37 @@ def test_a_stop_does_not_hang_on_a_lock_connection_whose_server_stopped_answerin
             os.kill(backend, signal.SIGCONT)
         proc.kill()
         proc.wait()
+
+
+BUSY_HOLD = """
+import sys, time
+from mailhook.worker import exclusive
+try:
+    with exclusive.processing(sys.argv[1], "mailhook process"):
+        print("held", flush=True)
+        while True:  # a drain's loop, in Python (the lost lock interrupts it)
+            time.sleep(0.05)
+except exclusive.LockLost as exc:
+    print("lost:", exc, flush=True)
+    sys.exit(1)
+"""
+
+
+def test_a_lost_lock_stops_a_default_holder_with_lock_lost(url: str) -> None:
+    """A holder on the default stop (`mailhook process`: the main thread interrupted) whose
+    lock's connection the server ended stops with LockLost, the one line the CLI prints, not a
+    KeyboardInterrupt (click's bare 'Aborted!')."""
+    proc = subprocess.Popen([sys.executable, "-c", BUSY_HOLD, url], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         "WHERE application_name LIKE %s", (f"mailhook process (pid {proc.pid} on %",))
+        out, err = proc.communicate(timeout=GUARD_SECONDS)
+        assert proc.returncode == 1, err
+        assert out.startswith("lost: the connection holding the workers lock of "), out + err
+        assert "KeyboardInterrupt" not in err
+    finally:
+        proc.kill()
+        proc.wait()
