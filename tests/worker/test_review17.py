@@ -44,3 +44,24 @@ def test_a_busy_worker_keeps_no_notification_of_mail_it_already_claimed(config: 
     finally:
         intake.close()
         store.close()
+
+
+@pytest.mark.xfail(strict=True, reason="store.queue.finish returns [] both when it applied an "
+                   "outcome that filled nothing and when it applied nothing (not the claimer "
+                   "any more), so the worker logs 'processed message N' and counts it processed")
+def test_a_finish_that_applied_nothing_is_not_reported_processed(config: Config) -> None:
+    """A host whose lease ran out while it read (another host claimed the message again)
+    applies nothing when it finishes; its worker must not log or count the message processed,
+    or one message reads as processed twice in the logs and the metrics."""
+    there = Store(config.database.target, host="there")
+    here = Store(config.database.target, host="here")
+    try:
+        there.add_user(USER, None, inbox_automation=True)
+        deliver(there, reply())
+        (item,) = there.claim(1)
+        here.conn.execute("UPDATE messages SET lease_until = '2000-01-01T00:00:00.000Z'")
+        assert [again.id for again in here.claim(1)] == [item.id]
+        assert Worker(config).process(there, item) != "processed"
+    finally:
+        here.close()
+        there.close()
