@@ -148,7 +148,8 @@ def _open(url: str, lock_timeout_ms: int) -> psycopg.Connection[Any]:
 
     conn = psycopg.connect(url, autocommit=True)
     try:
-        conn.execute(f"SET lock_timeout = {int(lock_timeout_ms)}")
+        # 0 is "wait without end" to PostgreSQL, "do not wait" to SQLite: the latter is meant.
+        conn.execute(f"SET lock_timeout = {max(1, int(lock_timeout_ms))}")
     except BaseException:
         conn.close()
         raise
