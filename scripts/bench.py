@@ -170,6 +170,19 @@ def _size(size: int) -> str:
     return f"{size // 1_000_000} MB" if size >= 1_000_000 else f"{size // 1000} KB"
 
 
+def scale(quick: bool) -> str:
+    """scripts/bench_scale.py's section (SQLite against PostgreSQL, issue 17), run after the rest
+    so its PostgreSQL server does not share the machine with them; a machine without PostgreSQL
+    says so instead."""
+    args = ["--backlog", "100", "--rounds", "1"] if quick else ["--backlog", "500", "--rounds", "2"]
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_scale.py"), *args],
+                          capture_output=True, text=True)
+    if done.returncode:
+        reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return f"## Worker processes on SQLite and PostgreSQL (issue 17)\n\nNot measured: {reason}\n"
+    return done.stdout
+
+
 def main() -> None:
     from bench_backfill import backfill
     from bench_e2e import baseline, end_to_end
@@ -203,7 +216,7 @@ def main() -> None:
     run.hostile = hostile_report("packaged", None)
     run.seconds = time.perf_counter() - started
     run.busy_after = others()
-    text = render(run)
+    text = render(run) + "\n" + scale(quick)
     print(text)
     if args.out:
         args.out.write_text(text)
