@@ -27,7 +27,9 @@ def write_config(work: Path, processes: int | None = None, contact: str | None =
     worker = f"[worker]\nprocesses = {processes}\n" if processes is not None else ""
     config.write_text(
         f'[database]\npath = "{work / "mailhook.db"}"\n[smtp]\nport = 0\n[lmtp]\nport = 0\n'
-        f'[addresses]\nforwarding = ["{FORWARDING}"]\n[dkim]\npolicy = "off"\n{worker}'
+        f'[addresses]\nforwarding = ["{FORWARDING}"]\n[dkim]\npolicy = "off"\n'
+        # Every intake row stores thousands; the default's 10,000 would refuse the last rounds.
+        f'[intake]\nmax_backlog = 1000000\n{worker}'
     )
     run([MAILHOOK, "users", "add", USER, "--inbox-automation", "on", "--config", str(config)])
     if contact:

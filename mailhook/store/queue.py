@@ -247,17 +247,22 @@ class QueueStore(Base):
         ]
 
     def fail(
-        self, message_rowid: int, error: str, max_attempts: int, retry_delay: float = 0.0
+        self, message_rowid: int, error: str, max_attempts: int, retry_delay: float = 0.0,
+        *, claimer: int | None = None,
     ) -> str:
-        """Record a processing failure of a message being processed (any other stays as it is):
-        pending again after `retry_delay` seconds, or parked once it has had `max_attempts`."""
+        """Record a processing failure of a message being processed by its claimer (this
+        process, or `claimer`: the supervisor charging a dead child) on this host; any other
+        stays as it is: a host that lost its lease fails nothing another host claimed again.
+        Pending again after `retry_delay` seconds, or parked once it has had `max_attempts`."""
         retry_at = utc_now(time.time() + retry_delay)
         with self._tx() as c:
             c.execute(
-                """UPDATE messages SET last_error = ?, retry_at = ?,
+                f"""UPDATE messages SET last_error = ?, retry_at = ?,
                    status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END
-                   WHERE id = ? AND status = 'processing'""",
-                (error, retry_at, max_attempts, message_rowid),
+                   WHERE id = ? AND status = 'processing' AND
+                   (claimed_by IS NULL OR (claimed_by = ? AND {claims.OWN}))""",
+                (error, retry_at, max_attempts, message_rowid,
+                 os.getpid() if claimer is None else claimer, self.host),
             )
             row = c.execute("SELECT status FROM messages WHERE id = ?", (message_rowid,)).fetchone()
         return str(row[0])

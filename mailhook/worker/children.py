@@ -274,7 +274,7 @@ def charge(config: Config, pid: int, exitcode: int | None, *, retry_delay: float
             most = config.worker.max_attempts if len(held) == 1 else attempts + 1
             charged.append((rowid, store.fail(
                 rowid, f"{DIED} ({how}) while processing it", most,
-                retry_delay=delay)))
+                retry_delay=delay, claimer=pid)))
     finally:
         store.close()
     log.error("worker process %d died (%s) while processing message(s) %s", pid, how,

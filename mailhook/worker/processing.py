@@ -154,9 +154,12 @@ class Worker:
         once, in one transaction."""
         done = 0
         while done < self.config.worker.batch_size:
+            group = CLAIM_GROUP
             if self._intake_busy is not None:
                 step_back(self._intake_busy, pause)
-            claim = functools.partial(store.claim, min(CLAIM_GROUP, self.config.worker.batch_size - done))
+                if self._intake_busy():  # still a burst after the wait: one message, then look again
+                    group = 1
+            claim = functools.partial(store.claim, min(group, self.config.worker.batch_size - done))
             # The NOTIFYs received so far tell of mail committed before this claim, which sees it:
             # settled here, or a worker that never idles keeps one per commit without end.
             store.wait_for_mail(0)

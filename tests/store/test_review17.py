@@ -1,7 +1,6 @@
-"""Review of issue 17 on the store, both engines: what a host that lost its claim may still do.
-
-store.queue and store.claims are being changed by another person now: a defect found there is
-kept here as a strict xfail naming it, for its owner to fix.
+"""Review of issue 17 on the store, both engines: what a host that lost its claim may still do
+(store.queue.fail now refuses the failure of a claim another host took back), and PostgreSQL's
+lock timeout for a busy timeout of zero.
 """
 
 from __future__ import annotations
@@ -39,9 +38,6 @@ def status(store: Store, rowid: int) -> str:
     return str(row["status"])
 
 
-@pytest.mark.xfail(strict=True, reason="store.queue.fail has no claimer check (only _apply has): "
-                   "a host whose lease ran out fails, or parks, a message another host claimed "
-                   "again and is reading, and that host's finish then applies nothing")
 def test_a_host_that_lost_its_claim_cannot_fail_the_new_claimers_message(
         hosts: tuple[Store, Store], person_sql: PersonSql) -> None:
     """The cut-off host's late failure of a message (its budget ran out, say) leaves the new

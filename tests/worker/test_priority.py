@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import os
 import queue
+import threading
 from collections.abc import Iterator
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 import pytest
+from mails import CONTACT, USER, deliver, reply, worker_config
 
 from mailhook.config import Config
+from mailhook.store import Store
 from mailhook.worker import priority
 from mailhook.worker.children import BUSY, WAKE, Inbox, die_with
 from mailhook.worker.priority import (
@@ -20,6 +24,7 @@ from mailhook.worker.priority import (
     IntakeRate,
     step_back,
 )
+from mailhook.worker.processing import Worker
 from mailhook.worker.supervisor import Supervisor
 
 WAIT = 60.0
@@ -118,3 +123,41 @@ def test_the_service_tells_its_workers_to_step_back_only_in_a_burst(
     assert [reports.get(timeout=WAIT) for _ in range(children)] == ["busy=False"] * children
     supervisor.stored(BUSY_MESSAGES)
     assert [reports.get(timeout=WAIT) for _ in range(children)] == ["busy=True"] * children
+
+
+def test_a_worker_in_a_flood_still_reads_its_backlog_one_message_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the listeners busy for good, a worker claims one message after each step back (so a
+    group never runs long beside them) and still processes everything, in order."""
+    config = worker_config(tmp_path)
+    store = Store(config.database.target)
+    store.add_user(USER, "Ann Lee", inbox_automation=True)
+    store.add_contact(CONTACT, {}, "import")
+    for n in range(3):
+        deliver(store, reply(message_id=f"<flood{n}@acme.example>"))
+    limits: list[int] = []
+    claim = Store.claim
+
+    def recorded(self: Store, limit: int, **kwargs: bool) -> list:  # the real claim, its limit noted
+        limits.append(limit)
+        return claim(self, limit, **kwargs)
+
+    monkeypatch.setattr(Store, "claim", recorded)
+    stop, wake = threading.Event(), threading.Event()
+    done: list[int] = []
+
+    def processed(rowid: int, status: str, _seconds: float) -> None:
+        done.append(rowid)
+        if len(done) == 3:
+            stop.set()
+
+    runner = threading.Thread(target=Worker(config, on_processed=processed).run,
+                              args=(stop, wake), kwargs={"intake_busy": lambda: True})
+    runner.start()
+    runner.join(WAIT)
+    stop.set()
+    runner.join(WAIT)
+    assert not runner.is_alive()
+    assert sorted(done) == done and len(done) == 3
+    assert set(limits[:3]) == {1}
+    store.close()
