@@ -36,47 +36,17 @@ from bench import store_backlog  # noqa: E402
 from bench_load import USER, uk_reply  # noqa: E402
 from bench_machine import others  # noqa: E402
 from bench_setup import MAILHOOK  # noqa: E402
-from pg.cluster import (  # noqa: E402
-    START_TRIES,
-    Cluster,
-    ClusterUnavailable,
-    find_bindir,
-    free_port,
-    server_user,
-)
+from pg.cluster import Cluster, start_cluster  # noqa: E402
 
 ENGINES = ("sqlite", "postgresql")
 WARM_UP = 0.1  # the share of the backlog whose finishes are left out: start-up, tagger loading
 
 
 class DurableCluster(Cluster):
-    """The tests' throw-away cluster, but started with PostgreSQL's durable defaults (the tests
-    turn fsync off; a benchmark against SQLite's synchronous=FULL must not)."""
+    """The tests' throw-away cluster, but with PostgreSQL's durable defaults (the tests turn fsync
+    off; a benchmark against SQLite's synchronous=FULL must not)."""
 
-    def start(self) -> None:
-        for _ in range(START_TRIES):
-            self.port = free_port()
-            options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1"
-            done = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"),
-                             "-w", "-t", "60", "-o", options, "start")
-            if done.returncode == 0:
-                return
-        raise ClusterUnavailable(f"the PostgreSQL server did not start: {done.stderr.strip()}")
-
-
-def start_durable() -> DurableCluster:
-    """initdb and start a durable cluster in a fresh temporary folder (removed if it fails)."""
-    bindir = find_bindir()
-    if bindir is None:
-        raise ClusterUnavailable("PostgreSQL is not installed (scripts/setup-postgres installs it)")
-    cluster = DurableCluster(bindir, Path(tempfile.mkdtemp(prefix="mailhook-pg-")), server_user())
-    try:
-        cluster.init()
-        cluster.start()
-    except BaseException:
-        cluster.stop()
-        raise
-    return cluster
+    SETTINGS = ""
 
 
 @dataclass(frozen=True)
@@ -186,7 +156,7 @@ def main() -> None:
     cases = [Case(engine, n) for engine in ENGINES for n in counts]
     if Case("sqlite", 1) not in cases:
         parser.error("--workers must include 1: SQLite with one worker is the baseline")
-    cluster = start_durable()
+    cluster = start_cluster(DurableCluster)
     try:
         version = server_version(cluster)
         results: dict[Case, list[Timing]] = {case: [] for case in cases}

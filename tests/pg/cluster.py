@@ -101,13 +101,14 @@ class Cluster:
         if done.returncode != 0:
             raise ClusterUnavailable(f"initdb failed: {done.stderr.strip() or done.stdout.strip()}")
 
+    # fsync off: a throw-away cluster needs no durability, and the tests run faster.
+    SETTINGS = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+
     def start(self) -> None:
         log = self.root / "server.log"
         for _ in range(START_TRIES):
             self.port = free_port()
-            # fsync off: a throw-away cluster needs no durability, and the tests run faster.
-            options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
+            options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 {self.SETTINGS}"
             done = self._run("pg_ctl", "-D", str(self.data), "-l", str(log), "-w", "-t", "60",
                              "-o", options, "start")
             if done.returncode == 0:
@@ -135,14 +136,14 @@ class Cluster:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def start_cluster() -> Cluster:
+def start_cluster(kind: type[Cluster] = Cluster) -> Cluster:
     """initdb and start a cluster in a fresh temporary folder (removed again if it fails)."""
     bindir = find_bindir()
     if bindir is None:
         raise ClusterUnavailable("PostgreSQL is not installed (scripts/setup-postgres installs it)")
     # Our own folder under /tmp: pytest's tmp folders are private to the user running the tests,
     # which the server's user (postgres, where we are root) could not enter.
-    cluster = Cluster(bindir, Path(tempfile.mkdtemp(prefix="mailhook-pg-")), server_user())
+    cluster = kind(bindir, Path(tempfile.mkdtemp(prefix="mailhook-pg-")), server_user())
     try:
         cluster.init()
         cluster.start()
