@@ -322,26 +322,27 @@ class QueueStore(Base):
         )
         return rows[0] if rows else None
 
-    def finish(self, message_rowid: int, outcome: Outcome) -> list[Candidate]:
-        """Apply a processing outcome atomically; returns the candidates that filled properties."""
+    def finish(self, message_rowid: int, outcome: Outcome) -> list[Candidate] | None:
+        """Apply a processing outcome atomically; returns the candidates that filled properties,
+        or None when nothing was applied (the message is no longer this process's to finish)."""
         return self.finish_many([(message_rowid, outcome)])[0]
 
-    def finish_many(self, done: Sequence[tuple[int, Outcome]]) -> list[list[Candidate]]:
+    def finish_many(self, done: Sequence[tuple[int, Outcome]]) -> list[list[Candidate] | None]:
         """Apply several outcomes in one transaction (one commit, one fsync for all): each is
         all or nothing, as they all are. Their messages must wait for nobody (claims.choose),
         or a later one's outcome would have been decided without an earlier one's writes."""
         with self._tx() as c:
             return [self._apply(c, rowid, outcome) for rowid, outcome in done]
 
-    def _apply(self, c: Connection, message_rowid: int, outcome: Outcome) -> list[Candidate]:
+    def _apply(self, c: Connection, message_rowid: int, outcome: Outcome) -> list[Candidate] | None:
         """Inside the caller's transaction: one outcome (only to a message being processed: once,
-        and never to one failed meanwhile); the candidates that filled."""
+        and never to one failed meanwhile); the candidates that filled, None if not applied."""
         # Only its claimer's: a claim taken back from a host that lost its lease and claimed
         # again elsewhere is finished by the new claimer alone.
         if not c.execute(f"""SELECT 1 FROM messages WHERE id = ? AND status = 'processing' AND
                              (claimed_by IS NULL OR (claimed_by = ? AND {claims.OWN}))""",
                          (message_rowid, os.getpid(), self.host)).fetchone():
-            return []
+            return None
         for email in outcome.create:
             c.execute("INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
                       (email,))

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 # Permanent problems: retrying cannot help, so the message is parked for inspection at once.
 PERMANENT = (MalformedMessage, Unroutable)
 IDLE_WAIT_SECONDS = 1.0
+# What became of a message whose claim another host took back while this one read it.
+TAKEN_BACK = "taken back"
 OTHERS_POLL_SECONDS = 0.05  # a draining worker's look at what other processes have finished
 # Messages claimed, and their outcomes committed, together: a commit waits for an fsync, which
 # costs about as much as reading a message; few enough that a group is done in a blink.
@@ -243,23 +245,32 @@ class Worker:
                 status: dict[int, str], pause: Pause) -> None:
         """Apply the outcomes in one commit, or each on its own should that fail."""
         done = [item for item in items if item.id in outcomes]
+        applied: dict[int, bool] = {}  # False: the store applied nothing (the claim was taken back)
         try:
             if len(done) > 1:
                 joint = functools.partial(store.finish_many, [(i.id, outcomes[i.id]) for i in done])
-                patiently(joint, f"applying {len(done)} outcomes", pause=pause)
+                results = patiently(joint, f"applying {len(done)} outcomes", pause=pause)
+                applied = {i.id: r is not None for i, r in zip(done, results, strict=True)}
                 done = []
         except Exception as exc:  # noqa: BLE001 - retried one by one, inside the boundary below
             if is_locked(exc):
                 raise  # a stop while waiting: nothing of the group is committed, all re-queued
             log.warning("a joint commit of %d outcomes failed; applying each on its own", len(done))
         for item in done:
-            one = functools.partial(store.finish, item.id, outcomes[item.id])
+            def apply(item: Queued = item) -> None:
+                applied[item.id] = store.finish(item.id, outcomes[item.id]) is not None
             status[item.id] = self._guarded(store, item, functools.partial(
-                patiently, one, f"applying message {item.id}", pause=pause), pause)
+                patiently, apply, f"applying message {item.id}", pause=pause), pause)
         for item in items:
             self.verdicts.forget(item)  # a check started for a message that failed before it
-            if item.id in outcomes and status[item.id] == "processed":
+            if item.id not in outcomes or status[item.id] != "processed":
+                continue
+            if applied.get(item.id, True):
                 log.info("processed message %d (%s)", item.id, item.message_id)
+            else:
+                status[item.id] = TAKEN_BACK
+                log.warning("message %d (%s) was claimed again elsewhere (this host's lease ran "
+                            "out): its outcome here was not applied", item.id, item.message_id)
 
     def _guarded(self, store: Store, item: Queued, work: Callable[[], object],
                  pause: Pause = time.sleep) -> str:

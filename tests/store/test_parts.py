@@ -117,7 +117,7 @@ def test_finish_many_applies_each_outcome_once(store: Store) -> None:
     assert len(claimed) == 1  # the second waits: the same contact's mail, one at a time
     (item,) = claimed
     store.finish_many([(item.id, inbound(subject="one"))])
-    assert store.finish_many([(item.id, inbound(subject="again"))]) == [[]]
+    assert store.finish_many([(item.id, inbound(subject="again"))]) == [None]  # applied nothing
     assert [e["subject"] for e in store.contact(BOB)["emails"]] == ["one"]
 
 
