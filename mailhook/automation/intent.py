@@ -20,6 +20,9 @@ from mailhook.pipeline.language import detect_language
 MAX_TASKS = 3  # one message makes at most a few tasks
 MAX_SENTENCE = 400  # longer "sentences" are tables or run-on boilerplate, not a request
 MAX_TEXT = 20_000  # own words beyond this are pasted logs or data: the follow-up is near the top
+# And paragraphs: 20,000 characters of one-word lines (a table flattened) are thousands of them,
+# each tried against every language's patterns when the language is unknown (seconds of CPU).
+MAX_PARAGRAPHS = 200
 _MAX_SEGMENTED = 2_000  # pysbd is slow on huge paragraphs; beyond this, split at end marks
 _END_MARK = re.compile(r"(?<=[.!?])\s+")
 # Where a paragraph holds no end mark before its last word and no numbered item, pysbd returns it
@@ -172,7 +175,7 @@ def _sentences_to_read(
     every pattern on every sentence comes next. With the sentence model (`every`), every
     paragraph's sentences."""
     languages = _languages(language)
-    units = paragraphs(text)
+    units = paragraphs(text)[:MAX_PARAGRAPHS]
     candidates = [_candidates(unit, languages) for unit in units]
     if not every and not any(any(may.values()) for may in candidates):
         return []
