@@ -1,5 +1,26 @@
 """The throw-away PostgreSQL cluster's fixtures for the tests in this folder."""
 
-from pg.cluster import postgres_cluster, postgres_url
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from mails import USER
+
+from mailhook.store import Store
+from pg.cluster import Cluster, fresh_database, postgres_cluster, postgres_url
 
 __all__ = ["postgres_cluster", "postgres_url"]
+
+
+@pytest.fixture
+def url(postgres_cluster: Cluster) -> Iterator[str]:
+    """A database of its own with the user, inbox automation on; the url carries the test
+    cluster's password. Modules that need another set-up define their own `url`."""
+    with fresh_database(postgres_cluster) as made:
+        store = Store(made)
+        try:
+            store.add_user(USER, None, inbox_automation=True)
+        finally:
+            store.close()
+        yield made

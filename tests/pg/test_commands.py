@@ -18,23 +18,11 @@ import pytest
 from mails import CONTACT, USER, reply
 
 from mailhook.store import Store
-from pg.cluster import PASSWORD, Cluster, fresh_database
+from pg.cluster import PASSWORD, Cluster
 from pg.commands import DEADLINE_SECONDS, MAILHOOK, Command
 
 FORWARDING = "log@hook.example"
 READY = re.compile(r"mailhook listening smtp=\S+ lmtp=([\d.]+):(\d+)(?: web=(\S+))?")
-
-
-@pytest.fixture
-def url(postgres_cluster: Cluster) -> Iterator[str]:
-    """A database of its own with the user; the url carries the test cluster's password."""
-    with fresh_database(postgres_cluster) as made:
-        store = Store(made)
-        try:
-            store.add_user(USER, None, inbox_automation=True)
-        finally:
-            store.close()
-        yield made
 
 
 def write_config(tmp_path: Path, url: str, extra: str = "", *, database: str = "") -> Path:

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -16,7 +15,7 @@ import pytest
 from mails import CONTACT, USER, deliver, mail, reply
 
 from mailhook.store import Store
-from pg.cluster import Cluster, fresh_database
+from pg.cluster import Cluster
 from pg.commands import MAILHOOK
 from pg.test_commands import write_config
 
@@ -24,17 +23,6 @@ OTHER = "carl@firm.example"
 FAR = "2999-01-01T00:00:00.000Z"  # a lease its host keeps renewing, as a live one does
 # Only a guard against a hang: the run below takes seconds.
 GUARD_SECONDS = 90
-
-
-@pytest.fixture
-def url(postgres_cluster: Cluster) -> Iterator[str]:
-    with fresh_database(postgres_cluster) as made:
-        store = Store(made)
-        try:
-            store.add_user(USER, None, inbox_automation=True)
-        finally:
-            store.close()
-        yield made
 
 
 def test_process_ends_beside_another_hosts_live_claim(tmp_path: Path, url: str) -> None:
