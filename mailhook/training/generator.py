@@ -37,6 +37,19 @@ _EXTENSIONS = (" poste {n3}", " Durchwahl -{n2}", " int. {n2}", " wew. {n2}", " 
                " (Durchwahl {n3})", " – poste {n2}")
 _BULLETS = ("• ", "▪ ", "► ", "> ", "- ", "· ", "■ ", "| ")
 _COLUMN_GAPS = ("\t", "\t\t", "    ", "        ", " | ", "\t|\t")
+# "and" between two signers: a couple or a team signs, no one person (O).
+_AND_WORDS = ("&", "&", "+", "and", "und", "et", "y", "e", "en", "og", "och", "és", "i", "a", "oraz", "ja")
+# Stand-ins for a name in templates and anonymised mail (O): "[Your Name]", "Person B", "XXXX".
+_STAND_INS = ("[Name]", "[Your Name]", "[NAME]", "<Name>", "<name>", "{name}", "[Vorname Nachname]",
+              "[Nom Prénom]", "[Nombre Apellido]", "[Nome Cognome]", "Name Surname", "Vorname Nachname",
+              "Prénom NOM", "Nombre Apellido", "Imię Nazwisko", "Voornaam Achternaam", "N.N.", "NN",
+              "Person {letter}", "User {letter}", "Employee {n}", "Agent {n}", "Sender {letter}",
+              "Mitarbeiter {letter}", "{x}", "[{x}]", "({x})", "[REDACTED]", "[removed]", "***")
+# Short titles written before the company on one line: "CEO, FairAir", "Gérant - Dupont SARL".
+_SHORT_TITLES = ("CEO", "CFO", "CTO", "COO", "CIO", "CMO", "CSO", "VP", "SVP", "EVP", "MD", "GM", "PM",
+                 "Owner", "Founder", "Partner", "Director", "Inhaber", "Geschäftsführer", "Gérant",
+                 "Directeur", "Gerente", "Director General", "Titolare", "Amministratore", "Prezes",
+                 "Eigenaar", "Directeur-eigenaar", "Ügyvezető", "Jednatel", "VD", "Adm. direktør")
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,7 @@ class SignatureGenerator:
             if donor not in ("faker", "synth"):
                 self._address_fakers[locale] = _faker(donor, seed * 1000 + 500 + i)
         self._addresses = AddressMaker(self._rng)
+        self._fake = self._fakers[self._locales[0]]
 
     def __iter__(self) -> Iterator[LabelledSignature]:
         while True:
@@ -78,11 +92,12 @@ class SignatureGenerator:
         rng = self._rng
         locale = rng.choices(self._locales, self._weights)[0]
         fake = self._fakers[locale]
+        self._fake = fake  # the signer's locale, for a co-signer's name
         home, country = LOCALES[locale].lang, LOCALES[locale].country
         lang = home if rng.random() < 0.65 else rng.choice(
             _MIXING if rng.random() < 0.7 else tuple(lx.VALEDICTIONS))
         block = Block(rng)
-        kind = rng.choices(["full", "name_only", "no_name", "contacts"], [75, 12, 5, 8])[0]
+        kind = rng.choices(["full", "name_only", "no_name", "contacts"], [73, 12, 7, 8])[0]
         person = self._person(fake, home, country)
         self._valediction(block, lang, person, kind)
         if kind == "name_only":
@@ -104,6 +119,8 @@ class SignatureGenerator:
         if kind == "no_name":
             if rng.random() < 0.4:
                 block.line([(greeting, None)])
+            if rng.random() < 0.5:  # a couple, a team or a placeholder signs: no NAME
+                block.line([(self._stand_in(person), None)])
             return
         if kind == "name_only" or rng.random() < 0.5:
             if rng.random() < 0.12:  # "Best regards, John" on one line
@@ -125,6 +142,21 @@ class SignatureGenerator:
             block.maybe_blank(0.7)
         if rng.random() < 0.15:
             block.line([(rng.choice(lx.RULES), None)])
+
+    def _stand_in(self, person: _Person) -> str:
+        """Who signs when no one person does: "Anna & Marc", "Julia und Team", "[Your Name]"."""
+        rng = self._rng
+        if rng.random() < 0.5:
+            fake = self._fake
+            other = str(fake.first_name()) if rng.random() < 0.7 else str(fake.name())
+            mine = person.first if rng.random() < 0.7 else f"{person.first} {person.last}"
+            glue = rng.choice(_AND_WORDS)
+            if rng.random() < 0.15:
+                return f"{mine} ({glue if glue.isalpha() else 'and'} {other})"
+            return f"{mine} {glue} {other}"
+        return rng.choice(_STAND_INS).format(
+            letter=rng.choice("ABCDXYZ"), n=rng.randint(1, 99), x="X" * rng.randint(3, 6),
+            name="name")
 
     def _short_name(self, person: _Person) -> list[Piece]:
         rng = self._rng
@@ -181,7 +213,9 @@ class SignatureGenerator:
             return [[*person.name, (sep, None), *title, (sep, None), *org]]
         if has_title and rng.random() < 0.15:
             return [[*person.name, (sep, None), *title]] + ([org] if has_org else [])
-        if has_title and has_org and rng.random() < 0.1:
+        if has_title and has_org and rng.random() < 0.14:
+            if rng.random() < 0.4:
+                title = [(rng.choice(_SHORT_TITLES), "TITLE")]
             glue_word = rng.choice([", ", " at ", " bei ", " chez ", " | ", " - ", " en ", " bij ", ", "])
             return [person.name, [*title, (glue_word, None), *org]]
         middle: list[list[Piece]] = [title] if has_title else []
