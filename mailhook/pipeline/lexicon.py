@@ -132,6 +132,28 @@ AND_WORDS = frozenset({
 })
 AND_LETTERS = frozenset({"y", "e", "i", "a"})
 
+# Stand-ins for a name in templates and anonymised mail: "Person A", "User 2", "[Your Name]",
+# "Vorname Nachname", "XXXX". Nouns that stand before a letter or a number (folded) ...
+PLACEHOLDER_NOUNS = frozenset({
+    "person", "user", "employee", "customer", "sender", "agent", "member", "contact", "name",
+    "mitarbeiter", "mitarbeiterin", "benutzer", "kunde", "absender", "personne", "utilisateur",
+    "employe", "client", "expediteur", "persona", "usuario", "empleado", "cliente", "remitente",
+    "utente", "dipendente", "mittente", "pessoa", "utilizador", "funcionario", "remetente",
+    "gebruiker", "medewerker", "klant", "afzender", "osoba", "uzytkownik", "pracownik", "klient",
+    "nadawca", "anvandare", "anstalld", "kund", "avsandare", "bruger", "medarbejder",
+    "afsender", "bruker", "ansatt", "felhasznalo", "ugyfel", "kuldo", "uzivatel", "zamestnanec",
+    "zakaznik", "odesilatel",
+})
+# ... and words of a template's name field ("Name Surname", "Prénom NOM", "Imię Nazwisko").
+PLACEHOLDER_WORDS = frozenset({
+    "name", "surname", "first", "last", "full", "your", "my", "firstname", "lastname", "fullname",
+    "vorname", "nachname", "ihr", "dein", "prenom", "nom", "votre", "nombre", "apellido",
+    "apellidos", "su", "tu", "nome", "cognome", "sobrenome", "seu", "imie", "nazwisko",
+    "voornaam", "achternaam", "naam", "uw", "fornamn", "efternamn", "fornavn", "efternavn",
+    "etunimi", "sukunimi", "jmeno", "prijmeni", "vezeteknev", "keresztnev", "nev", "redacted",
+    "removed", "anonymized", "anonymised", "placeholder",
+})
+
 # "Sent from my iPhone" and the like: device lines, never part of a signature. Most languages
 # start with the verb; Hungarian, Turkish and Finnish may end with it ("iPhone-ról küldve").
 DEVICE = re.compile(

@@ -12,7 +12,14 @@ from nameparser.config import CONSTANTS
 
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
-from mailhook.pipeline.lexicon import AND_LETTERS, AND_WORDS, VALEDICTION_PREFIX, VALEDICTIONS
+from mailhook.pipeline.lexicon import (
+    AND_LETTERS,
+    AND_WORDS,
+    PLACEHOLDER_NOUNS,
+    PLACEHOLDER_WORDS,
+    VALEDICTION_PREFIX,
+    VALEDICTIONS,
+)
 
 # The name sits at the top of a block: after a nickname or initials at most a few lines down.
 _HEAD_LINES = 5
@@ -126,9 +133,10 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
     """First and last name of a name written on line `index` (compound surnames kept whole).
 
     The From header, when given, says where the surname starts and which name comes first."""
-    if signers(text) is not None:
+    if signers(text) is not None or is_placeholder(text):
         # Two people sign ("John & Marc"): which of them sends is not said, even where the From
-        # header names one (a household's or a team's shared line), so no name is taken.
+        # header names one (a household's or a team's shared line), so no name is taken; nor
+        # from a template's or an anonymiser's stand-in ("Person A", "[Your Name]").
         return Name(index, None, None)
     tokens = _core(text.split())
     if len(tokens) == 1:
@@ -174,6 +182,27 @@ def signers(text: str) -> tuple[str, str] | None:
         short = len(left) <= 3 and len(right) <= 3
         return names if short and all(map(kind.is_name_like, names)) else None
     return None
+
+
+_BRACKETS = re.compile(r"^\s*[\[<{(]\s*(.*?)\s*[\]>})]\s*$")
+_REDACTED = re.compile(r"^(?:[xX]{2,}|\*{2,}|_{2,}|\.{3,}|…)$")
+_TAG = re.compile(r"^(?:[^\W\d_]|\d{1,3})$")  # "A", "B", "2", "12"
+
+
+def is_placeholder(text: str) -> bool:
+    """A stand-in where a name would be: an anonymiser's "Person A", "User 2", "XXXX", "[...]", or
+    a template's "[Your Name]", "Vorname Nachname"; never a real name."""
+    inner = _BRACKETS.match(text)
+    body = inner[1] if inner else text.strip()
+    if _REDACTED.match(body.replace(" ", "")):
+        return True
+    parts = body.split()
+    if len(parts) == 2 and fold(parts[0]) in PLACEHOLDER_NOUNS and _TAG.match(parts[1]):
+        return True
+    tokens = _fold_tokens(body)
+    words = [t for t in tokens if t.isalpha()]
+    wanted = 1 if inner else 2  # "[Name]" in brackets, "Name Surname" bare
+    return len(words) >= wanted and len(words) == len(tokens) and set(words) <= PLACEHOLDER_WORDS
 
 
 def names_signer(text: str, author: Author | None) -> bool:

@@ -8,7 +8,7 @@ from mailhook.model import Author, Evidence
 from mailhook.pipeline.candidate import Block, Candidate
 from mailhook.pipeline.checks import check_span, country_of, postal_code_check
 from mailhook.pipeline.combine import agreement_key, choose
-from mailhook.pipeline.tagged import WEIGHT_CONFIRMED, WEIGHT_UNCHECKED, candidates_from_spans
+from mailhook.pipeline.tagged import FOLLOWS, LEADS_CHECKED, POLICIES, candidates_from_spans
 from mailhook.pipeline.tokens import Span
 
 
@@ -95,10 +95,26 @@ def test_checked_spans_weigh_more_and_refuted_spans_are_dropped() -> None:
              Span("TITLE", "Geschäftsführer", 2, 0, 15, 0.9), Span("NAME", "Hans Maier", 2, 17, 27, 0.9)]
     found = candidates_from_spans(spans, block(lines, "Jean Dupont", "jd@example.it"))
     by_field = {(c.field, c.value): c.evidence.confidence for c in found}
-    assert by_field[("first_name", "Jean")] == pytest.approx(WEIGHT_CONFIRMED * 0.9)
-    assert by_field[("postal_code", "10121")] == pytest.approx(WEIGHT_CONFIRMED * 0.9)
-    assert by_field[("job_title", "Geschäftsführer")] == pytest.approx(WEIGHT_UNCHECKED * 0.9)
+    assert by_field[("first_name", "Jean")] == pytest.approx(POLICIES["first_name"].confirmed * 0.9)
+    assert by_field[("postal_code", "10121")] == pytest.approx(POLICIES["postal_code"].confirmed * 0.9)
+    assert by_field[("job_title", "Geschäftsführer")] == pytest.approx(POLICIES["job_title"].unchecked * 0.9)
+    assert by_field[("first_name", "Jean")] < by_field[("postal_code", "10121")]
     assert ("first_name", "Hans") not in by_field
+
+
+def test_the_tagger_leads_a_company_the_senders_domain_confirms_and_follows_for_titles() -> None:
+    """Per field: a company span the domain confirms is proposed from a lower score and at its
+    full score (over the rules' 0.7-0.85); a title span of the same score is not proposed."""
+    assert POLICIES["company"] == LEADS_CHECKED and POLICIES["job_title"] == FOLLOWS
+    lines = ["Marta Kowalska", "Kierownik Zakupów", "Nowak Logistyka Sp. z o.o."]
+    spans = [Span("TITLE", "Kierownik Zakupów", 1, 0, 17, 0.72),
+             Span("ORG", "Nowak Logistyka Sp. z o.o.", 2, 0, 26, 0.72)]
+    found = candidates_from_spans(spans, block(lines, "Marta Kowalska", "m.kowalska@nowak-logistyka.pl"))
+    assert [(c.field, c.evidence.confidence) for c in found] == [("company", pytest.approx(0.72))]
+    # Unchecked (a mail provider's domain), it is proposed below any rule's confidence.
+    unconfirmed = candidates_from_spans(spans, block(lines, "Marta Kowalska", "marta@gmail.com"))
+    assert [(c.field, c.evidence.confidence) for c in unconfirmed] == [
+        ("company", pytest.approx(LEADS_CHECKED.unchecked * 0.72, abs=1e-3))]
 
 
 def test_a_from_header_in_doubt_confirms_no_name() -> None:

@@ -143,3 +143,38 @@ def test_a_department_that_signs_gives_no_name(closing: str, line: str, finders:
     text = f"Hello,\n\nyour invoice is attached.\n\n{closing}\n{line}"
     extraction = extract(Part(Author(None, "office@example.org"), text, 0), finders)
     assert extraction.fields["first_name"] is None and extraction.fields["last_name"] is None
+
+
+# A template's or an anonymiser's stand-in where the name would be, in several languages.
+STAND_INS = {
+    "en": ("Best regards,", "Person A", Author("Tom Baker", "t.baker@example.com")),
+    "en2": ("Thanks,", "[Your Name]", Author(None, "info@example.com")),
+    "de": ("Viele Grüße", "Vorname Nachname", Author("Petra Weber", "p.weber@example.de")),
+    "fr": ("Cordialement,", "Prénom NOM", Author("Paul Martin", "paul.martin@example.fr")),
+    "es": ("Un saludo,", "Usuario 2", Author("María López", "maria.lopez@example.es")),
+    "it": ("Cordiali saluti,", "Nome Cognome", Author("Giulia Rossi", "g.rossi@example.it")),
+    "pl": ("Pozdrawiam,", "Imię Nazwisko", Author("Anna Kowalska", "a.kowalska@example.pl")),
+    "nl": ("Groeten,", "Medewerker B", Author("Joost Bakker", "joost@example.nl")),
+    "any": ("Regards,", "[XXXX]", Author("Eva Novak", "eva.novak@example.cz")),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STAND_INS))
+def test_a_placeholder_signs_but_gives_no_name(lang: str, finders: tuple[Finder, ...]) -> None:
+    """The block is still a signature and its company still read; the stand-in is no name."""
+    closing, line, author = STAND_INS[lang]
+    text = f"Hello,\n\nplease find the report attached.\n\n{closing}\n{line}\nNorthwind Logistik GmbH\n"
+    text += "Tel. +49 30 1234567"
+    extraction = extract(Part(author, text, 0), finders)
+    assert extraction.has_signature
+    assert extraction.fields["first_name"] is None and extraction.fields["last_name"] is None
+    assert extraction.fields["company"] == "Northwind Logistik GmbH"
+
+
+@pytest.mark.parametrize("line", ["Anna Person", "Max Mustermann", "Kunde Schmidt", "Nora Name",
+                                  "Jean-Luc Nom"])
+def test_real_names_with_placeholder_words_are_names(line: str, finders: tuple[Finder, ...]) -> None:
+    author = Author(line, "someone@example.org")
+    text = f"Hi,\n\nsee you tomorrow.\n\nBest,\n{line}\n+44 20 7946 0000"
+    extraction = extract(Part(author, text, 0), finders)
+    assert extraction.fields["first_name"] == line.split()[0]
