@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from mailhook.pipeline.phones import find_phones
 
@@ -10,6 +11,11 @@ from mailhook.pipeline.phones import find_phones
 # value ("Phone:\t713-...", "Fax\t...") is one line, not two columns.
 _GAP = re.compile(r"^(?P<left>\S.*?\S)\t+(?P<right>\S.*)$")
 _LABELLED = re.compile(r"[:：]$")
+# Columns set with spaces ("Example GmbH          Tel. +49 ..."): a run of three spaces or more,
+# and the right parts aligned, starting at the same character; aligned text is what makes a
+# column, a wide gap on its own is only a gap.
+_SPACE_GAP = re.compile(r"(?P<left>\S.*?\S|\S) {3,}(?P<right>\S.*)$")
+_ALIGN_SLACK = 1
 # Lines of a block with the gap, at least: one such line is a stray tab.
 _LEAST_ROWS = 2
 
@@ -19,19 +25,42 @@ def read_columns(lines: tuple[str, ...]) -> tuple[str, ...]:
     in two columns (two or more lines with a tab between a left part and a right part that is not
     a label's value); the lines as they are otherwise. Blank lines stay where they are, so that
     a line's paragraph does not change."""
-    rows = [_split(line) for line in lines]
-    if sum(1 for row in rows if row[1] is not None) < _LEAST_ROWS:
+    rows: list[tuple[str | None, str | None]] | None = [_split(line) for line in lines]
+    if sum(1 for row in rows if row[1] is not None and row[0] is not None) < _LEAST_ROWS:
+        rows = _split_by_spaces(lines)
+    if rows is None or sum(1 for row in rows if row[1] is not None and row[0] is not None) < _LEAST_ROWS:
         return lines
-    left = tuple(row[0] for row in rows)
+    left = tuple(row[0] for row in rows if row[0] is not None)
     right = tuple(row[1] for row in rows if row[1] is not None)
     return (*left, *right)
 
 
-def _split(line: str) -> tuple[str, str | None]:
+def _split(line: str) -> tuple[str | None, str | None]:
     match = _GAP.match(line.strip())
     if match is None or _is_label(match["left"]):
         return line, None
     return match["left"], match["right"]
+
+
+def _split_by_spaces(lines: tuple[str, ...]) -> list[tuple[str | None, str | None]] | None:
+    """Rows split where right parts start at one column after three spaces or more; a line
+    that starts there, with nothing to its left, is the right column's too."""
+    starts = [m.start("right") if (m := _SPACE_GAP.search(line.rstrip())) else None for line in lines]
+    counted = Counter(s for s in starts if s is not None)
+    if not counted:
+        return None
+    column, _ = counted.most_common(1)[0]
+    rows: list[tuple[str | None, str | None]] = []
+    for line, start in zip(lines, starts, strict=True):
+        indent = len(line) - len(line.lstrip(" "))
+        if start is not None and abs(start - column) <= _ALIGN_SLACK:
+            left, right = line[:start].strip(), line[start:].strip()
+            rows.append((line, None) if _is_label(left) else (left, right))
+        elif line.strip() and indent >= column - _ALIGN_SLACK:
+            rows.append((None, line.strip()))
+        else:
+            rows.append((line, None))
+    return rows
 
 
 def _is_label(text: str) -> bool:
