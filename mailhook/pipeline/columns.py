@@ -22,8 +22,9 @@ _LEAST_ROWS = 2
 
 def read_columns(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The block's lines with its left column first, then its right column, where it is set out
-    in two columns (two or more lines with a tab between a left part and a right part that is not
-    a label's value); the lines as they are otherwise. Blank lines stay where they are, so that
+    in two columns (two or more lines with a tab, or three spaces or more before right parts
+    that start at one character, between a left part and a right part that is not a label's
+    value); the lines as they are otherwise. Blank lines stay where they are, so that
     a line's paragraph does not change."""
     rows: list[tuple[str | None, str | None]] | None = [_split(line) for line in lines]
     if sum(1 for row in rows if row[1] is not None and row[0] is not None) < _LEAST_ROWS:
