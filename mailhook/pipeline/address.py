@@ -89,12 +89,29 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
             countries = [p for p in segments[city[0]] if postal.is_country_name(p)]
             if countries:
                 parts["country"] = (city[0], countries[0].strip(" ."))
+    if "city" not in parts and (marked := _marked_city(segments)):
+        parts["city"] = marked  # "г. Москва, ул. Тверская, д. 12": Russia often writes no code
     if "country" not in parts:
         for index, line in enumerate(lines):
             if postal.is_country_name(line):  # a code alone elsewhere may be a department ("IT")
                 parts["country"] = (index, line.strip(" .,"))
                 break
     return Address(parts)
+
+
+def _marked_city(segments: list[list[str]]) -> tuple[int, str] | None:
+    """A city its marker names ("г. Москва", "м. Київ"), on a line with a street or a country, or
+    alone on its line."""
+    for index, parts in enumerate(segments):
+        for segment in parts:
+            text = segment.strip()
+            city = _CITY_MARK.sub("", text)
+            if city == text or not streets.is_city(city) or streets.is_street(city):
+                continue
+            others = [p for p in parts if p is not segment]
+            if not others or any(streets.is_street(p) or postal.is_country_name(p) for p in others):
+                return index, city
+    return None
 
 
 def is_address_line(line: str) -> bool:

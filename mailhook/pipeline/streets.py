@@ -61,7 +61,10 @@ UNIT = re.compile(
     r"verdieping|etage)|(?:piso|planta|pta|puerta|raum|zimmer|pokój|kancelář|"
     r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
     r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|m|piętro|em|ajtó|"
-    r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|flat|studio|km)(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
+    r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|flat|studio|km|"
+    # ru, uk: house, building, block, office, flat, floor, premises ("д. 12", "стр. 1", "оф. 305")
+    r"д|дом|стр|строение|корп|корпус|к|оф|офис|кв|эт|этаж|пом|помещение|буд|будинок|секция)"
+    r"(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
     re.IGNORECASE,
 )
 # Parts of a building with no number ("Hinterhaus", "bajo", "rez-de-chaussée").

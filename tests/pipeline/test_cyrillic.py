@@ -101,3 +101,22 @@ def test_digits_of_a_phone_number_are_no_postal_code() -> None:
     alone = Block(("王伟", "上海市 200120"), (), Author("王伟", "wangwei@example.cn"), "zh")
     code = Span("POSTCODE", "200120", 1, 4, 10, 0.9)
     assert check_span(code, [code], alone) is True
+
+
+@pytest.mark.parametrize(("lines", "street", "city"), [
+    (["г. Москва, ул. Тверская, д. 12, офис 5"], "ул. Тверская, д. 12, офис 5", "Москва"),
+    (["ул. Ленина, д. 5, стр. 2", "г. Новосибирск"], "ул. Ленина, д. 5, стр. 2", "Новосибирск"),
+    (["м. Київ, вул. Хрещатик, буд. 22, оф. 305"], "вул. Хрещатик, буд. 22, оф. 305", "Київ"),
+])
+def test_an_address_without_a_postal_code_read_by_the_city_mark_and_house_pieces(
+        lines: list[str], street: str, city: str) -> None:
+    """Russian and Ukrainian mail often writes no postal code: the city is named by its marker
+    ("г.", "м.") and the street carries house, building and office pieces ("д. 12", "оф. 5")."""
+    parts = {k: v for k, (_, v) in find_address(["ООО «Ромашка»", *lines]).parts.items()}
+    assert (parts.get("street_address"), parts.get("city")) == (street, city)
+
+
+def test_a_marked_city_must_stand_alone_or_beside_an_address() -> None:
+    """"г." before a word inside other text ("отдел продаж, г. Иванов") names no city there."""
+    parts = find_address(["Отдел продаж, г. Иванов, менеджер"]).parts
+    assert "city" not in parts
