@@ -36,5 +36,6 @@ def follow_ups(
         sent=intent.sent_at(item.raw),
         language=language if route.direction != OUTBOUND else None,
         author_is_user=route.direction == OUTBOUND,
+        mail=intent.audience(item.raw),  # the sentence model's gates: one reader, short thread
     )
     return tuple(NewTask(contact, t.title, t.sentence, t.due) for t in found.tasks)

@@ -200,15 +200,17 @@ def test_a_greeting_to_a_group_is_the_whole_first_line() -> None:
     assert not to_a_group("Alle Dokumente sind angekommen, danke für die schnelle Lieferung an uns alle.\n")
 
 
-def test_the_default_is_the_cues_alone_until_the_model_is_switched_on(
+def test_the_default_is_the_shipped_model_while_it_is_switched_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """detect_tasks without a model uses the shipped one only when MODEL_IN_DETECTION says so
-    (False today: docs/intent.md, fourth round); None always means the cues alone."""
+    """detect_tasks without a model uses the shipped one while MODEL_IN_DETECTION says so (True
+    since the seventh round: docs/intent.md), the cues alone when it is off; None always means the
+    cues alone."""
     from mailhook.automation import intent
 
     lang, text, title = MISSED_BY_THE_CUES[0]
-    assert intent.detect_tasks(text, language=lang).tasks == ()
-    monkeypatch.setattr(intent, "MODEL_IN_DETECTION", True)
+    assert intent.MODEL_IN_DETECTION
     assert [t.title for t in intent.detect_tasks(text, language=lang).tasks] == [title]
     assert intent.detect_tasks(text, language=lang, model=None).tasks == ()
+    monkeypatch.setattr(intent, "MODEL_IN_DETECTION", False)
+    assert intent.detect_tasks(text, language=lang).tasks == ()
