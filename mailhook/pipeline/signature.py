@@ -26,6 +26,7 @@ _LEAST_SCORE = 4.0
 MOST_ANCHORS = 40
 _MOST_CONTACT_LINES = 6
 _MOST_TAGLINE_LINES = 2
+_SENTENCE_WORDS = 4
 _ADDRESS_SMALL_WORDS = 3
 # Lines read from the end of the text: the search window, the trailing boilerplate and device
 # lines trimmed below it, and the "--" delimiters climbed over. Real mail needs well under 200;
@@ -87,6 +88,7 @@ def _without_taglines(lines: list[str], start: int, last: int) -> int:
     ("Besuchen Sie uns auf der ISH, Halle 4!", "We are hiring! Join our team."): a block ends at
     its last contact line."""
     while True:
+        last = _without_closing_sentences(lines, start, last)
         top = paragraph_start(lines, last + 1)
         if top <= start or not kind.is_blank(lines[top - 1]):
             return last
@@ -94,6 +96,26 @@ def _without_taglines(lines: list[str], start: int, last: int) -> int:
         if not paragraph or len(paragraph) > _MOST_TAGLINE_LINES or not all(map(_is_tagline, paragraph)):
             return last
         last = _last_text(lines, start, top - 1)
+
+
+def _without_closing_sentences(lines: list[str], start: int, last: int) -> int:
+    """The block's last line above taglines written in its own paragraph, right below its
+    contact lines: whole sentences ("Besuchen Sie uns auf der ISH in Halle 4!", "Rejoignez-nous
+    sur le salon Batimat."), at most two, below a contact line."""
+    end = last
+    for _ in range(_MOST_TAGLINE_LINES):
+        line = lines[end].strip()
+        if end <= start + 1 or not _is_sentence(line) or not _is_tagline(line):
+            break
+        end -= 1
+    if end == last or not kind.has_contact(lines[end]) and not any(find_phones(lines[end])):
+        return last
+    return end
+
+
+def _is_sentence(line: str) -> bool:
+    """Four words or more ending in a full stop or an exclamation mark."""
+    return len(line.split()) >= _SENTENCE_WORDS and line.endswith((".", "!", "！", "。"))
 
 
 def _is_tagline(line: str) -> bool:
