@@ -31,6 +31,11 @@ _ROLE_SUFFIX = re.compile(
     r"aria|ador|adora|ore|ente|are|tel|telka|teľ|ő|ó|ja|jä|kkö)\b",
     re.IGNORECASE,
 )
+# "at" in the languages' words for it (not "of", "de", "di": "Director of Information Technology").
+_PLAIN_AT = re.compile(r"at|@|bei|chez|presso|bij|hos|på", re.IGNORECASE)
+# C-level and other short titles written before the company ("CEO, FairAir").
+_SHORT_TITLE = re.compile(r"[A-Z]{2,4}")
+_BRAND_WORDS = 4
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _DANGLING_CO = re.compile(r"\s&\s*(?:Co|Cie)\.?$")
 _WRAPPED_WORDS = 4
@@ -39,6 +44,7 @@ _BARE_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # How sure each rule is; the tagger's candidates weigh 0.48-0.6 (tagged.WEIGHT).
 _LABELLED_COMPANY, _LABELLED_TITLE = 0.85, 0.8
 _LEGAL_COMPANY, _ORG_COMPANY, _DOMAIN_COMPANY, _FALLBACK_COMPANY = 0.8, 0.7, 0.65, 0.4
+_PLACED_COMPANY = 0.6  # a bare brand after a title, below the domain's and the organisation words'
 _DOMAIN_AGREES = 0.1  # a legal or organisation line that also spells the sender's domain
 _ROLE_TITLE, _FUNCTION_TITLE = 0.7, 0.6
 
@@ -117,9 +123,11 @@ def _read_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
     if len(pieces) > 1 and (confidence := _one_role(pieces, _SPLIT.findall(line), labels)):
         return [Found(index, line, "title-rule", confidence)]
     found: list[Found] = []
-    for part in [p for piece in pieces for p in _role_and_company(piece, labels)]:
+    for part, placed in [p for piece in pieces for p in _role_and_company(piece, labels)]:
         if company := _company(part, labels):
             found.append(Found(index, company[0], "company-rule", company[1]))
+        elif placed:  # "CEO, FairAir": named a company by its place after the title alone
+            found.append(Found(index, _PAREN.sub("", part), "company-rule", _PLACED_COMPANY))
         elif confidence := _title_confidence(part):
             found.append(Found(index, part, "title-rule", confidence))
     if not any(f.how.startswith("title") for f in found) and _brand_then_legal(pieces, labels):
@@ -160,18 +168,37 @@ def _one_role(pieces: list[str], joins: list[str], labels: frozenset[str]) -> fl
     return max(_title_confidence(p) for p in pieces)
 
 
-def _role_and_company(part: str, labels: frozenset[str]) -> list[str]:
+def _role_and_company(part: str, labels: frozenset[str]) -> list[tuple[str, bool]]:
     """ "CEO, FairAir" and "Head of Sales at Brightline" are a title and a company; "Manager,
-    Environmental Strategies" and "Director of Information Technology" are a title."""
+    Environmental Strategies" and "Director of Information Technology" are a title. Each part
+    comes with whether only its place makes it the company (a brand after "CEO, ", "... at ")."""
     part = part.strip(" ,")
     head, _, tail = part.rpartition(", ")
     if head and _title_confidence(head) and _strong_company(tail, labels):
-        return [head, tail]
+        return [(head, False), (tail, False)]
+    if head and _SHORT_TITLE.fullmatch(head) and ROLE.search(head) and _brand(tail):
+        return [(head, False), (tail, True)]  # "CEO, FairAir", "CTO, Lumen Labs"
     for match in reversed(list(_AT.finditer(part))):
         head, tail = part[: match.start()], part[match.end() :]
         if _title_confidence(head) and _strong_company(tail, labels):
-            return [head, tail]
-    return [part] if part else []
+            return [(head, False), (tail, False)]
+        if _title_confidence(head) and _PLAIN_AT.fullmatch(match[0].strip()) and _brand(tail):
+            return [(head, False), (tail, True)]  # "Head of Sales at Brightline"
+    return [(part, False)] if part else []
+
+
+def _brand(text: str) -> bool:
+    """A short name that can only be a company's: capitalised, no role, department or title words,
+    no contact or address."""
+    words = text.split()
+    return (
+        0 < len(words) <= _BRAND_WORDS
+        and (text[0].isupper() or text[0].isdigit())
+        and not (ROLE.search(text) or TITLE_COMPOUND.search(text) or DEPARTMENT.search(text))
+        and not kind.is_title(text)
+        and not kind.has_contact(text)
+        and not _is_address(text)
+    )
 
 
 def _strong_company(text: str, labels: frozenset[str]) -> bool:
