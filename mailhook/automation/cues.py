@@ -9,18 +9,21 @@ from mailhook.automation.cues_german import DE
 from mailhook.automation.cues_iberian import ES, PT
 from mailhook.automation.cues_nordic import DA, NO, SV
 from mailhook.automation.cues_polish import PL
+from mailhook.automation.cues_questions import QUESTIONS
 from mailhook.automation.cues_romance import FR, IT
 from mailhook.automation.cues_west import EN
-from mailhook.automation.lexicon import ASK, COMMIT, NEED, PROPOSE, REQUEST, Cues
+from mailhook.automation.lexicon import ASK, COMMIT, NEED, PROPOSE, REQUEST, Cues, extended
 
 __all__ = ["ASK", "COMMIT", "NEED", "PROPOSE", "REQUEST", "Cues", "BY_LANGUAGE"]
 
 _F = re.IGNORECASE | re.UNICODE
 
-BY_LANGUAGE: dict[str, Cues] = {
+_OWN: dict[str, Cues] = {
     "en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "nl": NL, "pt": PT, "da": DA, "sv": SV, "no": NO,
     "pl": PL,
 }
+# Each language's own cues, then its yes/no questions to the reader (cues_questions).
+BY_LANGUAGE: dict[str, Cues] = {lang: extended(cues, ASK, QUESTIONS[lang]) for lang, cues in _OWN.items()}
 
 # Mail about being away answers on its own; its "I will reply when I return" is no promise.
 OUT_OF_OFFICE = re.compile(

@@ -59,3 +59,10 @@ def softened(particle: str, not_first: str, negation: str, verb: str = r"\w+") -
     "Vil gerne ..."): thanks, yes and no, pronouns, modals. `negation`: the language's "not", which
     turns it into a "please do not" ("Antworten Sie bitte nicht darauf")."""
     return rf"^\W*(?![^.?!]*\b(?:{negation})\b)(?!{not_first}\b)(?P<act>{verb})\s+{particle}\b"
+
+
+def extended(cues: Cues, role: str, patterns: list[str]) -> Cues:
+    """A language's cues with more patterns of one role, tried after its own."""
+    more = lexicon(cues.courtesy.pattern, **{role: patterns})
+    return Cues(cues.patterns + more.patterns, cues.courtesy, cues.anywhere + more.anywhere,
+                cues.keywords + more.keywords)

@@ -1,0 +1,80 @@
+"""Yes/no questions put to the reader about what exists, is available or is already known ("Is this
+a known issue?", "Gibt es den auch auf Englisch?", "Existe-t-il en allemand ?"): the reader is
+to answer, per language. Only as questions (a question mark ends the clause): as statements they
+are news. Written from the tuned sets' misses (fresh5) as constructions, not for one message."""
+
+from __future__ import annotations
+
+_Q = r"(?=[^.!]*\?)"  # the clause is a question
+
+QUESTIONS: dict[str, list[str]] = {
+    "en": [
+        r"\b(?P<act>(?:is|are) (?:this|that|it|these|there) (?:a |any )?(?:known|common|general)"
+        r" (?:issue|problem|bug|error|limitation)s?)\b" + _Q,
+        r"\b(?P<act>(?:is|are) (?:it|this|that|they|these|those|there|the \w+(?: \w+)?)"
+        r" (?:also |still |now )?"
+        r"(?:available|in stock|supported))\b" + _Q,
+        r"\b(?P<act>does (?:it|this|that|the \w+) (?:also |still )?(?:exist|come in|come with"
+        r"|support))\b" + _Q,
+    ],
+    "de": [
+        r"\b(?P<act>gibt es (?:\S+\s+){0,4}?(?:auch|noch|vielleicht|schon))\b" + _Q,
+        r"\b(?P<act>ist (?:das|dies|es) (?:ein |eine )?(?:bekannte[sr]?|häufige[sr]?|allgemeine[sr]?)"
+        r" (?:problem|fehler|thema|einschränkung))\b" + _Q,
+        r"\b(?P<act>(?:ist|sind) (?:er|sie|es|das|der|die|dieser|diese|dieses) (?:\S+\s+)?(?:auch |noch )?"
+        r"(?:verfügbar|lieferbar|erhältlich|vorrätig))\b" + _Q,
+    ],
+    "fr": [
+        r"\b(?P<act>existe-t-(?:il|elle)|(?:il|elle) existe (?:aussi|également|encore))\b" + _Q,
+        r"\b(?P<act>(?:est-ce|c'est) (?:un|une) (?:problème|bug|erreur|souci|limitation)"
+        r" (?:connue?|fréquente?|courante?))\b" + _Q,
+        r"\b(?P<act>(?:est-(?:il|elle)|sont-(?:ils|elles)) (?:aussi |également |encore |toujours |déjà )?"
+        r"(?:disponibles?|en stock))\b" + _Q,
+    ],
+    "es": [
+        r"\b(?P<act>existen? (?:también|todavía|aún|ya))\b" + _Q,
+        r"\b(?P<act>es (?:este |esto |eso )?(?:un )?(?:problema|error|fallo)"
+        r" (?:conocido|frecuente|habitual))\b" + _Q,
+        r"\b(?P<act>(?:está|están) (?:también |todavía |ya )?(?:disponibles?|en stock))\b" + _Q,
+    ],
+    "it": [
+        r"\b(?P<act>esiston?[eo] (?:anche|ancora|già))\b" + _Q,
+        r"\b(?P<act>è (?:un |una )?(?:problema|errore|bug|limitazione)"
+        r" (?:noto|nota|conosciuto|frequente))\b" + _Q,
+        r"\b(?P<act>(?:è|sono) (?:anche |ancora |già )?(?:disponibil[ei]|in magazzino))\b" + _Q,
+    ],
+    "nl": [
+        r"\b(?P<act>bestaat (?:hij|het|die|dat|deze|dit|er) (?:ook|nog|al))\b" + _Q,
+        r"\b(?P<act>is (?:dit|dat|het) een (?:bekend|bekende|veelvoorkomend|veelvoorkomende)"
+        r" (?:probleem|fout|issue|bug))\b" + _Q,
+        r"\b(?P<act>(?:is|zijn) (?:hij|het|die|dat|deze|dit|ze)(?: \w+)? (?:ook |nog |al )?"
+        r"(?:beschikbaar|leverbaar"
+        r"|op voorraad))\b" + _Q,
+    ],
+    "pt": [
+        r"\b(?P<act>(?:também|ainda|já) existem?|existem? (?:também|ainda|já))\b" + _Q,
+        r"\b(?P<act>(?:é|este é) um (?:problema|erro|bug) (?:conhecido|frequente|habitual))\b" + _Q,
+        r"\b(?P<act>(?:está|estão) (?:também |ainda |já )?(?:disponíve(?:l|is)|em stock|em estoque))" + _Q,
+    ],
+    "da": [
+        r"\b(?P<act>findes (?:det|den|de|der) (?:også|stadig|allerede))\b" + _Q,
+        r"\b(?P<act>er (?:det|dette|det her) et (?:kendt|almindeligt|generelt) problem)\b" + _Q,
+        r"\b(?P<act>(?:er|fås) (?:det|den|de) (?:også |stadig )?(?:tilgængelige?|på lager))\b" + _Q,
+    ],
+    "sv": [
+        r"\b(?P<act>finns (?:det|den|de) (?:även|också|fortfarande|redan))\b" + _Q,
+        r"\b(?P<act>är (?:det|detta|det här) ett (?:känt|vanligt|allmänt) problem)\b" + _Q,
+        r"\b(?P<act>är (?:den|det|de) (?:även |också |fortfarande )?(?:tillgängliga?|i lager))\b" + _Q,
+    ],
+    "no": [
+        r"\b(?P<act>finnes (?:det|den|de) (?:også|fortsatt|allerede))\b" + _Q,
+        r"\b(?P<act>er (?:det|dette|det her) et (?:kjent|vanlig|generelt) problem)\b" + _Q,
+        r"\b(?P<act>er (?:den|det|de) (?:også |fortsatt )?(?:tilgjengelige?|på lager))\b" + _Q,
+    ],
+    "pl": [
+        r"\b(?P<act>czy (?:jest|są) (?:\S+\s+)?(?:też |również |także |nadal |już )?"
+        r"(?:dostępn\w+|na stanie))" + _Q,
+        r"\b(?P<act>czy to (?:jest )?(?:znany|częsty|powszechny) (?:problem|błąd))\b" + _Q,
+        r"\b(?P<act>czy (?:istnieje|istnieją) (?:też|również|także|już))\b" + _Q,
+    ],
+}
