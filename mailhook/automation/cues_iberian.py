@@ -14,7 +14,10 @@ _ES_FIRST = (
     r"(?:escribo|escribiré|llamo|llamaré|envío|enviaré|mando|mandaré|confirmo|confirmaré|aviso|"
     r"avisaré|contacto|contactaré|respondo|responderé|comento|comentaré|mantengo|mantendré|paso|"
     r"pasaré|digo|diré|hago llegar|haré llegar|avisaremos|informaré|informaremos|contesto|contestaré|"
-    r"contestaremos)"
+    r"contestaremos|"
+    # The same promises by "we" ("le haremos llegar", "le llamaremos").
+    r"escribiremos|llamaremos|enviaremos|mandaremos|confirmaremos|contactaremos|responderemos|"
+    r"comentaremos|mantendremos|pasaremos|diremos|haremos llegar|volveremos a contactar)"
 )
 _ES_INF = r"(?:enviar|mandar|llamar|confirmar|revisar|avisar|responder|indicar|decir|contactar|escribir)"
 _ES_THIRD = (

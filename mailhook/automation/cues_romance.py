@@ -16,7 +16,10 @@ _FR_ACT = (
     r"tenir au courant|tiendrons au courant|écrirai|écrire|appelle|appellerai|appeler|confirmerai|"
     r"confirmer|vérifierai|"
     r"vérifier|regarderai|regarder|ferai signe|faire signe|conseiller|indiquer|répondre|passerai|"
-    r"rencontrer|parler|discuter|informerai|informerons|préviendrai|préviendrons|aviserai|aviserons)"
+    r"rencontrer|parler|discuter|informerai|informerons|préviendrai|préviendrons|aviserai|aviserons|"
+    # The same promises by "nous" ("nous vous ferons parvenir", "nous revenons vers vous").
+    r"ferons parvenir|rappellerons|recontacterons|revenons|transmettrons|écrirons|appellerons|"
+    r"confirmerons|vérifierons|regarderons|ferons signe|passerons)"
 )
 # What a colleague or department will do for the reader, in the third person future.
 _FR_THIRD = words(
@@ -216,7 +219,10 @@ IT = lexicon(
         r"farò avere|"
         r"faremo avere|aggiorno|aggiornerò|"
         r"contatto|contatterò|confermo|confermerò|giro|girerò|inoltro|inoltrerò|rispondo|risponderò|"
-        r"terrò aggiornat[oaie]|terremo aggiornat[oaie])\b",
+        r"terrò aggiornat[oaie]|terremo aggiornat[oaie]|"
+        # The same by "we" in the present, as Italian promises ("vi ricontattiamo in settimana").
+        r"mandiamo|richiamiamo|ricontattiamo|scriviamo|facciamo sapere|facciamo avere|aggiorniamo|"
+        r"contattiamo|confermiamo|rispondiamo)\b",
         r"\b(?P<act>(?:mi|ci)\s+(?:faccio|faremo|farò)\s+(?:sentire|vivo|viva))\b",
         r"\b(?P<act>provvederò|provvederemo)\s+a\b",
         # Someone on the author's side promises the reader ("il nostro servizio assistenza le invierà ...").
