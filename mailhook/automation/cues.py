@@ -7,6 +7,7 @@ import re
 from mailhook.automation.cues_dutch import NL
 from mailhook.automation.cues_german import DE
 from mailhook.automation.cues_iberian import ES, PT
+from mailhook.automation.cues_needs import NEEDS
 from mailhook.automation.cues_nordic import DA, NO, SV
 from mailhook.automation.cues_polish import PL
 from mailhook.automation.cues_questions import QUESTIONS
@@ -22,8 +23,11 @@ _OWN: dict[str, Cues] = {
     "en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "nl": NL, "pt": PT, "da": DA, "sv": SV, "no": NO,
     "pl": PL,
 }
-# Each language's own cues, then its yes/no questions to the reader (cues_questions).
-BY_LANGUAGE: dict[str, Cues] = {lang: extended(cues, ASK, QUESTIONS[lang]) for lang, cues in _OWN.items()}
+# Each language's own cues, then its yes/no questions to the reader (cues_questions) and its needs
+# stated as what would help or be appreciated (cues_needs).
+BY_LANGUAGE: dict[str, Cues] = {
+    lang: extended(extended(cues, ASK, QUESTIONS[lang]), NEED, NEEDS[lang]) for lang, cues in _OWN.items()
+}
 
 # Mail about being away answers on its own; its "I will reply when I return" is no promise.
 OUT_OF_OFFICE = re.compile(
