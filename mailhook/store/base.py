@@ -133,11 +133,12 @@ class Base:
         self.conn.close()
 
     @contextmanager
-    def _tx(self) -> Iterator[Connection]:
+    def _tx(self, begin: tuple[str, ...] | None = None) -> Iterator[Connection]:
         """One write transaction, one writer at a time (SQLite's BEGIN IMMEDIATE, and its
-        PostgreSQL counterpart: store.postgres.BEGIN)."""
+        PostgreSQL counterpart: store.postgres.BEGIN), or opened by `begin` (PostgreSQL's
+        claims: store.postgres.CLAIM_BEGIN)."""
         try:
-            for statement in self._begin:  # PostgreSQL's lock may time out inside its BEGIN
+            for statement in begin or self._begin:  # PostgreSQL's lock may time out inside its BEGIN
                 self.conn.execute(statement)
             yield self.conn
             self.conn.execute("COMMIT")

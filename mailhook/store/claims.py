@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from mailhook.store.base import Connection
+from mailhook.store.base import Connection, utc_now
 from mailhook.trust.authorship import addresses_in, read_header_block
 
 # Every address a message may be logged on, fill or create a contact for. Reading more fields
@@ -89,15 +90,7 @@ def claim_next(c: Connection, scope: str, now: str, limit: int, host: str,
     due, suspects = [r[0] for r in rows], {r[0] for r in rows if r[1].startswith(DIED)}
     busy = [r[0] for r in c.execute(
         f"SELECT id FROM messages WHERE status = 'processing' AND {scope}")]
-    ids = [*due, *busy]
-    outside: dict[int, frozenset[str]] = {}
-    if ids:
-        rows = c.execute(
-            f"""SELECT message_rowid, address FROM message_parties
-                WHERE message_rowid IN ({','.join('?' * len(ids))})
-                AND address NOT IN (SELECT email FROM users)""", ids).fetchall()
-        for rowid, address in rows:
-            outside[rowid] = outside.get(rowid, frozenset()) | {address}
+    outside = _outside(c, [*due, *busy])
     return mark_claimed(c, choose(due, busy, outside, limit, suspects), host, clock)
 
 
@@ -154,3 +147,114 @@ def release_every_claim(c: Connection, scope: str, host: str, clock: Clock) -> i
                          attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
                          WHERE status = 'processing' AND {scope} {mine}""", params).rowcount
     return released + (release_expired(c, host, clock) if scope == LIVE else 0)
+
+
+# PostgreSQL's claims (store.postgres.CLAIM_BEGIN) run beside each other, outside the write lock.
+# Why no two claim one message, or two messages of one contact, under READ COMMITTED (each
+# statement its own snapshot; a row lock is held to COMMIT; FOR UPDATE ... SKIP LOCKED skips a
+# row another holds and re-checks the WHERE on the newest committed version of one it locks):
+# - every claim holds the claims lock shared; one that chose a message with no outside party
+#   gives up and claims again holding it exclusive, alone among claimers, so such a message
+#   sees every claim committed before it and none beside it (exclusive_wanted);
+# - busy is read before the window, and `now` taken between them: a message failed back to
+#   pending (due at once) between the two reads is busy in the first, and one failed before
+#   is due in the second; one claimed between them (no longer due) is caught below;
+# - the due window is locked with SKIP LOCKED; a due row another claimer holds, or one claimed
+#   and committed since the window was read, is taken as busy (its parties held);
+# - then, for the chosen, every other row sharing an outside party that is processing, or due
+#   and earlier, or held by another claimer (SKIP LOCKED over all of them, not only the window)
+#   drops the message. Of two claims of one contact's messages whose transactions overlap, the
+#   later of their two conflict reads meets the other's row locked (held to its COMMIT) or
+#   processing (committed): one of them claims nothing. A claim that overlaps none is the
+#   serial case. A message made due meanwhile by the clock (its retry delay ran out) or by
+#   `retry` is, as with one writer at a time, a message that became due after this claim.
+# A row is marked only while this transaction holds its lock: never claimed twice.
+# `now` is a process's clock and a failure's retry_at another's: a message failed back (due at
+# once) after this claim read `now` could look not yet due to it, and unseen between its reads.
+# So the conflict read counts as due what is due within SETTLE_SECONDS: a claim would have to
+# take that long between two statements to miss one (it waits for no lock; a later message of
+# the contact waits at most that long more behind one retried after a delay).
+SETTLE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """What one PostgreSQL claim attempt did: the ids it marked, whether another claimer's lock
+    stood in its way (so an empty claim is worth trying again at once), and whether it needs
+    the claims lock exclusive (a message with no outside party is next)."""
+
+    ids: list[int]
+    contended: bool = False
+    exclusive_wanted: bool = False
+
+
+def claim_next_concurrently(c: Connection, limit: int, host: str, clock: Clock,
+                            exclusive: bool) -> Claimed:
+    """claim_next for live mail on PostgreSQL, inside a transaction that holds the claims lock
+    (shared, or `exclusive`) and not the write lock; see the argument above."""
+    release_expired(c, host, clock)
+    busy = {r[0] for r in c.execute(
+        f"SELECT id FROM messages WHERE status = 'processing' AND {LIVE}")}
+    # Now, after busy was read: a message failed back to pending (due at once) since is due
+    # here, where a `now` older than its retry_at would have seen it in neither.
+    now = utc_now()
+    rows = c.execute(f"SELECT id, coalesce(last_error, '') FROM messages WHERE {DUE} AND {LIVE} "
+                     "ORDER BY id LIMIT ?", (now, WINDOW)).fetchall()
+    window = [r[0] for r in rows]
+    suspects = {r[0] for r in rows if r[1].startswith(DIED)}
+    locked = _lock_due(c, window, now)
+    skipped = set(window) - locked
+    due = [rowid for rowid in window if rowid in locked]
+    outside = _outside(c, [*due, *busy, *skipped])
+    chosen = choose(due, busy | skipped, outside, limit, suspects)
+    if any(not outside.get(rowid) for rowid in chosen) and not exclusive:
+        return Claimed([], contended=False, exclusive_wanted=True)
+    clear, contended = _without_conflicts(c, chosen, outside, utc_now(time.time() + SETTLE_SECONDS))
+    return Claimed(mark_claimed(c, clear, host, clock), contended=contended or bool(skipped))
+
+
+def _lock_due(c: Connection, ids: Sequence[int], now: str) -> set[int]:
+    """Those of `ids` still due that this transaction could lock (none it waits for)."""
+    if not ids:
+        return set()
+    return {r[0] for r in c.execute(
+        f"""SELECT id FROM messages WHERE id IN ({','.join('?' * len(ids))}) AND {DUE}
+            ORDER BY id FOR UPDATE SKIP LOCKED""", (*ids, now))}
+
+
+def _outside(c: Connection, ids: Sequence[int]) -> dict[int, frozenset[str]]:
+    """Each message's outside parties (a user's own address is not one)."""
+    outside: dict[int, frozenset[str]] = {}
+    if ids:
+        rows = c.execute(
+            f"""SELECT message_rowid, address FROM message_parties
+                WHERE message_rowid IN ({','.join('?' * len(ids))})
+                AND address NOT IN (SELECT email FROM users)""", list(ids)).fetchall()
+        for rowid, address in rows:
+            outside[rowid] = outside.get(rowid, frozenset()) | {address}
+    return outside
+
+
+def _without_conflicts(c: Connection, chosen: Sequence[int], outside: Mapping[int, frozenset[str]],
+                       soon: str) -> tuple[list[int], bool]:
+    """Those of `chosen` that no other live message of one of their parties stands before: one
+    processing, one due by `soon` and earlier, or one another claimer holds; and whether a held
+    one did."""
+    addresses = sorted(set().union(*(outside.get(rowid, frozenset()) for rowid in chosen)))
+    if not addresses:
+        return list(chosen), False
+    marks = ",".join("?" * len(addresses))
+    others = c.execute(
+        f"""SELECT DISTINCT m.id, m.status FROM messages m
+            JOIN message_parties p ON p.message_rowid = m.id
+            WHERE p.address IN ({marks}) AND m.{LIVE}
+            AND (m.status = 'processing' OR (m.{DUE}))""", (*addresses, soon)).fetchall()
+    pending = [rowid for rowid, status in others if status == 'pending']
+    held = set(pending) - _lock_due(c, pending, soon)
+    standing = {rowid: status for rowid, status in others if rowid not in chosen}
+    theirs = _outside(c, list(standing))
+    clear = [rowid for rowid in chosen if not any(
+        (status == 'processing' or other in held or other < rowid)
+        and outside.get(rowid, frozenset()) & theirs.get(other, frozenset())
+        for other, status in standing.items())]
+    return clear, bool(held)

@@ -5,7 +5,8 @@ what PostgreSQL spells differently is rewritten here and nowhere else:
 - `?` and `:name` placeholders become psycopg's `%s` and `%(name)s` (and a literal `%` `%%`);
 - `INSERT OR IGNORE INTO ...` becomes `INSERT INTO ... ON CONFLICT DO NOTHING`;
 - BEGIN IMMEDIATE (SQLite's one writer at a time) becomes BEGIN and a transaction-scoped
-  advisory lock, so writes are serialised exactly as on SQLite (docs/scale.md);
+  advisory lock, so writes are serialised exactly as on SQLite (docs/scale.md), except live
+  claims, which lock rows instead (CLAIM_BEGIN);
 - the schema's types (BIGINT identity for INTEGER PRIMARY KEY, BYTEA, text in the C collation
   so it sorts as SQLite's BINARY), its timestamps (to_char for strftime) and its triggers
   (one PL/pgSQL function for SQLite's per-property trigger bodies).
@@ -28,6 +29,12 @@ URL_SCHEMES = ("postgresql://", "postgres://")
 # The key of the advisory lock every write transaction takes ("mailhook" in ASCII).
 WRITE_LOCK = 0x6D61696C686F6F6B
 BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+# A live claim takes no write lock: row locks (FOR UPDATE SKIP LOCKED) and this second lock, held
+# shared by claims beside each other, exclusive by one that claims mail with no outside party
+# (store.claims.claim_next_concurrently argues why that keeps every claim promise).
+CLAIM_LOCK = WRITE_LOCK + 1
+CLAIM_BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock_shared({CLAIM_LOCK})")
+CLAIM_ALONE = ("BEGIN", f"SELECT pg_advisory_xact_lock({CLAIM_LOCK})")
 PG_NOW = """to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
 PG_TODAY = "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 # A claim's lease end, on the server's clock (every host compares with the same one).
