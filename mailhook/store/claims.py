@@ -124,6 +124,13 @@ def release_expired(c: Connection, host: str, clock: Clock) -> int:
                          AND lease_until < {clock.now}""", (f"{DIED} (its host ", host)).rowcount
 
 
+def any_expired(c: Connection, host: str, clock: Clock) -> bool:
+    """Whether release_expired would take back a claim (a read, outside any write lock)."""
+    return c.execute(f"""SELECT 1 FROM messages WHERE status = 'processing' AND {LIVE}
+                         AND NOT {OWN} AND lease_until < {clock.now} LIMIT 1""",
+                     (host,)).fetchone() is not None
+
+
 def claim_replayed(c: Connection, ids: Sequence[int], host: str, clock: Clock) -> list[int]:
     """Inside the caller's write transaction: claim those of `ids` a replay still has to do
     (pending, or left processing by an interrupted replay); returns their ids."""
@@ -169,6 +176,9 @@ def release_every_claim(c: Connection, scope: str, host: str, clock: Clock) -> i
 #   serial case. A message made due meanwhile by the clock (its retry delay ran out) or by
 #   `retry` is, as with one writer at a time, a message that became due after this claim.
 # A row is marked only while this transaction holds its lock: never claimed twice.
+# Taking back gone hosts' claims stays under the write lock (the caller's, first): a late finish
+# of the gone host checks its claim and applies its outcome under that lock, and a take-back
+# beside it would let the message be claimed again and its outcome applied twice.
 # `now` is a process's clock and a failure's retry_at another's: a message failed back (due at
 # once) after this claim read `now` could look not yet due to it, and unseen between its reads.
 # So the conflict read counts as due what is due within SETTLE_SECONDS: a claim would have to
@@ -191,8 +201,8 @@ class Claimed:
 def claim_next_concurrently(c: Connection, limit: int, host: str, clock: Clock,
                             exclusive: bool) -> Claimed:
     """claim_next for live mail on PostgreSQL, inside a transaction that holds the claims lock
-    (shared, or `exclusive`) and not the write lock; see the argument above."""
-    release_expired(c, host, clock)
+    (shared, or `exclusive`) and not the write lock (any_expired: the caller took back gone
+    hosts' claims under it); see the argument above."""
     busy = {r[0] for r in c.execute(
         f"SELECT id FROM messages WHERE status = 'processing' AND {LIVE}")}
     # Now, after busy was read: a message failed back to pending (due at once) since is due

@@ -211,11 +211,14 @@ class QueueStore(Base):
         (claims.claim_next_concurrently). Empty because another claimer held what it would take,
         it is tried again at once (that claim ends in milliseconds): an empty claim sends its
         worker to wait for new mail."""
+        clock = claims.Clock(*self._clock)
+        if claims.any_expired(self.conn, self.host, clock):
+            with self._tx() as c:
+                claims.release_expired(c, self.host, clock)
         exclusive = False
         for _ in range(CLAIM_TRIES):
             with self._tx(postgres.CLAIM_ALONE if exclusive else postgres.CLAIM_BEGIN) as c:
-                done = claims.claim_next_concurrently(c, limit, self.host, claims.Clock(*self._clock),
-                                                      exclusive)
+                done = claims.claim_next_concurrently(c, limit, self.host, clock, exclusive)
             if done.exclusive_wanted:
                 exclusive = True
             elif done.ids or not done.contended:

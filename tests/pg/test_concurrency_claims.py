@@ -140,3 +140,27 @@ def test_a_claim_commits_while_another_holds_the_write_lock_and_its_own_claim_op
     finally:
         for store in (writer, first, second):
             store.close()
+
+
+def test_a_gone_hosts_claim_is_taken_back_under_the_write_lock(two_contacts: str) -> None:
+    """Host a's claim ran out its lease while a write transaction is open (say, host a's own late
+    finish of it): host b's claim does not take it back beside that write (it waits for the write
+    lock, here past its timeout), so the finish's check of its claim still holds when it applies;
+    once the write ends, b takes it back and claims it."""
+    gone, writer = Store(two_contacts, host="a"), Store(two_contacts, host="a")
+    other = Store(two_contacts, host="b", busy_timeout_ms=200)
+    try:
+        assert [item.id for item in gone.claim(1)] == [1]
+        gone.conn.execute("UPDATE messages SET lease_until = '2000-01-01T00:00:00.000Z' WHERE id = 1")
+        writer.conn.execute(postgres.BEGIN[0])
+        writer.conn.execute(postgres.BEGIN[1])
+        with pytest.raises(Exception) as raised:
+            other.claim(1)
+        assert postgres.is_locked(raised.value)
+        writer.conn.execute("ROLLBACK")
+        assert [item.id for item in other.claim(1)] == [1]
+        assert other.query("SELECT attempts, claimed_host FROM messages WHERE id = 1") == [
+            {"attempts": 2, "claimed_host": "b"}]
+    finally:
+        for store in (gone, writer, other):
+            store.close()
