@@ -357,6 +357,8 @@ class Worker:
                 for language in cues.BY_LANGUAGE:  # each sentence splitter, once
                     intent.split_sentences(WARM_TEXT, language)
                 intent.due_date("I will call you next Monday.", "en", None)  # dateparser's data
+                if intent.MODEL_IN_DETECTION:
+                    intent.shipped_model()  # the sentence model's weights (17 ms)
             self._warm = True
 
     def finders(self) -> tuple[pipeline.Finder, ...]:
