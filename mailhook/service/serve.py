@@ -24,11 +24,12 @@ from mailhook.service.listeners import ForwardingHandler, InboxHandler
 from mailhook.service.logins import Verify
 from mailhook.service.passwords import hash_password, verify_password
 from mailhook.service.protocols import protocol_factory
-from mailhook.store import Store
+from mailhook.store import Store, burst
 from mailhook.web.server import WebListener, open_web
 from mailhook.web.signin import Passwords
 from mailhook.worker import exclusive, supervisor
 from mailhook.worker.metrics import Metrics
+from mailhook.worker.priority import IntakeRate
 
 log = logging.getLogger(__name__)
 
@@ -191,9 +192,10 @@ async def _serve(
     directory = Store(config.database.target)
     metrics = Metrics(config.database.target)
     worker = supervisor.Supervisor(config, metrics=metrics) if run_worker else None
+    announcer = burst.announcer(config.database.url)
     intake = Intake(
         config.database.target,
-        on_stored=worker.stored if worker is not None else None,
+        on_stored=_on_stored(worker, announcer),
         busy_timeout_ms=int(config.intake.busy_timeout * 1000),
     )
     background_stop = threading.Event()
@@ -239,11 +241,31 @@ async def _serve(
                 await asyncio.to_thread(digests.join, STOP_GRACE_SECONDS)
     finally:
         await asyncio.to_thread(intake.close)
+        if announcer is not None:
+            announcer.close()
         directory.close()
         if exporter is not None:
             exporter.shutdown()
             exporter.server_close()
     log.info("stopped")
+
+
+def _on_stored(worker: supervisor.Supervisor | None,
+               announcer: burst.Announcer | None) -> Callable[[int], None] | None:
+    """What the intake's courier thread calls with each commit's new messages: this host's
+    workers are woken (and told of a burst) over their pipes; on a url a burst is also
+    announced on the database, for the workers of every host (store.burst)."""
+    if announcer is None:
+        return worker.stored if worker is not None else None
+    rate = IntakeRate()
+
+    def stored(count: int) -> None:
+        if worker is not None:
+            worker.stored(count)
+        if rate.stored(count):
+            announcer.announce()
+
+    return stored
 
 
 def _stopping(stop: threading.Event) -> asyncio.Event:

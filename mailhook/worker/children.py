@@ -48,16 +48,23 @@ class Inbox:
     holds one of their shared locks leaves it held, and the service's next set() or the next
     worker's put() would hang; a write to a pipe whose reader died cannot block."""
 
-    def __init__(self, reader: Connection) -> None:
+    def __init__(self, reader: Connection, burst: Callable[[], bool] | None = None) -> None:
         self._fd = reader.fileno()
         self._reader = reader  # kept so the descriptor stays open
+        # On a url: whether any host's listeners announced a burst on the database (store.burst).
+        self._burst = burst
         self.stopped = self.woken = self.done = False
         self.busy_at = -math.inf  # time.monotonic() of the last BUSY
         self.stop, self.wake = _Flag(self, "stopped"), _Flag(self, "woken")
 
     def intake_busy(self, within: float) -> bool:
-        """Whether the service said its listeners were busy in the last `within` seconds."""
+        """Whether the service (over the pipe, or any host's over the database) said its
+        listeners were busy in the last `within` seconds."""
         self.read(0)
+        if self._burst is not None and self._burst():
+            if time.monotonic() - self.busy_at >= within:  # once a burst, not on every claim
+                log.info("the listeners are storing a burst (told on the database): stepping back")
+            self.busy_at = time.monotonic()
         return time.monotonic() - self.busy_at < within
 
     def read(self, timeout: float) -> None:

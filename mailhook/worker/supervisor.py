@@ -11,7 +11,7 @@ from multiprocessing.connection import Connection, wait
 
 from mailhook.config import Config
 from mailhook.errors import MailhookError
-from mailhook.store import Store
+from mailhook.store import Store, burst
 from mailhook.store.locks import is_locked, patiently
 from mailhook.worker import leases
 from mailhook.worker.children import BUSY, STOP, WAKE, Child, Inbox, Target, charge, die_with, settle, spawn
@@ -209,7 +209,7 @@ def _main(config: Config, reader: Connection, reports: Connection, parent: int, 
     # A service manager's SIGTERM to the whole group is the service's to act on: it stops each
     # worker over its pipe once the message in hand is done (and a worker dies with it anyway).
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    inbox = Inbox(reader)
+    inbox = Inbox(reader, burst.listener(config.database.url))
     worker = Worker(config, on_processed=lambda _id, status, seconds: reports.send((status, seconds)))
     with leases.kept(config):
         worker.run(inbox.stop, inbox.wake, requeue=False,
