@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mailhook.pipeline import postal
-from mailhook.pipeline.names import fold
+from mailhook.pipeline.folding import fold
 from mailhook.pipeline.phones import find_phones
 
 if TYPE_CHECKING:

@@ -20,16 +20,20 @@ _ALIGN_SLACK = 1
 _LEAST_ROWS = 2
 
 
+def _paired(rows: list[tuple[str | None, str | None]]) -> int:
+    """How many rows have both a left and a right part."""
+    return sum(1 for left, right in rows if left is not None and right is not None)
+
+
 def read_columns(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The block's lines with its left column first, then its right column, where it is set out
     in two columns (two or more lines with a tab, or three spaces or more before right parts
     that start at one character, between a left part and a right part that is not a label's
     value); the lines as they are otherwise. Blank lines stay where they are, so that
     a line's paragraph does not change."""
-    rows: list[tuple[str | None, str | None]] | None = [_split(line) for line in lines]
-    if sum(1 for row in rows if row[1] is not None and row[0] is not None) < _LEAST_ROWS:
-        rows = _split_by_spaces(lines)
-    if rows is None or sum(1 for row in rows if row[1] is not None and row[0] is not None) < _LEAST_ROWS:
+    by_tabs = [_split(line) for line in lines]
+    rows = by_tabs if _paired(by_tabs) >= _LEAST_ROWS else _split_by_spaces(lines)
+    if rows is None or _paired(rows) < _LEAST_ROWS:
         return lines
     left = tuple(row[0] for row in rows if row[0] is not None)
     right = tuple(row[1] for row in rows if row[1] is not None)

@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from mailhook.pipeline.candidate import Candidate
-from mailhook.pipeline.names import fold
+from mailhook.pipeline.folding import fold
 
 
 def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:

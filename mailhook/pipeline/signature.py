@@ -11,9 +11,10 @@ from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
-from mailhook.pipeline.names import clean_name_line, is_valediction_like, names_signer
+from mailhook.pipeline.names import clean_name_line, names_signer
 from mailhook.pipeline.phones import find_phones
 from mailhook.pipeline.tail import content_end, is_noise, paragraph_start
+from mailhook.pipeline.valedictions import is_valediction_like
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
 # block may have: real blocks are short; longer tails are tables, logs or pasted text.

@@ -9,7 +9,8 @@ import pytest
 
 from mailhook.model import Author
 from mailhook.pipeline import extract, read_message
-from mailhook.pipeline.names import clean_name_line, find_name, is_valediction_like, split_name
+from mailhook.pipeline.names import clean_name_line, find_name, split_name
+from mailhook.pipeline.valedictions import is_valediction_like
 
 
 def _name(lines: list[str], author: Author | None = None, language: str | None = None) -> tuple:
