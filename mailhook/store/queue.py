@@ -101,6 +101,10 @@ FORWARDING_LISTENER = "smtp"  # the forwarding/BCC address's listener (service.l
 _LIVE = f"AND {claims.LIVE}"
 # Pending and not waiting out a retry delay: what the next claim may take (one parameter: now).
 _DUE = claims.DUE
+# PostgreSQL's live claims beside each other (claims.claim_next_concurrently) instead of under
+# the write lock: built and tested, off until shown not slower (docs/scale.md: the crash test's
+# workers fell behind its deadline on a loaded machine with it on, not yet told apart from load).
+CONCURRENT_CLAIMS = False
 CLAIM_TRIES = 50  # PostgreSQL: how often an empty claim that met another claimer's locks is tried
 
 
@@ -200,7 +204,7 @@ class QueueStore(Base):
         which claims them with `replayed`). Several processes may claim at once: the choice and
         the mark are one write transaction, and store.claims keeps each contact's mail in order."""
         scope = claims.REPLAYED if replayed else claims.LIVE
-        if self.url is not None and not replayed:
+        if self.url is not None and not replayed and CONCURRENT_CLAIMS:
             return self._queued(self._claim_concurrently(limit))
         with self._tx() as c:
             ids = claims.claim_next(c, scope, utc_now(), limit, self.host, claims.Clock(*self._clock))
