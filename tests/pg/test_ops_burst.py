@@ -80,15 +80,26 @@ class Flood:
             self.errors.append(exc)
 
     def _deliver(self, msg: EmailMessage) -> None:
+        """One transaction as an MTA sends it: a 4xx (the intake's backlog limit, say) means
+        "not taken, try later", so only the copies answered 250 count; anything else fails."""
         with smtplib.LMTP(*self.address, timeout=60) as client:
             client.ehlo()
-            assert client.mail(SENDER)[0] == 250
-            for user in USERS:
-                assert client.rcpt(user)[0] == 250
-            replies = [client.data(msg.as_bytes())] + [client.getreply() for _ in USERS[1:]]
-        for user, (code, _) in zip(USERS, replies, strict=True):
-            assert code == 250, (user, code, _)
-            self.acked.add((str(msg["Message-ID"]), user))
+            code, _ = client.mail(SENDER)
+            if 400 <= code < 500:
+                return
+            assert code == 250, code
+            taken = [user for user in USERS if self._accepted(client.rcpt(user)[0])]
+            if not taken:
+                return
+            replies = [client.data(msg.as_bytes())] + [client.getreply() for _ in taken[1:]]
+        for user, (code, _) in zip(taken, replies, strict=True):
+            if self._accepted(code):
+                self.acked.add((str(msg["Message-ID"]), user))
+
+    @staticmethod
+    def _accepted(code: int) -> bool:
+        assert code == 250 or 400 <= code < 500, code
+        return code == 250
 
     def stop(self) -> None:
         self.stopping.set()
@@ -96,9 +107,6 @@ class Flood:
         assert not self._thread.is_alive() and not self.errors, self.errors
 
 
-@pytest.mark.skip(reason="unfinished (issue 17, ops): the worker on host b never logged its step "
-                  "back within the deadline here; not yet found why (the signal itself works: "
-                  "test_an_announcement_is_heard_and_rate_limited)")
 def test_a_worker_on_another_host_steps_back_for_a_burst_and_still_stops(
         tmp_path: Path, url: str) -> None:
     """A `mailhook worker` as host b, whose only news of the listeners is the database, logs
