@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
+from mailhook.store import postgres
 from mailhook.store.base import Connection, utc_now
 from mailhook.trust.authorship import addresses_in, read_header_block
 
@@ -268,3 +270,27 @@ def _without_conflicts(c: Connection, chosen: Sequence[int], outside: Mapping[in
         and outside.get(rowid, frozenset()) & theirs.get(other, frozenset())
         for other, status in standing.items())]
     return clear, bool(held)
+
+
+CLAIM_TRIES = 50  # PostgreSQL: how often an empty claim that met another claimer's locks is tried
+
+
+def claim_beside_others(transaction: Callable[[tuple[str, ...]], AbstractContextManager[Connection]],
+                        conn: Connection, limit: int, host: str, clock: Clock) -> list[int]:
+    """PostgreSQL's live claim, beside other claims and outside the write lock
+    (claim_next_concurrently), each try in its own `transaction` opened by the BEGIN given. Empty
+    because another claimer held what it would take, it is tried again at once (that claim ends
+    in milliseconds): an empty claim sends its worker to wait for new mail. Gone hosts' claims
+    are taken back first, under the write lock (`transaction(())`: the store's own BEGIN)."""
+    if any_expired(conn, host, clock):
+        with transaction(()) as c:
+            release_expired(c, host, clock)
+    exclusive = False
+    for _ in range(CLAIM_TRIES):
+        with transaction(postgres.CLAIM_ALONE if exclusive else postgres.CLAIM_BEGIN) as c:
+            done = claim_next_concurrently(c, limit, host, clock, exclusive)
+        if done.exclusive_wanted:
+            exclusive = True
+        elif done.ids or not done.contended:
+            return done.ids
+    return []

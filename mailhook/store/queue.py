@@ -13,7 +13,7 @@ from typing import Any
 
 from mailhook.model import SOURCE_AI
 from mailhook.rules.fill import Candidate, decide
-from mailhook.store import claims, postgres
+from mailhook.store import claims
 from mailhook.store.base import Base, Connection, utc_now
 from mailhook.store.maillog import log_on_contacts, message_id_of, outbound_log_key
 from mailhook.store.suggestions import record_decision
@@ -105,7 +105,6 @@ _DUE = claims.DUE
 # the write lock: built and tested, off until shown not slower (docs/scale.md: the crash test's
 # workers fell behind its deadline on a loaded machine with it on, not yet told apart from load).
 CONCURRENT_CLAIMS = False
-CLAIM_TRIES = 50  # PostgreSQL: how often an empty claim that met another claimer's locks is tried
 
 
 class QueueStore(Base):
@@ -205,29 +204,11 @@ class QueueStore(Base):
         the mark are one write transaction, and store.claims keeps each contact's mail in order."""
         scope = claims.REPLAYED if replayed else claims.LIVE
         if self.url is not None and not replayed and CONCURRENT_CLAIMS:
-            return self._queued(self._claim_concurrently(limit))
+            return self._queued(claims.claim_beside_others(self._tx, self.conn, limit, self.host,
+                                                           claims.Clock(*self._clock)))
         with self._tx() as c:
             ids = claims.claim_next(c, scope, utc_now(), limit, self.host, claims.Clock(*self._clock))
         return self._queued(ids)
-
-    def _claim_concurrently(self, limit: int) -> list[int]:
-        """PostgreSQL's live claim, beside other claims and outside the write lock
-        (claims.claim_next_concurrently). Empty because another claimer held what it would take,
-        it is tried again at once (that claim ends in milliseconds): an empty claim sends its
-        worker to wait for new mail."""
-        clock = claims.Clock(*self._clock)
-        if claims.any_expired(self.conn, self.host, clock):
-            with self._tx() as c:
-                claims.release_expired(c, self.host, clock)
-        exclusive = False
-        for _ in range(CLAIM_TRIES):
-            with self._tx(postgres.CLAIM_ALONE if exclusive else postgres.CLAIM_BEGIN) as c:
-                done = claims.claim_next_concurrently(c, limit, self.host, clock, exclusive)
-            if done.exclusive_wanted:
-                exclusive = True
-            elif done.ids or not done.contended:
-                return done.ids
-        return []
 
     def renew_leases(self, pid: int) -> int:
         """A fresh lease (claims.LEASE_SECONDS) for the live claims of process `pid` of this
