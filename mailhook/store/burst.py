@@ -29,6 +29,7 @@ ANNOUNCE_EVERY_SECONDS = 0.25
 # After a lost connection, how long either end stays quiet before it connects again.
 RECONNECT_SECONDS = 5.0
 CONNECT_TIMEOUT_SECONDS = 2
+STATEMENT_TIMEOUT_MS = 500
 
 
 class _Connection:
@@ -78,7 +79,9 @@ class Announcer:
     """The service's side: `announce()` on each busy commit (one thread calls it)."""
 
     def __init__(self, url: str, clock: Callable[[], float] = time.monotonic) -> None:
-        self._conn = _Connection(url, clock)
+        # The courier thread announces between batches: a stalled server must not hold the
+        # next batch longer than this (a NOTIFY that times out makes the signal quiet, 5 s).
+        self._conn = _Connection(url, clock, on_open=f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
         self._clock = clock
         self._last = -float("inf")
 
