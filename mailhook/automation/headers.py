@@ -9,10 +9,11 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser
-from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from email.utils import parseaddr, parsedate_to_datetime
 
 from mailhook.automation import cues as cues
 from mailhook.automation.addressing import Audience, group_address
+from mailhook.trust.authorship import addresses_in, read_header_block
 
 # Headers that mark mail nobody wrote to this reader personally (RFC 3834, RFC 2369, RFC 2919).
 _AUTO_SUBMITTED = re.compile(r"^\s*(?!no\b)\S", re.IGNORECASE)
@@ -64,10 +65,11 @@ def sent_at(raw: bytes) -> datetime | None:
 def audience(raw: bytes) -> Audience:
     """Whom the message was written to, from its To, Cc, References and In-Reply-To headers."""
     headers = _headers(raw)
-    # A hostile message may repeat a header thousands of times: the first few are read.
-    values = [value for name in ("to", "cc") for value in (headers.get_all(name) or ())[:4]]
-    fields = [str(value)[:_MAX_ADDRESS_HEADER] for value in values]
-    addresses = [address for _, address in getaddresses(fields) if "@" in address]
+    # The recipients as routing and the claims read them (trust.authorship, one parser for the
+    # whole hook); a hostile message may repeat a header thousands of times: the first few count.
+    block = read_header_block(raw)
+    fields = [value[:_MAX_ADDRESS_HEADER] for name in ("to", "cc") for value in block.text(name)[:4]]
+    addresses = [author.email for author in addresses_in(fields) if author.email and "@" in author.email]
     thread = _MESSAGE_ID.findall(str(headers.get("references", ""))[:_MAX_ADDRESS_HEADER])
     earlier = len(thread) or int(headers.get("in-reply-to") is not None)
     return Audience(len(addresses), earlier, any(group_address(address) for address in addresses))
