@@ -1,4 +1,4 @@
-"""The sentence model's audience gate reads recipients with the hook's one parser, hostile headers included."""
+"""The sentence model's audience gate reads recipients with the hook's one parser, hostile headers too."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from mailhook.automation.headers import audience
 
 
 def _mail(*headers: str) -> bytes:
-    return ("\r\n".join(["From: Ana <ana@partner.example>", *headers, "Subject: x"]) + "\r\n\r\nHi\r\n").encode()
+    head = "\r\n".join(["From: Ana <ana@partner.example>", *headers, "Subject: x"])
+    return (head + "\r\n\r\nHi\r\n").encode()
 
 
 def test_an_encoded_word_hiding_more_addresses_is_one_reader() -> None:
@@ -22,5 +23,5 @@ def test_recipients_in_to_and_cc_are_counted() -> None:
 
 
 def test_a_header_repeated_thousands_of_times_counts_its_first_few() -> None:
-    raw = _mail(*["To: user%d@us.example" % n for n in range(5000)])
+    raw = _mail(*[f"To: user{n}@us.example" for n in range(5000)])
     assert audience(raw).readers == 4
