@@ -7,6 +7,7 @@ import re
 from mailhook.automation.cues_dutch import NL
 from mailhook.automation.cues_german import DE
 from mailhook.automation.cues_iberian import ES, PT
+from mailhook.automation.cues_indirect import DEADLINES, INDIRECT, PROPOSALS
 from mailhook.automation.cues_needs import NEEDS
 from mailhook.automation.cues_nordic import DA, NO, SV
 from mailhook.automation.cues_polish import PL
@@ -23,11 +24,20 @@ _OWN: dict[str, Cues] = {
     "en": EN, "de": DE, "fr": FR, "es": ES, "it": IT, "nl": NL, "pt": PT, "da": DA, "sv": SV, "no": NO,
     "pl": PL,
 }
-# Each language's own cues, then its yes/no questions to the reader (cues_questions) and its needs
-# stated as what would help or be appreciated (cues_needs).
-BY_LANGUAGE: dict[str, Cues] = {
-    lang: extended(extended(cues, ASK, QUESTIONS[lang]), NEED, NEEDS[lang]) for lang, cues in _OWN.items()
-}
+
+
+def _with_more(lang: str, cues: Cues) -> Cues:
+    """A language's own cues, then its yes/no questions to the reader (cues_questions), its needs
+    stated as what would help or be appreciated (cues_needs), its indirect questions, deadlines
+    stated alone and meetings proposed in the conditional (cues_indirect)."""
+    more_roles = ((ASK, QUESTIONS), (NEED, NEEDS), (ASK, INDIRECT), (NEED, DEADLINES), (PROPOSE, PROPOSALS))
+    for role, more in more_roles:
+        if more[lang]:
+            cues = extended(cues, role, more[lang])
+    return cues
+
+
+BY_LANGUAGE: dict[str, Cues] = {lang: _with_more(lang, cues) for lang, cues in _OWN.items()}
 
 # Mail about being away answers on its own; its "I will reply when I return" is no promise.
 OUT_OF_OFFICE = re.compile(
@@ -54,6 +64,37 @@ UNSUBSCRIBE = re.compile(
     r"meld deg av|avmeld|zrezygnować z subskrypcji|wypisać się|wypisz się)\w*|"
     r"\bremove your (?:name|address|e-?mail)|\bview (?:this|it|the) (?:e-?mail |newsletter )?in your browser|"
     r"\bmanage (?:your )?(?:e-?mail |subscription )?preferences",
+    _F,
+)
+# Machine mail that says so: a notification no one reads the answers to, whatever it asks ("please
+# check your details") is not a task for the user.
+NO_REPLY = re.compile(
+    r"\b(?:please\s+)?do not reply to this (?:e-?mail|message|address|notification)|"
+    r"\bthis (?:e-?mail|message|notification) (?:was|has been|is) (?:sent |generated )?automatically|"
+    r"\b(?:this is an|an) (?:automated|automatic|auto-?generated|automatically generated) (?:e-?mail|message|"
+    r"notification)|\bthis (?:mailbox|address|inbox) is not monitored|"
+    r"\bbitte (?:antworten sie|antwortet) nicht auf diese|\bantworten sie (?:bitte )?nicht auf diese|"
+    r"\b(?:diese|die) (?:e-?mail|nachricht) wurde automatisch|\bautomatisch (?:generierte|erstellte|"
+    r"versendete) (?:e-?mail|nachricht)|"
+    r"\b(?:merci|veuillez|prière) de ne pas (?:y )?répondre|\bne (?:pas )?répondez pas à ce|"
+    r"\bceci est un (?:message|courriel|e-mail) automatique|\bgénérée? automatiquement|"
+    r"\bno (?:responda|respondas|conteste|contestes) a este|"
+    r"\b(?:este es|es) un (?:mensaje|correo) automático|"
+    r"\bgenerado automáticamente|"
+    r"\bsi prega di non rispondere|\bnon rispondere a questa|\b(?:questo è|è) un messaggio automatico|"
+    r"\bgenerat[oa] automaticamente|"
+    r"\bgelieve niet te (?:antwoorden|reageren)|"
+    r"\b(?:reageer|antwoord) (?:a\.u\.b\. |alstublieft )?niet op (?:deze|dit)|"
+    r"\bdit is een automatisch (?:verzonden |gegenereerd )?(?:bericht|e-?mail)|\bautomatisch gegenereerd|"
+    r"\bnão (?:responda|respondas) a (?:este|esta)|\b(?:esta é|é) uma mensagem automática|"
+    r"\bgerad[oa] automaticamente|"
+    r"\bsvar (?:venligst |venlegst )?ikke på (?:denne|dette)|\b(?:vennligst )?ikke svar på (?:denne|dette)|"
+    r"\bdette er en automatisk(?:\s+genereret|\s+generert)? (?:e-?mail|e-post|mail|besked|melding)|"
+    r"\bautomatisk (?:genereret|generert)|"
+    r"\bsvara inte på (?:detta|det här|denna)|\bdetta är ett automatiskt (?:meddelande|mejl|mail|utskick)|"
+    r"\bautomatiskt genererat|\bgår inte att svara på|"
+    r"\bprosimy (?:na ni(?:ą|ego) )?nie odpowiadać|\bnie odpowiadaj na (?:tę|tą) wiadomość|"
+    r"\bwiadomość (?:została )?wygenerowana automatycznie|\bwiadomość automatyczna",
     _F,
 )
 # "Attached is ..." sends now: nothing is left to follow up.

@@ -276,7 +276,8 @@ IT = lexicon(
         rf"ire|"
         rf"(?:ar|er|ir)(?:ci|mi|ti|vi|gli|le|lo|la|li|ne|[mtcv]e(?:lo|la|li|le|ne)|glie(?:lo|la|li|le|ne))))\b",
         r"\b(?:gradirei|gradiremmo|apprezzerei|apprezzeremmo)\s+(?P<act>\S+)",
-        r"\b(?:vi|ti|le)\s+(?:chiedo|chiediamo|prego|preghiamo)\s+(?:gentilmente\s+|"
+        # "La preghiamo di ...": the formal "you" (Lei) as an object too.
+        r"\b(?:vi|ti|le|la)\s+(?:chiedo|chiediamo|prego|preghiamo)\s+(?:gentilmente\s+|"
         r"cortesemente\s+)?(?:di\s+)?"
         r"(?P<act>\S+)",
         r"\b(?:per favore|per piacere|per cortesia|si prega di)\s*,?\s+(?!non\b)(?P<act>\w+)",

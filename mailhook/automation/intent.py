@@ -11,6 +11,7 @@ from typing import Any
 import pysbd
 
 from mailhook.automation import cues as cues
+from mailhook.automation import ordinals
 from mailhook.automation.addressing import Audience, addressed, answers_itself, promising, to_a_group
 from mailhook.automation.due import due_date, unabbreviated
 from mailhook.automation.headers import audience, excluded_reason, sent_at
@@ -142,7 +143,7 @@ def detect_tasks(
     classifier = model if language in cues.BY_LANGUAGE and personal else None
     sentences = _sentences_to_read(text, language, every=classifier is not None)
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
-    if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text):
+    if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text) or cues.NO_REPLY.search(text):
         return Detection(language, ())
     found: list[Task] = []
     seen: set[str] = set()
@@ -213,7 +214,7 @@ def _split(unit: str, segmenter: pysbd.Segmenter) -> list[str]:
     if not _INNER_BREAK.search(unit):
         return [unit.strip()] if unit.strip() else []
     parts = segmenter.segment(unit) if len(unit) <= _MAX_SEGMENTED else _END_MARK.split(unit)
-    return [part.strip() for part in parts if part.strip()]
+    return ordinals.rejoined([part.strip() for part in parts if part.strip()])
 
 
 def paragraphs(text: str) -> list[str]:
@@ -240,6 +241,17 @@ def _task(
 ) -> Task | None:
     if len(sentence) > MAX_SENTENCE:
         return None
+    found = _cued(ordinals.masked(sentence), language, by_user, candidates)
+    if found is None:
+        return None
+    title, role, lang = found
+    return Task(title.replace(ordinals.LEADER, "."), sentence, due_date(sentence, lang, sent), role)
+
+
+def _cued(
+    sentence: str, language: str | None, by_user: bool, candidates: Candidates
+) -> tuple[str, str, str] | None:
+    """The title, role and language of the first cue that takes the sentence."""
     for lang in _languages(language):
         lexicon = cues.BY_LANGUAGE[lang]
         if lexicon.courtesy.search(sentence):
@@ -248,8 +260,7 @@ def _task(
             match = pattern.search(sentence)
             if match is None or _sends_now(role, sentence) or _need_in_question(role, sentence, match):
                 continue
-            title = _title(sentence, match, role, by_user)
-            return Task(title, sentence, due_date(sentence, lang, sent), role)
+            return _title(sentence, match, role, by_user), role, lang
     return None
 
 

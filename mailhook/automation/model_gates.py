@@ -1,7 +1,8 @@
 """Statements the sentence model must not read as follow-ups, by kind, per language: reports of
 what already happened ("I resigned today", "din order har skickats"), the reason for writing
 ("Je vous contacte suite à ma commande"), looking forward to meeting, what the reader will
-receive or can look up ("Vous recevrez un SMS", "You can follow the parcel"), negated promises,
+receive or can look up ("Vous recevrez un SMS", "You can follow the parcel") or what is on its way
+to them ("should reach you on Tuesday": issue 15's eighth round), negated promises,
 and advice put as a question in a discussion ("Why don't you override ...?"). The cues still read
 these sentences; only the model's guesses are held back. The kinds are those of the model's false
 alarms on the corpus and on dev_customer (docs/intent.md, seventh round), each written as a
@@ -110,6 +111,23 @@ _INFORMS: dict[str, str] = {
     "pl": r"\b(?:otrzyma(?:sz|ją)?|dostanie(?:sz)?|znajdzie(?:sz)?|(?:może|możesz|można) (?:śledzić|sprawdzić"
           r" status|pobrać))\b",
 }
+# What is on its way to the reader ("should reach you on Tuesday", "vous parviendra lundi"): news too.
+_ARRIVES: dict[str, str] = {
+    "en": r"(?<!\bi )(?<!\bwe )(?<!\bi)(?<!\bwe)\b(?:should|will|'ll|is expected to|are expected to)"
+          r" (?:\S+ )?(?:reach you|arrive|be delivered to you)\b",
+    "de": r"\b(?:sollte|sollten|wird|werden)\b(?:\s+\S+){0,6}?\s+(?:bei (?:Ihnen|dir|euch)"
+          r" (?:ankommen|eintreffen|sein)|ankommen|eintreffen|zugestellt werden)\b",
+    "fr": r"\b(?:devrai(?:t|ent) (?:vous )?(?:parvenir|arriver)|vous parviendr(?:a|ont)|arrivera"
+          r"|arriveront)\b",
+    "es": r"\b(?:debería|deberían) llegar\w*|\bllegará\w*|\bllegarán\b",
+    "it": r"\b(?:dovrebbe|dovrebbero) arrivar\w*|\barriverà\w*|\barriveranno\b",
+    "nl": r"\b(?:zou|zouden|wordt|worden)\b(?:\s+\S+){0,6}?\s+(?:aankomen|bezorgd)\b",
+    "pt": r"\b(?:deverá|deverão|deve|devem) chegar\w*|\bchegará\w*|\bchegarão\b",
+    "da": r"\b(?:bør|vil)\s+(?:\S+\s+)?(?:være fremme|ankomme|nå frem)\b|\bkommer frem\b",
+    "sv": r"\b(?:bör|kommer att)\s+(?:\S+\s+)?(?:vara framme|komma fram|anlända|nå dig)\b",
+    "no": r"\b(?:bør|vil)\s+(?:\S+\s+)?(?:være fremme|komme fram|ankomme|nå deg)\b",
+    "pl": r"\b(?:powin(?:na|ien|no|ny|ni) (?:\S+ )?dotrzeć|dotrze|dotrą)\b",
+}
 # Advice put as a question ("Why don't you override ...?"): an answer in a discussion.
 _ADVICE: dict[str, str] = {
     "en": r"\bwhy (?:don't|do not) you\b|\bhave you (?:tried|considered)\b",
@@ -157,7 +175,7 @@ def _compiled(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 PAST, AHEAD, PURPOSE = _compiled(_PAST), _compiled(_AHEAD), _compiled(_PURPOSE)
 LOOKING_FORWARD, INFORMS, ADVICE = _compiled(_LOOKING_FORWARD), _compiled(_INFORMS), _compiled(_ADVICE)
-NEGATED_FUTURE = _compiled(_NEGATED_FUTURE)
+NEGATED_FUTURE, ARRIVES = _compiled(_NEGATED_FUTURE), _compiled(_ARRIVES)
 
 
 def held_back(sentence: str, language: str) -> bool:
@@ -167,6 +185,8 @@ def held_back(sentence: str, language: str) -> bool:
     question = sentence.rstrip().endswith("?")
     for lang in (lang for lang in languages if lang in PAST):
         if any(table[lang].search(sentence) for table in (PURPOSE, LOOKING_FORWARD, INFORMS, ADVICE)):
+            return True
+        if not question and ARRIVES[lang].search(sentence):
             return True
         if not question and NEGATED_FUTURE[lang].search(sentence):
             return True

@@ -1,0 +1,236 @@
+"""Questions put indirectly ("I was wondering whether ...", "vroeg ik me af of ...", "zastanawiam się,
+czy ..."), deadlines stated alone as the reader's task ("By Friday would be ideal", "bis Freitag wäre
+super", "L'ideale sarebbe ... entro mercoledì") and meetings or calls proposed in the conditional
+("we could meet on Thursday, if that suits you", "vi kunne mødes på torsdag"), per language.
+A deadline counts only with a word of the time to come and a conditional of approval ("would be
+ideal"): "the deadline was Friday" reports. Written from FOLLOWUP.md's definition and our own
+sentences (issue 15, eighth round), as constructions, never from a message."""
+
+from __future__ import annotations
+
+from mailhook.automation.lexicon import words
+
+# Words that open the object of an indirect question, per language.
+_WH = {
+    "en": words("whether", "if", "when", "how", "what", "why", "which", "who", "where"),
+    "de": words("ob", "wann", "wie", "was", "warum", "wo", r"welche\w*", "wer", "wieso", "weshalb"),
+    "fr": words("si", "s'il", "s'ils", "quand", "comment", "pourquoi", "où", r"quel\w*", "combien", "qui",
+                "ce que", "ce qui"),
+    "es": words("si", "cuándo", "cómo", "qué", "dónde", "por qué", r"cuál\w*", r"cuánt\w*", "quién"),
+    "it": words("se", "quando", "come", "cosa", "che cosa", "perché", "dove", r"qual\w*", r"quant\w*", "chi"),
+    "nl": words("of", "wanneer", "hoe", "wat", "waarom", "waar", "welke", "wie", "hoeveel"),
+    "pt": words("se", "quando", "como", "o que", "porque", "por que", "onde", "qual", "quais", r"quant\w+"),
+    "da": words("om", "hvornår", "hvordan", "hvad", "hvorfor", "hvor", r"hvilke\w*", "hvem"),
+    "sv": words("om", "när", "hur", "vad", "varför", "var", r"vilk\w+", "vem"),
+    "no": words("om", "når", "hvordan", "hva", "hvorfor", "hvor", r"hvilke\w*", "hvem"),
+    "pl": words("czy", "kiedy", "jak", "co", "dlaczego", "gdzie", r"któr\w+", "ile", "kto"),
+}
+# Words that open a time to come after "by", "bis", "d'ici", "entro" ... per language.
+_MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
+_TIME = {
+    "en": words("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+                "tonight", "today", "noon", "midday", "end", "close", "eod", "cob", "next", "this", "mid",
+                "early", r"\d", _MONTHS_EN),
+    "de": words("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "morgen",
+                "übermorgen", "heute", "ende", "mitte", "anfang", r"nächste\w*", r"kommende\w*", r"diese\w*",
+                r"\d", "kw", "januar|februar|märz|april|mai|juni|juli|august|september|oktober|november"
+                "|dezember"),
+    "fr": words("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "demain", "ce soir",
+                "aujourd'hui", "midi", "fin", "mi", "début", "la semaine", r"\d", "janvier|février|mars|avril"
+                "|mai|juin|juillet|août|septembre|octobre|novembre|décembre"),
+    "es": words("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "mañana", "hoy",
+                "fin", "final", "finales", "mediados", "principios", r"próxim\w+", r"\d", "enero|febrero"
+                "|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"),
+    "it": words("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica", "domani",
+                "oggi", "stasera", "fine", "metà", "inizio", r"prossim\w+", r"\d", "gennaio|febbraio|marzo"
+                "|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre"),
+    "nl": words("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen",
+                "overmorgen", "vandaag", "eind", "einde", "midden", "begin", "volgende", "deze", r"\d",
+                "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"),
+    "pt": words(r"segunda\S*", r"terça\S*", r"quarta\S*", r"quinta\S*", r"sexta\S*", "sábado", "domingo",
+                "amanhã", "hoje", "fim", "final", "meados", "início", r"próxim\w+", r"\d", "janeiro|fevereiro"
+                "|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"),
+    "da": words("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "i morgen",
+                "imorgen", "i dag", "udgangen", "slutningen", "midten", "starten", "næste", "denne", r"\d",
+                "uge"),
+    "sv": words("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "i morgon", "imorgon",
+                "i dag", "slutet", "mitten", "början", "nästa", "denna", r"\d", "vecka"),
+    "no": words("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "i morgen",
+                "imorgen", "i dag", "slutten", "utgangen", "midten", "starten", "neste", "denne", r"\d",
+                "uke"),
+    "pl": words(r"poniedział\w*", r"wtor\w*", r"środ\w*", r"czwart\w*", r"piąt\w*", r"sobot\w*",
+                r"niedziel\w*", "jutra", "jutro", "dziś", "dzisiaj", "końca", "połowy", "początku",
+                r"przyszł\w+", r"\d"),
+}
+# A deadline: a preposition of "by" or "before", at most three words, then a word of the time to come.
+_BY = {
+    "en": words("by", "before", "no later than"), "de": words("bis", "vor", "spätestens"),
+    "fr": words("d'ici", "avant", "pour", "au plus tard"), "es": words("para", "antes del?", "a más tardar"),
+    "it": words("entro", "prima di", "per"), "nl": words("uiterlijk", "vóór", "voor", "tegen"),
+    "pt": words("até", "antes d[eoa]s?"), "da": words("inden", "senest", "før"),
+    "sv": words("senast", "innan", "före"), "no": words("innen", "senest", "før"),
+    "pl": words("do", "przed", "najpóźniej"),
+}
+# What would be good, in the conditional: the reader is to meet the deadline.
+_APPROVED = {
+    "en": r"(?:would|'d) be (?:\w+\s+)?(?:ideal|perfect|great|best|good|helpful|fantastic|wonderful|"
+          r"brilliant|appreciated|fine)\b",
+    "de": r"\bwäre(?:n)?\s+(?:es\s+)?(?:\S+\s+)?(?:super|ideal|perfekt|toll|klasse|prima|schön|hilfreich|gut"
+          r"|optimal|großartig|wunderbar|spitze)\b",
+    "fr": r"\b(?:ce serait|cela serait|ça serait|serait|seraient)\s+(?:\S+\s+)?(?:parfaite?s?|idéale?s?"
+          r"|génial|super|top|bien|formidable|pratique|appréciée?s?)",
+    "es": r"\b(?:sería|serían)\s+(?:\S+\s+)?(?:ideal|perfect[oa]s?|genial|estupend[oa]|fantástic[oa]|útil"
+          r"|de gran ayuda)",
+    "it": r"\b(?:sarebbe|sarebbero)\s+(?:\S+\s+)?(?:l'ideale|ideale|perfett[oaie]|ottim[oaie]|fantastic[oaie]"
+          r"|utile|comodo|l'ottimo)",
+    "nl": r"\b(?:zou|zouden|zou het|zou dat)\s+(?:\S+\s+)?(?:ideaal|perfect|fijn|top|mooi|handig|prettig"
+          r"|geweldig|super)\b",
+    "pt": r"\b(?:seria|seriam)\s+(?:\S+\s+)?(?:ideal|perfeit[oa]s?|ótim[oa]|óptim[oa]|excelente|fantástic[oa]"
+          r"|uma grande ajuda)",
+    "da": r"\b(?:ville|vil)\s+(?:det\s+)?være\s+(?:\S+\s+)?(?:perfekt|ideelt|fint|godt|super|skønt|dejligt"
+          r"|optimalt)\b",
+    "sv": r"\b(?:vore|skulle vara|hade varit)\s+(?:\S+\s+)?(?:perfekt|idealiskt|toppen|bra|bäst|jättebra"
+          r"|utmärkt|fint|en stor hjälp)\b",
+    "no": r"\b(?:hadde vært|ville vært|ville være|vil være)\s+(?:\S+\s+)?(?:perfekt|ideelt|fint|flott|supert"
+          r"|bra|optimalt)\b",
+    "pl": r"\b(?:byłob?y|byłaby|byłby|byłoby|byłyby)\s+(?:\S+\s+)?(?:idealn\w+|świetn\w+|super|doskonał\w+"
+          r"|wspaniał\w+|pomocn\w+|najlepsz\w+)",
+}
+# "The ideal would be ... by Thursday" put the other way round ("L'ideale sarebbe ... entro giovedì").
+_IDEAL_FIRST = {
+    "en": r"\b(?:ideally|preferably)", "de": r"\b(?:idealerweise|am besten|möglichst)",
+    "fr": r"\b(?:l'idéal serait(?: de)?|idéalement|de préférence)",
+    "es": r"\b(?:lo ideal sería|idealmente|preferiblemente)",
+    "it": r"\b(?:l'ideale sarebbe|idealmente|preferibilmente)",
+    "nl": r"\b(?:het liefst|bij voorkeur|liefst|idealiter)",
+    "pt": r"\b(?:o ideal seria|idealmente|de preferência)",
+    "da": r"\b(?:helst|ideelt set)", "sv": r"\b(?:helst|idealiskt sett)", "no": r"\b(?:helst|ideelt sett)",
+    "pl": r"\b(?:najlepiej|idealnie)",
+}
+
+# ("hadde vært", "hade varit" are the polite present in Norwegian and Swedish: not listed.)
+_PAST_PARTICIPLE = words("been", "gewesen", "été", "sido", "stat[oaie]", "geweest")
+
+
+def _deadlines(lang: str) -> list[str]:
+    by, time = _BY[lang], _TIME[lang]
+    deadline = rf"{by}\s+(?:\S+\s+){{0,3}}?{time}"
+    return [
+        # "By Friday would be ideal", "Das Angebot bis Freitag wäre super", "Senast fredag vore perfekt".
+        # Not in the past ("by Friday would have been better", "wäre gut gewesen", "sarebbe stato").
+        rf"^\W*(?![^.?!]*\b{_PAST_PARTICIPLE}\b)(?P<act>(?:\S+\s+){{0,8}}?{deadline})[^.?!]*?{_APPROVED[lang]}",
+        # "Ideally by Friday", "L'ideale sarebbe riceverla entro giovedì", "Najlepiej do piątku".
+        rf"{_IDEAL_FIRST[lang]}\s+(?P<act>(?:\S+\s+){{0,8}}?{deadline})\b",
+    ]
+
+
+INDIRECT: dict[str, list[str]] = {
+    "en": [
+        rf"\b(?:i|we)(?:'d| would)?\s+(?:be\s+)?(?:very\s+|really\s+)?(?:keen|curious|interested|glad|"
+        rf"grateful)\s+to\s+(?:know|hear|learn|find out|understand)\s+(?P<act>{_WH['en']})\b",
+        rf"\b(?:i|we)\s+(?:just\s+)?(?:wanted|want|wished|was hoping|were hoping)\s+to\s+(?:ask|check|"
+        rf"know|find out|confirm|enquire|inquire)(?: with you)?\s+(?P<act>{_WH['en']})\b",
+        rf"\b(?:i|we)\s+(?:wonder|wondered)\s+(?P<act>{_WH['en']})\b",
+        rf"\b(?:i|we)(?:'m| am|'re| are| was| were)\s+(?:just\s+|only\s+|also\s+|really\s+)?"
+        rf"(?:wondering|curious),?\s+(?P<act>{_WH['en']})\b",
+    ],
+    "de": [
+        rf"\b(?:mich|uns)\s+(?:würde|würden|interessiert|interessieren|interessiert es)\s+(?:\S+\s+){{0,2}}?"
+        rf"(?:interessieren\s*,?\s*)?(?P<act>{_WH['de']})\b",
+        rf"\b(?:ich|wir)\s+(?:frage|fragen|fragte|fragten)\s+(?:mich|uns)\s*,?\s*(?:\S+\s+)?(?P<act>{_WH['de']})\b",
+        rf"\b(?:ich|wir)\s+(?:wüsste|wüssten)\s+(?:\S+\s+){{0,2}}?gerne?\s*,?\s*(?P<act>{_WH['de']})\b",
+        rf"\b(?:ich|wir)\s+(?:wollte|wollten|möchte|möchten)\s+(?:mich|uns)\s+(?:\S+\s+)?erkundigen\s*,?\s*"
+        rf"(?P<act>{_WH['de']})\b",
+    ],
+    "fr": [
+        rf"\b(?:je me demand(?:ais|e)|nous nous demand(?:ions|ons)|on se demand(?:ait|e))\s+"
+        rf"(?P<act>{_WH['fr']})",
+        rf"\bje serais (?:curieu(?:x|se)|intéressée?|ravie?|heureu(?:x|se)) de (?:savoir|connaître)\s+"
+        rf"(?P<act>{_WH['fr']})",
+    ],
+    "es": [
+        rf"\b(?:me|nos)\s+(?:pregunto|preguntaba|preguntamos|preguntábamos)\s+(?P<act>{_WH['es']})\b",
+        rf"\b(?:quería|queríamos|quisiera|quisiéramos|quiero|queremos)\s+(?:consultar|preguntar)"
+        rf"(?:le|te|les|os)?\s+(?P<act>{_WH['es']})\b",
+        rf"\b(?:me|nos)\s+(?:interesaría|interesa)\s+(?:mucho\s+)?(?:saber|conocer)\s+(?P<act>{_WH['es']})\b",
+    ],
+    "it": [
+        rf"\b(?:mi chied(?:o|evo)|ci chied(?:iamo|evamo))\s+(?P<act>{_WH['it']})\b",
+        rf"\b(?:vorrei|vorremmo|volevo|volevamo)\s+(?:chiedere|domandare)(?:vi|le|ti)?\s+(?P<act>{_WH['it']})\b",
+        rf"\b(?:sarei|saremmo) (?:curios[oaie]|interessat[oaie]) di sapere\s+(?P<act>{_WH['it']})\b",
+        rf"\b(?:mi|ci) interesserebbe (?:sapere|capire)\s+(?P<act>{_WH['it']})\b",
+    ],
+    "nl": [
+        rf"\b(?:vroeg|vroegen|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:me|mij|ons)\s+(?:\S+\s+)?af\s*,?\s*"
+        rf"(?P<act>{_WH['nl']})\b",
+        rf"\b(?:ik ben|wij zijn|we zijn|ben ik|zijn wij|zijn we)\s+(?:erg\s+|wel\s+|heel\s+|nog\s+)?benieuwd"
+        rf"\s*,?\s*(?P<act>{_WH['nl']})\b",
+    ],
+    "pt": [
+        rf"\b(?:pergunto-me|perguntava-me|perguntamo-nos|me pergunto|me perguntava)\s+(?P<act>{_WH['pt']})\b",
+        r"\b(?:estava|estávamos|estou|estamos)\s+(?:a\s+pensar|pensando)\s+(?P<act>se)\b",
+        rf"\b(?:queria|queríamos|quero|queremos)\s+(?:só\s+)?perguntar(?:-lhe|-te|-vos)?\s+(?P<act>{_WH['pt']})\b",
+        rf"\b(?:tenho|temos) curiosidade em saber\s+(?P<act>{_WH['pt']})\b",
+    ],
+    "da": [
+        rf"\b(?:jeg|vi)\s+(?:tænkte|tænker|spekulerer|spekulerede|undrer|undrede)\s+(?:mig\s+|os\s+)?(?:på|over)"
+        rf"\s*,?\s*(?P<act>{_WH['da']})\b",
+        rf"\b(?:jeg|vi)\s+(?:vil|ville|skulle)\s+(?:\S+\s+){{0,2}}?(?:høre|spørge|vide)\s*,?\s*"
+        rf"(?P<act>{_WH['da']})\b",
+    ],
+    "sv": [
+        rf"\b(?:jag|vi)\s+(?:undrar|undrade|funderar|funderade)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['sv']})\b",
+        rf"\b(?:undrar|undrade|funderar|funderade)\s+(?:jag|vi)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['sv']})\b",
+        rf"\b(?:jag|vi)\s+(?:vill|ville|skulle vilja)\s+(?:bara\s+|gärna\s+)?(?:höra|fråga|veta|kolla)"
+        rf"\s*,?\s*(?P<act>{_WH['sv']})\b",
+    ],
+    "no": [
+        rf"\b(?:jeg|vi)\s+(?:vil|ville|skulle)\s+(?:bare\s+|gjerne\s+)?(?:høre|spørre|vite|sjekke)\s*,?\s*"
+        rf"(?P<act>{_WH['no']})\b",
+        rf"\b(?:lurer|lurte|undrer|undret)\s+(?:jeg|vi)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['no']})\b",
+    ],
+    "pl": [
+        rf"\b(?:zastanawiam|zastanawiałem|zastanawiałam|zastanawiamy|zastanawialiśmy)\s+się\s*,?\s*"
+        rf"(?P<act>{_WH['pl']})\b",
+        rf"\b(?:ciekawi|interesuje)\s+(?:mnie|nas)\s*,?\s*(?P<act>{_WH['pl']})\b",
+        rf"\b(?:jestem ciekaw(?:a|y)?|ciekaw(?:a|y)? jestem)\s*,?\s*(?P<act>{_WH['pl']})\b",
+    ],
+}
+DEADLINES: dict[str, list[str]] = {lang: _deadlines(lang) for lang in _BY}
+# Meetings and calls proposed in the conditional, by the author's side ("we could meet on Thursday").
+# Danish and Norwegian share theirs: langdetect tells them apart poorly in short mail.
+_NORDIC_PROPOSALS = [
+    # "could", not "can": "vi kan ses af tallene" is "it can be seen from the figures".
+    r"\bvi\s+kunne\s+(?:evt\.\s+|eventuelt\s+|måske\s+|kanskje\s+|også\s+)?(?P<act>(?:mødes|møtes"
+    r"|ses(?!\s+a[fv]\b)|tale sammen|snakke sammen|tage? et (?:\S+\s+)?(?:møde|møte|opkald)"
+    r"|ta en (?:\S+\s+)?(?:telefon|prat|samtale)|holde et (?:\S+\s+)?(?:møde|møte)))\b",
+]
+PROPOSALS: dict[str, list[str]] = {
+    "en": [
+        # "meet" with someone or somewhere, not a target ("we could meet the deadline").
+        r"\b(?:we|i)\s+could\s+(?:also\s+|perhaps\s+|maybe\s+)?(?P<act>(?:meet(?=\s+(?:up|you|with|at|on"
+        r"|in|next|tomorrow|for|to discuss|there|halfway)\b|\s*[,.?!]|\s*$)|talk|speak|catch up|get together"
+        r"|sit down|hop on a call|jump on a call|go (?:through|over) (?:the|it|this|them)|(?:do|have|set up"
+        r"|schedule|arrange|book) a (?:\S+\s+)?(?:call|meeting|chat|demo|workshop|session|visit))\b)",
+        r"\bwould it (?:make sense|be (?:an idea|worth it|useful|helpful|a good idea)) to\s+"
+        r"(?P<act>(?:\S+\s+){0,3}?(?:meet|sit down|talk|call|catch up|speak|discuss|go through"
+        r"|get together))\b",
+    ],
+    "fr": [
+        r"\b(?:nous pourrions|on pourrait)\s+(?:peut-être\s+|aussi\s+|également\s+)?(?P<act>(?:nous |se )"
+        r"(?:voir|rencontrer|retrouver|appeler|parler|téléphoner)|(?:nous |se )?(?:caler|organiser|prévoir"
+        r"|planifier|fixer|faire) (?:un|une) (?:\S+\s+)?(?:appel|réunion|rendez-vous|rdv|point|visio|call"
+        r"|créneau))\b",
+    ],
+    "it": [
+        r"\bpotremmo\s+(?:anche\s+|magari\s+)?(?P<act>(?:sentirci|vederci|incontrarci|parlarne|(?:fare"
+        r"|fissare|organizzare) (?:una|un) (?:\S+\s+)?(?:call|chiamata|telefonata|riunione|incontro"
+        r"|videochiamata)))\b",
+    ],
+    "pl": [
+        # Not "spotkać się z problemem" (run into a problem).
+        r"\b(?:moglibyśmy|mogłybyśmy)\s+(?:się\s+)?(?:też\s+|również\s+)?(?P<act>(?:porozmawiać"
+        r"|spotkać(?!\s+(?:się\s+)?z\s+(?:problem|trudno|błęd))|zdzwonić|umówić|zobaczyć))\b",
+    ],
+    "de": [], "es": [], "nl": [], "pt": [], "da": _NORDIC_PROPOSALS, "sv": [], "no": _NORDIC_PROPOSALS,
+}

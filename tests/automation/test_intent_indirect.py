@@ -1,0 +1,150 @@
+"""Issue 15's eighth round (mailhook/automation/cues_indirect.py, cues.NO_REPLY, model_gates'
+arrivals): questions put indirectly, deadlines stated alone, meetings proposed in the conditional;
+notifications that say not to reply, deadlines reported in the past, what is on its way to the reader.
+Sentences written for these tests (not those of dev_indirect.jsonl)."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from mailhook.automation.intent import detect_tasks, detection_record
+from mailhook.automation.model_gates import held_back
+
+ASKED = [
+    ("en", "I was just wondering if the new pricing applies to existing contracts."),
+    ("en", "We'd be interested to hear whether the module supports SSO."),
+    ("de", "Ich frage mich, ob die Lieferung noch diese Woche kommt."),
+    ("de", "Ich wüsste gern, wann der Techniker kommt."),
+    ("fr", "Je me demandais si vous aviez reçu notre bon de commande."),
+    ("es", "Quería consultarle si el precio incluye la instalación."),
+    ("it", "Volevo chiederle se il preventivo è ancora valido."),
+    ("nl", "Ik ben benieuwd wanneer de nieuwe versie uitkomt."),
+    ("nl", "Daarom vroeg ik me af of de korting ook voor ons geldt."),
+    ("pt", "Pergunto-me se o desconto também se aplica às peças."),
+    ("da", "Jeg tænkte på, om I har modtaget vores ordre."),
+    ("sv", "Nu undrar jag när fakturan kommer."),
+    ("no", "Jeg ville bare spørre om dere har fått bestillingen."),
+    ("pl", "Zastanawiałam się, kiedy dotrze przesyłka."),
+    ("pl", "Ciekawi mnie, czy rabat obejmuje także części."),
+]
+DEADLINES = [
+    ("en", "By end of day tomorrow would be great."),
+    ("en", "Ideally by the end of next week."),
+    ("de", "Bis Ende der Woche wäre ideal."),
+    ("fr", "Avant jeudi, ce serait idéal."),
+    ("es", "Antes del viernes sería perfecto."),
+    ("it", "Entro venerdì sarebbe perfetto."),
+    ("it", "L'ideale sarebbe averla entro lunedì."),
+    ("nl", "Uiterlijk donderdag zou fijn zijn."),
+    ("pt", "Até sexta-feira seria perfeito."),
+    ("da", "Inden fredag ville være perfekt."),
+    ("sv", "Före fredag vore toppen."),
+    ("no", "Innen torsdag hadde vært fint."),
+    ("pl", "Do środy byłoby idealnie."),
+]
+PROPOSED = [
+    ("en", "Perhaps we could go through the figures together next week?"),
+    ("en", "Would it make sense to sit down with your team in May?"),
+    ("fr", "Nous pourrions nous voir mardi à votre bureau, si cela vous convient."),
+    ("it", "Potremmo sentirci giovedì per telefono?"),
+    ("da", "Vi kunne tage et opkald i næste uge, hvis det passer dig."),
+    ("no", "Vi kunne møtes på onsdag, hvis det passer."),
+    ("pl", "Moglibyśmy porozmawiać w czwartek przez telefon?"),
+]
+NOTHING_TO_DO = [
+    ("en", "By Friday would have been better, but never mind."),  # the past
+    ("de", "Bis Freitag wäre es gut gewesen."),
+    ("it", "Entro venerdì sarebbe stato perfetto, ma pazienza."),
+    ("en", "The deadline was Friday and we met it."),
+    ("sv", "Deadline var i fredags och vi hann i tid."),
+    ("pl", "Możemy się spotkać z problemem przy dużych plikach."),  # "run into", not "meet"
+    ("da", "Vi kan ses af de vedhæftede tal, at salget steg."),  # "can be seen from"
+]
+
+
+def _tasks(language: str, sentence: str) -> list[str]:
+    text = f"Hello,\n\n{sentence}\n\nThanks\n"
+    return [t.title for t in detect_tasks(text, language=language, model=None).tasks]
+
+
+@pytest.mark.parametrize(("language", "sentence"), ASKED)
+def test_a_question_put_indirectly_is_one_to_answer(language: str, sentence: str) -> None:
+    titles = _tasks(language, sentence)
+    assert len(titles) == 1 and titles[0].startswith("Answer: ")
+
+
+@pytest.mark.parametrize(("language", "sentence"), DEADLINES)
+def test_a_deadline_stated_alone_is_what_to_provide(language: str, sentence: str) -> None:
+    titles = _tasks(language, sentence)
+    assert len(titles) == 1 and titles[0].startswith("Provide: ")
+
+
+@pytest.mark.parametrize(("language", "sentence"), PROPOSED)
+def test_a_meeting_proposed_in_the_conditional_is_a_task(language: str, sentence: str) -> None:
+    assert len(_tasks(language, sentence)) == 1
+
+
+@pytest.mark.parametrize(("language", "sentence"), NOTHING_TO_DO)
+def test_past_deadlines_and_look_alikes_make_no_task(language: str, sentence: str) -> None:
+    assert _tasks(language, sentence) == []
+
+
+NOTIFICATIONS = [
+    ("en", "Please review the new terms before 1 April.",
+     "This is an automated message. Please do not reply to this email."),
+    ("de", "Bitte prüfen Sie Ihre Angaben bis zum 3. Mai.", "Bitte antworten Sie nicht auf diese E-Mail."),
+    ("fr", "Merci de vérifier vos coordonnées avant le 3 mai.", "Merci de ne pas répondre à ce message."),
+    ("es", "Por favor, revise sus datos antes del 3 de mayo.", "Por favor, no responda a este correo."),
+    ("it", "La preghiamo di verificare i suoi dati entro il 3 maggio.", "Si prega di non rispondere a questa"
+     " e-mail."),
+    ("nl", "Wilt u uw gegevens vóór 3 mei controleren?", "Gelieve niet te antwoorden op deze e-mail."),
+    ("pt", "Por favor, verifique os seus dados até 3 de maio.", "Por favor, não responda a este email."),
+    ("da", "Kan du bekræfte dine oplysninger inden 3. maj?", "Svar venligst ikke på denne e-mail."),
+    ("sv", "Kan du bekräfta dina uppgifter före 3 maj?", "Svara inte på detta mejl."),
+    ("no", "Kan du bekrefte opplysningene dine innen 3. mai?", "Vennligst ikke svar på denne e-posten."),
+    ("pl", "Prosimy o sprawdzenie danych do 3 maja.", "Prosimy nie odpowiadać na tę wiadomość."),
+]
+
+
+@pytest.mark.parametrize(("language", "ask", "no_reply"), NOTIFICATIONS)
+def test_a_notification_that_says_not_to_reply_makes_no_task(language: str, ask: str, no_reply: str) -> None:
+    # The request alone is a task; the same mail saying it takes no answers is machine mail.
+    assert detect_tasks(f"Hello,\n\n{ask}\n\nRegards\n", language=language, model=None).tasks
+    message = EmailMessage()
+    message["From"], message["To"] = "billing@vendor.example", "user@us.example"
+    message["Subject"] = "Account"
+    message["Date"] = "Wed, 04 Mar 2026 09:00:00 +0100"
+    message.set_content(f"Hello,\n\n{ask}\n\n{no_reply}\n\nCustomer service\n")
+    assert detection_record("n.eml", bytes(message))["tasks"] == []
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "The pallets left this morning and should reach you on Tuesday."),
+    ("fr", "La commande devrait vous parvenir jeudi."),
+    ("pl", "Paczka powinna dotrzeć jutro."),
+])
+def test_what_is_on_its_way_to_the_reader_is_held_back_from_the_model(language: str, sentence: str) -> None:
+    assert held_back(sentence, language)
+
+
+def test_the_authors_own_arrival_is_not_held_back() -> None:
+    assert not held_back("I'll arrive at your office at 10.", "en")
+
+
+@pytest.mark.parametrize(("language", "sentence", "title"), [
+    ("no", "Kan du bekrefte opplysningene dine innen 3. mai?", "Bekrefte opplysningene dine innen 3. mai"),
+    ("de", "Können Sie das bis zum 3. Mai bestätigen?", "Können Sie das bis zum 3. Mai bestätigen"),
+    ("pl", "Czy może Pan potwierdzić do 3. maja? Dziękuję.", "Potwierdzić do 3. maja"),
+])
+def test_an_ordinal_dates_full_stop_ends_no_question(language: str, sentence: str, title: str) -> None:
+    assert _tasks(language, sentence) == [title]
+
+
+def test_an_ordinal_before_a_new_sentence_still_ends_it() -> None:
+    assert _tasks("de", "Wir treffen uns am 3. Danach geht es los.") == ["Follow up: Wir treffen uns am 3"]
+
+
+def test_la_preghiamo_is_a_request_to_the_formal_you() -> None:
+    assert _tasks("it", "La preghiamo di confermare la data.") == ["Confermare la data"]
