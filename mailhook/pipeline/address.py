@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from mailhook.pipeline import postal, streets
+from mailhook.pipeline.cities import find_city_line
 from mailhook.pipeline.postal import country_code
 
 # A postal code and the city after it, in the shapes the countries of Europe and the Americas
@@ -91,6 +92,12 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
                 parts["country"] = (city[0], countries[0].strip(" ."))
     if "city" not in parts and (marked := _marked_city(segments)):
         parts["city"] = marked  # "г. Москва, ул. Тверская, д. 12": Russia often writes no code
+    if "city" not in parts and "postal_code" not in parts:
+        street_at = parts["street_address"][0] if "street_address" in parts else None
+        if known := find_city_line(lines, segments, _hints(lines, segments, sender), street_at):
+            parts["city"] = known[:2]
+            if known[2] and "country" not in parts:
+                parts["country"] = (known[0], known[2])
     if "country" not in parts:
         for index, line in enumerate(lines):
             if postal.is_country_name(line):  # a code alone elsewhere may be a department ("IT")

