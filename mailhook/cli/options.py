@@ -6,15 +6,16 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from mailhook.config import Config, load_config
 from mailhook.errors import MailhookError
 from mailhook.safe_text import json_dumps
-from mailhook.store import Store
-from mailhook.store.locks import database_errors
+
+if TYPE_CHECKING:  # the store loads only for a command that opens it (cli.lazy)
+    from mailhook.store import Store
 
 ON_OFF = click.Choice(["on", "off"])
 
@@ -36,14 +37,24 @@ def with_config(command: Callable[..., Any]) -> Callable[..., Any]:
             return command(config, **kwargs)
         except MailhookError as exc:
             raise click.ClickException(str(exc)) from exc
-        except database_errors() as exc:  # met after opening: damage, a long lock, a lost server
+        except _database_errors() as exc:  # met after opening: damage, a long lock, a lost server
             raise click.ClickException(f"database {config.database.shown}: {_first_line(exc)}") from exc
 
     return wrapper
 
 
 def open_store(config: Config) -> Store:
+    from mailhook.store import Store
+
     return Store.configured(config.database)
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    """Evaluated only once an exception is on its way, so a command that never opens the
+    database never imports the store."""
+    from mailhook.store.locks import database_errors
+
+    return database_errors()
 
 
 def _first_line(exc: Exception) -> str:

@@ -26,7 +26,6 @@ from mailhook.cli.options import open_store, with_config
 from mailhook.config import Config
 from mailhook.store import Store
 from mailhook.worker import pool
-from mailhook.worker.processing import Worker
 from mailhook.worker.replay import (
     ALREADY,
     TOO_LARGE,
@@ -115,7 +114,11 @@ def _run(config: Config, store: Store, user: str, source: Source, *, max_size: i
     """The replay with a progress bar: in this process, or with [worker] processes children.
     Returns the tally and the wall-clock seconds it took, start-up included."""
     processes = config.worker.process_count
-    worker = Worker(config) if processes == 1 else None
+    worker = None
+    if processes == 1:  # in this process; with children, only they load the pipeline
+        from mailhook.worker.processing import Worker
+
+        worker = Worker(config)
     console = Console(stderr=True)
     columns = (TextColumn("replay"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                TextColumn("eta"), TimeRemainingColumn(), TimeElapsedColumn())

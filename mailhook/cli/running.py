@@ -12,20 +12,23 @@ from typing import Any
 
 import click
 
-from mailhook.cli.exports import export_group
-from mailhook.cli.maintenance import doctor, undo
-from mailhook.cli.migrate import migrate_db
+from mailhook.cli.lazy import LazyGroup
 from mailhook.cli.options import open_store, print_records, with_config
-from mailhook.cli.people import contacts, users
-from mailhook.cli.replay import replay_command
-from mailhook.cli.suggestions import suggestions
-from mailhook.cli.tasks import digest, tasks
 from mailhook.config import Config
 from mailhook.errors import MailhookError
 from mailhook.safe_text import escape
 
+# The other modules' commands, imported only when one of them runs (cli.lazy).
+ELSEWHERE = {
+    "users": "mailhook.cli.people:users", "contacts": "mailhook.cli.people:contacts",
+    "export": "mailhook.cli.exports:export_group", "tasks": "mailhook.cli.tasks:tasks",
+    "digest": "mailhook.cli.tasks:digest", "undo": "mailhook.cli.maintenance:undo",
+    "doctor": "mailhook.cli.maintenance:doctor", "suggestions": "mailhook.cli.suggestions:suggestions",
+    "replay": "mailhook.cli.replay:replay_command", "migrate-db": "mailhook.cli.migrate:migrate_db",
+}
 
-@click.group()
+
+@click.group(cls=LazyGroup, lazy=ELSEWHERE)
 @click.version_option(package_name="mailhook")
 def main() -> None:
     """mailhook: turns the mail your team sends and receives into contact details."""
@@ -194,8 +197,3 @@ def browse(config: Config, host: str, port: int, public: bool, allow_hosts: tupl
     open_store(config).close()  # creates and migrates the database, so the views exist
     # SIGTERM, SIGINT and SIGHUP stop Datasette too and remove its metadata file.
     sys.exit(run_datasette(config.database.path, names, host, port))
-
-
-for command in (users, contacts, export_group, tasks, digest, undo, doctor, suggestions, replay_command,
-                migrate_db):
-    main.add_command(command)

@@ -19,7 +19,6 @@ from mailhook.store.claims import WINDOW, choose
 from mailhook.store.locks import patiently
 from mailhook.worker import leases
 from mailhook.worker.children import Child, Inbox, Target, charge, leave, settle, spawn
-from mailhook.worker.processing import Worker
 from mailhook.worker.replay import GROUP, STORE_BATCH, Source, intake, process_group, take
 
 log = logging.getLogger(__name__)
@@ -206,6 +205,7 @@ def _stop(children: list[Child]) -> list[tuple[Any, str]]:
 
 def _drain_main(config: Config, reader: Connection, reports: Connection, parent: int,
                 level: int) -> None:
+    from mailhook.worker.processing import Worker  # the child's, not the parent's (cli.lazy)
     settle(config, parent, level)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
     store = Store.configured(config.database)
@@ -220,6 +220,7 @@ def _drain_main(config: Config, reader: Connection, reports: Connection, parent:
 
 def _replay_main(config: Config, reader: Connection, reports: Connection, parent: int,
                  level: int) -> None:
+    from mailhook.worker.processing import Worker  # the child's, not the parent's (cli.lazy)
     settle(config, parent, level)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the parent stops us (see supervisor._main)
     store = Store.configured(config.database)

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from mailhook.config import Config
 from mailhook.database_url import redact
@@ -24,7 +24,9 @@ from mailhook.store.claims import WINDOW, choose
 from mailhook.store.postgres import is_url
 from mailhook.store.queue import REPLAY
 from mailhook.trust.authorship import read_header_block
-from mailhook.worker.processing import Worker
+
+if TYPE_CHECKING:  # the pipeline is the worker's; a replay parent with children never loads it
+    from mailhook.worker.processing import Worker
 
 ALREADY = "already stored"
 TOO_LARGE = "over max_message_size"

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,9 +118,17 @@ def test_errors_are_one_clear_line(run, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "smtp.prot" in result.output
 
 
+def _sub(group: click.Group, name: str) -> click.Command:
+    """A sub-command as click finds it (the top group imports its commands lazily)."""
+    command = group.get_command(click.Context(group), name)
+    assert command is not None, name
+    return command
+
+
 def leaf_commands(group: click.Group, prefix: str = "") -> list[str]:
     names = []
-    for name, command in group.commands.items():
+    for name in group.list_commands(click.Context(group)):
+        command = _sub(group, name)
         if isinstance(command, click.Group):
             names += leaf_commands(command, f"{prefix}{name} ")
         else:
@@ -144,7 +154,7 @@ def _options(group: click.Group, path: list[str]) -> list[str]:
     command: click.Command = group
     for name in path:
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        command = _sub(command, name)
     return [opt for p in command.params for opt in getattr(p, "opts", [])]
 
 
@@ -189,3 +199,21 @@ def test_an_unusable_database_is_one_clear_line_for_every_command(
     assert isinstance(result.exception, SystemExit), result.exception  # not a crash
     assert result.output.splitlines()[-1] == f"Error: {message.format(path=database)}"
     assert "Traceback" not in result.output
+
+
+def test_a_command_runs_without_importing_the_others(tmp_path: Path) -> None:
+    """`mailhook --version` loads no command module but its own: each command imports what it
+    needs when it runs (cli.lazy), so start-up does not pay for the store, DKIM or the pipeline."""
+    probe = ("import sys\nfrom mailhook.cli import main\n"
+             "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('mailhook.pipeline', "
+             "'mailhook.trust.dkim', 'mailhook.cli.replay', 'sqlite_utils'))))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=tmp_path).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_every_lazy_command_resolves() -> None:
+    """Each name the group lists imports to a click command of that name."""
+    for name in main.list_commands(click.Context(main)):
+        assert _sub(main, name).name == name
