@@ -11,6 +11,7 @@ its evidence names every finder that agreed.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from mailhook.pipeline.candidate import Candidate
@@ -29,7 +30,25 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
         rank = (pooled, -min(c.order for c in group))
         if field not in best or rank > best[field][:2]:
             best[field] = (*rank, _merged(lead, group, pooled))
-    return {field: cand for field, (_, _, cand) in best.items()}
+    return _title_without_company({field: cand for field, (_, _, cand) in best.items()})
+
+
+# What stands between a title and the company after it on one line: ", ", " | ", " - ", " / ".
+_BEFORE_COMPANY = re.compile(r"\s*(?:,|\s[|·•/\-–—])\s*$")
+
+
+def _title_without_company(chosen: dict[str, Candidate]) -> dict[str, Candidate]:
+    """A title that ends with the chosen company after a separator ("Jefa de Compras, Hierros del
+    Norte", the company found by another finder) is the title before it: one line, two fields."""
+    title, company = chosen.get("job_title"), chosen.get("company")
+    if title is None or company is None or len(company.value) >= len(title.value):
+        return chosen
+    if not fold(title.value).endswith(fold(company.value)):
+        return chosen
+    head = title.value[: len(title.value) - len(company.value)]
+    if not _BEFORE_COMPANY.search(head) or not (cut := _BEFORE_COMPANY.sub("", head).strip()):
+        return chosen
+    return chosen | {"job_title": dataclasses.replace(title, value=cut, normalised=cut)}
 
 
 def agreement_key(value: str) -> str:

@@ -81,7 +81,10 @@ def find_roles(
     title = max(titles, key=lambda f: (f.confidence, -f.line), default=None)
     title = title or _title_below_name(block, name_line, companies)
     company = max(companies, key=lambda f: (f.confidence, -f.line), default=None)
-    fallback = _fallback_company(block, start, title) if name_line is not None else None
+    fallback = None
+    if name_line is not None:
+        fallback = _fallback_company(block, start, title)
+        fallback = fallback or _company_above_address(block, start, title, author)
     return title, company or fallback
 
 
@@ -298,4 +301,31 @@ def _fallback_company(block: list[str], start: int, title: Found | None) -> Foun
         ):
             return Found(index, _PAREN.sub("", first), "company-fallback", _FALLBACK_COMPANY)
         return None
+    return None
+
+
+def _company_above_address(
+    block: list[str], start: int, title: Found | None, author: Author | None
+) -> Found | None:
+    """The line right above the address that is not the title ("Sara Berg" / "Inköpschef" / "" /
+    "Norrsken Design" / "Storgatan 5"): where a company stands when it is not under the name and
+    names itself by no legal form or domain. Capitalised words, no digits, not the sender's name."""
+    address = next((i for i in range(start, len(block)) if _is_address(block[i].strip())), None)
+    if address is None:
+        return None
+    index = next((i for i in range(address - 1, start - 1, -1) if block[i].strip()), None)
+    if index is None or (title and title.line == index):
+        return None
+    line = _COLUMNS.split(block[index].strip())[0]
+    words = line.split()
+    own = {w.casefold() for w in (author.name or "").split()} if author else set()
+    if (
+        _candidate(line)
+        and not re.search(r"\d|@|:", line)
+        and 0 < len(words) <= 6
+        and sum(w[0].isupper() for w in words) >= max(1, len(words) - 2)
+        and not own & {w.casefold() for w in words}
+        and not (DEPARTMENT.search(line) or _title_confidence(line) or kind.is_valediction(line))
+    ):
+        return Found(index, _PAREN.sub("", line), "company-fallback", _FALLBACK_COMPANY)
     return None

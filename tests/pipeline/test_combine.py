@@ -111,8 +111,12 @@ def test_the_tagger_leads_a_company_the_senders_domain_confirms_and_follows_for_
              Span("ORG", "Nowak Logistyka Sp. z o.o.", 2, 0, 26, 0.72)]
     found = candidates_from_spans(spans, block(lines, "Marta Kowalska", "m.kowalska@nowak-logistyka.pl"))
     assert [(c.field, c.evidence.confidence) for c in found] == [("company", pytest.approx(0.72))]
-    # Unchecked (a mail provider's domain), it is proposed below any rule's confidence.
-    unconfirmed = candidates_from_spans(spans, block(lines, "Marta Kowalska", "marta@gmail.com"))
+    # A legal form of some country confirms it too, from a mail provider's address.
+    by_form = candidates_from_spans(spans, block(lines, "Marta Kowalska", "marta@gmail.com"))
+    assert [(c.field, c.evidence.confidence) for c in by_form] == [("company", pytest.approx(0.72))]
+    # Unchecked (no legal form, a mail provider's domain), it is proposed below any rule's confidence.
+    bare = [spans[0], Span("ORG", "Nowak Logistyka", 2, 0, 15, 0.72)]
+    unconfirmed = candidates_from_spans(bare, block(lines, "Marta Kowalska", "marta@gmail.com"))
     assert [(c.field, c.evidence.confidence) for c in unconfirmed] == [
         ("company", pytest.approx(LEADS_CHECKED.unchecked * 0.72, abs=1e-3))]
 
