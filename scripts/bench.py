@@ -32,6 +32,7 @@ from bench_load import (
     Result,
     ceiling,
     load,
+    prepare,
     sample_message,
     start_noop,
     start_sink,
@@ -110,9 +111,11 @@ def _busy(connections: int, per_connection: int) -> Result:
             done = 1
             while len(wait_processed(db, done)) < cores:
                 done += 1
+            # Built before the count starts: the workers drain at full speed while it is built.
+            sessions = prepare(connections, per_connection)
             before = processed(db)[0]
             result = load("mailhook LMTP, workers busy", lmtp_port, True, connections,
-                          per_connection, [USER])
+                          per_connection, [USER], prepared=sessions)
             result.processed = processed(db)[0] - before
             if pending(db) == 0:
                 raise RuntimeError("the workers drained the backlog before the load ended")

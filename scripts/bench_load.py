@@ -178,12 +178,20 @@ def send(port: int, lmtp: bool, prepared: list[list[tuple[bytes, bytes]]],
     return seconds, latencies, time.process_time() - cpu
 
 
-def load(name: str, port: int, lmtp: bool, connections: int, per_connection: int,
-         recipients: list[str], sender: str = "bob@acme.example") -> Result:
-    """`connections` sessions of `per_connection` ~2 KB messages each, all from `sender`."""
+def prepare(connections: int, per_connection: int, sender: str = "bob@acme.example"
+            ) -> list[list[tuple[bytes, bytes]]]:
+    """`connections` sessions of `per_connection` ~2 KB messages each, all from `sender`, encoded."""
     mails = [(sender, sample_message(i, sender=sender)) for i in range(connections * per_connection)]
-    seconds, latencies, cpu = send(port, lmtp, batches(mails, connections), recipients)
-    return Result(name, len(mails), seconds, latencies, cpu)
+    return batches(mails, connections)
+
+
+def load(name: str, port: int, lmtp: bool, connections: int, per_connection: int,
+         recipients: list[str], sender: str = "bob@acme.example",
+         prepared: list[list[tuple[bytes, bytes]]] | None = None) -> Result:
+    """Send `prepared` sessions (built here when not given) and time the sending alone."""
+    sessions = prepared if prepared is not None else prepare(connections, per_connection, sender)
+    seconds, latencies, cpu = send(port, lmtp, sessions, recipients)
+    return Result(name, sum(len(batch) for batch in sessions), seconds, latencies, cpu)
 
 
 def free_port() -> int:
