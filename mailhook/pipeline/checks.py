@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from mailhook.pipeline import postal
 from mailhook.pipeline.cities import is_known_city
 from mailhook.pipeline.folding import fold
-from mailhook.pipeline.organisations import LEGAL_FORM
+from mailhook.pipeline.organisations import ends_in_legal_form
 from mailhook.pipeline.phones import find_phones
 
 if TYPE_CHECKING:
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from mailhook.pipeline.tokens import Span
 
 _WORD = re.compile(r"[^\W\d_]+")
-# A name ending in a legal form (organisations.LEGAL_FORMS, written in its case).
-_LEGAL_END = re.compile(rf"\S\s*,?\s(?:{LEGAL_FORM})\s*$")
 # Domains whose labels say nothing about the company: mail providers.
 _PROVIDERS = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol",
                         "icloud", "me", "gmx", "web", "mail", "protonmail", "proton", "t-online",
@@ -50,7 +48,7 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
         confirmed = _org_check(span.text, block)
         if confirmed is None and is_known_city(span.text, _place_hints(spans, block)):
             return False  # "Göteborg" alone on its line is where they are, not who
-        if confirmed is None and _LEGAL_END.search(span.text):
+        if confirmed is None and ends_in_legal_form(span.text):
             return True  # "Hierros del Norte S.L.": a legal form of some country ends it
         return confirmed
     return None

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from cleanco.termdata import terms_by_country, terms_by_type
 from publicsuffixlist import PublicSuffixList
 
 # Legal forms as companies write them, per country (ISO 3166 code; "EU" for the Societas
@@ -179,6 +180,39 @@ ORG_LABEL = re.compile(
     r"selskap|firma|cég|společnost|spółka|yritys)\s*:\s*",
     re.IGNORECASE,
 )
+
+
+# cleanco's terms that are words of the languages we read as well as legal forms.
+_CLEANCO_WORDS = frozenset({"private", "vat", "sem", "sep", "etat", "ses.", "stg", "teo", "and company"})
+_LAST_WORDS = 4
+
+
+def ends_in_legal_form(text: str) -> bool:
+    """The name ends with a legal form: ours in the case it is written ("Polmet Sp.j.", "Costa
+    Hermanos, C. A."), or one of cleanco's per-country terms in any case, but only those of three
+    letters or more or with a dot ("Põhjala oü" no, "acme kft." yes): two letters ("as", "da")
+    are words too. For names another finder proposed, not for finding them in prose."""
+    if _LEGAL_END.search(text):
+        return True
+    words = text.casefold().replace(",", " ").split()
+    for width in range(1, min(_LAST_WORDS, len(words) - 1) + 1):
+        if _squeezed(" ".join(words[-width:])) in _cleanco_terms():
+            return True
+    return False
+
+
+_LEGAL_END = re.compile(rf"\S\s*,?\s(?:{LEGAL_FORM})\s*$")
+
+
+def _squeezed(term: str) -> str:
+    return re.sub(r"\.\s+", ".", term.strip())
+
+
+@lru_cache(maxsize=1)
+def _cleanco_terms() -> frozenset[str]:
+    terms = {t for forms in [*terms_by_country.values(), *terms_by_type.values()] for t in forms}
+    kept = {_squeezed(t.casefold()) for t in terms if "." in t or len(re.sub(r"\W", "", t)) >= 3}
+    return frozenset(kept - _CLEANCO_WORDS)
 
 
 @lru_cache(maxsize=1)

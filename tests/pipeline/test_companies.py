@@ -14,6 +14,7 @@ from mailhook.pipeline import Finder, extract, load_finders, read_message
 from mailhook.pipeline.candidate import Block, Candidate
 from mailhook.pipeline.checks import check_span
 from mailhook.pipeline.combine import choose
+from mailhook.pipeline.organisations import ends_in_legal_form
 from mailhook.pipeline.tokens import Span
 
 TEXT = "Hello,\n\nthank you for the documents, we will come back to you next week.\n\nBest regards,\n"
@@ -136,3 +137,21 @@ def test_a_legal_form_confirms_the_taggers_company() -> None:
     assert check_span(span("Polmet Sp.j."), [], block) is True
     assert check_span(span("Costa Hermanos"), [], block) is None
     assert check_span(span("Hermanos sa"), [], block) is None  # the form keeps its case
+
+
+@pytest.mark.parametrize(
+    ("name", "ends"),
+    [
+        ("Polmet Sp.j.", True),
+        ("Costa Hermanos, C. A.", True),
+        ("acme kft.", True),  # cleanco's Hungarian term, in any case
+        ("Kaya Koop.", True),  # cleanco's Turkish cooperative
+        ("Foo s. de r.l.", True),  # spaced after its dots
+        ("Ber Bvba", True),
+        ("Tanker as", False),  # two letters: a word as well ("as")
+        ("Groupe Etat", False),  # a word cleanco also lists
+        ("Nordwerk", False),
+    ],
+)
+def test_legal_forms_of_many_countries(name: str, ends: bool) -> None:
+    assert ends_in_legal_form(name) is ends
