@@ -107,25 +107,80 @@ _IDEAL_FIRST = {
     "da": r"\b(?:helst|ideelt set)", "sv": r"\b(?:helst|idealiskt sett)", "no": r"\b(?:helst|ideelt sett)",
     "pl": r"\b(?:najlepiej|idealnie)",
 }
+# A deadline as a sentence of its own, marked by "at the latest" or a "please" ("Friday at the latest,
+# please.", "Spätestens Freitag.", "Graag voor vrijdag.", "Senast fredag, om möjligt.").
+_LATEST = {
+    "en": r"(?:at the latest|latest|no later than)", "de": r"(?:spätestens)",
+    "fr": r"(?:au plus tard|dernier délai)", "es": r"(?:como (?:muy )?tarde|a más tardar)",
+    "it": r"(?:al più tardi|al massimo)", "nl": r"(?:uiterlijk|op zijn laatst|ten laatste)",
+    "pt": r"(?:o mais tardar|no máximo|no limite)", "da": r"(?:senest)", "sv": r"(?:senast)",
+    "no": r"(?:senest)", "pl": r"(?:najpóźniej)",
+}
+_POLITE = {
+    "en": r"(?:please|if possible|if you can|if at all possible)",
+    "de": r"(?:bitte|wenn möglich|wenn es geht)",
+    "fr": r"(?:s'il vous plaît|svp|si possible)",
+    "es": r"(?:por favor|si es posible|si puede)",
+    "it": r"(?:per favore|per cortesia|se possibile)",
+    "nl": r"(?:graag|alstublieft|a\.u\.b\.|als het kan|indien mogelijk)",
+    "pt": r"(?:por favor|se possível)",
+    "da": r"(?:gerne|hvis muligt|hvis det er muligt)",
+    "sv": r"(?:gärna|om möjligt|om det går)",
+    "no": r"(?:gjerne|hvis mulig|om mulig|hvis det er mulig)",
+    "pl": r"(?:proszę|jeśli to możliwe|jeśli można)",
+}
+# Words that may follow the time in such a sentence ("Friday 12 noon", "Ende nächster Woche").
+_TRAIL = r"(?:\s+(?:\d\S*|[ap]\.?m\.?|uhr|h|cet|kl\.?|godz\.?|ore|uur|horas?|o'clock|noon|midday|mittag" \
+    r"|midi|of|the|next|this|week|month|day|business|de|la|du|des|del|di|della|der|van|af|av|på|w" \
+    r"|semaine|mois|semana|mes|settimana|mese|woche|monats|monat|maand|mês|uge|vecka|uke|tygodnia" \
+    r"|miesiąca|dnia|tag|jour|día|giorno|dag|dia|prossima|próxima|nächster|prochaine|volgende|næste|nästa|neste|przyszłego))*"
+# A negation makes it something not to do ("Bitte bis Freitag nicht anrufen").
+_NEGATION = {
+    "en": "not|never|don't", "de": r"nicht|kein\w*", "fr": "pas|jamais", "es": "no|nunca", "it": "non|mai",
+    "nl": "niet|geen", "pt": "não|nunca", "da": "ikke", "sv": "inte|ej", "no": "ikke", "pl": "nie",
+}
 
+# (Patterns open on "^(?:\W+)?", not "^\W*": loosening drops an optional head, and the paragraph
+# check then starts from the first word that every match holds.)
 # ("hadde vært", "hade varit" are the polite present in Norwegian and Swedish: not listed.)
 _PAST_PARTICIPLE = words("been", "gewesen", "été", "sido", "stat[oaie]", "geweest")
 
 
 def _deadlines(lang: str) -> list[str]:
-    by, time = _BY[lang], _TIME[lang]
+    by, time, latest, polite = _BY[lang], _TIME[lang], _LATEST[lang], _POLITE[lang]
+    no = rf"(?![^.?!]*\b(?:{_NEGATION[lang]})\b)"
     deadline = rf"{by}\s+(?:\S+\s+){{0,3}}?{time}"
     return [
         # "By Friday would be ideal", "Das Angebot bis Freitag wäre super", "Senast fredag vore perfekt".
         # Not in the past ("by Friday would have been better", "wäre gut gewesen", "sarebbe stato").
-        rf"^\W*(?![^.?!]*\b{_PAST_PARTICIPLE}\b)(?P<act>(?:\S+\s+){{0,8}}?{deadline})[^.?!]*?{_APPROVED[lang]}",
+        # (The act opens the sentence, empty, so that the title reads from there and the paragraph
+        # check starts at the deadline: loosening drops a head that may match nothing.)
+        rf"^(?:\W+)?(?![^.?!]*\b{_PAST_PARTICIPLE}\b)(?P<act>\W*)(?:(?:\S+\s+){{0,8}}?){deadline}[^.?!]*?"
+        rf"{_APPROVED[lang]}",
         # "Ideally by Friday", "L'ideale sarebbe riceverla entro giovedì", "Najlepiej do piątku".
         rf"{_IDEAL_FIRST[lang]}\s+(?P<act>(?:\S+\s+){{0,8}}?{deadline})\b",
+        # "Friday at the latest, please.", "No later than Thursday, if possible.", "Uiterlijk vrijdag graag."
+        rf"^(?:\W+)?{no}(?P<act>\W*)(?:{by}\s+)?(?:(?:\S+\s+){{0,1}}?){time}\S*{_TRAIL}\s*,?\s*"
+        rf"(?:{latest[3:-1]}|{polite[3:-1]})"
+        rf"(?:\s*,?\s*{polite})?\W*$",
+        # "Spätestens Freitag, bitte.", "Najpóźniej do piątku.", "Au plus tard vendredi, si possible."
+        rf"^(?:\W+)?{no}{latest}\s+(?P<act>(?:{by}\s+)?(?:\S+\s+)??{time}\S*{_TRAIL})(?:\s*,?\s*{polite})?\W*$",
+        # "Gerne bis Donnerstag.", "Graag voor vrijdag.", "Proszę do piątku."
+        rf"^(?:\W+)?{no}(?:{polite[3:-1]}|gerne|gern|helst)\s+(?P<act>{by}\s+(?:\S+\s+)??{time}\S*{_TRAIL})\W*$",
     ]
 
 
 INDIRECT: dict[str, list[str]] = {
     "en": [
+        rf"^(?:\W+)?(?:(?:i'm|i am|we're|we are)\s+)?(?:just\s+)?checking(?:\s+in)?(?:\s+to see)?\s+"
+        rf"(?P<act>{_WH['en']})\b",
+        rf"\b(?:i'm|i am|we're|we are)\s+(?:writing|e-?mailing|contacting you|getting in touch"
+        rf"|reaching out)\s+(?:to you\s+)?to\s+(?:ask|check|find out|enquire|inquire|see|confirm)\s+"
+        rf"(?P<act>{_WH['en']})\b",
+        rf"\b(?:i'm|i am|we're|we are)\s+trying to (?:find out|work out|figure out|establish)\s+"
+        rf"(?P<act>{_WH['en']})\b",
+        rf"\bit(?: would|'d) be (?:\w+\s+)?(?:helpful|good|useful|great|nice|interesting) to (?:know"
+        rf"|understand|hear|learn|find out)\s+(?P<act>{_WH['en']})\b",
         rf"\b(?:i|we)(?:'d| would)?\s+(?:be\s+)?(?:very\s+|really\s+)?(?:keen|curious|interested|glad|"
         rf"grateful)\s+to\s+(?:know|hear|learn|find out|understand)\s+(?P<act>{_WH['en']})\b",
         rf"\b(?:i|we)\s+(?:just\s+)?(?:wanted|want|wished|was hoping|were hoping)\s+to\s+(?:ask|check|"
@@ -135,6 +190,11 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?:wondering|curious),?\s+(?P<act>{_WH['en']})\b",
     ],
     "de": [
+        rf"\b(?:ich|wir)\s+(?:wollte|wollten|möchte|möchten)\s+(?:\S+\s+){{0,3}}?(?:nachhaken|nachfragen|anfragen"
+        rf"|erfahren|klären|sichergehen)\s*,?\s*(?P<act>{_WH['de']})\b",
+        rf"\bes wäre (?:\S+\s+)?(?:gut|hilfreich|interessant|wichtig|schön|nützlich) zu (?:wissen"
+        rf"|erfahren)\s*,?\s*(?P<act>{_WH['de']})\b",
+        rf"\bum (?:\S+\s+)?(?:zu fragen|nachzufragen|zu erfahren|zu klären)\s*,?\s*(?P<act>{_WH['de']})\b",
         rf"\b(?:mich|uns)\s+(?:würde|würden|interessiert|interessieren|interessiert es)\s+(?:\S+\s+){{0,2}}?"
         rf"(?:interessieren\s*,?\s*)?(?P<act>{_WH['de']})\b",
         rf"\b(?:ich|wir)\s+(?:frage|fragen|fragte|fragten)\s+(?:mich|uns)\s*,?\s*(?:\S+\s+)?(?P<act>{_WH['de']})\b",
@@ -143,12 +203,14 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?P<act>{_WH['de']})\b",
     ],
     "fr": [
+        rf"\b(?:je me permets|nous nous permettons) de (?:vous |te )?demander\s+(?P<act>{_WH['fr']})",
         rf"\b(?:je me demand(?:ais|e)|nous nous demand(?:ions|ons)|on se demand(?:ait|e))\s+"
         rf"(?P<act>{_WH['fr']})",
         rf"\bje serais (?:curieu(?:x|se)|intéressée?|ravie?|heureu(?:x|se)) de (?:savoir|connaître)\s+"
         rf"(?P<act>{_WH['fr']})",
     ],
     "es": [
+        rf"\b(?:necesito|necesitaría|necesitamos|necesitaríamos)\s+saber\s+(?P<act>{_WH['es']})\b",
         rf"\b(?:me|nos)\s+(?:pregunto|preguntaba|preguntamos|preguntábamos)\s+(?P<act>{_WH['es']})\b",
         rf"\b(?:quería|queríamos|quisiera|quisiéramos|quiero|queremos)\s+(?:consultar|preguntar)"
         rf"(?:le|te|les|os)?\s+(?P<act>{_WH['es']})\b",
@@ -161,12 +223,18 @@ INDIRECT: dict[str, list[str]] = {
         rf"\b(?:mi|ci) interesserebbe (?:sapere|capire)\s+(?P<act>{_WH['it']})\b",
     ],
     "nl": [
+        rf"\bgraag\s+(?:hoor|weet|verneem)\s+(?:ik|we|wij)\s+(?:\S+\s+)?(?P<act>{_WH['nl']})\b",
+        rf"\b(?:ik|we|wij)\s+(?:hoor|horen|weet|weten|verneem|vernemen)\s+(?:\S+\s+)?graag\s*,?\s*"
+        rf"(?P<act>{_WH['nl']})\b",
         rf"\b(?:vroeg|vroegen|vraag|vragen)\s+(?:ik|wij|we)?\s*(?:me|mij|ons)\s+(?:\S+\s+)?af\s*,?\s*"
         rf"(?P<act>{_WH['nl']})\b",
         rf"\b(?:ik ben|wij zijn|we zijn|ben ik|zijn wij|zijn we)\s+(?:erg\s+|wel\s+|heel\s+|nog\s+)?benieuwd"
         rf"\s*,?\s*(?P<act>{_WH['nl']})\b",
     ],
     "pt": [
+        rf"\b(?:escrevo|escrevemos|estou a escrever|contacto-o|contacto-a)\s+(?:\S+\s+)?para\s+(?:perguntar"
+        rf"|saber|confirmar)\s+(?P<act>{_WH['pt']})\b",
+        rf"\b(?:preciso|precisava|precisamos|precisávamos|precisaria)\s+(?:de\s+)?saber\s+(?P<act>{_WH['pt']})\b",
         rf"\b(?:pergunto-me|perguntava-me|perguntamo-nos|me pergunto|me perguntava)\s+(?P<act>{_WH['pt']})\b",
         r"\b(?:estava|estávamos|estou|estamos)\s+(?:a\s+pensar|pensando)\s+(?P<act>se)\b",
         rf"\b(?:queria|queríamos|quero|queremos)\s+(?:só\s+)?perguntar(?:-lhe|-te|-vos)?\s+(?P<act>{_WH['pt']})\b",
@@ -179,6 +247,8 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?P<act>{_WH['da']})\b",
     ],
     "sv": [
+        rf"\b(?:jag|vi)\s+(?:skriver|hör av mig|mejlar)\s+(?:\S+\s+)?för att\s+(?:höra|fråga|kolla|veta)\s+"
+        rf"(?P<act>{_WH['sv']})\b",
         rf"\b(?:jag|vi)\s+(?:undrar|undrade|funderar|funderade)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['sv']})\b",
         rf"\b(?:undrar|undrade|funderar|funderade)\s+(?:jag|vi)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['sv']})\b",
         rf"\b(?:jag|vi)\s+(?:vill|ville|skulle vilja)\s+(?:bara\s+|gärna\s+)?(?:höra|fråga|veta|kolla)"
@@ -190,6 +260,8 @@ INDIRECT: dict[str, list[str]] = {
         rf"\b(?:lurer|lurte|undrer|undret)\s+(?:jeg|vi)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['no']})\b",
     ],
     "pl": [
+        rf"\b(?:piszę|piszemy|zwracam się|zwracamy się)\s*,?\s*(?:\S+\s+)?(?:aby|żeby|by|z pytaniem)\s*"
+        rf"(?:zapytać|się dowiedzieć|upewnić się)?\s*,?\s*(?P<act>{_WH['pl']})\b",
         rf"\b(?:zastanawiam|zastanawiałem|zastanawiałam|zastanawiamy|zastanawialiśmy)\s+się\s*,?\s*"
         rf"(?P<act>{_WH['pl']})\b",
         rf"\b(?:ciekawi|interesuje)\s+(?:mnie|nas)\s*,?\s*(?P<act>{_WH['pl']})\b",
@@ -205,6 +277,8 @@ _NORDIC_PROPOSALS = [
     r"|ses(?!\s+a[fv]\b)|tale sammen|snakke sammen|tage? et (?:\S+\s+)?(?:møde|møte|opkald)"
     r"|ta en (?:\S+\s+)?(?:telefon|prat|samtale)|holde et (?:\S+\s+)?(?:møde|møte)))\b",
 ]
+# "Passer det på torsdag?", "Passar det bra med tisdag?": a slot put to the reader.
+_PASSER = r"^(?:\W+)?(?P<act>(?:passer|passar)\s+det\s+(?:\S+\s+){{0,3}}?{time}\S*)(?=[^.!]*\?)"
 PROPOSALS: dict[str, list[str]] = {
     "en": [
         # "meet" with someone or somewhere, not a target ("we could meet the deadline").
@@ -212,11 +286,18 @@ PROPOSALS: dict[str, list[str]] = {
         r"|in|next|tomorrow|for|to discuss|there|halfway)\b|\s*[,.?!]|\s*$)|talk|speak|catch up|get together"
         r"|sit down|hop on a call|jump on a call|go (?:through|over) (?:the|it|this|them)|(?:do|have|set up"
         r"|schedule|arrange|book) a (?:\S+\s+)?(?:call|meeting|chat|demo|workshop|session|visit))\b)",
+        r"\b(?:can|could|shall) we\s+(?P<act>find (?:\d+|a few|some|half an hour|an hour)(?:\s+(?:minutes"
+        r"|mins|min|time|hours?))?)\b",
+        rf"\b(?:would|does|will|could)\s+(?P<act>(?:\S+\s+){{0,3}}?{_TIME['en']}\S*(?:\s+\S+){{0,3}}?)\s+work"
+        rf"\s*\?",
         r"\bwould it (?:make sense|be (?:an idea|worth it|useful|helpful|a good idea)) to\s+"
         r"(?P<act>(?:\S+\s+){0,3}?(?:meet|sit down|talk|call|catch up|speak|discuss|go through"
         r"|get together))\b",
     ],
     "fr": [
+        r"\b(?:pouvons-nous|pourrions-nous|pourrait-on|peut-on|on peut)\s+(?P<act>(?:prévoir|caler|organiser"
+        r"|planifier|fixer|programmer|se voir|se parler|s'appeler|nous voir|nous parler|nous appeler)\b)"
+        r"(?=[^.!]*\?)",
         r"\b(?:nous pourrions|on pourrait)\s+(?:peut-être\s+|aussi\s+|également\s+)?(?P<act>(?:nous |se )"
         r"(?:voir|rencontrer|retrouver|appeler|parler|téléphoner)|(?:nous |se )?(?:caler|organiser|prévoir"
         r"|planifier|fixer|faire) (?:un|une) (?:\S+\s+)?(?:appel|réunion|rendez-vous|rdv|point|visio|call"
@@ -232,5 +313,20 @@ PROPOSALS: dict[str, list[str]] = {
         r"\b(?:moglibyśmy|mogłybyśmy)\s+(?:się\s+)?(?:też\s+|również\s+)?(?P<act>(?:porozmawiać"
         r"|spotkać(?!\s+(?:się\s+)?z\s+(?:problem|trudno|błęd))|zdzwonić|umówić|zobaczyć))\b",
     ],
-    "de": [], "es": [], "nl": [], "pt": [], "da": _NORDIC_PROPOSALS, "sv": [], "no": _NORDIC_PROPOSALS,
+    "de": [
+        rf"\bwie sieht(?:'s| es)\s+(?:\S+\s+){{0,3}}?(?P<act>(?:am\s+|um\s+)?{_TIME['de']}\S*)[^.!]*\baus\b"
+        rf"(?=[^.!]*\?)",
+        r"\b(?:sollen|wollen|können|könnten) wir\s+(?:\S+\s+){0,4}?(?P<act>(?:einen |ein )?(?:\S+\s+)?"
+        r"(?:termin|treffen|telefonat|gespräch|call|meeting|videocall)\s+(?:vereinbaren|ausmachen|ansetzen|planen"
+        r"|einplanen))\b",
+    ],
+    "nl": [
+        rf"^(?:\W+)?(?:en\s+)?(?P<act>(?:past|schikt|lukt)\s+(?:het\s+(?:u|je|jullie)\s+)?(?:\S+\s+){{0,2}}?"
+        rf"{_TIME['nl']})(?=[^.!]*\?)",
+    ],
+    "pt": [
+        r"\b(?P<act>(?:dá-lhe|dá-te|dava-lhe|dava-te|daria-lhe|convém-lhe) jeito)\b(?=[^.!]*\?)",
+    ],
+    "es": [], "da": [*_NORDIC_PROPOSALS, _PASSER.format(time=_TIME["da"])],
+    "sv": [_PASSER.format(time=_TIME["sv"])], "no": [*_NORDIC_PROPOSALS, _PASSER.format(time=_TIME["no"])],
 }

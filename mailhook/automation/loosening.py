@@ -107,8 +107,10 @@ def _group_end(source: str, start: int) -> int:
 
 
 
-_PLAIN_WORDS = re.compile(r"[a-z' -]+")
-_PLAIN_CHAR = re.compile(r"[a-z' -]")
+# Latin letters with diacritics too ("spätestens", "najpóźniej"): none of them matches an ASCII letter
+# under re.IGNORECASE, so an ASCII paragraph without the word cannot match the pattern either.
+_PLAIN_WORDS = re.compile(r"[a-zà-öø-ÿąćęłńśźżœ' -]+")
+_PLAIN_CHAR = re.compile(r"[a-zà-öø-ÿąćęłńśźżœ' -]")
 _QUANTIFIERS = ("?", "*", "+", "{")
 _MIN_KEYWORD = 3  # shorter words ("i", "we") are in nearly every paragraph: no use as a filter
 

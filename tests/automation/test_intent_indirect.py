@@ -148,3 +148,72 @@ def test_an_ordinal_before_a_new_sentence_still_ends_it() -> None:
 
 def test_la_preghiamo_is_a_request_to_the_formal_you() -> None:
     assert _tasks("it", "La preghiamo di confermare la data.") == ["Confermare la data"]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "I'm writing to ask whether the warranty covers the pump."),
+    ("en", "Just checking whether the invoice was received."),
+    ("de", "Ich wollte kurz nachhaken, ob die Bestellung angekommen ist."),
+    ("fr", "Je me permets de vous demander si la facture a été réglée."),
+    ("nl", "Graag hoor ik of de offerte nog geldig is."),
+    ("pt", "Escrevo para perguntar se a fatura já foi paga."),
+    ("sv", "Jag skriver för att höra om fakturan är betald."),
+    ("pl", "Piszę, aby zapytać, czy faktura została opłacona."),
+])
+def test_a_question_after_the_reason_for_writing_is_one_to_answer(language: str, sentence: str) -> None:
+    titles = _tasks(language, sentence)
+    assert len(titles) == 1 and titles[0].startswith("Answer: ")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Friday at the latest."),
+    ("en", "No later than Thursday, if possible."),
+    ("de", "Spätestens Freitag, bitte."),
+    ("de", "Gerne bis Donnerstag."),
+    ("fr", "Au plus tard vendredi, si possible."),
+    ("nl", "Graag voor vrijdag."),
+    ("sv", "Senast fredag, om möjligt."),
+    ("pl", "Najpóźniej do piątku."),
+])
+def test_a_deadline_alone_with_at_the_latest_or_please_is_to_provide(language: str, sentence: str) -> None:
+    titles = _tasks(language, sentence)
+    assert len(titles) == 1 and titles[0].startswith("Provide: ")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("de", "Spätestens Freitag war alles erledigt."),
+    ("en", "Friday at the latest we had not heard back."),
+    ("en", "Friday is a public holiday, please note."),
+])
+def test_a_deadline_reported_or_negated_is_none(language: str, sentence: str) -> None:
+    assert _tasks(language, sentence) == []
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "Could we find 30 minutes next week to go over it?"),
+    ("en", "Would Thursday at 2 work?"),
+    ("de", "Wie sieht es bei Ihnen am Donnerstag aus?"),
+    ("de", "Sollen wir einen Termin vereinbaren?"),
+    ("fr", "Pouvons-nous prévoir un appel la semaine prochaine ?"),
+    ("nl", "Past donderdag om 10 uur?"),
+    ("pt", "Dá-lhe jeito na quinta de manhã?"),
+    ("sv", "Passar det på torsdag?"),
+])
+def test_a_slot_or_meeting_put_as_a_question_is_a_proposal(language: str, sentence: str) -> None:
+    assert len(_tasks(language, sentence)) == 1
+
+
+def test_keywords_may_hold_latin_letters_with_diacritics() -> None:
+    """An ASCII paragraph cannot hold "spätestens": a cue that needs it is skipped there."""
+    from mailhook.automation.loosening import keywords, loosened
+
+    assert keywords(loosened(r"\b(?:spätestens|najpóźniej)\s+(?P<act>\w+)")) == ("spätestens", "najpóźniej")
+
+
+def test_a_deadline_cue_is_searched_from_its_deadline_and_titled_from_the_sentence_start() -> None:
+    from mailhook.automation.cues_indirect import DEADLINES
+    from mailhook.automation.loosening import loosened
+
+    assert loosened(DEADLINES["en"][0])[0].startswith("(?:by|before|no later than)")
+    assert _tasks("en", "Back to us signed by Thursday would be ideal.") == [
+        "Provide: back to us signed by Thursday would be ideal"]
