@@ -95,9 +95,11 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
     if "city" not in parts and "postal_code" not in parts:
         street_at = parts["street_address"][0] if "street_address" in parts else None
         if known := find_city_line(lines, segments, _hints(lines, segments, sender), street_at):
-            parts["city"] = known[:2]
-            if known[2] and "country" not in parts:
-                parts["country"] = (known[0], known[2])
+            parts["city"] = (known.line, known.city)
+            if known.country and "country" not in parts:
+                parts["country"] = (known.line, known.country)
+            if known.state and "state" not in parts:
+                parts["state"] = (known.line, known.state)
     if "country" not in parts:
         for index, line in enumerate(lines):
             if postal.is_country_name(line):  # a code alone elsewhere may be a department ("IT")

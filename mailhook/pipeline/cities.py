@@ -15,6 +15,7 @@ import functools
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 
 from mailhook.pipeline import postal, streets
@@ -29,6 +30,8 @@ _RECORD = re.compile(
 # scripts without case are read by the CJK finder, not here.
 _WRITTEN = re.compile(r'"((?:[A-Z]|\\u00[c-d][0-9a-f]|\\u01[0-9a-f]{2}|\\u04[01][0-9a-f])(?:[^"\\]|\\.)*)"')
 _BRACKETED = re.compile(r"\s*\([^()]*\)$")
+# Parts of a one-line signature.
+_PIPED = re.compile(r"\s[|·•]\s")
 # A contact line: an e-mail address or a phone number.
 _CONTACT = re.compile(r"@|\+?\d[\d\s()./-]{6,}\d")
 
@@ -80,30 +83,60 @@ def _index() -> dict[str, str]:
     return index
 
 
+@dataclass(frozen=True)
+class CityLine:
+    """A city read without a postcode: its line, and the country or state written beside it."""
+
+    line: int
+    city: str
+    country: str | None = None
+    state: str | None = None
+
+
 def find_city_line(
     lines: Sequence[str], segments: Sequence[Sequence[str]], hints: Sequence[str], street_at: int | None
-) -> tuple[int, str, str | None] | None:
-    """A known city written without a postcode, with its proof of place: before its country on its
-    line ("Milano, Italy"), alone below the street or above its country, or alone beside a contact
-    line ("Göteborg" above "Tel: +46 ...", a city line of a two-column block) in a hinted country.
-    Never the block's top line: that is the name's ("Lukas", "Dana" are cities too). Returns its
-    line, the city and the country written beside it."""
+) -> CityLine | None:
+    """A known city written without a postcode, with its proof of place: before its country or
+    state on its line ("Milano, Italy", "Leeds, UK", "Chicago, IL"), alone below the street or
+    above its country, alone beside a contact line ("Göteborg" above "Tel: +46 ...", a city line
+    of a two-column block) or a part of a piped contact line in a hinted country. Never the top
+    line alone: that is the name's ("Lukas", "Dana" are cities too)."""
     top = next((i for i, line in enumerate(lines) if line.strip()), 0)
     for index, parts in enumerate(segments):
         texts = [p.strip(" .") for p in parts if p.strip(" .")]
-        if index == top or not texts or not _city_shaped(texts[0]) or not is_known_city(texts[0], hints):
+        if not texts:
             continue
-        rest = texts[1:]
-        if rest and len(rest) == 1 and postal.is_country_name(rest[0]):
-            return index, texts[0], rest[0]
-        if rest:
-            continue
-        below = lines[index + 1].strip(" .,") if index + 1 < len(lines) else ""
-        if postal.is_country_name(below) or street_at == index - 1:
-            return index, texts[0], None
-        beside = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-        if hints and any(_CONTACT.search(line) for line in beside):
-            return index, texts[0], None
+        if index != top and (found := _city_first(lines, index, texts, hints, street_at)):
+            return found
+        if hints and len(texts) >= 3 and _PIPED.search(lines[index]) and _CONTACT.search(lines[index]):
+            for text in texts[1:]:  # "Anna Huber | Huber Consulting | Wien | +43 1 234 5678"
+                if _city_shaped(text) and is_known_city(text, hints):
+                    return CityLine(index, text)
+    return None
+
+
+def _city_first(
+    lines: Sequence[str], index: int, texts: list[str], hints: Sequence[str], street_at: int | None
+) -> CityLine | None:
+    city, rest = texts[0], texts[1:]
+    if not _city_shaped(city) or not is_known_city(city, hints):
+        return None
+    if len(rest) == 1:
+        if postal.is_country_name(rest[0]):
+            return CityLine(index, city, country=rest[0])
+        where = city_countries(city)
+        if postal.country_code(rest[0]) in where:
+            return CityLine(index, city, country=rest[0])
+        if postal.subdivision_of(rest[0], where):
+            return CityLine(index, city, state=rest[0])
+    if rest:
+        return None
+    below = lines[index + 1].strip(" .,") if index + 1 < len(lines) else ""
+    if postal.is_country_name(below) or street_at == index - 1:
+        return CityLine(index, city)
+    beside = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
+    if hints and any(_CONTACT.search(line) for line in beside):
+        return CityLine(index, city)
     return None
 
 

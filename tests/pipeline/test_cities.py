@@ -13,7 +13,8 @@ from mailhook.model import Author
 from mailhook.pipeline import Finder, Part, extract, load_finders, read_message
 from mailhook.pipeline.candidate import Block
 from mailhook.pipeline.checks import check_span
-from mailhook.pipeline.cities import city_countries, find_city_line, is_known_city
+from mailhook.pipeline.cities import CityLine, city_countries, find_city_line, is_known_city
+from mailhook.pipeline.streets import line_segments
 from mailhook.pipeline.tokens import Span
 
 # (sender, block, city, country written beside it, company)
@@ -83,6 +84,19 @@ BLOCKS = {
         "Tom Baker <tom@bakerlabs.co.uk>",
         "Tom Baker\nHead of Sales\nBaker Labs Ltd\n14 King Street, Manchester\nT: +44 161 123 4567",
         "Manchester", None, "Baker Labs Ltd",
+    ),
+    "de-piped": (
+        "Anna Huber <anna@huber.at>",
+        "Anna Huber | Huber Consulting | Wien | +43 1 234 5678",
+        "Wien", None, "Huber Consulting",
+    ),
+    "en-country-code": (
+        "Tom Baker <tom@baker.co.uk>", "Tom Baker\nBaker Ltd\nLeeds, UK\n+44 113 496 0000",
+        "Leeds", "UK", "Baker Ltd",
+    ),
+    "ru-comma-country": (
+        "Olga Ivanova <o@firma.ru>", "Olga Ivanova\nООО Ромашка\nМосква, Россия\n+7 495 123 45 67",
+        "Москва", "Россия", "ООО Ромашка",
     ),
     "de-two-columns": (
         "Jonas Weber <jw@weber-ht.de>",
@@ -166,17 +180,23 @@ def test_the_data_knows_spellings_and_countries() -> None:
 
 
 def test_find_city_line_reads_the_shapes() -> None:
-    def found(block: str, hints: tuple[str, ...], street_at: int | None = None) -> tuple | None:
+    def found(block: str, hints: tuple[str, ...], street_at: int | None = None) -> CityLine | None:
         lines = block.split("\n")
-        return find_city_line(lines, [line.split(", ") for line in lines], hints, street_at)
+        return find_city_line(lines, [line_segments(line) for line in lines], hints, street_at)
 
-    assert found("Ann Lee\nGenova, Italia", ()) == (1, "Genova", "Italia")
-    assert found("Ann Lee\nVia Po 3\nTorino", (), street_at=1) == (2, "Torino", None)
-    assert found("Ann Lee\nTorino\nItalia", ()) == (1, "Torino", None)
-    assert found("Ann Lee\nTorino\nTel. +39 011 123456", ("IT",)) == (1, "Torino", None)
-    # Beside a phone line the city needs a hinted country; alone it is no proof.
+    assert found("Ann Lee\nGenova, Italia", ()) == CityLine(1, "Genova", country="Italia")
+    assert found("Ann Lee\nLeeds, UK", ()) == CityLine(1, "Leeds", country="UK")
+    assert found("Ann Lee\nChicago, IL", ()) == CityLine(1, "Chicago", state="IL")
+    assert found("Ann Lee\nVia Po 3\nTorino", (), street_at=1) == CityLine(2, "Torino")
+    assert found("Ann Lee\nTorino\nItalia", ()) == CityLine(1, "Torino")
+    assert found("Ann Lee\nTorino\nTel. +39 011 123456", ("IT",)) == CityLine(1, "Torino")
+    piped = "Ann Lee | Lee Design | Torino | +39 011 123456"
+    assert found(piped, ("IT",)) == CityLine(0, "Torino")
+    # Beside a phone line, or in a piped line, the city needs a hinted country; alone it is no proof.
     assert found("Ann Lee\nTorino\nTel. +39 011 123456", ()) is None
+    assert found(piped, ()) is None
     assert found("Ann Lee\nTorino", ("IT",)) is None
+    assert found("Torino\nTel. +39 011 123456", ("IT",)) is None  # the top line is the name's
 
 
 def _span(label: str, text: str, line: int) -> Span:
