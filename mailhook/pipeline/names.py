@@ -15,6 +15,7 @@ from mailhook.pipeline.folding import fold
 from mailhook.pipeline.lexicon import (
     AND_LETTERS,
     AND_WORDS,
+    LEGAL,
     PLACEHOLDER_NOUNS,
     PLACEHOLDER_WORDS,
     VALEDICTION_PREFIX,
@@ -203,7 +204,9 @@ def _is_name(text: str, author: Author | None) -> bool:
         known = set(_fold_tokens(author.name) if author and author.name else []) | set(_mailbox_parts(author))
         return bool(known) and set(_fold_tokens(text)) <= known
     if text.count(",") == 1 and kind.is_name_like(text.replace(",", " ")):
-        return kind.names_sender(text, author)  # "Müller, Hans": the sender, written surname first
+        # "Müller, Hans": the sender, written surname first; "Costa Hermanos, C. A." (its last
+        # dot cut off by clean_name_line) is a company
+        return not LEGAL.search(f"{text}.") and kind.names_sender(text, author)
     return text.isupper() and kind.is_name_like(text.title()) and _names_all_of(text, author)
 
 

@@ -310,7 +310,8 @@ def _company_above_address(
     """The line right above the address that is not the title ("Sara Berg" / "Inköpschef" / "" /
     "Norrsken Design" / "Storgatan 5"): where a company stands when it is not under the name and
     names itself by no legal form or domain. Capitalised words, no digits, not the sender's name."""
-    address = next((i for i in range(start, len(block)) if _is_address(block[i].strip())), None)
+    postal = [i for i in range(start, len(block)) if _is_address(block[i].strip())]
+    address = next((i for i in postal if not kind.has_contact(block[i])), None)  # not "Tel. +49 30 ..."
     if address is None:
         return None
     index = next((i for i in range(address - 1, start - 1, -1) if block[i].strip()), None)

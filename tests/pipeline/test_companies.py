@@ -47,6 +47,15 @@ BOTH = {
     "tr-as": ("Ahmet Kaya <ahmet@gmail.com>",
               "Ahmet Kaya\nSatış Müdürü\nKaya Tekstil A.Ş.\nTel. +90 212 123 45 67",
               "Kaya Tekstil A.Ş.", None),
+    # the company line holds the sender's surname and a legal form: not the name line
+    "ve-c-a": ("Ines Costa <ines@gmail.com>",
+               "Ines Costa\nGerente\nCosta Hermanos, C. A.\nTel. +58 212 123 4567",
+               "Costa Hermanos, C. A.", "Gerente"),
+    # the line above the address, below the phone: not under the name
+    "de-below-phone": ("Nina Wolf <nina@gmail.com>",
+                       "Nina Wolf\nEinkauf\nTel. +49 30 123456\nAlpenblick Hotels\n"
+                       "Hauptstraße 3, 80331 München",
+                       "Alpenblick Hotels", "Einkauf"),
 }
 # Read so with the tagger: the rules alone miss these companies.
 TAGGED = {
@@ -59,13 +68,6 @@ TAGGED = {
     "fr-title-dash": ("Claire Roux <claire.roux@gmail.com>",
                       "Claire Roux\nChef de projet SI - Atelier Lumière\nTél. +33 4 78 12 34 56",
                       "Atelier Lumière", "Chef de projet SI"),
-    "ve-c-a": ("Ines Costa <ines@gmail.com>",
-               "Ines Costa\nGerente\nCosta Hermanos, C. A.\nTel. +58 212 123 4567",
-               "Costa Hermanos, C. A.", "Gerente"),
-    "de-below-phone": ("Nina Wolf <nina@gmail.com>",
-                       "Nina Wolf\nEinkauf\nTel. +49 30 123456\nAlpenblick Hotels\n"
-                       "Hauptstraße 3, 80331 München",
-                       "Alpenblick Hotels", "Einkauf"),
 }
 
 
