@@ -94,9 +94,32 @@ NO_REPLY = re.compile(
     r"\bsvara inte på (?:detta|det här|denna)|\bdetta är ett automatiskt (?:meddelande|mejl|mail|utskick)|"
     r"\bautomatiskt genererat|\bgår inte att svara på|"
     r"\bprosimy (?:na ni(?:ą|ego) )?nie odpowiadać|\bnie odpowiadaj na (?:tę|tą) wiadomość|"
-    r"\bwiadomość (?:została )?wygenerowana automatycznie|\bwiadomość automatyczna",
+    r"\bwiadomość (?:została )?wygenerowana automatycznie|\bwiadomość automatyczna|"
+    # Said of the mailbox or the message rather than asked ("the mailbox is not monitored",
+    # "kan inte besvaras").
+    r"\b(?:please\s+)?do not (?:reply|respond) (?:directly )?to this\b|"
+    r"\b(?:mailbox|inbox|address) is not monitored|\bunmonitored (?:mailbox|address|inbox)|"
+    r"\bnotification-only address|\bcannot (?:accept|receive) (?:incoming |replies|e-?mails?)|"
+    r"\bbitte nicht (?:direkt )?(?:auf diese \S+ )?antworten\b|"
+    r"\b(?:bericht|e-?mail|mail) (?:is|werd|wordt) automatisch (?:verzonden|gegenereerd|verstuurd"
+    r"|aangemaakt)|\breageren (?:op dit bericht )?is niet mogelijk|"
+    r"\b(?:skickats|genererats|skapats) automatiskt|\b(?:er|blev|ble) (?:sendt|genereret|generert|oprettet"
+    r"|opprettet) automatisk|\b(?:e-?mail(?:en)?|e-?posten|mailen|mejlet|meddelandet|beskeden"
+    r"|meldingen)\s+(?:\S+\s+){0,4}?(?:kan|går) (?:ikke|inte)(?: att)? besvar",
     _F,
 )
+# Words one of which every NO_REPLY match holds (lower-cased): most mail holds none, and a substring
+# test costs a fraction of the search.
+_NO_REPLY_WORDS = ("repl", "respond", "répond", "rispond", "antwo", "reage", "svar", "odpowiada", "automat",
+                   "automá", "monitored", "notification-only", "incoming", "contest")
+
+
+def says_no_reply(text: str) -> bool:
+    """Whether the text says it takes no answers: machine mail, whatever it asks."""
+    lower = text.lower()
+    return any(word in lower for word in _NO_REPLY_WORDS) and bool(NO_REPLY.search(text))
+
+
 # "Attached is ..." sends now: nothing is left to follow up.
 ATTACHED_NOW = re.compile(
     r"\b(?:attached|enclosed|herewith|anbei|beigefügt|im anhang|ci-joint|en pièce jointe|adjunto|"

@@ -15,10 +15,10 @@ _WH = {
     "en": words("whether", "if", "when", "how", "what", "why", "which", "who", "where"),
     "de": words("ob", "wann", "wie", "was", "warum", "wo", r"welche\w*", "wer", "wieso", "weshalb"),
     "fr": words("si", "s'il", "s'ils", "quand", "comment", "pourquoi", "où", r"quel\w*", "combien", "qui",
-                "ce que", "ce qui"),
+                "ce que", "ce qui", r"lequel|laquelle|lesquel(?:le)?s"),
     "es": words("si", "cuándo", "cómo", "qué", "dónde", "por qué", r"cuál\w*", r"cuánt\w*", "quién"),
     "it": words("se", "quando", "come", "cosa", "che cosa", "perché", "dove", r"qual\w*", r"quant\w*", "chi"),
-    "nl": words("of", "wanneer", "hoe", "wat", "waarom", "waar", "welke", "wie", "hoeveel"),
+    "nl": words("of", "wanneer", "hoe", "wat", "waarom", "waar", "welke?", "wie", "hoeveel"),
     "pt": words("se", "quando", "como", "o que", "porque", "por que", "onde", "qual", "quais", r"quant\w+"),
     "da": words("om", "hvornår", "hvordan", "hvad", "hvorfor", "hvor", r"hvilke\w*", "hvem"),
     "sv": words("om", "när", "hur", "vad", "varför", "var", r"vilk\w+", "vem"),
@@ -107,14 +107,19 @@ _IDEAL_FIRST = {
     "da": r"\b(?:helst|ideelt set)", "sv": r"\b(?:helst|idealiskt sett)", "no": r"\b(?:helst|ideelt sett)",
     "pl": r"\b(?:najlepiej|idealnie)",
 }
-# A deadline as a sentence of its own, marked by "at the latest" or a "please" ("Friday at the latest,
-# please.", "Spätestens Freitag.", "Graag voor vrijdag.", "Senast fredag, om möjligt.").
+# A deadline as a sentence of its own, marked by "at the latest" or "if possible" ("Friday at the latest,
+# please.", "Spätestens Freitag.", "Senast fredag, om möjligt."), or opened by a "please" ("Graag voor
+# vrijdag."). Not "Friday, please": "please" is in most mail, and the check of every paragraph for it
+# and a time word cost more than the few sentences it finds.
 _LATEST = {
-    "en": r"(?:at the latest|latest|no later than)", "de": r"(?:spätestens)",
-    "fr": r"(?:au plus tard|dernier délai)", "es": r"(?:como (?:muy )?tarde|a más tardar)",
-    "it": r"(?:al più tardi|al massimo)", "nl": r"(?:uiterlijk|op zijn laatst|ten laatste)",
-    "pt": r"(?:o mais tardar|no máximo|no limite)", "da": r"(?:senest)", "sv": r"(?:senast)",
-    "no": r"(?:senest)", "pl": r"(?:najpóźniej)",
+    "en": r"(?:at the latest|latest|no later than|if possible|if at all possible)",
+    "de": r"(?:spätestens|wenn möglich)", "fr": r"(?:au plus tard|dernier délai|si possible)",
+    "es": r"(?:como (?:muy )?tarde|a más tardar|si es posible)",
+    "it": r"(?:al più tardi|al massimo|se possibile)",
+    "nl": r"(?:uiterlijk|op zijn laatst|ten laatste|indien mogelijk|als het kan)",
+    "pt": r"(?:o mais tardar|no máximo|no limite|se possível)", "da": r"(?:senest|hvis muligt)",
+    "sv": r"(?:senast|om möjligt)", "no": r"(?:senest|hvis mulig|om mulig)",
+    "pl": r"(?:najpóźniej|jeśli to możliwe)",
 }
 _POLITE = {
     "en": r"(?:please|if possible|if you can|if at all possible)",
@@ -161,7 +166,7 @@ def _deadlines(lang: str) -> list[str]:
         rf"{_IDEAL_FIRST[lang]}\s+(?P<act>(?:\S+\s+){{0,8}}?{deadline})\b",
         # "Friday at the latest, please.", "No later than Thursday, if possible.", "Uiterlijk vrijdag graag."
         rf"^(?:\W+)?{no}(?P<act>\W*)(?:{by}\s+)?(?:(?:\S+\s+){{0,1}}?){time}\S*{_TRAIL}\s*,?\s*"
-        rf"(?:{latest[3:-1]}|{polite[3:-1]})"
+        rf"{latest}"
         rf"(?:\s*,?\s*{polite})?\W*$",
         # "Spätestens Freitag, bitte.", "Najpóźniej do piątku.", "Au plus tard vendredi, si possible."
         rf"^(?:\W+)?{no}{latest}\s+(?P<act>(?:{by}\s+)?(?:\S+\s+)??{time}\S*{_TRAIL})(?:\s*,?\s*{polite})?\W*$",
@@ -172,6 +177,9 @@ def _deadlines(lang: str) -> list[str]:
 
 INDIRECT: dict[str, list[str]] = {
     "en": [
+        # A clause put in between ("I would like to know, before we sign, whether ...").
+        rf"\b(?:i|we)(?:'d| would)?\s+(?:like|love|want|wanted)\s+to\s+(?:know|ask|find out|understand"
+        rf"|check),\s+[^,.?!]{{1,60}},\s*(?P<act>{_WH['en']})\b",
         rf"^(?:\W+)?(?:(?:i'm|i am|we're|we are)\s+)?(?:just\s+)?checking(?:\s+in)?(?:\s+to see)?\s+"
         rf"(?P<act>{_WH['en']})\b",
         rf"\b(?:i'm|i am|we're|we are)\s+(?:writing|e-?mailing|contacting you|getting in touch"
@@ -190,6 +198,10 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?:wondering|curious),?\s+(?P<act>{_WH['en']})\b",
     ],
     "de": [
+        # The verb second after a fronted clause ("Bevor wir bestellen, wollte ich fragen, ob ...").
+        rf"\b(?:wollte|wollten|möchte|möchten)\s+(?:ich|wir)\s+(?:\S+\s+){{0,3}}?(?:fragen|nachfragen|wissen"
+        rf"|erfahren|nachhaken)\s*,?\s*(?P<act>{_WH['de']})\b",
+        rf"\b(?:frage|fragen|fragte|fragten)\s+(?:ich|wir)\s+(?:mich|uns)\s*,?\s*(?:\S+\s+)?(?P<act>{_WH['de']})\b",
         rf"\b(?:ich|wir)\s+(?:wollte|wollten|möchte|möchten)\s+(?:\S+\s+){{0,3}}?(?:nachhaken|nachfragen|anfragen"
         rf"|erfahren|klären|sichergehen)\s*,?\s*(?P<act>{_WH['de']})\b",
         rf"\bes wäre (?:\S+\s+)?(?:gut|hilfreich|interessant|wichtig|schön|nützlich) zu (?:wissen"
@@ -203,6 +215,8 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?P<act>{_WH['de']})\b",
     ],
     "fr": [
+        rf"\b(?:je|nous)\s+(?:voulais|voulions|voudrais|voudrions|souhaitais|souhaiterais|souhaiterions|aimerais"
+        rf"|aimerions)\s+(?:\S+\s+){{0,2}}?(?:savoir|demander|comprendre|vérifier)\s+(?P<act>{_WH['fr']})",
         rf"\b(?:je me permets|nous nous permettons) de (?:vous |te )?demander\s+(?P<act>{_WH['fr']})",
         rf"\b(?:je me demand(?:ais|e)|nous nous demand(?:ions|ons)|on se demand(?:ait|e))\s+"
         rf"(?P<act>{_WH['fr']})",
@@ -223,6 +237,8 @@ INDIRECT: dict[str, list[str]] = {
         rf"\b(?:mi|ci) interesserebbe (?:sapere|capire)\s+(?P<act>{_WH['it']})\b",
     ],
     "nl": [
+        rf"\b(?:wilde|wilden|wil|willen|zou|zouden)\s+(?:ik|we|wij)\s+(?:\S+\s+){{0,3}}?(?:weten|vragen"
+        rf"|informeren|navragen)\s*,?\s*(?P<act>{_WH['nl']})\b",
         rf"\bgraag\s+(?:hoor|weet|verneem)\s+(?:ik|we|wij)\s+(?:\S+\s+)?(?P<act>{_WH['nl']})\b",
         rf"\b(?:ik|we|wij)\s+(?:hoor|horen|weet|weten|verneem|vernemen)\s+(?:\S+\s+)?graag\s*,?\s*"
         rf"(?P<act>{_WH['nl']})\b",
@@ -241,12 +257,18 @@ INDIRECT: dict[str, list[str]] = {
         rf"\b(?:tenho|temos) curiosidade em saber\s+(?P<act>{_WH['pt']})\b",
     ],
     "da": [
+        rf"\b(?:vil|ville|skulle)\s+(?:jeg|vi)\s+(?:\S+\s+){{0,2}}?(?:høre|spørge|vide)\s*,?\s*"
+        rf"(?P<act>{_WH['da']})\b",
+        rf"\b(?:tænker|tænkte|spekulerer|spekulerede|undrer|undrede)\s+(?:jeg|vi)\s+(?:mig\s+|os\s+)?(?:på|over)"
+        rf"\s*,?\s*(?P<act>{_WH['da']})\b",
         rf"\b(?:jeg|vi)\s+(?:tænkte|tænker|spekulerer|spekulerede|undrer|undrede)\s+(?:mig\s+|os\s+)?(?:på|over)"
         rf"\s*,?\s*(?P<act>{_WH['da']})\b",
         rf"\b(?:jeg|vi)\s+(?:vil|ville|skulle)\s+(?:\S+\s+){{0,2}}?(?:høre|spørge|vide)\s*,?\s*"
         rf"(?P<act>{_WH['da']})\b",
     ],
     "sv": [
+        rf"\b(?:vill|ville)\s+(?:jag|vi)\s+(?:bara\s+|gärna\s+)?(?:höra|fråga|veta|kolla)\s*,?\s*"
+        rf"(?P<act>{_WH['sv']})\b",
         rf"\b(?:jag|vi)\s+(?:skriver|hör av mig|mejlar)\s+(?:\S+\s+)?för att\s+(?:höra|fråga|kolla|veta)\s+"
         rf"(?P<act>{_WH['sv']})\b",
         rf"\b(?:jag|vi)\s+(?:undrar|undrade|funderar|funderade)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['sv']})\b",
@@ -255,6 +277,8 @@ INDIRECT: dict[str, list[str]] = {
         rf"\s*,?\s*(?P<act>{_WH['sv']})\b",
     ],
     "no": [
+        rf"\b(?:vil|ville|skulle)\s+(?:jeg|vi)\s+(?:bare\s+|gjerne\s+)?(?:høre|spørre|vite|sjekke)\s*,?\s*"
+        rf"(?P<act>{_WH['no']})\b",
         rf"\b(?:jeg|vi)\s+(?:vil|ville|skulle)\s+(?:bare\s+|gjerne\s+)?(?:høre|spørre|vite|sjekke)\s*,?\s*"
         rf"(?P<act>{_WH['no']})\b",
         rf"\b(?:lurer|lurte|undrer|undret)\s+(?:jeg|vi)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['no']})\b",

@@ -143,7 +143,7 @@ def detect_tasks(
     classifier = model if language in cues.BY_LANGUAGE and personal else None
     sentences = _sentences_to_read(text, language, every=classifier is not None)
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
-    if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text) or cues.NO_REPLY.search(text):
+    if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text) or cues.says_no_reply(text):
         return Detection(language, ())
     found: list[Task] = []
     seen: set[str] = set()

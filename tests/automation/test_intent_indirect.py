@@ -217,3 +217,50 @@ def test_a_deadline_cue_is_searched_from_its_deadline_and_titled_from_the_senten
     assert loosened(DEADLINES["en"][0])[0].startswith("(?:by|before|no later than)")
     assert _tasks("en", "Back to us signed by Thursday would be ideal.") == [
         "Provide: back to us signed by Thursday would be ideal"]
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "I would like to know, before we sign, whether the warranty covers the pump."),
+    ("de", "Bevor wir bestellen, wollte ich fragen, ob Sie Mengenrabatt gewähren."),
+    ("de", "Da das alte Modell ausläuft, frage ich mich, welches Nachfolgemodell Sie empfehlen."),
+    ("fr", "Comme l'ancien modèle n'est plus fabriqué, je me demandais lequel vous recommanderiez."),
+    ("nl", "Voordat we tekenen, wilde ik weten of de garantie de pomp dekt."),
+    ("da", "Inden vi underskriver, vil jeg gerne høre, om garantien dækker pumpen."),
+    ("da", "Da den gamle model er udgået, tænker jeg på, hvilken model I vil anbefale."),
+])
+def test_an_indirect_question_after_a_fronted_clause_is_one_to_answer(language: str, sentence: str) -> None:
+    titles = _tasks(language, sentence)
+    assert len(titles) == 1 and titles[0].startswith("Answer: ")
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("en", "Please do not respond to this message, the mailbox is not monitored."),
+    ("en", "This email was sent from a notification-only address that cannot accept incoming email."),
+    ("nl", "Dit bericht is automatisch verzonden; reageren is niet mogelijk."),
+    ("sv", "Detta mejl har skickats automatiskt och kan inte besvaras."),
+    ("da", "Denne e-mail er sendt automatisk og kan ikke besvares."),
+    ("no", "Denne e-posten er sendt automatisk og kan ikke besvares."),
+])
+def test_a_mailbox_that_takes_no_answers_voids_the_message(language: str, line: str) -> None:
+    text = f"Hello,\n\nCan you confirm your booking by Friday?\n\n{line}\n"
+    assert detect_tasks(text, language=language, model=None).tasks == ()
+
+
+def test_a_question_that_cannot_be_answered_yet_is_no_notification() -> None:
+    from mailhook.automation.cues import NO_REPLY
+
+    assert not NO_REPLY.search("Dette spørgsmål kan ikke besvares endnu.")
+
+
+@pytest.mark.parametrize("line", [
+    "Please do not reply to this email.", "Bitte antworten Sie nicht auf diese Nachricht.",
+    "Ceci est un message automatique.", "Este es un mensaje automático.", "Si prega di non rispondere.",
+    "Gelieve niet te reageren op deze e-mail.", "Esta é uma mensagem automática.",
+    "Svar venligst ikke på denne mail.",
+    "Svara inte på detta mejl.", "Prosimy nie odpowiadać na tę wiadomość.", "The mailbox is not monitored.",
+    "This is a notification-only address.", "Det här mejlet har skickats automatiskt.",
+])
+def test_the_cheap_check_before_the_no_reply_search_lets_every_notice_through(line: str) -> None:
+    from mailhook.automation.cues import NO_REPLY, says_no_reply
+
+    assert NO_REPLY.search(line) and says_no_reply(line.upper())
