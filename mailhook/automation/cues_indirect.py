@@ -190,10 +190,10 @@ INDIRECT: dict[str, list[str]] = {
         rf"\bit(?: would|'d) be (?:\w+\s+)?(?:helpful|good|useful|great|nice|interesting) to (?:know"
         rf"|understand|hear|learn|find out)\s+(?P<act>{_WH['en']})\b",
         rf"\b(?:i|we)(?:'d| would)?\s+(?:be\s+)?(?:very\s+|really\s+)?(?:keen|curious|interested|glad|"
-        rf"grateful)\s+to\s+(?:know|hear|learn|find out|understand)\s+(?P<act>{_WH['en']})\b",
+        rf"grateful|love|like)\s+to\s+(?:know|hear|learn|find out|understand)\s+(?P<act>{_WH['en']})\b",
         rf"\b(?:i|we)\s+(?:just\s+)?(?:wanted|want|wished|was hoping|were hoping)\s+to\s+(?:ask|check|"
         rf"know|find out|confirm|enquire|inquire)(?: with you)?\s+(?P<act>{_WH['en']})\b",
-        rf"\b(?:i|we)\s+(?:wonder|wondered)\s+(?P<act>{_WH['en']})\b",
+        rf"\b(?:i|we)\s+wonder\s+(?P<act>{_WH['en']})\b",
         rf"\b(?:i|we)(?:'m| am|'re| are| was| were)\s+(?:just\s+|only\s+|also\s+|really\s+)?"
         rf"(?:wondering|curious),?\s+(?P<act>{_WH['en']})\b",
     ],
@@ -215,7 +215,7 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?P<act>{_WH['de']})\b",
     ],
     "fr": [
-        rf"\b(?:je|nous)\s+(?:voulais|voulions|voudrais|voudrions|souhaitais|souhaiterais|souhaiterions|aimerais"
+        rf"\b(?:je\s+|j'|j’|nous\s+)(?:voulais|voulions|voudrais|voudrions|souhaitais|souhaiterais|souhaiterions|aimerais"
         rf"|aimerions)\s+(?:\S+\s+){{0,2}}?(?:savoir|demander|comprendre|vérifier)\s+(?P<act>{_WH['fr']})",
         rf"\b(?:je me permets|nous nous permettons) de (?:vous |te )?demander\s+(?P<act>{_WH['fr']})",
         rf"\b(?:je me demand(?:ais|e)|nous nous demand(?:ions|ons)|on se demand(?:ait|e))\s+"
@@ -228,13 +228,14 @@ INDIRECT: dict[str, list[str]] = {
         rf"\b(?:me|nos)\s+(?:pregunto|preguntaba|preguntamos|preguntábamos)\s+(?P<act>{_WH['es']})\b",
         rf"\b(?:quería|queríamos|quisiera|quisiéramos|quiero|queremos)\s+(?:consultar|preguntar)"
         rf"(?:le|te|les|os)?\s+(?P<act>{_WH['es']})\b",
-        rf"\b(?:me|nos)\s+(?:interesaría|interesa)\s+(?:mucho\s+)?(?:saber|conocer)\s+(?P<act>{_WH['es']})\b",
+        rf"\b(?:me|nos)\s+(?:interesaría|interesa|encantaría)\s+(?:mucho\s+)?(?:saber|conocer)\s+(?P<act>{_WH['es']})\b",
     ],
     "it": [
         rf"\b(?:mi chied(?:o|evo)|ci chied(?:iamo|evamo))\s+(?P<act>{_WH['it']})\b",
         rf"\b(?:vorrei|vorremmo|volevo|volevamo)\s+(?:chiedere|domandare)(?:vi|le|ti)?\s+(?P<act>{_WH['it']})\b",
         rf"\b(?:sarei|saremmo) (?:curios[oaie]|interessat[oaie]) di sapere\s+(?P<act>{_WH['it']})\b",
-        rf"\b(?:mi|ci) interesserebbe (?:sapere|capire)\s+(?P<act>{_WH['it']})\b",
+        rf"\b(?:mi|ci) (?:interesserebbe|farebbe piacere|piacerebbe) (?:sapere|capire)\s+"
+        rf"(?P<act>{_WH['it']})\b",
     ],
     "nl": [
         rf"\b(?:wilde|wilden|wil|willen|zou|zouden)\s+(?:ik|we|wij)\s+(?:\S+\s+){{0,3}}?(?:weten|vragen"
@@ -255,6 +256,8 @@ INDIRECT: dict[str, list[str]] = {
         r"\b(?:estava|estávamos|estou|estamos)\s+(?:a\s+pensar|pensando)\s+(?P<act>se)\b",
         rf"\b(?:queria|queríamos|quero|queremos)\s+(?:só\s+)?perguntar(?:-lhe|-te|-vos)?\s+(?P<act>{_WH['pt']})\b",
         rf"\b(?:tenho|temos) curiosidade em saber\s+(?P<act>{_WH['pt']})\b",
+        rf"\b(?:gostaria|gostaríamos|queria|queríamos)\s+de\s+(?:perceber|entender|compreender|confirmar)\s+"
+        rf"(?P<act>{_WH['pt']})\b",
     ],
     "da": [
         rf"\b(?:vil|ville|skulle)\s+(?:jeg|vi)\s+(?:\S+\s+){{0,2}}?(?:høre|spørge|vide)\s*,?\s*"
@@ -273,8 +276,8 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?P<act>{_WH['sv']})\b",
         rf"\b(?:jag|vi)\s+(?:undrar|undrade|funderar|funderade)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['sv']})\b",
         rf"\b(?:undrar|undrade|funderar|funderade)\s+(?:jag|vi)\s+(?:\S+\s+)?(?:på\s+)?(?P<act>{_WH['sv']})\b",
-        rf"\b(?:jag|vi)\s+(?:vill|ville|skulle vilja)\s+(?:bara\s+|gärna\s+)?(?:höra|fråga|veta|kolla)"
-        rf"\s*,?\s*(?P<act>{_WH['sv']})\b",
+        rf"\b(?:jag|vi)\s+(?:vill|ville|skulle (?:gärna |bara )?vilja)\s+(?:bara\s+|gärna\s+)?(?:höra|fråga"
+        rf"|veta|kolla)\s*,?\s*(?P<act>{_WH['sv']})\b",
     ],
     "no": [
         rf"\b(?:vil|ville|skulle)\s+(?:jeg|vi)\s+(?:bare\s+|gjerne\s+)?(?:høre|spørre|vite|sjekke)\s*,?\s*"
@@ -290,6 +293,7 @@ INDIRECT: dict[str, list[str]] = {
         rf"(?P<act>{_WH['pl']})\b",
         rf"\b(?:ciekawi|interesuje)\s+(?:mnie|nas)\s*,?\s*(?P<act>{_WH['pl']})\b",
         rf"\b(?:jestem ciekaw(?:a|y)?|ciekaw(?:a|y)? jestem)\s*,?\s*(?P<act>{_WH['pl']})\b",
+        rf"\bchętnie (?:dowiem się|dowiemy się|usłyszę|usłyszymy)\s*,?\s*(?P<act>{_WH['pl']})\b",
     ],
 }
 DEADLINES: dict[str, list[str]] = {lang: _deadlines(lang) for lang in _BY}

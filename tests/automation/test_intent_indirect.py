@@ -264,3 +264,21 @@ def test_the_cheap_check_before_the_no_reply_search_lets_every_notice_through(li
     from mailhook.automation.cues import NO_REPLY, says_no_reply
 
     assert NO_REPLY.search(line) and says_no_reply(line.upper())
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "We'd love to hear whether the new layout works for your team."),
+    ("fr", "J'aimerais bien savoir si la livraison est prévue cette semaine."),
+    ("es", "Me encantaría saber si podemos adelantar la entrega."),
+    ("it", "Mi farebbe piacere sapere se la consegna è confermata."),
+    ("pt", "Gostaríamos de perceber se a entrega se mantém."),
+    ("sv", "Jag skulle gärna vilja veta om leveransen håller."),
+    ("pl", "Chętnie dowiem się, czy dostawa jest aktualna."),
+])
+def test_a_wish_to_hear_whether_is_a_question_to_answer(language: str, sentence: str) -> None:
+    titles = _tasks(language, sentence)
+    assert len(titles) == 1 and titles[0].startswith("Answer: ")
+
+
+def test_a_wonder_reported_in_the_past_and_answered_is_none() -> None:
+    assert _tasks("en", "Last week I wondered whether the parts would arrive in time, and they did.") == []
