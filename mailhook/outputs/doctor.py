@@ -17,7 +17,7 @@ from typing import Any
 
 from mailhook.config import DEFAULT_CONFIG_PATH, Config, DatabaseConfig, DkimConfig, load_config
 from mailhook.database_url import redact
-from mailhook.errors import ConfigError
+from mailhook.errors import ConfigError, MailhookError
 from mailhook.store.health import inspect_database, inspect_server, waiting_messages
 from mailhook.trust.dkim import AiodnsResolver, DnsUnavailable, Resolver
 
@@ -182,6 +182,39 @@ def _listed(running: dict[str, Any], section: str, port: int) -> bool:
 
 def run_file(database: Path) -> Path:
     return database.with_name(database.name + RUN_FILE_SUFFIX)
+
+
+class ServeRunning(MailhookError):
+    """Another live `serve` keeps the run file of this database here (one per database and folder)."""
+
+
+def claim_run_file(database: Path, shown: str, *, relative: bool) -> None:
+    """At serve's start: the run file becomes this process's (its pid, addresses to follow), or
+    ServeRunning in one line while a live serve's is there. Two serves on one run file would
+    overwrite each other's ports, and the first to stop would remove the other's, so doctor
+    and migrate-db would no longer see a serve that runs. `relative`: the run file of a url is
+    named relative to the folder mailhook starts in, so another folder has its own."""
+    path = run_file(database)
+    mine = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        if relative:
+            path.parent.mkdir(parents=True, exist_ok=True)  # var/, as for the default file
+        mine.write_text(json.dumps({"pid": os.getpid(), "addresses": {}, "worker": False}))
+        try:
+            os.link(mine, path)  # whole and only if there is none: of two starts, one wins
+        except FileExistsError:
+            other = running_hook(database)
+            if other is not None and other.get("pid") != os.getpid():
+                where = " from another folder" if relative else ""
+                raise ServeRunning(
+                    f"mailhook serve (pid {other['pid']}) already runs on {shown} with the run "
+                    f"file {path}: stop it first, or start this one{where}") from None
+            os.replace(mine, path)  # a killed serve's, or this process's own
+    except OSError:
+        pass  # an unwritable folder: record_running says nothing either; doctor only guesses
+    finally:
+        with contextlib.suppress(OSError):
+            mine.unlink()
 
 
 def record_running(database: Path, addresses: dict[str, tuple[str, int]], *, worker: bool) -> None:

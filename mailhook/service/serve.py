@@ -138,7 +138,12 @@ def serve(
         contextlib.nullcontext())
     try:
         with held:
-            asyncio.run(_serve(config, on_ready, stop, worker))
+            local = config.database.local
+            doctor.claim_run_file(local, config.database.shown, relative=bool(config.database.url))
+            try:
+                asyncio.run(_serve(config, on_ready, stop, worker))
+            finally:
+                doctor.forget_running(local)  # _serve's own may not have run (a failed start)
     finally:
         stop.set()
 

@@ -108,21 +108,34 @@ class Base:
                 raise  # left as it is, for the callers that wait locks out (worker, supervisor)
             raise _unusable(self.path, exc) from exc
 
-    def _open_postgres(self, url: str, busy_timeout_ms: int) -> None:
-        import psycopg
+    @classmethod
+    def lent(cls, conn: Any, url: str, *, host: str | None = None) -> Self:
+        """A store on a PostgreSQL connection lent by a pool (store.pool), already migrated;
+        the pool, not the store, opens it again after a loss and closes it."""
+        store = cls.__new__(cls)
+        store.host = host or socket.gethostname()
+        store._attach_postgres(url, postgres.PgConnection(conn))
+        return store
 
+    def _attach_postgres(self, url: str, conn: postgres.PgConnection) -> None:
         self.url = url
         self.engine = "postgresql"
         self._begin = postgres.BEGIN
         self._notify = postgres.NOTIFY
         self._seconds = postgres.SECONDS_BETWEEN
         self._clock = (postgres.PG_NOW, postgres.PG_LEASE_UNTIL.format(seconds=LEASE_SECONDS))
+        self._pg = conn
+        self.conn = conn
+
+    def _open_postgres(self, url: str, busy_timeout_ms: int) -> None:
+        import psycopg
+
         try:
-            self._pg = postgres.connect(url, busy_timeout_ms)
+            conn = postgres.connect(url, busy_timeout_ms)
         except psycopg.OperationalError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise DatabaseUnusable(f"cannot connect to {redact(url)}: {first}") from exc
-        self.conn = self._pg
+        self._attach_postgres(url, conn)
         try:
             self._migrate()
         except BaseException:

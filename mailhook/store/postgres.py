@@ -155,12 +155,17 @@ def _open(url: str, lock_timeout_ms: int) -> psycopg.Connection[Any]:
 
     conn = psycopg.connect(url, autocommit=True)
     try:
-        # 0 is "wait without end" to PostgreSQL, "do not wait" to SQLite: the latter is meant.
-        conn.execute(f"SET lock_timeout = {max(1, int(lock_timeout_ms))}")
+        configure(conn, lock_timeout_ms)
     except BaseException:
         conn.close()
         raise
     return conn
+
+
+def configure(conn: psycopg.Connection[Any], lock_timeout_ms: int) -> None:
+    """A new connection's settings, for the store's own and a pool's (store.pool)."""
+    # 0 is "wait without end" to PostgreSQL, "do not wait" to SQLite: the latter is meant.
+    conn.execute(f"SET lock_timeout = {max(1, int(lock_timeout_ms))}")
 
 
 def is_locked(exc: BaseException) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -33,6 +34,8 @@ from mailhook.errors import NotFound
 from mailhook.model import User
 from mailhook.outputs.reasons import not_written
 from mailhook.store import Store
+from mailhook.store.pool import StorePool
+from mailhook.store.postgres import is_url
 from mailhook.web import confirm, contacts, pages
 from mailhook.web.session import (
     DECISIONS,
@@ -54,15 +57,23 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+# On PostgreSQL, how many requests' database work runs at once, each on a connection lent by a
+# pool (store.pool). On an SQLite file one connection serves them in turn, as before.
+POOL_SIZE = 4
+
+
 class Web:
-    """What the routes share: the database (one connection, used by one thread, off the loop),
-    the sign-in checks and the templates."""
+    """What the routes share: the database (off the loop: one connection used by one thread on
+    SQLite, a pool's on PostgreSQL), the sign-in checks and the templates."""
 
     def __init__(self, database: Path | str, limits: WebConfig, passwords: Passwords, secret: str) -> None:
         self._database = database
         self.links = LinkSigner(secret)
         self._store: Store | None = None
-        self._db = ThreadPoolExecutor(1, thread_name_prefix="mailhook-web-db")
+        self._pool: StorePool | None = None
+        self._opening = threading.Lock()
+        threads = POOL_SIZE if is_url(database) else 1
+        self._db = ThreadPoolExecutor(threads, thread_name_prefix="mailhook-web-db")
         self.signins = SignIns(limits, passwords)
         self.sessions = Sessions(SESSION_SECONDS)
         env = jinja2.Environment(loader=jinja2.PackageLoader("mailhook.web", "templates"),
@@ -79,14 +90,25 @@ class Web:
         return await asyncio.get_running_loop().run_in_executor(self._db, self._run, work)
 
     def _run(self, work: Callable[[Store], T]) -> T:
+        if is_url(self._database):
+            with self._pooled().store() as store:
+                return work(store)
         if self._store is None:
             self._store = Store(self._database)
         return work(self._store)
+
+    def _pooled(self) -> StorePool:
+        with self._opening:  # the first requests may come together, on several threads
+            if self._pool is None:
+                self._pool = StorePool(str(self._database), POOL_SIZE)
+            return self._pool
 
     def close(self) -> None:
         self.signins.close()
         self._db.submit(lambda: self._store.close() if self._store is not None else None)
         self._db.shutdown(wait=True)
+        if self._pool is not None:
+            self._pool.close()
 
     def page(self, request: Request, name: str, status: int = 200, **context: Any) -> Response:
         context.setdefault("user", None)

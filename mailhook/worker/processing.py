@@ -107,6 +107,9 @@ class Worker:
             if requeued:
                 log.info("re-queued %d message(s) interrupted by a stop", requeued)
             store.listen_for_mail()
+            # Before the first claim: a message held while the pipeline loads (1.3 s on a busy
+            # machine) holds back its contact's mail on every host, or all mail (claims.choose).
+            self.warm()
             while not stop.is_set():
                 wake.clear()
                 if self.run_once(store, pause=stop.wait) == 0:
@@ -127,6 +130,8 @@ class Worker:
         processes hold messages: they may hold back a contact's later mail, claimable after."""
         if requeue:
             patiently(store.requeue_interrupted, "re-queueing interrupted messages")
+        if store.backlog():
+            self.warm()  # before the first claim, as in run()
         total = 0
         try:
             while stop is None or not stop.is_set():

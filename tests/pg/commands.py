@@ -20,8 +20,9 @@ DEADLINE_SECONDS = 60.0
 class Command:
     """One mailhook command in a child process; a thread reads its output (stdout and stderr)."""
 
-    def __init__(self, *args: str) -> None:
-        self.proc = subprocess.Popen([MAILHOOK, *args], stdout=subprocess.PIPE,
+    def __init__(self, *args: str, cwd: Path | None = None) -> None:
+        """`cwd`: the folder it starts in (a url's run file is named relative to it)."""
+        self.proc = subprocess.Popen([MAILHOOK, *args], stdout=subprocess.PIPE, cwd=cwd,
                                      stderr=subprocess.STDOUT, text=True, bufsize=1)
         self.lines: list[str] = []
         self._events: queue.Queue[str | None] = queue.Queue()

@@ -5,6 +5,7 @@ database."""
 
 from __future__ import annotations
 
+import json
 import mailbox
 import re
 import smtplib
@@ -264,3 +265,34 @@ def test_a_database_error_after_opening_is_one_line_without_the_password(
     assert result.stderr.startswith("Error: database postgresql://mailhook:***@127.0.0.1:")
     assert 'relation "messages" does not exist' in result.stderr
     assert PASSWORD not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_second_serve_started_in_one_folder_is_refused_in_one_line(
+        tmp_path: Path, url: str, commands: list[Command]) -> None:
+    """Two `serve` on one url started in one folder would share its run file
+    (var/postgresql-HOST-PORT-DB.serve.json: what doctor and migrate-db know of a running hook):
+    the second exits 1 in one line naming the first's pid and the file, and leaves the file as
+    it was; one started in another folder runs beside it, and each stop removes only its own."""
+    config = write_config(tmp_path, url)
+    folders = [tmp_path / "one", tmp_path / "two"]
+    for folder in folders:
+        folder.mkdir()
+    first = Command("serve", "--no-worker", "--config", str(config), cwd=folders[0])
+    commands.append(first)
+    first.wait_for(READY.pattern)
+    (run_file,) = (folders[0] / "var").glob("postgresql-*.serve.json")
+    assert json.loads(run_file.read_text())["pid"] == first.proc.pid
+    refused = subprocess.run([MAILHOOK, "serve", "--no-worker", "--config", str(config)],
+                             cwd=folders[0], capture_output=True, text=True,
+                             timeout=DEADLINE_SECONDS, check=False)
+    assert refused.returncode == 1 and "listening" not in refused.stdout, refused.stderr
+    assert f"mailhook serve (pid {first.proc.pid}) already runs on" in refused.stderr
+    assert f"{run_file.name}: stop it first, or start this one from another folder" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1 and PASSWORD not in refused.stderr
+    assert json.loads(run_file.read_text())["pid"] == first.proc.pid
+    second = Command("serve", "--no-worker", "--config", str(config), cwd=folders[1])
+    commands.append(second)
+    second.wait_for(READY.pattern)
+    assert second.stop() == 0 and not list((folders[1] / "var").glob("*.serve.json"))
+    assert json.loads(run_file.read_text())["pid"] == first.proc.pid
+    assert first.stop() == 0 and not run_file.exists()
