@@ -40,6 +40,15 @@ _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _DANGLING_CO = re.compile(r"\s&\s*(?:Co|Cie)\.?$")
 _WRAPPED_WORDS = 4
 _BARE_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+# Headings of an address ("Head Office", "Besöksadress", "Postanschrift", "Oficinas Centrales",
+# "Siège social") in the languages we read, compounds included: they head the address, they
+# name no company.
+_ADDRESS_HEADING = re.compile(
+    r"adres|address|anschrift|direcci|indirizz|endere[çc]|morada|\bcím|osoite|adresa|office|oficina|"
+    r"escritório|bureau|büro|kantoor|kontor|ufficio|uffici|\bsede\b|siège|sitz\b|headquarters|\bhq\b|"
+    r"postfach|postbus|siedziba|sídlo|székhely|\bzentrale\b",
+    re.IGNORECASE,
+)
 
 # How sure each rule is; the tagger's candidates weigh 0.48-0.6 (tagged.WEIGHT).
 _LABELLED_COMPANY, _LABELLED_TITLE = 0.85, 0.8
@@ -298,6 +307,7 @@ def _fallback_company(block: list[str], start: int, title: Found | None) -> Foun
             and sum(w[0].isupper() for w in words) >= max(1, len(words) - 2)
             and not kind.is_name_like(first)
             and not DEPARTMENT.search(first)
+            and not _ADDRESS_HEADING.search(first)
         ):
             return Found(index, _PAREN.sub("", first), "company-fallback", _FALLBACK_COMPANY)
         return None
@@ -327,6 +337,7 @@ def _company_above_address(
         and sum(w[0].isupper() for w in words) >= max(1, len(words) - 2)
         and not own & {w.casefold() for w in words}
         and not (DEPARTMENT.search(line) or _title_confidence(line) or kind.is_valediction(line))
+        and not _ADDRESS_HEADING.search(line)
     ):
         return Found(index, _PAREN.sub("", line), "company-fallback", _FALLBACK_COMPANY)
     return None

@@ -114,6 +114,21 @@ def test_the_line_above_the_address_is_not_the_senders_name(rules: tuple[Finder,
     assert fields["company"] is None
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["Head Office", "Besöksadress", "Postanschrift", "Oficinas Centrales", "Siège social", "Bezoekadres",
+     "Visiting address"],
+)
+def test_an_address_heading_above_the_address_is_no_company(heading: str, rules: tuple[Finder, ...]) -> None:
+    fields = _fields("Sara Berg <sara.berg@gmail.com>",
+                     f"Sara Berg\nInköpschef\nTel. +46 8 123 456\n{heading}\nStorgatan 5\n111 22 Stockholm",
+                     rules)
+    assert fields["company"] is None
+    right_below = _fields("Sara Berg <sara.berg@gmail.com>",
+                          f"Sara Berg\nInköpschef\n{heading}\nStorgatan 5\n111 22 Stockholm", rules)
+    assert right_below["company"] is None
+
+
 def _candidate(field: str, value: str, how: str, confidence: float) -> Candidate:
     return Candidate(field, value, value, Evidence(value, how, confidence), 0)
 
