@@ -203,9 +203,10 @@ def _candidates(unit: str, languages: tuple[str, ...]) -> Candidates:
 
 
 def _matching(lexicon: cues.Cues, unit: str, lower: str | None) -> tuple[int, ...]:
+    present = None if lower is None else {word for word in lexicon.vocabulary if word in lower}
     return tuple(
         index for index, (parts, words) in enumerate(zip(lexicon.anywhere, lexicon.keywords, strict=True))
-        if (lower is None or not words or any(word in lower for word in words))
+        if (present is None or not words or not present.isdisjoint(words))
         and all(part.search(unit) for part in parts)
     )
 

@@ -282,3 +282,23 @@ def test_a_wish_to_hear_whether_is_a_question_to_answer(language: str, sentence:
 
 def test_a_wonder_reported_in_the_past_and_answered_is_none() -> None:
     assert _tasks("en", "Last week I wondered whether the parts would arrive in time, and they did.") == []
+
+
+def test_the_keyword_set_test_picks_the_patterns_the_per_pattern_test_did() -> None:
+    """intent._matching tests a paragraph for each word of a language's vocabulary once; the
+    patterns it keeps are those whose own keywords the paragraph holds, as before."""
+    from mailhook.automation import cues
+    from mailhook.automation.intent import _matching
+
+    paragraph = ("Could you please send the signed contract by Friday at the latest? I was wondering whether "
+                 "it works.")
+    for lexicon in cues.BY_LANGUAGE.values():
+        assert set(lexicon.vocabulary) == {w for words in lexicon.keywords for w in words}
+        lower = paragraph.lower()
+        wanted = tuple(
+            index for index, (parts, words) in enumerate(zip(lexicon.anywhere, lexicon.keywords, strict=True))
+            if (not words or any(word in lower for word in words))
+            and all(part.search(paragraph) for part in parts)
+        )
+        assert _matching(lexicon, paragraph, lower) == wanted
+    assert _matching(cues.BY_LANGUAGE["en"], paragraph, paragraph.lower())
