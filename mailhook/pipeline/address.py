@@ -94,7 +94,7 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
         parts["city"] = marked  # "г. Москва, ул. Тверская, д. 12": Russia often writes no code
     if "city" not in parts and "postal_code" not in parts:
         street_at = parts["street_address"][0] if "street_address" in parts else None
-        if known := find_city_line(lines, segments, _hints(lines, segments, sender), street_at):
+        if known := find_city_line(lines, segments, _hints(lines, segments, sender), street_at, block):
             parts["city"] = (known.line, known.city)
             if known.country and "country" not in parts:
                 parts["country"] = (known.line, known.country)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mailhook.pipeline import postal
-from mailhook.pipeline.cities import is_known_city
+from mailhook.pipeline.cities import is_known_city, is_place_name
 from mailhook.pipeline.folding import fold
 from mailhook.pipeline.organisations import ends_in_legal_form
 from mailhook.pipeline.phones import find_phones
@@ -60,7 +60,7 @@ def _city_check(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     the data."""
     if any(s.label == "POSTCODE" and s.line == span.line for s in spans):
         return True
-    return True if is_known_city(span.text, _place_hints(spans, block)) else None
+    return True if is_place_name(span.text, _place_hints(spans, block)) else None
 
 
 def _place_hints(spans: Sequence[Span], block: Block) -> list[str]:

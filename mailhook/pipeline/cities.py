@@ -20,6 +20,7 @@ from importlib import resources
 
 from mailhook.pipeline import postal, streets
 from mailhook.pipeline.folding import fold
+from mailhook.pipeline.lexicon import DEPARTMENT, TITLE, TITLE_COMPOUND
 from mailhook.pipeline.organisations import LEGAL
 
 _RECORD = re.compile(
@@ -58,6 +59,12 @@ def load_cities() -> None:
     _index()
 
 
+def is_place_name(name: str, hints: Sequence[str] = ()) -> bool:
+    """A known city (`is_known_city`) written as a place: no role, department, street or legal
+    form ("Ventas", a town of Spain, is the sales department on a signature)."""
+    return _city_shaped(_BRACKETED.sub("", name).strip(" ,.")) and is_known_city(name, hints)
+
+
 def _key(name: str) -> str:
     return " ".join((name.casefold() if name.isascii() else fold(name)).split())
 
@@ -94,19 +101,24 @@ class CityLine:
 
 
 def find_city_line(
-    lines: Sequence[str], segments: Sequence[Sequence[str]], hints: Sequence[str], street_at: int | None
+    lines: Sequence[str],
+    segments: Sequence[Sequence[str]],
+    hints: Sequence[str],
+    street_at: int | None,
+    written: Sequence[str] | None = None,
 ) -> CityLine | None:
     """A known city written without a postcode, with its proof of place: before its country or
     state on its line ("Milano, Italy", "Leeds, UK", "Chicago, IL"), alone below the street or
     above its country, alone beside a contact line ("Göteborg" above "Tel: +46 ...", a city line
     of a two-column block) or a part of a piped contact line in a hinted country. Never the top
-    line alone: that is the name's ("Lukas", "Dana" are cities too)."""
+    line alone: that is the name's ("Lukas", "Dana" are cities too). `written` are the lines as
+    the block writes them, labels and all (`lines` may have lost theirs)."""
     top = next((i for i, line in enumerate(lines) if line.strip()), 0)
     for index, parts in enumerate(segments):
         texts = [p.strip(" .") for p in parts if p.strip(" .")]
         if not texts:
             continue
-        if index != top and (found := _city_first(lines, index, texts, hints, street_at)):
+        if index != top and (found := _city_first(lines, written or lines, index, texts, hints, street_at)):
             return found
         if hints and len(texts) >= 3 and _PIPED.search(lines[index]) and _CONTACT.search(lines[index]):
             for text in texts[1:]:  # "Anna Huber | Huber Consulting | Wien | +43 1 234 5678"
@@ -116,7 +128,12 @@ def find_city_line(
 
 
 def _city_first(
-    lines: Sequence[str], index: int, texts: list[str], hints: Sequence[str], street_at: int | None
+    lines: Sequence[str],
+    written: Sequence[str],
+    index: int,
+    texts: list[str],
+    hints: Sequence[str],
+    street_at: int | None,
 ) -> CityLine | None:
     city, rest = texts[0], texts[1:]
     if not _city_shaped(city) or not is_known_city(city, hints):
@@ -134,15 +151,19 @@ def _city_first(
     below = lines[index + 1].strip(" .,") if index + 1 < len(lines) else ""
     if postal.is_country_name(below) or street_at == index - 1:
         return CityLine(index, city)
-    beside = [lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines)]
-    if hints and any(_CONTACT.search(line) for line in beside):
+    # Beside a contact line that carries its own label or is an address ("Tel: +46 ...", not
+    # "Mobile" over a bare "+1 251 ...": there the word is the number's label).
+    beside = [written[i].strip() for i in (index - 1, index + 1) if 0 <= i < len(written)]
+    if hints and any(_CONTACT.search(line) and (line[:1].isalpha() or "@" in line) for line in beside):
         return CityLine(index, city)
     return None
 
 
 def _city_shaped(text: str) -> bool:
-    """A place name: capitalised words without digits (no street, no company with a legal form)."""
+    """A place name: capitalised words without digits, no street, no company with a legal form, no
+    role or department."""
     words = text.split()
     return 0 < len(words) <= 4 and text[0].isupper() and not any(c.isdigit() for c in text) and not (
         streets.is_street(text) or streets.STREET_WORD.search(text) or LEGAL.search(text)
-    )
+        or TITLE.search(text) or TITLE_COMPOUND.search(text) or DEPARTMENT.search(text)
+    )  # "Ventas" is a town of Spain and the sales department

@@ -160,6 +160,12 @@ def test_a_two_column_html_block_gives_its_city_line(finders: tuple[Finder, ...]
                      id="unknown-place"),
         # A sign-off name that is also a city (Lukas, Brazil and Poland) is the name line.
         pytest.param("Lukas <lukas@mail.pl>", "Lukas\nTel. +48 12 345 67 89", id="name-line"),
+        # Ventas is a town of Spain, and the sales department.
+        pytest.param("Ana Ruiz <ana@gomez.es>", "Ana Ruiz\nGómez S.L.\nVentas\nTel. +34 91 123 4567",
+                     id="department"),
+        # Mobile (Alabama) over a bare number is that number's label.
+        pytest.param("Tom Lee <tom@lee.com>", "Tom Lee\nLee Design\nMobile\n+1 251 555 0100",
+                     id="phone-label"),
     ],
 )
 def test_no_city_without_proof(sender: str, block: str, finders: tuple[Finder, ...]) -> None:
@@ -218,3 +224,11 @@ def test_a_part_without_mime_reads_the_same() -> None:
     sender, block, city, _, _ = BLOCKS["da-above-phone"]
     part = Part(Author("Mette Hansen", "mh@nordlys.dk"), TEXT + block, 0)
     assert extract(part, load_finders("off")).fields["city"] == city
+
+
+def test_a_department_named_like_a_town_is_not_confirmed_as_a_city() -> None:
+    lines = ("Ana Ruiz", "Gómez S.L.", "Ventas", "Tel. +34 91 123 4567")
+    block = Block(lines, (), Author("Ana Ruiz", "ana@gomez.es"), "es")
+    assert is_known_city("Ventas", ("ES",))  # in the data
+    assert check_span(_span("CITY", "Ventas", 2), [], block) is None  # but a department here
+    assert check_span(_span("CITY", "Madrid", 2), [], block) is True
