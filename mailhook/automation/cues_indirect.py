@@ -323,6 +323,8 @@ PROPOSALS: dict[str, list[str]] = {
         r"|get together))\b",
     ],
     "fr": [
+        r"\b(?:vous|te)\s+proposer\s+(?P<act>(?:un|une)\s+(?:\S+\s+)?(?:réunion|rendez-vous|rdv|appel|point"
+        r"|visio|rencontre|créneau|visite))\b",
         r"\b(?:pouvons-nous|pourrions-nous|pourrait-on|peut-on|on peut)\s+(?P<act>(?:prévoir|caler|organiser"
         r"|planifier|fixer|programmer|se voir|se parler|s'appeler|nous voir|nous parler|nous appeler)\b)"
         r"(?=[^.!]*\?)",
@@ -332,16 +334,26 @@ PROPOSALS: dict[str, list[str]] = {
         r"|créneau))\b",
     ],
     "it": [
+        r"\bpropor(?:le|vi|ti|re)\s+(?P<act>(?:un|una|un')\s*(?:\S+\s+)?(?:incontro|riunione|call|chiamata"
+        r"|appuntamento|visita|videochiamata))\b",
         r"\bpotremmo\s+(?:anche\s+|magari\s+)?(?P<act>(?:sentirci|vederci|incontrarci|parlarne|(?:fare"
         r"|fissare|organizzare) (?:una|un) (?:\S+\s+)?(?:call|chiamata|telefonata|riunione|incontro"
         r"|videochiamata)))\b",
     ],
     "pl": [
         # Not "spotkać się z problemem" (run into a problem).
-        r"\b(?:moglibyśmy|mogłybyśmy)\s+(?:się\s+)?(?:też\s+|również\s+)?(?P<act>(?:porozmawiać"
+        r"\b(?:chciał(?:a|e)?bym|chcielibyśmy|chciałybyśmy|chcę|chcemy)\s+(?:\S+\s+)?zaproponować\s+"
+        r"(?P<act>(?:\S+\s+)?(?:spotkanie|rozmowę|wideokonferencję|termin|wizytę|połączenie))",
+        r"\b(?:moglibyśmy|możemy|mogłybyśmy)\s+(?:się\s+)?(?:też\s+|również\s+)?(?P<act>(?:zorganizować|umówić"
+        r"|zaplanować|ustalić)\s+(?:\S+\s+)?(?:spotkanie|rozmowę|wideokonferencję|telekonferencję|połączenie"
+        r"|wizytę|termin))",
+        r"\b(?:moglibyśmy|możemy|mogłybyśmy)\s+(?:się\s+)?(?:też\s+|również\s+)?(?P<act>(?:porozmawiać"
         r"|spotkać(?!\s+(?:się\s+)?z\s+(?:problem|trudno|błęd))|zdzwonić|umówić|zobaczyć))\b",
     ],
     "de": [
+        r"\b(?:ich|wir)\s+(?![^.?!,]*\bnicht\b)(?:würde|würden|möchte|möchten)\s+(?:\S+\s+){0,2}?"
+        r"(?P<act>(?:einen|ein|eine)\s+"
+        r"(?:\S+\s+)?(?:termin|treffen|telefonat|gespräch|call|meeting|besuch)\b)[^.!?]*\bvorschlagen\b",
         rf"\bwie sieht(?:'s| es)\s+(?:\S+\s+){{0,3}}?(?P<act>(?:am\s+|um\s+)?{_TIME['de']}\S*)[^.!]*\baus\b"
         rf"(?=[^.!]*\?)",
         r"\b(?:sollen|wollen|können|könnten) wir\s+(?:\S+\s+){0,4}?(?P<act>(?:einen |ein )?(?:\S+\s+)?"
@@ -349,12 +361,33 @@ PROPOSALS: dict[str, list[str]] = {
         r"|einplanen))\b",
     ],
     "nl": [
+        r"\bzullen we\s+(?:\S+\s+){0,4}?(?P<act>(?:een\s+)?(?:\S+\s+)?(?:afspraak|overleg|call|videocall"
+        r"|gesprek|meeting|vergadering|belafspraak)\s+(?:plannen|inplannen|maken|houden|afspreken))\b",
+        r"\b(?:wil|zou|zouden|willen)\s+(?:\S+\s+){0,3}?(?P<act>(?:een\s+)?(?:afspraak|overleg|gesprek|meeting|call"
+        r"|bezoek))\s+(?:\S+\s+){0,3}?voorstellen\b",
         rf"^(?:\W+)?(?:en\s+)?(?P<act>(?:past|schikt|lukt)\s+(?:het\s+(?:u|je|jullie)\s+)?(?:\S+\s+){{0,2}}?"
         rf"{_TIME['nl']})(?=[^.!]*\?)",
     ],
     "pt": [
+        r"\bpoderíamos\s+(?:também\s+|talvez\s+)?(?P<act>(?:encontrar-nos|reunir-nos|falar(?!\s+(?:de|d[oa]s?|num|numa)\b)|conversar|ver-nos"
+        r"|(?:organizar|fazer|marcar|agendar|ter)\s+(?:uma|um)\s+(?:\S+\s+)?(?:reunião|chamada|videochamada"
+        r"|videoconferência|visita|encontro)))(?!\w)",
+        r"\bpropor(?:-lhe|-vos|-te)?\s+(?P<act>(?:uma|um)\s+(?:\S+\s+)?(?:reunião|chamada|videochamada|visita"
+        r"|encontro))(?!\w)",
         r"\b(?P<act>(?:dá-lhe|dá-te|dava-lhe|dava-te|daria-lhe|convém-lhe) jeito)\b(?=[^.!]*\?)",
     ],
-    "es": [], "da": [*_NORDIC_PROPOSALS, _PASSER.format(time=_TIME["da"])],
-    "sv": [_PASSER.format(time=_TIME["sv"])], "no": [*_NORDIC_PROPOSALS, _PASSER.format(time=_TIME["no"])],
+    "es": [
+        r"\bpodríamos\s+(?:también\s+|quizás\s+|tal vez\s+)?(?P<act>(?:vernos|reunirnos|hablar(?!\s+de\b)"
+        r"|quedar|llamarnos|(?:organizar|hacer|programar|fijar|tener|concertar)\s+(?:una|un)\s+(?:\S+\s+)?(?:reunión|llamada"
+        r"|videollamada|videoconferencia|cita|visita|encuentro)))\b",
+        r"\bqué tal si\s+(?P<act>\w+mos)\b(?=[^.!]*\?)",
+        r"\bproponer(?:le|les|te|os)?\s+(?P<act>(?:una|un)\s+(?:\S+\s+)?(?:reunión|llamada|videollamada|cita"
+        r"|visita|encuentro))\b",
+    ],
+    "da": [*_NORDIC_PROPOSALS, _PASSER.format(time=_TIME["da"]),
+           r"\bforeslå\s+(?P<act>(?:et|en)\s+(?:\S+\s+)?(?:møde|opkald|besøg|telefonmøde))\b"],
+    "sv": [_PASSER.format(time=_TIME["sv"]),
+           r"\bföreslå\s+(?P<act>(?:ett|en)\s+(?:\S+\s+)?(?:möte|samtal|besök|telefonmöte))\b"],
+    "no": [*_NORDIC_PROPOSALS, _PASSER.format(time=_TIME["no"]),
+           r"\bforeslå\s+(?P<act>(?:et|en)\s+(?:\S+\s+)?(?:møte|samtale|besøk|telefonmøte))\b"],
 }

@@ -302,3 +302,27 @@ def test_the_keyword_set_test_picks_the_patterns_the_per_pattern_test_did() -> N
         )
         assert _matching(lexicon, paragraph, lower) == wanted
     assert _matching(cues.BY_LANGUAGE["en"], paragraph, paragraph.lower())
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("es", "Si le parece bien, podríamos vernos el martes."),
+    ("es", "¿Qué tal si hablamos por teléfono el jueves?"),
+    ("es", "Me gustaría proponerle una reunión la semana que viene."),
+    ("it", "Vorrei proporle un incontro la prossima settimana."),
+    ("pt", "Poderíamos organizar uma videochamada na segunda para rever o orçamento."),
+    ("pt", "Gostaria de lhe propor uma reunião na próxima semana."),
+    ("nl", "Zullen we maandag een videocall plannen om de offerte door te nemen?"),
+    ("nl", "Ik wil u graag een afspraak voorstellen volgende week."),
+    ("pl", "Chciałbym zaproponować spotkanie w przyszłym tygodniu."),
+    ("pl", "Jeśli Pani pasuje, możemy się spotkać we wtorek."),
+    ("de", "Ich würde Ihnen gern einen Termin nächste Woche vorschlagen."),
+    ("fr", "Je souhaiterais vous proposer une réunion la semaine prochaine."),
+    ("da", "Jeg vil gerne foreslå et møde i næste uge."),
+    ("sv", "Jag skulle vilja föreslå ett möte nästa vecka."),
+])
+def test_a_meeting_proposed_with_we_could_or_propose_is_a_task(language: str, sentence: str) -> None:
+    assert len(_tasks(language, sentence)) == 1
+
+
+def test_we_could_speak_of_is_no_proposal() -> None:
+    assert _tasks("es", "Podríamos hablar de un éxito: las ventas subieron un 20 %.") == []
