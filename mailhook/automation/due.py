@@ -80,6 +80,10 @@ _REWRITES: dict[str, tuple[tuple[str, str], ...]] = {
         (r"\bponiedziałku\b", "poniedziałek"), (r"\bwtorku\b", "wtorek"), (r"\bśrod(?:y|zie)\b", "środa"),
         (r"\bczwartku\b", "czwartek"), (r"\bpiątku\b", "piątek"), (r"\bsobot(?:y|ie)\b", "sobota"),
         (r"\bniedzieli\b", "niedziela"),
+        # "się" (oneself) is no date: dateparser reads it as "sie", August ("Spotkajmy się w piątek").
+        (r"(?<!\w)się(?!\w)", " "),
+        # "do 3. maja": the ordinal's full stop, and May in the genitive (read as the name Maja).
+        (r"\b(\d{1,2})\.?\s+maja\b", r"\1 maj"), (r"\b(\d{1,2})\.\s+(?=[^\W\d_])", r"\1 "),
     ),
     "fr": ((r"\b(?:la\s+)?(?:semaine\s+prochaine|prochaine\s+semaine)\b", _NEXT_WEEK["fr"]),),
     "es": ((r"\b(?:la\s+)?(?:(?:próxima|siguiente)\s+semana|semana\s+(?:que\s+viene|próxima|siguiente))\b",
@@ -94,7 +98,9 @@ _REWRITES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "nl": ((r"\b(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|avond|morgen)\b",
             r"\1 \2"),),
-    "no": ((r"\bdenne\s+(?:uken|uka)\b", "i dag"),),
+    "no": ((r"\bdenne\s+(?:uken|uka)\b", "i dag"),
+           # "innen 3. mai": the ordinal's full stop before a month.
+           (r"\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des))", r"\1 ")),
     "sv": ((r"\b(?:den\s+här|denna)\s+veckan?\b", "i dag"),),
 }
 _REWRITTEN = {

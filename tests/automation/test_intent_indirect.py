@@ -326,3 +326,16 @@ def test_a_meeting_proposed_with_we_could_or_propose_is_a_task(language: str, se
 
 def test_we_could_speak_of_is_no_proposal() -> None:
     assert _tasks("es", "Podríamos hablar de un éxito: las ventas subieron un 20 %.") == []
+
+
+@pytest.mark.parametrize(("language", "sentence", "due"), [
+    ("no", "Kan du bekrefte opplysningene dine innen 3. mai?", "2026-05-03"),
+    ("pl", "Czy może Pan potwierdzić do 3. maja?", "2026-05-03"),
+    ("pl", "Spotkajmy się w piątek.", "2026-03-06"),  # "się" is no August ("sie")
+])
+def test_ordinal_dates_and_polish_sie_read_as_the_day_meant(language: str, sentence: str, due: str) -> None:
+    from datetime import datetime
+
+    from mailhook.automation.due import due_date
+
+    assert due_date(sentence, language, datetime(2026, 3, 4, 9, 0)) == due
