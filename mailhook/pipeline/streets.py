@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from mailhook.pipeline import postal
+from mailhook.pipeline.lexicon import REGISTRY
 
 # Street words by language. Alone they make a street line ("Pol. Ind. Las Salinas", "Piazza
 # del Duomo"), and a city holds none of them. Compounds end in one ("Bahnhofstrasse").
@@ -34,12 +35,12 @@ _SUFFIXES = (
 # Beside a house number only: these are words of prose or abbreviations of other things too.
 _NUMBERED_WORDS = (
     r"st\.|dr\.|u\.|út|tér|köz|r\.|pl\.|tř\.|rte|route|voie|cours|passage|allé|bd|gate|vei|väg|"
-    r"col\.|jr\.|tv\.|plac|os\.|str|loc\.|fraz\.|urb\.|pº|c/"
+    r"col\.|jr\.|tv\.|plac|os\.|str|loc\.|fraz\.|urb\.|pº|c/(?!o\b)"
 )
 _EDGE_L, _EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
 STREET_WORD = re.compile(
     # Compounds are tried from word starts only, so that a long word costs linear time.
-    rf"{_EDGE_L}(?:{_WORDS}){_EDGE_R}|{_EDGE_L}c/|{_EDGE_L}[^\W\d_]{{2,}}?(?:{_SUFFIXES}){_EDGE_R}",
+    rf"{_EDGE_L}(?:{_WORDS}){_EDGE_R}|{_EDGE_L}c/(?!o\b)|{_EDGE_L}[^\W\d_]{{2,}}?(?:{_SUFFIXES}){_EDGE_R}",
     re.IGNORECASE,
 )
 _NUMBERED_WORD = re.compile(rf"{_EDGE_L}(?:{_NUMBERED_WORDS}){_EDGE_R}", re.IGNORECASE)
@@ -56,11 +57,13 @@ BOX = re.compile(
 # "Piso 7").
 UNIT = re.compile(
     r"^(?:\d{1,3}\.?\s?[ºª°]\.?(?:\s?(?:\d{1,2}\s?[ºª°]|[A-Za-z]{1,5}\.?))*|\d{1,3}\.\s?(?:th|tv|mf)\.?|"
+    r"\d{1,2}(?:r|n|t|è|º)\s\d{1,2}[aª]|"  # ca: floor and door ("4t 2a", "1r 1a")
+    r"st\.\s?(?:th|tv|mf)\.?|m\.?\s?\d{1,4}[a-z]?|"  # da: ground floor and side; pl: flat ("m. 5")
     r"(?:\d{1,3}|[IVX]{1,4})(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|étage|stock|og|piso|planta|piano|"
     r"andar|emelet|em\.|piętro|p\.|sal|patro|poschodie|kerros|krs\.?|etasje|etg\.?|våning|vån\.?|"
-    r"verdieping|etage)|(?:piso|planta|pta|puerta|raum|zimmer|pokój|kancelář|"
+    r"verdieping|etage|tr\.?|trappor|trappa)|(?:piso|planta|pta|puerta|raum|zimmer|pokój|kancelář|"
     r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
-    r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|m|piętro|em|ajtó|"
+    r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|piętro|em|ajtó|"
     r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|flat|studio|km|"
     # ru, uk: house, building, block, office, flat, floor, premises ("д. 12", "стр. 1", "оф. 305")
     r"д|дом|стр|строение|корп|корпус|к|оф|офис|кв|эт|этаж|пом|помещение|буд|будинок|секция)"
@@ -93,6 +96,19 @@ _MAIL_STOP = re.compile(
 )
 # A street's name without a street word ("Stretto Sole", "Na Příkopě"), capitalised, no digits.
 _NAME = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*\.?(?:[ '’-][^\W\d_]+\.?){0,5}$")
+# An English street type with a capitalised word after it and no number on the line names a
+# business ("Harbour Lane Supplies", "Abbey Road Studios"); English streets end in their type
+# ("Station Road"), save a compass point ("Park Lane North").
+_TYPE_THEN_NAME = re.compile(
+    r"(?i:\b(?:street|road|lane|way|drive|terrace|crescent|parkway|highway))\s+"
+    r"(?!(?:North|South|East|West|[NSEW]{1,2})\b)[A-Z][a-z]"
+)
+# Opening hours ("Mo-Fr 9-17 Uhr", "8:00-17:30", "9am - 5pm") hold numbers and words, not a street.
+_HOURS = re.compile(
+    r"\d{1,2}(?:[:.h]\d{2})?\s?(?:am|pm|h|uhr)?\s?[-–]\s?\d{1,2}(?:[:.h]\d{2})?\s?(?:am|pm|h|uhr)\b|"
+    r"\d{1,2}[:.h]\d{2}\s?[-–]\s?\d{1,2}[:.h]\d{2}",
+    re.IGNORECASE,
+)
 _JOINS = re.compile(r"\s*(?:\||·|•|\s/)\s+|\t+|\s{3,}")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
 _SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–/]\s)\s*|\t+|\s{3,}")
@@ -239,7 +255,7 @@ def _holds_street(segment: str) -> bool:
 
 
 def _is_street_piece(segment: str) -> bool:
-    if _digits(segment) > 10 or "@" in segment or len(segment) > 60:
+    if _digits(segment) > 10 or "@" in segment or len(segment) > 60 or _not_street(segment):
         return False
     return bool(
         is_street(segment)
@@ -252,12 +268,18 @@ def _is_street_piece(segment: str) -> bool:
 
 
 def is_street(text: str) -> bool:
-    if len(text) > 60 or "@" in text or _digits(text) > 10:
+    if len(text) > 60 or "@" in text or _digits(text) > 10 or _not_street(text):
+        return False  # "Amtsgericht München HRB 12345" has a number and words, and is no street
+    if not _digits(text) and _TYPE_THEN_NAME.search(text):
         return False
     has_number = _HOUSE_NUMBER.search(text) is not None
     if STREET_WORD.search(text) or (_NUMBER.search(text) and _NUMBERED_WORD.search(text)):
         return True
     return has_number and re.search(r"[^\W\d_]{3,}", text) is not None
+
+
+def _not_street(text: str) -> bool:
+    return bool(REGISTRY.search(text) or _HOURS.search(text))
 
 
 def _digits(text: str) -> int:
