@@ -131,6 +131,21 @@ STREETS = {
     ),
     "en-hours": ("en", "Jane Doe\nOpen Mon-Fri 8:30-17:00\n10 Church Road\nLeeds LS1 1AA", "10 Church Road"),
     "de-department": ("de", "Hans Müller\nAbteilung Einkauf\nHauptstraße 5\n10115 Berlin", "Hauptstraße 5"),
+    "en-company-with-a-street-type": (
+        "en",
+        "Jane Doe\nWall Street Partners LLC\n40 Wall Street, 28th Floor\nNew York, NY 10005",
+        "40 Wall Street, 28th Floor",
+    ),
+    "es-department": (
+        "es",
+        "Pedro Ruiz\nServicio de Atención al Cliente\nCalle Mayor 12\n28013 Madrid",
+        "Calle Mayor 12",
+    ),
+    "it-office-before-street": (
+        "it",
+        "Luca Bianchi\nUfficio Tecnico - Via Roma 5\n10121 Torino",
+        "Via Roma 5",
+    ),
     "en-department": (
         "en",
         "Jane Doe\nSales Department\n10 Downing Street\nLondon SW1A 2AA",
