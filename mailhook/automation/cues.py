@@ -102,10 +102,11 @@ NO_REPLY = re.compile(
     r"\bnotification-only address|\bcannot (?:accept|receive) (?:incoming |replies|e-?mails?)|"
     r"\bbitte nicht (?:direkt )?(?:auf diese \S+ )?antworten\b|"
     r"\b(?:bericht|e-?mail|mail) (?:is|werd|wordt) automatisch (?:verzonden|gegenereerd|verstuurd"
-    r"|aangemaakt)|\breageren (?:op dit bericht )?is niet mogelijk|"
+    r"|aangemaakt)|\breageren (?:op (?:dit|deze) \S+ )?is niet mogelijk|"
     r"\b(?:skickats|genererats|skapats) automatiskt|\b(?:er|blev|ble) (?:sendt|genereret|generert|oprettet"
-    r"|opprettet) automatisk|\b(?:e-?mail(?:en)?|e-?posten|mailen|mejlet|meddelandet|beskeden"
-    r"|meldingen)\s+(?:\S+\s+){0,4}?(?:kan|går) (?:ikke|inte)(?: att)? besvar",
+    r"|opprettet) automatisk|\b(?:e-?mail(?:en)?|e-?post(?:en)?|mail(?:en)?|mejl(?:et)?"
+    r"|(?:e-?post)?meddelande(?:t)?|besked(?:en)?|melding(?:en)?)\s+"
+    r"(?:\S+\s+){0,4}?(?:kan|går) (?:ikke|inte)(?: att)? besvar",
     _F,
 )
 # Words one of which every NO_REPLY match holds (lower-cased): most mail holds none, and a substring

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mailhook.automation.cues_settled import unsettled
 from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in German without a trained
@@ -81,7 +82,7 @@ DE = lexicon(
     ask=[
         rf"\b(?:ich|wir)\s+(?:möchte|möchten|würde|würden|wollte|wollten)\s+(?:\S+\s+){{0,3}}?(?:wissen|"
         rf"erfahren|"
-        rf"fragen|nachfragen),?\s+(?P<act>{_DE_WH})\b",
+        rf"fragen|nachfragen),?\s+(?P<act>{_DE_WH}{unsettled('de')})\b",
         rf"\b(?:können|könnten|würden|kannst|könntest|würdest)\s+{_DE_YOU}\s+(?:\S+\s+){{0,4}}?(?:sagen|"
         rf"erklären|"
         rf"mitteilen|erläutern|zeigen|beschreiben|verraten),?\s+(?P<act>{_DE_WH})\b",

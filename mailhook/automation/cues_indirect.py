@@ -8,6 +8,7 @@ sentences (issue 15, eighth round), as constructions, never from a message."""
 
 from __future__ import annotations
 
+from mailhook.automation.cues_settled import not_idle, not_reported, unsettled
 from mailhook.automation.lexicon import words
 
 # Words that open the object of an indirect question, per language.
@@ -25,6 +26,7 @@ _WH = {
     "no": words("om", "når", "hvordan", "hva", "hvorfor", "hvor", r"hvilke\w*", "hvem"),
     "pl": words("czy", "kiedy", "jak", "co", "dlaczego", "gdzie", r"któr\w+", "ile", "kto"),
 }
+_WH = {lang: wh + unsettled(lang) for lang, wh in _WH.items()}  # not one settled since
 # Words that open a time to come after "by", "bis", "d'ici", "entro" ... per language.
 _MONTHS_EN = "january|february|march|april|may|june|july|august|september|october|november|december"
 _TIME = {
@@ -160,7 +162,8 @@ def _deadlines(lang: str) -> list[str]:
         # Not in the past ("by Friday would have been better", "wäre gut gewesen", "sarebbe stato").
         # (The act opens the sentence, empty, so that the title reads from there and the paragraph
         # check starts at the deadline: loosening drops a head that may match nothing.)
-        rf"^(?:\W+)?(?![^.?!]*\b{_PAST_PARTICIPLE}\b)(?P<act>\W*)(?:(?:\S+\s+){{0,8}}?){deadline}[^.?!]*?"
+        rf"^(?:\W+)?{not_reported(lang)}(?![^.?!]*\b{_PAST_PARTICIPLE}\b)(?P<act>\W*)"
+        rf"(?:(?:\S+\s+){{0,8}}?){deadline}[^.?!]*?"
         rf"{_APPROVED[lang]}",
         # "Ideally by Friday", "L'ideale sarebbe riceverla entro giovedì", "Najlepiej do piątku".
         rf"{_IDEAL_FIRST[lang]}\s+(?P<act>(?:\S+\s+){{0,8}}?{deadline})\b",
@@ -253,7 +256,7 @@ INDIRECT: dict[str, list[str]] = {
         rf"|saber|confirmar)\s+(?P<act>{_WH['pt']})\b",
         rf"\b(?:preciso|precisava|precisamos|precisávamos|precisaria)\s+(?:de\s+)?saber\s+(?P<act>{_WH['pt']})\b",
         rf"\b(?:pergunto-me|perguntava-me|perguntamo-nos|me pergunto|me perguntava)\s+(?P<act>{_WH['pt']})\b",
-        r"\b(?:estava|estávamos|estou|estamos)\s+(?:a\s+pensar|pensando)\s+(?P<act>se)\b",
+        rf"\b(?:estava|estávamos|estou|estamos)\s+(?:a\s+pensar|pensando)\s+(?P<act>se{unsettled('pt')})\b",
         rf"\b(?:queria|queríamos|quero|queremos)\s+(?:só\s+)?perguntar(?:-lhe|-te|-vos)?\s+(?P<act>{_WH['pt']})\b",
         rf"\b(?:tenho|temos) curiosidade em saber\s+(?P<act>{_WH['pt']})\b",
         rf"\b(?:gostaria|gostaríamos|queria|queríamos)\s+de\s+(?:perceber|entender|compreender|confirmar)\s+"
@@ -391,3 +394,5 @@ PROPOSALS: dict[str, list[str]] = {
     "no": [*_NORDIC_PROPOSALS, _PASSER.format(time=_TIME["no"]),
            r"\bforeslå\s+(?P<act>(?:et|en)\s+(?:\S+\s+)?(?:møte|samtale|besøk|telefonmøte))\b"],
 }
+# Not "we could talk for hours".
+PROPOSALS = {lang: [cue + not_idle(lang) for cue in cues] for lang, cues in PROPOSALS.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mailhook.automation.cues_settled import unsettled
 from mailhook.automation.lexicon import lexicon, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
@@ -94,8 +95,8 @@ EN = lexicon(
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:tell|explain(?: to)?|show|"
         rf"advise|let|inform|remind)\s+(?:me|us)(?:\s+know)?,?\s+(?P<act>{_WH})\b",
         rf"\b(?:i|we)(?:'d| would)?\s+(?:like|love|want|wish|need)\s+to\s+(?:know|find out|understand|learn|"
-        rf"ask(?: you)?|check)\s+(?P<act>{_WH})\b",
-        rf"\b(?:i|we)(?:'m| am|'re| are| was| were)\s+wondering\s+(?P<act>{_WH})\b",
+        rf"ask(?: you)?|check)\s+(?P<act>{_WH}{unsettled('en')})\b",
+        rf"\b(?:i|we)(?:'m| am|'re| are| was| were)\s+wondering\s+(?P<act>{_WH}{unsettled('en')})\b",
         rf"^(?:(?:and|so|also|but)\s+)?(?:please\s+)?(?:advise|tell (?:me|us)|confirm)\s+(?P<act>{_WH})\b",
         r"^(?:(?:and|so|also|but)\s+)?(?P<act>any (?:update|news|feedback|thoughts|progress|comments|"
         r"ideas?)s?)\b",

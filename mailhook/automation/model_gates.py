@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from mailhook.automation import cues_settled
+
 _I = re.IGNORECASE
 
 # A first-person or passive perfect/preterite: an auxiliary, then (within a few words) a participle.
@@ -174,6 +176,8 @@ def _compiled(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
 
 
 PAST, AHEAD, PURPOSE = _compiled(_PAST), _compiled(_AHEAD), _compiled(_PURPOSE)
+# The author's question to themselves told as settled ("I wondered whether to go, and decided to stay").
+SETTLED = {lang: re.compile(rf"\b{words}", _I) for lang, words in cues_settled.SETTLED.items()}
 LOOKING_FORWARD, INFORMS, ADVICE = _compiled(_LOOKING_FORWARD), _compiled(_INFORMS), _compiled(_ADVICE)
 NEGATED_FUTURE, ARRIVES = _compiled(_NEGATED_FUTURE), _compiled(_ARRIVES)
 
@@ -188,7 +192,7 @@ def held_back(sentence: str, language: str) -> bool:
             return True
         if not question and ARRIVES[lang].search(sentence):
             return True
-        if not question and NEGATED_FUTURE[lang].search(sentence):
+        if not question and (NEGATED_FUTURE[lang].search(sentence) or SETTLED[lang].search(sentence)):
             return True
         report = _PURPOSE_CLAUSE.sub("", sentence)
         if not question and PAST[lang].search(report) and not AHEAD[lang].search(report):

@@ -339,3 +339,72 @@ def test_ordinal_dates_and_polish_sie_read_as_the_day_meant(language: str, sente
     from mailhook.automation.due import due_date
 
     assert due_date(sentence, language, datetime(2026, 3, 4, 9, 0)) == due
+
+
+# Review of the eighth round: look-alikes of its constructions, written for these tests.
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "I was wondering whether to take the train or fly, and decided to fly."),
+    ("en", "We wanted to know whether the roof leaked, so we hired a surveyor."),
+    ("de", "Ich wollte fragen, ob ich mitkommen kann, habe mich aber dann entschieden, zu Hause zu bleiben."),
+    ("de", "Ich fragte mich, ob der Zug pünktlich ist, und er war es."),
+    ("fr", "Je me demandais si je devais venir, et j'ai décidé de rester."),
+    ("fr", "Je voulais savoir si le toit fuyait, alors j'ai fait venir un couvreur."),
+    ("es", "Me preguntaba si ir o no, y decidí quedarme en casa."),
+    ("it", "Mi chiedevo se andare o no, e ho deciso di restare a casa."),
+    ("nl", "Ik vroeg me af of ik moest komen, en besloot thuis te blijven."),
+    ("pt", "Estava a pensar se devia ir, e decidi ficar em casa."),
+    ("pt", "Precisava de saber se o telhado tinha infiltrações, por isso chamei um técnico."),
+    ("da", "Jeg tænkte på, om jeg skulle komme, og besluttede at blive hjemme."),
+    ("sv", "Jag undrade om jag skulle komma, och bestämde mig för att stanna hemma."),
+    ("no", "Jeg lurte på om jeg skulle komme, og bestemte meg for å bli hjemme."),
+    ("pl", "Zastanawiałam się, czy pojechać, i postanowiłam zostać w domu."),
+])
+def test_an_indirect_question_the_author_settled_is_none(language: str, sentence: str) -> None:
+    assert _tasks(language, sentence) == []
+    # Nor may the model make one of it.
+    text = f"Hello,\n\n{sentence}\n\nThanks\n"
+    assert detect_tasks(text, language=language).tasks == ()
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("en", "I was wondering whether you decided on the venue yet."),
+    ("en", "We'd like to know whether you chose the blue or the red option."),
+    ("de", "Ich wollte fragen, ob Sie sich schon entschieden haben."),
+    ("fr", "Je me demandais si vous aviez décidé de la date."),
+    ("es", "Me preguntaba si ya decidió la fecha."),
+    ("nl", "Ik vroeg me af of jullie al besloten hebben over de datum."),
+    ("pl", "Zastanawiam się, czy zdecydowałeś już w sprawie terminu."),
+])
+def test_a_question_about_the_readers_decision_is_one_to_answer(language: str, sentence: str) -> None:
+    titles = _tasks(language, sentence)
+    assert len(titles) == 1 and titles[0].startswith("Answer: ")
+
+
+@pytest.mark.parametrize(("language", "sentence", "task"), [
+    ("en", "My manager said that by Friday would be ideal for her, and I've already sent it.", False),
+    ("fr", "D'ici vendredi ce serait parfait, m'a dit mon chef, et je l'ai déjà envoyé.", False),
+    ("en", "By Monday would be great, as our manager said the board meets Tuesday.", True),
+])
+def test_a_deadline_another_said_would_be_ideal_is_none(language: str, sentence: str, task: bool) -> None:
+    assert bool(_tasks(language, sentence)) is task
+
+
+@pytest.mark.parametrize(("language", "sentence", "task"), [
+    ("es", "Podríamos hablar horas de ese viaje.", False),
+    ("it", "Potremmo parlarne per ore di quel viaggio!", False),
+    ("es", "Podríamos hablar el jueves por la mañana.", True),
+    ("it", "Potremmo sentirci domani alle 10?", True),
+])
+def test_talk_for_hours_is_no_meeting_proposed(language: str, sentence: str, task: bool) -> None:
+    assert bool(_tasks(language, sentence)) is task
+
+
+@pytest.mark.parametrize(("language", "line"), [
+    ("nl", "Reageren op deze e-mail is niet mogelijk."),
+    ("sv", "Detta mejl kan inte besvaras."),
+    ("sv", "Detta e-postmeddelande kan inte besvaras."),
+    ("no", "Denne meldingen kan ikke besvares."),
+])
+def test_a_mailbox_that_takes_no_answers_in_more_words(language: str, line: str) -> None:
+    text = f"Hello,\n\nCan you rate our service by Friday?\n\n{line}\n"
+    assert detect_tasks(text, language=language, model=None).tasks == ()
