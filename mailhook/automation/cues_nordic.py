@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mailhook.automation import cues_scandinavian as scand
+from mailhook.automation.cues_settled import not_idle
 from mailhook.automation.lexicon import lexicon, softened, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
@@ -14,7 +15,7 @@ _DA_ACT = (
     r"melder tilbage|giver (?:\S+ )?besked|give (?:\S+ )?besked|holder (?:\S+ )?orienteret|"
     r"holde (?:\S+ )?orienteret|bekræfte|tjekke|tjekker|kigge på|kigger på|mødes|tale sammen|"
     r"svare|svarer|bekræfter|følge op|ringes ved)"
-)
+) + not_idle("da")  # not "vi kunne tale sammen i timevis"
 DA = lexicon(
     r"\bhvis (?:du|I|De) har (?:nogen |yderligere )?(?:spørgsmål|brug for)|\bhvis (?:du|I|De) mangler|"
     r"tøv ikke|"

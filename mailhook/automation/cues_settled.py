@@ -52,7 +52,7 @@ _THAT = words("that", "dass", "que", "qu'", "che", "dat", "at", "att", "że")
 IDLE = {
     "en": words("for hours", "all day", "all night", "forever", "for ages"),
     "de": words("stundenlang", "ewig", "tagelang"), "fr": words("des heures", "pendant des heures"),
-    "es": words("horas", "durante horas", "días enteros"), "it": words("per ore", "all'infinito"),
+    "es": words("horas", "durante horas", "días enteros"), "it": words(r"per ore(?!\s*\d)", "all'infinito"),
     "nl": words("urenlang", "uren"), "pt": words("horas", "durante horas"),
     "da": words("i timevis", "i evigheder"), "sv": words("i timmar", "i evigheter"),
     "no": words("i timevis", "i evigheter"), "pl": words("godzinami", "bez końca"),

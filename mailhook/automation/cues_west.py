@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mailhook.automation.cues_settled import unsettled
+from mailhook.automation.cues_settled import not_idle, unsettled
 from mailhook.automation.lexicon import lexicon, words
 
 # Hand-written because no maintained library detects follow-up intent in these languages without
@@ -20,7 +20,7 @@ _EN_ACT = (
     r"catch up|mark (?:your|the) calendars?|be waiting for you|wait for you|expect you|show you (?:around|"
     r"round)|"
     r"take you (?:through|around|round)|pick you up)"
-)
+) + not_idle("en")  # not "we could talk for hours"
 _EN_NOUN = (
     r"(?:report|copy|list|update|quote|quotation|offer|proposal|invoice|draft|file|document|data|"
     r"numbers|figures|contract|agreement|schedule|calend[ae]r|address|details|information|info|status|"

@@ -394,6 +394,11 @@ def test_a_deadline_another_said_would_be_ideal_is_none(language: str, sentence:
     ("it", "Potremmo parlarne per ore di quel viaggio!", False),
     ("es", "Podríamos hablar el jueves por la mañana.", True),
     ("it", "Potremmo sentirci domani alle 10?", True),
+    ("it", "Potremmo sentirci domani per ore 10?", True),  # an hour, not hours on end
+    ("en", "We could talk for hours about that trip!", False),
+    ("en", "We could talk it through on Friday.", True),
+    ("da", "Vi kunne tale sammen i timevis om den tur!", False),
+    ("da", "Vi kunne tale sammen på fredag.", True),
 ])
 def test_talk_for_hours_is_no_meeting_proposed(language: str, sentence: str, task: bool) -> None:
     assert bool(_tasks(language, sentence)) is task
