@@ -25,7 +25,7 @@ _WORDS = (
     r"utca|körút|krt\.|rakpart|sétány|fasor|"  # hu
     r"gatan|gata|vägen|torget|gränd|gade|vej|plads|stræde|postboks|veien|katu|"  # sv, da, no, fi
     r"strada|bulevardul|calea|"  # ro
-    r"улица|ул\.|проспект|пр-т|просп\.|переулок|пер\.|шоссе|ш\.|бульвар|б-р|набережная|наб\.|"  # ru
+    r"улица|ул\.|проспект|пр-т|просп\.|пр\.|переулок|пер\.|шоссе|ш\.|бульвар|б-р|набережная|наб\.|"  # ru
     r"площадь|пл\.|проезд|вулиця|вул\.|провулок|бульвар|площа|улица|бул\."  # ru, uk, bg
 )
 _SUFFIXES = (
