@@ -102,8 +102,9 @@ _LIVE = f"AND {claims.LIVE}"
 # Pending and not waiting out a retry delay: what the next claim may take (one parameter: now).
 _DUE = claims.DUE
 # PostgreSQL's live claims beside each other (claims.claim_next_concurrently) instead of under
-# the write lock: built and tested, off until shown not slower (docs/scale.md: the crash test's
-# workers fell behind its deadline on a loaded machine with it on, not yet told apart from load).
+# the write lock: built, tested and correct in the crash test, but off: not faster on a 2-core
+# machine, slower with one worker and on mail much of which waits for all before it (about twice
+# a claim's statements; docs/scale.md, measured 2026-12-02).
 CONCURRENT_CLAIMS = False
 
 
