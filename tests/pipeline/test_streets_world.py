@@ -234,3 +234,21 @@ def test_floors_and_doors(text: str) -> None:
 @pytest.mark.parametrize("text", ["M P", "M Schmidt", "st. Gallen"])
 def test_what_is_no_floor_or_door(text: str) -> None:
     assert not UNIT.match(text)
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "Иван Петров\n129090, г. Москва, пр. Мира, д. 12, оф. 305",
+            ("пр. Мира, д. 12, оф. 305", "Москва", "129090"),
+        ),
+        ("Иван Петров\nпр. Мира, д. 12\n129090, г. Москва", ("пр. Мира, д. 12", "Москва", "129090")),
+        ("Олена Коваль\n01001, м. Київ, вул. Хрещатик, 22", ("вул. Хрещатик, 22", "Київ", "01001")),
+        ("Иван Петров\nг. Москва, ул. Тверская, д. 7", ("ул. Тверская, д. 7", "Москва", None)),
+    ],
+    ids=["ru-one-line", "ru-code-and-city-below", "uk-one-line", "ru-no-code"],
+)
+def test_the_postal_code_before_a_marked_city(block: str, expected: tuple[str, str, str | None]) -> None:
+    parts = {field: value for field, (_, value) in find_address(block.split("\n"), None).parts.items()}
+    assert (parts.get("street_address"), parts.get("city"), parts.get("postal_code")) == expected
