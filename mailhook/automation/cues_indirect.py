@@ -234,7 +234,8 @@ INDIRECT: dict[str, list[str]] = {
         rf"\b(?:me|nos)\s+(?:interesaría|interesa|encantaría)\s+(?:mucho\s+)?(?:saber|conocer)\s+(?P<act>{_WH['es']})\b",
     ],
     "it": [
-        rf"\b(?:mi chied(?:o|evo)|ci chied(?:iamo|evamo))\s+(?P<act>{_WH['it']})\b",
+        rf"\b(?:mi chied(?:o|evo)|ci chied(?:iamo|evamo)|(?<!non )(?:mi|ci) (?:sai|sa|sapete|sapresti"
+        rf"|saprebbe|sapreste) dire)\s+(?P<act>{_WH['it']})\b",
         rf"\b(?:vorrei|vorremmo|volevo|volevamo)\s+(?:chiedere|domandare)(?:vi|le|ti)?\s+(?P<act>{_WH['it']})\b",
         rf"\b(?:sarei|saremmo) (?:curios[oaie]|interessat[oaie]) di sapere\s+(?P<act>{_WH['it']})\b",
         rf"\b(?:mi|ci) (?:interesserebbe|farebbe piacere|piacerebbe) (?:sapere|capire)\s+"

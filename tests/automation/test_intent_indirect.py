@@ -413,3 +413,13 @@ def test_talk_for_hours_is_no_meeting_proposed(language: str, sentence: str, tas
 def test_a_mailbox_that_takes_no_answers_in_more_words(language: str, line: str) -> None:
     text = f"Hello,\n\nCan you rate our service by Friday?\n\n{line}\n"
     assert detect_tasks(text, language=language, model=None).tasks == ()
+
+
+@pytest.mark.parametrize(("sentence", "task"), [
+    ("Mi sai dire se la sala ha un proiettore?", True),
+    ("Mi saprebbe dire quando arriva la fattura?", True),
+    ("Non mi sa dire se arriva, dice il corriere.", False),
+    ("Mi sapeva dire se era aperto, e lo era.", False),
+])
+def test_mi_sai_dire_se_is_a_question_to_answer(sentence: str, task: bool) -> None:
+    assert bool(_tasks("it", sentence)) is task
