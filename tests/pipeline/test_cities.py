@@ -108,11 +108,6 @@ BLOCKS = {
 TEXT = "Hello,\n\nthank you for the documents, we will come back to you next week.\n\nBest regards,\n"
 
 
-@pytest.fixture(scope="module", params=["off", "packaged"])
-def finders(request: pytest.FixtureRequest) -> tuple[Finder, ...]:
-    return load_finders(request.param)  # the rules alone, and with the shipped tagger
-
-
 def _message(sender: str, block: str) -> bytes:
     msg = EmailMessage()
     msg["From"] = sender

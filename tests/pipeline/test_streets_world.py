@@ -10,7 +10,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from mailhook.pipeline import Finder, extract, load_finders, read_message
+from mailhook.pipeline import Finder, extract, read_message
 from mailhook.pipeline.address import find_address
 from mailhook.pipeline.streets import UNIT, is_street
 
@@ -169,11 +169,6 @@ def test_the_street_field_of_the_address(case: str) -> None:
     _, block, street = STREETS[case]
     found = find_address(block.split("\n"), None).parts.get("street_address")
     assert found is not None and found[1] == street
-
-
-@pytest.fixture(scope="module", params=["off", "packaged"])
-def finders(request: pytest.FixtureRequest) -> tuple[Finder, ...]:
-    return load_finders(request.param)  # the rules alone, and with the shipped tagger
 
 
 def _message(sender: str, block: str) -> bytes:
