@@ -64,14 +64,15 @@ def sent_at(raw: bytes) -> datetime | None:
 
 def audience(raw: bytes) -> Audience:
     """Whom the message was written to, from its To, Cc, References and In-Reply-To headers."""
-    headers = _headers(raw)
     # The recipients as routing and the claims read them (trust.authorship, one parser for the
-    # whole hook); a hostile message may repeat a header thousands of times: the first few count.
+    # whole hook), and the thread from the same block; a hostile message may repeat a header
+    # thousands of times: the first few count.
     block = read_header_block(raw)
     fields = [value[:_MAX_ADDRESS_HEADER] for name in ("to", "cc") for value in block.text(name)[:4]]
     addresses = [author.email for author in addresses_in(fields) if author.email and "@" in author.email]
-    thread = _MESSAGE_ID.findall(str(headers.get("references", ""))[:_MAX_ADDRESS_HEADER])
-    earlier = len(thread) or int(headers.get("in-reply-to") is not None)
+    references = block.text("references")[:1]
+    thread = _MESSAGE_ID.findall(references[0][:_MAX_ADDRESS_HEADER]) if references else []
+    earlier = len(thread) or int(bool(block.values("in-reply-to")))
     return Audience(len(addresses), earlier, any(group_address(address) for address in addresses))
 
 

@@ -25,3 +25,14 @@ def test_recipients_in_to_and_cc_are_counted() -> None:
 def test_a_header_repeated_thousands_of_times_counts_its_first_few() -> None:
     raw = _mail(*[f"To: user{n}@us.example" for n in range(5000)])
     assert audience(raw).readers == 4
+
+
+def test_the_thread_is_read_from_the_same_header_block() -> None:
+    # A line that only looks like In-Reply-To inside a folded To value is part of To, and a
+    # second References header (which a reader might prefer) does not count: the first does.
+    folded = _mail("To: user@us.example,\r\n In-Reply-To: <x@evil.example>")
+    assert audience(folded).earlier == 0
+    two = _mail("References: <a@p.example> <b@p.example>",
+                "References: " + " ".join(f"<m{n}@evil.example>" for n in range(40)))
+    assert audience(two).earlier == 2
+    assert audience(_mail("In-Reply-To: <a@p.example>")).earlier == 1
