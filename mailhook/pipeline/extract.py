@@ -13,6 +13,7 @@ from mailhook.pipeline.combine import choose
 from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.japanese import Origin
 from mailhook.pipeline.language import detect_language
+from mailhook.pipeline.normalise import normalise_line
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.signature import MOST_LINES, find_signature
 from mailhook.safe_text import clean, holds_formula, looks_like_formula
@@ -60,7 +61,9 @@ class _Found:
 
 def _find_block(part: Part) -> _Found | Extraction:
     """The block and language of a part, or its final Extraction when nothing is to be read."""
-    lines = [line[:_LONGEST_LINE] for line in part.text.split("\n")]
+    # Normalised once here, where a part's text enters the block finder and the field finders:
+    # the same signature gives the same fields whatever a client did to its characters.
+    lines = [normalise_line(line[:_LONGEST_LINE]) for line in part.text.split("\n")]
     block = find_signature(lines, part.author)
     above = "\n".join(lines[: block.first]) if block else part.text
     origin = Origin(part.charset, part.author.email if part.author else None)

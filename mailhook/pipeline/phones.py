@@ -93,10 +93,14 @@ _MOBILE_CJK = (
 _FAX_CJK = r"传真|傳真|팩스|팩시밀리"
 _PHONE_CJK = r"电话|電話|座机|座機|固话|固話|직통|전화|연락처"
 _SWITCHBOARD_CJK = r"总机|總機|대표전화|대표번호"
+# Signs written as labels: telephone receivers and the TEL sign, a mobile phone, a fax machine.
+_MOBILE_SIGNS = "\U0001f4f1|\U0001f4f2"
+_FAX_SIGNS = "\U0001f4e0"
+_PHONE_SIGNS = "\U0001f4de|\u260e|\u260f|\u2706|\U0001f57f|\u2121"
 _LABEL = re.compile(
-    rf"(?P<mobile_phone>(?<![\w])(?:{_MOBILE}){_NUMBER_WORD}(?![\w])|{_MOBILE_CJK})|"
-    rf"(?P<fax>(?<![\w])(?:{_FAX}){_NUMBER_WORD}(?![\w])|{_FAX_CJK})|"
-    rf"(?P<phone>(?<![\w])(?:{_PHONE}){_NUMBER_WORD}(?![\w])|{_PHONE_CJK})|"
+    rf"(?P<mobile_phone>(?<![\w])(?:{_MOBILE}){_NUMBER_WORD}(?![\w])|{_MOBILE_CJK}|{_MOBILE_SIGNS})|"
+    rf"(?P<fax>(?<![\w])(?:{_FAX}){_NUMBER_WORD}(?![\w])|{_FAX_CJK}|{_FAX_SIGNS})|"
+    rf"(?P<phone>(?<![\w])(?:{_PHONE}){_NUMBER_WORD}(?![\w])|{_PHONE_CJK}|{_PHONE_SIGNS})|"
     rf"(?P<switchboard>(?<![\w])(?:{_SWITCHBOARD})(?![\w])|{_SWITCHBOARD_CJK})",
     re.IGNORECASE,
 )
