@@ -169,6 +169,23 @@ def author_in_line(value: str) -> Authorship:
     return author_in(value)
 
 
+def forward_in_doubt(above: Iterable[str], original: Author | None, forwarder: Author | None) -> str | None:
+    """Why a forwarded original's author may not be believed, from the forwarder's text above
+    the original's From line (`above`: the note and the line where the forward starts). Another
+    outside address there ("----- Forwarded message from Eve <e@x> -----", "On ..., Eve <e@x>
+    wrote:", a header block in a language the quote rules do not know) means the block read may
+    be one written inside the original by whoever sent it. The original's own address and
+    addresses of the forwarder's domain (their signature, colleagues) do not count."""
+    own = forwarder.email.rpartition("@")[2] if forwarder and forwarder.email else None
+    allowed = {original.email} if original and original.email else set()
+    for line in above:
+        for found in _ADDRESS_IN_TEXT.findall(line):
+            address = canonical_or_none(found.strip(".*"))
+            if address and address not in allowed and address.rpartition("@")[2] != own:
+                return "another address above the forwarded original"
+    return None
+
+
 def addresses_in(values: Iterable[str]) -> tuple[Author, ...]:
     """Recipients in To/Cc values as sent: structure read before any encoded word is decoded."""
     try:

@@ -18,6 +18,7 @@ import dkim.asyncsupport
 import dkim.dnsplug
 import pycares  # aiodns's own dependency: its 5.x result types
 from dkim.canonicalization import CanonicalizationPolicy, InvalidCanonicalizationPolicyError
+from dkim.util import InvalidTagValueList, parse_tag_value
 from publicsuffixlist import PublicSuffixList
 
 from mailhook.trust.authorship import read_header_block
@@ -51,7 +52,8 @@ def dkim_verdict(
         checker = dkim.DKIM(raw, timeout=timeout)
     except dkim.DKIMException:
         return FAIL
-    lookup = unavailable_on_timeout(dnsfunc or dkim.dnsplug.get_txt)
+    records: dict[bytes, bytes | None] = {}
+    lookup = _recording(unavailable_on_timeout(dnsfunc or dkim.dnsplug.get_txt), records)
     outcomes: list[str] = []
     for index in range(_signature_count(checker)):
         try:
@@ -61,6 +63,8 @@ def dkim_verdict(
             continue
         except (dkim.DKIMException, binascii.Error):  # a malformed signature or key record
             verified = False
+        if verified and _in_testing(checker, records):
+            continue  # RFC 6376 3.6.1: no different from unsigned mail
         if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker, must_sign):
             return PASS
         outcomes.append(FAIL)
@@ -81,7 +85,8 @@ async def dkim_verdict_async(
         checker = dkim.asyncsupport.DKIM(raw, timeout=timeout)
     except dkim.DKIMException:
         return FAIL
-    lookup = bounded(resolver, timeout)
+    records: dict[bytes, bytes | None] = {}
+    lookup = _recording_async(bounded(resolver, timeout), records)
     outcomes: list[str] = []
     for index in range(_signature_count(checker)):
         try:
@@ -91,6 +96,8 @@ async def dkim_verdict_async(
             continue
         except (dkim.DKIMException, binascii.Error):  # asyncsupport lets more of these through
             verified = False
+        if verified and _in_testing(checker, records):
+            continue  # RFC 6376 3.6.1: no different from unsigned mail
         if verified and aligned(_signer(checker), from_domain) and signs_what_we_read(checker, must_sign):
             return PASS
         outcomes.append(FAIL)
@@ -102,6 +109,8 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
     dkimpy checks neither: a signature without From in h= says nothing about the author, and text
     beyond an l= body length is anybody's, yet the pipeline would read it as the author's own."""
     fields = checker.signature_fields
+    if fields.get(b"a", b"").lower() == b"rsa-sha1":
+        return False  # RFC 8301 3.1: rsa-sha1 must not be used for verifying (SHA-1 collides)
     if not all(name.encode() in checker.include_headers for name in ("from", *must_sign)):
         return False
     length = fields.get(b"l")
@@ -112,6 +121,42 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
     except InvalidCanonicalizationPolicyError:
         return False
     return int(length) >= len(policy.canonicalize_body(checker.body))
+
+
+def _recording(lookup: DnsFunc, records: dict[bytes, bytes | None]) -> DnsFunc:
+    """`lookup`, keeping each answer by lower-cased name: dkimpy reads a key record's p= and k=
+    but never its flags, so `_in_testing` reads them here."""
+
+    def recorded(name: bytes, timeout: float = 5) -> bytes | None:
+        records[name.lower()] = answer = lookup(name, timeout=timeout)
+        return answer
+
+    return recorded
+
+
+def _recording_async(
+    lookup: Callable[..., Awaitable[bytes | None]], records: dict[bytes, bytes | None]
+) -> Callable[..., Awaitable[bytes | None]]:
+    """`_recording` for dkimpy's asyncsupport."""
+
+    async def recorded(name: bytes, timeout: float | None = None) -> bytes | None:
+        answer = await (lookup(name) if timeout is None else lookup(name, timeout=timeout))
+        records[name.lower()] = answer
+        return answer
+
+    return recorded
+
+
+def _in_testing(checker: dkim.DKIM, records: dict[bytes, bytes | None]) -> bool:
+    """The key of the signature just verified says `t=y`: the domain is testing DKIM, and RFC
+    6376 3.6.1 says its mail must be treated as unsigned, even when the signature verifies."""
+    fields = checker.signature_fields
+    name = fields.get(b"s", b"") + b"._domainkey." + fields.get(b"d", b"") + b"."
+    try:
+        tags = parse_tag_value(records.get(name.lower()) or b"")
+    except InvalidTagValueList:
+        return False  # dkimpy refused such a record already
+    return b"y" in {flag.strip().lower() for flag in tags.get(b"t", b"").split(b":")}
 
 
 def _signature_count(checker: dkim.DKIM) -> int:

@@ -1,0 +1,452 @@
+"""Red team: an attacker who controls evil.example (its DNS served by a real server on loopback)
+tries to make mailhook fill or log on a contact of another domain. Real MIME, real signatures,
+real key lookups (aiodns to the stub server), the real worker on a real SQLite file."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import time
+from collections.abc import Callable, Iterator
+from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
+from email.utils import formatdate
+from pathlib import Path
+from typing import Any
+
+import dkim
+import dkim.crypto
+import pytest
+from dkim.canonicalization import CanonicalizationPolicy
+from dkimstub import Key, Records, key_name, new_key, serving, signed
+from mails import deliver, run_worker, worker_config
+
+from mailhook.config import Config, DkimConfig
+from mailhook.model import SOURCE_AI, Author
+from mailhook.store import Store
+from mailhook.trust.authorship import forward_in_doubt
+
+ANN, BOB = "ann@us.example", "bob@us.example"
+VICTIM, ATTACKER = "victim@corp.example", "attacker@evil.example"
+FORWARDING = "log@hook.example"  # tests/mails.py's forwarding address
+DOMAINS = ("evil.example", "corp.example", "us.example", "lists.example",
+           "corp.example.evil.example")
+FORGED = "Thanks, that works for us.\n\nBest regards,\nVic Forged\nChief Executive Officer\n" \
+         "Corp Ltd\nTel: +1 212 555 0199\n"
+
+
+@pytest.fixture(scope="module")
+def keys() -> dict[str, Key]:
+    return {domain: new_key() for domain in DOMAINS}
+
+
+@pytest.fixture
+def records(keys: dict[str, Key]) -> Records:
+    return {key_name(domain): key.record for domain, key in keys.items()}
+
+
+@pytest.fixture
+def dns(records: Records) -> Iterator[str]:
+    with serving(records) as address:
+        yield address
+
+
+@pytest.fixture
+def hook(tmp_path: Path, dns: str) -> Iterator[Callable[..., tuple[Config, Store]]]:
+    """A store with users ann and bob and an empty contact for the victim, and the worker's
+    config under `[dkim] policy = "require"`, key lookups going to the stub server."""
+    opened: list[Store] = []
+
+    def make(**dkim_options: Any) -> tuple[Config, Store]:
+        base = worker_config(tmp_path)
+        config = dataclasses.replace(
+            base, dkim=DkimConfig(policy="require", dns_timeout=2.0, nameservers=(dns,), **dkim_options))
+        store = Store(config.database.target)
+        opened.append(store)
+        for user in (ANN, BOB):
+            store.add_user(user, None, inbox_automation=True)
+        store.add_contact(VICTIM, {}, "import")
+        return config, store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+def mail(from_field: bytes | str, body: str = FORGED, *, to: str = ANN, subject: str = "Re: offer",
+         msgid: str = "<m1@mail.example>", extra: bytes = b"") -> bytes:
+    """A real message whose From field is written as given (bytes go on the wire as they are)."""
+    msg = EmailMessage()
+    msg["To"], msg["Subject"], msg["Message-ID"] = to, subject, msgid
+    msg["Date"] = formatdate(time.time())
+    msg.set_content(body)
+    field = from_field if isinstance(from_field, bytes) else from_field.encode()
+    return extra + b"From: " + field + b"\r\n" + msg.as_bytes(policy=SMTP_POLICY)
+
+
+def signed_with(raw: bytes, key: Key, domain: str, tags: dict[bytes, bytes],
+                algorithm: bytes = b"rsa-sha256") -> bytes:
+    """A real signature carrying extra tags (x=, t=) or another algorithm, made with dkimpy's own
+    signing steps, as any signer could make it."""
+    signer = dkim.DKIM(raw)
+    signer.signature_algorithm = algorithm
+    signer.hasher = dkim.HASH_ALGORITHMS[algorithm]
+    policy = CanonicalizationPolicy.from_c_value(b"relaxed/simple")
+    include = (b"from", b"to", b"subject", b"date", b"message-id")
+    body_hash = base64.b64encode(signer.hasher(policy.canonicalize_body(signer.body)).digest())
+    fields = [(b"v", b"1"), (b"a", algorithm), (b"c", b"relaxed/simple"), (b"d", domain.encode()),
+              (b"s", b"sel"), *tags.items(), (b"h", b" : ".join(include)), (b"bh", body_hash),
+              (b"b", b"0" * 60)]
+    private = dkim.crypto.parse_pem_private_key(key.private)
+    return b"DKIM-Signature: " + signer.gen_header(fields, include, policy, b"DKIM-Signature", private) + raw
+
+
+def filled_by_ai(store: Store, contact: str = VICTIM) -> dict[str, str]:
+    shown = store.contact(contact)["properties"]
+    return {name: p["value"] for name, p in shown.items() if p["source"] == SOURCE_AI and p["value"]}
+
+
+def logged(store: Store, contact: str = VICTIM) -> list[dict[str, Any]]:
+    return list(store.contact(contact)["emails"])
+
+
+def assert_untouched(store: Store, *, may_log_unverified: bool = False) -> None:
+    """Nothing filled on the victim, no task; an entry on the victim's log only where the From
+    plainly names the victim, never with a passing verdict."""
+    assert filled_by_ai(store) == {}
+    assert list(store.query("select * from tasks")) == []
+    entries = logged(store)
+    if not may_log_unverified:
+        assert entries == []
+    assert all(e["dkim_verdict"] != "pass" for e in entries), entries
+
+
+def process(config: Config, store: Store, *raws: bytes, listener: str = "lmtp",
+            recipient: str = ANN, mail_from: str | None = ATTACKER) -> list[dict[str, Any]]:
+    for raw in raws:
+        deliver(store, raw, listener=listener, recipient=recipient, mail_from=mail_from)
+    run_worker(config, store)
+    return list(store.query("select * from messages order by id"))
+
+
+def test_the_victims_own_signed_reply_fills(hook: Callable[..., Any], keys: dict[str, Key]) -> None:
+    """The control: the victim's genuine reply, signed by corp.example, fills. Every attack
+    below sends the same text, so an attack that worked would fill the same properties."""
+    config, store = hook()
+    raw = signed(mail(f"Victim <{VICTIM}>"), keys["corp.example"], "corp.example")
+    [row] = process(config, store, raw, mail_from=VICTIM)
+    assert row["dkim_verdict"] == "pass"
+    assert filled_by_ai(store)["phone"] == "+12125550199"
+
+
+# From fields that name the victim somewhere, each signed by the attacker's own domain. The
+# author is in doubt (nothing logged at all) or is the attacker (the victim is not the author).
+IN_DOUBT = {
+    "two From fields": b"Victim <victim@corp.example>\r\nFrom: <attacker@evil.example>",
+    "two From fields, odd case": b"<attacker@evil.example>\r\nfROM: Victim <victim@corp.example>",
+    "two mailboxes": b"victim@corp.example, attacker@evil.example",
+    "group": b"Friends: victim@corp.example;",
+    "group holding the attacker": b"victim@corp.example: attacker@evil.example;",
+    "quoted address as the name": b'"victim@corp.example" <attacker@evil.example>',
+    "address in a comment": b"attacker@evil.example (victim@corp.example)",
+    "encoded word": b"=?utf-8?b?PHZpY3RpbUBjb3JwLmV4YW1wbGU+?= <attacker@evil.example>",
+    "encoded word, q": b"=?utf-8?q?victim=40corp=2Eexample?= <attacker@evil.example>",
+    "bare CR hides a From": b"Eve <attacker@evil.example>\rFrom: Victim <victim@corp.example>",
+    "NUL": b"Victim <victim@corp.example>\x00<attacker@evil.example>",
+    "latin-1 byte": b"Vict\xefm <victim@corp.example>, <attacker@evil.example>",
+    "space before the colon": b"<attacker@evil.example>\r\nFrom : Victim <victim@corp.example>",
+    "continuation first": b"<attacker@evil.example>",
+}
+
+
+@pytest.mark.parametrize("name", list(IN_DOUBT))
+def test_a_from_naming_the_victim_beside_the_attacker_fills_and_logs_nothing(
+    hook: Callable[..., Any], keys: dict[str, Key], name: str
+) -> None:
+    """LMTP copy, signed by evil.example (a valid signature of the attacker's own domain)."""
+    config, store = hook()
+    raw = signed(mail(IN_DOUBT[name]), keys["evil.example"], "evil.example")
+    if name == "continuation first":  # above the signature: dkimpy's signer refuses such mail
+        raw = b" Victim <victim@corp.example>\r\n" + raw
+    [row] = process(config, store, raw)
+    assert row["contact_email"] in (None, ATTACKER), row
+    assert row["dkim_verdict"] != "pass" or row["contact_email"] == ATTACKER
+    assert_untouched(store)
+
+
+OTHER_FIELDS = {
+    "Sender": b"Sender: Victim <victim@corp.example>\r\n",
+    "Reply-To": b"Reply-To: Victim <victim@corp.example>\r\n",
+    "Resent-From": b"Resent-From: Victim <victim@corp.example>\r\n"
+                   b"Resent-Date: Mon, 1 Dec 2026 10:00:00 +0000\r\n",
+    "Return-Path": b"Return-Path: <victim@corp.example>\r\n",
+    "Authentication-Results of another id":
+        b"Authentication-Results: evil.example; dkim=pass header.d=corp.example\r\n",
+}
+
+
+@pytest.mark.parametrize("name", list(OTHER_FIELDS))
+def test_fields_other_than_from_never_make_the_victim_the_author(
+    hook: Callable[..., Any], keys: dict[str, Key], name: str
+) -> None:
+    """The attacker's own signed mail with the victim in Sender, Reply-To, Resent-From or
+    Return-Path, the envelope sender the victim too: the author is the attacker."""
+    config, store = hook()
+    raw = signed(mail(f"Eve <{ATTACKER}>", extra=OTHER_FIELDS[name]), keys["evil.example"], "evil.example")
+    [row] = process(config, store, raw, mail_from=VICTIM)
+    assert (row["contact_email"], row["dkim_verdict"]) == (ATTACKER, "pass")
+    assert_untouched(store)
+
+
+def test_a_from_inside_a_mime_part_is_not_the_author(hook: Callable[..., Any], keys: dict[str, Key]) -> None:
+    """A multipart whose text part carries its own From: victim: part headers name nobody."""
+    config, store = hook()
+    outer = EmailMessage()
+    outer["To"], outer["Subject"], outer["Message-ID"] = ANN, "Re: offer", "<part@evil.example>"
+    outer["From"] = f"Eve <{ATTACKER}>"
+    outer.set_content(FORGED)
+    outer.add_alternative("<p>hi</p>", subtype="html")
+    outer.get_payload()[0]["From"] = f"Victim <{VICTIM}>"
+    raw = signed(outer.as_bytes(policy=SMTP_POLICY), keys["evil.example"], "evil.example")
+    [row] = process(config, store, raw)
+    assert row["contact_email"] == ATTACKER
+    assert_untouched(store)
+
+
+def test_the_victims_address_as_envelope_sender_or_from_alone_proves_nothing(
+    hook: Callable[..., Any], keys: dict[str, Key]
+) -> None:
+    """LMTP copies: MAIL FROM the victim with the attacker's From (the attacker is the author),
+    and the reverse, an unsigned From of the victim from the attacker's envelope: logged on the
+    victim with its verdict, as README says for unsigned mail, and never filled."""
+    config, store = hook()
+    theirs = signed(mail(f"Eve <{ATTACKER}>", msgid="<a@evil.example>"), keys["evil.example"], "evil.example")
+    process(config, store, theirs, mail_from=VICTIM)
+    assert_untouched(store)
+    spoof = mail(f"Victim <{VICTIM}>", msgid="<b@evil.example>")
+    rows = process(config, store, spoof, mail_from=ATTACKER)
+    assert (rows[-1]["dkim_verdict"], rows[-1]["skip_reason"]) == ("none", "dkim:none")
+    assert_untouched(store, may_log_unverified=True)
+
+
+def _signature(name: str, keys: dict[str, Key], raw: bytes) -> bytes:
+    now = int(time.time())
+    if name == "attacker's domain":
+        return signed(raw, keys["evil.example"], "evil.example")
+    if name == "look-alike parent":
+        return signed(raw, keys["corp.example.evil.example"], "corp.example.evil.example")
+    if name == "trailing dot":
+        return signed(raw, keys["evil.example"], "corp.example.")
+    if name == "upper case":
+        return signed(raw, keys["evil.example"], "CORP.EXAMPLE")
+    if name == "expired x=":
+        tags = {b"t": str(now - 86_400 * 30).encode(), b"x": str(now - 86_400).encode()}
+        return signed_with(raw, keys["corp.example"], "corp.example", tags)
+    if name == "t= in the future":
+        return signed_with(raw, keys["corp.example"], "corp.example", {b"t": str(now + 86_400 * 30).encode()})
+    if name == "rsa-sha1":
+        return signed_with(raw, keys["corp.example"], "corp.example", {}, algorithm=b"rsa-sha1")
+    return signed(raw, keys["corp.example"], "corp.example")  # with the key record changed below
+
+
+SIGNATURES = ["attacker's domain", "look-alike parent", "trailing dot", "upper case", "expired x=",
+              "t= in the future", "rsa-sha1", "testing key t=y", "revoked key", "key for web only"]
+KEY_RECORDS = {"testing key t=y": b"v=DKIM1; t=y; k=rsa; p=", "revoked key": b"v=DKIM1; k=rsa; p=",
+               "key for web only": b"v=DKIM1; s=tlsrpt; k=rsa; p="}
+
+
+@pytest.mark.parametrize("name", SIGNATURES)
+def test_a_signature_that_does_not_show_the_victim_wrote_it_fills_nothing(
+    hook: Callable[..., Any], keys: dict[str, Key], records: Records, name: str
+) -> None:
+    """From: the victim, plainly. The signature is the attacker's own domain, a look-alike of
+    the victim's, a d= written oddly over the attacker's key, or the victim's own key in a state
+    that RFC 6376/8301 say proves nothing: expired, dated in the future, rsa-sha1 (RFC 8301:
+    never valid), a key in testing mode (t=y: treat as unsigned), a revoked key (empty p=), a
+    key for another service."""
+    if name in KEY_RECORDS:
+        public = records[key_name("corp.example")].split(b"p=", 1)[1]
+        records[key_name("corp.example")] = KEY_RECORDS[name] + (b"" if name == "revoked key" else public)
+    config, store = hook()
+    raw = _signature(name, keys, mail(f"Victim <{VICTIM}>"))
+    [row] = process(config, store, raw)
+    assert row["dkim_verdict"] in ("fail", "none"), row
+    assert_untouched(store, may_log_unverified=True)
+
+
+def test_a_dns_server_that_never_answers_ends_in_temperror_and_fills_nothing(
+    tmp_path: Path, keys: dict[str, Key]
+) -> None:
+    """The victim's genuine signature, but the key lookup times out at every attempt: after
+    the last attempt the message is kept with temperror, nothing filled."""
+    with serving({}, silent=lambda name: True) as silent:
+        base = worker_config(tmp_path)
+        config = dataclasses.replace(
+            base, dkim=DkimConfig(policy="require", dns_timeout=0.3, nameservers=(silent,)),
+            worker=dataclasses.replace(base.worker, max_attempts=1))
+        store = Store(config.database.target)
+        try:
+            store.add_user(ANN, None, inbox_automation=True)
+            store.add_contact(VICTIM, {}, "import")
+            raw = signed(mail(f"Victim <{VICTIM}>"), keys["corp.example"], "corp.example")
+            [row] = process(config, store, raw, mail_from=VICTIM)
+            assert row["dkim_verdict"] == "temperror"
+            assert row["skip_reason"] == "dkim:temperror after 1 attempt"
+            assert_untouched(store, may_log_unverified=True)
+        finally:
+            store.close()
+
+
+def _aar(domain: str) -> bytes:
+    return f"Authentication-Results: lists.example; dkim=pass header.d={domain}\r\n".encode()
+
+
+def test_forged_arc_chains_vouch_for_nothing(hook: Callable[..., Any], keys: dict[str, Key]) -> None:
+    """lists.example is a trusted sealer. The attacker seals as evil.example claiming the
+    victim's pass; seals with its own key under lists.example's name; an honest list seals the
+    attacker's pass for evil.example over a From of the victim; and a chain of three honest seals
+    with the middle one cut out (instances 1 and 3): none of them passes. The control, the
+    honest list's chain recording the victim's pass, does."""
+    config, store = hook(trusted_arc_sealers=("lists.example",))
+    lists, evil = keys["lists.example"].private, keys["evil.example"].private
+
+    def base(number: int, recorded: str = "corp.example") -> bytes:
+        return _aar(recorded) + mail(f"Victim <{VICTIM}>", msgid=f"<arc{number}@mail.example>")
+
+    def sealed(raw: bytes, domain: bytes, private: bytes) -> bytes:
+        return b"".join(dkim.arc_sign(raw, b"sel", domain, private, b"lists.example")) + raw
+
+    message, chain, sets = mail(f"Victim <{VICTIM}>", msgid="<arc3@mail.example>"), b"", []
+    for hop in range(3):  # each hop records its own check, then the chain it found valid
+        recorded = ("" if hop == 0 else "arc=pass; ") + "dkim=pass header.d=corp.example"
+        above = f"Authentication-Results: lists.example; {recorded}\r\n".encode()
+        sets.append(b"".join(dkim.arc_sign(above + chain + message, b"sel", b"lists.example", lists,
+                                           b"lists.example")))
+        chain = sets[-1] + chain
+    assert sets[2].startswith(b"ARC-Seal: i=3")
+    raws = [sealed(base(0), b"evil.example", evil), sealed(base(1), b"lists.example", evil),
+            sealed(base(2, "evil.example"), b"lists.example", lists), sets[2] + sets[0] + message,
+            sealed(base(4), b"lists.example", lists)]
+    for raw in raws:
+        deliver(store, raw, mail_from=ATTACKER)
+    run_worker(config, store)
+    rows = list(store.query("select dkim_verdict from messages order by id"))
+    assert [r["dkim_verdict"] for r in rows] == ["none"] * 4 + ["pass"]
+    assert store.contact(VICTIM)["properties"]["phone"]["message_id"] == "<arc4@mail.example>"
+
+
+def forward(note: str, *, subject: str = "Fwd: offer", msgid: str = "<fwd@us.example>") -> bytes:
+    return mail(f"Ann <{ANN}>", note, to=FORWARDING, subject=subject, msgid=msgid)
+
+
+def forward_block(author: str, text: str = FORGED) -> str:
+    return f"---------- Forwarded message ---------\nFrom: {author}\nSubject: offer\n\n{text}"
+
+
+def forwarded(config: Config, store: Store, *raws: bytes) -> list[dict[str, Any]]:
+    return process(config, store, *raws, listener="smtp", recipient=FORWARDING, mail_from=ANN)
+
+
+def test_mail_to_the_forwarding_address_that_only_claims_to_be_a_users_fills_nothing(
+    hook: Callable[..., Any], keys: dict[str, Key]
+) -> None:
+    """A non-user sends "ann's" forward of "the victim's" mail: unsigned, signed by the
+    attacker's own domain, or with an Authentication-Results of another authserv-id recording
+    ann's login. None shows ann sent it: nothing logged, nothing filled."""
+    config, store = hook(trusted_authserv_ids=("mx.us.example",))
+    note = "FYI\n\n" + forward_block(f"Victim <{VICTIM}>")
+    login = b"Authentication-Results: mx.us.example.evil.example; auth=pass smtp.auth=ann@us.example\r\n"
+    raws = [forward(note, msgid="<f1@evil.example>"),
+            signed(forward(note, msgid="<f2@evil.example>"), keys["evil.example"], "evil.example"),
+            login + forward(note, msgid="<f3@evil.example>")]
+    rows = forwarded(config, store, *raws)
+    assert [r["skip_reason"] for r in rows] == ["sender not shown to be the user (dkim:none)",
+                                                "sender not shown to be the user (dkim:fail)",
+                                                "sender not shown to be the user (dkim:none)"]
+    assert_untouched(store)
+
+
+def test_a_users_signed_forward_is_believed_on_the_users_word(
+    hook: Callable[..., Any], keys: dict[str, Key]
+) -> None:
+    """What docs/dkim.md says of forwards: ann's genuine (signed) forward of a mail whose From
+    line names the victim fills the victim from the original's text. The original's own
+    signature is not checked (an inline original cannot be): ann vouches for what she forwards."""
+    config, store = hook()
+    raw = signed(forward("FYI\n\n" + forward_block(f"Victim <{VICTIM}>")), keys["us.example"], "us.example")
+    [row] = forwarded(config, store, raw)
+    assert (row["direction"], row["contact_email"], row["dkim_verdict"]) == ("forwarded", VICTIM, "pass")
+    assert filled_by_ai(store)["phone"] == "+12125550199"
+
+
+def test_a_forward_nested_in_a_forward_is_the_outer_originals(
+    hook: Callable[..., Any], keys: dict[str, Key]
+) -> None:
+    """ann forwards eve's mail, which itself "forwards" the victim's (written by eve), inline or
+    as an attached message that carries the victim's as its own attachment: the original is
+    eve's, and the victim is neither filled nor logged."""
+    config, store = hook()
+    inline = forward("FYI\n\n" + forward_block(f"Eve <{ATTACKER}>", "see below\n\n" +
+                                              forward_block(f"Victim <{VICTIM}>")), msgid="<n1@us.example>")
+    victims = EmailMessage()
+    victims["From"], victims["To"], victims["Subject"] = f"Victim <{VICTIM}>", ANN, "offer"
+    victims.set_content(FORGED)
+    eves = EmailMessage()
+    eves["From"], eves["To"], eves["Subject"] = f"Eve <{ATTACKER}>", ANN, "offer"
+    eves.set_content("see attached")
+    eves.add_attachment(victims)
+    outer = EmailMessage()
+    outer["From"], outer["To"], outer["Subject"] = f"Ann <{ANN}>", FORWARDING, "Fwd: offer"
+    outer["Message-ID"], outer["Date"] = "<n2@us.example>", formatdate(time.time())
+    outer.set_content("FYI")
+    outer.add_attachment(eves)
+    raws = [signed(r, keys["us.example"], "us.example") for r in (inline, outer.as_bytes(policy=SMTP_POLICY))]
+    rows = forwarded(config, store, *raws)
+    assert [r["contact_email"] for r in rows] == [ATTACKER, ATTACKER]
+    assert_untouched(store)
+
+
+# ann genuinely forwards eve's mail; eve's text holds a forward block "from" the victim. ann's
+# own client wrote a block the quote rules do not read as one, so the first block they find is
+# eve's fake one.
+HIDDEN_BEHIND = {
+    "mutt's separator line": "----- Forwarded message from Eve <attacker@evil.example> -----\n\n",
+    "a foreign block naming a bare address": "差出人: attacker@evil.example\n件名: offer\n\n",
+    "a reply quoting the fake forward": "On Mon, 1 Dec 2026, Eve <attacker@evil.example> wrote:\n",
+}
+
+
+@pytest.mark.xfail(strict=True, reason="open: pipeline/reading.py must call "
+                   "trust.authorship.forward_in_doubt "
+                   "(the extraction helper's file; see the red-team report)")
+@pytest.mark.parametrize("name", list(HIDDEN_BEHIND))
+def test_a_fake_forward_block_inside_a_forwarded_mail_is_not_the_original(
+    hook: Callable[..., Any], keys: dict[str, Key], name: str
+) -> None:
+    """The victim must be neither filled nor logged: the block that names the victim sits below
+    a line of ann's forward that names eve."""
+    config, store = hook()
+    inner = forward_block(f"Victim <{VICTIM}>")
+    if name == "a reply quoting the fake forward":
+        inner = "\n".join("> " + line for line in inner.split("\n"))
+    raw = signed(forward("FYI\n\n" + HIDDEN_BEHIND[name] + inner), keys["us.example"], "us.example")
+    forwarded(config, store, raw)
+    assert_untouched(store)
+
+
+@pytest.mark.parametrize(("above", "doubt"), [
+    (["FYI", "----- Forwarded message from Eve <attacker@evil.example> -----"], True),
+    (["FYI", "差出人: attacker@evil.example"], True),
+    (["On Mon, 1 Dec 2026, Eve <attacker@evil.example> wrote:"], True),
+    (["FYI", "Ann Lee | ann@us.example | sales@us.example", "---------- Forwarded message ---------"], False),
+    (["Please add victim@corp.example to the CRM.", "---------- Forwarded message ---------"], False),
+    (["FYI", "-----Original Message-----"], False),
+])
+def test_another_address_above_a_forwarded_original_puts_its_author_in_doubt(
+    above: list[str], doubt: bool
+) -> None:
+    """The rule the reader of forwards is to apply (trust.authorship.forward_in_doubt): an
+    outside address above the original's From line, other than the original's own and the
+    forwarder's domain, means the From line may be one written inside the original."""
+    problem = forward_in_doubt(above, Author("Victim", VICTIM), Author("Ann", ANN))
+    assert (problem is not None) == doubt
