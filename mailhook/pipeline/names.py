@@ -120,6 +120,8 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
         # header names one (a household's or a team's shared line), so no name is taken; nor
         # from a template's or an anonymiser's stand-in ("Person A", "[Your Name]").
         return Name(index, None, None)
+    if not text.split():
+        return Name(index, None, None)  # a tagged span of marks only ("**"): no name
     tokens = _core(text.split())
     if len(tokens) == 1:
         return Name(index, tokens[0], None)

@@ -115,6 +115,8 @@ _JOINED = re.compile(r"/|&|\+|、| (?:and|und|et|y|e|en|og|och|i|és|a|ja) ", re
 # replaces that 0 ("0711 81244-0, DW -15" is dialled 0711 81244-15).
 _SWITCHBOARD_ZERO = re.compile(r"(?<=[\d)])[ \t]*[-–/ ][ \t]*0$")
 
+# Where one part of a one-line signature ends and the next begins.
+_SEGMENT_BREAK = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
 # Contact lines are short; beyond this a line is pasted data, and scanning all of it is waste.
 _LONGEST_LINE = 400
 
@@ -139,6 +141,10 @@ def find_phones(line: str) -> Iterator[Phone]:
         before = masked[matches[position - 1].end() if position else 0 : match.start()]
         after_end = matches[position + 1].start() if position + 1 < len(matches) else len(masked)
         after = masked[match.end() : after_end]
+        # In a row of parts between bars or bullets, a label is read in its own part only:
+        # "77002 | Phone: ..." and "... (office) | 713-412-3667 (mobile)".
+        before = _SEGMENT_BREAK.split(before)[-1]
+        after = _SEGMENT_BREAK.split(after, maxsplit=1)[0]
         if _CEP.search(before) and _CEP_CODE.fullmatch(match.group().strip()):
             continue  # Brazil's postal code ("CEP 01304-001"), not Turkish "Cep" (mobile)
         found = _kinds(before, after)
