@@ -13,6 +13,7 @@ from mailhook.pipeline.combine import choose
 from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.japanese import Origin
 from mailhook.pipeline.language import detect_language
+from mailhook.pipeline.lines import is_placeholder
 from mailhook.pipeline.normalise import normalise_line
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.signature import MOST_LINES, find_signature
@@ -77,7 +78,10 @@ def _find_block(part: Part) -> _Found | Extraction:
     # Finders read the lines above the block too (labelled phone numbers): as many as the
     # signature search reads, not a megabyte of pasted text.
     above_block = tuple(lines[max(0, block.first - MOST_LINES) : block.first])
-    lines_read = read_columns(_first_chars(sig_lines, MOST_SIGNATURE_CHARS))
+    # An image placeholder inside the block ("[Logo]", "[cid:image001.png@...]") is no one's words:
+    # left empty, so that neither the rules nor the tagger read it.
+    shown = tuple("" if is_placeholder(line) else line for line in sig_lines)
+    lines_read = read_columns(_first_chars(shown, MOST_SIGNATURE_CHARS))
     context = Block(lines_read, above_block, part.author, language)
     return _Found(part, language, block.first, block.last, sig_lines, context)
 

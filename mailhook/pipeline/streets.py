@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from mailhook.pipeline import postal
-from mailhook.pipeline.lexicon import REGISTRY
+from mailhook.pipeline.lexicon import LEGAL, REGISTRY
 
 # Street words by language. Alone they make a street line ("Pol. Ind. Las Salinas", "Piazza
 # del Duomo"), and a city holds none of them. Compounds end in one ("Bahnhofstrasse").
@@ -223,7 +223,12 @@ def _street_span(text: str, last: bool = True, holding: bool = True) -> _Street 
     spans = segment_spans(text)
     segments = [text[a:b] for a, b in spans]
     # "Via Roma, 5", "Stretto Sole, 34": a name, then its house number after a comma.
-    named = {i for i in range(len(segments) - 1) if _NAME.match(segments[i]) and _numbered(segments[i + 1])}
+    # A company's name in a row of parts ("Acme Ltd. | 14 Harbour Street") is no street's name.
+    named = {
+        i
+        for i in range(len(segments) - 1)
+        if _NAME.match(segments[i]) and _numbered(segments[i + 1]) and not LEGAL.search(segments[i])
+    }
     starts = {spans[i][0] for i in named}
     runs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []

@@ -23,7 +23,8 @@ _WWW = re.compile(r"(?<![\w/.@])www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 _PHONE = re.compile(r"\+?\(?\d[\d ()./-]{6,}\d")
 # A label before a number: "Tel:", "Phone:", "Mobile:", "Fax:" and their short forms.
 _LABEL = re.compile(r"^(?P<indent>\s*)(?P<word>[A-Za-zÀ-ÿ.]{1,14})\s*[:.]\s*(?=\+?\(?\d)", re.IGNORECASE)
-_MOBILE_WORDS = frozenset({"mobile", "mob", "cell", "mobil", "handy", "móvil", "cellulare", "gsm", "m"})
+# Mobile and fax label words of the languages the tests write ("Portable", "Telemóvel", "Kom.").
+_MOBILE_PREFIXES = ("mob", "cel", "port", "handy", "gsm", "telem", "kom", "móv", "mov")
 _FAX_WORDS = frozenset({"fax", "f", "telefax"})
 
 
@@ -185,7 +186,9 @@ def _relabel(style: Callable[[str, str], str]) -> Transform:
 
 
 def _kind(word: str) -> str:
-    return "mobile" if word in _MOBILE_WORDS else "fax" if word in _FAX_WORDS else "phone"
+    if word == "m" or word.startswith(_MOBILE_PREFIXES):
+        return "mobile"
+    return "fax" if word in _FAX_WORDS else "phone"
 
 
 label_dot_colon = _relabel(
