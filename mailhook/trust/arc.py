@@ -83,7 +83,7 @@ def key_names(raw: bytes, sealers: Collection[str]) -> list[bytes]:
     one of `sealers`: a stranger's chain is never worth a DNS lookup."""
     try:
         top, headers = dkim.ARC(raw).sorted_arc_headers()
-    except dkim.DKIMException:
+    except (dkim.DKIMException, IndexError):  # IndexError: a first header line that continues
         return []
     tags: list[tuple[int, bytes, dict[bytes, bytes]]] = []
     for instance, (name, value) in headers:

@@ -8,6 +8,7 @@ import functools
 import re
 from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from concurrent.futures import Executor
+from email.policy import default as default_policy
 from types import TracebackType
 from typing import Any
 
@@ -50,7 +51,7 @@ def dkim_verdict(
     when DNS failed; else `fail`."""
     try:
         checker = dkim.DKIM(raw, timeout=timeout)
-    except dkim.DKIMException:
+    except (dkim.DKIMException, IndexError):  # IndexError: a first header line that continues
         return FAIL
     records: dict[bytes, bytes | None] = {}
     lookup = _recording(unavailable_on_timeout(dnsfunc or dkim.dnsplug.get_txt), records)
@@ -83,7 +84,7 @@ async def dkim_verdict_async(
                 raw, from_domain, timeout=timeout, resolver=dns, must_sign=must_sign)
     try:
         checker = dkim.asyncsupport.DKIM(raw, timeout=timeout)
-    except dkim.DKIMException:
+    except (dkim.DKIMException, IndexError):  # IndexError: a first header line that continues
         return FAIL
     records: dict[bytes, bytes | None] = {}
     lookup = _recording_async(bounded(resolver, timeout), records)
@@ -113,6 +114,9 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
         return False  # RFC 8301 3.1: rsa-sha1 must not be used for verifying (SHA-1 collides)
     if not all(name.encode() in checker.include_headers for name in ("from", *must_sign)):
         return False
+    if any(name not in checker.include_headers and not reads_as_default(name, value)
+           for name, value in ((n.lower(), v) for n, v in checker.headers)):
+        return False
     length = fields.get(b"l")
     if length is None:
         return True
@@ -121,6 +125,26 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
     except InvalidCanonicalizationPolicyError:
         return False
     return int(length) >= len(policy.canonicalize_body(checker.body))
+
+
+def reads_as_default(name: bytes, value: bytes) -> bool:
+    """Whether a field, left unsigned, cannot change how the signed body reads: anything but a
+    Content-Type or Content-Transfer-Encoding, or one saying what the body would read as without
+    it (RFC 2045: plain text, 7bit; UTF-8 too). Anyone may replace an unsigned one, so a
+    multipart type whose boundary sits in quoted text, a charset (UTF-7) or an encoding
+    (quoted-printable) that turns "> =0A..." into unquoted lines would make the signer's body
+    read as the attacker's words."""
+    text = value.decode("utf-8", "replace")
+    if name == b"content-transfer-encoding":
+        return text.strip().lower() in ("7bit", "8bit", "binary")
+    if name != b"content-type":
+        return True
+    try:
+        header = default_policy.header_factory("content-type", " ".join(text.split()))
+    except Exception:  # noqa: BLE001 - the stdlib's parser on hostile input: not a plain default
+        return False
+    charset = str(header.params.get("charset", "us-ascii")).lower()
+    return header.content_type == "text/plain" and charset in ("us-ascii", "utf-8") and not header.defects
 
 
 def _recording(lookup: DnsFunc, records: dict[bytes, bytes | None]) -> DnsFunc:

@@ -17,20 +17,23 @@ from typing import Any
 import dkim
 import dkim.crypto
 import pytest
+from dialog import lmtp_deliver
 from dkim.canonicalization import CanonicalizationPolicy
 from dkimstub import Key, Records, key_name, new_key, serving, signed
 from mails import deliver, run_worker, worker_config
 
 from mailhook.config import Config, DkimConfig
 from mailhook.model import SOURCE_AI, Author
+from mailhook.service.listeners import REPLY_STORED
 from mailhook.store import Store
 from mailhook.trust.authorship import forward_in_doubt
 
 ANN, BOB = "ann@us.example", "bob@us.example"
 VICTIM, ATTACKER = "victim@corp.example", "attacker@evil.example"
 FORWARDING = "log@hook.example"  # tests/mails.py's forwarding address
+HOMOGLYPH = "xn--crp-sed.example"  # "cоrp.example" with a Cyrillic о, registered by the attacker
 DOMAINS = ("evil.example", "corp.example", "us.example", "lists.example",
-           "corp.example.evil.example")
+           "corp.example.evil.example", HOMOGLYPH)
 FORGED = "Thanks, that works for us.\n\nBest regards,\nVic Forged\nChief Executive Officer\n" \
          "Corp Ltd\nTel: +1 212 555 0199\n"
 
@@ -169,6 +172,7 @@ def test_a_from_naming_the_victim_beside_the_attacker_fills_and_logs_nothing(
     if name == "continuation first":  # above the signature: dkimpy's signer refuses such mail
         raw = b" Victim <victim@corp.example>\r\n" + raw
     [row] = process(config, store, raw)
+    assert row["status"] == "processed", row  # read to the end, never a crash retried later
     assert row["contact_email"] in (None, ATTACKER), row
     assert row["dkim_verdict"] != "pass" or row["contact_email"] == ATTACKER
     assert_untouched(store)
@@ -272,6 +276,20 @@ def test_a_signature_that_does_not_show_the_victim_wrote_it_fills_nothing(
     [row] = process(config, store, raw)
     assert row["dkim_verdict"] in ("fail", "none"), row
     assert_untouched(store, may_log_unverified=True)
+
+
+@pytest.mark.parametrize("domain", [HOMOGLYPH, "c\u043erp.example"])
+def test_a_homoglyph_domain_signed_by_its_owner_is_not_the_victims(
+    hook: Callable[..., Any], keys: dict[str, Key], domain: str
+) -> None:
+    """The attacker owns the look-alike of corp.example and signs for it: the mail passes, but
+    it is the look-alike's, written as punycode or as Unicode, and the victim's contact is
+    neither filled nor logged."""
+    config, store = hook()
+    raw = signed(mail(f"Victim <victim@{domain}>".encode()), keys[HOMOGLYPH], HOMOGLYPH)
+    [row] = process(config, store, raw)
+    assert row["contact_email"] == f"victim@{domain}"
+    assert_untouched(store)
 
 
 def test_a_dns_server_that_never_answers_ends_in_temperror_and_fills_nothing(
@@ -450,3 +468,76 @@ def test_another_address_above_a_forwarded_original_puts_its_author_in_doubt(
     forwarder's domain, means the From line may be one written inside the original."""
     problem = forward_in_doubt(above, Author("Victim", VICTIM), Author("Ann", ANN))
     assert (problem is not None) == doubt
+
+
+# The victim's genuine reply, top-posted over the attacker's mail as Outlook quotes it: the
+# attacker's text unprefixed, a MIME boundary and a part of its own choosing in it.
+TOP_POSTED = ("Thanks, we will look at it.\n\nVic Tim\n\nFrom: Eve <attacker@evil.example>\n"
+              "Sent: Monday, 1 December 2026 10:00\nSubject: offer\n\n--XYZ\n"
+              "Content-Type: text/plain\n\n" + FORGED + "--XYZ--\n")
+
+
+# The victim's genuine reply, bottom-posted under the attacker's mail quoted with "> ": the
+# attacker's quoted line holds newlines written as UTF-7 ("+AAo-") or quoted-printable ("=0A").
+BOTTOM_POSTED = ("On Mon, 1 Dec 2026, Eve <attacker@evil.example> wrote:\n> Our offer.{nl}{nl}"
+                 "Best regards,{nl}Vic Forged{nl}Chief Executive Officer{nl}Tel: {plus}1 212 555 0199{nl}"
+                 "\n\nThanks, we will look at it.\n\nVic Tim\n")
+
+
+@pytest.mark.parametrize("field", ["Content-Type", "Content-Transfer-Encoding", "charset", "encoding"])
+def test_a_field_that_decides_how_the_body_reads_must_be_signed(
+    hook: Callable[..., Any], keys: dict[str, Key], field: str
+) -> None:
+    """The victim's domain signs h=from:to:subject:date:message-id only (RFC 6376 needs just
+    From). The attacker replaces the unsigned Content-Type with a multipart whose boundary is in
+    its own quoted text, or the transfer encoding, and sends the victim's reply on: the signature
+    still verifies, but the body would read as the attacker's part. It must not pass."""
+    config, store = hook()
+    body = TOP_POSTED
+    if field in ("charset", "encoding"):
+        body = BOTTOM_POSTED.format(nl="+AAo-" if field == "charset" else "=0A",
+                                    plus="+-" if field == "charset" else "+")
+    raw = signed(mail(f"Victim <{VICTIM}>", body), keys["corp.example"], "corp.example",
+                 include_headers=[b"from", b"to", b"subject", b"date", b"message-id"])
+    if field == "charset":
+        raw = raw.replace(b'charset="utf-8"', b'charset="utf-7"')
+    elif field == "encoding":
+        raw = raw.replace(b"Content-Transfer-Encoding: 7bit", b"Content-Transfer-Encoding: quoted-printable")
+    elif field == "Content-Type":
+        raw = raw.replace(b'Content-Type: text/plain; charset="utf-8"',
+                          b'Content-Type: multipart/mixed; boundary="XYZ"')
+    else:
+        raw = raw.replace(b"Content-Transfer-Encoding: 7bit", b"Content-Transfer-Encoding: quoted-printable")
+    [row] = process(config, store, raw, mail_from=VICTIM)
+    assert filled_by_ai(store) == {}
+    assert row["dkim_verdict"] != "pass"
+    assert_untouched(store, may_log_unverified=True)
+
+
+def test_the_from_tricks_through_the_real_lmtp_listener_fill_and_log_nothing(
+    config_factory: Callable[..., Config], users: Callable[..., Any], running_service: Callable[..., Any],
+    db_path: Path, dns: str, keys: dict[str, Key]
+) -> None:
+    """Every From trick above, as bytes on the wire to the running service's LMTP listener
+    (dot-stuffing, line endings and 8-bit bytes as the listener receives them): once the worker
+    has read them all, the victim is neither filled nor logged."""
+    config = config_factory(dkim=DkimConfig(policy="require", dns_timeout=2.0, nameservers=(dns,)))
+    users(ANN, inbox_automation=True)
+    store = Store(db_path)
+    try:
+        store.add_contact(VICTIM, {}, "import")
+        service = running_service(config)
+        for number, (name, field) in enumerate(IN_DOUBT.items()):
+            raw = signed(mail(field, msgid=f"<wire{number}@evil.example>"), keys["evil.example"],
+                         "evil.example")
+            if name == "continuation first":
+                raw = b" Victim <victim@corp.example>\r\n" + raw
+            assert lmtp_deliver(service.lmtp, raw, [ANN], mail_from=ATTACKER) == [REPLY_STORED]
+        deadline = time.monotonic() + 60
+        while store.counts()["processed"] + store.counts()["failed"] < len(IN_DOUBT):
+            assert time.monotonic() < deadline, store.counts()
+            time.sleep(0.05)
+        assert store.counts()["failed"] == 0
+        assert_untouched(store)
+    finally:
+        store.close()
