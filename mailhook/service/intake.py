@@ -2,10 +2,10 @@
 
 The listeners' event loop hands each DATA's copies to a courier thread, which sends every job
 queued so far to the writer process as one batch and answers the callers once it has committed.
-The database work (hashing, reading the header block for the parties, the SQL) runs in that
-process, on its own core and under its own interpreter lock, so the loop keeps answering
-SMTP/LMTP commands meanwhile; in the same process, with a writer thread, that work took the
-loop's lock a hundred times a batch.
+The database work (hashing, reading the header block and a forward's original sender for
+the parties, the SQL) runs in that process, on its own core and under its own interpreter lock,
+so the loop keeps answering SMTP/LMTP commands meanwhile; in the same process, with a writer
+thread, that work took the loop's lock a hundred times a batch.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from pathlib import Path
 from mailhook.errors import IntakeClosed, IntakeUnavailable
 from mailhook.store import Received, Store
 from mailhook.worker.children import die_with, ignore_stops, start
+from mailhook.worker.forwards import forwarded_sender
 
 log = logging.getLogger(__name__)
 
@@ -322,7 +323,8 @@ def _writer_main(db_path: str, busy_timeout_ms: int, conn: Connection, parent: i
 def _outcomes(store: Store, jobs: list[tuple[Received, ...]]) -> list[Outcome]:
     """Store the jobs' items in one transaction; each job's answer."""
     try:
-        results = store.insert_received([item for items in jobs for item in items])
+        results = store.insert_received([item for items in jobs for item in items],
+                                        forwards=forwarded_sender)
     except _environmental() as exc:
         # Locked, full, unwritable or the server gone: every job would fail alike, so all
         # callers defer (451).

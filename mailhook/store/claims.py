@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from mailhook.store import postgres
 from mailhook.store.base import Connection, utc_now
 from mailhook.trust.authorship import addresses_in, read_header_block
+
+log = logging.getLogger(__name__)
 
 # Every address a message may be logged on, fill or create a contact for. Reading more fields
 # than routing does costs only parallelism, never a wrong order.
@@ -45,6 +48,42 @@ def parties(raw: bytes) -> frozenset[str]:
     return frozenset(author.email for author in addresses_in(values) if author.email)
 
 
+FORWARDING_LISTENER = "smtp"  # the forwarding/BCC address's listener (service.listeners)
+# The forwarded original's sender (an address, or None: no forward), read as the worker's routing
+# reads it (worker.forwards): the intake passes it in, since the store may not use the pipeline.
+ForwardReader = Callable[[bytes], str | None]
+
+
+def recorded_parties(parties: frozenset[str], raw: bytes, recipient: str, listener: str,
+                     forwards: ForwardReader | None) -> frozenset[str]:
+    """The outside parties a new copy is stored with (its header's `parties`, less the address
+    it was delivered to). Mail to the forwarding address is a user's logged outbound mail or a
+    forward, whose outcome touches its header's recipients or the forwarded original's sender
+    (rules.routing): that sender is added, read by `forwards` from these same bytes, so the
+    worker, reading them with the same code, touches no one else. Without a reader, or where
+    it raised, none: the message waits for all before it and all after it wait for it (choose).
+
+    A row keeps what the code of its intake read: if an upgrade changes how forwards are read
+    while such a row waits, the new code may find another original sender than the one
+    recorded, and the row runs beside that contact's mail instead of in its order. Each outcome
+    is still one transaction deciding its fills on the contact as it is at commit (no property
+    filled twice); only the order of that contact's mail around that forward may differ, and
+    only for forwards stored before and processed after the upgrade (docs/scale.md)."""
+    mine = parties - {recipient.lower()}
+    if listener != FORWARDING_LISTENER:
+        return mine
+    if forwards is None:
+        return frozenset()
+    try:
+        original = forwards(raw)
+    except Exception as exc:  # noqa: BLE001 - an unreadable forward is stored, only alone
+        log.warning("a message to the forwarding address (%s) could not be read at intake (%s: "
+                    "%s): it waits for all mail before it", read_header_block(raw).message_id(),
+                    type(exc).__name__, exc)
+        return frozenset()
+    return mine | {original} if original else mine
+
+
 def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, frozenset[str]],
            limit: int, alone: Collection[int] = ()) -> list[int]:
     """The first `limit` of `due` (in id order) that wait for nobody; one of `alone` (held by
@@ -55,8 +94,9 @@ def choose(due: Sequence[int], busy: Collection[int], outside: Mapping[int, froz
     outside address with it (a user's own address is not one), so each contact's mail is read
     one at a time, in the order it came, as one worker reads it: a reply finds the contact its
     user's earlier mail created, and only the first reply is scanned. A message with no outside
-    address (team mail, mail forwarded to the hook, rows stored before parties were kept) may
-    concern anyone: it waits for every message before it, and every later one waits for it."""
+    address (team mail, a forward to the hook that the intake could not read, rows stored
+    before parties were kept, or before forwards were read at intake) may concern anyone: it
+    waits for every message before it, and every later one waits for it."""
     held: set[str] = set().union(*(outside.get(rowid, frozenset()) for rowid in busy))
     if any(not outside.get(rowid) for rowid in busy):
         return []

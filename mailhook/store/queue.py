@@ -97,7 +97,7 @@ class Outcome:
 # The listener name of messages stored by `mailhook replay`: processed by the replay itself, never
 # by the service's worker, so a replay can resume exactly where it stopped.
 REPLAY = claims.REPLAY
-FORWARDING_LISTENER = "smtp"  # the forwarding/BCC address's listener (service.listeners)
+FORWARDING_LISTENER = claims.FORWARDING_LISTENER
 _LIVE = f"AND {claims.LIVE}"
 # Pending and not waiting out a retry delay: what the next claim may take (one parameter: now).
 _DUE = claims.DUE
@@ -111,14 +111,18 @@ CONCURRENT_CLAIMS = False
 class QueueStore(Base):
     """Intake and queue operations."""
 
-    def insert_received(self, batch: Sequence[Received]) -> list[bool]:
+    def insert_received(self, batch: Sequence[Received], *,
+                        forwards: claims.ForwardReader | None = None) -> list[bool]:
         """Store a batch in one durable commit; True for new copies, False for retries (the same
-        `dedupe_key` and recipient) and for history a replay already has."""
+        `dedupe_key` and recipient) and for history a replay already has. `forwards` reads a
+        forward's original sender (claims.recorded_parties): without it, mail to the forwarding
+        address is stored with no parties, and waits for all."""
         results = []
         # Read before the write lock is taken: the intake's commits stay short.
-        outside = {item.sha256: item.parties for item in batch}
+        outside = [claims.recorded_parties(item.parties, item.raw, item.recipient, item.listener,
+                                           forwards) for item in batch]
         with self._tx() as c:
-            for item in batch:
+            for item, mine in zip(batch, outside, strict=True):
                 if self._replayed_history(c, item):
                     results.append(False)
                     continue
@@ -148,10 +152,6 @@ class QueueStore(Base):
                 # All rows read, so no statement is left in progress; none: a retry, ignored.
                 new = next(iter(cursor.fetchall()), None)
                 if new is not None:
-                    # Mail to the forwarding address may be a forward, about a contact named only
-                    # in its body: it has none, and waits for all (so does all else for it).
-                    forwarded = item.listener == FORWARDING_LISTENER
-                    mine = frozenset() if forwarded else outside[item.sha256] - {item.recipient.lower()}
                     c.executemany("INSERT INTO message_parties VALUES (?, ?)",
                                   [(new[0], a) for a in sorted(mine)])
                 results.append(new is not None)

@@ -28,6 +28,7 @@ from mailhook.store import Outcome, Queued, Store
 from mailhook.store.locks import Pause, is_locked, patiently
 from mailhook.trust.dkim import DnsFunc
 from mailhook.worker.budget import Budget, MessageTooSlow, Watchdog
+from mailhook.worker.forwards import forwarded_author
 from mailhook.worker.idle import idle
 from mailhook.worker.metrics import Metrics
 from mailhook.worker.priority import step_back
@@ -373,11 +374,9 @@ class Worker:
         return self._finders
 
 def _headers(reading: pipeline.Reading) -> Headers:
-    forwarded = reading.forwarded
-    return Headers(
-        reading.sender, reading.author_problem, reading.to, reading.cc,
-        forwarded.author if forwarded else None, forwarded.author_problem if forwarded else None,
-    )
+    # The forwarded original as the intake read it for the message's parties (worker.forwards).
+    return Headers(reading.sender, reading.author_problem, reading.to, reading.cc,
+                   *forwarded_author(reading))
 
 
 def _outcome(
