@@ -10,6 +10,7 @@ from mailhook.automation.cues_iberian import ES, PT
 from mailhook.automation.cues_indirect import DEADLINES, INDIRECT, PROPOSALS
 from mailhook.automation.cues_needs import NEEDS
 from mailhook.automation.cues_nordic import DA, NO, SV
+from mailhook.automation.cues_plain import PLAIN_GATES, PLAIN_NEEDS, PLAIN_QUESTIONS
 from mailhook.automation.cues_polish import PL
 from mailhook.automation.cues_questions import QUESTIONS
 from mailhook.automation.cues_romance import FR, IT
@@ -29,8 +30,10 @@ _OWN: dict[str, Cues] = {
 def _with_more(lang: str, cues: Cues) -> Cues:
     """A language's own cues, then its yes/no questions to the reader (cues_questions), its needs
     stated as what would help or be appreciated (cues_needs), its indirect questions, deadlines
-    stated alone and meetings proposed in the conditional (cues_indirect)."""
-    more_roles = ((ASK, QUESTIONS), (NEED, NEEDS), (ASK, INDIRECT), (NEED, DEADLINES), (PROPOSE, PROPOSALS))
+    stated alone and meetings proposed in the conditional (cues_indirect), and last the plain
+    questions and soft asks of support mail (cues_plain: behind intent.py's gates)."""
+    more_roles = ((ASK, QUESTIONS), (NEED, NEEDS), (ASK, INDIRECT), (NEED, DEADLINES), (PROPOSE, PROPOSALS),
+                  (ASK, PLAIN_QUESTIONS), (NEED, PLAIN_NEEDS))
     for role, more in more_roles:
         if more[lang]:
             cues = extended(cues, role, more[lang])
@@ -38,6 +41,12 @@ def _with_more(lang: str, cues: Cues) -> Cues:
 
 
 BY_LANGUAGE: dict[str, Cues] = {lang: _with_more(lang, cues) for lang, cues in _OWN.items()}
+# Per language, the indexes of cues_plain's patterns: mail whose gates they do not pass (list mail,
+# long reports) need not search for them at all.
+PLAIN: dict[str, frozenset[int]] = {
+    lang: frozenset(i for i, (_, p) in enumerate(cues.patterns) if PLAIN_GATES & p.groupindex.keys())
+    for lang, cues in BY_LANGUAGE.items()
+}
 
 # Mail about being away answers on its own; its "I will reply when I return" is no promise.
 OUT_OF_OFFICE = re.compile(

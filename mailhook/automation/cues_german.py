@@ -41,7 +41,8 @@ DE = lexicon(
         rf"(?!(?:habe|haben|hatte|hatten|bräuchte|bräuchten|benötige|benötigen|brauche|brauchen|bitte|"
         rf"bitten)\b)"
         rf"(?:\S+\s+){{0,6}}?(?P<act>{_DE_ACT})\b",
-        r"\b(?P<act>melde|rufe|schicke|sende|komme)\s+(?:ich|wir)\b",
+        # Not "komme ich gut damit klar / zurecht / nicht weiter": getting on, not coming.
+        r"\b(?P<act>melde|rufe|schicke|sende|komme(?![^.?!]*\b(?:klar|zurecht|weiter|nicht)\b))\s+(?:ich|wir)\b",
         r"\b(?:wir|ich)\b[^.?!]*\b(?P<act>treffen)\b",
         # A second verb of the same subject: "wir haben ... erhalten und melden uns ...".
         r"\b(?:ich|wir)\b[^.?!]*?\bund\s+(?P<act>(?-i:melde|melden|rufe|rufen|schicke|schicken|sende|senden|"

@@ -13,6 +13,7 @@ import pysbd
 from mailhook.automation import cues as cues
 from mailhook.automation import ordinals
 from mailhook.automation.addressing import Audience, addressed, answers_itself, promising, to_a_group
+from mailhook.automation.cues_plain import PLAIN_GATES, SURVEY, left_open, mail_gates
 from mailhook.automation.due import due_date, unabbreviated
 from mailhook.automation.headers import audience, excluded_reason, sent_at
 from mailhook.automation.model_gates import held_back
@@ -140,15 +141,19 @@ def detect_tasks(
     # long threads): questions there are put to nobody in particular, and the author's side's
     # plans are news.
     personal = _one_reader(mail) and not to_a_group(text)
+    gates = mail_gates(text, personal)  # for the plain questions and soft asks (cues_plain)
     classifier = model if language in cues.BY_LANGUAGE and personal else None
-    sentences = _sentences_to_read(text, language, every=classifier is not None)
+    sentences = _sentences_to_read(text, language, every=classifier is not None, plain=bool(gates))
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
     if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text) or cues.says_no_reply(text):
         return Detection(language, ())
     found: list[Task] = []
     seen: set[str] = set()
-    for number, (sentence, candidates, _) in enumerate(sentences):
-        task = _task(sentence, language, sent, author_is_user, candidates)
+    for number, (sentence, candidates, unit) in enumerate(sentences):
+        after = sentences[number + 1] if number + 1 < len(sentences) else None
+        still_open = left_open(sentence, after[0] if after else None, after is not None and after[2] == unit)
+        opened = gates if still_open else frozenset()
+        task = _task(sentence, language, sent, author_is_user, candidates, opened)
         if (task is None and classifier is not None and language is not None
                 and _may_classify(sentences, number, language)):
             task = _classified(sentence, language, sent, classifier)
@@ -168,17 +173,17 @@ def split_sentences(text: str, language: str | None) -> list[str]:
 
 
 def _sentences_to_read(
-    text: str, language: str | None, every: bool = False
+    text: str, language: str | None, every: bool = False, plain: bool = True
 ) -> list[tuple[str, Candidates, int]]:
     """The sentences that decide a detection, in order, each with the cue patterns that may match
     it and the number of its paragraph. For the cues alone: none when no paragraph holds a cue (no
     task can come of it); else the opening ones (for away notices) and those of every paragraph
     that holds a cue. Splitting (pysbd) is the costly step, and most paragraphs hold none; trying
     every pattern on every sentence comes next. With the sentence model (`every`), every
-    paragraph's sentences."""
+    paragraph's sentences. `plain`: whether cues_plain's patterns may take any (their mail gates)."""
     languages = _languages(language)
     units = paragraphs(text)[:MAX_PARAGRAPHS]
-    candidates = [_candidates(unit, languages) for unit in units]
+    candidates = [_candidates(unit, languages, plain) for unit in units]
     if not every and not any(any(may.values()) for may in candidates):
         return []
     segmenter = _segmenter(language)
@@ -189,7 +194,7 @@ def _sentences_to_read(
     return found
 
 
-def _candidates(unit: str, languages: tuple[str, ...]) -> Candidates:
+def _candidates(unit: str, languages: tuple[str, ...], plain: bool = True) -> Candidates:
     """Per language, the patterns that may match a sentence of the paragraph: a sentence is a
     piece of its paragraph (pysbd, without cleaning, returns pieces of its input), and where a
     pattern matches a piece, each of its loosened parts matches the paragraph. Longer paragraphs
@@ -199,14 +204,17 @@ def _candidates(unit: str, languages: tuple[str, ...]) -> Candidates:
     # In ASCII text re.IGNORECASE is str.lower(): a pattern none of whose keywords the lower-cased
     # paragraph holds cannot match it, and needs no search.
     lower = unit.lower() if unit.isascii() else None
-    return {lang: _matching(cues.BY_LANGUAGE[lang], unit, lower) for lang in languages}
+    return {lang: _matching(cues.BY_LANGUAGE[lang], unit, lower, frozenset() if plain else cues.PLAIN[lang])
+            for lang in languages}
 
 
-def _matching(lexicon: cues.Cues, unit: str, lower: str | None) -> tuple[int, ...]:
+def _matching(
+    lexicon: cues.Cues, unit: str, lower: str | None, skip: frozenset[int] = frozenset()
+) -> tuple[int, ...]:
     present = None if lower is None else {word for word in lexicon.vocabulary if word in lower}
     return tuple(
         index for index, (parts, words) in enumerate(zip(lexicon.anywhere, lexicon.keywords, strict=True))
-        if (present is None or not words or not present.isdisjoint(words))
+        if index not in skip and (present is None or not words or not present.isdisjoint(words))
         and all(part.search(unit) for part in parts)
     )
 
@@ -238,11 +246,12 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _task(
-    sentence: str, language: str | None, sent: datetime | None, by_user: bool, candidates: Candidates
+    sentence: str, language: str | None, sent: datetime | None, by_user: bool, candidates: Candidates,
+    gates: frozenset[str] | None = None,
 ) -> Task | None:
-    if len(sentence) > MAX_SENTENCE:
+    if len(sentence) > MAX_SENTENCE or SURVEY.search(sentence):
         return None
-    found = _cued(ordinals.masked(sentence), language, by_user, candidates)
+    found = _cued(ordinals.masked(sentence), language, by_user, candidates, gates)
     if found is None:
         return None
     title, role, lang = found
@@ -250,14 +259,19 @@ def _task(
 
 
 def _cued(
-    sentence: str, language: str | None, by_user: bool, candidates: Candidates
+    sentence: str, language: str | None, by_user: bool, candidates: Candidates,
+    gates: frozenset[str] | None = None,
 ) -> tuple[str, str, str] | None:
-    """The title, role and language of the first cue that takes the sentence."""
+    """The title, role and language of the first cue that takes the sentence; the plain questions
+    and soft asks (cues_plain: groups `plain`, `trouble`) only where `gates` (None: all) holds
+    each of their gates."""
     for lang in _languages(language):
         lexicon = cues.BY_LANGUAGE[lang]
         if lexicon.courtesy.search(sentence):
             return None
         for role, pattern in (lexicon.patterns[index] for index in candidates[lang]):
+            if gates is not None and not PLAIN_GATES.isdisjoint(pattern.groupindex.keys() - gates):
+                continue
             match = pattern.search(sentence)
             if match is None or _sends_now(role, sentence) or _need_in_question(role, sentence, match):
                 continue
@@ -299,7 +313,9 @@ def _classified(sentence: str, language: str, sent: datetime | None, model: Sent
         return None
     if any(cues.BY_LANGUAGE[lang].courtesy.search(sentence) for lang in _languages(language)):
         return None
-    if cues.sends_now(sentence) or held_back(sentence, language) or not model.is_followup(sentence):
+    if cues.sends_now(sentence) or held_back(sentence, language) or SURVEY.search(sentence):
+        return None
+    if not model.is_followup(sentence):
         return None
     words = unabbreviated(sentence).split()
     phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")

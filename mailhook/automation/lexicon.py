@@ -49,7 +49,8 @@ def lexicon(courtesy: str, **roles: list[str]) -> Cues:
     sources = [p for group in roles.values() for p in group]
     patterns = tuple((role, re.compile(p, FLAGS)) for role, group in roles.items() for p in group)
     parts = [loosened(p) for p in sources]
-    anywhere = tuple(tuple(re.compile(part, FLAGS) for part in group) for group in parts)
+    # The shortest part first: all must match, and a short one ("\?", a word) fails soonest and cheapest.
+    anywhere = tuple(tuple(re.compile(part, FLAGS) for part in sorted(group, key=len)) for group in parts)
     return Cues(patterns, re.compile(courtesy, FLAGS), anywhere, tuple(keywords(group) for group in parts))
 
 

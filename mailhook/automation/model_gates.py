@@ -31,8 +31,10 @@ _PAST: dict[str, str] = {
           r"|ut)[oaie]\b",
     "nl": r"\b(?:heb|hebben|had|hadden|is|zijn|werd|werden)\b(?:\s+\S+){0,8}?\s+ge\w{3,}(?:d|t|en)\b",
     "pt": r"\b(?:foi|foram|tenho|temos|já)(?:\s+\S+){0,2}?\s+\w{2,}(?:ad|id)[oa]s?\b",
-    "da": r"\b(?:har|havde|blev|er blevet)\s+(?!brug\b|behov\b)(?:\S+\s+){0,2}?\w{3,}(?:et|ede|es|t)\b",
-    "sv": r"\b(?:har|hade|blev|har blivit)\s+(?!behov\b)(?:\S+\s+){0,2}?\w{3,}(?:at|ats|ade|ades|it|its|t)\b",
+    "da": r"\b(?:har|havde|blev|er blevet)\s+(?!brug\b|behov\b)(?:\S+\s+){0,2}?\w{3,}(?:et|ede|es|t)\b"
+          r"|\b(?:jeg|vi) (?:\w+ )?\w{3,}ede\b",  # the preterite: "jeg ryddede", "vi ringede"
+    "sv": r"\b(?:har|hade|blev|har blivit)\s+(?!behov\b)(?:\S+\s+){0,2}?\w{3,}(?:at|ats|ade|ades|it|its|t)\b"
+          r"|\b(?:jag|vi) (?:\w+ )?\w{3,}(?:ade|de)\b",  # the preterite: "jag rensade", "vi ringde"
     "no": r"\b(?:har|hadde|ble|er blitt)\s+(?!bruk\b|behov\b)(?:\S+\s+){0,2}?\w{3,}(?:et|ete|es|t)\b",
     "pl": r"\b(?!chcia|zastanawia|prosi)\w{2,}(?:łem|łam|liśmy|łyśmy)\b|\bzosta(?:ł|ła|ło|ły|li)\b",
 }
