@@ -30,7 +30,20 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
         rank = (pooled, -min(c.order for c in group))
         if field not in best or rank > best[field][:2]:
             best[field] = (*rank, _merged(lead, group, pooled))
-    return _title_without_company({field: cand for field, (_, _, cand) in best.items()})
+    chosen = {field: cand for field, (_, _, cand) in best.items()}
+    return _title_without_company(_company_not_the_name(chosen))
+
+
+def _company_not_the_name(chosen: dict[str, Candidate]) -> dict[str, Candidate]:
+    """A company that is the chosen person's name ("John Smith" under "John Smith", read by the
+    tagger where blank lines no longer stand between them) is the name line, not a company."""
+    company, first, last = chosen.get("company"), chosen.get("first_name"), chosen.get("last_name")
+    if company is None or first is None or last is None:
+        return chosen
+    names = {agreement_key(f"{first.value} {last.value}"), agreement_key(f"{last.value} {first.value}")}
+    if agreement_key(company.value) not in names:
+        return chosen
+    return {field: cand for field, cand in chosen.items() if field != "company"}
 
 
 # What stands between a title and the company after it on one line: ", ", " | ", " - ", " / ".

@@ -14,7 +14,7 @@ from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.japanese import Origin
 from mailhook.pipeline.language import detect_language
 from mailhook.pipeline.lines import is_placeholder
-from mailhook.pipeline.normalise import normalise_line
+from mailhook.pipeline.normalise import normalise_line, spaced_lines, without_web_targets
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.signature import MOST_LINES, find_signature
 from mailhook.safe_text import clean, holds_formula, looks_like_formula
@@ -64,7 +64,11 @@ def _find_block(part: Part) -> _Found | Extraction:
     """The block and language of a part, or its final Extraction when nothing is to be read."""
     # Normalised once here, where a part's text enters the block finder and the field finders:
     # the same signature gives the same fields whatever a client did to its characters.
-    lines = [normalise_line(line[:_LONGEST_LINE]) for line in part.text.split("\n")]
+    written = [normalise_line(line[:_LONGEST_LINE]) for line in part.text.split("\n")]
+    # Lines of text spaced a blank line apart are read as the lines they were; `at` maps a read
+    # line back to the written one, so the block's line numbers still point into the message.
+    at = spaced_lines(written) or range(len(written))
+    lines = [written[i] for i in at]
     block = find_signature(lines, part.author)
     above = "\n".join(lines[: block.first]) if block else part.text
     origin = Origin(part.charset, part.author.email if part.author else None)
@@ -80,10 +84,10 @@ def _find_block(part: Part) -> _Found | Extraction:
     above_block = tuple(lines[max(0, block.first - MOST_LINES) : block.first])
     # An image placeholder inside the block ("[Logo]", "[cid:image001.png@...]") is no one's words:
     # left empty, so that neither the rules nor the tagger read it.
-    shown = tuple("" if is_placeholder(line) else line for line in sig_lines)
+    shown = tuple("" if is_placeholder(line) else without_web_targets(line) for line in sig_lines)
     lines_read = read_columns(_first_chars(shown, MOST_SIGNATURE_CHARS))
     context = Block(lines_read, above_block, part.author, language)
-    return _Found(part, language, block.first, block.last, sig_lines, context)
+    return _Found(part, language, at[block.first], at[block.last], sig_lines, context)
 
 
 def _run(finder: Finder, blocks: list[Block]) -> list[list[Candidate]]:

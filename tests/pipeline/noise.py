@@ -148,6 +148,15 @@ def doubled_blanks(text: str, span: Span) -> str:
     return _block(text, span, lambda lines: [x for line in lines for x in (line, "")][:-1])
 
 
+def outlook_spacing(text: str, span: Span) -> str:
+    """The whole message as Outlook spaces its paragraphs when HTML becomes text: each line a
+    blank line apart, a paragraph break two blank lines more, the block framed by rules."""
+    lines = text.split("\n")
+    first, last = span
+    framed = [*lines[:first], "=" * 40, *lines[first : last + 1], "=" * 40, *lines[last + 1 :]]
+    return "\n".join(x for line in framed for x in ((line, "") if line.strip() else ("", "")))
+
+
 def cid_placeholder(text: str, span: Span) -> str:
     return _block(text, span, lambda lines: ["[cid:image001.png@01D9A1B2.C3D4E5F0]", *lines])
 
@@ -255,6 +264,7 @@ TRANSFORMS: dict[str, Transform] = {
     "hard_wrap": hard_wrap,
     "block_hard_wrap": block_hard_wrap,
     "doubled_blanks": doubled_blanks,
+    "outlook_spacing": outlook_spacing,
     "cid_placeholder": cid_placeholder,
     "logo_placeholder": logo_placeholder,
     "banner_placeholder": banner_placeholder,
