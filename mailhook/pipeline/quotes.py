@@ -101,6 +101,32 @@ def find_cut(lines: list[str]) -> Cut | None:
     return None
 
 
+def is_quoted(line: str) -> bool:
+    """A line quoted with a ">" mark."""
+    return _QUOTED.match(line) is not None
+
+
+def attribution_width(lines: list[str], index: int) -> int:
+    """How many lines the reply attribution starting at index runs over ("On ... wrote:",
+    wrapped by clients over up to three lines); 0 where none starts there."""
+    lines = [_MARKS.sub("", line[:_LONGEST_LINE]) for line in lines[index : index + 3]]
+    if not _is_attribution(lines, 0):
+        return 0
+    return next((width for width in (1, 2, 3) if lines[width - 1].rstrip().endswith(":")), 1)
+
+
+def starts_others(lines: list[str], index: int) -> bool:
+    """A forward mark, an "Original Message" mark or an Outlook header block starts at index:
+    what follows is someone else's message, never the author's own words."""
+    line = _MARKS.sub("", lines[index][:_LONGEST_LINE])
+    return bool(
+        _FORWARD_MARK.match(line)
+        or _ORIGINAL_MARK.match(line)
+        or _is_header_block(lines, index)
+        or _RULE.match(line) and _is_header_block(lines, _next_text(lines, index + 1))
+    )
+
+
 def header_block_end(lines: list[str], start: int) -> int:
     """Index of the first line after a header block that begins at or after start (a block is
     read for at most MOST_LINES lines)."""

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from mailhook.errors import MalformedMessage
 from mailhook.model import Author
 from mailhook.pipeline.mime import Mime, iso_date, parse_mime
-from mailhook.pipeline.quotes import find_cut, header_block_end, is_from_line, is_header_line
+from mailhook.pipeline.quotes import (
+    MOST_LINES,
+    attribution_width,
+    find_cut,
+    header_block_end,
+    is_from_line,
+    is_header_line,
+    is_quoted,
+    starts_others,
+)
 from mailhook.trust.authorship import (
     Authorship,
     addresses_in,
@@ -29,6 +38,8 @@ _MAILTO = re.compile(r"\[mailto:([^\]\s]+)\]", re.IGNORECASE)
 _SENDER_LINE = re.compile(
     r"^[\s>*]*[^\W\d_][^\s:：<>@]{0,19}\s*[:：]\s*[^<>@]*<(?!mailto:)[^<>@\s]+@[^<>\s]+>\s*$"
 )
+# A quoted line wrapped by a client runs on over this many unmarked lines at most.
+_MOST_WRAPPED = 3
 # Attached messages inside attached messages: deep enough for real mail, finite for hostile mail.
 _MAX_DEPTH = 3
 
@@ -105,18 +116,87 @@ def _read(raw: bytes, depth: int) -> Reading:
 
 
 def own_words(lines: list[str]) -> tuple[str, int]:
-    """The author's text and its first line: above the first quote, or below it when bottom-posted."""
+    """The author's text and its first line: above the first quote, and, where they answer
+    between ">"-quoted passages or below them, their words there too, with the quoted lines
+    blanked so that line numbers still index the body."""
     cut = find_cut(lines)
     if cut is None:
         return "\n".join(lines), 0
-    if any(line.strip() for line in lines[: cut.line]) or cut.forward:
+    if cut.forward:
         return "\n".join(lines[: cut.line]), 0
-    start = cut.line + 1
+    if not (is_quoted(lines[cut.line]) or attribution_width(lines, cut.line)):
+        return _above_or_below(lines, cut.line)
+    kept = _between_quotes(lines, cut.line)
+    first = next((i for i, line in enumerate(kept) if line.strip()), len(kept))
+    if first >= cut.line:  # nothing above the quote: bottom-posted, the text starts below it
+        return "\n".join(kept[first:]), first
+    return "\n".join(kept), 0
+
+
+def _above_or_below(lines: list[str], cut: int) -> tuple[str, int]:
+    """Around an "Original Message" mark or an Outlook header block: the text above it, or,
+    with none, the text below the quote under it."""
+    if any(line.strip() for line in lines[:cut]):
+        return "\n".join(lines[:cut]), 0
+    start = cut + 1
     while start < len(lines) and (_QUOTED.match(lines[start]) or not lines[start].strip()):
         start += 1
     rest = lines[start:]
     below = find_cut(rest)
     return "\n".join(rest[: below.line] if below else rest), start
+
+
+def _between_quotes(lines: list[str], start: int) -> list[str]:
+    """The lines up to the author's last own line, quotes and their attributions blanked; it
+    stops where someone else's message starts (a forward, an Outlook header block, or an
+    attribution whose quote carries no ">" marks)."""
+    kept = list(lines[:start])
+    last = len(kept)
+    index = start
+    stop = min(len(lines), MOST_LINES)
+    while index < stop:
+        line = lines[index]
+        width = 0 if is_quoted(line) else attribution_width(lines, index)
+        if width:
+            below = _next_text(lines, index + width)
+            if below < len(lines) and not is_quoted(lines[below]):
+                break  # an original quoted without marks: not the author's words
+            kept.extend([""] * width)
+            index += width
+            continue
+        if not is_quoted(line) and starts_others(lines, index):
+            break
+        if is_quoted(line) or _is_wrapped_quote(lines, index):
+            kept.append("")
+        else:
+            kept.append(line)
+            last = len(kept) if line.strip() else last
+        index += 1
+    return kept[:last]
+
+
+def _is_wrapped_quote(lines: list[str], index: int) -> bool:
+    """An unmarked line in a run of at most _MOST_WRAPPED lines right between two quoted ones,
+    with no blank line apart: a quoted line the client wrapped."""
+    top = bottom = index
+    # Each way no further than a wrapped run can reach: a long paragraph costs no more.
+    while top > 0 and index - top <= _MOST_WRAPPED and _unmarked(lines[top - 1]):
+        top -= 1
+    while bottom + 1 < len(lines) and bottom - index <= _MOST_WRAPPED and _unmarked(lines[bottom + 1]):
+        bottom += 1
+    if not lines[index].strip() or bottom - top >= _MOST_WRAPPED or bottom + 1 >= len(lines):
+        return False
+    return top > 0 and is_quoted(lines[top - 1]) and is_quoted(lines[bottom + 1])
+
+
+def _unmarked(line: str) -> bool:
+    return bool(line.strip()) and not is_quoted(line)
+
+
+def _next_text(lines: list[str], index: int) -> int:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return index
 
 
 def _first(headers: dict[str, list[str]], name: str) -> str | None:

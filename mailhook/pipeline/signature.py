@@ -366,8 +366,11 @@ def _without_signoff(line: str) -> str:
 
 
 def _skip_noise(lines: list[str], index: int, end: int) -> int:
-    """The first line at or after index that is neither blank nor a logo, rule or attachment."""
-    while index < end and (kind.is_blank(lines[index]) or is_noise(lines[index])):
+    """The first line at or after index that is neither blank nor a logo, rule, attachment or
+    "--" (typed below a sign-off, "Regards,\n-- \nName"): a block never starts with one."""
+    while index < end and (
+        kind.is_blank(lines[index]) or is_noise(lines[index]) or kind.DELIMITER.match(lines[index].rstrip())
+    ):
         index += 1
     return index
 

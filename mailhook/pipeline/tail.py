@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.names import clean_name_line
 
@@ -28,6 +30,12 @@ def content_end(lines: list[str]) -> int:
 
 
 _CONTENT, _FOOTER, _PROSE, _NOISE = "content", "footer", "prose", "noise"
+# Words of the footer a list manager (mailman, Google Groups, sympa) appends to every post.
+_LIST = re.compile(
+    r"mailing list|listinfo|mailman|list-?unsubscribe|unsubscribe|to post to this group|"
+    r"Mailingliste|liste de diffusion|lista de correo|mailinglijst|e-postlista|lista dyskusyjna",
+    re.IGNORECASE,
+)
 
 
 def paragraph_start(lines: list[str], index: int) -> int:
@@ -57,9 +65,26 @@ def _tail_kind(paragraph: list[str]) -> str:
     # legal box (a register number), which lists the switchboard and the managers.
     below = text[boiler[0] :]
     personal = [line for line in below if not kind.is_boilerplate(line) and _is_contact(line)]
-    if not personal or any(kind.is_registry(line) for line in text):
+    if not personal or any(kind.is_registry(line) for line in text) or _is_list_footer(text):
         return _FOOTER
     return _CONTENT
+
+
+def _is_list_footer(text: list[str]) -> bool:
+    """A mailing list's footer ("devel mailing list / devel@lists... / https://.../listinfo"):
+    its addresses are the list's, and it names no person and gives no number."""
+    if not any(_LIST.search(line) for line in text):
+        return False
+    return not any(_digits(line) or _is_full_name(line) for line in text if not kind.URL.search(line))
+
+
+def _digits(line: str) -> bool:
+    return sum(c.isdigit() for c in kind.EMAIL.sub(" ", line)) >= 7
+
+
+def _is_full_name(line: str) -> bool:
+    name = clean_name_line(line)
+    return kind.is_name_like(name) and len(name.split()) >= 2
 
 
 def _footer_offset(paragraph: list[str]) -> int:
