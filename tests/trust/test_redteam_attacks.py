@@ -27,6 +27,7 @@ from mailhook.model import SOURCE_AI, Author
 from mailhook.service.listeners import REPLY_STORED
 from mailhook.store import Store
 from mailhook.trust.authorship import forward_in_doubt
+from mailhook.trust.verifier import verdict
 
 ANN, BOB = "ann@us.example", "bob@us.example"
 VICTIM, ATTACKER = "victim@corp.example", "attacker@evil.example"
@@ -541,3 +542,24 @@ def test_the_from_tricks_through_the_real_lmtp_listener_fill_and_log_nothing(
         assert_untouched(store)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("name", ["rsa-sha1", "testing key t=y"])
+def test_the_inline_verdict_refuses_sha1_and_testing_keys_too(
+    keys: dict[str, Key], records: Records, name: str
+) -> None:
+    """`verdict()` (inline, dkimpy's synchronous verifier) holds the same rules as the worker's
+    background verifier: the victim's own key, rsa-sha1 or in testing mode, is no pass."""
+    if name in KEY_RECORDS:
+        public = records[key_name("corp.example")].split(b"p=", 1)[1]
+        records[key_name("corp.example")] = KEY_RECORDS[name] + public
+    raw = _signature(name, keys, mail(f"Victim <{VICTIM}>"))
+    config = DkimConfig(policy="require", dns_timeout=2.0)
+
+    def lookup(name: bytes, timeout: float = 5) -> bytes | None:
+        return records.get(name)
+
+    sha1 = name == "rsa-sha1"
+    assert verdict(raw, "corp.example", config, dnsfunc=lookup) == ("fail" if sha1 else "none")
+    sha256 = signed(mail(f"Victim <{VICTIM}>"), keys["corp.example"], "corp.example")
+    assert verdict(sha256, "corp.example", config, dnsfunc=lookup) == ("pass" if sha1 else "none")
