@@ -21,6 +21,22 @@ from mailhook.trust.authorship import HeaderBlock, read_header_block
 
 # A message starts with header fields; a bare text or HTML body (as pasted into fixtures or
 # exported by some tools) does not, and must not have its first lines eaten as headers.
+# How mail systems mark the reports they write, in the languages of common servers (Postfix,
+# Exim, Sendmail, Exchange, Gmail, Domino).
+_REPORT_TYPE = re.compile(r"^\s*multipart/report\b", re.IGNORECASE)
+_SYSTEM_SENDER = re.compile(
+    r"(?:^|[\s<\"(])mailer-daemon@|\bMail Delivery (?:System|Subsystem)\b", re.IGNORECASE
+)
+# Exact subjects of Postfix, Gmail, Exim, qmail and Sendmail; Exchange's "Undeliverable:" and
+# its translations only with their colon ("Undeliverable parcel" is a customer's complaint).
+_REPORT_SUBJECT = re.compile(
+    r"^\s*(?:Undelivered Mail Returned to Sender\s*$|Delivery Status Notification \(|"
+    r"Mail delivery failed:|failure notice\s*$|Returned mail:|"
+    r"(?:Undeliverable|Unzustellbar|Nicht zustellbar|Non remis|Non distribuable|No se puede entregar|"
+    r"Onbestelbaar|Non recapitabile|Não é possível entregar|Niedostarczalne|Kan inte levereras|"
+    r"Kan ikke leveres|Ikke leveret)\s*:)",
+    re.IGNORECASE,
+)
 _HEADER_FIELD = re.compile(rb"^[!-9;-~]+:[ \t]")
 _KNOWN_HEADERS = re.compile(
     rb"^(?:from|to|subject|date|received|return-path|message-id|mime-version|content-type|"
@@ -94,6 +110,16 @@ def parse_mime(raw: bytes, block: HeaderBlock | None = None) -> Mime:
     if not headers and not attached:
         raise MalformedMessage("no headers and no text")
     return Mime(headers, "", "", attached, parts)
+
+
+def is_delivery_report(headers: dict[str, list[str]]) -> bool:
+    """A bounce, delay or receipt that a mail system wrote (multipart/report, MAILER-DAEMON,
+    "Undelivered Mail Returned to Sender"): no person's words, and the message it returns is
+    the recipient's own, so its signature is nobody's to fill."""
+    field = " ".join(headers.get("content-type", []))
+    sender = " ".join(headers.get("from", []))
+    subject = " ".join(headers.get("subject", []))
+    return bool(_REPORT_TYPE.search(field) or _SYSTEM_SENDER.search(sender) or _REPORT_SUBJECT.match(subject))
 
 
 def iso_date(value: str | None) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mailhook.errors import MalformedMessage
 from mailhook.model import Author
-from mailhook.pipeline.mime import Mime, iso_date, parse_mime
+from mailhook.pipeline.mime import Mime, is_delivery_report, iso_date, parse_mime
 from mailhook.pipeline.quotes import (
     MOST_LINES,
     attribution_width,
@@ -92,15 +92,16 @@ def _read(raw: bytes, depth: int) -> Reading:
     authorship = author_in_block(block)
     sender = authorship.author
     subject = _first(mime.headers, "subject")
-    own_text, own_first = own_words(mime.own_source.split("\n"))
+    report = is_delivery_report(mime.headers)
+    own_text, own_first = ("", 0) if report else own_words(mime.own_source.split("\n"))
     body = mime.body.split("\n")
     forward_hint = bool(subject and _FORWARD_SUBJECT.match(subject))
     inline = _inline_original(body, forward_hint=forward_hint, charset=mime.charset)
     # The forward block the user's client wrote names the original's author, even one we cannot
     # read; a message attached to that original is its attachment (whoever wrote it), not the
     # original: only mail with no forward block at all forwards an attached message.
-    forwarded = inline or (_UNKNOWN_FORWARD if _foreign_sender_line(body, len(body)) else
-                           _attached_original(mime, depth))
+    forwarded = None if report else inline or (
+        _UNKNOWN_FORWARD if _foreign_sender_line(body, len(body)) else _attached_original(mime, depth))
     return Reading(
         message_id=_first(mime.headers, "message-id"),
         subject=subject,
