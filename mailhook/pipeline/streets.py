@@ -223,11 +223,15 @@ def _street_span(text: str, last: bool = True, holding: bool = True) -> _Street 
     spans = segment_spans(text)
     segments = [text[a:b] for a, b in spans]
     # "Via Roma, 5", "Stretto Sole, 34": a name, then its house number after a comma.
-    # A company's name in a row of parts ("Acme Ltd. | 14 Harbour Street") is no street's name.
+    # A street written whole after a name ("Acme Consulting, 345 California Street") does not
+    # need it: the name is a company's or a department's, not the street's.
     named = {
         i
         for i in range(len(segments) - 1)
-        if _NAME.match(segments[i]) and _numbered(segments[i + 1]) and not LEGAL.search(segments[i])
+        if _NAME.match(segments[i])
+        and _numbered(segments[i + 1])
+        and not LEGAL.search(segments[i])
+        and not STREET_WORD.search(segments[i + 1])
     }
     starts = {spans[i][0] for i in named}
     runs: list[list[tuple[int, int]]] = []

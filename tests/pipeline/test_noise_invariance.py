@@ -366,3 +366,17 @@ def test_two_column_html_signature(finders: tuple[Finder, ...]) -> None:
     want = _fields(_plain(mail, mail.body), finders)
     assert {k: got[k] for k in mail.wanted} == mail.wanted
     assert got == want
+
+
+def test_pipe_row_keeps_the_street_apart_from_a_department(finders: tuple[Finder, ...]) -> None:
+    """In a one-line block between bars, a department before the street is not part of it, and
+    each phone takes the label of its own part."""
+    mail = MAILS["en"]
+    row = "Legal Department | 345 California Street | Phone: +1 415 555 0123 | Fax: +1 415 555 0199"
+    body = "\n".join([*mail.prose, "", mail.valediction, "Anna Berg", row, ""])
+    got = _fields(_plain(mail, body), finders)
+    assert (got["street_address"], got["phone"], got["fax"]) == (
+        "345 California Street",
+        "+1 415 555 0123",
+        "+1 415 555 0199",
+    )
