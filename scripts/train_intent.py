@@ -59,7 +59,10 @@ NEAR_SHARE, NEAR_PAIRS = 0.5, 3  # a sentence this close to a held-out one keeps
 SEED = 15
 FILLS = 12  # fills per template: enough variety of objects and times without drowning the rest
 DEV_SHARE = 0.2
-TARGET_PRECISION = 0.95  # on dev sentences, weighted as mail holds them (below)
+# On dev sentences, weighted as mail holds them (below). 0.97, not 0.95: the helpdesk templates' many
+# easy fills let 0.95 fall to a threshold (0.61) at which dev_customer and dev_helpdesk mail got 3
+# false alarms (self-service hints, a rhetorical answer); at 0.97 (0.70) none, and no follow-up lost.
+TARGET_PRECISION = 0.97
 # A mail holds several sentences that are none (greeting, news, thanks, sign-off) for each one
 # that is a follow-up, and each is a chance to err: dev precision counts the none sentences as if
 # there were NONE_PER_FOLLOWUP of them for each follow-up (our data holds fewer).
