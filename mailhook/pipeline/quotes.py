@@ -16,6 +16,14 @@ _WROTE = (
 _ATTRIBUTION_END = re.compile(rf"(?:^|\s)(?:{_WROTE})(?:[\s/].{{0,160}})?\s*:\s*$", re.IGNORECASE)
 # Gmail in some locales writes "2017-02-08 12:32 GMT-08:00 Name <address>:" with no verb.
 _DATED_ADDRESS = re.compile(r"^\s*\d.*<[^<>\s]+@[^<>\s]+>\s*:\s*$")
+# Horde and webmail write "Quoting Bob <bob@x>:"; Open-Xchange and Outlook on the web in German
+# "Bob <bob@x> hat am 10.01.2020 um 10:00 geschrieben:" (a date or address beside the verb, as a
+# sentence of the author's that ends "geschrieben:" has neither).
+_QUOTING = re.compile(
+    r"^\s*(?:Quoting|Zitat von|Citando|Citation de|Citaat van|Cytuję|Cytat|Citerar)\s+\S[^:]{0,160}:\s*$",
+    re.IGNORECASE,
+)
+_WRITTEN = re.compile(r"^(?=.*(?:\d|@)).{0,200}\sgeschrieben\s*:\s*$", re.IGNORECASE)
 # Right-to-left and other invisible marks that clients put around Arabic and Hebrew headers.
 _MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _ATTRIBUTION_START = re.compile(
@@ -168,7 +176,7 @@ def _is_attribution(lines: list[str], index: int) -> bool:
     line = lines[index].strip()
     if not line or len(line) > 300:
         return False
-    if line.endswith(":") and _DATED_ADDRESS.match(line):
+    if line.endswith(":") and (_DATED_ADDRESS.match(line) or _QUOTING.match(line) or _WRITTEN.match(line)):
         return True
     for width in (1, 2, 3):
         window = lines[index : index + width]

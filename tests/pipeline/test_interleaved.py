@@ -151,11 +151,21 @@ def test_a_list_footer_below_the_message_is_not_the_block() -> None:
         "Op 10 jan. 2020 om 10:00 schreef Jan de Vries <\njan@example.nl>:",
         "On Fri, Jan 10, 2020 at 10:00 AM Jan de\nVries <jan@example.nl>\nwrote:",
         "Le ven. 10 janv. 2020 à 10:00, Jan de Vries\n<jan@example.nl> a écrit :",
+        "Quoting Jan de Vries <jan@example.nl>:\n",
+        "Zitat von Jan de Vries <jan@example.nl>:\n",
+        "Jan de Vries <jan@example.nl> hat am 10. Januar 2020 um 10:00 geschrieben:",
     ],
 )
 def test_a_body_of_only_a_wrapped_attribution_and_a_quote_has_no_block(attribution: str) -> None:
-    """Nothing of the author's own: the attribution's name is not their signature."""
+    """Nothing of the author's own: the attribution's name is not their signature (also the
+    attributions of Horde and Open-Xchange, which have no "wrote" verb)."""
     body = f"{attribution}\n> Kunt u mij bellen?\n> Jan de Vries\n> 06 12345678\n"
     reading = read_message(_mail(body, sender="Carl Jensen <carl@example.dk>"))
     assert not reading.own.text.strip()
     assert extract(reading.own).signature_lines is None
+
+
+def test_an_own_sentence_ending_in_geschrieben_is_not_an_attribution() -> None:
+    """Without a date or address beside it, "geschrieben:" ends one of the author's sentences."""
+    body = "Hallo Bob,\n\nich habe dir gestern geschrieben:\nbitte ruf mich an.\n\nViele Grüße\nCarl Jensen\n"
+    assert "bitte ruf mich an." in read_message(_mail(body)).own.text
