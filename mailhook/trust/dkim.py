@@ -114,7 +114,7 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
         return False  # RFC 8301 3.1: rsa-sha1 must not be used for verifying (SHA-1 collides)
     if not all(name.encode() in checker.include_headers for name in ("from", *must_sign)):
         return False
-    if any(name not in checker.include_headers and not reads_as_default(name, value)
+    if any(name not in checker.include_headers and not may_be_unsigned(name, value)
            for name, value in ((n.lower(), v) for n, v in checker.headers)):
         return False
     length = fields.get(b"l")
@@ -127,13 +127,15 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
     return int(length) >= len(policy.canonicalize_body(checker.body))
 
 
-def reads_as_default(name: bytes, value: bytes) -> bool:
-    """Whether a field, left unsigned, cannot change how the signed body reads: anything but a
-    Content-Type or Content-Transfer-Encoding, or one saying what the body would read as without
-    it (RFC 2045: plain text, 7bit; UTF-8 too). Anyone may replace an unsigned one, so a
-    multipart type whose boundary sits in quoted text, a charset (UTF-7) or an encoding
-    (quoted-printable) that turns "> =0A..." into unquoted lines would make the signer's body
-    read as the attacker's words."""
+def may_be_unsigned(name: bytes, value: bytes) -> bool:
+    """Whether a field can be left out of h= without letting anyone put words in the signer's
+    mouth: not the Subject (the digest names a task by it), and a Content-Type or
+    Content-Transfer-Encoding only when it says what the body would read as without it (RFC
+    2045: plain text, 7bit; UTF-8 too). Anyone may replace an unsigned field: a multipart type
+    whose boundary sits in quoted text, a charset (UTF-7) or an encoding (quoted-printable) that
+    turns "> =0A..." into unquoted lines would make the signer's body read as the attacker's."""
+    if name == b"subject":
+        return False
     text = value.decode("utf-8", "replace")
     if name == b"content-transfer-encoding":
         return text.strip().lower() in ("7bit", "8bit", "binary")

@@ -563,3 +563,19 @@ def test_the_inline_verdict_refuses_sha1_and_testing_keys_too(
     assert verdict(raw, "corp.example", config, dnsfunc=lookup) == ("fail" if sha1 else "none")
     sha256 = signed(mail(f"Victim <{VICTIM}>"), keys["corp.example"], "corp.example")
     assert verdict(sha256, "corp.example", config, dnsfunc=lookup) == ("pass" if sha1 else "none")
+
+
+def test_an_unsigned_subject_never_titles_the_victims_mail(
+    hook: Callable[..., Any], keys: dict[str, Key]
+) -> None:
+    """The victim's genuine request, signed without its Subject; the attacker replaces the
+    Subject and sends it on. The digest names a task by its mail's Subject, so a pass would show
+    the attacker's words as the victim's: such a signature does not pass, no task is made."""
+    config, store = hook()
+    body = "Hi Ann,\n\nCould you send me the signed contract by Friday?\n\nBest regards,\nVic Tim\n"
+    raw = signed(mail(f"Victim <{VICTIM}>", body, subject="contract"), keys["corp.example"], "corp.example",
+                 include_headers=[b"from", b"to", b"date", b"message-id", b"content-type"])
+    raw = raw.replace(b"Subject: contract", b"Subject: Urgent: new bank account for all payments")
+    [row] = process(config, store, raw, mail_from=VICTIM)
+    assert list(store.query("select * from tasks")) == []
+    assert row["dkim_verdict"] != "pass"
