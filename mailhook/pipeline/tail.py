@@ -56,6 +56,8 @@ def _tail_kind(paragraph: list[str]) -> str:
     text = [line for line in paragraph if line.strip()]
     if all(is_noise(line) for line in text):
         return _NOISE
+    if _is_list_footer(text):
+        return _FOOTER
     boiler = [i for i, line in enumerate(text) if kind.is_boilerplate(line)]
     if not boiler:
         prose = all(kind.is_prose(line) or _is_wrapped(line) for line in text)
@@ -65,7 +67,7 @@ def _tail_kind(paragraph: list[str]) -> str:
     # legal box (a register number), which lists the switchboard and the managers.
     below = text[boiler[0] :]
     personal = [line for line in below if not kind.is_boilerplate(line) and _is_contact(line)]
-    if not personal or any(kind.is_registry(line) for line in text) or _is_list_footer(text):
+    if not personal or any(kind.is_registry(line) for line in text):
         return _FOOTER
     return _CONTENT
 
@@ -90,7 +92,7 @@ def _is_full_name(line: str) -> bool:
 def _footer_offset(paragraph: list[str]) -> int:
     """Where the footer starts in its paragraph: at its first legal line, or above it where
     only the company's name (no person, role or number) heads the legal lines."""
-    first = next(i for i, line in enumerate(paragraph) if kind.is_boilerplate(line))
+    first = next(i for i, line in enumerate(paragraph) if kind.is_boilerplate(line) or _LIST.search(line))
     head = [line for line in paragraph[:first] if line.strip()]
     if len(head) <= 2 and not any(_is_personal(line) for line in head):
         return 0

@@ -133,12 +133,19 @@ def test_an_attribution_whose_quote_has_no_marks_ends_the_own_words() -> None:
     assert "Bob Miller" not in read_message(_mail(body)).own.text
 
 
-def test_a_list_footer_below_the_message_is_not_the_block() -> None:
-    """Mailman's footer after an interleaved reply is the list's, not the author's."""
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "devel mailing list\ndevel@lists.example.org\nhttps://lists.example.org/mailman/listinfo/devel",
+        "La liste de diffusion devel\ndevel@listes.example.fr\nhttps://listes.example.fr/sympa/info/devel",
+        "devel Mailingliste\ndevel@lists.example.de\nhttps://lists.example.de/postorius/lists/devel",
+    ],
+)
+def test_a_list_footer_below_the_message_is_not_the_block(footer: str) -> None:
+    """A list manager's footer after an interleaved reply is the list's, not the author's."""
     body = (
         "> Does 2.3 still build on arm64?\n\nIt does, with the patch from last week.\n\nCheers,\n-Carl\n\n"
-        "_______________________________________________\ndevel mailing list\ndevel@lists.example.org\n"
-        "https://lists.example.org/mailman/listinfo/devel\n"
+        f"_______________________________________________\n{footer}\n"
     )
     lines, fields = _signature(_mail(body))
     assert not any("mailing list" in line or "listinfo" in line for line in lines)
