@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from mailhook.model import Evidence
 from mailhook.pipeline.address import country_code, find_address, is_address_line
@@ -10,7 +11,7 @@ from mailhook.pipeline.candidate import Block, Candidate, Finder
 from mailhook.pipeline.cjk import find_cjk
 from mailhook.pipeline.lines import EMAIL, URL
 from mailhook.pipeline.names import find_name
-from mailhook.pipeline.phones import find_phones, normalise
+from mailhook.pipeline.phones import Phone, find_phones, normalise, row_parts
 from mailhook.pipeline.roles import find_roles
 
 # Region to read national phone numbers in when neither the block nor the domain says.
@@ -81,18 +82,25 @@ def find_phone_numbers(block: Block) -> list[Candidate]:
     region = _region(block)
     found = []
     for index, line in enumerate(block.lines):
-        postal = is_address_line(line)  # "Houston, TX 77002-7361" holds no phone
-        for phone in find_phones(line):
-            if phone.labelled or not postal:
-                # A switchboard ("Standard :", "Zentrale") is the sender's number only when
-                # the block gives no line of their own.
-                confidence = 0.6 if phone.switchboard else 0.85
-                found += _phones(phone.text, phone.kinds, line, confidence, index, region)
+        for phone in _own_numbers(line):
+            # A switchboard ("Standard :", "Zentrale") is the sender's number only when
+            # the block gives no line of their own.
+            confidence = 0.6 if phone.switchboard else 0.85
+            found += _phones(phone.text, phone.kinds, line, confidence, index, region)
     for index, line in enumerate(block.above):
         for phone in find_phones(line):
             if phone.labelled:
                 found += _phones(phone.text, phone.kinds, line, 0.5, 1000 + index, region)
     return found
+
+
+def _own_numbers(line: str) -> Iterator[Phone]:
+    """The line's numbers, part by part in a row between bars ("Acme | 9549 Garland Court |
+    (303) 420-8280"): an unlabelled number counts unless its own part is a postal line
+    ("Houston, TX 77002-7361" holds no phone)."""
+    for part in row_parts(line):
+        postal = is_address_line(part)
+        yield from (phone for phone in find_phones(part) if phone.labelled or not postal)
 
 
 def _sender(block: Block) -> str | None:

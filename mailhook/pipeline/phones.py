@@ -133,6 +133,11 @@ class Phone:
     switchboard: bool = False
 
 
+def row_parts(line: str) -> list[str]:
+    """The parts of a one-line block between bars or bullets; the line itself when it has none."""
+    return _SEGMENT_BREAK.split(line) if ("|" in line or "•" in line or "·" in line) else [line]
+
+
 def find_phones(line: str) -> Iterator[Phone]:
     """Yield the phone numbers on one line with their field kinds (extensions kept as written)."""
     masked = _mask(line[:_LONGEST_LINE])

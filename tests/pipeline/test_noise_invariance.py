@@ -380,3 +380,12 @@ def test_pipe_row_keeps_the_street_apart_from_a_department(finders: tuple[Finder
         "+1 415 555 0123",
         "+1 415 555 0199",
     )
+
+
+def test_pipe_row_unlabelled_phone_beside_a_street(finders: tuple[Finder, ...]) -> None:
+    """An unlabelled number in its own part of a row is a phone even where another part of the
+    row is a street and a postal line."""
+    mail = MAILS["en"]
+    row = "Northwind Traders | 9549 Garland Court | Westminster, CO 80021 | (303) 555-0142"
+    body = "\n".join([*mail.prose, "", mail.valediction, "Anna Berg", row, ""])
+    assert _fields(_plain(mail, body), finders)["phone"] == "(303) 555-0142"
