@@ -58,12 +58,22 @@ def find_signature(lines: list[str], author: Author | None) -> Block | None:
     last MOST_LINES lines are read."""
     offset = max(0, len(lines) - MOST_LINES)
     tail = lines[offset:]
+    if _lone_line_of_another(tail, author):
+        return None
     block = _find(tail, author, MOST_DELIMITERS)
     block = _anchored(tail, author) if block is None else _preferred(tail, block, author)
     if block is None or offset == 0:
         return block
     signoff = None if block.signoff is None else block.signoff + offset
     return Block(block.first + offset, block.last + offset, signoff)
+
+
+def _lone_line_of_another(lines: list[str], author: Author | None) -> bool:
+    """A body of one line that does not name the named sender ("Thanks Bob", "Merci Bob."):
+    it speaks to someone, or of someone; the sender does not sign it."""
+    text = [line for line in lines if line.strip()]
+    named = author is not None and bool(author.name)
+    return len(text) == 1 and named and not kind.names_sender(text[0], author)
 
 
 def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | None:

@@ -101,3 +101,24 @@ def test_a_dash_signoff_below_the_last_quote_is_the_block(sender: str, signoff: 
     assert extraction.signature_lines is not None
     assert reading.body.split("\n")[extraction.signature_lines[1]] == signoff.split("\n")[-1]
     assert extraction.fields["first_name"] == first_name
+
+
+@pytest.mark.parametrize("body", ["Thanks Bob", "Danke, Bob", "Merci Bob.", "Bob Miller"])
+def test_a_one_line_body_that_does_not_name_the_sender_has_no_block(body: str) -> None:
+    """"Thanks Bob" alone thanks the addressee; the sender, Carl, has not signed."""
+    message = EmailMessage()
+    message["From"] = "Carl Jensen <carl@jensen-tools.example>"
+    message["To"] = "Bob Miller <bob@example.org>"
+    message["Subject"] = "Re: prices"
+    message.set_content(body + "\n")
+    assert extract(read_message(message.as_bytes()).own).signature_lines is None
+
+
+@pytest.mark.parametrize("body", ["Thanks, Carl", "Carl"])
+def test_a_one_line_body_signed_by_the_sender_is_their_block(body: str) -> None:
+    """A name-only sign-off alone on its line is still the sender's."""
+    message = EmailMessage()
+    message["From"] = "Carl Jensen <carl@jensen-tools.example>"
+    message["Subject"] = "Re: prices"
+    message.set_content(body + "\n")
+    assert extract(read_message(message.as_bytes()).own).fields["first_name"] == "Carl"
