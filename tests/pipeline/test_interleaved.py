@@ -176,3 +176,24 @@ def test_an_own_sentence_ending_in_geschrieben_is_not_an_attribution() -> None:
     """Without a date or address beside it, "geschrieben:" ends one of the author's sentences."""
     body = "Hallo Bob,\n\nich habe dir gestern geschrieben:\nbitte ruf mich an.\n\nViele Grüße\nCarl Jensen\n"
     assert "bitte ruf mich an." in read_message(_mail(body)).own.text
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        "__________________________________________________\nDo You Yahoo!?\n"
+        "Send FREE video emails in Yahoo! Mail!\nhttp://promo.yahoo.com/videomail/",
+        "Sent from my iPhone",
+        "Bob Miller\nMiller Corp\nTel +1 212 555 0199",
+    ],
+)
+def test_a_top_posted_block_stays_when_lines_follow_the_quote(below: str) -> None:
+    """Lines under the quote of a top-posted reply (a webmail ad, a device line, the quoted
+    sender's block left unmarked) do not displace the sender's block above the quote."""
+    body = (
+        "Yes, week 14.\n\nBest regards,\nCarl Jensen\nJensen Tools ApS\nTel. +45 33 12 34 56\n\n"
+        f"{_LANGUAGES['en'][0]}\n{_QUOTE}\n{below}\n"
+    )
+    lines, fields = _signature(_mail(body))
+    assert lines == ["Carl Jensen", "Jensen Tools ApS", "Tel. +45 33 12 34 56"]
+    assert fields["phone"] == "+45 33 12 34 56"
