@@ -91,7 +91,8 @@ DE = lexicon(
         r"\b(?P<act>gibt es (?:eine |die )?möglichkeit)\b",
         r"\b(?P<act>(?:wer|wie|wann|was|wo|welche\w*)\s+(?:würde|könnte|sollte|kann|muss|soll|müssen|sollen|"
         r"können|dürfen|darf)\b)[^.!]*\?",
-        rf"\b(?:weißt du|wissen Sie|wisst ihr)\s+(?:\S+\s+){{0,2}}?(?P<act>{_DE_WH})\b",
+        # Not "weißt du noch, wie ...": remembering together, no question to answer.
+        rf"\b(?:weißt du|wissen Sie|wisst ihr)(?!\s+noch\b)\s+(?:\S+\s+){{0,2}}?(?P<act>{_DE_WH})\b",
         r"\b(?P<act>lässt|läßt|ließe|liesse) sich\b[^.!]*\?",
         r"\b(?P<act>(?:wo|wie|wann)\s+(?-i:finde|bekomme|kriege|erhalte|finden|bekommen)\s+(?:ich|"
         r"wir))\b(?=[^.!]*\?)",

@@ -62,7 +62,8 @@ _SOCIAL = {
 # doesn't the export work?" is a question), and exclamations put as questions ("how depressing
 # would it be?"; not "how long would it take?").
 _SUGGESTION = {
-    "en": r"why (?:don't|do not|not|wouldn't|won't|didn't) (?:you|we)\b|why not\b|how (?!long|many|much"
+    "en": r"what an?\b|why (?:don't|do not|not|wouldn't|won't|didn't) (?:you|we)\b|why not\b|how (?!long"
+    r"|many|much"
     r"|often|soon"
     r"|far|quickly|fast|big|large|old|late|early|exactly)\w+ (?:would|is|was|are|were|could|can"
     r"|must) (?:it|that|this"
@@ -252,12 +253,43 @@ _WAY = {
     r" (?:Pan|Pani|Państwo)?\s*(?:jakiś|jakąś|nowszy|nowszą))",
 }
 
+# Yes/no questions to the reader, as each language puts them: the verb first with a pronoun of the
+# second person (or "we" asking what to do), or a verb of the second person opening the sentence
+# where the pronoun is left out; not reminiscing or small talk ("do you remember", "did you have a
+# nice weekend", "are you kidding"), nor advice ("have you tried ...?").
+_YES_NO = {
+    "en": r"(?!(?:do|did) you (?:remember|mind|have an? (?:nice|good|great|lovely))|would you mind"
+    r"|are you (?:kidding|serious|joking|sure|ok|okay|well|alright|mad|crazy)"
+    r"|(?:have|did) you (?:tried|try|checked|check|seen|heard))"
+    r"(?:(?:do|did|are|will|would|can|could|have) you|(?:should|shall) we)\b",
+    "de": r"(?!(?:hattest|hatten) (?:du|Sie|ihr) (?:ein|einen) (?:schön|gut)|weißt du noch|erinnerst du"
+    r"|bist du verrückt|(?:hast|haben|habt) (?:du|Sie|ihr) (?:\S+ ){0,3}?ge\w+(?:t|en)\b)"
+    r"(?:\w+en (?-i:Sie)|\w+st du|\w+t ihr|sind Sie|seid ihr|(?:sollen|sollten|müssen) wir)\b",
+    "fr": r"(?!(?:te souviens-tu|vous souvenez-vous|vous rappelez-vous|te rappelles-tu))"
+    r"(?:\w+-(?:vous|tu)|est-ce que (?:vous|tu)|faut-il|dois-je|devons-nous|doit-on)\b",
+    "es": r"¿\s*(?:(?:todavía|aún|ya|también|entonces|al final)\s+)?(?!(?:las|les|mes|tres|más|antes"
+    r"|veces|estas|esas|otras|dos|cuales|recuerdas|acuerdas|te acuerdas)\b)(?:te\s+)?\w{3,}(?:as|es|áis|éis"
+    r"|ís)\b",
+    "it": r"(?:(?:ancora|già|anche|poi|quindi|allora)\s+)?(?!(?:hai|avete) (?:controllato|provato|verificato"
+    r"|visto|sentito))(?:(?:ti|vi|Le) (?:serv\w+|va|andrebbe|interess\w+|occorr\w+)|(?:vieni|venite|hai"
+    r"|avete|sei|siete|vuoi|volete|devi|dovete|pensi|pensate|riesci|riuscite|conosci|conoscete|preferisci"
+    r"|preferite|passi|passate))\b",
+    "nl": r"(?!weet je nog|herinner je)(?:\w+ (?:je|jij|u|jullie)|(?:moeten|zullen) we)\b",
+    "pt": r"(?:(?:ainda|já|também|então)\s+)?(?:vens|vêm|precisas|tens|têm|queres|podes|vais|estás|sabes"
+    r"|conheces|preferes|achas|consegues|(?:você|vocês|o senhor|a senhora) \w+)\b",
+    "da": r"(?!husker (?:du|(?-i:I))|kan (?:du|(?-i:I)) huske)(?:\w+ (?:du|(?-i:I))|(?:skal|bør|burde) vi)\b",
+    "sv": r"(?!minns (?:du|ni)|kommer (?:du|ni) ihåg)(?:\w+ (?:du|ni)|(?:ska|bör|borde) vi)\b",
+    "no": r"(?!husker (?:du|dere)|kan (?:du|dere) huske)(?:\w+ (?:du|dere)|(?:skal|bør|burde) vi)\b",
+    "pl": r"(?!(?:czy )?pamiętasz|(?:czy )?pamiętacie)(?:czy\s+(?:\S+\s+)?(?:\w+(?:esz|isz|ysz|asz|cie)"
+    r"|Pan|Pani|Państwo)|\w+(?:esz|isz|ysz|asz|cie))\b",
+}
 PLAIN_QUESTIONS: dict[str, list[str]] = {
     lang: [
         _wh(_WH[lang], f"{_SOCIAL[lang]}|{_SUGGESTION[lang]}|{_SELF[lang]}"),
         rf"{_OPEN}(?P<act>(?:{_SOMEONE[lang]})\b.+)" + _Q,
         rf"{_OPEN}(?P<trouble>)(?P<act>(?:{_IDEA[lang]}))\W*?\?",
         rf"{_OPEN}(?P<act>(?:{_WAY[lang]})\b.+)" + _Q,
+        rf"{_OPEN}(?P<act>(?:{_YES_NO[lang]}){_LONG})" + _Q,
         rf"(?P<plain>)(?P<trouble>)(?P<act>(?:{_IN_ADVANCE[lang]})\b.*)",
     ]
     for lang in _WH

@@ -43,6 +43,34 @@ QUESTIONS = [
     ("it", "Qualche idea?"),
     ("no", "Noen idé?"),
 ]
+YES_NO = [  # the verb first with "you" (or "we" asking what to do), or a second-person verb opening it
+    ("en", "Do you still need the brochures for the open day?"),
+    ("en", "Should we ship the spare parts to the Leeds site?"),
+    ("de", "Brauchen Sie die Broschüren noch für den Tag der offenen Tür?"),
+    ("de", "Kommst du morgen zur Schulung?"),
+    ("fr", "Venez-vous à la formation demain ?"),
+    ("fr", "Faut-il envoyer les pièces au site de Lyon ?"),
+    ("es", "¿Todavía necesitas los folletos para la jornada?"),
+    ("it", "Ti servono ancora i volantini per l'open day?"),
+    ("nl", "Kom je morgen naar de training?"),
+    ("pt", "Ainda precisas dos folhetos para o dia aberto?"),
+    ("da", "Kommer du til kurset i morgen?"),
+    ("sv", "Behöver du fortfarande broschyrerna till öppet hus?"),
+    ("no", "Trenger du fortsatt brosjyrene til åpen dag?"),
+    ("pl", "Czy nadal potrzebujesz ulotek na dzień otwarty?"),
+    ("pl", "Przyjedziesz jutro na szkolenie?"),
+]
+SMALL_TALK = [
+    ("en", "Did you have a nice weekend?"),
+    ("en", "Are you kidding me?"),
+    ("en", "Do you remember the old office?"),
+    ("en", "Have you tried turning it off and on again?"),  # advice
+    ("de", "Weißt du noch, wie das alte Büro aussah?"),
+    ("fr", "Te souviens-tu de l'ancien bureau ?"),
+    ("da", "Husker du det gamle kontor?"),
+    ("sv", "Minns du det gamla kontoret?"),
+    ("en", "What a week, right?"),
+]
 SOFT_ASKS = [
     ("en", "Thanks in advance for any pointers."),
     ("de", "Danke im Voraus für eure Hilfe."),
@@ -94,6 +122,17 @@ def _mail(sentence: str) -> str:
 def test_a_plain_question_to_the_reader_is_a_task_to_answer(language: str, sentence: str) -> None:
     tasks = detect_tasks(_mail(sentence), language=language, model=None).tasks
     assert [t.sentence for t in tasks] == [sentence] and tasks[0].title.startswith("Answer: ")
+
+
+@pytest.mark.parametrize(("language", "sentence"), YES_NO)
+def test_a_yes_no_question_to_the_reader_is_a_task_to_answer(language: str, sentence: str) -> None:
+    tasks = detect_tasks(_mail(sentence), language=language, model=None).tasks
+    assert [t.sentence for t in tasks] == [sentence] and tasks[0].title.startswith("Answer: ")
+
+
+@pytest.mark.parametrize(("language", "sentence"), SMALL_TALK)
+def test_small_talk_memories_and_advice_put_as_questions_make_no_task(language: str, sentence: str) -> None:
+    assert detect_tasks(_mail(sentence), language=language, model=None).tasks == ()
 
 
 @pytest.mark.parametrize(("language", "sentence"), SOFT_ASKS)
