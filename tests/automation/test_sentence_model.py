@@ -19,10 +19,10 @@ from mailhook.automation.sentence_model import BITS, MODEL_PATH, SentenceModel, 
 # leave without a task and the model, given, reads as a follow-up; each sentence speaks to its
 # reader ("your", "votre", "tu"), as the gates ask.
 MISSED_BY_THE_CUES = [
-    ("en", "Hi Olga,\n\nis your tender for the school going well?\n\nBest,\nRob\n",
-     "Answer: is your tender for the school going well"),
-    ("fr", "Bonjour Paul,\n\nvotre formulaire est à compléter avant la visite du technicien.\n\n"
-     "Cordialement,\nAnne\n", "Follow up: Votre formulaire est à compléter avant la visite du technicien"),
+    ("en", "Hi Olga,\n\nis your tender for the school ready yet?\n\nBest,\nRob\n",
+     "Answer: is your tender for the school ready yet"),
+    ("fr", "Bonjour Paul,\n\nvotre formulaire doit être rempli avant la visite du technicien.\n\n"
+     "Cordialement,\nAnne\n", "Follow up: Votre formulaire doit être rempli avant la visite du technicien"),
     ("es", "Hola Pilar,\n\n¿en qué punto está tu obra de la nave?\n\nSaludos,\nJuan\n",
      "Answer: en qué punto está tu obra de la nave"),
 ]
@@ -136,19 +136,19 @@ def test_the_model_reads_no_language_the_cues_do_not(model: SentenceModel) -> No
     """Trained on the eleven languages only: read as another language (here Finnish), a text gets
     the cues alone, though the model would call its sentence a follow-up."""
     text = MISSED_BY_THE_CUES[0][1]
-    assert model.is_followup("is your tender for the school going well?")
+    assert model.is_followup("is your tender for the school ready yet?")
     assert detect_tasks(text, language="fi", model=model).tasks == ()
 
 
 # Not a wh-question: those are the plain cues' (cues_plain), the model need not guess them.
-QUESTION = "is your tender for the school going well?"
+QUESTION = "is your tender for the school ready yet?"
 
 
 @pytest.mark.parametrize(
     "text",
     [
         # Put to nobody: no second person, no "please", no author as object.
-        "Hi Olga,\n\nis the tender for the school going well?\n\nBest,\nRob\n",
+        "Hi Olga,\n\nis the tender for the school ready yet?\n\nBest,\nRob\n",
         # Mail to a group: a list post, a newsletter, a report to a team.
         f"Hi all,\n\n{QUESTION}\n\nBest,\nRob\n",
         f"Hallo zusammen,\n\n{QUESTION}\n\nGruß\nRob\n",
