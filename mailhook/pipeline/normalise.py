@@ -19,10 +19,10 @@ _TABLE = _INVISIBLE | _SPACES | _WIDE_DIGITS
 _DIGIT_DASH = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d](?=\d)")
 # A link target that an HTML-to-text converter writes after the linked words
 # ("www.x.com<http://www.x.com/>", "+49 89 1234<tel:+49891234>", "Acme <https://acme.example/>").
-_LINK_TARGET = re.compile(r"(?<=\S)[ \t]?<(?:mailto|tel|callto|sip|sms):[^<>\s]{0,500}>", re.IGNORECASE)
+_LINK_TARGET = re.compile(r"(?<=\S)[ \t]{0,3}<(?:mailto|tel|callto|sip|sms):[^<>\s]{0,500}>", re.IGNORECASE)
 # A web link's target: the block finder still sees it (a linked "Constant Contact" below a
 # newsletter is no sender's name), the field finders read the block without it.
-_WEB_TARGET = re.compile(r"(?<=\S)[ \t]?<https?://[^<>\s]{0,500}>", re.IGNORECASE)
+_WEB_TARGET = re.compile(r"(?<=\S)[ \t]{0,3}<https?://[^<>\s]{0,500}>", re.IGNORECASE)
 # A whole line set in emphasis by such a converter: "*Anna Berg*", "_Sales_", "**ACME GmbH**".
 _EMPHASIS = re.compile(r"^(\s*)(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]{1,200}?)(?<=[^\s*_])\2(\s*)$")
 # '=20' and '=09' left at the line end of a quoted-printable body whose Content-Transfer-Encoding
