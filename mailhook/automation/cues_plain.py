@@ -195,6 +195,21 @@ _NEED_DONE = {
     "no": r"\b(?:må|skal|bør) (?P<act>(?:det|dette|feilen|problemet) (?:være|bli) {done}\b.*)",
     "pl": r"\bmusi (?P<act>(?:to|ten błąd|ten problem) (?:być|zostać) {done}\b.*)",
 }
+# A deadline set inside a clause: something must happen by a time ("the delivery has to arrive
+# before the 20th", "muss die Lieferung vor dem 20. da sein"), a polite past of need ("precisava dos
+# números até quarta"), "I need" put as what the author will use ("skal jeg bruge tallene").
+_WEEKDAY = (r"(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|noon|end|montag"
+            r"|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|ende)")
+_DUE = {
+    "en": rf"\b(?P<act>(?:\w+ ){{0,3}}?(?:has|have|needs?|must) (?:to )?(?:\w+ ){{1,4}}?"
+    rf"(?:by|before|no later than) (?:the |this |next |end of )?{_WEEKDAY}.*)",
+    "de": rf"\bmuss (?P<act>(?:\S+\s+){{1,6}}?(?:bis|vor|spätestens) (?:zum |dem |am |nächsten |kommenden )?"
+    rf"{_WEEKDAY}.*)",
+    "fr": r"", "es": r"", "it": r"", "nl": r"",
+    "pt": r"\bprecis(?:ava|ávamos|aria|aríamos) (?P<act>(?:d[oa]s?|de) .+)",
+    "da": r"\bskal (?:jeg|vi) (?:\S+ )?bruge (?P<act>.+)",
+    "sv": r"", "no": r"", "pl": r"",
+}
 # An impersonal or conditional wish that someone act ("es wäre gut, wenn jemand ...", "il faudrait
 # que quelqu'un regarde", "bisognerebbe che qualcuno", "someone should look at it").
 _WISH = {
@@ -316,7 +331,8 @@ def _alternatives(pattern: str) -> list[str]:
 
 
 PLAIN_NEEDS: dict[str, list[str]] = {
-    lang: [*_alternatives(_NEED_DONE[lang].format(done=_DONE[lang])), *_alternatives(_WISH[lang])]
+    lang: [*_alternatives(_NEED_DONE[lang].format(done=_DONE[lang])), *_alternatives(_WISH[lang]),
+           *(["(?P<plain>)" + _DUE[lang]] if _DUE[lang] else [])]
     for lang in _WH
 }
 
