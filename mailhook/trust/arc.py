@@ -11,6 +11,7 @@ import dkim
 import dkim.dnsplug
 from dkim.util import InvalidTagValueList, parse_tag_value
 
+from mailhook.trust.authorship import read_header_block
 from mailhook.trust.dkim import (
     PASS,
     TEMPERROR,
@@ -20,6 +21,7 @@ from mailhook.trust.dkim import (
     bounded,
     dkim_results,
     is_key_name,
+    may_be_unsigned,
     parse_results,
     unavailable_on_timeout,
 )
@@ -119,7 +121,7 @@ def vouched(
     # form it cannot find again by " i=N;".
     except (binascii.Error, IndexError):
         return False
-    if cv != dkim.CV_Pass:
+    if cv != dkim.CV_Pass or not _latest_signature_signs_what_we_read(raw):
         return False
     for result in results:  # dkimpy lists the latest instance first
         if _name(result["as-domain"]) not in sealers:
@@ -127,6 +129,24 @@ def vouched(
         if _records_aligned_pass(result["aar-value"], from_domain):
             return True
     return False
+
+
+def _latest_signature_signs_what_we_read(raw: bytes) -> bool:
+    """The latest ARC-Message-Signature covers the From and every field that may not be left
+    unsigned (trust.dkim.may_be_unsigned): anyone holding a sealed message (a subscriber of the
+    list) may replace a field it leaves out and send the message on, and the chain still
+    validates."""
+    try:
+        top, headers = dkim.ARC(raw).sorted_arc_headers()
+        [fields] = [parse_tag_value(value) for instance, (name, value) in headers
+                    if instance == top and name.lower() == _SIGNATURE]
+    except (dkim.DKIMException, IndexError, ValueError, InvalidTagValueList):
+        return False
+    signed = {name.strip().lower() for name in fields.get(b"h", b"").split(b":")}
+    block = read_header_block(raw)
+    present = [(name.encode(), value) for name, value in block.fields]
+    return b"from" in signed and all(name in signed or may_be_unsigned(name, value)
+                                     for name, value in present)
 
 
 def _records_aligned_pass(aar: bytes, from_domain: str | None) -> bool:

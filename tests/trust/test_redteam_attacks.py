@@ -579,3 +579,24 @@ def test_an_unsigned_subject_never_titles_the_victims_mail(
     [row] = process(config, store, raw, mail_from=VICTIM)
     assert list(store.query("select * from tasks")) == []
     assert row["dkim_verdict"] != "pass"
+
+
+def test_a_field_the_trusted_sealer_left_unsigned_cannot_be_replaced(
+    hook: Callable[..., Any], keys: dict[str, Key]
+) -> None:
+    """The trusted list seals the victim's post (recording the victim's pass) with an AMS that
+    leaves Subject and Content-Type out; a subscriber replaces them and sends the post on to ann.
+    The chain still validates, but the latest AMS does not sign what we read: no pass."""
+    config, store = hook(trusted_arc_sealers=("lists.example",))
+    message = mail(f"Victim <{VICTIM}>", TOP_POSTED, msgid="<list@corp.example>")
+    seal = dkim.arc_sign(_aar("corp.example") + message, b"sel", b"lists.example",
+                         keys["lists.example"].private, b"lists.example",
+                         include_headers=[b"from", b"to", b"date", b"message-id"])
+    sealed = b"".join(seal) + message
+    changed = sealed.replace(b'Content-Type: text/plain; charset="utf-8"',
+                             b'Content-Type: multipart/mixed; boundary="XYZ"')
+    assert dkim.arc_verify(changed, dnsfunc=lambda name, timeout=5: {
+        key_name("lists.example"): keys["lists.example"].record}.get(name))[0] == dkim.CV_Pass
+    [row] = process(config, store, changed)
+    assert row["dkim_verdict"] == "none"
+    assert_untouched(store, may_log_unverified=True)
