@@ -206,7 +206,7 @@ _DUE = {
     "de": rf"\bmuss (?P<act>(?:\S+\s+){{1,6}}?(?:bis|vor|spätestens) (?:zum |dem |am |nächsten |kommenden )?"
     rf"{_WEEKDAY}.*)",
     "fr": r"", "es": r"", "it": r"", "nl": r"",
-    "pt": r"\bprecis(?:ava|ávamos|aria|aríamos) (?P<act>(?:d[oa]s?|de) .+)",
+    "pt": r"\bprecis(?:ava|ávamos|aria|aríamos) (?P<act>d[oa]s? [^,.;]*\baté\b.+)",  # with its deadline
     "da": r"\bskal (?:jeg|vi) (?:\S+ )?bruge (?P<act>.+)",
     "sv": r"", "no": r"", "pl": r"",
 }
