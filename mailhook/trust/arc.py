@@ -21,10 +21,10 @@ from mailhook.trust.dkim import (
     bounded,
     dkim_results,
     is_key_name,
-    may_be_unsigned,
     parse_results,
     unavailable_on_timeout,
 )
+from mailhook.trust.unsigned import reads_as_signed
 
 _SEAL = b"arc-seal"
 _SIGNATURE = b"arc-message-signature"
@@ -133,20 +133,20 @@ def vouched(
 
 def _latest_signature_signs_what_we_read(raw: bytes) -> bool:
     """The latest ARC-Message-Signature covers the From and every field that may not be left
-    unsigned (trust.dkim.may_be_unsigned): anyone holding a sealed message (a subscriber of the
+    unsigned (trust.unsigned.reads_as_signed): anyone holding a sealed message (a subscriber of the
     list) may replace a field it leaves out and send the message on, and the chain still
     validates."""
     try:
         top, headers = dkim.ARC(raw).sorted_arc_headers()
         [fields] = [parse_tag_value(value) for instance, (name, value) in headers
                     if instance == top and name.lower() == _SIGNATURE]
+        _, body = dkim.rfc822_parse(raw)
     except (dkim.DKIMException, IndexError, ValueError, InvalidTagValueList):
         return False
-    signed = {name.strip().lower() for name in fields.get(b"h", b"").split(b":")}
+    signed = [name.strip().lower() for name in fields.get(b"h", b"").split(b":")]
     block = read_header_block(raw)
     present = [(name.encode(), value) for name, value in block.fields]
-    return b"from" in signed and all(name in signed or may_be_unsigned(name, value)
-                                     for name, value in present)
+    return b"from" in signed and reads_as_signed(present, signed, body)
 
 
 def _records_aligned_pass(aar: bytes, from_domain: str | None) -> bool:

@@ -8,7 +8,6 @@ import functools
 import re
 from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from concurrent.futures import Executor
-from email.policy import default as default_policy
 from types import TracebackType
 from typing import Any
 
@@ -23,6 +22,7 @@ from dkim.util import InvalidTagValueList, parse_tag_value
 from publicsuffixlist import PublicSuffixList
 
 from mailhook.trust.authorship import read_header_block
+from mailhook.trust.unsigned import reads_as_signed
 
 # The seams: a synchronous TXT lookup as dkimpy calls it, `(name, timeout=...)`, and its async twin.
 DnsFunc = Callable[..., bytes | None]
@@ -114,8 +114,7 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
         return False  # RFC 8301 3.1: rsa-sha1 must not be used for verifying (SHA-1 collides)
     if not all(name.encode() in checker.include_headers for name in ("from", *must_sign)):
         return False
-    if any(name not in checker.include_headers and not may_be_unsigned(name, value)
-           for name, value in ((n.lower(), v) for n, v in checker.headers)):
+    if not reads_as_signed(checker.headers, checker.include_headers, checker.body):
         return False
     length = fields.get(b"l")
     if length is None:
@@ -125,28 +124,6 @@ def signs_what_we_read(checker: dkim.DKIM, must_sign: Collection[str] = FROM_ONL
     except InvalidCanonicalizationPolicyError:
         return False
     return int(length) >= len(policy.canonicalize_body(checker.body))
-
-
-def may_be_unsigned(name: bytes, value: bytes) -> bool:
-    """Whether a field can be left out of h= without letting anyone put words in the signer's
-    mouth: not the Subject (the digest names a task by it), and a Content-Type or
-    Content-Transfer-Encoding only when it says what the body would read as without it (RFC
-    2045: plain text, 7bit; UTF-8 too). Anyone may replace an unsigned field: a multipart type
-    whose boundary sits in quoted text, a charset (UTF-7) or an encoding (quoted-printable) that
-    turns "> =0A..." into unquoted lines would make the signer's body read as the attacker's."""
-    if name == b"subject":
-        return False
-    text = value.decode("utf-8", "replace")
-    if name == b"content-transfer-encoding":
-        return text.strip().lower() in ("7bit", "8bit", "binary")
-    if name != b"content-type":
-        return True
-    try:
-        header = default_policy.header_factory("content-type", " ".join(text.split()))
-    except Exception:  # noqa: BLE001 - the stdlib's parser on hostile input: not a plain default
-        return False
-    charset = str(header.params.get("charset", "us-ascii")).lower()
-    return header.content_type == "text/plain" and charset in ("us-ascii", "utf-8") and not header.defects
 
 
 def _recording(lookup: DnsFunc, records: dict[bytes, bytes | None]) -> DnsFunc:

@@ -498,7 +498,13 @@ def test_a_field_that_decides_how_the_body_reads_must_be_signed(
     if field in ("charset", "encoding"):
         body = BOTTOM_POSTED.format(nl="+AAo-" if field == "charset" else "=0A",
                                     plus="+-" if field == "charset" else "+")
-    raw = signed(mail(f"Victim <{VICTIM}>", body), keys["corp.example"], "corp.example",
+    message = mail(f"Victim <{VICTIM}>", body)
+    if field == "encoding":  # sent as 7bit, so that "=0A" is the quoted text's own characters
+        head, _, _ = message.partition(b"\r\n\r\n")
+        head = head.replace(b"Content-Transfer-Encoding: quoted-printable",
+                            b"Content-Transfer-Encoding: 7bit")
+        message = head + b"\r\n\r\n" + body.replace("\n", "\r\n").encode()
+    raw = signed(message, keys["corp.example"], "corp.example",
                  include_headers=[b"from", b"to", b"subject", b"date", b"message-id"])
     if field == "charset":
         raw = raw.replace(b'charset="utf-8"', b'charset="utf-7"')
@@ -510,6 +516,11 @@ def test_a_field_that_decides_how_the_body_reads_must_be_signed(
     else:
         raw = raw.replace(b"Content-Transfer-Encoding: 7bit", b"Content-Transfer-Encoding: quoted-printable")
     [row] = process(config, store, raw, mail_from=VICTIM)
+    if field == "Content-Transfer-Encoding":
+        # Quoted-printable over a body with no escape in it reads as the signed 7bit body did:
+        # harmless, so it may pass; the attacker's block above an Outlook header stays quoted.
+        assert "+12125550199" not in filled_by_ai(store).values()
+        return
     assert filled_by_ai(store) == {}
     assert row["dkim_verdict"] != "pass"
     assert_untouched(store, may_log_unverified=True)
@@ -599,4 +610,95 @@ def test_a_field_the_trusted_sealer_left_unsigned_cannot_be_replaced(
         key_name("lists.example"): keys["lists.example"].record}.get(name))[0] == dkim.CV_Pass
     [row] = process(config, store, changed)
     assert row["dkim_verdict"] == "none"
+    assert_untouched(store, may_log_unverified=True)
+
+
+# Gmail and Google Workspace sign multipart mail with h=to:subject:message-id:date:from:mime-version
+# (and the same names again, oversigned): Content-Type and Content-Transfer-Encoding left out.
+GMAIL_HEADERS = [b"to", b"subject", b"message-id", b"date", b"from", b"mime-version",
+                 b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"reply-to"]
+GENUINE = "Thanks, that works for us.\n\nBest regards,\nVic Tim\nHead of Sales\nCorp Ltd\n" \
+          "Tel: +1 212 555 0100\n"
+
+
+def gmail_mail(body: str = GENUINE, *, quoted: str = "", html: bool = True, cte: str | None = None) -> bytes:
+    """The victim's reply as Gmail writes it: multipart/alternative (text and HTML), or one
+    text part, with the attacker's earlier mail quoted below."""
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = f"Vic Tim <{VICTIM}>", ANN, "Re: offer"
+    msg["Message-ID"], msg["Date"] = "<g1@mail.gmail.example>", formatdate(time.time())
+    text = body + ("\nOn Mon, 1 Dec 2026, Eve <attacker@evil.example> wrote:\n" + quoted if quoted else "")
+    msg.set_content(text, cte=cte) if cte else msg.set_content(text)
+    if html:
+        msg.add_alternative("<div>" + body.replace("\n", "<br>") + "</div>", subtype="html")
+    return msg.as_bytes(policy=SMTP_POLICY)
+
+
+def gmail_signed(raw: bytes, keys: dict[str, Key]) -> bytes:
+    return signed(raw, keys["corp.example"], "corp.example", include_headers=GMAIL_HEADERS)
+
+
+@pytest.mark.parametrize("shape", ["multipart", "quoted-printable text", "latin-1 text"])
+def test_mail_signed_as_gmail_signs_it_fills(
+    hook: Callable[..., Any], keys: dict[str, Key], shape: str
+) -> None:
+    """Content-Type and Content-Transfer-Encoding left unsigned are the rule, not an attack: the
+    signed body shows how it reads (its own boundary framing it, no line end hidden in an
+    escape), so the contact's genuine reply fills."""
+    config, store = hook()
+    if shape == "multipart":
+        raw = gmail_mail()
+    elif shape == "quoted-printable text":
+        raw = gmail_mail(GENUINE.replace("works for us.", "works for us. " + "All good here. " * 8),
+                         html=False, cte="quoted-printable")
+    else:
+        raw = gmail_mail(GENUINE.replace("Vic Tim", "Vic Tïm"), html=False).replace(
+            b'charset="utf-8"', b'charset="iso-8859-1"').replace("ï".encode(), b"\xef")
+    [row] = process(config, store, gmail_signed(raw, keys), mail_from=VICTIM)
+    assert row["dkim_verdict"] == "pass"
+    assert filled_by_ai(store)["phone"] == "+12125550100"
+
+
+QUOTED_BLOCK = ("> Our offer.\n>\n> Best regards,\n> Vic Forged\n> Chief Executive Officer\n"
+                "> Tel: +1 212 555 0199\n")
+HTML_QUOTE = ("> Our offer.<br><br>Best regards,<br>Vic Forged<br>Chief Executive Officer<br>"
+              "Tel: +1 212 555 0199<br>\n")
+SOFT_BROKEN = "> " + "x" * 70 + " Vic Forged, Chief Executive Officer, Tel: +1 212 555 0199\n"
+
+
+def _swapped(raw: bytes, old: bytes, new: bytes) -> bytes:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    assert old in head
+    return head.replace(old, new, 1) + b"\r\n\r\n" + body
+
+
+@pytest.mark.parametrize("attack", ["type removed", "multipart read as text", "text read as HTML",
+                                    "a second Content-Type", "soft breaks read as lines"])
+def test_an_unsigned_field_changed_to_read_the_body_otherwise_does_not_pass(
+    hook: Callable[..., Any], keys: dict[str, Key], attack: str
+) -> None:
+    """The attacker holds the victim's genuine reply, signed as Gmail signs, and changes what
+    the signature leaves out so that the body reads otherwise: the raw MIME of a multipart body
+    read as plain text, plain text read as HTML (the quote marks of its lines gone), two
+    Content-Types, quoted-printable soft breaks read as line ends. None may pass."""
+    config, store = hook()
+    if attack in ("type removed", "multipart read as text", "a second Content-Type"):
+        raw = gmail_signed(gmail_mail(quoted=QUOTED_BLOCK), keys)
+        boundary = raw.split(b'boundary="', 1)[1].split(b'"', 1)[0]
+        field = b'Content-Type: multipart/alternative;\r\n boundary="' + boundary + b'"'
+        if field not in raw:
+            field = b'Content-Type: multipart/alternative; boundary="' + boundary + b'"'
+        raw = _swapped(raw, field, {"type removed": b"X-Removed: 1",
+                                    "multipart read as text": b"Content-Type: text/plain",
+                                    "a second Content-Type": b"Content-Type: text/plain\r\n" + field}[attack])
+    elif attack == "text read as HTML":
+        raw = gmail_signed(gmail_mail(quoted=HTML_QUOTE, html=False), keys)
+        raw = _swapped(raw, b"Content-Type: text/plain", b"Content-Type: text/html")
+    else:
+        raw = gmail_signed(gmail_mail(quoted=SOFT_BROKEN, html=False, cte="quoted-printable"), keys)
+        raw = _swapped(raw, b"Content-Transfer-Encoding: quoted-printable",
+                       b"Content-Transfer-Encoding: 7bit")
+    [row] = process(config, store, raw, mail_from=VICTIM)
+    assert row["dkim_verdict"] != "pass"
+    assert "+12125550199" not in filled_by_ai(store).values()
     assert_untouched(store, may_log_unverified=True)
