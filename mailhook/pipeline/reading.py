@@ -23,6 +23,7 @@ from mailhook.trust.authorship import (
     addresses_in,
     author_in_block,
     author_in_line,
+    forward_in_doubt,
     read_header_block,
 )
 
@@ -96,7 +97,7 @@ def _read(raw: bytes, depth: int) -> Reading:
     own_text, own_first = ("", 0) if report else own_words(mime.own_source.split("\n"))
     body = mime.body.split("\n")
     forward_hint = bool(subject and _FORWARD_SUBJECT.match(subject))
-    inline = _inline_original(body, forward_hint=forward_hint, charset=mime.charset)
+    inline = _inline_original(body, forward_hint=forward_hint, charset=mime.charset, forwarder=sender)
     # The forward block the user's client wrote names the original's author, even one we cannot
     # read; a message attached to that original is its attachment (whoever wrote it), not the
     # original: only mail with no forward block at all forwards an attached message.
@@ -218,7 +219,8 @@ def _attached_original(mime: Mime, depth: int) -> Part | None:
     return None
 
 
-def _inline_original(lines: list[str], *, forward_hint: bool, charset: str | None) -> Part | None:
+def _inline_original(lines: list[str], *, forward_hint: bool, charset: str | None,
+                     forwarder: Author | None = None) -> Part | None:
     """The forwarded original in the body: its From line's author and the words below its headers."""
     cut = find_cut(lines)
     if cut is None or not (cut.forward or forward_hint):
@@ -240,6 +242,10 @@ def _inline_original(lines: list[str], *, forward_hint: bool, charset: str | Non
         # The user's own forward block is one we cannot read: the block we can read is inside the
         # original, written by whoever wrote the original.
         problem = "a forward block above this one that the reader does not know"
+    if problem is None:
+        # The one-author rule for the forwarder's lines above the original's From line: another
+        # outside address there means the block read may be one written inside the original.
+        problem = forward_in_doubt(lines[: cut.line + 1], author, forwarder)
     return Part(author, text, start, problem, charset)
 
 

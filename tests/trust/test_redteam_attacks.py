@@ -435,9 +435,6 @@ HIDDEN_BEHIND = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="open: pipeline/reading.py must call "
-                   "trust.authorship.forward_in_doubt "
-                   "(the extraction helper's file; see the red-team report)")
 @pytest.mark.parametrize("name", list(HIDDEN_BEHIND))
 def test_a_fake_forward_block_inside_a_forwarded_mail_is_not_the_original(
     hook: Callable[..., Any], keys: dict[str, Key], name: str
