@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from mailhook.automation.cues_status import STATUS_QUESTIONS, chases_status
+
 # The clause is a question. Consumed, not looked ahead: a paragraph without "?" then holds none of
 # these cues (loosening keeps it as a part), and most paragraphs need no splitting for them.
 _Q = r"[^.!]*\?"
@@ -306,6 +308,7 @@ PLAIN_QUESTIONS: dict[str, list[str]] = {
         rf"{_OPEN}(?P<act>(?:{_WAY[lang]})\b.+)" + _Q,
         rf"{_OPEN}(?P<act>(?:{_YES_NO[lang]}){_LONG})" + _Q,
         rf"(?P<plain>)(?P<trouble>)(?P<act>(?:{_IN_ADVANCE[lang]})\b.*)",
+        STATUS_QUESTIONS[lang],
     ]
     for lang in _WH
 }
@@ -385,4 +388,6 @@ def left_open(sentence: str, following: str | None, same_paragraph: bool) -> boo
     a statement (the author's own answer: "Why did the backup fail? The disk was full.")."""
     if not sentence.rstrip().endswith("?") or following is None or not same_paragraph:
         return True
+    if chases_status(sentence):
+        return True  # only the reader has news: what follows is why the author asks
     return following.rstrip().endswith("?")

@@ -1,0 +1,50 @@
+"""Status chasers of support mail, per language: the customer asks for news of their case ("any
+news?", "gibt es schon Neuigkeiten?", "des nouvelles ?", "¿hay alguna novedad?"). Only the reader
+can answer one, so the statement that often follows ("still the same error this morning") is the
+reason for asking, never the author's own answer. Written from each language's words for news,
+updates and progress, not from any message of the corpus or the held-out sets."""
+
+from __future__ import annotations
+
+import re
+
+_NEWS = {
+    "en": r"any (?:news|updates?|progress|word|feedback)|anything new (?:on|about|regarding|here)"
+    r"|(?:is there )?(?:an? )?(?:update|news) (?:on|about|regarding)|what(?:'s| is) the (?:status|latest)",
+    "de": r"(?:gibt es )?(?:schon |bereits |inzwischen )?(?:etwas |was )?neues"
+    r"|(?:gibt es )?(?:schon |bereits )?neuigkeiten|wie ist der (?:aktuelle )?stand|schon was gehört",
+    "fr": r"(?:des|de) nouvelles|du nouveau|(?:une |des )?(?:news|mise à jour)|où en (?:est|êtes|sommes)",
+    "es": r"(?:¿\s*)?(?:hay |tenéis |tienen |tiene |tienes )?(?:alguna |algunas )?"
+    r"(?:novedad(?:es)?|noticias?)|(?:¿\s*)?(?:hay )?algo nuevo|(?:¿\s*)?cómo va (?:lo|el|la|esto|mi|nuestr)",
+    "it": r"(?:ci sono )?(?:delle |qualche )?novità|(?:ci sono )?(?:degli )?aggiornamenti"
+    r"|(?:qualche )?aggiornamento|a che punto",
+    "nl": r"(?:al |nog )?(?:nieuws|updates?)|(?:hoe is de )?stand van zaken|hoe staat het (?:met|ervoor)",
+    "pt": r"(?:há |tem |temos |alguma |algumas )*novidades?|(?:alguma )?atualização|algum retorno"
+    r"|(?:alguma )?notícia",
+    "da": r"(?:er der )?noget nyt|nyt (?:om|i sagen)|hvordan går det med (?:sagen|det|den|min|vores)"
+    r"|status på",
+    "sv": r"(?:finns det )?(?:något|nåt) nytt|nytt (?:om|i ärendet)"
+    r"|hur går det med (?:detta|det|ärendet|min|vår)|status på",
+    "no": r"(?:er det )?noe nytt|nytt (?:om|i saken)|hvordan går det med (?:saken|det|den|min|vår)|status på",
+    "pl": r"(?:jest |są )?(?:coś|cos) now(?:ego)?|(?:jakieś|jakies) (?:wieści|wiesci|informacje|nowości)"
+    r"|co (?:z moim|z naszym|słychać w sprawie)",
+}
+# Danish and Norwegian are read for each other often (langdetect), and write news alike.
+_NEWS["da"] = _NEWS["no"] = f"{_NEWS['da']}|{_NEWS['no']}"
+# "Anything new with you?": news of the reader, a social question.
+_OF_THE_READER = (r"\s+(?:with (?:you|u)|bei (?:dir|euch|ihnen)|chez (?:toi|vous)|contigo|da te|da voi"
+                  r"|bij (?:jou|jullie)|com (?:você|vocês)|hos (?:dig|deg|jer|dere)|med (?:dig|deg)"
+                  r"|u (?:ciebie|was))\b")
+
+# Each language's status question as a cue (cues_plain's `plain` gate: mail to one reader).
+STATUS_QUESTIONS = {
+    lang: rf"^\W*(?:\w+,\s*)?(?P<plain>)(?P<act>(?:{words}))\b(?!{_OF_THE_READER})[^.!?]{{0,80}}\?"
+    for lang, words in _NEWS.items()
+}
+_ANY = re.compile("|".join(rf"(?:^\W*(?:\w+,\s*)?(?:{words})\b(?!{_OF_THE_READER})[^.!?]{{0,80}}\?)"
+                            for words in _NEWS.values()), re.IGNORECASE)
+
+
+def chases_status(sentence: str) -> bool:
+    """Whether the sentence asks the reader for news of the author's case."""
+    return bool(_ANY.search(sentence))

@@ -1,0 +1,48 @@
+"""Status chasers of support mail (automation/cues_status.py): the customer asks for news of their
+case, often followed by why ("still the same error"), which is no answer of the author's own."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+
+import pytest
+
+from mailhook.automation import intent
+
+CHASERS = [
+    ("en", "any update on the refund? the amount is still missing on my statement"),
+    ("de", "gibt es schon Neuigkeiten zu meinem Ticket? Der Export bricht weiterhin ab."),
+    ("fr", "du nouveau sur ma demande ? l'import échoue encore ce matin"),
+    ("es", "¿alguna novedad con la factura? seguimos sin recibirla"),
+    ("it", "ci sono aggiornamenti sul rimborso? non è ancora arrivato nulla"),
+    ("nl", "nog nieuws over de creditnota? we hebben nog niets ontvangen"),
+    ("pt", "alguma atualização sobre a licença? o sistema continua bloqueado"),
+    ("da", "er der noget nyt i sagen? fakturaen er stadig forkert"),
+    ("sv", "något nytt om ärendet? exporten stannar fortfarande"),
+    ("no", "er det noe nytt om refusjonen? pengene har fortsatt ikke kommet"),
+    ("pl", "są jakieś wieści w sprawie faktury? nadal jej nie mamy"),
+]
+NOT_CHASERS = [
+    ("en", "anything new with you? we had a great summer here."),
+    ("de", "gibt es bei dir was Neues? Bei uns ist alles ruhig."),
+    ("en", "no news is good news, so we assume the fix works."),
+    ("fr", "Voici les nouvelles de notre côté : le déménagement est terminé."),
+]
+
+
+def _tasks(text: str) -> list[dict[str, object]]:
+    message = EmailMessage()
+    message["From"], message["To"] = "Jo Kern <jo@partner.example>", "ann@us.example"
+    message["Subject"], message["Date"] = "Re: ticket 4711", "Wed, 04 Mar 2026 09:00:00 +0100"
+    message.set_content(text + "\n\nBR\nJo\n")
+    return list(intent.detection_record("x", bytes(message), intent.shipped_model())["tasks"])
+
+
+@pytest.mark.parametrize(("lang", "text"), CHASERS)
+def test_a_customer_chasing_news_of_their_case_leaves_a_task(lang: str, text: str) -> None:
+    assert _tasks(text), lang
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_CHASERS)
+def test_news_of_the_reader_or_of_the_author_is_no_task(lang: str, text: str) -> None:
+    assert _tasks(text) == [], lang
