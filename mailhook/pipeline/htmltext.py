@@ -95,14 +95,26 @@ def _drop_quoted(tree: etree._Element) -> None:
         _drop_from(node)
 
 
+# Containers a client marks as its user's own signature (Gmail, Thunderbird, Outlook on the web):
+# below a quote when the author writes under it, and never part of the quoted mail.
+_OWN_SIGNATURE = re.compile(r"\b(?:gmail_signature|moz-signature)\b|^(?:x_)?Signature$")
+
+
 def _drop_from(node: etree._Element) -> None:
-    """Remove node and every later sibling: the quote runs to the end of its container."""
+    """Remove node and every later sibling (the quote runs to the end of its container) but a
+    sibling the client marked as its user's signature."""
     parent = node.getparent()
     if parent is None:
         return
     for sibling in list(node.itersiblings()):
-        parent.remove(sibling)
+        if not _own_signature(sibling):
+            parent.remove(sibling)
     parent.remove(node)
+
+
+def _own_signature(node: etree._Element) -> bool:
+    marks = (str(node.get("class") or ""), str(node.get("id") or ""), str(node.get("data-smartmail") or ""))
+    return isinstance(node.tag, str) and any(_OWN_SIGNATURE.search(mark) for mark in marks)
 
 
 def _unfold_layout_tables(tree: etree._Element) -> None:
