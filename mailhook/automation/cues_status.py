@@ -36,13 +36,17 @@ _OF_THE_READER = (r"\s+(?:with (?:you|u)|bei (?:dir|euch|ihnen)|chez (?:toi|vous
                   r"|bij (?:jou|jullie)|com (?:você|vocês)|hos (?:dig|deg|jer|dere)|med (?:dig|deg)"
                   r"|u (?:ciebie|was))\b")
 
+
+def _question(words: str, groups: bool) -> str:
+    """A question opening with one of `words` (after "ok," or "hi Tom,"), not about the reader;
+    with cues_plain's groups (`plain`: its mail gate; `act`: the title's words) or without."""
+    opening = "(?P<plain>)(?P<act>" if groups else "(?:"
+    return rf"^\W*(?:\w+,\s*)?{opening}(?:{words}))\b(?!{_OF_THE_READER})[^.!?]{{0,80}}\?"
+
+
 # Each language's status question as a cue (cues_plain's `plain` gate: mail to one reader).
-STATUS_QUESTIONS = {
-    lang: rf"^\W*(?:\w+,\s*)?(?P<plain>)(?P<act>(?:{words}))\b(?!{_OF_THE_READER})[^.!?]{{0,80}}\?"
-    for lang, words in _NEWS.items()
-}
-_ANY = re.compile("|".join(rf"(?:^\W*(?:\w+,\s*)?(?:{words})\b(?!{_OF_THE_READER})[^.!?]{{0,80}}\?)"
-                            for words in _NEWS.values()), re.IGNORECASE)
+STATUS_QUESTIONS = {lang: _question(words, groups=True) for lang, words in _NEWS.items()}
+_ANY = re.compile("|".join(_question(words, groups=False) for words in _NEWS.values()), re.IGNORECASE)
 
 
 def chases_status(sentence: str) -> bool:

@@ -5,21 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from email.message import EmailMessage
-from email.utils import formatdate
+from email.utils import parseaddr
+
+from mails import mail
 
 FORWARDING = "log@hook.example"  # tests/mails.py's forwarding address
 SIGNATURE = "Best regards,\nCarl Weber\nEinkauf\nWeber Handel GmbH\nTel: +49 30 1234567\n"
 
 
 def message(sender: str, to: str, subject: str, body: str, message_id: str) -> EmailMessage:
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = to
-    msg["Subject"] = subject
-    msg["Date"] = formatdate(1_780_000_000)
-    msg["Message-ID"] = message_id
-    msg.set_content(body)
-    return msg
+    """tests/mails.py's message, its From written as given ("Name <address>" or an address)."""
+    name, address = parseaddr(sender)
+    return mail(address, to, body, message_id=message_id, subject=subject, display=name or "Ann Lee")
 
 
 def outbound(user: str, contact: str, number: int) -> bytes:

@@ -670,7 +670,8 @@ def _swapped(raw: bytes, old: bytes, new: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("attack", ["type removed", "multipart read as text", "text read as HTML",
-                                    "a second Content-Type", "soft breaks read as lines"])
+                                    "a second Content-Type", "a second one, odd case, space before colon",
+                                    "soft breaks read as lines"])
 def test_an_unsigned_field_changed_to_read_the_body_otherwise_does_not_pass(
     hook: Callable[..., Any], keys: dict[str, Key], attack: str
 ) -> None:
@@ -679,7 +680,8 @@ def test_an_unsigned_field_changed_to_read_the_body_otherwise_does_not_pass(
     read as plain text, plain text read as HTML (the quote marks of its lines gone), two
     Content-Types, quoted-printable soft breaks read as line ends. None may pass."""
     config, store = hook()
-    if attack in ("type removed", "multipart read as text", "a second Content-Type"):
+    if attack in ("type removed", "multipart read as text", "a second Content-Type",
+                  "a second one, odd case, space before colon"):
         raw = gmail_signed(gmail_mail(quoted=QUOTED_BLOCK), keys)
         boundary = raw.split(b'boundary="', 1)[1].split(b'"', 1)[0]
         field = b'Content-Type: multipart/alternative;\r\n boundary="' + boundary + b'"'
@@ -687,7 +689,9 @@ def test_an_unsigned_field_changed_to_read_the_body_otherwise_does_not_pass(
             field = b'Content-Type: multipart/alternative; boundary="' + boundary + b'"'
         raw = _swapped(raw, field, {"type removed": b"X-Removed: 1",
                                     "multipart read as text": b"Content-Type: text/plain",
-                                    "a second Content-Type": b"Content-Type: text/plain\r\n" + field}[attack])
+                                    "a second Content-Type": b"Content-Type: text/plain\r\n" + field,
+                                    "a second one, odd case, space before colon":
+                                        b"cONTENT-tYPE : text/plain\r\n" + field}[attack])
     elif attack == "text read as HTML":
         raw = gmail_signed(gmail_mail(quoted=HTML_QUOTE, html=False), keys)
         raw = _swapped(raw, b"Content-Type: text/plain", b"Content-Type: text/html")
