@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mailhook.pipeline import Part, extract, read_message
 from mailhook.pipeline.language import detect_language
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 
 def test_kana_mean_japanese() -> None:
@@ -84,19 +88,47 @@ _SAMPLES = [
 ]
 
 
+def _probabilities(kind: type, text: str) -> tuple[list[tuple[str, float]], float]:
+    """langdetect's answer for the text with the detector class given, and the next number its
+    generator gives afterwards (where its draws left it)."""
+    from mailhook.pipeline.language import _factory
+
+    detector = kind(_factory())
+    detector.append(text)
+    found = [(language.lang, float(language.prob)) for language in detector.get_probabilities()]
+    return found, detector.random.random()
+
+
 @pytest.mark.parametrize("text", _SAMPLES)
 def test_the_fast_detector_gives_langdetects_own_probabilities(text: str) -> None:
-    """The numpy update must not move a single probability: answers stay langdetect's."""
+    """The trials summed in logarithms draw langdetect's n-grams and stop where it stops: the same
+    languages in the same order, each probability but for its last bits, and the generator left
+    where langdetect leaves it."""
     from langdetect.detector import Detector
 
-    from mailhook.pipeline.language import _factory, _FastDetector
+    from mailhook.pipeline.language import _FastDetector
 
-    def probabilities(kind: type[Detector]) -> list[tuple[str, float]]:
-        detector = kind(_factory())
-        detector.append(text)
-        return [(found.lang, float(found.prob)) for found in detector.get_probabilities()]
+    fast, fast_next = _probabilities(_FastDetector, text)
+    slow, slow_next = _probabilities(Detector, text)
+    assert [language for language, _ in fast] == [language for language, _ in slow]
+    assert [p for _, p in fast] == pytest.approx([p for _, p in slow], rel=1e-9, abs=1e-12)
+    assert fast_next == slow_next
 
-    assert probabilities(_FastDetector) == probabilities(Detector)
+
+@pytest.mark.skipif(not (CORPUS / "bodies").is_dir(), reason="no shared corpus")
+def test_the_fast_detector_answers_as_langdetect_on_the_corpus() -> None:
+    """Every corpus body, as the extraction gives it to langdetect: the same best language."""
+    from langdetect.detector import Detector
+
+    from mailhook.pipeline.language import _LANGDETECT_CHARS, _FastDetector
+
+    for body in sorted((CORPUS / "bodies").glob("*.txt")):
+        text = body.read_text("utf-8")[:_LANGDETECT_CHARS]
+        if len(text) < 25:
+            continue
+        fast, slow = _probabilities(_FastDetector, text)[0], _probabilities(Detector, text)[0]
+        assert [language for language, _ in fast[:1]] == [language for language, _ in slow[:1]], body.name
+        assert [p for _, p in fast[:1]] == pytest.approx([p for _, p in slow[:1]], rel=1e-9), body.name
 
 
 def test_the_lazy_profiles_are_langdetects_own_table() -> None:
