@@ -37,6 +37,7 @@ from mailhook.pipeline.tagger import (  # noqa: E402
     quiet_flair,
 )
 from mailhook.pipeline.tokens import LINE_BREAK, Span  # noqa: E402
+from mailhook.training import client_noise  # noqa: E402
 from mailhook.training.alignment import gold_keys, score_spans, span_keys, token_spans  # noqa: E402
 from mailhook.training.generator import (  # noqa: E402
     HELD_OUT_LOCALES,
@@ -98,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-size", type=int, default=600, help="signatures per held-out set")
     parser.add_argument("--held-out", nargs="*", default=list(HELD_OUT_LOCALES))
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--client-noise", type=float, default=client_noise.RATE,
+                        help="share of signatures a mail client's changes reach (every split)")
     args = parser.parse_args(argv)
 
     torch.set_num_threads(1)  # the machine is shared; a second thread barely helps anyway
@@ -107,12 +110,13 @@ def main(argv: list[str] | None = None) -> int:
     if lent:
         parser.error(f"held-out locales lend addresses to training locales: {sorted(lent)}")
     generating = time.monotonic()
-    train = SignatureGenerator(seen, seed=args.seed).take(args.size)
+    noise = args.client_noise
+    train = SignatureGenerator(seen, seed=args.seed, noise_rate=noise).take(args.size)
     print(f"generated {args.size} training signatures from {len(seen)} locales in "
           f"{time.monotonic() - generating:.1f} s", flush=True)
-    dev = SignatureGenerator(seen, seed=args.seed + 1).take(max(200, args.size // 20))
-    test_seen = SignatureGenerator(seen, seed=args.seed + 2).take(args.eval_size)
-    test_unseen = SignatureGenerator(args.held_out, seed=args.seed + 3).take(args.eval_size)
+    dev = SignatureGenerator(seen, seed=args.seed + 1, noise_rate=noise).take(max(200, args.size // 20))
+    test_seen = SignatureGenerator(seen, seed=args.seed + 2, noise_rate=noise).take(args.eval_size)
+    test_unseen = SignatureGenerator(args.held_out, seed=args.seed + 3, noise_rate=noise).take(args.eval_size)
     corpus = Corpus(SentenceDataset([labelled_sentence(s) for s in train]),
                     SentenceDataset([labelled_sentence(s) for s in dev]),
                     None, sample_missing_splits=False)

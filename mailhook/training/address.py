@@ -32,6 +32,11 @@ _UNITS = ("Suite 200", "Suite 3640a", "3rd Floor", "38th Floor", "Floor 12", "2.
 # Spanish street-type abbreviations as people type them.
 _ES_STREETS = ("C/ {name} {n}", "C/ {name}, {n}", "Avda. {name} {n}", "Av. {name}, {n}",
                "Pº de {name} {n}", "Pl. {name} {n}", "Ctra. de {name}, km {n}", "c/{name} {n}")
+# Postal districts written after the town, part of its postal name: Czech and Slovak numbers,
+# Danish letters, Irish numbers.
+_DISTRICTS = {"CZ": tuple(str(n) for n in range(1, 11)), "SK": ("1", "2", "3", "4", "5"),
+              "DK": ("K", "V", "Ø", "N", "S", "C", "SV", "NV", "SØ"),
+              "IE": tuple(str(n) for n in range(1, 25))}
 _HU_ABBREVIATIONS = ((" utca ", " u. "), (" út ", " út "), (" tér ", " tér "))
 
 
@@ -164,6 +169,8 @@ class AddressMaker:
             return [(city, "CITY"), (" (", None), (state or city, "STATE"), (")", None)]
         if country == "FR" and rng.random() < 0.12:
             city = city.upper() if rng.random() < 0.5 else city
+        if country in _DISTRICTS and rng.random() < 0.15:  # "Praha 1", "København V": the postal town
+            city = f"{city} {rng.choice(_DISTRICTS[country])}"
         pieces += [(postcode, "POSTCODE"), (" ", None), (city, "CITY")]
         if country == "FR" and rng.random() < 0.15:
             cedex = rng.choice(["Cedex", "CEDEX", "cedex"])

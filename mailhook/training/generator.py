@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import phonenumbers
 from faker import Faker
 
+from mailhook.training import client_noise, noise
 from mailhook.training import lexicon as lx
-from mailhook.training import noise
 from mailhook.training.address import AddressMaker
 from mailhook.training.block import Block, Entity, LabelledSignature, Piece
 from mailhook.training.locales import HELD_OUT_LOCALES, LOCALES, TRAIN_LOCALES, Locale
@@ -65,8 +65,10 @@ class _Person:
 class SignatureGenerator:
     """Makes labelled signatures for the given Faker locales, reproducibly from `seed`."""
 
-    def __init__(self, locales: Sequence[str] = TRAIN_LOCALES, seed: int = 0) -> None:
+    def __init__(self, locales: Sequence[str] = TRAIN_LOCALES, seed: int = 0,
+                 noise_rate: float = client_noise.RATE) -> None:
         self._rng = random.Random(seed)
+        self._noise_rate = noise_rate  # the share of blocks a client's changes reach
         self._locales = tuple(locales)
         self._weights = [LOCALES[locale].weight for locale in self._locales]
         self._fakers: dict[str, Faker] = {}
@@ -88,7 +90,10 @@ class SignatureGenerator:
         return [self.make() for _ in range(count)]
 
     def make(self) -> LabelledSignature:
-        """One signature in a locale drawn by weight."""
+        """One signature in a locale drawn by weight, maybe as a mail client changed it."""
+        return client_noise.noisy(self._rng, self._make(), self._noise_rate)
+
+    def _make(self) -> LabelledSignature:
         rng = self._rng
         locale = rng.choices(self._locales, self._weights)[0]
         fake = self._fakers[locale]

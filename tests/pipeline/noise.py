@@ -14,6 +14,8 @@ import textwrap
 from collections.abc import Callable
 from email.message import EmailMessage
 
+from mailhook.training.client_noise import relabelled
+
 Span = tuple[int, int]
 Transform = Callable[[str, Span], str]
 
@@ -21,11 +23,6 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WWW = re.compile(r"(?<![\w/.@])www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 # A phone-shaped run: an optional "+", then digits and the separators people write.
 _PHONE = re.compile(r"\+?\(?\d[\d ()./-]{6,}\d")
-# A label before a number: "Tel:", "Phone:", "Mobile:", "Fax:" and their short forms.
-_LABEL = re.compile(r"^(?P<indent>\s*)(?P<word>[A-Za-zÀ-ÿ.]{1,14})\s*[:.]\s*(?=\+?\(?\d)", re.IGNORECASE)
-# Mobile and fax label words of the languages the tests write ("Portable", "Telemóvel", "Kom.").
-_MOBILE_PREFIXES = ("mob", "cel", "port", "handy", "gsm", "telem", "kom", "móv", "mov")
-_FAX_WORDS = frozenset({"fax", "f", "telefax"})
 
 
 def _block(text: str, span: Span, change: Callable[[list[str]], list[str]]) -> str:
@@ -183,42 +180,18 @@ def one_per_line(text: str, span: Span) -> str:
     )
 
 
-# Labels and characters.
-def _relabel(style: Callable[[str, str], str]) -> Transform:
-    def change(line: str) -> str:
-        match = _LABEL.match(line)
-        if not match:
-            return line
-        return match.group("indent") + style(match.group("word").lower().rstrip("."), line[match.end() :])
-
-    return _each_block_line(change)
+# Labels and characters: the label styles the training generator writes too.
+def _relabel(style: str) -> Transform:
+    return _each_block_line(lambda line: relabelled(line, style))
 
 
-def _kind(word: str) -> str:
-    if word == "m" or word.startswith(_MOBILE_PREFIXES):
-        return "mobile"
-    return "fax" if word in _FAX_WORDS else "phone"
-
-
-label_dot_colon = _relabel(
-    lambda word, rest: f"{ {'mobile': 'Mob', 'fax': 'Fax'}.get(_kind(word), 'Tel') }.: {rest}"
-)
-label_space_colon = _relabel(
-    lambda word, rest: f"{ {'mobile': 'Mobile', 'fax': 'Fax'}.get(_kind(word), 'Tel') } : {rest}"
-)
-label_letter = _relabel(lambda word, rest: f"{ {'mobile': 'M', 'fax': 'F'}.get(_kind(word), 'T') }: {rest}")
-label_letter_dot = _relabel(
-    lambda word, rest: f"{ {'mobile': 'M', 'fax': 'F'}.get(_kind(word), 'T') }. {rest}"
-)
-label_dash = _relabel(
-    lambda word, rest: f"{ {'mobile': 'Mobile', 'fax': 'Fax'}.get(_kind(word), 'Phone') } - {rest}"
-)
-label_emoji = _relabel(
-    lambda word, rest: f"{ {'mobile': '📱', 'fax': '📠'}.get(_kind(word), '📞') } {rest}"
-)
-label_telephone_sign = _relabel(
-    lambda word, rest: f"{ {'mobile': '📱', 'fax': '📠'}.get(_kind(word), '☎') } {rest}"
-)
+label_dot_colon = _relabel("dot_colon")
+label_space_colon = _relabel("space_colon")
+label_letter = _relabel("letter")
+label_letter_dot = _relabel("letter_dot")
+label_dash = _relabel("dash")
+label_emoji = _relabel("emoji")
+label_telephone_sign = _relabel("telephone_sign")
 
 
 def unicode_dashes(text: str, span: Span) -> str:
