@@ -14,9 +14,11 @@ from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.japanese import Origin
 from mailhook.pipeline.language import detect_language
 from mailhook.pipeline.lines import is_placeholder
-from mailhook.pipeline.normalise import normalise_line, spaced_lines, without_web_targets
+from mailhook.pipeline.normalise import normalise_line, without_web_targets
 from mailhook.pipeline.reading import Part
+from mailhook.pipeline.rows import read_rows
 from mailhook.pipeline.signature import MOST_LINES, find_signature
+from mailhook.pipeline.spacing import spaced_lines
 from mailhook.safe_text import clean, holds_formula, looks_like_formula
 
 # Languages whose mail is not read at all (the product does not serve them yet).
@@ -85,7 +87,9 @@ def _find_block(part: Part) -> _Found | Extraction:
     # An image placeholder inside the block ("[Logo]", "[cid:image001.png@...]") is no one's words:
     # left empty, so that neither the rules nor the tagger read it.
     shown = tuple("" if is_placeholder(line) else without_web_targets(line) for line in sig_lines)
-    lines_read = read_columns(_first_chars(shown, MOST_SIGNATURE_CHARS))
+    # Columns and rows of parts read one item a line: each finder reads them as it reads a block
+    # written one line under another.
+    lines_read = read_rows(read_columns(_first_chars(shown, MOST_SIGNATURE_CHARS)))
     context = Block(lines_read, above_block, part.author, language)
     return _Found(part, language, at[block.first], at[block.last], sig_lines, context)
 

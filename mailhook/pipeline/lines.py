@@ -33,8 +33,9 @@ URL = re.compile(
 PHONEISH = re.compile(r"\+?\(?\d[\d\s().\-–/X]{5,}\d|\b(?:tel|phone|fax|mobile|cell|handy)\b", re.I)
 DELIMITER = re.compile(r"^--\s*$")
 SEPARATOR = re.compile(r"^[\s\-_=*~#+.·•|]{3,}$")
-# Attachment markers some clients leave in the text (" - report.doc", "<<slides.pdf>>").
-ATTACHMENT = re.compile(r"^\s*(?:-\s*\S.*\.\w{2,4}|<<.*>>|\[(?:image|cid):.*\])\s*$", re.I)
+# Attachment markers some clients leave in the text (" - report.doc", "<<slides.pdf>>"); a row
+# of parts between bars ("-- | Ann Lee | www.x.co.uk") is no file name.
+ATTACHMENT = re.compile(r"^\s*(?:-\s*\S(?:(?!\s[|•·]\s).)*\.\w{2,4}|<<.*>>|\[(?:image|cid):.*\])\s*$", re.I)
 # Where a client left an image out: "[cid:image001.png@01D9...]", "[logo]", "[image: ACME]",
 # "<image002.jpg>". A logo sits above or below a block; it is never the sender's own line.
 PLACEHOLDER = re.compile(

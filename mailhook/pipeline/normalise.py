@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 # Characters that change nothing a reader sees: zero-width spaces and joiners, word joiner, BOM,
 # soft hyphen (a word processor's hyphenation point), the emoji presentation selector ("☎️").
@@ -51,44 +50,3 @@ def normalise_line(line: str) -> str:
     if "*" in line or "_" in line:
         line = _EMPHASIS.sub(r"\1\3\4", line)
     return line
-
-
-# Fewer text lines than this say too little about a client's spacing.
-_SPACED_TEXT_LINES = 5
-_SHORT_WORDS = 4
-_RULE = re.compile(r"^[\s\-_=*~#+.·•|]{3,}$")
-
-
-def spaced_lines(lines: list[str]) -> list[int] | None:
-    """Outlook's paragraph spacing (each <p> a paragraph): where the text's last lines stand a
-    blank line apart (no two of them touch), one blank is spacing and two or more a paragraph
-    break. The indices of the lines to read, one blank kept per break; None for text whose end
-    is not spaced so."""
-    text = [i for i, line in enumerate(lines) if line.strip()]
-    # The spaced run at the end: below the last pair of touching lines, if any, or from the
-    # second of the pair when that is a short line (the name under "Best,"), not a sentence.
-    touching = next(
-        (k for k in range(len(text) - 1, 0, -1) if text[k] == text[k - 1] + 1 and not _rule(lines, text, k)),
-        None,
-    )
-    first = 0 if touching is None else touching + (not _short(lines[text[touching]]))
-    spaced = text[first:]
-    gaps = [b - a for a, b in pairwise(spaced)]
-    if len(spaced) < _SPACED_TEXT_LINES or all(gap > 2 for gap in gaps):
-        return None  # too few lines, or every gap a break: nothing to join
-    kept = list(range(spaced[0] + 1))
-    for (a, b), gap in zip(pairwise(spaced), gaps, strict=True):
-        if gap > 2:
-            kept.append(a + 1)
-        kept.append(b)
-    return kept + list(range(spaced[-1] + 1, len(lines)))
-
-
-def _rule(lines: list[str], text: list[int], k: int) -> bool:
-    """One of two touching lines is a rule ("=====") that frames the block."""
-    return bool(_RULE.match(lines[text[k]]) or _RULE.match(lines[text[k - 1]]))
-
-
-def _short(line: str) -> bool:
-    text = line.strip()
-    return len(text.split()) <= _SHORT_WORDS and not text.endswith((".", "?", "!", ":"))

@@ -1,0 +1,39 @@
+"""A block's parts set in a row between bars or bullets, read one part a line as every finder needs."""
+
+from __future__ import annotations
+
+import re
+
+from mailhook.pipeline import lines as kind
+
+# "Anna Berg | Sales | Acme GmbH | Tel. +49 ...": parts between bars or bullets with spaces around.
+_BREAK = re.compile(r"\s+[|•·]\s+")
+# A row has this many parts at least; "Tel. ... | Fax ..." is one too (measured against 3).
+_LEAST_PARTS = 2
+# A sentence cut by a bar ("Yes | no, we agreed ...") is no row: its parts are a few words each.
+_PART_WORDS = 8
+
+
+def read_rows(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The block's lines with each row of parts read as one line per part (a one-line HTML
+    signature: "Name | Title | Company | Street | Phone"), rules and "--" among the parts left
+    out; every other line as it is."""
+    read: list[str] = []
+    for line in lines:
+        parts = _parts(line)
+        read.extend(parts if parts else [line])
+    return tuple(read)
+
+
+def _parts(line: str) -> list[str] | None:
+    if "|" not in line and "•" not in line and "·" not in line:
+        return None
+    parts = [part.strip() for part in _BREAK.split(line.strip())]
+    parts = [part for part in parts if part and not _is_rule(part)]
+    if len(parts) < _LEAST_PARTS or any(len(part.split()) > _PART_WORDS for part in parts):
+        return None
+    return parts
+
+
+def _is_rule(part: str) -> bool:
+    return bool(kind.SEPARATOR.match(part) or kind.DELIMITER.match(part))
