@@ -136,6 +136,25 @@ def claim_next(c: Connection, scope: str, now: str, limit: int, host: str,
     return mark_claimed(c, choose(due, busy, outside, limit, suspects), host, clock)
 
 
+def frees_held(c: Connection, finished: Sequence[int], now: str) -> bool:
+    """Whether finishing `finished` (inside their transaction) frees mail a claim passed over:
+    a message of the next due window (all a claim looks at) that shares an outside party with
+    one of them, or has none (it waits for every message being processed), or any due message
+    when one of them had none (all mail waited for it)."""
+    if not finished:
+        return False
+    window = [r[0] for r in c.execute(f"SELECT id FROM messages WHERE {DUE} AND {LIVE} "
+                                      "ORDER BY id LIMIT ?", (now, WINDOW))]
+    if not window:
+        return False
+    outside = _outside(c, [*finished, *window])
+    theirs = [outside.get(rowid, frozenset()) for rowid in finished]
+    if not all(theirs):
+        return True
+    held = frozenset().union(*theirs)
+    return any(not outside.get(rowid) or outside[rowid] & held for rowid in window)
+
+
 def mark_claimed(c: Connection, ids: Sequence[int], host: str, clock: Clock) -> list[int]:
     """Claim `ids` for this process of `host`: one attempt more, whose claim it is (its pid and
     host, so a supervisor re-queues only the claims of a child that died, and a start only its
@@ -208,8 +227,11 @@ def release_every_claim(c: Connection, scope: str, host: str, clock: Clock) -> i
 # - busy is read before the window, and `now` taken between them: a message failed back to
 #   pending (due at once) between the two reads is busy in the first, and one failed before
 #   is due in the second; one claimed between them (no longer due) is caught below;
-# - the due window is locked with SKIP LOCKED; a due row another claimer holds, or one claimed
-#   and committed since the window was read, is taken as busy (its parties held);
+# - the due window is read unlocked and chosen from; only the chosen are locked, with SKIP
+#   LOCKED and re-checked due: one another claimer holds, or one claimed and committed since
+#   the window was read, is taken as busy (its parties held) and the choice made again
+#   (_choose_and_lock). A row of the window another claimer holds but this one did not choose
+#   still stands, as due, before its contact's later mail in this choice;
 # - then, for the chosen, every other row sharing an outside party that is processing, or due
 #   and earlier, or held by another claimer (SKIP LOCKED over all of them, not only the window)
 #   drops the message. Of two claims of one contact's messages whose transactions overlap, the
@@ -254,15 +276,41 @@ def claim_next_concurrently(c: Connection, limit: int, host: str, clock: Clock,
                      "ORDER BY id LIMIT ?", (now, WINDOW)).fetchall()
     window = [r[0] for r in rows]
     suspects = {r[0] for r in rows if r[1].startswith(DIED)}
-    locked = _lock_due(c, window, now)
-    skipped = set(window) - locked
-    due = [rowid for rowid in window if rowid in locked]
-    outside = _outside(c, [*due, *busy, *skipped])
-    chosen = choose(due, busy | skipped, outside, limit, suspects)
+    outside = _outside(c, [*window, *busy])
+    chosen, taken = _choose_and_lock(c, window, busy, outside, limit, suspects, now)
     if any(not outside.get(rowid) for rowid in chosen) and not exclusive:
         return Claimed([], contended=False, exclusive_wanted=True)
     clear, contended = _without_conflicts(c, chosen, outside, utc_now(time.time() + SETTLE_SECONDS))
-    return Claimed(mark_claimed(c, clear, host, clock), contended=contended or bool(skipped))
+    return Claimed(mark_claimed(c, clear, host, clock), contended=contended or bool(taken))
+
+
+# How often one claim chooses again after another claimer turned out to hold some of its choice.
+LOCK_ROUNDS = 3
+
+
+def _choose_and_lock(c: Connection, window: Sequence[int], busy: set[int],
+                     outside: Mapping[int, frozenset[str]], limit: int, suspects: set[int],
+                     now: str) -> tuple[list[int], set[int]]:
+    """Choose from the window and lock only the chosen (SKIP LOCKED, still due): a chosen row
+    another claimer holds, or claimed and committed since the window was read, is taken as busy
+    (its parties held) and the choice made again, so claimers beside each other take different
+    messages instead of one locking the whole window and the others finding nothing. Returns
+    the chosen (all locked here) and the rows found taken."""
+    mine: set[int] = set()
+    taken: set[int] = set()
+    chosen: list[int] = []
+    for _ in range(LOCK_ROUNDS):
+        due = [rowid for rowid in window if rowid not in taken]
+        chosen = choose(due, busy | taken, outside, limit, suspects)
+        wanted = [rowid for rowid in chosen if rowid not in mine]
+        got = _lock_due(c, wanted, now)
+        mine |= got
+        taken |= set(wanted) - got
+        if len(got) == len(wanted):
+            break
+    # Those of the last choice that are locked here: independent of each other (choose), so
+    # dropping one another claimer holds leaves the rest as valid as they were.
+    return [rowid for rowid in chosen if rowid in mine], taken
 
 
 def _lock_due(c: Connection, ids: Sequence[int], now: str) -> set[int]:

@@ -6,7 +6,8 @@ what PostgreSQL spells differently is rewritten here and nowhere else:
 - `INSERT OR IGNORE INTO ...` becomes `INSERT INTO ... ON CONFLICT DO NOTHING`;
 - BEGIN IMMEDIATE (SQLite's one writer at a time) becomes BEGIN and a transaction-scoped
   advisory lock, so writes are serialised exactly as on SQLite (docs/scale.md), except live
-  claims, which lock rows instead (CLAIM_BEGIN);
+  claims, which lock rows instead (CLAIM_BEGIN), and outcomes, which hold it shared
+  (FINISH_BEGIN);
 - the schema's types (BIGINT identity for INTEGER PRIMARY KEY, BYTEA, text in the C collation
   so it sorts as SQLite's BINARY), its timestamps (to_char for strftime) and its triggers
   (one PL/pgSQL function for SQLite's per-property trigger bodies).
@@ -35,6 +36,9 @@ BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 CLAIM_LOCK = WRITE_LOCK + 1
 CLAIM_BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock_shared({CLAIM_LOCK})")
 CLAIM_ALONE = ("BEGIN", f"SELECT pg_advisory_xact_lock({CLAIM_LOCK})")
+# An outcome (store.outcomes) holds the write lock shared: beside other outcomes, never beside
+# another write.
+FINISH_BEGIN = ("BEGIN", f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})")
 PG_NOW = """to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"""
 PG_TODAY = "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 # A claim's lease end, on the server's clock (every host compares with the same one).
@@ -129,8 +133,13 @@ class PgConnection:
 
     def notified(self, timeout: float) -> bool:
         """Whether a NOTIFY came, since the last call or within `timeout` seconds (psycopg keeps
-        those that arrived while the connection ran other queries)."""
-        return bool(list(self._usable().notifies(timeout=timeout, stop_after=1)))
+        those that arrived while the connection ran other queries). All that came are taken:
+        one wake-up for a run of them, not one claim each."""
+        conn = self._usable()
+        if not list(conn.notifies(timeout=timeout, stop_after=1)):
+            return False
+        list(conn.notifies(timeout=0))
+        return True
 
     @property
     def in_transaction(self) -> bool:

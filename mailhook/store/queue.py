@@ -8,16 +8,14 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
-from mailhook.model import SOURCE_AI
-from mailhook.rules.fill import Candidate, decide
+from mailhook.rules.fill import Candidate
 from mailhook.store import claims
 from mailhook.store.base import Base, Connection, utc_now
-from mailhook.store.maillog import log_on_contacts, message_id_of, outbound_log_key
-from mailhook.store.suggestions import record_decision
-from mailhook.store.tasks import NewTask, insert_tasks
+from mailhook.store.tasks import NewTask
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,8 @@ class Queued:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What processing decided for one message; applied in one transaction by `Store.finish`."""
+    """What processing decided for one message; applied in one transaction by `Store.finish`
+    (store.outcomes)."""
 
     direction: str
     user_email: str | None = None
@@ -101,11 +100,6 @@ FORWARDING_LISTENER = claims.FORWARDING_LISTENER
 _LIVE = f"AND {claims.LIVE}"
 # Pending and not waiting out a retry delay: what the next claim may take (one parameter: now).
 _DUE = claims.DUE
-# PostgreSQL's live claims beside each other (claims.claim_next_concurrently) instead of under
-# the write lock: built, tested and correct in the crash test, but off: not faster on a 2-core
-# machine, slower with one worker and on mail much of which waits for all before it (about twice
-# a claim's statements; docs/scale.md, measured 2026-12-02).
-CONCURRENT_CLAIMS = False
 
 
 class QueueStore(Base):
@@ -204,7 +198,9 @@ class QueueStore(Base):
         which claims them with `replayed`). Several processes may claim at once: the choice and
         the mark are one write transaction, and store.claims keeps each contact's mail in order."""
         scope = claims.REPLAYED if replayed else claims.LIVE
-        if self.url is not None and not replayed and CONCURRENT_CLAIMS:
+        # PostgreSQL's live claims run beside each other (claims.claim_beside_others); a
+        # replay's, one replay per database, keep the write lock.
+        if self.url is not None and not replayed:
             return self._queued(claims.claim_beside_others(self._tx, self.conn, limit, self.host,
                                                            claims.Clock(*self._clock)))
         with self._tx() as c:
@@ -264,15 +260,19 @@ class QueueStore(Base):
         Pending again after `retry_delay` seconds, or parked once it has had `max_attempts`."""
         retry_at = utc_now(time.time() + retry_delay)
         with self._tx() as c:
-            c.execute(
+            failed = c.execute(
                 f"""UPDATE messages SET last_error = ?, retry_at = ?,
                    status = CASE WHEN attempts >= ? THEN 'failed' ELSE 'pending' END
                    WHERE id = ? AND status = 'processing' AND
                    (claimed_by IS NULL OR (claimed_by = ? AND {claims.OWN}))""",
                 (error, retry_at, max_attempts, message_rowid,
                  os.getpid() if claimer is None else claimer, self.host),
-            )
+            ).rowcount
             row = c.execute("SELECT status FROM messages WHERE id = ?", (message_rowid,)).fetchone()
+            # Due again at retry_at (an idle worker wakes to wait until then: worker.idle), or
+            # parked, which may free its contact's later mail.
+            if failed and (row[0] == "pending" or claims.frees_held(c, [message_rowid], utc_now())):
+                self._tell_workers(c)
         return str(row[0])
 
     def retry_failed(self, ids: Sequence[int] = ()) -> int:
@@ -295,6 +295,23 @@ class QueueStore(Base):
             f"SELECT count(*) FROM messages WHERE status IN ('pending', 'processing') {_LIVE}"
         ).fetchone()
         return int(row[0])
+
+    def seconds_until_due(self) -> float | None:
+        """Seconds until mail that nothing announces becomes claimable: the earliest retry of a
+        live message waiting out its delay (on this process's clock, as a claim compares it), or
+        the end of another host's lease (on the database's, as release_expired compares it);
+        None when there is neither."""
+        retry = self.conn.execute(
+            f"SELECT min(retry_at) FROM messages WHERE status = 'pending' AND {claims.LIVE} "
+            "AND retry_at > ?", (utc_now(),)).fetchone()[0]
+        lease = self.conn.execute(
+            f"""SELECT min({self._seconds.format(later='lease_until', earlier=self._clock[0])})
+                FROM messages WHERE status = 'processing' AND {claims.LIVE}
+                AND NOT {claims.OWN}""", (self.host,)).fetchone()[0]
+        found = [float(lease)] if lease is not None else []
+        if retry is not None:
+            found.append(datetime.fromisoformat(retry.replace("Z", "+00:00")).timestamp() - time.time())
+        return max(min(found), 0.0) if found else None
 
     def pending_ahead(self, limit: int, exclude: Sequence[int] = ()) -> list[tuple[int, bytes]]:
         """(id, raw) of the next live messages a claim may take, in claim order (the worker checks
@@ -329,71 +346,3 @@ class QueueStore(Base):
             [dedupe_key, recipient],
         )
         return rows[0] if rows else None
-
-    def finish(self, message_rowid: int, outcome: Outcome) -> list[Candidate] | None:
-        """Apply a processing outcome atomically; returns the candidates that filled properties,
-        or None when nothing was applied (the message is no longer this process's to finish)."""
-        return self.finish_many([(message_rowid, outcome)])[0]
-
-    def finish_many(self, done: Sequence[tuple[int, Outcome]]) -> list[list[Candidate] | None]:
-        """Apply several outcomes in one transaction (one commit, one fsync for all): each is
-        all or nothing, as they all are. Their messages must wait for nobody (claims.choose),
-        or a later one's outcome would have been decided without an earlier one's writes."""
-        with self._tx() as c:
-            return [self._apply(c, rowid, outcome) for rowid, outcome in done]
-
-    def _apply(self, c: Connection, message_rowid: int, outcome: Outcome) -> list[Candidate] | None:
-        """Inside the caller's transaction: one outcome (only to a message being processed: once,
-        and never to one failed meanwhile); the candidates that filled, None if not applied."""
-        # Only its claimer's: a claim taken back from a host that lost its lease and claimed
-        # again elsewhere is finished by the new claimer alone.
-        if not c.execute(f"""SELECT 1 FROM messages WHERE id = ? AND status = 'processing' AND
-                             (claimed_by IS NULL OR (claimed_by = ? AND {claims.OWN}))""",
-                         (message_rowid, os.getpid(), self.host)).fetchone():
-            return None
-        for email in outcome.create:
-            c.execute("INSERT OR IGNORE INTO contacts (email, created_by) VALUES (?, 'logging')",
-                      (email,))
-        key = outbound_log_key(outcome.direction, outcome.user_email, message_id_of(c, message_rowid),
-                               (outcome.from_address, outcome.subject, outcome.date))
-        log_on_contacts(c, message_rowid, outcome.logged_on, outcome.contact_email, key)
-        filled = self._fill(c, message_rowid, outcome) if outcome.scanned else []
-        if outcome.tasks and outcome.user_email:
-            insert_tasks(c, message_rowid, outcome.user_email, outcome.tasks)
-        c.execute(
-            """UPDATE messages SET status = 'processed', processed_at = ?, last_error = NULL,
-               direction = ?, user_email = ?, contact_email = ?, from_address = ?,
-               subject = ?, date = ?, language = ?, scanned = ?, skip_reason = ?,
-               dkim_verdict = ? WHERE id = ?""",
-            (utc_now(), outcome.direction, outcome.user_email, outcome.contact_email,
-             outcome.from_address, outcome.subject, outcome.date, outcome.language,
-             int(outcome.scanned), outcome.skip_reason, outcome.dkim_verdict, message_rowid),
-        )
-        return filled
-
-    def _fill(self, c: Connection, rowid: int, outcome: Outcome) -> list[Candidate]:
-        """Inside the finish transaction: decide on the current state, mark the first scan, fill,
-        and keep every candidate (and each suggested update) with its evidence."""
-        email = outcome.contact_email
-        state = self._contact_state(c, email) if email else None
-        if email is None or state is None:
-            return []
-        message_id = self._message_key(c, rowid)
-        decision = decide(state, outcome.candidates, outcome.fill_policy)
-        if state.scanned_message_id is None:
-            c.execute(
-                "UPDATE contacts SET scanned_message_id = ?, scanned_at = ? WHERE email = ?",
-                (message_id, utc_now(), email),
-            )
-        for fill in decision.fills:
-            self._write(c, email, fill.property, fill.value, SOURCE_AI, False, message_id,
-                        fill.original, json.dumps(fill.evidence, ensure_ascii=False))
-        record_decision(c, rowid, message_id, email, outcome.user_email, state, outcome.candidates,
-                        decision)
-        return list(decision.fills)
-
-    @staticmethod
-    def _message_key(c: Connection, rowid: int) -> str:
-        row = c.execute("SELECT message_id, dedupe_key FROM messages WHERE id = ?", (rowid,))
-        message_id, dedupe_key = row.fetchone()
-        return str(message_id or dedupe_key)

@@ -39,7 +39,8 @@ log = logging.getLogger(__name__)
 
 # Permanent problems: retrying cannot help, so the message is parked for inspection at once.
 PERMANENT = (MalformedMessage, Unroutable)
-IDLE_WAIT_SECONDS = 1.0
+IDLE_WAIT_SECONDS = 1.0  # SQLite: how often an idle worker looks (no signal between processes)
+IDLE_SAFETY_SECONDS = 60.0  # PostgreSQL: the longest idle wait (worker.idle: a lost NOTIFY)
 # What became of a message whose claim another host took back while this one read it.
 TAKEN_BACK = "taken back"
 OTHERS_POLL_SECONDS = 0.05  # a draining worker's look at what other processes have finished
@@ -114,7 +115,7 @@ class Worker:
             while not stop.is_set():
                 wake.clear()
                 if self.run_once(store, pause=stop.wait) == 0:
-                    idle(store, wake, IDLE_WAIT_SECONDS)
+                    idle(store, wake, IDLE_WAIT_SECONDS if store.url is None else IDLE_SAFETY_SECONDS)
         except Exception as exc:
             if not (is_locked(exc) and stop.is_set()):
                 raise

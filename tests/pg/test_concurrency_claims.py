@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from mailhook.store import Outcome, Received, Store, claims, postgres, queue
+from mailhook.store import Outcome, Received, Store, claims, postgres
 from pg.cluster import Cluster, fresh_database
 
 USER = "ann@us.example"
@@ -35,11 +35,6 @@ def team_mail(number: int) -> Received:
     return Received(raw, message_id, USER, "lmtp", USER, (USER,), None)
 
 
-@pytest.fixture(autouse=True)
-def concurrent_claims(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(queue, "CONCURRENT_CLAIMS", True)
-
-
 @pytest.fixture
 def url(postgres_cluster: Cluster) -> Iterator[str]:
     with fresh_database(postgres_cluster) as made:
@@ -56,7 +51,6 @@ def url(postgres_cluster: Cluster) -> Iterator[str]:
 def claimer(url: str, guard: Any, in_hand: Any, problems: Any, claimed: Any) -> None:
     """Claim and finish until nothing is left; report any claim of a message, or of a contact
     (the team's mail: of anyone), that another process held at that moment."""
-    queue.CONCURRENT_CLAIMS = True  # a spawned process: the test's monkeypatch is not here
     store = Store(url, busy_timeout_ms=30_000)
     try:
         while True:
