@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
+from mailhook.automation.cues_asks import ASKS
 from mailhook.automation.cues_dutch import NL
 from mailhook.automation.cues_german import DE
 from mailhook.automation.cues_iberian import ES, PT
 from mailhook.automation.cues_indirect import DEADLINES, INDIRECT, PROPOSALS
 from mailhook.automation.cues_needs import NEEDS
 from mailhook.automation.cues_nordic import DA, NO, SV
-from mailhook.automation.cues_plain import PLAIN_GATES, PLAIN_NEEDS, PLAIN_QUESTIONS
+from mailhook.automation.cues_obligation import OBLIGATIONS
+from mailhook.automation.cues_plain import PLAIN_GATES, PLAIN_NEEDS, PLAIN_QUESTIONS, SURVEY
 from mailhook.automation.cues_polish import PL
 from mailhook.automation.cues_questions import QUESTIONS
 from mailhook.automation.cues_romance import FR, IT
@@ -29,11 +31,14 @@ _OWN: dict[str, Cues] = {
 
 def _with_more(lang: str, cues: Cues) -> Cues:
     """A language's own cues, then its yes/no questions to the reader (cues_questions), its needs
-    stated as what would help or be appreciated (cues_needs), its indirect questions, deadlines
+    stated as what would help or be appreciated (cues_needs), the requests of cues_asks, its indirect
+    questions, deadlines
     stated alone and meetings proposed in the conditional (cues_indirect), and last the plain
-    questions and soft asks of support mail (cues_plain: behind intent.py's gates)."""
-    more_roles = ((ASK, QUESTIONS), (NEED, NEEDS), (ASK, INDIRECT), (NEED, DEADLINES), (PROPOSE, PROPOSALS),
-                  (ASK, PLAIN_QUESTIONS), (NEED, PLAIN_NEEDS))
+    questions and soft asks of support mail (cues_plain) and deadlines set as an obligation
+    (cues_obligation), both behind intent.py's gates."""
+    more_roles = ((ASK, QUESTIONS), (NEED, NEEDS), (REQUEST, ASKS), (ASK, INDIRECT), (NEED, DEADLINES),
+                  (PROPOSE, PROPOSALS),
+                  (ASK, PLAIN_QUESTIONS), (NEED, PLAIN_NEEDS), (NEED, OBLIGATIONS))
     for role, more in more_roles:
         if more[lang]:
             cues = extended(cues, role, more[lang])
@@ -182,9 +187,35 @@ TO_COME = re.compile(
 )
 
 
+# What the author confirms or tells in the first person present is told with this mail ("Vi bekrefter
+# at vi har mottatt ordren", "te confirmo que ...", "vi scrivo per dirvi che ..."); with a time to come
+# and no "that" it may be a promise ("ti confermo domani": Italian and Spanish put it in the present).
+TOLD_NOW = re.compile(
+    r"(?:\b(?:i|we) (?:hereby |can )?confirm|\b(?:i'm|i am|we're|we are) (?:just )?writing to (?:let you"
+    r" know|tell you|inform you)|\b(?:ich|wir) bestätigen?(?: Ihnen| dir| euch)?|\bbestätigen? (?:ich|wir)"
+    r"|\b(?:je|nous) (?:vous |te )?(?:confirme|confirmons)|\b(?:je|nous) (?:vous |te )?(?:écris|écrivons)"
+    r" (?:juste |simplement )?pour (?:vous |te )?(?:dire|informer|confirmer)|\b(?:te |le |les |os )?"
+    r"(?:confirmo|confirmamos)|\b(?:te|le|les|os) escribo (?:solo |solamente )?para (?:decir|informar)\w*"
+    r"|\b(?:ti |vi |le |gli )?(?:confermo|confermiamo)|\b(?:ti|vi|le) scrivo (?:solo |soltanto )?per"
+    r" (?:dir|informar|comunicar)\w*|\b(?:ik|we|wij) bevestig(?:en)?|\bbevestigen (?:we|wij)"
+    r"|\b(?:lhe |te |vos )?(?:confirmo|confirmamos)(?:-lhe|-te|-vos)?|\bescrevo(?:-lhe|-te)? (?:só |apenas )?"
+    r"para (?:dizer|informar)\w*|\b(?:jeg|vi) (?:bekræfter|bekrefter)|\b(?:bekræfter|bekrefter) (?:jeg|vi)"
+    r"|\b(?:jag|vi) bekräftar|\bbekräftar (?:jag|vi)|\bpotwierdza(?:m|my)|\bpiszę,? (?:aby|żeby)"
+    r" (?:poinformować|powiedzieć))\b(?P<that>,?\s+(?:that|dass|que|che|dat|at|att|że)\b)?",
+    _F,
+)
+
+
 def sends_now(sentence: str) -> bool:
     """Whether a promise-like sentence hands something over with this mail: "attached is ...", or a
     hand-over in the present with no time to come ("os paso el acta", "vi giro il verbale"; "te paso
-    los datos esta tarde" is a promise)."""
+    los datos esta tarde" is a promise), or tells or confirms something now (TOLD_NOW)."""
     handed = HANDED_NOW.search(sentence) and not TO_COME.search(sentence)
-    return bool(ATTACHED_NOW.search(sentence) or handed)
+    told = TOLD_NOW.search(sentence)
+    told_now = told is not None and (told.group("that") is not None or not TO_COME.search(sentence))
+    return bool(ATTACHED_NOW.search(sentence) or handed or told_now)
+
+
+# A survey asks the reader to rate a service: whatever else such mail asks ("we'd love to hear how it
+# went") is the survey's.
+SURVEY_QUESTION = re.compile(SURVEY.pattern + r"[^.!?]*\?", SURVEY.flags)

@@ -146,6 +146,7 @@ _NEGATION = {
     "en": "not|never|don't", "de": r"nicht|kein\w*", "fr": "pas|jamais", "es": "no|nunca", "it": "non|mai",
     "nl": "niet|geen", "pt": "não|nunca", "da": "ikke", "sv": "inte|ej", "no": "ikke", "pl": "nie",
 }
+BY, TIME, NEGATION = _BY, _TIME, _NEGATION  # for cues_obligation's deadlines
 
 # (Patterns open on "^(?:\W+)?", not "^\W*": loosening drops an optional head, and the paragraph
 # check then starts from the first word that every match holds.)

@@ -52,9 +52,9 @@ _SOCIAL = {
     r"|ferien|turen))"
     r"|hvad så",
     "sv": r"hur (?:mår|är läget|har (?:du|ni) det|var (?:din|er|helgen|semestern|resan)|går det(?:\s*\?| för"
-    r"| med (?:dig|er)))|vad händer",
+    r"| med (?:dig|er)))|vad händer(?:\s*\?| med (?:dig|er))",
     "no": r"hvordan (?:går det(?:\s*\?| med (?:deg|dere))|har (?:du|dere) det|var (?:helgen|ferien|turen))"
-    r"|hva skjer|står til",
+    r"|hva skjer(?:\s*\?| med (?:deg|dere))|står til",
     "pl": r"jak (?:się (?:masz|macie|Pan|Pani)|leci|minął|minęł|tam|ci idzie|wam idzie)|co (?:słychać"
     r"|u (?:ciebie"
     r"|was|pana|pani))",
@@ -200,13 +200,8 @@ _NEED_DONE = {
 # A deadline set inside a clause: something must happen by a time ("the delivery has to arrive
 # before the 20th", "muss die Lieferung vor dem 20. da sein"), a polite past of need ("precisava dos
 # números até quarta"), "I need" put as what the author will use ("skal jeg bruge tallene").
-_WEEKDAY = (r"(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|noon|end|montag"
-            r"|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|ende)")
-_DUE = {
-    "en": rf"\b(?P<act>(?:\w+ ){{0,3}}?(?:has|have|needs?|must) (?:to )?(?:\w+ ){{1,4}}?"
-    rf"(?:by|before|no later than) (?:the |this |next |end of )?{_WEEKDAY}.*)",
-    "de": rf"\bmuss (?P<act>(?:\S+\s+){{1,6}}?(?:bis|vor|spätestens) (?:zum |dem |am |nächsten |kommenden )?"
-    rf"{_WEEKDAY}.*)",
+_DUE = {  # (English and German: cues_obligation, which also leaves the author's own work out)
+    "en": r"", "de": r"",
     "fr": r"", "es": r"", "it": r"", "nl": r"",
     "pt": r"\bprecis(?:ava|ávamos|aria|aríamos) (?P<act>d[oa]s? [^,.;]*\baté\b.+)",  # with its deadline
     "da": r"\bskal (?:jeg|vi) (?:\S+ )?bruge (?P<act>.+)",
@@ -370,17 +365,21 @@ SURVEY = re.compile(
 )
 
 
-PLAIN_GATES = frozenset({"plain", "trouble"})  # the groups that mark this module's patterns
+# The groups that mark gated patterns: this module's, and cues_obligation's `personal`.
+PLAIN_GATES = frozenset({"plain", "trouble", "personal"})
 PLAIN_WORDS = 300  # the most own words of mail whose plain questions are tasks (dev_helpdesk, corpus)
 
 
 def mail_gates(text: str, personal: bool) -> frozenset[str]:
-    """The gates a mail opens for this module's patterns: `plain` in short mail to one reader (long
-    mail is a report or a discussion, where questions are put to nobody in particular), and
-    `trouble` too where it reports a problem ("any idea?", "thanks in advance" ask only then)."""
-    if not personal or len(text.split()) > PLAIN_WORDS:
+    """The gates a mail opens for the gated patterns: `personal` in mail to one reader, `plain` too
+    where it is short (long mail is a report or a discussion, where questions are put to nobody in
+    particular), and `trouble` where it also reports a problem ("any idea?", "thanks in advance" ask
+    only then)."""
+    if not personal:
         return frozenset()
-    return frozenset({"plain", "trouble"}) if TROUBLE.search(text) else frozenset({"plain"})
+    if len(text.split()) > PLAIN_WORDS:
+        return frozenset({"personal"})
+    return frozenset({"personal", "plain", "trouble"} if TROUBLE.search(text) else {"personal", "plain"})
 
 
 def left_open(sentence: str, following: str | None, same_paragraph: bool) -> bool:

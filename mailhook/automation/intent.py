@@ -145,7 +145,8 @@ def detect_tasks(
     classifier = model if language in cues.BY_LANGUAGE and personal else None
     sentences = _sentences_to_read(text, language, every=classifier is not None, plain=bool(gates))
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
-    if cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text) or cues.says_no_reply(text):
+    if (cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text) or cues.says_no_reply(text)
+            or cues.SURVEY_QUESTION.search(text)):
         return Detection(language, ())
     found: list[Task] = []
     seen: set[str] = set()
@@ -155,7 +156,7 @@ def detect_tasks(
         opened = gates if still_open else frozenset()
         task = _task(sentence, language, sent, author_is_user, candidates, opened)
         if (task is None and classifier is not None and language is not None
-                and _may_classify(sentences, number, language)):
+                and _may_classify(sentences, number, language, "plain" in opened)):
             task = _classified(sentence, language, sent, classifier)
         if task is None or task.title.casefold() in seen or _answered(sentences, number, language):
             continue
@@ -279,16 +280,21 @@ def _cued(
     return None
 
 
-def _may_classify(sentences: list[tuple[str, Candidates, int]], number: int, language: str) -> bool:
+def _may_classify(
+    sentences: list[tuple[str, Candidates, int]], number: int, language: str, left_open: bool = False
+) -> bool:
     """Whether the sentence model may read a sentence: within the mail's opening sentences (past
     them, long mail is a report or a discussion), speaking to its reader (a statement may instead
-    have the author as its subject: a promise), and, for a question, not
-    one its author answers himself ("Are we on track? Mostly yes."): the paragraph goes on with a
-    statement."""
+    have the author as its subject: a promise; a question `left_open`, in short mail to one reader
+    that does not go on to answer it, is put to the reader whatever its words: "Is the export fixed
+    yet?"), and, for a question, not one its author answers himself ("Are we on track? Mostly yes."):
+    the paragraph goes on with a statement."""
     if number >= MODEL_SENTENCES:
         return False
     sentence, _, unit = sentences[number]
     question = sentence.rstrip().endswith("?")
+    if question and left_open:
+        return True
     if not (addressed(sentence, language) or (not question and promising(sentence, language))):
         return False
     if question and number + 1 < len(sentences):
