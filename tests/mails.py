@@ -51,6 +51,14 @@ def reply(message_id: str = "<r1@acme.example>", signature: str = CONTACT_SIGNAT
     return bytes(mail(CONTACT, USER, body, message_id=message_id))
 
 
+def lmtp_copy(number: int, contact: str, recipient: str = USER) -> Received:
+    """A minimal copy an MTA delivered over LMTP to the user, the `number`th from `contact`
+    (queue tests: what it says does not matter, only whose it is and its place)."""
+    message_id = f"<{number}.{contact}>"
+    raw = f"From: {contact}\r\nTo: {recipient}\r\nMessage-ID: {message_id}\r\n\r\nhi\r\n".encode()
+    return Received(raw, message_id, recipient, "lmtp", contact, (recipient,), None)
+
+
 def deliver(store: Store, raw: bytes, *, listener: str = "lmtp", recipient: str = USER,
             mail_from: str | None = CONTACT) -> None:
     msg_id = next((line.split(b":", 1)[1].strip().decode() for line in raw.splitlines()

@@ -151,10 +151,13 @@ def _city_first(
     below = lines[index + 1].strip(" .,") if index + 1 < len(lines) else ""
     if postal.is_country_name(below) or street_at == index - 1:
         return CityLine(index, city)
-    # Beside a contact line that carries its own label or is an address ("Tel: +46 ...", not
-    # "Mobile" over a bare "+1 251 ...": there the word is the number's label).
+    # Beside a contact line ("Tel: +46 ...", an address, or a bare number, as a row of parts
+    # "Anna Huber | Huber Consulting | Wien | +43 ..." reads one part a line), unless the city is
+    # a phone label itself ("Mobile" over a bare "+1 251 ...": the word is the number's label).
+    from mailhook.pipeline.phones import is_phone_label  # phones -> lines -> address -> here
+
     beside = [written[i].strip() for i in (index - 1, index + 1) if 0 <= i < len(written)]
-    if hints and any(_CONTACT.search(line) and (line[:1].isalpha() or "@" in line) for line in beside):
+    if hints and not is_phone_label(city) and any(_CONTACT.search(line) for line in beside):
         return CityLine(index, city)
     return None
 

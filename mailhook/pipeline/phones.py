@@ -138,6 +138,12 @@ def row_parts(line: str) -> list[str]:
     return _SEGMENT_BREAK.split(line) if ("|" in line or "•" in line or "·" in line) else [line]
 
 
+def is_phone_label(text: str) -> bool:
+    """Whether the text is a phone label and nothing else ("Mobile", "Tel.", "Fax:")."""
+    found = _LABEL.fullmatch(text.strip().rstrip(".:："))
+    return found is not None
+
+
 def find_phones(line: str) -> Iterator[Phone]:
     """Yield the phone numbers on one line with their field kinds (extensions kept as written)."""
     masked = _mask(line[:_LONGEST_LINE])

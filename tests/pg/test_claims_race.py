@@ -6,34 +6,16 @@ from __future__ import annotations
 
 import random
 import threading
-from collections.abc import Iterator
 
-import pytest
+from mails import USER, lmtp_copy
 
-from mailhook.store import Outcome, Received, Store
-from pg.cluster import Cluster, fresh_database
+from mailhook.store import Outcome, Store
 
-USER = "ann@us.example"
 WORKERS = 4
 CONTACTS = tuple(f"c{n}@them.example" for n in range(6))
 MESSAGES = 150
 FAIL_SHARE = 0.3  # of first attempts: pending again at once, the race docs/scale.md describes
 SEED = 20261201
-
-
-def mail(number: int, contact: str) -> Received:
-    message_id = f"<{number}.{contact}>"
-    raw = f"From: {contact}\r\nTo: {USER}\r\nMessage-ID: {message_id}\r\n\r\nhi\r\n".encode()
-    return Received(raw, message_id, USER, "lmtp", contact, (USER,), None)
-
-
-@pytest.fixture
-def url(postgres_cluster: Cluster) -> Iterator[str]:
-    with fresh_database(postgres_cluster) as made:
-        setup = Store(made)
-        setup.add_user(USER, None, inbox_automation=False)
-        setup.close()
-        yield made
 
 
 class Race:
@@ -101,7 +83,7 @@ def intake(url: str, race: Race, rng: random.Random) -> None:
         number = 0
         while number < MESSAGES:
             size = rng.randint(1, 4)
-            store.insert_received([mail(number + i, rng.choice(CONTACTS)) for i in range(size)])
+            store.insert_received([lmtp_copy(number + i, rng.choice(CONTACTS)) for i in range(size)])
             number += size
     except BaseException as exc:
         race.errors.append(exc)

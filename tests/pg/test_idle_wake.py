@@ -9,31 +9,15 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from mails import USER, lmtp_copy
 
-from mailhook.store import Outcome, Received, Store
+from mailhook.store import Outcome, Store
 from mailhook.worker.idle import idle
-from pg.cluster import Cluster, fresh_database
 
-USER = "ann@us.example"
 ONE, TWO = "one@them.example", "two@them.example"
 HOUR = 3600.0  # the idle wait's safety timeout here: a wake-up that does not come fails the test
 DEADLINE_SECONDS = 60.0
 WAITS = 20  # idle waits a waiting worker may take before it must have claimed
-
-
-def mail(number: int, contact: str) -> Received:
-    message_id = f"<{number}.{contact}>"
-    raw = f"From: {contact}\r\nTo: {USER}\r\nMessage-ID: {message_id}\r\n\r\nhi\r\n".encode()
-    return Received(raw, message_id, USER, "lmtp", contact, (USER,), None)
-
-
-@pytest.fixture
-def url(postgres_cluster: Cluster) -> Iterator[str]:
-    with fresh_database(postgres_cluster) as made:
-        setup = Store(made)
-        setup.add_user(USER, None, inbox_automation=False)
-        setup.close()
-        yield made
 
 
 @pytest.fixture
@@ -74,7 +58,7 @@ def test_a_finish_that_frees_a_contacts_mail_wakes_an_idle_worker(
     second held back, idles, and is woken by a's finish: it claims the second, after one wait.
     It used to sleep until its timeout, as nobody announced the finish."""
     holder, waiter = stores(), stores()
-    holder.insert_received([mail(1, ONE), mail(2, ONE)])
+    holder.insert_received([lmtp_copy(1, ONE), lmtp_copy(2, ONE)])
     waiter.listen_for_mail()
     assert [item.id for item in holder.claim(1)] == [1]
     assert waiter.claim(1) == []
@@ -89,7 +73,7 @@ def test_a_finish_that_frees_nothing_tells_nobody(stores: Callable[[], Store]) -
     """A finish whose contact has no mail waiting sends no NOTIFY (idle workers stay asleep);
     one that frees mail does."""
     holder, listener = stores(), stores()
-    holder.insert_received([mail(1, ONE), mail(2, TWO), mail(3, TWO)])
+    holder.insert_received([lmtp_copy(1, ONE), lmtp_copy(2, TWO), lmtp_copy(3, TWO)])
     listener.listen_for_mail()
     assert [item.id for item in holder.claim(2)] == [1, 2]
     listener.wait_for_mail(0)
@@ -104,7 +88,7 @@ def test_a_retry_is_claimed_at_its_time(stores: Callable[[], Store]) -> None:
     until the retry is due, not its hour, and claims it then (a claim before its time takes
     nothing: the worker would wait again)."""
     worker = stores()
-    worker.insert_received([mail(1, ONE)])
+    worker.insert_received([lmtp_copy(1, ONE)])
     worker.listen_for_mail()
     assert [item.id for item in worker.claim(1)] == [1]
     assert worker.fail(1, "the DNS is down", 5, retry_delay=1.0) == "pending"
@@ -120,7 +104,7 @@ def test_a_failure_elsewhere_wakes_an_idle_worker_to_wait_for_its_retry(
     """A worker idles with nothing due while another fails its message for a retry: the failure
     wakes it, it waits for the retry's time and claims it there."""
     holder, waiter = stores(), stores()
-    holder.insert_received([mail(1, ONE)])
+    holder.insert_received([lmtp_copy(1, ONE)])
     waiter.listen_for_mail()
     assert [item.id for item in holder.claim(1)] == [1]
     waiter.wait_for_mail(0)
