@@ -20,6 +20,7 @@ from importlib import resources
 
 from mailhook.pipeline import postal, streets
 from mailhook.pipeline.folding import fold
+from mailhook.pipeline.labels import is_phone_label
 from mailhook.pipeline.lexicon import DEPARTMENT, TITLE, TITLE_COMPOUND
 from mailhook.pipeline.organisations import LEGAL
 
@@ -154,8 +155,6 @@ def _city_first(
     # Beside a contact line ("Tel: +46 ...", an address, or a bare number, as a row of parts
     # "Anna Huber | Huber Consulting | Wien | +43 ..." reads one part a line), unless the city is
     # a phone label itself ("Mobile" over a bare "+1 251 ...": the word is the number's label).
-    from mailhook.pipeline.phones import is_phone_label  # phones -> lines -> address -> here
-
     beside = [written[i].strip() for i in (index - 1, index + 1) if 0 <= i < len(written)]
     if hints and not is_phone_label(city) and any(_CONTACT.search(line) for line in beside):
         return CityLine(index, city)
