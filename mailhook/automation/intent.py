@@ -14,10 +14,11 @@ from mailhook.automation import cues as cues
 from mailhook.automation import ordinals
 from mailhook.automation.addressing import Audience, addressed, answers_itself, promising, to_a_group
 from mailhook.automation.cues_plain import PLAIN_GATES, SURVEY, left_open, mail_gates
-from mailhook.automation.due import due_date, unabbreviated
+from mailhook.automation.due import due_date
 from mailhook.automation.headers import audience, excluded_reason, sent_at
 from mailhook.automation.model_gates import held_back
 from mailhook.automation.sentence_model import SentenceModel
+from mailhook.automation.titles import classified_title, cued_title
 from mailhook.pipeline.language import detect_language
 
 MAX_TASKS = 3  # one message makes at most a few tasks
@@ -31,15 +32,8 @@ _END_MARK = re.compile(r"(?<=[.!?])\s+")
 # Where a paragraph holds no end mark before its last word and no numbered item, pysbd returns it
 # whole (checked on the corpus and fixtures by a test): it need not run.
 _INNER_BREAK = re.compile(r"[.!?;…。！？]\s*\S|(?:^|\s)\d+[.)]\s")
-_TITLE_WORDS = 12
-_MIN_PHRASE_WORDS = 3  # fewer after the verb: a verb-final clause (de, nl), so take it whole
 MODEL_SENTENCES = 12  # the sentence model reads a mail's first sentences only (chosen on dev_alarms)
 _MIN_MODELLED_WORDS = 2  # a one-word line ("Thanks!", "Hi,") is no request the model need weigh
-# A full stop ends a clause only before a space: not in "rsvp@example.com" or "Oct.11".
-# Nor after "kl." (klokken) or "stk." (stykker), common in Scandinavian business mail.
-_CLAUSE_END = re.compile(r"(?<!\bkl)(?<!\bstk)[.;:!?](?=\s|$)|[()\[\]\n]|,\s|\s[-–]\s")
-# A question runs on past its commas ("Ist es möglich, die Stati nachzutragen?").
-_QUESTION_END = re.compile(r"(?<!\bkl)(?<!\bstk)[.;:!?](?=\s|$)|[()\[\]\n]|\s[-–]\s")
 _SHORT_LINE = 40
 # pysbd has no Portuguese or Scandinavian rules but Spanish and Danish are near enough.
 _SEGMENTER_STAND_IN = {"pt": "es", "sv": "da", "no": "da"}
@@ -276,7 +270,7 @@ def _cued(
             match = pattern.search(sentence)
             if match is None or _sends_now(role, sentence) or _need_in_question(role, sentence, match):
                 continue
-            return _title(sentence, match, role, by_user), role, lang
+            return cued_title(sentence, match, role, by_user), role, lang
     return None
 
 
@@ -323,15 +317,7 @@ def _classified(sentence: str, language: str, sent: datetime | None, model: Sent
         return None
     if not model.is_followup(sentence):
         return None
-    words = unabbreviated(sentence).split()
-    phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
-    phrase = phrase.strip(" ,.;:-–¿?¡!\"'")
-    # As for the cues: a question is what to answer, anything else what to follow up.
-    if sentence.rstrip().endswith("?"):
-        title = f"Answer: {phrase[:1].lower() + phrase[1:]}"
-    else:
-        title = f"Follow up: {phrase[:1].upper() + phrase[1:]}"
-    return Task(title, sentence, due_date(sentence, language, sent), "classified")
+    return Task(classified_title(sentence), sentence, due_date(sentence, language, sent), "classified")
 
 
 def _languages(language: str | None) -> tuple[str, ...]:
@@ -355,40 +341,6 @@ def _need_in_question(role: str, sentence: str, match: re.Match[str]) -> bool:
     if role != cues.NEED or len(sentence[: match.start()].split()) > 1:
         return False
     return bool(_QUESTION_CLAUSE.match(sentence, match.end()))
-
-
-def _title(sentence: str, match: re.Match[str], role: str, by_user: bool) -> str:
-    # Whose move is it: a promise the contact made, or a request the user made, is followed up.
-    asked = role in (cues.REQUEST, cues.ASK, cues.NEED)
-    awaited = (role == cues.COMMIT and not by_user) or (asked and by_user)
-    # A contact's promise reads best in their words ("I'll call you Monday"); anything the user
-    # has to do reads best from its verb ("Send the revised quote by Friday").
-    who = "who" if "who" in match.re.groupindex else 0
-    start = match.start(who) if role == cues.COMMIT and not by_user else match.start("act")
-    # "... to our accounts team, who will contact you": the promise is the clause of its verb.
-    start = max([start, *(end.end() for end in _CLAUSE_END.finditer(sentence, start, match.start("act")))])
-    question = role in (cues.ASK, cues.PROPOSE) and sentence.rstrip().endswith("?")
-    words = _clause(sentence[start:], _QUESTION_END if role == cues.ASK or question else _CLAUSE_END)
-    if len(words) >= _MIN_PHRASE_WORDS:
-        phrase = " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
-    else:
-        # The verb ends its clause (verb-final German or Dutch, "the best time to meet"): the
-        # words before it say what to do.
-        before = _CLAUSE_END.split(unabbreviated(sentence[: match.start("act")]))[-1].split()
-        phrase = " ".join([*before, *words][-_TITLE_WORDS:])
-    phrase = phrase.strip(" ,.;:-–¿?¡!\"'")
-    phrase = phrase[:1].upper() + phrase[1:]
-    if awaited:
-        return f"Follow up: {phrase}"
-    # A question for the user reads as what to answer ("Answer: how to configure the import").
-    prefix = {cues.ASK: "Answer: ", cues.NEED: "Provide: "}.get(role)
-    return f"{prefix}{phrase[:1].lower() + phrase[1:]}" if prefix else phrase
-
-
-def _clause(text: str, ends: re.Pattern[str] = _CLAUSE_END) -> list[str]:
-    text = unabbreviated(text)
-    end = ends.search(text)
-    return (text[: end.start()] if end else text).split()
 
 
 @cache
