@@ -14,6 +14,7 @@ from mailhook.automation import cues as cues
 from mailhook.automation import ordinals
 from mailhook.automation.addressing import Audience, addressed, answers_itself, promising, to_a_group
 from mailhook.automation.cues_plain import PLAIN_GATES, SURVEY, left_open, mail_gates
+from mailhook.automation.cues_rhetoric import rhetorical
 from mailhook.automation.due import due_date
 from mailhook.automation.headers import audience, excluded_reason, sent_at
 from mailhook.automation.model_gates import held_back
@@ -146,7 +147,8 @@ def detect_tasks(
     seen: set[str] = set()
     for number, (sentence, candidates, unit) in enumerate(sentences):
         after = sentences[number + 1] if number + 1 < len(sentences) else None
-        still_open = left_open(sentence, after[0] if after else None, after is not None and after[2] == unit)
+        still_open = (left_open(sentence, after[0] if after else None, after is not None and after[2] == unit)
+                      and not rhetorical(sentence, language))
         opened = gates if still_open else frozenset()
         task = _task(sentence, language, sent, author_is_user, candidates, opened)
         if (task is None and classifier is not None and language is not None
