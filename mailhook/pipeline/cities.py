@@ -22,7 +22,7 @@ from mailhook.pipeline import postal, streets
 from mailhook.pipeline.folding import fold
 from mailhook.pipeline.labels import is_phone_label
 from mailhook.pipeline.lexicon import DEPARTMENT, TITLE, TITLE_COMPOUND
-from mailhook.pipeline.organisations import LEGAL
+from mailhook.pipeline.organisations import LEGAL, ends_in_legal_form
 
 _RECORD = re.compile(
     r'"name": "((?:[^"\\]|\\.)*)", .*?"countrycode": "([A-Z]{2})", .*?"alternatenames": \[([^\]]*)\]'
@@ -121,11 +121,33 @@ def find_city_line(
             continue
         if index != top and (found := _city_first(lines, written or lines, index, texts, hints, street_at)):
             return found
+        if index != top and (tail := _place_tail(texts, hints)):
+            return _city_first(lines, written or lines, index, tail, hints, street_at)
         if hints and len(texts) >= 3 and _PIPED.search(lines[index]) and _CONTACT.search(lines[index]):
             for text in texts[1:]:  # "Anna Huber | Huber Consulting | Wien | +43 1 234 5678"
                 if _city_shaped(text) and is_known_city(text, hints):
                     return CityLine(index, text)
     return None
+
+
+def _place_tail(texts: list[str], hints: Sequence[str]) -> list[str] | None:
+    """The parts after a company that say where it is: "Zając IT Sp. z o.o., Wrocław" (a legal
+    form ends the company) or "Miller Farms, Ames, IA" (a city with its state or country)."""
+    if len(texts) < 2 or not is_known_city(texts[1], hints) or not _city_shaped(texts[1]):
+        return None
+    if len(texts) == 2 and (ends_in_legal_form(texts[0]) or ends_in_legal_form(f"{texts[0]}.")):
+        return texts[1:]
+    where = city_countries(texts[1])
+    if len(texts) == 3 and (postal.is_country_name(texts[2]) or postal.subdivision_of(texts[2], where)):
+        return texts[1:]
+    return None
+
+
+def place_after_company(value: str, hints: Sequence[str] = ()) -> str:
+    """The company without the place written after it on its line ("Zając IT Sp. z o.o.,
+    Wrocław" is "Zając IT Sp. z o.o."); the value as it is otherwise."""
+    head, *rest = value.split(", ")
+    return head if rest and _place_tail([head, *rest], hints) else value
 
 
 def _city_first(

@@ -16,6 +16,12 @@ _LABELLED = re.compile(r"[:：]$")
 # column, a wide gap on its own is only a gap.
 _SPACE_GAP = re.compile(r"(?P<left>\S.*?\S|\S) {3,}(?P<right>\S.*)$")
 _ALIGN_SLACK = 1
+# Once aligned rows set the column, the longest left part may stand only two spaces before it
+# ("Hofer Elektro GmbH  Landstraße 48"): a gap of two at that column parts that line too.
+_NARROW_GAP = re.compile(r"\S {2,}(?=\S)")
+# With one wide gap only, three rows aligned at it make the column ("Lionbridge Freight Pte. Ltd.
+# 10 Collyer Quay" under "Priya Raman      DID: ..."): two double spaces could be chance.
+_LEAST_NARROW_ROWS = 3
 # Lines of a block with the gap, at least: one such line is a stray tab.
 _LEAST_ROWS = 2
 
@@ -56,6 +62,10 @@ def _split_by_spaces(lines: tuple[str, ...]) -> list[tuple[str | None, str | Non
         return None
     column, _ = counted.most_common(1)[0]
     rows: list[tuple[str | None, str | None]] = []
+    narrow = [_narrow_start(line, column) if s is None else s for line, s in zip(lines, starts, strict=True)]
+    aligned = sum(1 for s in narrow if s is not None and abs(s - column) <= _ALIGN_SLACK)
+    if counted[column] >= _LEAST_ROWS or aligned >= _LEAST_NARROW_ROWS:
+        starts = narrow
     for line, start in zip(lines, starts, strict=True):
         indent = len(line) - len(line.lstrip(" "))
         if start is not None and abs(start - column) <= _ALIGN_SLACK:
@@ -66,6 +76,14 @@ def _split_by_spaces(lines: tuple[str, ...]) -> list[tuple[str | None, str | Non
         else:
             rows.append((line, None))
     return rows
+
+
+def _narrow_start(line: str, column: int) -> int | None:
+    """Where the right part starts after a two-space gap at the column, if it does."""
+    for match in _NARROW_GAP.finditer(line.rstrip()):
+        if abs(match.end() - column) <= _ALIGN_SLACK:
+            return match.end()
+    return None
 
 
 def _is_label(text: str) -> bool:

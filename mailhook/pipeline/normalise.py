@@ -50,3 +50,13 @@ def normalise_line(line: str) -> str:
     if "*" in line or "_" in line:
         line = _EMPHASIS.sub(r"\1\3\4", line)
     return line
+
+
+# Marks after a name that are no part of it: a hotel's stars, trademark and registered signs,
+# pictographs ("Hotel Villa Aurora ★★★★", "Acme®").
+_TRAILING_MARKS = re.compile(r"[\s\u2600-\u27bf\u2b50\u00ae\u2122\U0001f300-\U0001faff]+$")
+
+
+def without_trailing_marks(value: str) -> str:
+    """The value without the marks after it; the value as it is when it is nothing but marks."""
+    return _TRAILING_MARKS.sub("", value) or value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -9,7 +10,9 @@ from functools import lru_cache
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
+from mailhook.pipeline.cities import place_after_company
 from mailhook.pipeline.lexicon import DEPARTMENT, LEGAL, ORG_LABEL, ROLE, TITLE_COMPOUND, TITLE_LABEL
+from mailhook.pipeline.normalise import without_trailing_marks
 from mailhook.pipeline.organisations import domain_label, names_domain, sender_labels
 
 _SPLIT = re.compile(r"\s+[-–—|·•*]\s+|\s*[|·•]\s*")
@@ -94,7 +97,16 @@ def find_roles(
     if name_line is not None:
         fallback = _fallback_company(block, start, title)
         fallback = fallback or _company_above_address(block, start, title, author)
-    return title, company or fallback
+    return title, _company_alone(company or fallback)
+
+
+def _company_alone(found: Found | None) -> Found | None:
+    """The company without the place after it ("Zając IT Sp. z o.o., Wrocław", "Miller Farms,
+    Ames, IA": the address rule reads the place) or marks after it ("Hotel Villa Aurora ★★★★")."""
+    if found is None:
+        return None
+    value = without_trailing_marks(place_after_company(found.value))
+    return dataclasses.replace(found, value=value)
 
 
 def _joined(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:

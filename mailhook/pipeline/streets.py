@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from mailhook.pipeline import postal
+from mailhook.pipeline.labels import LABEL as PHONE_LABEL
 from mailhook.pipeline.lexicon import LEGAL, REGISTRY
 
 # Street words by language. Alone they make a street line ("Pol. Ind. Las Salinas", "Piazza
@@ -168,7 +169,7 @@ def find_street(lines: list[str], index: int, head: str, tail: str) -> tuple[int
         if not text and not found and back == index - 1:
             back -= 1  # converted HTML puts a blank line between address lines
             continue
-        above = _street_span(text, holding=False) if text else None
+        above = _street_span(text, holding=False) if text and not _phone_line(text) else None
         if above is None:
             break
         found.insert(0, (back, above.text))
@@ -182,6 +183,16 @@ def find_street(lines: list[str], index: int, head: str, tail: str) -> tuple[int
     if STREET_WORD.search(below) and _NUMBER.search(below) and not _digits(below) > 6:
         return index + 1, below
     return None
+
+
+def _phone_line(text: str) -> bool:
+    """A labelled number ("Mob. 06 08 47 33 12", "Tel: 030 1234"): a contact, not a street. The
+    label is a word or ends in a colon, since "W 42nd Street" starts with a compass point."""
+    label = PHONE_LABEL.match(text.strip())
+    if label is None:
+        return False
+    rest = text.strip()[label.end() :]
+    return (len(label[0]) >= 2 or rest.startswith(":")) and re.match(r"[.:：]?\s*[+(]?\d", rest) is not None
 
 
 def find_street_alone(lines: list[str]) -> tuple[int, str] | None:

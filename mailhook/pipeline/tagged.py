@@ -10,6 +10,7 @@ from mailhook.model import Evidence
 from mailhook.pipeline.candidate import Block, Candidate, Finder
 from mailhook.pipeline.checks import check_span
 from mailhook.pipeline.names import clean_name_line, split_name
+from mailhook.pipeline.normalise import without_trailing_marks
 
 if TYPE_CHECKING:  # the tagger module imports flair lazily; typing needs no import here
     from mailhook.pipeline.tagger import SignatureTagger
@@ -116,6 +117,6 @@ def candidates_from_spans(spans: list[Span], block: Block) -> list[Candidate]:
 
 
 def _candidate(field: str, value: str, line: str, confidence: float, order: int) -> Candidate:
-    value = value.strip()
+    value = without_trailing_marks(value.strip())
     evidence = Evidence(line=line, extractor="tagger", confidence=confidence)
     return Candidate(field, value, value, evidence, order)
