@@ -79,6 +79,22 @@ _GROUP = (
 # The whole line is the greeting: a word or two, the group, a word or two ("Liebe Kundinnen und Kunden,").
 GROUP_GREETING = re.compile(rf"^\W*(?:\w+\s+){{0,2}}?(?:{_GROUP})(?:\s+\w+){{0,2}}\W*$", re.IGNORECASE)
 _GREETING_LINE = 60  # a greeting is a short first line
+# But a greeting to a supplier's service desk or to a company as a whole ("Hello support team",
+# "Liebes Support-Team", "Dear accounts team", "Hi all at Northdesk", "Hallo zusammen bei
+# Datavista") opens a request from outside: one reader, the desk, is to act on it.
+_SERVICE = (
+    r"support|supportteam|help\s*desk|service\s*desk|customer\s+(?:service|care|success)|sales|billing|accounts?"
+    r"|accounting|finance|invoicing|orders?|kundenservice|kundendienst|vertrieb|buchhaltung|service\s+client"
+    r"|comptabilité|facturation|soporte|atención\s+al\s+cliente|facturación|ventas|contabilidad|assistenza"
+    r"|supporto|vendite|amministrazione|klantenservice|verkoop|boekhouding|administratie|kundeservice"
+    r"|brukerstøtte|kundtjänst|kundservice|fakturering|wsparcia|obsługi\s+klienta|sprzedaży|księgowości"
+    r"|suporte|atendimento|faturação|vendas"
+)
+SERVICE_GREETING = re.compile(
+    rf"(?<!\w)(?:{_SERVICE})(?!\w)"
+    rf"|(?<!\w)(?:{_GROUP})\s+(?:at|bei|chez|en|di|presso|bij|van|hos|på|vid|w|z)\s+[A-Z]",
+    re.IGNORECASE,
+)
 
 
 # A recipient address named like a mailing list or an alias for a whole group: the list's own words
@@ -130,9 +146,11 @@ def promising(sentence: str, language: str) -> bool:
 
 def to_a_group(text: str) -> bool:
     """Whether the mail opens with a greeting to many ("Hi all,", "Hallo zusammen", "Bonjour à
-    tous", "Kära kunder"): a list post, a newsletter, a report to a team."""
+    tous", "Kära kunder"): a list post, a newsletter, a report to a team; not to a service desk."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return len(first) <= _GREETING_LINE and bool(GROUP_GREETING.match(first))
+    if len(first) > _GREETING_LINE or SERVICE_GREETING.search(first):
+        return False
+    return bool(GROUP_GREETING.match(first))
 
 
 # How an author answers his own question in the next sentence ("What do we gain by keeping them?

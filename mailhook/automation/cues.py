@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mailhook.automation.cues_asks import ASKS
+from mailhook.automation.cues_awaited import AWAITED
 from mailhook.automation.cues_dutch import NL
 from mailhook.automation.cues_german import DE
 from mailhook.automation.cues_iberian import ES, PT
@@ -33,12 +34,13 @@ def _with_more(lang: str, cues: Cues) -> Cues:
     """A language's own cues, then its yes/no questions to the reader (cues_questions), its needs
     stated as what would help or be appreciated (cues_needs), the requests of cues_asks, its indirect
     questions, deadlines
-    stated alone and meetings proposed in the conditional (cues_indirect), and last the plain
+    stated alone and meetings proposed in the conditional (cues_indirect), an answer awaited on a
+    named subject (cues_awaited), and last the plain
     questions and soft asks of support mail (cues_plain) and deadlines set as an obligation
     (cues_obligation), both behind intent.py's gates."""
     more_roles = ((ASK, QUESTIONS), (NEED, NEEDS), (REQUEST, ASKS), (ASK, INDIRECT), (NEED, DEADLINES),
                   (PROPOSE, PROPOSALS),
-                  (ASK, PLAIN_QUESTIONS), (NEED, PLAIN_NEEDS), (NEED, OBLIGATIONS))
+                  (ASK, AWAITED), (ASK, PLAIN_QUESTIONS), (NEED, PLAIN_NEEDS), (NEED, OBLIGATIONS))
     for role, more in more_roles:
         if more[lang]:
             cues = extended(cues, role, more[lang])

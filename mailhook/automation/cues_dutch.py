@@ -133,8 +133,9 @@ NL = lexicon(
         r"bevestiging|hulp|mening|terugkoppeling)\b)(?=[^.?!]*\b(?:(?:wordt|worden)\s+(?:\w+\s+)?op prijs "
         r"gesteld|zou(?:den)?\s+(?:\w+\s+){0,2}?(?:fijn|welkom|handig|nuttig)|zou(?:den)? (?:ons|me|mij) "
         r"(?:\w+\s+)?helpen)\b)",
-        r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
-        r"\b(?:heb|hebben)\s+(?:ik|we|wij)\s+(?P<act>(?:\S+\s+){0,6}?nodig)\b",
+        # The thing needed may carry its own complements ("nog een kopie van de jaarrekening 2025").
+        r"\b(?:ik|we|wij)\s+(?:heb|hebben)\s+(?P<act>(?:\S+\s+){0,9}?nodig)\b",
+        r"\b(?:heb|hebben)\s+(?:ik|we|wij)\s+(?P<act>(?:\S+\s+){0,9}?nodig)\b",
         r"\bhet zou (?:me|mij|ons) (?:erg |heel erg |enorm |veel )?helpen\s+(?P<act>als|om|te)\b",
         r"\b(?:ik|we|wij)\s+(?:moet|moeten)\s+(?=[^.?!]*\b(?:vóór|voor|uiterlijk|ten laatste)\b)"
         r"(?P<act>(?:\S+\s+){0,6}?(?:ontvangen|hebben|krijgen))\b",

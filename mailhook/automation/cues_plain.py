@@ -23,7 +23,8 @@ from mailhook.automation.cues_status import STATUS_QUESTIONS, chases_status
 # The clause is a question. Consumed, not looked ahead: a paragraph without "?" then holds none of
 # these cues (loosening keeps it as a part), and most paragraphs need no splitting for them.
 _Q = r"[^.!]*\?"
-_OPEN = r"^\W*(?:\w+,\s*)?(?P<plain>)"  # the sentence opens with it (after "ok," or "hi Tom,")
+# The sentence opens with it (after "ok," or "hi Tom,", or a list item's number: "1. Warum ...?").
+_OPEN = r"^\W*(?:\d{1,2}[.)]\s+)?(?:\w+,\s*)?(?P<plain>)"
 _LONG = r"(?:\s+[^\s?]+){2,}"  # three words at least: "why not?", "how come?" are no question to answer
 
 

@@ -119,7 +119,7 @@ PL = lexicon(
         r"opinia|potwierdzenie|pomoc|komentarze|informacja zwrotna)\b)(?=[^.?!]*\b(?:byłaby|byłyby|byłby)\s+"
         r"(?:\w+\s+)?(?:pomocn\w+|mile widzian\w+|cenn\w+)\b)",
         r"\b(?:będę|będziemy|byłbym|byłabym|bylibyśmy|byłybyśmy)\s+(?:bardzo\s+)?wdzięczn\w+\s+za\s+"
-        r"(?P<act>(?:\w+\s+)?(?:odpowiedź|informację|uwagi|potwierdzenie|pomoc|kontakt|opinię))\b",
+        r"(?P<act>(?:\w+\s+)?(?:odpowiedź|informację|uwagi|potwierdzenie|pomoc|kontakt|opinię|\w+[nc]ie))\b",
         r"(?<!nie )\b(?:potrzebuję|potrzebujemy|potrzebowałbym|potrzebowałabym|potrzebowalibyśmy)"
         r"\s+(?P<act>\w)",
         r"\b(?:bardzo\s+)?by (?:mi|nam) (?:bardzo\s+)?pomogło,?\s+(?P<act>gdyby\w*|jeśli|żeby\w*)(?!\w)",

@@ -1,0 +1,66 @@
+"""An answer awaited on a named subject, per language: "Quedo a la espera de sus comentarios sobre
+las condiciones", "Ik kijk uit naar je reactie op het voorstel", "Ser frem til
+tilbakemeldingen din på planen": the reader is to answer on it. The closing formula alone ("quedo a
+la espera de sus noticias", "ich freue mich auf Ihre Antwort") names nothing to answer on and stays a
+courtesy; French "dans l'attente de ..." and German "ich freue mich auf Ihre Rückmeldung" are one
+in every use (their courtesy patterns). Written from
+each language's grammar, never from a message."""
+
+from __future__ import annotations
+
+from mailhook.automation.lexicon import words
+
+# The reader's answer: a possessive of the reader (or none, where the language puts it after), then
+# a noun of answering, then a preposition naming what it is on.
+_AWAITED = {
+    "en": (r"(?:i\s+am|i'm|we\s+are|we're)?\s*looking\s+forward\s+to"
+           r"|(?:i|we)\s+(?:look|await)\s+(?:forward\s+to)?",
+           r"your|the\s+team's", words("feedback", "comments", "thoughts", "input", "views", "opinion"),
+           words("on", "regarding", "about", "concerning")),
+    "es": (r"(?:quedo|quedamos|estoy|estamos|quedaré|quedaremos)\s+a\s+la\s+espera\s+de"
+           r"|(?:espero|esperamos)",
+           r"su|sus|tu|tus|vuestr[oa]s?",
+           words("comentarios", "respuesta", "opinión", "valoración", "confirmación", "observaciones",
+                 "impresiones", "feedback"),
+           words("sobre", "acerca de", "respecto a", "respecto de", "en cuanto a")),
+    "pt": (r"(?:fico|ficamos)\s+a\s+aguardar|(?:aguardo|aguardamos)",
+           r"(?:o|a|os|as)\s+(?:seu|sua|seus|suas|vosso|vossa|vossos|vossas|teu|tua)",
+           words("comentários", "resposta", "opinião", "feedback", "parecer", "observações", "confirmação"),
+           words("sobre", "acerca d[aoe]s?", "relativamente a", "quanto a")),
+    "it": (r"(?:resto|restiamo|rimango|rimaniamo)\s+in\s+attesa\s+d[ie]"
+           r"|(?:attendo|attendiamo|aspetto|aspettiamo)",
+           r"(?:un|il|i|una)\s+(?:Suo|suo|tuo|vostro)|(?:i|il)\s+(?:Suoi|suoi|tuoi|vostri)",
+           words("riscontro", "commenti", "parere", "feedback", "risposta", "osservazioni", "opinione"),
+           words("su", "sul", "sulla", "sui", "sulle", "riguardo a", "in merito a")),
+    "nl": (r"(?:ik\s+kijk|we\s+kijken|wij\s+kijken)\s+uit\s+naar|in\s+afwachting\s+van"
+           r"|(?:ik\s+wacht|we\s+wachten)\s+op",
+           r"je|jouw|uw|jullie",
+           words("reactie", "feedback", "opmerkingen", "mening", "antwoord", "terugkoppeling"),
+           words("op", "over", "betreffende", "aangaande")),
+    "no": (r"(?:jeg|vi)\s+ser\s+fram\s+til|(?:jeg|vi)\s+venter\s+på",
+           r"(?:din|deres)?\s*",
+           words("tilbakemelding(?:en)?", "kommentarer", "innspill", "synspunkter", "svar(?:et)?")
+           + r"(?:\s+(?:din|deres))?",
+           words("på", "om", "angående", "til")),
+    "da": (r"(?:jeg|vi)\s+ser\s+frem\s+til|(?:jeg|vi)\s+venter\s+på",
+           r"(?:din|jeres|Deres)?\s*",
+           words("tilbagemelding(?:en)?", "kommentarer", "input", "synspunkter", "svar(?:et)?")
+           + r"(?:\s+(?:din|jeres))?",
+           words("på", "om", "angående", "til")),
+    "sv": (r"(?:jag|vi)\s+ser\s+fram\s+emot|(?:jag|vi)\s+väntar\s+på",
+           r"(?:din|er|era)?\s*",
+           words("återkoppling(?:en)?", "synpunkter", "kommentarer", "feedback", "svar(?:et)?")
+           + r"(?:\s+(?:din|er))?",
+           words("på", "om", "angående", "kring")),
+    "pl": (r"(?:czekam|czekamy|oczekuję|oczekujemy)\s+na",
+           r"(?:Pana|Pani|Państwa|twoją|twoje|wasze|waszą)",
+           words("opinię", "uwagi", "komentarze", "odpowiedź", "informację zwrotną", "stanowisko"),
+           words("na temat", "w sprawie", "dotyczące", "dotyczącą", "odnośnie", "co do")),
+}
+
+AWAITED: dict[str, list[str]] = {
+    "fr": [],
+    "de": [],
+    **{lang: [rf"\b(?:{wait})\s+(?P<act>(?:{yours})\s*(?:\w+\s+)?(?:{answer})\s+(?:{topic})\s+\S+)"]
+       for lang, (wait, yours, answer, topic) in _AWAITED.items()},
+}
