@@ -2,8 +2,10 @@
 the head of the sentence in the plural and formal forms ("Avísenme cuando esté", "Mandatemi il
 preventivo", "Avisem-me quando estiver"), "please" said as a phrase in Norwegian and Danish ("Vær så
 snill å sjekke ..."), a request put as a hope ("Jeg håper dere kan hjelpe meg", "Jag hoppas att ni
-kan ..."), a polite past of need ("Vi hadde trengt en kopi") and a customer's money wanted back ("Jeg
-vil ha pengene tilbake", "Quero o meu dinheiro de volta", "Voglio indietro i miei soldi").
+kan ..."), appreciation in the present for what the reader may do ("Vi setter pris på om dere kan
+se på dette"), a call wished for in the passive ("Jeg blir gjerne oppringt"), a polite past of need
+("Vi hadde trengt en kopi") and a customer's money wanted back ("Jeg vil ha pengene tilbake", "Quero
+o meu dinheiro de volta", "Voglio indietro i miei soldi").
 Apologies and verbs of feeling that take the same pronoun ("Perdónenme", "Scusatemi", "Parece-me")
 are left out. Written from each language's grammar and our own sentences, never from a message."""
 
@@ -37,6 +39,21 @@ _HOPE = {
 }
 _NEEDED_ONCE = {"no": r"(?:jeg|vi) (?:hadde|skulle hatt) trengt", "sv": r"(?:jag|vi) hade behövt",
                 "da": r"(?:jeg|vi) (?:ville|skulle) have brug for"}
+# Appreciation in the present for what the reader may do ("Vi setter pris på om dere kan se på dette"):
+# the Scandinavian way of asking politely; and a call wished for in the passive ("Jeg blir gjerne
+# oppringt", "Jag blir gärna uppringd").
+_APPRECIATE_IF = {
+    "no": r"(?:jeg|vi) setter (?:stor |veldig )?pris på (?:om|hvis|at) (?:du|dere|De)"
+          r" (?:kan |kunne |vil )?",
+    "da": r"(?:jeg|vi) sætter (?:stor |meget )?pris på,? (?:om|hvis|at) (?:du|(?-i:I)|De)"
+          r" (?:kan |kunne |vil )?",
+    "sv": r"(?:jag|vi) uppskattar (?:verkligen |mycket )?(?:om|ifall|att) (?:du|ni) (?:kan |kunde |vill )?",
+}
+_CALLED = {
+    "no": r"(?:jeg|vi) (?:blir|vil bli) (?:gjerne|helst) (?:oppringt|ringt opp|kontaktet)",
+    "da": r"(?:jeg|vi) (?:bliver|vil blive) (?:gerne|helst) (?:ringet op|kontaktet)",
+    "sv": r"(?:jag|vi) blir (?:gärna|helst) (?:uppringd|uppringda|kontaktad|kontaktade)",
+}
 # A customer wanting their money back: the reader is to refund it.
 _MONEY_BACK = {
     "en": r"i (?:want|would like|'d like) (?:my money back|a (?:full )?refund)",
@@ -65,6 +82,9 @@ def _asks(lang: str) -> list[str]:
         found.append(rf"\b{_HOPE[lang]}\s+(?P<act>\w+)")
     if lang in _NEEDED_ONCE:
         found.append(rf"\b{_NEEDED_ONCE[lang]}\s+(?P<act>\w+)")
+    if lang in _APPRECIATE_IF:
+        found.append(rf"\b{_APPRECIATE_IF[lang]}(?P<act>\w+)")
+        found.append(rf"\b(?P<act>{_CALLED[lang]})(?!\w)")
     found.append(rf"\b(?P<act>{_MONEY_BACK[lang]})(?!\w)")
     return found
 

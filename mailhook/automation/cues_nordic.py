@@ -13,6 +13,7 @@ _DA_WH = words("hvordan", "hvad", "hvornår", "hvor", "om", "hvilke", "hvilken",
 _DA_ACT = (
     r"(?:ringer|ringe|sender|sende|skriver|skrive|kontakter|kontakte|vender tilbage|vende tilbage|"
     r"melder tilbage|giver (?:\S+ )?besked|give (?:\S+ )?besked|holder (?:\S+ )?orienteret|"
+    r"giver (?:dig|jer|Dem) (?:en )?(?:tilbagemelding|svar|opdatering)|returnerer|returnere|"
     r"holde (?:\S+ )?orienteret|bekræfte|tjekke|tjekker|kigge på|kigger på|mødes|tale sammen|"
     r"svare|svarer|bekræfter|følge op|ringes ved)"
 ) + not_idle("da")  # not "vi kunne tale sammen i timevis"
@@ -129,6 +130,7 @@ _SV_ACT = (
     r"(?:ringer|ringa|skickar|skicka|mejlar|mejla|hör av (?:mig|oss)|höra av (?:mig|oss)|återkommer|"
     r"återkomma|"
     r"meddelar|meddela|kontaktar|kontakta|bekräftar|bekräfta|kollar|kolla|ses|träffas|svarar|svara|"
+    r"ger (?:dig|er) (?:en )?(?:återkoppling|svar|uppdatering)|returnerar|returnera|"
     r"håller (?:\S+ )?uppdaterad|uppdaterar)"
 )
 SV = lexicon(
@@ -240,6 +242,8 @@ _NO_WH = words("hvordan", "hva", "når", "hvor", "om", "hvilke", "hvilken", "hve
 _NO_ACT = (
     r"(?:ringer|ringe|sender|sende|skriver|skrive|tar kontakt|ta kontakt|kommer tilbake|komme tilbake|"
     r"gir (?:\S+ )?beskjed|gi (?:\S+ )?beskjed|holder (?:\S+ )?oppdatert|holde (?:\S+ )?oppdatert|bekrefter|"
+    # The present tense promises too ("jeg gir deg en tilbakemelding", "vi returnerer den signert").
+    r"gir (?:deg|dere|Dem) (?:en )?(?:tilbakemelding|svar|oppdatering)|returnerer|returnere|"
     r"bekrefte|sjekker|sjekke|ses|møtes|svarer|svare|følger opp|følge opp|melder tilbake|kontakter|kontakte)"
 )
 NO = lexicon(

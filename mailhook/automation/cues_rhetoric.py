@@ -68,6 +68,15 @@ _STILL = {
     "da": r"endnu|stadig|allerede", "no": r"ennå|enda|fortsatt|fremdeles|allerede",
     "sv": r"än|ännu|fortfarande|redan", "pl": r"jeszcze|już|nadal|wciąż",
 }
+# A polar question that doubts ("Heb je voor 100.000 regels echt een cluster nodig?", "Do you really
+# need a cluster?"): the author's view, even put to the reader.
+_DOUBT = {
+    "en": r"really|seriously", "de": r"wirklich|echt|tatsächlich", "fr": r"vraiment|réellement",
+    "es": r"realmente|de verdad|en serio", "it": r"davvero|veramente|sul serio",
+    "pt": r"realmente|mesmo|de verdade",
+    "nl": r"echt|werkelijk|serieus", "da": r"virkelig|seriøst", "no": r"virkelig|egentlig|seriøst",
+    "sv": r"verkligen|på allvar|seriöst", "pl": r"naprawdę|serio|rzeczywiście",
+}
 _HEAD_WORDS = 5  # the negation of the main clause comes early: "Would it not be simpler to ...?"
 # "Is shipping included or not?" asks; the negation after "or" is no view.
 _OR = r"or|oder|ou|o|of|eller|lub|albo|czy|oppure"  # between alternatives, not opening the question
@@ -83,18 +92,21 @@ _ASKS_WHAT = _words(_QUESTION_WORD, _OPENING)
 _TAKES_PART = _words(_WE)
 _AWAITED = _words(_STILL)
 _EXCLAIMS = _words(_FEELING, _OPENING)
+_DOUBTS = _words(_DOUBT)
 _OR_NOT = {lang: re.compile(rf"(?<=\S)\s+(?:{_OR})\s+(?:{words})(?!\w)", re.IGNORECASE)
            for lang, words in _NEGATION.items()}
 
 
 def rhetorical(question: str, language: str | None) -> bool:
     """Whether a question puts the author's view or feeling rather than asking: a polar question
-    with a negation about neither side (not one chasing news), or an exclamation in a question's
-    form."""
+    with a negation about neither side (not one chasing news) or one that doubts ("really?"), or an
+    exclamation in a question's form."""
     if not question.rstrip().endswith("?") or language not in _NEGATION:
         return False
     languages = (language, "en") if language != "en" else ("en",)
     if any(_EXCLAIMS[lang].search(question) for lang in languages):
+        return True
+    if _DOUBTS[language].search(question) and not _ASKS_WHAT[language].search(question):
         return True
     if _ASKS_WHAT[language].search(question) or chases_status(question):
         return False
@@ -104,3 +116,12 @@ def rhetorical(question: str, language: str | None) -> bool:
     if _TAKES_PART[language].search(head) or addressed(head, language) or promising(head, language):
         return False
     return bool(_NEGATED[language].search(head))
+
+
+def put_to_reader(question: str, language: str | None) -> bool:
+    """Whether a question asks the reader, in the second person or a polite form ("Kan dere
+    undersøke ...?", "Har dere en oppdatert avtale?"), and is no view put as one: what follows in its
+    paragraph (a screenshot attached, a deadline) is then no answer by the author."""
+    if language is None or not question.rstrip().endswith("?") or rhetorical(question, language):
+        return False
+    return addressed(question, language)

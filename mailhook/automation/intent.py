@@ -14,7 +14,7 @@ from mailhook.automation import cues as cues
 from mailhook.automation import ordinals
 from mailhook.automation.addressing import Audience, addressed, answers_itself, promising, to_a_group
 from mailhook.automation.cues_plain import PLAIN_GATES, SURVEY, left_open, mail_gates
-from mailhook.automation.cues_rhetoric import rhetorical
+from mailhook.automation.cues_rhetoric import put_to_reader, rhetorical
 from mailhook.automation.due import due_date
 from mailhook.automation.headers import audience, excluded_reason, sent_at
 from mailhook.automation.model_gates import held_back
@@ -149,10 +149,12 @@ def detect_tasks(
         after = sentences[number + 1] if number + 1 < len(sentences) else None
         still_open = (left_open(sentence, after[0] if after else None, after is not None and after[2] == unit)
                       and not rhetorical(sentence, language))
-        opened = gates if still_open else frozenset()
+        # A question put to the reader stays theirs whatever follows ("Kan dere undersøke ...?
+        # Skjermbilder ligger vedlagt."): for the cues; the model reads only questions left open.
+        opened = gates if still_open or put_to_reader(sentence, language) else frozenset()
         task = _task(sentence, language, sent, author_is_user, candidates, opened)
         if (task is None and classifier is not None and language is not None
-                and _may_classify(sentences, number, language, "plain" in opened)):
+                and _may_classify(sentences, number, language, still_open and "plain" in gates)):
             task = _classified(sentence, language, sent, classifier)
         if task is None or task.title.casefold() in seen or _answered(sentences, number, language):
             continue
