@@ -62,14 +62,23 @@ OUT_OF_OFFICE = re.compile(
     r"réponse automatique|fuera de la oficina|respuesta automática|afwezig|niet op kantoor|"
     r"automatisch antwoord|ikke på kontoret|fraværende|autosvar|fuori (?:ufficio|sede)|risposta automatica|"
     r"(?:ausente|fora) do escritório|resposta automática|inte på kontoret|frånvarande|ikke på kontoret|"
-    r"poza biurem|automatyczna odpowiedź|"
+    r"poza biurem|automatyczna odpowiedź|odpowiedź automatyczna|automatisk svar|automatiskt svar|"
     # On leave, said in the present ("I'm on holiday until ...", "jestem na urlopie do ...").
     r"(?:i am|i'm|ich bin|je suis|estoy|sono|ik ben|estou|jeg er|jag är|"
     r"jestem)\s+(?:\S+\s+){0,4}?(?:on holiday|"
     r"on vacation|on (?:annual |parental )?leave|im urlaub|in urlaub|en congés?|en vacances|de vacaciones|"
     r"in ferie|"
-    r"met vakantie|de férias|på ferie|på semester|na urlopie)|"
+    r"met vakantie|de férias|på ferie|på semester|na urlopie|nieobecn[ay]|på kursus|på kurs)|"
     r"(?:jeg|vi) (?:har|holder) ferie|jag har semester)\b",
+    _F,
+)
+# Asking the reader to disregard an earlier message asks for nothing ("please ignore my mail from
+# this morning", "proszę zignorować moją wiadomość", "bitte ignorieren Sie meine letzte Mail").
+DISREGARD = re.compile(
+    r"\b(?:ignore|disregard|ignorieren|ignorer|ignorar|ignorare|desconsidere|negeer|negeren|se bort fra"
+    r"|bortse fra|se bort från|zignorować|zignoruj)\w*\s+(?:\S+\s+){0,3}?(?:e-?mail|mail|message|nachricht"
+    r"|message|courriel|correo|mensaje|messaggio|mensagem|bericht|melding|meddelelse|meddelande|mejl|wiadomość"
+    r"|wiadomości)",
     _F,
 )
 # Newsletters and list mail carry a way out in the text even when their headers were stripped.

@@ -183,7 +183,7 @@ SV = lexicon(
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
         r"snälla\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:vänligen|var vänlig och|var snäll och|snälla)\s+(?P<act>\w+)",
-        r"\bvi ber (?:er|dig|om)\s+(?P<act>\w+)",
+        r"\b(?:vi|jag|och) ber (?:er|dig|om)\s+(?P<act>\w+)",
         r"\btacksam(?:ma)?\s+om\s+(?:du|ni)\s+(?:kan|kunde|vill)\s+(?P<act>\w+)",
         rf"\b(?:har|hade)\s+{scand.YOU}\s+(?:\S+\s+)?(?:lust|möjlighet|tid)\s+(?:att\s+)?(?P<act>\w+)",
         scand.KINDLY,
@@ -293,7 +293,8 @@ NO = lexicon(
         softened(r"(?:gerne|gärna|gjerne)", scand.NOT_FIRST, negation="ikke|aldri"),
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
-        r"\b(?:vi|jeg)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
+        # "og ber om ...": the second verb of the author's sentence ("vi ønsker ..., og ber om at dere ...").
+        r"\b(?:vi|jeg|og)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
         r"(?P<act>\w+)",
         r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed)\b",
         r"\bvennligst\s+(?P<act>\w+)",

@@ -97,6 +97,10 @@ PL = lexicon(
         r"\bwdzięczn\w*,?\s+(?:gdyby|jeśli|jeżeli)\s+(?:(?:mógł|mogła|mogli|mogły|mógłby|mogłaby|mogliby|"
         r"mogłyby)\s+)?(?:(?:Pan|Pani|Państwo)\s+)?(?P<act>\S+)",
         r"\b(?P<act>czy da(?:łoby)? się)\s+",
+        # The formal request: "zwracamy się (do Państwa) z prośbą o ...", "mam prośbę o ...".
+        rf"\b(?:zwracam|zwracamy)\s+się\s+(?:do\s+{_PL_YOU}\w*\s+)?z\s+(?:uprzejmą\s+|serdeczną\s+)?prośbą\s+"
+        r"(?:o\s+)?(?P<act>\w+)",
+        r"\b(?:mam|mamy)\s+(?:jeszcze\s+)?(?:jedną\s+|małą\s+|ogromną\s+)?prośbę\s+(?:o\s+)?(?P<act>\w+)",
         r"\bczy\s+(?:możemy|moglibyśmy|mogę|mógłbym|mogłabym)\s+(?:\S+\s+)?(?P<act>otrzymać|dostać|"
         r"prosić)(?!\w)",
         r"(?:^|,\s*)(?P<act>powiedz(?:cie)?|proszę powiedzieć),?\s+(?:który|która|które|którą|czy|kiedy|jak|"

@@ -1,4 +1,5 @@
-"""Questions that leave the reader nothing to answer: the author's view put as a question."""
+"""Whose questions: those that leave the reader nothing to answer (the author's view put as a
+question), and those put to the reader whatever follows them."""
 
 from __future__ import annotations
 
@@ -118,6 +119,16 @@ def rhetorical(question: str, language: str | None) -> bool:
     return bool(_NEGATED[language].search(head))
 
 
+# A question announced as one ("Mam jeszcze jedno pytanie: czy system ...?", "Jeg lurer på én ting
+# til: kan vi ...?", "One more question: ..."): the author asks it of the reader.
+_ANNOUNCED = re.compile(
+    r"\b(?:question|questions|query|thing|frage|fragen|pregunta|duda|domanda|dubbio"
+    r"|pergunta|dúvida|vraag|vraagje|spørsmål|spørgsmål|fråga|ting til|sak til|pytanie|pytania|kwestia)"
+    r"\s*(?:noch|encore|más|ancora|ainda|nog|til|igen|till|jeszcze)?\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
 def put_to_reader(question: str, language: str | None) -> bool:
     """Whether a question asks the reader, in the second person or a polite form ("Kan dere
     undersøke ...?", "Har dere en oppdatert avtale?"), and is no view put as one: what follows in its
@@ -125,3 +136,9 @@ def put_to_reader(question: str, language: str | None) -> bool:
     if language is None or not question.rstrip().endswith("?") or rhetorical(question, language):
         return False
     return addressed(question, language)
+
+
+def announced(question: str) -> bool:
+    """Whether a question is announced as one ("One more question: is the API included?"): the
+    author asks it of the reader, whatever follows it (why they ask)."""
+    return question.rstrip().endswith("?") and bool(_ANNOUNCED.search(question))

@@ -14,7 +14,7 @@ from mailhook.automation import cues as cues
 from mailhook.automation import ordinals
 from mailhook.automation.addressing import Audience, addressed, answers_itself, promising, to_a_group
 from mailhook.automation.cues_plain import PLAIN_GATES, SURVEY, left_open, mail_gates
-from mailhook.automation.cues_rhetoric import put_to_reader, rhetorical
+from mailhook.automation.cues_rhetoric import announced, put_to_reader, rhetorical
 from mailhook.automation.due import due_date
 from mailhook.automation.headers import audience, excluded_reason, sent_at
 from mailhook.automation.model_gates import held_back
@@ -147,7 +147,9 @@ def detect_tasks(
     seen: set[str] = set()
     for number, (sentence, candidates, unit) in enumerate(sentences):
         after = sentences[number + 1] if number + 1 < len(sentences) else None
-        still_open = (left_open(sentence, after[0] if after else None, after is not None and after[2] == unit)
+        same_paragraph = after is not None and after[2] == unit
+        following = after[0] if after else None
+        still_open = ((left_open(sentence, following, same_paragraph) or announced(sentence))
                       and not rhetorical(sentence, language))
         # A question put to the reader stays theirs whatever follows ("Kan dere undersøke ...?
         # Skjermbilder ligger vedlagt."): for the cues; the model reads only questions left open.
@@ -266,7 +268,7 @@ def _cued(
     each of their gates."""
     for lang in _languages(language):
         lexicon = cues.BY_LANGUAGE[lang]
-        if lexicon.courtesy.search(sentence):
+        if lexicon.courtesy.search(sentence) or cues.DISREGARD.search(sentence):
             return None
         for role, pattern in (lexicon.patterns[index] for index in candidates[lang]):
             if gates is not None and not PLAIN_GATES.isdisjoint(pattern.groupindex.keys() - gates):

@@ -1,0 +1,87 @@
+"""Formal and announced asks, and notes that ask nothing: a question announced as one stays the
+reader's whatever follows ("Mam jeszcze jedno pytanie: czy ...? Większość dostawców ..."); Polish
+"zwracamy się z prośbą o ..." and "mam prośbę o ..."; Norwegian and Swedish "og ber om at dere ..."
+as the second verb of the author's sentence; asking to disregard an earlier message; an away notice
+named "odpowiedź automatyczna" / "automatisk svar" or said as "jestem nieobecna", "jeg er på kurs".
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailhook.automation.cues_rhetoric import announced
+from mailhook.automation.intent import detect_tasks, shipped_model
+
+
+def _tasks(text: str, language: str, model: bool = False) -> list[str]:
+    found = detect_tasks(text, language=language, model=shipped_model() if model else None)
+    return [t.title for t in found.tasks]
+
+
+@pytest.mark.parametrize(("language", "question"), [
+    ("pl", "Mam jeszcze jedno pytanie: czy system obsługuje kody GS1-128? Większość dostawców przechodzi"
+           " na ten format."),
+    ("no", "Jeg lurer på én ting til: kan vi sette opp ulike fraktpriser for Nord-Norge? Fraktkostnadene er"
+           " høye."),
+    ("en", "One more question: is the API included in the plan? Most of our suppliers use it."),
+])
+def test_a_question_announced_as_one_stays_the_readers(language: str, question: str) -> None:
+    """Why the author asks, after the question, is no answer to it."""
+    assert _tasks(f"Hei,\n\n{question}\n\nAnna", language, model=True)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Background: why did the backup fail?", "We checked one thing: the disk.", "Question: fine.",
+])
+def test_a_lead_in_that_announces_no_question_is_not_one(sentence: str) -> None:
+    """Only a question after "question:" (or its kin) is announced."""
+    assert not announced(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "W związku z otwarciem oddziału zwracamy się z prośbą o rozszerzenie umowy o 15 licencji.",
+    "Zwracam się do Pani z uprzejmą prośbą o przesłanie faktury.",
+    "Mam jeszcze jedną prośbę o przesłanie cennika.",
+])
+def test_a_formal_polish_request_is_a_task(sentence: str) -> None:
+    """The reader is asked for what follows "z prośbą o"."""
+    assert _tasks(f"Dzień dobry,\n\n{sentence}\n\nAnna", "pl")
+
+
+def test_a_polish_request_reported_stays_none() -> None:
+    """A request someone made in the past asks the reader for nothing."""
+    text = "Dzień dobry,\n\nKlient zwrócił się z prośbą do działu prawnego w zeszłym roku.\n\nAnna"
+    assert not _tasks(text, "pl")
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("no", "Vi ønsker å redusere antall lisenser fra neste år, og ber om at dere sender oss en oppdatert"
+           " kontrakt."),
+    ("sv", "Vi vill minska antalet licenser från nästa år och ber er skicka ett nytt avtal."),
+])
+def test_a_request_as_the_second_verb_is_a_task(language: str, sentence: str) -> None:
+    """"..., og ber om at dere ...": the author's subject carries on to the request."""
+    assert _tasks(f"Hei,\n\n{sentence}\n\nAnna", language)
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("pl", "Proszę zignorować moją wiadomość z rana w sprawie drukarki."),
+    ("en", "Please ignore my previous email about the printer."),
+    ("de", "Bitte ignorieren Sie meine letzte Nachricht."),
+    ("no", "Vennligst se bort fra meldingen min i går."),
+])
+def test_asking_to_disregard_a_message_is_no_task(language: str, sentence: str) -> None:
+    """Nothing is left to do."""
+    assert not _tasks(f"Hei,\n\n{sentence}\n\nAnna", language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("pl", "Dzień dobry,\n\njestem nieobecna do 7 grudnia. W pilnych sprawach proszę kontaktować się z moją"
+           " koleżanką Martą.\n\nEwelina"),
+    ("da", "Tak for din mail.\n\nJeg er på kursus til og med den 8. december. Ved hastende sager kan du"
+           " kontakte receptionen.\n\nPernille"),
+    ("no", "Hei,\n\njeg er på kurs til fredag. Ved hastesaker kan du ringe sentralbordet.\n\nKari"),
+])
+def test_an_away_notice_said_in_these_words_makes_no_task(language: str, text: str) -> None:
+    """Away, on a course: the notice answers itself."""
+    assert not _tasks(text, language)
