@@ -152,8 +152,9 @@ def run_workers(config: Config, *, stop: threading.Event | None = None,
                 on_ready: Callable[[], None] | None = None) -> None:
     """`mailhook worker`: the worker processes (and the daily digests) without listeners, until
     `stop` is set or SIGTERM/SIGINT arrives; mail comes from a `serve --no-worker` elsewhere.
-    Nothing wakes it when mail is stored, so a worker looks for due mail every
-    IDLE_WAIT_SECONDS (a second) when it has none."""
+    On PostgreSQL an idle worker sleeps until a NOTIFY (mail stored by any host, a retry, a
+    finish that frees held mail) or until something is due, at most IDLE_SAFETY_SECONDS; on
+    SQLite, where no signal crosses processes, it looks every IDLE_WAIT_SECONDS."""
     stop = stop if stop is not None else threading.Event()
     try:
         with exclusive.processing(config.database.target, "mailhook worker", stop.set,

@@ -1,4 +1,5 @@
-"""A mailhook command in a child process, its output read by a thread, for the tests here."""
+"""A mailhook command in a child process, its output read by a thread, and the config the tests here
+start it on."""
 
 from __future__ import annotations
 
@@ -59,3 +60,17 @@ class Command:
 
     def output(self) -> str:
         return "".join(self.lines[-40:])
+
+
+FORWARDING = "log@hook.example"
+READY = re.compile(r"mailhook listening smtp=\S+ lmtp=([\d.]+):(\d+)(?: web=(\S+))?")
+
+
+def write_config(tmp_path: Path, url: str, extra: str = "", *, database: str = "") -> Path:
+    """A config on `url`; `database` adds keys to [database], `extra` sections at the end."""
+    path = tmp_path / "mailhook.toml"
+    path.write_text(
+        f'[database]\nurl = "{url}"\n{database}[smtp]\nport = 0\n[lmtp]\nport = 0\n'
+        f"[addresses]\nforwarding = ['{FORWARDING}']\n"
+        '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n[worker]\nprocesses = 1\n' + extra)
+    return path

@@ -20,20 +20,7 @@ from mails import CONTACT, USER, reply
 
 from mailhook.store import Store
 from pg.cluster import PASSWORD, Cluster
-from pg.commands import DEADLINE_SECONDS, MAILHOOK, Command
-
-FORWARDING = "log@hook.example"
-READY = re.compile(r"mailhook listening smtp=\S+ lmtp=([\d.]+):(\d+)(?: web=(\S+))?")
-
-
-def write_config(tmp_path: Path, url: str, extra: str = "", *, database: str = "") -> Path:
-    """A config on `url`; `database` adds keys to [database], `extra` sections at the end."""
-    path = tmp_path / "mailhook.toml"
-    path.write_text(
-        f'[database]\nurl = "{url}"\n{database}[smtp]\nport = 0\n[lmtp]\nport = 0\n'
-        f"[addresses]\nforwarding = ['{FORWARDING}']\n"
-        '[dkim]\npolicy = "off"\n[extract]\ntagger = "off"\n[worker]\nprocesses = 1\n' + extra)
-    return path
+from pg.commands import DEADLINE_SECONDS, MAILHOOK, READY, Command, write_config
 
 
 @pytest.fixture
