@@ -3,7 +3,8 @@ the head of the sentence in the plural and formal forms ("Avísenme cuando esté
 preventivo", "Avisem-me quando estiver"), "please" said as a phrase in Norwegian and Danish ("Vær så
 snill å sjekke ..."), a request put as a hope ("Jeg håper dere kan hjelpe meg", "Jag hoppas att ni
 kan ..."), appreciation in the present for what the reader may do ("Vi setter pris på om dere kan
-se på dette"), a call wished for in the passive ("Jeg blir gjerne oppringt"), a polite past of need
+se på dette"), a call wished for in the passive ("Jeg blir gjerne oppringt"), a quote wished for ("Vi
+ønsker tilbud på ..."), a polite past of need
 ("Vi hadde trengt en kopi") and a customer's money wanted back ("Jeg vil ha pengene tilbake", "Quero
 o meu dinheiro de volta", "Voglio indietro i miei soldi").
 Apologies and verbs of feeling that take the same pronoun ("Perdónenme", "Scusatemi", "Parece-me")
@@ -43,11 +44,19 @@ _NEEDED_ONCE = {"no": r"(?:jeg|vi) (?:hadde|skulle hatt) trengt", "sv": r"(?:jag
 # the Scandinavian way of asking politely; and a call wished for in the passive ("Jeg blir gjerne
 # oppringt", "Jag blir gärna uppringd").
 _APPRECIATE_IF = {
-    "no": r"(?:jeg|vi) setter (?:stor |veldig )?pris på (?:om|hvis|at) (?:du|dere|De)"
+    "no": r"(?:jeg|vi) (?:setter|hadde satt|ville satt) (?:stor |veldig )?pris på (?:om|hvis|at)"
+          r" (?:du|dere|De)"
           r" (?:kan |kunne |vil )?",
-    "da": r"(?:jeg|vi) sætter (?:stor |meget )?pris på,? (?:om|hvis|at) (?:du|(?-i:I)|De)"
+    "da": r"(?:jeg|vi) (?:sætter|ville sætte) (?:stor |meget )?pris på,? (?:om|hvis|at) (?:du|(?-i:I)|De)"
           r" (?:kan |kunne |vil )?",
-    "sv": r"(?:jag|vi) uppskattar (?:verkligen |mycket )?(?:om|ifall|att) (?:du|ni) (?:kan |kunde |vill )?",
+    "sv": r"(?:jag|vi) (?:uppskattar|skulle uppskatta) (?:verkligen |mycket )?(?:om|ifall|att) (?:du|ni)"
+          r" (?:kan |kunde |vill )?",
+}
+# A quote asked for as a wish ("Vi ønsker tilbud på 20 stoler", "Vi önskar en offert på ...").
+_WANT_QUOTE = {
+    "no": r"(?:jeg|vi) (?:ønsker|vil gjerne ha|skulle gjerne hatt) (?:et )?(?:nytt )?(?:pris)?tilbud på",
+    "da": r"(?:jeg|vi) (?:ønsker|vil gerne have|vil gerne bede om) (?:et )?(?:nyt )?(?:pris)?tilbud på",
+    "sv": r"(?:jag|vi) (?:önskar|vill gärna ha|skulle vilja ha) (?:en )?(?:ny )?(?:offert|prisuppgift) på",
 }
 _CALLED = {
     "no": r"(?:jeg|vi) (?:blir|vil bli) (?:gjerne|helst) (?:oppringt|ringt opp|kontaktet)",
@@ -85,6 +94,7 @@ def _asks(lang: str) -> list[str]:
     if lang in _APPRECIATE_IF:
         found.append(rf"\b{_APPRECIATE_IF[lang]}(?P<act>\w+)")
         found.append(rf"\b(?P<act>{_CALLED[lang]})(?!\w)")
+        found.append(rf"\b(?P<act>{_WANT_QUOTE[lang]})\s+\S")
     found.append(rf"\b(?P<act>{_MONEY_BACK[lang]})(?!\w)")
     return found
 

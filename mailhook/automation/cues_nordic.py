@@ -296,7 +296,8 @@ NO = lexicon(
         # "og ber om ...": the second verb of the author's sentence ("vi ønsker ..., og ber om at dere ...").
         r"\b(?:vi|jeg|og)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
         r"(?P<act>\w+)",
-        r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed)\b",
+        r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed"
+        r"|gi (?:meg|oss) (?:en )?lyd|gi beskjed (?:om|når|så snart))\b",
         r"\bvennligst\s+(?P<act>\w+)",
         r"\btakknemlig\w*,?\s+(?:hvis|om)\s+(?:du|dere|De)\s+(?:\S+\s+)?(?P<act>\w+)",
         rf"\b(?:har|hadde)\s+{scand.YOU}\s+(?:\S+\s+)?(?:lyst|mulighet|tid)\s+til\s+(?:å\s+)?(?P<act>\w+)",

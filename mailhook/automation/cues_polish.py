@@ -101,6 +101,9 @@ PL = lexicon(
         rf"\b(?:zwracam|zwracamy)\s+się\s+(?:do\s+{_PL_YOU}\w*\s+)?z\s+(?:uprzejmą\s+|serdeczną\s+)?prośbą\s+"
         r"(?:o\s+)?(?P<act>\w+)",
         r"\b(?:mam|mamy)\s+(?:jeszcze\s+)?(?:jedną\s+|małą\s+|ogromną\s+)?prośbę\s+(?:o\s+)?(?P<act>\w+)",
+        # "Chciałabym prosić o ...", "Poproszę o fakturę": asking in the conditional or perfective future.
+        r"\b(?:(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:Pana\s+|Panią\s+|Państwa\s+)?prosić|poproszę"
+        r"|poprosimy)\s+(?:o\s+)?(?P<act>\w+)",
         r"\bczy\s+(?:możemy|moglibyśmy|mogę|mógłbym|mogłabym)\s+(?:\S+\s+)?(?P<act>otrzymać|dostać|"
         r"prosić)(?!\w)",
         r"(?:^|,\s*)(?P<act>powiedz(?:cie)?|proszę powiedzieć),?\s+(?:który|która|które|którą|czy|kiedy|jak|"
@@ -129,6 +132,8 @@ PL = lexicon(
         r"\b(?:bardzo\s+)?by (?:mi|nam) (?:bardzo\s+)?pomogło,?\s+(?P<act>gdyby\w*|jeśli|żeby\w*)(?!\w)",
         r"\b(?:muszę|musimy)\s+(?P<act>otrzymać|dostać|mieć)(?!\w)(?=[^.?!]*\b(?:do|najpóźniej|przed)\b)",
         r"\b(?:nadal|wciąż|ciągle|dalej)\s+(?:czekamy|czekam)\s+na\s+(?P<act>\S+)",
+        # What the author cares to receive, as a verbal noun ("zależy nam na otrzymaniu oferty do piątku").
+        r"\bzależy\s+(?:nam|mi)\s+na\s+(?:\w+\s+)?(?P<act>\w+[nc]iu)\b",
     ],
     propose=[
         rf"\bczy\s+(?:znalazłby|znalazłaby|znajdzie|znajdziesz|ma|masz|mają|macie)\s+(?:{_PL_YOU}\s+)?"

@@ -42,10 +42,21 @@ def test_a_lead_in_that_announces_no_question_is_not_one(sentence: str) -> None:
     "W związku z otwarciem oddziału zwracamy się z prośbą o rozszerzenie umowy o 15 licencji.",
     "Zwracam się do Pani z uprzejmą prośbą o przesłanie faktury.",
     "Mam jeszcze jedną prośbę o przesłanie cennika.",
+    "Chciałabym prosić o przesłanie faktury korygującej.",
+    "Poproszę o fakturę na firmę.",
+    "Zależy nam na otrzymaniu oferty do piątku.",
 ])
 def test_a_formal_polish_request_is_a_task(sentence: str) -> None:
     """The reader is asked for what follows "z prośbą o"."""
     assert _tasks(f"Dzień dobry,\n\n{sentence}\n\nAnna", "pl")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zależy nam na dobrej współpracy.", "Poprosiłam o fakturę w zeszłym tygodniu.",
+])
+def test_what_the_author_values_or_asked_before_stays_none(sentence: str) -> None:
+    """Caring about good cooperation, and asking in the past, leave the reader nothing to do."""
+    assert not _tasks(f"Dzień dobry,\n\n{sentence}\n\nAnna", "pl")
 
 
 def test_a_polish_request_reported_stays_none() -> None:

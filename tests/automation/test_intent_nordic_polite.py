@@ -23,6 +23,13 @@ POLITE = [
     ("no", "Vi returnerer den signert så snart den er kommet tilbake."),
     ("da", "Jeg giver dig en tilbagemelding i morgen."),
     ("sv", "Jag ger dig återkoppling på fredag."),
+    ("no", "Jeg hadde satt pris på om du kunne sende fakturaen på nytt."),
+    ("sv", "Vi skulle uppskatta om ni kunde skicka fakturan igen."),
+    ("no", "Vi ønsker tilbud på 20 kontorstoler med levering i januar."),
+    ("da", "Vi ønsker et tilbud på 20 kontorstole."),
+    ("sv", "Vi önskar en offert på 20 kontorsstolar."),
+    ("no", "Gi beskjed om dette passer for dere."),
+    ("no", "Gi meg en lyd når du har sjekket loggene."),
 ]
 NOT_ASKED = [
     ("no", "Vi setter stor pris på samarbeidet."),
@@ -30,6 +37,8 @@ NOT_ASKED = [
     ("sv", "Vi uppskattar samarbetet mycket."),
     ("no", "Vi returnerte varene i går."),
     ("no", "Jeg ble oppringt av en selger i går."),
+    ("no", "Vi ønsket tilbud på stoler i fjor, men valgte en annen leverandør."),
+    ("no", "Gi beskjed hvis du har spørsmål."),
 ]
 
 
