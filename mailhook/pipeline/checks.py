@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from mailhook.pipeline import postal
 from mailhook.pipeline.cities import is_known_city, is_place_name
 from mailhook.pipeline.folding import fold
+from mailhook.pipeline.lexicon import REGISTRY
 from mailhook.pipeline.organisations import ends_in_legal_form
 from mailhook.pipeline.phones import find_phones
 
@@ -35,11 +36,13 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     if span.label == "NAME":
         return _name_check(span.text, block)
     if span.label == "POSTCODE":
-        if _inside_a_phone(span, block):
-            return False  # "电话：021-12345678": digits of a phone number are no postal code
+        if _inside_a_phone(span, block) or _registry_number(span, block):
+            return False  # "电话：021-12345678", "HRB 165235 Munich": a phone's or a register's digits
         return postal_code_check(span.text, _countries_hinted(spans, block))
     if span.label == "COUNTRY":
-        return True if country_of(span.text) else None
+        # The country data names every country in the languages we read: a span it does not
+        # know is a province or a city ("Québec", "CDMX", "Antioquia") or a company's name.
+        return country_of(span.text) is not None
     if span.label == "CITY":
         return _city_check(span, spans, block)
     if span.label == "STATE":
@@ -83,6 +86,12 @@ def _name_check(text: str, block: Block) -> bool | None:
     # A display name of two or more words that shares none with the span names someone else:
     # a footer's managing director, a quoted colleague.
     return False if len(header) >= 2 else None
+
+
+def _registry_number(span: Span, block: Block) -> bool:
+    """The span starts at the number of a company register ("HRB 165235", "KvK 24123456")."""
+    line = block.lines[span.line] if span.line < len(block.lines) else ""
+    return any(m.end() - 1 <= span.start <= m.end() for m in REGISTRY.finditer(line))
 
 
 def postal_code_check(code: str, countries: Sequence[str]) -> bool | None:

@@ -93,10 +93,15 @@ def _best(names: list[tuple[int, str]], author: Author | None) -> tuple[int, str
     return index, text
 
 
+_WIDE_GAP = re.compile(r"\t+|\s{4,}")
+
+
 def clean_name_line(line: str) -> str:
     """The line without a sign-off, "i.A."-style prefixes, honorifics and degrees, dashes,
-    slashes and bold marks."""
-    text = VALEDICTION_PREFIX.sub("", line.strip(), count=1).strip(" *_")
+    slashes and bold marks; what stands after a tab or a wide gap is another column
+    ("Dr. Hannes Reinecke        Kernel Storage Architect")."""
+    text = _WIDE_GAP.split(line.strip(), maxsplit=1)[0]
+    text = VALEDICTION_PREFIX.sub("", text, count=1).strip(" *_")
     text = _ON_BEHALF.sub("", text.lstrip("-–—~/ "))
     text = _QUOTED.sub("", text.rstrip(",;.").strip(" *_"))
     tokens = text.split()
@@ -125,6 +130,8 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
     tokens = _core(text.split())
     if len(tokens) == 1:
         return Name(index, tokens[0], None)
+    if (own := _own_name_before_comma(tokens, author)) is not None:
+        return split_name(index, own, language, author)  # "Luca Ceresoli, Bootlin"
     if (comma := _comma_order(tokens)) is not None:
         return Name(index, *comma)
     tokens = [t.rstrip(",") for t in tokens]
@@ -239,6 +246,16 @@ def _core(tokens: list[str]) -> list[str]:
         tokens = tokens[:-1]
     tokens[-1] = tokens[-1].rstrip(",")
     return tokens
+
+
+def _own_name_before_comma(tokens: list[str], author: Author | None) -> str | None:
+    """The From header's whole name before a comma ("Luca Ceresoli, Bootlin"): the comma parts
+    the name from a company or role, it does not put the surname first."""
+    commas = [i for i, t in enumerate(tokens[:-1]) if t.endswith(",")]
+    if len(commas) != 1 or author is None or not author.name:
+        return None
+    head = [t.rstrip(",").casefold() for t in tokens[: commas[0] + 1]]
+    return " ".join(tokens[: commas[0] + 1]).rstrip(",") if head == author.name.casefold().split() else None
 
 
 def _comma_order(tokens: list[str]) -> tuple[str, str] | None:

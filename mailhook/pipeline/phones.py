@@ -109,6 +109,8 @@ def find_phones(line: str) -> Iterator[Phone]:
         after = _SEGMENT_BREAK.split(after, maxsplit=1)[0]
         if _CEP.search(before) and _CEP_CODE.fullmatch(match.group().strip()):
             continue  # Brazil's postal code ("CEP 01304-001"), not Turkish "Cep" (mobile)
+        if _COUNTRY_PREFIX.search(before) and _PREFIXED_CODE.fullmatch(match.group().strip()):
+            continue  # "Office: Kirchenstr. 5, D-82194 Groebenzell": a postal code after its country
         found = _kinds(before, after)
         if found is None:
             continue
@@ -145,6 +147,11 @@ def _e164(text: str, region: str | None) -> str | None:
     if not phonenumbers.is_possible_number(parsed):
         return None
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+# A postal code's country prefix ("D-", "CH-", "F-"), right before four or five digits.
+_COUNTRY_PREFIX = re.compile(r"(?:^|[\s,;(])[A-Z]{1,2}-$")
+_PREFIXED_CODE = re.compile(r"\d{4,5}")
 
 
 def _mask(line: str) -> str:

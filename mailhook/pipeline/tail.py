@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
+from mailhook.model import Author
 from mailhook.pipeline import lines as kind
+from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.names import clean_name_line
 
 
-def content_end(lines: list[str]) -> int:
+def content_end(lines: list[str], author: Author | None = None) -> int:
     """Index after the last line that is the sender's own: device lines, logos and the legal
-    footer or confidentiality notice below the block dropped, however long it runs."""
+    footer or confidentiality notice below the block dropped, however long it runs. A legal
+    paragraph that gives the sender's own mail address is theirs (a company box holding their
+    number and address: "HRB 165235 ..." / "Phone: ... Email: anna@..."), not a footer."""
     end = cut = _trim(lines, len(lines))
     index = end
     # Paragraphs are climbed from the end over footers, notices and prose (a notice that names
@@ -19,6 +23,8 @@ def content_end(lines: list[str]) -> int:
         start = paragraph_start(lines, index)
         paragraph = lines[start:index]
         found = _tail_kind(paragraph)
+        if found == _FOOTER and _gives_own_address(paragraph, author):
+            found = _CONTENT
         if found == _CONTENT:
             break
         if found == _FOOTER:
@@ -36,6 +42,11 @@ _LIST = re.compile(
     r"Mailingliste|liste de diffusion|lista de correo|mailinglijst|e-postlista|lista dyskusyjna",
     re.IGNORECASE,
 )
+
+
+def _gives_own_address(paragraph: list[str], author: Author | None) -> bool:
+    own = author.email.casefold() if author and author.email else ""
+    return bool(own) and any(own in line.casefold() for line in paragraph if not _LIST.search(line))
 
 
 def paragraph_start(lines: list[str], index: int) -> int:
@@ -94,9 +105,17 @@ def _footer_offset(paragraph: list[str]) -> int:
     only the company's name (no person, role or number) heads the legal lines."""
     first = next(i for i, line in enumerate(paragraph) if kind.is_boilerplate(line) or _LIST.search(line))
     head = [line for line in paragraph[:first] if line.strip()]
-    if len(head) <= 2 and not any(_is_personal(line) for line in head):
+    # A company's name and its address above the legal lines ("Collabora Ltd." / "Platinum
+    # Building, ..., Cambridge CB4 0DS, UK" / "Registered in England & Wales ..."): where the
+    # sender works, the company and address fields of their block.
+    if len(head) <= 2 and not any(_is_personal(line) or _is_postal(line) for line in head):
         return 0
     return first
+
+
+def _is_postal(line: str) -> bool:
+    """An address line, or the parts of one between bars ("Acme GmbH | Hauptstr. 1 | 12345 Ort")."""
+    return any(is_address_line(part) for part in re.split(r"\s[|·•]\s", line))
 
 
 def _is_personal(line: str) -> bool:
@@ -131,3 +150,22 @@ def _trim(lines: list[str], end: int) -> int:
             return end
         end -= 1
     return 0
+
+
+_MOST_SIGNED_WORDS = 3
+
+
+def signed_above(lines: list[str], delimiter: int, author: Author | None) -> int | None:
+    """The line above a "-- " delimiter (blank lines between) that signs with the sender's own
+    name ("Sascha", "-Tero", "Anna Berg" over "-- " and the company's box), where the sender
+    signs their words before the block of their mail program; None otherwise."""
+    index = delimiter - 1
+    while index >= 0 and kind.is_blank(lines[index]) and delimiter - index <= 2:
+        index -= 1
+    if index < 0 or author is None or kind.is_blank(lines[index]):
+        return None
+    name = clean_name_line(lines[index])
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", name)}
+    own = {t.casefold() for t in kind.sender_tokens(author)}
+    fits = 0 < len(name.split()) <= _MOST_SIGNED_WORDS and kind.is_name_like(name)
+    return index if fits and words and words <= own else None
