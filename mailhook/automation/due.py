@@ -106,6 +106,13 @@ _REWRITES: dict[str, tuple[tuple[str, str], ...]] = {
            (r"\b(\d{1,2})\.\s+(?=(?:jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des))", r"\1 ")),
     "sv": ((r"\b(?:den\s+här|denna)\s+veckan?\b", "i dag"),),
 }
+# Every language we read but English writes the day first ("10.03.2026", "10/03/2026"); dateparser
+# reads numbers month first unless told. English stays month first (its default): "03/10" is
+# ambiguous there, and US mail writes it so.
+_MONTH_FIRST = {"en"}
+# "bis 10.03.", "do 10.03.": a day and month with no year, which dateparser reads as the time
+# 10:03; the year is the one that puts that day nearest the message.
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")
 _REWRITTEN = {
     lang: tuple((re.compile(pattern, re.IGNORECASE), into) for pattern, into in pairs)
     for lang, pairs in _REWRITES.items()
@@ -142,11 +149,30 @@ def due_date(sentence: str, language: str | None, sent: datetime | None) -> str 
 
     base = sent or datetime.now()
     settings: dict[str, Any] = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
+    if code not in _MONTH_FIRST:
+        settings["DATE_ORDER"] = "DMY"
+        text = _DAY_MONTH.sub(lambda found: _with_year(found, base.date()), text)
     hits = search_dates(text, languages=[_DATEPARSER_NAME.get(code, code)], settings=settings)
     for found, when in hits or []:
         if _names_a_day(found) and when.date() >= base.date():
             return _as_day(when.date())
     return None
+
+
+def _with_year(found: re.Match[str], base: date) -> str:
+    """'10.03.' as '10.03.2026': the year that puts the day nearest the message ('10.01.' in
+    December is next January; a day two days gone stays gone); as it was if no such day."""
+    day, month = int(found.group(1)), int(found.group(2))
+    days = []
+    for year in (base.year - 1, base.year, base.year + 1):
+        try:
+            days.append(date(year, month, day))
+        except ValueError:  # no such day that year (31.02., 29.02. outside a leap year)
+            continue
+    if not days:
+        return found.group(0)
+    nearest = min(days, key=lambda when: abs((when - base).days))
+    return f"{day:02d}.{month:02d}.{nearest.year}"
 
 
 def _names_a_day(found: str) -> bool:

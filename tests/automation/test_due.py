@@ -75,3 +75,44 @@ def test_a_polish_weekday_in_the_locative_is_read_as_the_rewrite_says() -> None:
     """"po środzie" (after Wednesday): the rewrite reads "środzie" as "środa"; the gate looks at
     the sentence as rewritten, so the day is found (the sentence as written held no date word)."""
     assert due_date("Zadzwonię po środzie.", "pl", WEDNESDAY) == "2026-03-11"
+
+
+# Numeric dates as each language writes them: the day first everywhere but in English.
+DAY_FIRST = [
+    ("Bitte senden Sie uns das Angebot bis 10.03.2026.", "de"),
+    ("Merci de nous envoyer le devis avant le 10/03/2026.", "fr"),
+    ("Por favor, envíe la oferta antes del 10/03/2026.", "es"),
+    ("Invia l'offerta entro il 10/03/2026.", "it"),
+    ("Envie a proposta até 10/03/2026.", "pt"),
+    ("Stuur de offerte voor 10-03-2026.", "nl"),
+    ("Send tilbuddet senest 10.03.2026.", "da"),
+    ("Skicka offerten senast 10/3 2026.", "sv"),
+    ("Send tilbudet innen 10.03.2026.", "no"),
+    ("Prosimy o ofertę do 10.03.2026.", "pl"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "language"), DAY_FIRST)
+def test_a_numeric_date_is_read_day_first_outside_english(sentence: str, language: str) -> None:
+    """'10.03.2026' is the 10th of March in German, French, Polish ...: dateparser's default
+    order (month first) read it as the 3rd of October."""
+    assert due_date(sentence, language, WEDNESDAY) == "2026-03-10"
+
+
+def test_english_numeric_dates_stay_month_first() -> None:
+    """English keeps dateparser's month-first reading (US mail): '03/10/2026' is the 10th of March."""
+    assert due_date("Please send the quote by 03/10/2026.", "en", WEDNESDAY) == "2026-03-10"
+
+
+@pytest.mark.parametrize(("sentence", "sent", "due"), [
+    ("Bitte bis 10.03. antworten.", WEDNESDAY, "2026-03-10"),
+    ("Bitte bis Freitag, 6.3., antworten.", WEDNESDAY, "2026-03-06"),
+    ("Bitte bis 10.01. antworten.", datetime(2026, 12, 20, 9, 0), "2027-01-10"),
+    ("Bitte bis 02.03. antworten.", WEDNESDAY, None),
+    ("Bitte bis 31.02. antworten.", WEDNESDAY, None),
+])
+def test_a_day_and_month_without_a_year_is_that_day_nearest_the_message(
+        sentence: str, sent: datetime, due: str | None) -> None:
+    """'bis 10.03.' (no year) names the 10th of March of the year nearest the message, not the
+    time 10:03 today; a day just gone stays gone (no task due next year), and no such day is none."""
+    assert due_date(sentence, "de", sent) == due

@@ -172,8 +172,9 @@ def test_a_worker_killed_by_one_message_parks_no_innocent_one(tmp_path: Path) ->
 @pytest.mark.parametrize("gap", ["\u00a0", "  ", "\t"])
 def test_a_due_date_with_a_non_breaking_or_double_space_is_still_found(gap: str) -> None:
     """HTML mail turned to text keeps &nbsp; as U+00A0 ('May&nbsp;5'); dateparser reads it as
-    'on May 5', a hit _DATE_WORDS accepts (found before daf6327), but _MAY_HOLD_DATE searches the
-    sentence itself, which has no 'may 5' with one plain space, so dateparser is never asked."""
+    'on May 5', a hit _DATE_WORDS accepts (found before daf6327), but the gate before the search
+    (due.may_name_a_day) reads the sentence itself, which has no 'may 5' with one plain space: it
+    must take any run of whitespace there, or dateparser is never asked."""
     sent = datetime(2026, 4, 20, 9, 0)
     text = f"Hi Bob,\n\nI will send you the revised contract on May{gap}5.\n\nAnn"
     found = intent.detect_tasks(text, sent=sent, author_is_user=True)
