@@ -4,7 +4,8 @@ preventivo", "Avisem-me quando estiver"), "please" said as a phrase in Norwegian
 snill å sjekke ..."), a request put as a hope ("Jeg håper dere kan hjelpe meg", "Jag hoppas att ni
 kan ..."), appreciation in the present for what the reader may do ("Vi setter pris på om dere kan
 se på dette"), a call wished for in the passive ("Jeg blir gjerne oppringt"), a quote wished for ("Vi
-ønsker tilbud på ..."), a polite past of need
+ønsker tilbud på ..."), formal requests ("Je vous saurais gré de ...", "Solicitamos el reembolso
+..."), a polite past of need
 ("Vi hadde trengt en kopi") and a customer's money wanted back ("Jeg vil ha pengene tilbake", "Quero
 o meu dinheiro de volta", "Voglio indietro i miei soldi").
 Apologies and verbs of feeling that take the same pronoun ("Perdónenme", "Scusatemi", "Parece-me")
@@ -63,6 +64,13 @@ _CALLED = {
     "da": r"(?:jeg|vi) (?:bliver|vil blive) (?:gerne|helst) (?:ringet op|kontaktet)",
     "sv": r"(?:jag|vi) blir (?:gärna|helst) (?:uppringd|uppringda|kontaktad|kontaktade)",
 }
+# Formal requests the languages' own cues missed: French "je vous saurais gré de (bien vouloir) ...",
+# Spanish "(le) solicito" + what is asked for ("solicitamos" is the preterite too: "solicitamos la
+# cita hace un mes"; Portuguese "solicitamos o ..." is read already).
+_FORMAL = {
+    "fr": r"(?:je|nous) vous (?:saurais|saurions) gré (?:de|d') ?(?:bien vouloir )?",
+    "es": r"(?<!como )(?:les? )?solicito (?=(?:el|la|los|las|un|una|que|nos|me|su|sus)\b)",
+}
 # A customer wanting their money back: the reader is to refund it.
 _MONEY_BACK = {
     "en": r"i (?:want|would like|'d like) (?:my money back|a (?:full )?refund)",
@@ -95,6 +103,8 @@ def _asks(lang: str) -> list[str]:
         found.append(rf"\b{_APPRECIATE_IF[lang]}(?P<act>\w+)")
         found.append(rf"\b(?P<act>{_CALLED[lang]})(?!\w)")
         found.append(rf"\b(?P<act>{_WANT_QUOTE[lang]})\s+\S")
+    if lang in _FORMAL:
+        found.append(rf"\b{_FORMAL[lang]}(?P<act>\w+)")
     found.append(rf"\b(?P<act>{_MONEY_BACK[lang]})(?!\w)")
     return found
 

@@ -126,6 +126,9 @@ _SOMEONE = {
     "no": r"(?:kan|vil|gidder) (?:noen|en av dere)",
     "pl": r"czy (?:ktoś|ktokolwiek) (?:może|mógłby|mogłaby|dałby radę)",
 }
+# Asking someone on the reader's side: in mail to one reader, the reader is asked (cues_rhetoric).
+ASKS_SOMEONE = {lang: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+                for lang, words in _SOMEONE.items()}
 # "Any idea?" after a problem: a soft ask for the reader's help, as a question.
 _IDEA = {
     "en": r"any (?:idea|ideas|thoughts|suggestions|clue|tips|advice|hints?)|(?:does )?(?:anyone|anybody"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from mailhook.automation.addressing import addressed, promising
+from mailhook.automation.cues_plain import ASKS_SOMEONE
 from mailhook.automation.cues_status import chases_status
 
 # A polar question with a negation states what its author believes ("Will MongoDB not fit this
@@ -131,11 +132,13 @@ _ANNOUNCED = re.compile(
 
 def put_to_reader(question: str, language: str | None) -> bool:
     """Whether a question asks the reader, in the second person or a polite form ("Kan dere
-    undersøke ...?", "Har dere en oppdatert avtale?"), and is no view put as one: what follows in its
+    undersøke ...?", "Har dere en oppdatert avtale?") or asking someone on their side ("Could
+    someone look into why the export breaks?"), and is no view put as one: what follows in its
     paragraph (a screenshot attached, a deadline) is then no answer by the author."""
     if language is None or not question.rstrip().endswith("?") or rhetorical(question, language):
         return False
-    return addressed(question, language)
+    someone = ASKS_SOMEONE.get(language)
+    return addressed(question, language) or bool(someone and someone.search(question))
 
 
 def announced(question: str) -> bool:

@@ -96,3 +96,33 @@ def test_asking_to_disregard_a_message_is_no_task(language: str, sentence: str) 
 def test_an_away_notice_said_in_these_words_makes_no_task(language: str, text: str) -> None:
     """Away, on a course: the notice answers itself."""
     assert not _tasks(text, language)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Hello,\n\nthe export fails for every user. Could someone look into why the export breaks? Our"
+           " finance team pulls this report every Tuesday.\n\nHelen"),
+    ("de", "Hallo,\n\nder Export bricht ab. Könnte sich jemand ansehen, warum der Export abbricht? Unsere"
+           " Buchhaltung braucht ihn jeden Dienstag.\n\nHelen"),
+])
+def test_asking_someone_on_the_readers_side_stays_theirs_after_a_statement(language: str, text: str) -> None:
+    """Why the author asks, after "could someone ...?", is no answer to it."""
+    assert detect_tasks(text, language=language, model=None).tasks
+
+
+@pytest.mark.parametrize(("language", "sentence"), [
+    ("fr", "Je vous saurais gré de bien vouloir nous adresser un devis."),
+    ("fr", "Nous vous saurions gré de nous répondre avant vendredi."),
+    ("es", "Solicito una copia de la factura de noviembre."),
+    ("es", "Le solicito que nos envíe el contrato firmado."),
+])
+def test_a_formal_french_or_spanish_request_is_a_task(language: str, sentence: str) -> None:
+    """"Je vous saurais gré de ...", "solicito ...": the reader is asked."""
+    assert _tasks(f"Bonjour,\n\n{sentence}\n\nAnna", language)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Solicitamos la cita hace un mes y nadie respondió.", "El cliente solicitó el reembolso en noviembre.",
+])
+def test_a_spanish_request_made_in_the_past_stays_none(sentence: str) -> None:
+    """"Solicitamos" is the preterite too; a past request leaves the reader nothing new."""
+    assert not _tasks(f"Hola,\n\n{sentence}\n\nAnna", "es")
