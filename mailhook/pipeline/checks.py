@@ -16,7 +16,7 @@ from mailhook.pipeline import postal
 from mailhook.pipeline.cities import is_known_city, is_place_name
 from mailhook.pipeline.folding import fold
 from mailhook.pipeline.lexicon import REGISTRY
-from mailhook.pipeline.organisations import ends_in_legal_form
+from mailhook.pipeline.organisations import ends_in_legal_form, opens_a_phrase
 from mailhook.pipeline.phones import find_phones
 
 if TYPE_CHECKING:
@@ -46,8 +46,12 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     if span.label == "CITY":
         return _city_check(span, spans, block)
     if span.label == "STATE":
+        if _registry_number(span, block):
+            return False  # "HRA 2686": a register, not a state
         return True if _is_subdivision(span.text) else None
     if span.label == "ORG":
+        if opens_a_phrase(span.text):
+            return False  # "eine Marke der Nordwerk Holding": a sentence's words
         confirmed = _org_check(span.text, block)
         if confirmed is None and is_known_city(span.text, _place_hints(spans, block)):
             return False  # "Göteborg" alone on its line is where they are, not who
@@ -89,9 +93,9 @@ def _name_check(text: str, block: Block) -> bool | None:
 
 
 def _registry_number(span: Span, block: Block) -> bool:
-    """The span starts at the number of a company register ("HRB 165235", "KvK 24123456")."""
+    """The span starts at a company register or its number ("HRB 165235", "KvK 24123456")."""
     line = block.lines[span.line] if span.line < len(block.lines) else ""
-    return any(m.end() - 1 <= span.start <= m.end() for m in REGISTRY.finditer(line))
+    return any(m.start() <= span.start <= m.end() for m in REGISTRY.finditer(line))
 
 
 def postal_code_check(code: str, countries: Sequence[str]) -> bool | None:

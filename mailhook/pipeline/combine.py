@@ -21,7 +21,7 @@ from mailhook.pipeline.folding import fold
 def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
     """The best-supported candidate per field."""
     groups: dict[tuple[str, str], list[Candidate]] = {}
-    for cand in candidates:
+    for cand in filter(_may_name, candidates):
         groups.setdefault((cand.field, agreement_key(cand.normalised)), []).append(cand)
     best: dict[str, tuple[float, int, Candidate]] = {}
     for (field, _), group in groups.items():
@@ -32,6 +32,14 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
             best[field] = (*rank, _merged(lead, group, pooled))
     chosen = {field: cand for field, (_, _, cand) in best.items()}
     return _title_without_company(_company_not_the_name(chosen))
+
+
+# Fields that name something: a single letter ("M", a sender's initial under a patch) names nothing.
+_NAMING = frozenset({"company", "job_title", "city"})
+
+
+def _may_name(cand: Candidate) -> bool:
+    return cand.field not in _NAMING or sum(c.isalpha() for c in cand.value) >= 2 or not cand.value.isascii()
 
 
 def _company_not_the_name(chosen: dict[str, Candidate]) -> dict[str, Candidate]:

@@ -182,6 +182,16 @@ ORG_LABEL = re.compile(
 )
 
 
+# A lower-case article opens a phrase, not a name ("a Linux Foundation Collaborative Project",
+# a wrapped sentence of a notice; "une société du ...", "eine Marke der ...").
+_ARTICLE = re.compile(r"(?:a|an|the|ein|eine|einer|un|une|una|uno|le|la|les|il|lo|el|los|las|het|een)\s")
+
+
+def opens_a_phrase(text: str) -> bool:
+    """The text starts with a lower-case article: a phrase of prose, no organisation's name."""
+    return _ARTICLE.match(text.strip()) is not None
+
+
 # cleanco's terms that are words of the languages we read as well as legal forms.
 _CLEANCO_WORDS = frozenset({"private", "vat", "sem", "sep", "etat", "ses.", "stg", "teo", "and company"})
 _LAST_WORDS = 4

@@ -13,7 +13,7 @@ from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.cities import place_after_company
 from mailhook.pipeline.lexicon import DEPARTMENT, LEGAL, ORG_LABEL, ROLE, TITLE_COMPOUND, TITLE_LABEL
 from mailhook.pipeline.normalise import without_trailing_marks
-from mailhook.pipeline.organisations import domain_label, names_domain, sender_labels
+from mailhook.pipeline.organisations import domain_label, names_domain, opens_a_phrase, sender_labels
 
 _SPLIT = re.compile(r"\s+[-–—|·•*]\s+|\s*[|·•]\s*")
 # Separators inside one role ("Sales Engineer - Customer Care Centre", "Jefa de Compras /
@@ -248,7 +248,7 @@ def _candidate(line: str) -> bool:
 
 def _company(part: str, labels: frozenset[str]) -> tuple[str, float] | None:
     """The company a part names, and how sure: by legal form, organisation word or domain."""
-    if kind.URL.search(part) or len(part.split()) > 12:
+    if kind.URL.search(part) or len(part.split()) > 12 or opens_a_phrase(part):
         return None
     value = _PAREN.sub("", part)
     agrees = _DOMAIN_AGREES if names_domain(value, labels) else 0.0

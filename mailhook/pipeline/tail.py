@@ -8,6 +8,7 @@ from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.names import clean_name_line
+from mailhook.pipeline.phones import find_phones
 
 
 def content_end(lines: list[str], author: Author | None = None) -> int:
@@ -110,7 +111,17 @@ def _footer_offset(paragraph: list[str]) -> int:
     # sender works, the company and address fields of their block.
     if len(head) <= 2 and not any(_is_personal(line) or _is_postal(line) for line in head):
         return 0
+    # A table's row with the register on the left and a number on the right ("Amtsgericht
+    # Hildesheim, HRA 2686 | Fax: +49-5121-..."): the number is one of the block's.
+    while first < len(paragraph) and _row_with_number(paragraph[first]):
+        first += 1
     return first
+
+
+def _row_with_number(line: str) -> bool:
+    parts = [p for p in re.split(r"\s\|\s", line) if p.strip(" |")]
+    own = [p for p in parts if not kind.is_boilerplate(p)]
+    return len(parts) >= 2 and any(phone.labelled for part in own for phone in find_phones(part))
 
 
 def _is_postal(line: str) -> bool:
