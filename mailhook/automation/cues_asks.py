@@ -71,6 +71,15 @@ _FORMAL = {
     "fr": r"(?:je|nous) vous (?:saurais|saurions) gré (?:de|d') ?(?:bien vouloir )?",
     "es": r"(?<!como )(?:les? )?solicito (?=(?:el|la|los|las|un|una|que|nos|me|su|sus)\b)",
 }
+# English: someone of the reader's side asked by the possessive ("Could your colleagues in the
+# warehouse arrange a replacement?"), and "shall we ...?" after a fronted clause ("Rather than
+# going back and forth by email, shall we have a call on Wednesday?").
+_EN_MORE = [
+    r"\b(?:can|could|would)\s+your\s+(?:[\w-]+\s+){1,4}?(?P<act>arrange|send|check|look|confirm|provide|fix"
+    r"|call|contact|review|update|issue|ship|replace|prepare|share|investigate|resend|refund)\b(?=[^.!]*\?)",
+    r",\s*shall we\s+(?P<act>(?:have|set up|schedule|book|arrange|meet|talk|speak|plan|do|say)\b)"
+    r"(?=[^.!]*\?)",
+]
 # A customer wanting their money back: the reader is to refund it.
 _MONEY_BACK = {
     "en": r"i (?:want|would like|'d like) (?:my money back|a (?:full )?refund)",
@@ -106,7 +115,7 @@ def _asks(lang: str) -> list[str]:
     if lang in _FORMAL:
         found.append(rf"\b{_FORMAL[lang]}(?P<act>\w+)")
     found.append(rf"\b(?P<act>{_MONEY_BACK[lang]})(?!\w)")
-    return found
+    return found + (_EN_MORE if lang == "en" else [])
 
 
 ASKS: dict[str, list[str]] = {lang: _asks(lang) for lang in _MONEY_BACK}

@@ -126,3 +126,22 @@ def test_a_formal_french_or_spanish_request_is_a_task(language: str, sentence: s
 def test_a_spanish_request_made_in_the_past_stays_none(sentence: str) -> None:
     """"Solicitamos" is the preterite too; a past request leaves the reader nothing new."""
     assert not _tasks(f"Hola,\n\n{sentence}\n\nAnna", "es")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Could your colleagues in the warehouse arrange a replacement for the two crushed cartons?",
+    "Could your team check the logs from last night?",
+    "Rather than going back and forth by email, shall we have a 30-minute call on Wednesday?",
+    "As discussed, shall we say Friday at ten?",
+])
+def test_english_asks_of_the_readers_side_and_shall_we_after_a_clause_are_tasks(sentence: str) -> None:
+    """"Could your colleagues ...?", and "shall we ...?" after a fronted clause."""
+    assert _tasks(f"Hi James,\n\n{sentence}\n\nBest,\nHelen", "en")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Your colleagues could arrange it, I think.", "Could your product handle this load?",
+])
+def test_english_statements_and_questions_about_a_thing_stay_none(sentence: str) -> None:
+    """A statement, or a question about what a product can do, asks nobody to act."""
+    assert not _tasks(f"Hi James,\n\n{sentence}\n\nBest,\nHelen", "en")
