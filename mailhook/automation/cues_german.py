@@ -127,9 +127,10 @@ DE = lexicon(
         r"\b(?:über|auf) (?:eine |Ihre |deine |eure )?(?P<act>Rückmeldung|Feedback|Antwort|Rückruf)\b"
         r"[^.?!]*\b(?:freue|freuen|würde)\b",
         r"\b(?P<act>(?:gib|geben Sie|sag|sagen Sie) (?:mir|uns) Bescheid|melden Sie sich|meld dich)\b",
-        # Sentence-initial, so capitalised: "Schicken Sie mir ..." (polite imperative).
-        r"^(?:bitte\s+)?(?P<act>(?:schicken|senden|rufen|melden|geben|bestätigen|prüfen|leiten)"
-        r"\s+Sie)\b",
+        # Sentence-initial, so capitalised: "Schicken Sie mir ..." (polite imperative); or after a
+        # fronted clause ("Damit wir planen können, senden Sie uns bitte ..."), "Sie" capitalised.
+        r"(?:^|,\s+)(?:bitte\s+)?(?P<act>(?:schicken|senden|rufen|melden|geben|bestätigen|prüfen|leiten)"
+        r"\s+(?-i:Sie))\b",
         # Any verb after a polite question to the reader ("Könnten Sie bitte ... freigeben?").
         rf"\b(?:können|könnten|würden|kannst|könntest|würdest)\s+{_DE_YOU}\s+(?:(?:bitte|uns|mir|mal|noch|"
         rf"eventuell|"

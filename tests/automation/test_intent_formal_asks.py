@@ -145,3 +145,16 @@ def test_english_asks_of_the_readers_side_and_shall_we_after_a_clause_are_tasks(
 def test_english_statements_and_questions_about_a_thing_stay_none(sentence: str) -> None:
     """A statement, or a question about what a product can do, asks nobody to act."""
     assert not _tasks(f"Hi James,\n\n{sentence}\n\nBest,\nHelen", "en")
+
+
+def test_a_german_polite_imperative_after_a_fronted_clause_is_a_task() -> None:
+    """"Damit wir planen können, senden Sie uns bitte das Formular": "Sie" after the clause's comma."""
+    text = ("Hallo Herr Petersen,\n\nschön, dass Sie dabei sind. Damit wir die Standfläche und den"
+            " Stromanschluss für alle Aussteller einplanen können, senden Sie uns bitte das"
+            " Anmeldeformular bis Freitag zurück.\n\nHerzliche Grüße\nLena")
+    assert _tasks(text, "de")
+
+
+def test_a_german_statement_of_what_they_send_stays_none() -> None:
+    """Lower-case "sie" after the comma is "they": news, not a request."""
+    assert not _tasks("Hallo,\n\nSobald die Teile da sind, senden sie uns eine Nachricht.\n\nLena", "de")
