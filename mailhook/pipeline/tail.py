@@ -46,8 +46,11 @@ _LIST = re.compile(
 
 
 def _gives_own_address(paragraph: list[str], author: Author | None) -> bool:
+    """The sender's address on or below the first legal line (the box's own contact line); above
+    it, the footer's cut keeps the sender's lines anyway."""
     own = author.email.casefold() if author and author.email else ""
-    return bool(own) and any(own in line.casefold() for line in paragraph if not _LIST.search(line))
+    first = next((i for i, line in enumerate(paragraph) if kind.is_boilerplate(line)), len(paragraph))
+    return bool(own) and any(own in line.casefold() for line in paragraph[first:] if not _LIST.search(line))
 
 
 def paragraph_start(lines: list[str], index: int) -> int:

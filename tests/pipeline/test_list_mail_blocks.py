@@ -81,3 +81,22 @@ def test_a_company_box_that_gives_the_senders_own_address_is_theirs(
 def test_a_postal_code_after_its_country_prefix_is_no_phone(line: str) -> None:
     """ "D-82110" after an "Office:" label is a postal code, not the office's number."""
     assert list(find_phones(line)) == []
+
+
+def test_the_senders_address_above_a_long_legal_run_keeps_the_block(finders: tuple[Finder, ...]) -> None:
+    """Contact lines and a long legal run in one paragraph (an HTML mail's lines without blank
+    ones): the sender's address above the legal lines does not make the legal run theirs; the
+    block ends above it, company and address read."""
+    legal = "\n".join(
+        ["OHG mit Sitz in Kiel", "AG: Kiel - HRA 1234", "Geschäftsführung: Tom Beck, Lars Beck,",
+         "Uwe Beck, Ole Beck", "USt-IdNr. DE 123456789", "Persönlich haftende Gesellschafterin:",
+         "Nordwerk Stiftung, Kiel", "Vorstand: Ina Beck", "Persönlich haftende Gesellschafterin:",
+         "Nordwerk AG, Kiel", "AG: Kiel - HRB 5678", "Vorstand: Eva Beck", "Aufsichtsrat: Jan Beck",
+         "Sitz der Gesellschaft: Kiel", "Steuernummer 12/345/67890", "WEEE-Reg.-Nr. DE 12345678"]
+    )
+    text = ("Hallo,\n\nanbei.\n\nMit freundlichem Gruß\n\nJonas Weber\nService und Support\n\n"
+            "Nordwerk Service AG & Co. OHG\nHafenweg 4\n24103 Kiel\nTel.: +49 431 000 46\n"
+            f"Fax: +49 431 000 47\njonas.weber@nordwerk.example\nwww.nordwerk.example\n{legal}\n")
+    fields = extract(Part(Author(None, "jonas.weber@nordwerk.example"), text, 0), finders).fields
+    expected = ("Nordwerk Service AG & Co. OHG", "Kiel", "24103")
+    assert (fields["company"], fields["city"], fields["postal_code"]) == expected
