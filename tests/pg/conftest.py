@@ -9,6 +9,7 @@ from mails import USER
 
 from mailhook.store import Store
 from pg.cluster import Cluster, fresh_database, postgres_cluster, postgres_url
+from pg.commands import Command
 
 __all__ = ["postgres_cluster", "postgres_url"]
 
@@ -24,3 +25,12 @@ def url(postgres_cluster: Cluster) -> Iterator[str]:
         finally:
             store.close()
         yield made
+
+
+@pytest.fixture
+def commands() -> Iterator[list[Command]]:
+    """The commands a test starts, each stopped (SIGTERM) at its end."""
+    started: list[Command] = []
+    yield started
+    for command in started:
+        command.stop()

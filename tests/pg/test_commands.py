@@ -11,7 +11,6 @@ import re
 import smtplib
 import subprocess
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -26,15 +25,6 @@ from pg.commands import DEADLINE_SECONDS, MAILHOOK, READY, Command, write_config
 @pytest.fixture
 def config(tmp_path: Path, url: str) -> Path:
     return write_config(tmp_path, url)
-
-
-@pytest.fixture
-def commands() -> Iterator[list[Command]]:
-    """The commands a test starts, each stopped (SIGTERM) at its end."""
-    started: list[Command] = []
-    yield started
-    for command in started:
-        command.stop()
 
 
 def start(commands: list[Command], *args: str) -> Command:

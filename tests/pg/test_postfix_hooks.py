@@ -4,12 +4,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
 
 import psycopg
-import pytest
 from postfix import DOMAIN, NEEDS_POSTFIX, Postfix
 
 from mailhook.store import Store
@@ -18,14 +16,6 @@ from pg.commands import READY, Command, write_config
 pytestmark = NEEDS_POSTFIX
 USER = f"ann@{DOMAIN}"  # a user of the shipped maps: her copies go to ann@hook.internal
 CONTACT = "bob@acme.example"
-
-
-@pytest.fixture
-def commands() -> Iterator[list[Command]]:
-    started: list[Command] = []
-    yield started
-    for command in started:
-        command.stop()
 
 
 def reply(number: int) -> EmailMessage:
