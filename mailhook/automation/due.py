@@ -113,6 +113,17 @@ _MONTH_FIRST = {"en"}
 # "bis 10.03.", "do 10.03.": a day and month with no year, which dateparser reads as the time
 # 10:03; the year is the one that puts that day nearest the message.
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")
+# "by the 10th": an English ordinal with no month beside it, which dateparser reads as the month
+# (October) when it is 12 or less. It names a day where the clause ends after it or a time, an
+# alternative or a verb follows ("by the 10th.", "on the 3rd at noon", "the 2nd or 3rd", "the 20th
+# works"): that day of this month, or of the next month it falls in; before a noun ("the 3rd
+# party", "our 2nd floor") it is no date at all.
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_DAY_ENDS = re.compile(
+    r"\s*(?:$|[.,;:!?)]|(?:or|and|at|latest|please|if|before|after|in\s+the|is|was|would|will|works?|suits?|"
+    r"could|should|might)\b)", re.IGNORECASE)
 _REWRITTEN = {
     lang: tuple((re.compile(pattern, re.IGNORECASE), into) for pattern, into in pairs)
     for lang, pairs in _REWRITES.items()
@@ -152,6 +163,8 @@ def due_date(sentence: str, language: str | None, sent: datetime | None) -> str 
     if code not in _MONTH_FIRST:
         settings["DATE_ORDER"] = "DMY"
         text = _DAY_MONTH.sub(lambda found: _with_year(found, base.date()), text)
+    else:
+        text = _ORDINAL.sub(lambda found: _with_month(found, base.date()), text)
     hits = search_dates(text, languages=[_DATEPARSER_NAME.get(code, code)], settings=settings)
     for found, when in hits or []:
         if _names_a_day(found) and when.date() >= base.date():
@@ -173,6 +186,28 @@ def _with_year(found: re.Match[str], base: date) -> str:
         return found.group(0)
     nearest = min(days, key=lambda when: abs((when - base).days))
     return f"{day:02d}.{month:02d}.{nearest.year}"
+
+
+def _with_month(found: re.Match[str], base: date) -> str:
+    """'the 10th' alone as '10 March 2026': the first such day at or after `base`; an ordinal
+    beside a month's name ('March 10th', 'the 10th of April') is left for dateparser, and one
+    before a noun ('the 3rd party') is taken out."""
+    text, start = found.string, found.start()
+    if _MONTH_BEFORE.search(text[max(0, start - 12):start]) or _MONTH_AFTER.match(text, found.end()):
+        return found.group(0)
+    if not _DAY_ENDS.match(text, found.end()):
+        return " "
+    day = int(found.group(1))
+    year, month = base.year, base.month
+    for _ in range(3):  # the 31st is at most two months away
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            when = None
+        if when is not None and when >= base:
+            return when.strftime(f"{day} %B %Y")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return found.group(0)
 
 
 def _names_a_day(found: str) -> bool:

@@ -116,3 +116,29 @@ def test_a_day_and_month_without_a_year_is_that_day_nearest_the_message(
     """'bis 10.03.' (no year) names the 10th of March of the year nearest the message, not the
     time 10:03 today; a day just gone stays gone (no task due next year), and no such day is none."""
     assert due_date(sentence, "de", sent) == due
+
+
+@pytest.mark.parametrize(("sentence", "due"), [
+    ("Please call me on the 10th.", "2026-03-10"),
+    ("Please send it by the 2nd.", "2026-04-02"),
+    ("Could we meet on the 12th at 10?", "2026-03-12"),
+    ("Can you do the 9th or the 10th?", "2026-03-09"),
+    ("Please send it by March 10th.", "2026-03-10"),
+    ("Please send it by the 10th of April.", "2026-04-10"),
+])
+def test_an_english_ordinal_alone_is_that_day_of_this_or_next_month(sentence: str, due: str) -> None:
+    """'by the 10th' is the 10th of this month (dateparser read an ordinal of 12 or less as the
+    month: the 4th of October); a day gone this month is next month's; beside a month's name
+    the ordinal is read with it."""
+    assert due_date(sentence, "en", WEDNESDAY) == due
+
+
+@pytest.mark.parametrize(("sentence", "due"), [
+    ("Please forward it to the 3rd party by Friday.", "2026-03-06"),
+    ("Our office is on the 2nd floor.", None),
+    ("It is our 5th order this year, please confirm.", None),
+])
+def test_an_ordinal_before_a_noun_names_no_day(sentence: str, due: str | None) -> None:
+    """'the 3rd party', 'the 2nd floor': an ordinal before a noun is no date (it was read as
+    March or February next year, and hid the Friday beside it)."""
+    assert due_date(sentence, "en", WEDNESDAY) == due
