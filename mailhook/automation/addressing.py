@@ -92,7 +92,8 @@ _SERVICE = (
 )
 SERVICE_GREETING = re.compile(
     rf"(?<!\w)(?:{_SERVICE})(?!\w)"
-    rf"|(?<!\w)(?:{_GROUP})\s+(?:at|bei|chez|en|di|presso|bij|van|hos|på|vid|w|z)\s+[A-Z]",
+    # A company's name after the preposition: capitalised even under IGNORECASE ("at work" is none).
+    rf"|(?<!\w)(?:{_GROUP})\s+(?:at|bei|chez|en|di|presso|bij|van|hos|på|vid|w|z)\s+(?-i:[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ])",
     re.IGNORECASE,
 )
 

@@ -75,10 +75,18 @@ OUT_OF_OFFICE = re.compile(
 # Asking the reader to disregard an earlier message asks for nothing ("please ignore my mail from
 # this morning", "proszę zignorować moją wiadomość", "bitte ignorieren Sie meine letzte Mail").
 DISREGARD = re.compile(
-    r"\b(?:ignore|disregard|ignorieren|ignorer|ignorar|ignorare|desconsidere|negeer|negeren|se bort fra"
-    r"|bortse fra|se bort från|zignorować|zignoruj)\w*\s+(?:\S+\s+){0,3}?(?:e-?mail|mail|message|nachricht"
-    r"|message|courriel|correo|mensaje|messaggio|mensagem|bericht|melding|meddelelse|meddelande|mejl|wiadomość"
-    r"|wiadomości)",
+    # The imperative or infinitive ("ignored your email" reports, it asks nothing), then the author's
+    # own earlier message ("my", "the previous"; not "the message this sends"), then the noun, whole.
+    r"\b(?:ignore|disregard|ignorieren|ignoriere|ignorer|ignorez|ignorar|ignore|ignora|ignorare|ignori"
+    r"|desconsidere|negeer|negeren|se bort fra|bortse fra|se bort från|zignorować|zignoruj|zignorujcie)"
+    r"\s+(?:sie\s+|bitte\s+)?(?:my|our|the\s+(?:previous|earlier|last|above|below)|this|that|meine?|unsere?"
+    r"|die\s+(?:letzte|vorherige)|mon|notre|ma|le\s+(?:précédent|dernier)|mi|nuestro|el\s+(?:anterior|último)"
+    r"|il\s+(?:mio|precedente)|la\s+mia|il|la|a|o|minha|meu|mijn|ons|onze|het\s+vorige|min|mitt|mit|vores"
+    r"|vår|moją|naszą|poprzednią|mine?)\s+(?:\S+\s+){0,2}?(?:e-?mail|mail|message|nachricht|courriel|correo"
+    r"|mensaje|messaggio|mensagem|bericht|melding|meddelelse|meddelande|mejl|wiadomość|wiadomości|e-?post)\b"
+    # The Scandinavian possessive after the noun: "se bort fra meldingen min".
+    r"|\b(?:se bort fra|bortse fra|se bort från)\s+(?:\S+\s+){0,2}?(?:meldingen|mailen|e-?posten|meddelelsen"
+    r"|meddelandet|mejlet|mailet)\s+(?:min|mitt|mi|vår|vårt|vores)\b",
     _F,
 )
 # Newsletters and list mail carry a way out in the text even when their headers were stripped.

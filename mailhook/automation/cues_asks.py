@@ -44,14 +44,14 @@ _NEEDED_ONCE = {"no": r"(?:jeg|vi) (?:hadde|skulle hatt) trengt", "sv": r"(?:jag
 # Appreciation in the present for what the reader may do ("Vi setter pris på om dere kan se på dette"):
 # the Scandinavian way of asking politely; and a call wished for in the passive ("Jeg blir gjerne
 # oppringt", "Jag blir gärna uppringd").
+# After "at"/"att" (that) only with a modal: "at du tok kontakt med oss" thanks for what was done.
 _APPRECIATE_IF = {
-    "no": r"(?:jeg|vi) (?:setter|hadde satt|ville satt) (?:stor |veldig )?pris på (?:om|hvis|at)"
-          r" (?:du|dere|De)"
-          r" (?:kan |kunne |vil )?",
-    "da": r"(?:jeg|vi) (?:sætter|ville sætte) (?:stor |meget )?pris på,? (?:om|hvis|at) (?:du|(?-i:I)|De)"
-          r" (?:kan |kunne |vil )?",
-    "sv": r"(?:jag|vi) (?:uppskattar|skulle uppskatta) (?:verkligen |mycket )?(?:om|ifall|att) (?:du|ni)"
-          r" (?:kan |kunde |vill )?",
+    "no": r"(?:jeg|vi) (?:setter|hadde satt|ville satt) (?:stor |veldig )?pris på (?:(?:om|hvis)"
+          r" (?:du|dere|De) (?:kan |kunne |vil )?|at (?:du|dere|De) (?:kan|kunne|vil) )",
+    "da": r"(?:jeg|vi) (?:sætter|ville sætte) (?:stor |meget )?pris på,? (?:(?:om|hvis) (?:du|(?-i:I)|De)"
+          r" (?:kan |kunne |vil )?|at (?:du|(?-i:I)|De) (?:kan|kunne|vil) )",
+    "sv": r"(?:jag|vi) (?:uppskattar|skulle uppskatta) (?:verkligen |mycket )?(?:(?:om|ifall) (?:du|ni)"
+          r" (?:kan |kunde |vill )?|att (?:du|ni) (?:kan|kunde|vill) )",
 }
 # A quote asked for as a wish ("Vi ønsker tilbud på 20 stoler", "Vi önskar en offert på ...").
 _WANT_QUOTE = {

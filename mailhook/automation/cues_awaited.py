@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from mailhook.automation.lexicon import words
 
-# The reader's answer: a possessive of the reader (or none, where the language puts it after), then
-# a noun of answering, then a preposition naming what it is on.
+
+def _reader_around(answer: str, possessive: str) -> tuple[str, str]:
+    """(yours, answer) for languages that put the reader's possessive before the noun or after
+    it ("din tilbakemelding", "tilbakemeldingen din"): one of the two is required ("venter på
+    svaret fra banken" awaits a third party). The possessive ends at a word boundary, never with
+    whitespace of its own, so no two whitespace runs meet (a run of spaces cost cubic time)."""
+    after = rf"(?:{answer})\s+(?:{possessive})\b"
+    return rf"(?:{possessive})\b|(?=(?:\w+\s+)?{after})", rf"{after}|(?:{answer})"
+
+
+# The reader's answer: a possessive of the reader (before the noun, or after it where the language
+# puts it there), then a noun of answering, then a preposition naming what it is on.
 _AWAITED = {
     "en": (r"(?:i\s+am|i'm|we\s+are|we're)?\s*looking\s+forward\s+to"
-           r"|(?:i|we)\s+(?:look|await)\s+(?:forward\s+to)?",
+           r"|(?:i|we)\s+(?:look|await)(?:\s+forward\s+to)?",
            r"your|the\s+team's", words("feedback", "comments", "thoughts", "input", "views", "opinion"),
            words("on", "regarding", "about", "concerning")),
     "es": (r"(?:quedo|quedamos|estoy|estamos|quedaré|quedaremos)\s+a\s+la\s+espera\s+de"
@@ -38,19 +48,16 @@ _AWAITED = {
            words("reactie", "feedback", "opmerkingen", "mening", "antwoord", "terugkoppeling"),
            words("op", "over", "betreffende", "aangaande")),
     "no": (r"(?:jeg|vi)\s+ser\s+fram\s+til|(?:jeg|vi)\s+venter\s+på",
-           r"(?:din|deres)?\s*",
-           words("tilbakemelding(?:en)?", "kommentarer", "innspill", "synspunkter", "svar(?:et)?")
-           + r"(?:\s+(?:din|deres))?",
+           *_reader_around(words("tilbakemelding(?:en)?", "kommentarer", "innspill", "synspunkter",
+                                 "svar(?:et)?"), "din|deres|Deres"),
            words("på", "om", "angående", "til")),
     "da": (r"(?:jeg|vi)\s+ser\s+frem\s+til|(?:jeg|vi)\s+venter\s+på",
-           r"(?:din|jeres|Deres)?\s*",
-           words("tilbagemelding(?:en)?", "kommentarer", "input", "synspunkter", "svar(?:et)?")
-           + r"(?:\s+(?:din|jeres))?",
+           *_reader_around(words("tilbagemelding(?:en)?", "kommentarer", "input", "synspunkter",
+                                 "svar(?:et)?"), "din|jeres|Deres"),
            words("på", "om", "angående", "til")),
     "sv": (r"(?:jag|vi)\s+ser\s+fram\s+emot|(?:jag|vi)\s+väntar\s+på",
-           r"(?:din|er|era)?\s*",
-           words("återkoppling(?:en)?", "synpunkter", "kommentarer", "feedback", "svar(?:et)?")
-           + r"(?:\s+(?:din|er))?",
+           *_reader_around(words("återkoppling(?:en)?", "synpunkter", "kommentarer", "feedback",
+                                 "svar(?:et)?"), "din|er|era|Er"),
            words("på", "om", "angående", "kring")),
     "pl": (r"(?:czekam|czekamy|oczekuję|oczekujemy)\s+na",
            r"(?:Pana|Pani|Państwa|twoją|twoje|wasze|waszą)",

@@ -128,8 +128,10 @@ DE = lexicon(
         r"[^.?!]*\b(?:freue|freuen|würde)\b",
         r"\b(?P<act>(?:gib|geben Sie|sag|sagen Sie) (?:mir|uns) Bescheid|melden Sie sich|meld dich)\b",
         # Sentence-initial, so capitalised: "Schicken Sie mir ..." (polite imperative); or after a
-        # fronted clause ("Damit wir planen können, senden Sie uns bitte ..."), "Sie" capitalised.
-        r"(?:^|,\s+)(?:bitte\s+)?(?P<act>(?:schicken|senden|rufen|melden|geben|bestätigen|prüfen|leiten)"
+        # fronted clause ("Damit wir planen können, senden Sie uns bitte ..."), "Sie" capitalised,
+        # with a "bitte" in it: without one the same order is a statement ("Wie Sie sehen, leiten Sie
+        # die Anfragen bisher ... weiter").
+        r"(?:^|,\s+(?=[^.?!]*\bbitte\b))(?:bitte\s+)?(?P<act>(?:schicken|senden|rufen|melden|geben|bestätigen|prüfen|leiten)"
         r"\s+(?-i:Sie))\b",
         # Any verb after a polite question to the reader ("Könnten Sie bitte ... freigeben?").
         rf"\b(?:können|könnten|würden|kannst|könntest|würdest)\s+{_DE_YOU}\s+(?:(?:bitte|uns|mir|mal|noch|"

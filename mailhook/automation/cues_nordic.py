@@ -13,7 +13,8 @@ _DA_WH = words("hvordan", "hvad", "hvornår", "hvor", "om", "hvilke", "hvilken",
 _DA_ACT = (
     r"(?:ringer|ringe|sender|sende|skriver|skrive|kontakter|kontakte|vender tilbage|vende tilbage|"
     r"melder tilbage|giver (?:\S+ )?besked|give (?:\S+ )?besked|holder (?:\S+ )?orienteret|"
-    r"giver (?:dig|jer|Dem) (?:en )?(?:tilbagemelding|svar|opdatering)|returnerer|returnere|"
+    r"giver (?:dig|jer|Dem) (?:en )?(?:tilbagemelding|svar|opdatering)|returnerer (?:den|dem|det)\b|"
+    r"returnere (?:den|dem|det)\b|"
     r"holde (?:\S+ )?orienteret|bekræfte|tjekke|tjekker|kigge på|kigger på|mødes|tale sammen|"
     r"svare|svarer|bekræfter|følge op|ringes ved)"
 ) + not_idle("da")  # not "vi kunne tale sammen i timevis"
@@ -130,7 +131,8 @@ _SV_ACT = (
     r"(?:ringer|ringa|skickar|skicka|mejlar|mejla|hör av (?:mig|oss)|höra av (?:mig|oss)|återkommer|"
     r"återkomma|"
     r"meddelar|meddela|kontaktar|kontakta|bekräftar|bekräfta|kollar|kolla|ses|träffas|svarar|svara|"
-    r"ger (?:dig|er) (?:en )?(?:återkoppling|svar|uppdatering)|returnerar|returnera|"
+    r"ger (?:dig|er) (?:en )?(?:återkoppling|svar|uppdatering)|returnerar (?:den|dem|det)\b|"
+    r"returnera (?:den|dem|det)\b|"
     r"håller (?:\S+ )?uppdaterad|uppdaterar)"
 )
 SV = lexicon(
@@ -183,7 +185,7 @@ SV = lexicon(
         r"\b(?:kan|kunde|skulle|vill)\s+(?:du|ni)\s+(?:kunna\s+|vänligen\s+|"
         r"snälla\s+)?(?P<act>\w+)(?=(?:[^.!]|(?<=\bkl)\.)*\?)",
         r"\b(?:vänligen|var vänlig och|var snäll och|snälla)\s+(?P<act>\w+)",
-        r"\b(?:vi|jag|och) ber (?:er|dig|om)\s+(?P<act>\w+)",
+        r"\b(?:vi|jag|och) ber (?:er|dig|om)\s+(?!ursäkt|förlåtelse)(?P<act>\w+)",  # not an apology
         r"\btacksam(?:ma)?\s+om\s+(?:du|ni)\s+(?:kan|kunde|vill)\s+(?P<act>\w+)",
         rf"\b(?:har|hade)\s+{scand.YOU}\s+(?:\S+\s+)?(?:lust|möjlighet|tid)\s+(?:att\s+)?(?P<act>\w+)",
         scand.KINDLY,
@@ -242,8 +244,10 @@ _NO_WH = words("hvordan", "hva", "når", "hvor", "om", "hvilke", "hvilken", "hve
 _NO_ACT = (
     r"(?:ringer|ringe|sender|sende|skriver|skrive|tar kontakt|ta kontakt|kommer tilbake|komme tilbake|"
     r"gir (?:\S+ )?beskjed|gi (?:\S+ )?beskjed|holder (?:\S+ )?oppdatert|holde (?:\S+ )?oppdatert|bekrefter|"
-    # The present tense promises too ("jeg gir deg en tilbakemelding", "vi returnerer den signert").
-    r"gir (?:deg|dere|Dem) (?:en )?(?:tilbakemelding|svar|oppdatering)|returnerer|returnere|"
+    # The present tense promises too ("jeg gir deg en tilbakemelding", "vi returnerer den signert"),
+    # returning only with the thing as "it/them": "vi returnerer ikke varer ..." is a policy.
+    r"gir (?:deg|dere|Dem) (?:en )?(?:tilbakemelding|svar|oppdatering)|returnerer (?:den|dem|det)\b|"
+    r"returnere (?:den|dem|det)\b|"
     r"bekrefte|sjekker|sjekke|ses|møtes|svarer|svare|følger opp|følge opp|melder tilbake|kontakter|kontakte)"
 )
 NO = lexicon(
@@ -294,10 +298,13 @@ NO = lexicon(
         r"\b(?:kan|kunne|vil|gidder)\s+(?:du|dere|De)\s+(?:vennligst\s+)?(?P<act>\w+)(?=(?:[^.!]|"
         r"(?<=\bkl)\.)*\?)",
         # "og ber om ...": the second verb of the author's sentence ("vi ønsker ..., og ber om at dere ...").
+        # not "ber om unnskyldning" (an apology)
         r"\b(?:vi|jeg|og)\s+ber\s+(?:om\s+at\s+(?:du|dere)\s+|deg\s+(?:om\s+å\s+)?|dere\s+(?:om\s+å\s+)?|om\s+)"
-        r"(?P<act>\w+)",
+        r"(?!unnskyld|forlatelse|tilgivelse)(?P<act>\w+)",
         r"^(?:\S+\s+)?(?P<act>send (?:meg|oss)|ring (?:meg|oss)|gi (?:meg|oss) beskjed"
-        r"|gi (?:meg|oss) (?:en )?lyd|gi beskjed (?:om|når|så snart))\b",
+        # "om" is also "if": "gi beskjed om du har spørsmål" is the courtesy offer
+        r"|gi (?:meg|oss) (?:en )?lyd(?! om (?:du|dere) )"
+        r"|gi beskjed (?:om(?! (?:du|dere|De) )|når|så snart))\b",
         r"\bvennligst\s+(?P<act>\w+)",
         r"\btakknemlig\w*,?\s+(?:hvis|om)\s+(?:du|dere|De)\s+(?:\S+\s+)?(?P<act>\w+)",
         rf"\b(?:har|hadde)\s+{scand.YOU}\s+(?:\S+\s+)?(?:lyst|mulighet|tid)\s+til\s+(?:å\s+)?(?P<act>\w+)",

@@ -102,8 +102,9 @@ PL = lexicon(
         r"(?:o\s+)?(?P<act>\w+)",
         r"\b(?:mam|mamy)\s+(?:jeszcze\s+)?(?:jedną\s+|małą\s+|ogromną\s+)?prośbę\s+(?:o\s+)?(?P<act>\w+)",
         # "Chciałabym prosić o ...", "Poproszę o fakturę": asking in the conditional or perfective future.
-        r"\b(?:(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:Pana\s+|Panią\s+|Państwa\s+)?prosić|poproszę"
-        r"|poprosimy)\s+(?:o\s+)?(?P<act>\w+)",
+        # ("Poproszę kolegę o sprawdzenie" is the author asking a colleague: "poproszę" needs its "o".)
+        r"\b(?:(?:chciał(?:a)?bym|chcielibyśmy|chciałybyśmy)\s+(?:Pana\s+|Panią\s+|Państwa\s+)?prosić\s+(?:o\s+)?"
+        r"|(?:poproszę|poprosimy)\s+o\s+)(?P<act>\w+)",
         r"\bczy\s+(?:możemy|moglibyśmy|mogę|mógłbym|mogłabym)\s+(?:\S+\s+)?(?P<act>otrzymać|dostać|"
         r"prosić)(?!\w)",
         r"(?:^|,\s*)(?P<act>powiedz(?:cie)?|proszę powiedzieć),?\s+(?:który|która|które|którą|czy|kiedy|jak|"
@@ -126,14 +127,15 @@ PL = lexicon(
         r"opinia|potwierdzenie|pomoc|komentarze|informacja zwrotna)\b)(?=[^.?!]*\b(?:byłaby|byłyby|byłby)\s+"
         r"(?:\w+\s+)?(?:pomocn\w+|mile widzian\w+|cenn\w+)\b)",
         r"\b(?:będę|będziemy|byłbym|byłabym|bylibyśmy|byłybyśmy)\s+(?:bardzo\s+)?wdzięczn\w+\s+za\s+"
-        r"(?P<act>(?:\w+\s+)?(?:odpowiedź|informację|uwagi|potwierdzenie|pomoc|kontakt|opinię|\w+[nc]ie))\b",
+        r"(?P<act>(?:\w+\s+)?(?:odpowiedź|informację|uwagi|potwierdzenie|pomoc|kontakt|opinię|(?!zrozumienie|wyrozumiałość|cierpliwość|współprac)\w+[nc]ie))\b",
         r"(?<!nie )\b(?:potrzebuję|potrzebujemy|potrzebowałbym|potrzebowałabym|potrzebowalibyśmy)"
         r"\s+(?P<act>\w)",
         r"\b(?:bardzo\s+)?by (?:mi|nam) (?:bardzo\s+)?pomogło,?\s+(?P<act>gdyby\w*|jeśli|żeby\w*)(?!\w)",
         r"\b(?:muszę|musimy)\s+(?P<act>otrzymać|dostać|mieć)(?!\w)(?=[^.?!]*\b(?:do|najpóźniej|przed)\b)",
         r"\b(?:nadal|wciąż|ciągle|dalej)\s+(?:czekamy|czekam)\s+na\s+(?P<act>\S+)",
         # What the author cares to receive, as a verbal noun ("zależy nam na otrzymaniu oferty do piątku").
-        r"\bzależy\s+(?:nam|mi)\s+na\s+(?:\w+\s+)?(?P<act>\w+[nc]iu)\b",
+        # (not what it values: "zależy nam na utrzymaniu dobrej współpracy")
+        r"\bzależy\s+(?:nam|mi)\s+na\s+(?:\w+\s+)?(?!utrzymaniu|zachowaniu|rozwoju|współprac)(?P<act>\w+[nc]iu)\b",
     ],
     propose=[
         rf"\bczy\s+(?:znalazłby|znalazłaby|znajdzie|znajdziesz|ma|masz|mają|macie)\s+(?:{_PL_YOU}\s+)?"

@@ -113,6 +113,9 @@ _MONTH_FIRST = {"en"}
 # "bis 10.03.", "do 10.03.": a day and month with no year, which dateparser reads as the time
 # 10:03; the year is the one that puts that day nearest the message.
 _DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")
+# ... but a version's or a section's number ("Version 2.4.", "Ziffer 1.2.", "§ 3.1.") is none.
+_NUMBERED = re.compile(r"(?:version|versjon|wersja|versión|versione|release|v|ziffer|abschnitt|punkt|kapitel|"
+                       r"paragraph|artikel|art|nr|no|kap|pkt|§)\.?\s*$", re.IGNORECASE)
 # "by the 10th": an English ordinal with no month beside it, which dateparser reads as the month
 # (October) when it is 12 or less. It names a day where the clause ends after it or a time, an
 # alternative or a verb follows ("by the 10th.", "on the 3rd at noon", "the 2nd or 3rd", "the 20th
@@ -175,6 +178,8 @@ def due_date(sentence: str, language: str | None, sent: datetime | None) -> str 
 def _with_year(found: re.Match[str], base: date) -> str:
     """'10.03.' as '10.03.2026': the year that puts the day nearest the message ('10.01.' in
     December is next January; a day two days gone stays gone); as it was if no such day."""
+    if _NUMBERED.search(found.string[max(0, found.start() - 12):found.start()]):
+        return " "  # no date: dateparser would read it as one
     day, month = int(found.group(1)), int(found.group(2))
     days = []
     for year in (base.year - 1, base.year, base.year + 1):

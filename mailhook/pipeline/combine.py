@@ -39,7 +39,9 @@ _NAMING = frozenset({"company", "job_title", "city"})
 
 
 def _may_name(cand: Candidate) -> bool:
-    return cand.field not in _NAMING or sum(c.isalpha() for c in cand.value) >= 2 or not cand.value.isascii()
+    """A single letter alone names nothing; "3M", "O2" and "X5" do (a letter with a digit)."""
+    return (cand.field not in _NAMING or sum(c.isalnum() for c in cand.value) >= 2
+            or not cand.value.isascii())
 
 
 def _company_not_the_name(chosen: dict[str, Candidate]) -> dict[str, Candidate]:

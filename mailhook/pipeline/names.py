@@ -99,9 +99,11 @@ _WIDE_GAP = re.compile(r"\t+|\s{4,}")
 def clean_name_line(line: str) -> str:
     """The line without a sign-off, "i.A."-style prefixes, honorifics and degrees, dashes,
     slashes and bold marks; what stands after a tab or a wide gap is another column
-    ("Dr. Hannes Reinecke        Kernel Storage Architect")."""
-    text = _WIDE_GAP.split(line.strip(), maxsplit=1)[0]
-    text = VALEDICTION_PREFIX.sub("", text, count=1).strip(" *_")
+    ("Dr. Hannes Reinecke        Kernel Storage Architect"), once the part before it is a name
+    of two words or more ("Best regards,<tab>Anna Berg" and "Anna    Berg" are one name)."""
+    text = VALEDICTION_PREFIX.sub("", line.strip(), count=1).strip(" *_")
+    parts = _WIDE_GAP.split(text, maxsplit=1)
+    text = parts[0] if len(parts[0].split()) >= 2 else " ".join(" ".join(parts).split())
     text = _ON_BEHALF.sub("", text.lstrip("-–—~/ "))
     text = _QUOTED.sub("", text.rstrip(",;.").strip(" *_"))
     tokens = text.split()

@@ -54,9 +54,14 @@ def normalise_line(line: str) -> str:
 
 # Marks after a name that are no part of it: a hotel's stars, trademark and registered signs,
 # pictographs ("Hotel Villa Aurora ★★★★", "Acme®").
-_TRAILING_MARKS = re.compile(r"[\s\u2600-\u27bf\u2b50\u00ae\u2122\U0001f300-\U0001faff]+$")
+_TRAILING_MARK = re.compile(r"[\s\u2600-\u27bf\u2b50\u00ae\u2122\U0001f300-\U0001faff]")
 
 
 def without_trailing_marks(value: str) -> str:
     """The value without the marks after it; the value as it is when it is nothing but marks."""
-    return _TRAILING_MARKS.sub("", value) or value
+    # Walked back from the end one character at a time: a pattern anchored at the end is tried
+    # from every space inside the value, quadratic in a long run of them.
+    end = len(value)
+    while end and _TRAILING_MARK.match(value, end - 1):
+        end -= 1
+    return value[:end] or value

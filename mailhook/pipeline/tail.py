@@ -48,9 +48,12 @@ _LIST = re.compile(
 def _gives_own_address(paragraph: list[str], author: Author | None) -> bool:
     """The sender's address on or below the first legal line (the box's own contact line); above
     it, the footer's cut keeps the sender's lines anyway."""
-    own = author.email.casefold() if author and author.email else ""
+    if not (author and author.email):
+        return False
+    # The address whole ("ann@acme.com" is not in "joann@acme.com" nor "ann@acme.com.au").
+    own = re.compile(rf"(?<![\w.+-]){re.escape(author.email)}(?![\w-]|\.\w)", re.IGNORECASE)
     first = next((i for i, line in enumerate(paragraph) if kind.is_boilerplate(line)), len(paragraph))
-    return bool(own) and any(own in line.casefold() for line in paragraph[first:] if not _LIST.search(line))
+    return any(own.search(line) for line in paragraph[first:] if not _LIST.search(line))
 
 
 def paragraph_start(lines: list[str], index: int) -> int:

@@ -142,3 +142,13 @@ def test_an_ordinal_before_a_noun_names_no_day(sentence: str, due: str | None) -
     """'the 3rd party', 'the 2nd floor': an ordinal before a noun is no date (it was read as
     March or February next year, and hid the Friday beside it)."""
     assert due_date(sentence, "en", WEDNESDAY) == due
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gemäß Ziffer 1.2. sind Rechnungen bis Freitag fällig.",
+    "Bitte installieren Sie Version 2.4. bis Freitag.",
+])
+def test_a_version_or_section_number_is_no_date(sentence: str) -> None:
+    """'Version 2.4.' and 'Ziffer 1.2.' end like a day and month; they are no date, and the
+    Friday beside them is the due day."""
+    assert due_date(sentence, "de", WEDNESDAY) == "2026-03-06"

@@ -61,3 +61,12 @@ def test_a_maintainer_before_the_company_is_a_title_and_a_company(finders: tuple
     text = "Hi,\n\napplied.\n\n-- \nAnna Berg\nKernel maintainer, Lumenware\nanna@lumenware.example\n"
     fields = extract(Part(Author("Anna Berg", "anna@lumenware.example"), text, 0), finders).fields
     assert (fields["job_title"], fields["company"]) == ("Kernel maintainer", "Lumenware")
+
+
+@pytest.mark.parametrize("line", ["Best regards,\tAnna Berg", "Best regards,    Anna Berg", "Anna    Berg"])
+def test_a_sign_off_and_a_name_apart_on_one_line_are_the_name(line: str, finders: tuple[Finder, ...]) -> None:
+    """A tab or a wide gap after the sign-off, or inside a two-word name, parts no columns: the
+    name is read whole (the column rule took 'Regards' or 'Anna' alone)."""
+    text = f"Hi Tom,\n\nthe quote is fine.\n\n{line}\nNordvik AS\nTel. +47 22 12 34 56\n"
+    fields = extract(Part(Author("Anna Berg", "anna.berg@nordvik.example"), text, 0), finders).fields
+    assert (fields["first_name"], fields["last_name"]) == ("Anna", "Berg")
