@@ -25,6 +25,11 @@ def read_rows(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(read)
 
 
+def row_parts(line: str) -> list[str]:
+    """The parts of a row ("Acme GmbH | Hauptstr. 1 | 12345 Ort"), or the line alone."""
+    return _parts(line) or [line]
+
+
 def _parts(line: str) -> list[str] | None:
     if "|" not in line and "•" not in line and "·" not in line:
         return None

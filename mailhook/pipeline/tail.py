@@ -9,6 +9,7 @@ from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.names import clean_name_line
 from mailhook.pipeline.phones import find_phones
+from mailhook.pipeline.rows import row_parts
 
 
 def content_end(lines: list[str], author: Author | None = None) -> int:
@@ -124,15 +125,19 @@ def _footer_offset(paragraph: list[str]) -> int:
     return first
 
 
+_BAR = re.compile(r"\s\|\s")
+
+
 def _row_with_number(line: str) -> bool:
-    parts = [p for p in re.split(r"\s\|\s", line) if p.strip(" |")]
+    # Split on bars alone, parts of any length: a register's part runs longer than a row's.
+    parts = [p for p in _BAR.split(line) if p.strip(" |")]
     own = [p for p in parts if not kind.is_boilerplate(p)]
     return len(parts) >= 2 and any(phone.labelled for part in own for phone in find_phones(part))
 
 
 def _is_postal(line: str) -> bool:
     """An address line, or the parts of one between bars ("Acme GmbH | Hauptstr. 1 | 12345 Ort")."""
-    return any(is_address_line(part) for part in re.split(r"\s[|·•]\s", line))
+    return any(is_address_line(part) for part in row_parts(line))
 
 
 def _is_personal(line: str) -> bool:

@@ -33,3 +33,15 @@ def test_trailing_marks_go_and_inner_spaces_stay() -> None:
     assert without_trailing_marks("Acme®") == "Acme"
     assert without_trailing_marks("a" + " " * 50 + "b") == "a" + " " * 50 + "b"
     assert without_trailing_marks("★★") == "★★"
+
+
+def test_a_hostile_sender_address_is_matched_as_text_not_as_a_pattern() -> None:
+    """The address comes from the From header the trust parser read; a hostile one made of
+    pattern characters ('.*@.*', 'a+b@x.example') matches only itself, whole, and never
+    stalls or widens the legal box's own-address test."""
+    legal = "This e-mail is confidential. Registered in England, No. 1234567."
+    assert not _gives_own_address([legal, "Contact: sales@other.example"], Author("X", ".*@.*"))
+    assert not _gives_own_address([legal, "Contact: aab@x.example"], Author("X", "a+b@x.example"))
+    assert _gives_own_address([legal, "Contact: a+b@x.example"], Author("X", "a+b@x.example"))
+    long_local = "(" * 500 + "@x.example"
+    assert not _gives_own_address([legal, "(" * 20_000], Author("X", long_local))
