@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from mailhook.pipeline import postal
 from mailhook.pipeline.cities import is_known_city, is_place_name
+from mailhook.pipeline.display import as_person
 from mailhook.pipeline.folding import fold
 from mailhook.pipeline.lexicon import REGISTRY
 from mailhook.pipeline.organisations import ends_in_legal_form, opens_a_phrase
@@ -77,12 +78,13 @@ def _place_hints(spans: Sequence[Span], block: Block) -> list[str]:
 
 def _name_check(text: str, block: Block) -> bool | None:
     words = {w for w in _WORD.findall(fold(text)) if len(w) > 1}
-    if not words or block.author is None:
+    author = as_person(block.author)  # an organisation's words in the From header name no one
+    if not words or author is None:
         return None
-    local = fold(block.author.email.split("@")[0]) if block.author.email else ""
+    local = fold(author.email.split("@")[0]) if author.email else ""
     if any(len(w) > 2 and w in local for w in words):
         return True  # "jdupont@..." names Dupont
-    header = {w for w in _WORD.findall(fold(block.author.name or "")) if len(w) > 1}
+    header = {w for w in _WORD.findall(fold(author.name or "")) if len(w) > 1}
     if not header:
         return None
     if words & header:

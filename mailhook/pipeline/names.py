@@ -11,6 +11,7 @@ from nameparser.config import CONSTANTS
 
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
+from mailhook.pipeline.display import as_person
 from mailhook.pipeline.folding import fold
 from mailhook.pipeline.lexicon import (
     AND_LETTERS,
@@ -69,6 +70,7 @@ class Name:
 
 def find_name(block: list[str], author: Author | None, language: str | None = None) -> Name | None:
     """Return the sender's name from the head of a signature block, if one is written there."""
+    author = as_person(author)  # "Jane Roe - Acme" names Jane Roe; "Acme Support" no one
     heads = [(i, clean_name_line(line)) for i, line in enumerate(block) if line.strip()][:_HEAD_LINES]
     names = [(i, t) for i, t in heads if _is_name(t, author) and not is_valediction_like(t)]
     chosen = _best(names, author) if names else None
@@ -122,6 +124,7 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
     """First and last name of a name written on line `index` (compound surnames kept whole).
 
     The From header, when given, says where the surname starts and which name comes first."""
+    author = as_person(author)
     if signers(text) is not None or is_placeholder(text):
         # Two people sign ("John & Marc"): which of them sends is not said, even where the From
         # header names one (a household's or a team's shared line), so no name is taken; nor
