@@ -19,6 +19,7 @@ from mailhook.pipeline.reading import Part
 from mailhook.pipeline.rows import read_rows
 from mailhook.pipeline.signature import MOST_LINES, find_signature
 from mailhook.pipeline.spacing import spaced_lines
+from mailhook.pipeline.unwrap import unwrapped
 from mailhook.safe_text import clean, holds_formula, looks_like_formula
 
 # Languages whose mail is not read at all (the product does not serve them yet).
@@ -89,7 +90,8 @@ def _find_block(part: Part) -> _Found | Extraction:
     shown = tuple("" if is_placeholder(line) else without_web_targets(line) for line in sig_lines)
     # Columns and rows of parts read one item a line: each finder reads them as it reads a block
     # written one line under another.
-    lines_read = read_rows(read_columns(_first_chars(shown, MOST_SIGNATURE_CHARS)))
+    # Lines a client wrapped are joined first: a wrap cuts a line, columns and rows are set in one.
+    lines_read = read_rows(read_columns(unwrapped(_first_chars(shown, MOST_SIGNATURE_CHARS))))
     context = Block(lines_read, above_block, part.author, language)
     return _Found(part, language, at[block.first], at[block.last], sig_lines, context)
 
