@@ -96,13 +96,15 @@ _LABELS = {
 LABEL_KIND = {word.casefold(): kind for kind, words in _LABELS.items() for word in words.split()}
 COUNTRIES = re.compile(
     r"^(?:中华人民共和国|中華人民共和國|中国|中國|台湾|台灣|臺灣|대한민국|한국|韩国|韓國)\s*"
-    r"|\s*[,，]?\s*(?:中国|中國|台湾|台灣|臺灣|대한민국|한국|"
+    # At the end, the run before the country starts after a word (or at the start): a search
+    # from inside a long run of blanks would be cubic (minutes on 3,000 spaces).
+    r"|(?:^|(?<=[^\s,，]))[\s,，]*(?:中国|中國|台湾|台灣|臺灣|대한민국|한국|"
     r"P\.?\s?R\.?\s?China|China|Taiwan|(?:South )?Korea)$"
 )
 # A postal code at either end of an address, bracketed or labelled ("邮编：518057", "(우)06234").
 _POSTAL_LABEL = r"(?:(?:邮编|郵編|邮政编码|郵政編碼|郵遞區號|우편번호|\(?우\))\s*[:：]?\s*)?"
 POSTAL = re.compile(
-    rf"^{_POSTAL_LABEL}[(\[（【]?(\d{{3,6}})[)\]）】]?\s*|\s*{_POSTAL_LABEL}[(\[（【]?(\d{{3,6}})[)\]）】]?$"
+    rf"^{_POSTAL_LABEL}[(\[（【]?(\d{{3,6}})[)\]）】]?\s*|(?:^|(?<=\S))\s*{_POSTAL_LABEL}[(\[（【]?(\d{{3,6}})[)\]）】]?$"
 )
 ZH_STREET = re.compile("[路街道巷弄号號楼樓室层層座园園]|大厦|大廈|广场|廣場")
 KO_STREET = re.compile(r"(?:로|길|동|읍|면|리|번지|층|호)$|\d")
