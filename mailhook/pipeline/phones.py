@@ -72,6 +72,9 @@ _JOINED = re.compile(r"/|&|\+|、| (?:and|und|et|y|e|en|og|och|i|és|a|ja) ", re
 # replaces that 0 ("0711 81244-0, DW -15" is dialled 0711 81244-15).
 _SWITCHBOARD_ZERO = re.compile(r"(?<=[\d)])[ \t]*[-–/ ][ \t]*0$")
 
+# Digits going on right after a match ("S-1-5-21-1893459005-2933380962-..."): the match stopped
+# at the longest number, inside an identifier.
+_CONTINUED = re.compile(r"[-–/.]?\d")
 # Where one part of a one-line signature ends and the next begins.
 _SEGMENT_BREAK = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
 # Contact lines are short; beyond this a line is pasted data, and scanning all of it is waste.
@@ -107,6 +110,8 @@ def find_phones(line: str) -> Iterator[Phone]:
         # "77002 | Phone: ..." and "... (office) | 713-412-3667 (mobile)".
         before = _SEGMENT_BREAK.split(before)[-1]
         after = _SEGMENT_BREAK.split(after, maxsplit=1)[0]
+        if _CONTINUED.match(masked, match.end()):
+            continue  # a piece of a longer run of digit groups (a Windows SID, a serial): no phone
         if _CEP.search(before) and _CEP_CODE.fullmatch(match.group().strip()):
             continue  # Brazil's postal code ("CEP 01304-001"), not Turkish "Cep" (mobile)
         if _COUNTRY_PREFIX.search(before) and _PREFIXED_CODE.fullmatch(match.group().strip()):
