@@ -10,6 +10,8 @@ from mailhook.automation.intent import detect_tasks
 NEEDS = [
     ("de", "Über eine kurze Rückmeldung würde ich mich freuen."),
     ("de", "Es wäre hilfreich, wenn wir die Zeichnung bis Montag hätten."),
+    ("de", "Wie besprochen würde mich sehr freuen, wenn der Fehler behoben werden könnte."),
+    ("de", "Es würde uns freuen, wenn der Zugang bis Montag freigeschaltet wäre."),
     ("nl", "We zouden de nieuwe offerte nodig hebben."),
     ("nl", "Een korte bevestiging zou ik erg waarderen."),
     ("sv", "Jag skulle uppskatta ett svar före fredag."),
@@ -20,6 +22,8 @@ NEEDS = [
 THANKS = [
     ("sv", "Jag uppskattar verkligen er hjälp."),
     ("de", "Ich habe mich über Ihre Antwort gefreut."),
+    ("de", "Wir würden uns freuen, wenn Sie uns bald wieder besuchen."),
+    ("de", "Es hat mich sehr gefreut, dass der Fehler behoben werden konnte."),
 ]
 
 
