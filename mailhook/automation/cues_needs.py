@@ -40,9 +40,10 @@ NEEDS: dict[str, list[str]] = {
         r"(?:sehr\s+)?freuen",
         r"\bes wäre (?:sehr |echt |wirklich )?(?:hilfreich|gut|toll|praktisch|schön), wenn\s+"
         r"(?P<act>(?:wir|ich)\s+(?:\S+\s+){1,8}?(?:hätten|bekämen|erhielten|hätte|bekäme))\b",
-        # A wish that something be done ("würde mich sehr freuen, wenn ... behoben sein könnte").
+        # A wish that something be done ("würde mich sehr freuen, wenn ... behoben sein könnte");
+        # the sentence is already split, so a dot inside it ("Tine 2.0") ends nothing.
         r"\b(?:(?:ich|wir|es)\s+)?würden?\s+(?:mich|uns)\s+(?:sehr\s+|riesig\s+|wirklich\s+)?freuen,?\s+wenn\s+"
-        r"(?P<act>(?:[^\s.!?]+\s+){1,12}?(?:könnte|könnten|würde|würden|wäre|wären))\b",
+        r"(?P<act>(?:\S+\s+){1,20}?(?:könnte|könnten|würde|würden|wäre|wären))\b",
     ],
     "fr": [
         rf"\b(?:j'ai|nous avons|on a|j'aurais|nous aurions)\s+{_ADVERBS['fr']}besoin\s+(?:d'|de\s+|du\s+"

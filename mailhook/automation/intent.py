@@ -228,7 +228,8 @@ def _split(unit: str, segmenter: pysbd.Segmenter) -> list[str]:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs with wrapped lines joined; a short line followed by a capital ends its unit."""
+    """Paragraphs with wrapped lines joined; a short line followed by a capital ends its unit,
+    unless it carries on a sentence wrapped onto it."""
     units: list[str] = []
     buffer: list[str] = []
     lines = [line.strip() for line in text.splitlines()]
@@ -239,11 +240,20 @@ def paragraphs(text: str) -> list[str]:
             continue
         buffer.append(line)
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if len(line) < _SHORT_LINE and following[:1].isupper():
+        if len(line) < _SHORT_LINE and following[:1].isupper() and not _wrapped_on(buffer):
             units.append(" ".join(buffer))
             buffer = []
     units.append(" ".join(buffer))
     return [u for u in units if u]
+
+
+def _wrapped_on(buffer: list[str]) -> bool:
+    """The unit's last line is the middle of a sentence wrapped at a full line: the line before it
+    is long and neither ends a sentence ("... wenn bei der" / "Zeiterfassung der Tine 2.0" /
+    "Problem ... behoben sein könnte.")."""
+    if len(buffer) < 2 or len(buffer[-2]) < _SHORT_LINE:
+        return False
+    return not any(line.endswith((".", "!", "?", ":")) for line in buffer[-2:])
 
 
 def _task(

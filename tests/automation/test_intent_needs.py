@@ -12,6 +12,9 @@ NEEDS = [
     ("de", "Es wäre hilfreich, wenn wir die Zeichnung bis Montag hätten."),
     ("de", "Wie besprochen würde mich sehr freuen, wenn der Fehler behoben werden könnte."),
     ("de", "Es würde uns freuen, wenn der Zugang bis Montag freigeschaltet wäre."),
+    # a dot inside the sentence (a version number) and a long clause before its verb
+    ("de", "Wir würden uns freuen, wenn in Version 3.2 des Portals die Suche nach alten Aufträgen "
+     "und Rechnungen der letzten Jahre wieder funktionieren würde."),
     ("nl", "We zouden de nieuwe offerte nodig hebben."),
     ("nl", "Een korte bevestiging zou ik erg waarderen."),
     ("sv", "Jag skulle uppskatta ett svar före fredag."),
