@@ -10,6 +10,8 @@ from inscriptis.model.config import ParserConfig
 from lxml import etree
 from lxml import html as lxml_html
 
+from mailhook.pipeline.quotes import is_header_line
+
 # Where common clients put the message being replied to or forwarded. Everything from such an
 # element on is someone else's text, so the element and its later siblings are dropped.
 _QUOTE_XPATH = (
@@ -91,8 +93,13 @@ def _parse(markup: str) -> etree._Element | None:
 
 
 def _drop_quoted(tree: etree._Element) -> None:
-    for node in tree.xpath(_QUOTE_XPATH) + tree.xpath(_OUTLOOK_BORDER):
+    for node in tree.xpath(_QUOTE_XPATH):
         _drop_from(node)
+    for node in tree.xpath(_OUTLOOK_BORDER):
+        # Outlook wraps its header block in a div of its own and sets the original below that
+        # wrapper, not inside it: after a header ("From: ..."), everything later in the document
+        # is the original.
+        _drop_from(node, to_the_end=is_header_line(" ".join(node.text_content().split())))
 
 
 # Containers a client marks as its user's own signature (Gmail, Thunderbird, Outlook on the web):
@@ -100,12 +107,21 @@ def _drop_quoted(tree: etree._Element) -> None:
 _OWN_SIGNATURE = re.compile(r"\b(?:gmail_signature|moz-signature)\b|^(?:x_)?Signature$")
 
 
-def _drop_from(node: etree._Element) -> None:
-    """Remove node and every later sibling (the quote runs to the end of its container) but a
-    sibling the client marked as its user's signature."""
+def _drop_from(node: etree._Element, *, to_the_end: bool = False) -> None:
+    """Remove node and every later sibling (the quote runs to the end of its container), and with
+    `to_the_end` all that follows it in the document, but what the client marked as its user's
+    signature."""
     parent = node.getparent()
     if parent is None:
         return
+    if to_the_end:
+        inner = parent
+        for ancestor in parent.iterancestors():
+            inner.tail = None  # text right after the wrapper is the original's too
+            for later in list(inner.itersiblings()):
+                if not _own_signature(later):
+                    ancestor.remove(later)
+            inner = ancestor
     for sibling in list(node.itersiblings()):
         if not _own_signature(sibling):
             parent.remove(sibling)
