@@ -42,6 +42,19 @@ PLACEHOLDER = re.compile(
     r"^\s*(?:\[[^\[\]]{1,200}\]|<[^<>\s]{1,200}\.(?:png|jpe?g|gif|bmp|svg)>|cid:\S{1,200})\s*$",
     re.IGNORECASE,
 )
+# What a web form or a monitoring tool stamps below its text: a browser's User-Agent
+# ("Mozilla/5.0 (Windows NT 10.0; ...) Gecko/20100101"), a lone IP address, a lone date and time
+# to the second. No sender writes these in a block.
+MACHINE = re.compile(
+    r"^\s*(?:(?:user[- ]?agent|browser)\s*:\s*)?[A-Za-z][\w.-]{0,30}/\d+\.\d+\S*\s+\([^()]{0,300};"
+    r"|^\s*(?:(?:ip|remote[ _-]?addr(?:ess)?|ip[- ]address)\s*:\s*)?(?:\d{1,3}(?:\.\d{1,3}){3}"
+    r"|(?=[0-9a-f:]*::)[0-9a-f:]{3,39})\s*$"
+    # a short line ending in a time to the second: "Monday 23rd August 2010 08:33:37 PM" (a log
+    # line goes on after its time)
+    r"|^(?=[^\n]{0,60}$)[^\n]*?\b\d{1,2}:\d{2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?))?\s*$",
+    re.IGNORECASE,
+)
 # Legal forms as written ("se nedan." is Swedish prose, "SE" a company); organisation words in
 # any case.
 _ORG_CASED = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)")
@@ -147,6 +160,10 @@ def is_valediction(line: str) -> bool:
 
 def is_device(line: str) -> bool:
     return bool(DEVICE.match(line))
+
+
+def is_machine(line: str) -> bool:
+    return bool(MACHINE.match(line))
 
 
 def is_boilerplate(line: str) -> bool:

@@ -159,6 +159,7 @@ def is_noise(line: str) -> bool:
     text = line.strip()
     return (
         kind.is_device(text)
+        or kind.is_machine(text)
         or bool(kind.SEPARATOR.match(text))
         or bool(kind.ATTACHMENT.match(text))
         or kind.is_placeholder(text)
