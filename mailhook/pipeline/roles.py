@@ -58,6 +58,7 @@ _LABELLED_COMPANY, _LABELLED_TITLE = 0.85, 0.8
 _LEGAL_COMPANY, _ORG_COMPANY, _DOMAIN_COMPANY, _FALLBACK_COMPANY = 0.8, 0.7, 0.65, 0.4
 _PLACED_COMPANY = 0.6  # a bare brand after a title, below the domain's and the organisation words'
 _DOMAIN_AGREES = 0.1  # a legal or organisation line that also spells the sender's domain
+_ABOVE_NAME = 0.2  # a company above the name heads the block less surely than one below it
 _ROLE_TITLE, _FUNCTION_TITLE = 0.7, 0.6
 
 
@@ -92,12 +93,25 @@ def find_roles(
             (titles if found.how.startswith("title") else companies).append(found)
     title = max(titles, key=lambda f: (f.confidence, -f.line), default=None)
     title = title or _title_below_name(block, name_line, companies)
+    companies += _companies_above(block, name_line, labels)
     company = max(companies, key=lambda f: (f.confidence, -f.line), default=None)
     fallback = None
     if name_line is not None:
         fallback = _fallback_company(block, start, title)
         fallback = fallback or _company_above_address(block, start, title, author)
     return title, _company_alone(company or fallback)
+
+
+def _companies_above(block: list[str], name_line: int | None, labels: frozenset[str]) -> list[Found]:
+    """A company heading the block above the name ("Opener B.V. - Business solutions ..." over
+    "Stefan Rijnhart - Consultant"): only by a legal form or the sender's domain, and below any
+    company the lines under the name give."""
+    found: list[Found] = []
+    for index in range(name_line or 0):
+        for part in _read_line(index, block[index].strip(), labels):
+            if part.how == "company-rule" and _strong_company(part.value, labels):
+                found.append(dataclasses.replace(part, confidence=part.confidence - _ABOVE_NAME))
+    return found
 
 
 def _company_alone(found: Found | None) -> Found | None:
