@@ -102,7 +102,8 @@ def parse_mime(raw: bytes, block: HeaderBlock | None = None) -> Mime:
     headers = _headers(message)
     plain, markup, attached, parts = _walk(message)
     if plain is not None:
-        return Mime(headers, plain[0], plain[0], attached, parts, plain[1])
+        text = _broken_at_tags(plain[0])
+        return Mime(headers, text, text, attached, parts, plain[1])
     if markup is not None:
         body = html_to_text(markup[0])[:MOST_TEXT]
         own = html_to_text(markup[0], drop_quotes=True)[:MOST_TEXT]
@@ -110,6 +111,19 @@ def parse_mime(raw: bytes, block: HeaderBlock | None = None) -> Mime:
     if not headers and not attached:
         raise MalformedMessage("no headers and no text")
     return Mime(headers, "", "", attached, parts)
+
+
+# A plain part that a system filled with its HTML's line breaks ("Bonjour,<br/ ><br/ >En notre
+# qualité ..."): each tag is the line break it stands for. Two at least, so that prose that names
+# the tag ("use <br> in the template") stays as written.
+_BREAK_TAG = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
+_LEAST_BREAK_TAGS = 2
+
+
+def _broken_at_tags(text: str) -> str:
+    if "<" not in text or len(_BREAK_TAG.findall(text, 0, MOST_TEXT)) < _LEAST_BREAK_TAGS:
+        return text
+    return _BREAK_TAG.sub("\n", text)
 
 
 def is_delivery_report(headers: dict[str, list[str]]) -> bool:
