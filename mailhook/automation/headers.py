@@ -9,10 +9,11 @@ from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from mailhook.automation import cues as cues
 from mailhook.automation.addressing import Audience, group_address
+from mailhook.pipeline.display import role_mailbox
 from mailhook.trust.authorship import addresses_in, read_header_block
 
 # Headers that mark mail nobody wrote to this reader personally (RFC 3834, RFC 2369, RFC 2919).
@@ -47,8 +48,26 @@ def excluded_reason(raw: bytes) -> str | None:
     if cues.OUT_OF_OFFICE.search(_decoded(headers.get("subject"))):
         return "out of office"
     if _AUTOMATED_SENDER.match(parseaddr(str(headers.get("from", ""))[:_MAX_HEADER])[1]):
-        return "automated sender"
+        return None if _on_behalf_of_a_person(headers) else "automated sender"
     return None
+
+
+# A person's own mailbox: two or three words of letters ("sihem.mhamdi", "j-p.martin").
+_PERSONAL_LOCAL = re.compile(r"^[^\W\d_]+(?:[._-][^\W\d_]+){1,2}$")
+
+
+def _on_behalf_of_a_person(headers: Message) -> bool:
+    """A portal or CRM sends from its no-reply address on a person's behalf: replies go to that
+    one person's own mailbox, so the mail is theirs ("Merci de nous confirmer ...")."""
+    value = headers.get("reply-to")
+    if value is None:
+        return False
+    replies = [address for _, address in getaddresses([str(value)[:_MAX_HEADER]]) if address]
+    if len(replies) != 1 or "@" not in replies[0]:
+        return False
+    local = replies[0].rsplit("@", 1)[0]
+    return bool(_PERSONAL_LOCAL.match(local)) and not role_mailbox(replies[0]) and not (
+        _AUTOMATED_SENDER.match(replies[0]))
 
 
 def sent_at(raw: bytes) -> datetime | None:

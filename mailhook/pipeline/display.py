@@ -35,7 +35,7 @@ def as_person(author: Author | None) -> Author | None:
     part, None where it names an organisation; a role mailbox ("info@") names no one either."""
     if author is None:
         return None
-    email = None if _role_mailbox(author.email) else author.email
+    email = None if role_mailbox(author.email) else author.email
     return Author(person_part(author), email)
 
 
@@ -66,13 +66,14 @@ def _names_an_organisation(head: str, author: Author) -> bool:
     "Service Client Soleil"), or any name sent from a role mailbox that shares none of its words."""
     if kind.is_org(head) or kind.DEPARTMENT.search(head) or kind.ORG.search(head):
         return True
-    if not _role_mailbox(author.email):
+    if not role_mailbox(author.email):
         return False
     own = set(re.split(r"[._\-+]", (author.email or "").split("@")[0].casefold())) - _ROLE_MAILBOXES
     return not any(w.casefold() in own for w in head.split())
 
 
-def _role_mailbox(email: str | None) -> bool:
+def role_mailbox(email: str | None) -> bool:
+    """A mailbox a team or a function reads ("info@", "sales.de@"), not one person's."""
     if not email or "@" not in email:
         return False
     local = re.split(r"[._\-+]", email.split("@")[0].casefold())
