@@ -68,7 +68,7 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
     """The address parts written in the block (empty when there is no postal line). The country
     of the postal code comes from the block (a country name, phone prefixes) or the sender's
     address (its domain), else from any country whose pattern the code fits."""
-    lines = [_LABEL.sub("", line.strip()) for line in block]
+    lines = [streets.parted_at_code(_LABEL.sub("", line.strip())) for line in block]
     spans = [streets.segment_spans(line) for line in lines]
     segments = [[line[a:b] for a, b in found] for line, found in zip(lines, spans, strict=True)]
     parts: dict[str, tuple[int, str]] = {}

@@ -212,6 +212,9 @@ def _is_name(text: str, author: Author | None) -> bool:
     lower case, or beside another signer's."""
     if kind.is_name_like(text):
         return True
+    display = _fold_tokens(author.name) if author and author.name else []
+    if _names_all_of(text, author) and len(_fold_tokens(text)) == len(display):
+        return True  # the From name word for word, however written ("Colm O hEigeartaigh")
     if text.islower() and kind.is_name_like(text.title()):
         # "john", "maria lopez", "Mfg eike": lower case only as the From header writes the
         # name, in its display name or its mailbox (eike.ehringer@)
@@ -317,6 +320,10 @@ def _surname_start(tokens: list[str], author: Author | None) -> int | None:
     if len(display) == 2:
         family.add(display[1])
     single = _mailbox_parts(author)
+    for i in range(1, len(tokens) - 1):
+        # The mailbox writes the surname's words as one ("francesca.lorusso@" for "Lo Russo").
+        if "".join(fold(t) for t in tokens[i:]) in family:
+            return i
     for i, token in enumerate(tokens[1:], start=1):
         folded = fold(token)
         initial_and_surname = len(single) == 1 and 1 <= len(single[0]) - len(folded) <= 2

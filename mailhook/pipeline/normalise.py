@@ -24,6 +24,9 @@ _LINK_TARGET = re.compile(r"(?<=\S)[ \t]{0,3}<(?:mailto|tel|callto|sip|sms):[^<>
 _WEB_TARGET = re.compile(r"(?<=\S)[ \t]{0,3}<https?://[^<>\s]{0,500}>", re.IGNORECASE)
 # A whole line set in emphasis by such a converter: "*Anna Berg*", "_Sales_", "**ACME GmbH**".
 _EMPHASIS = re.compile(r"^(\s*)(\*{1,2}|_{1,2})(?=[^\s*_])([^*_]{1,200}?)(?<=[^\s*_])\2(\s*)$")
+# Emphasis around parts of a line: "*Richard Lindhout* | *Eigenaar*", "Tel. *+31 6 1234*". Stars
+# only (underscores join words in addresses and identifiers), never touching a word ("5*3*2").
+_PART_EMPHASIS = re.compile(r"(?<![\w*])\*{1,2}(?=[^\s*])([^*\n]{1,200}?)(?<=[^\s*])\*{1,2}(?![\w*])")
 # '=20' and '=09' left at the line end of a quoted-printable body whose Content-Transfer-Encoding
 # header was lost (mailing-list digests, re-sent mail).
 _QP_END = re.compile(r"(?:=20|=09)+$")
@@ -49,6 +52,8 @@ def normalise_line(line: str) -> str:
         line = _QP_END.sub("", line)
     if "*" in line or "_" in line:
         line = _EMPHASIS.sub(r"\1\3\4", line)
+    if "*" in line:
+        line = _PART_EMPHASIS.sub(r"\1", line)
     return line
 
 

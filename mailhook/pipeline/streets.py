@@ -115,6 +115,27 @@ _COLUMNS = re.compile(r"\t+|\s{3,}")
 _SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–/]\s)\s*|\t+|\s{3,}")
 
 
+# "35 rue Ponchardier 42031 St Etienne", "Hauptstraße 5 80331 München": street, postal code and
+# city in one run; a comma where the code starts lets the postal rules read the code and city.
+_LONGEST_ADDRESS = 160
+_CODE_AFTER_STREET = re.compile(r"\s+(?=(?:[A-Z]{1,2}-)?(?:\d{4,5}|\d{4}-\d{3}|\d{2}-\d{3})\s+[^\W\d_])")
+
+
+def parted_at_code(line: str) -> str:
+    """The line with a comma between a street (a street word and a number) and the postal code
+    that follows it with no separator; any other line as it is."""
+    if len(line) > _LONGEST_ADDRESS:
+        return line  # an address line is short; a long one is prose, and costs no more
+    for gap in _CODE_AFTER_STREET.finditer(line):
+        head = line[: gap.start()]
+        if not (head[-1:].isalnum() or head.endswith(".")):
+            continue  # "Via Roma 5 - 10121 Torino": parted already
+        street = head[segment_spans(head)[-1][0] :]  # "Acme GmbH, Hauptstraße 5 80331 München"
+        if STREET_WORD.search(street) and _NUMBER.search(street):
+            return f"{head}, {line[gap.end() :]}"
+    return line
+
+
 def line_segments(line: str) -> list[str]:
     return [line[a:b] for a, b in segment_spans(line)]
 

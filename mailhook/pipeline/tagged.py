@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from mailhook.model import Evidence
 from mailhook.pipeline.candidate import Block, Candidate, Finder
 from mailhook.pipeline.checks import check_span
-from mailhook.pipeline.names import clean_name_line, split_name
+from mailhook.pipeline.display import as_person
+from mailhook.pipeline.names import clean_name_line, names_signer, split_name
 from mailhook.pipeline.normalise import without_trailing_marks
 
 if TYPE_CHECKING:  # the tagger module imports flair lazily; typing needs no import here
@@ -108,7 +109,10 @@ def candidates_from_spans(spans: list[Span], block: Block) -> list[Candidate]:
         confidence = round(weight * span.confidence, 3)
         order = ORDER_OFFSET + span.line
         if span.label == "NAME":
-            name = split_name(span.line, clean_name_line(span.text), block.language, block.author)
+            text = clean_name_line(span.text)
+            if not names_signer(text, as_person(block.author)):
+                continue  # "Коллеги, пересылаю для информации. Ольга": a sentence, not a name
+            name = split_name(span.line, text, block.language, block.author)
             parts = (("first_name", name.first), ("last_name", name.last))
             found += [_candidate(f, v, line, confidence, order) for f, v in parts if v]
         elif span.label in LABEL_FIELDS:
