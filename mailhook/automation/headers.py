@@ -32,16 +32,22 @@ _MAX_HEAD_BYTES = 256 * 1024  # the header block we read; the body never matters
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
-def excluded_reason(raw: bytes) -> str | None:
-    """Why a message's headers say it is no personal mail (auto-reply, bulk, list), or None."""
+def excluded_reason(raw: bytes, reader: str | None = None) -> str | None:
+    """Why a message's headers say it is no personal mail (auto-reply, bulk, list), or None.
+
+    A list post addressed in To to a person, the list in copy ("To: Guenter Roeck <linux@...>,
+    Cc: linux-hwmon@vger..."), is written to that person: it is personal mail for `reader` when
+    To names them, and, with no reader given, when To names anyone but a list or group."""
     headers = _headers(raw)
     if _AUTO_SUBMITTED.match(str(headers.get("auto-submitted", "no"))):
         return "auto-submitted"
-    if _BULK_PRECEDENCE.match(str(headers.get("precedence", ""))):
+    listed = any(headers.get(name) is not None for name in _LIST_HEADERS)
+    if listed and _written_to(raw, headers, reader):
+        listed = False
+    elif _BULK_PRECEDENCE.match(str(headers.get("precedence", ""))):
         return "precedence: " + str(headers.get("precedence")).strip().lower()
-    for name in _LIST_HEADERS:
-        if headers.get(name) is not None:
-            return "mailing list"
+    if listed:
+        return "mailing list"
     for name in _AUTOREPLY_HEADERS:
         if headers.get(name) is not None:
             return "auto-reply"
@@ -50,6 +56,38 @@ def excluded_reason(raw: bytes) -> str | None:
     if _AUTOMATED_SENDER.match(parseaddr(str(headers.get("from", ""))[:_MAX_HEADER])[1]):
         return None if _on_behalf_of_a_person(headers) else "automated sender"
     return None
+
+
+def _written_to(raw: bytes, headers: Message, reader: str | None) -> bool:
+    """A discussion list's post written to a person: the list's own address is among To and Cc
+    (a newsletter goes to its subscriber alone), and To names the reader or, with no reader
+    given, someone who is no list or group."""
+    block = read_header_block(raw)
+    to, copied = (
+        [a.email.casefold() for a in addresses_in([v[:_MAX_ADDRESS_HEADER] for v in block.text(name)[:4]])
+         if a.email and "@" in a.email]
+        for name in ("to", "cc")
+    )
+    lists = _list_addresses(headers)
+    if not lists & set(to + copied):
+        return False
+    if reader is not None:
+        return reader.casefold() in to
+    return any(address not in lists and not group_address(address) for address in to)
+
+
+_MAILTO = re.compile(r"<mailto:([^<>?\s]+)", re.IGNORECASE)
+_LIST_ID = re.compile(r"<([^<>.\s]+)\.([^<>\s]+)>")
+
+
+def _list_addresses(headers: Message) -> set[str]:
+    """The list's own address, as List-Post, X-Mailing-List or List-Id give it."""
+    found = {m.casefold() for m in _MAILTO.findall(str(headers.get("list-post", ""))[:_MAX_HEADER])}
+    posted = getaddresses([str(headers.get("x-mailing-list", ""))[:_MAX_HEADER]])
+    found |= {address.casefold() for _, address in posted if address}
+    if match := _LIST_ID.search(str(headers.get("list-id", ""))[:_MAX_HEADER]):
+        found.add(f"{match[1]}@{match[2]}".casefold())  # <linux-hwmon.vger.kernel.org>
+    return found
 
 
 # A person's own mailbox: two or three words of letters ("sihem.mhamdi", "j-p.martin").

@@ -29,7 +29,10 @@ def follow_ups(
         part, contact = reading.own, route.contact
     else:
         return ()  # team mail, unknown senders and unroutable copies make no tasks
-    if part is None or contact is None or intent.excluded_reason(item.raw) is not None:
+    # A list post counts where it is written to the user (inbound) or, for the user's own mail
+    # and forwards, to anyone in person.
+    reader = user.email if route.direction == INBOUND else None
+    if part is None or contact is None or intent.excluded_reason(item.raw, reader) is not None:
         return ()
     found = intent.detect_tasks(
         part.text,
