@@ -65,10 +65,12 @@ OUT_OF_OFFICE = re.compile(
     r"poza biurem|automatyczna odpowiedź|odpowiedź automatyczna|automatisk svar|automatiskt svar|"
     # On leave, said in the present ("I'm on holiday until ...", "jestem na urlopie do ...").
     r"(?:i am|i'm|ich bin|je suis|estoy|sono|ik ben|estou|jeg er|jag är|"
-    r"jestem)\s+(?:\S+\s+){0,4}?(?:on holiday|"
-    r"on vacation|on (?:annual |parental )?leave|im urlaub|in urlaub|en congés?|en vacances|de vacaciones|"
-    r"in ferie|"
-    r"met vakantie|de férias|på ferie|på semester|na urlopie|nieobecn[ay]|på kursus|på kurs)|"
+    # (dates between: "ik ben tot en met 27 oktober met vakantie"), away or on leave of any kind.
+    r"jestem)\s+(?:\S+\s+){0,6}?(?:on holiday|"
+    r"on vacation|on (?:annual |parental |maternity |paternity |sick )?leave|im urlaub|in urlaub|"
+    r"in elternzeit|abwesend|absente?|en congés?|en vacances|de vacaciones|ausente|assente|in ferie|"
+    r"in maternità|met (?:vakantie|zwangerschapsverlof|ouderschapsverlof|verlof)|de férias|de licença|"
+    r"på ferie|på semester|på barsel|(?:föräldra|tjänst)?ledig|na urlopie|nieobecn[ay]|på kursus|på kurs)|"
     r"(?:jeg|vi) (?:har|holder) ferie|jag har semester)\b",
     _F,
 )

@@ -9,7 +9,8 @@ from mailhook.automation.lexicon import lexicon, softened, words
 
 _ES_WH = words("cómo", "como", "cuándo", "cuando", "dónde", "si", "qué", "que", "cuál\\w*", "quién",
                "por qué", "cuánto\\w*")
-_ES_MODAL = words("puedes", "podrías", "podría", "puede", "pueden", "podrían", "podéis", "podrá", "podrán")
+# Accents are often left off when typing fast ("Me podeis decir que pasa?").
+_ES_MODAL = words("puedes", "podr[ií]a[sn]?", "puede", "pueden", "pod[eé]is", "podr[aá]n?")
 _ES_FIRST = (
     r"(?:escribo|escribiré|llamo|llamaré|envío|enviaré|mando|mandaré|confirmo|confirmaré|aviso|"
     r"avisaré|contacto|contactaré|respondo|responderé|comento|comentaré|mantengo|mantendré|paso|"
@@ -28,7 +29,7 @@ _ES_THIRD = (
     r"hacer llegar|remitir|informar|avisar))"
 )
 # "puedes/puede" state what the reader may do ("puedes seguir el envío"); only a question asks it.
-_ES_MAY = r"(?:puedes|puede|pueden|podéis|podrá|podrán)(?=[^.!]*\?)"
+_ES_MAY = r"(?:puedes|puede|pueden|pod[eé]is|podr[aá]|podr[aá]n)(?=[^.!]*\?)"
 ES = lexicon(
     r"no dude[sn]? en|si (?:tiene|tienes|tienen|necesita|necesitas) [^.?!]{0,30}(?:duda|pregunta|"
     r"consulta|algo)|\bdisposición\b|cualquier (?:duda|consulta|pregunta)|\bdestinatario\b",
@@ -88,13 +89,13 @@ ES = lexicon(
         # A softened imperative, the verb first ("Prepara por favor un análisis").
         softened(r"por favor", words("gracias", "hola", "sí", "si", "no", "muchas", "buenos", "buenas"),
                  negation="no|nunca"),
-        rf"\b(?:puedes|podrías|podría|puede|pueden|podrían|podéis)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
+        rf"\b(?:puedes|podr[ií]a[sn]?|puede|pueden|pod[eé]is)\s+(?:usted(?:es)? )?(?:\w+ ){{0,2}}?"
         rf"(?P<act>{_ES_INF})(?:me|nos|le|lo|la)*\b",
         r"\bpor favor,? (?:\w+ ){0,2}?(?P<act>env[ií]e\w*|env[ií]a\w*|m[aá]nde\w*|m[aá]nda\w*|ll[aá]me\w*|"
         r"conf[ií]rme\w*|conf[ií]rma\w*|revise|revisa|av[ií]sa\w*|av[ií]se\w*|responda|responde|"
         r"ind[ií]que\w*|ind[ií]ca\w*)\b",
         r"^¿?(?P<act>env[ií]ame|m[aá]ndame|ll[aá]mame|av[ií]same|conf[ií]rmame)\b",
-        rf"\b(?:podrías|podría|podrían|podríais|{_ES_MAY})\s+(?:usted(?:es)?\s+)?(?:por favor\s+)?"
+        rf"\b(?:podr[ií]a(?:s|n|is)?|{_ES_MAY})\s+(?:usted(?:es)?\s+)?(?:por favor\s+)?"
         rf"(?P<act>\w+(?:(?:ar|er|ir)(?:me|nos|le|les|lo|la|selo|sela)?|(?:ár|ér|ír)(?:me|nos|se|te|os)(?:lo|la|los|las)))\b",
         # Imperatives with the pronoun attached ("hacednos saber", "avísame", "dígame").
         r"\b(?P<act>(?:hazme|hacedme|hacednos|hágame|háganos|hágannos|dime|decidme|decidnos|dígame|díganos|"
@@ -126,6 +127,8 @@ ES = lexicon(
         r"pasar|pedir|encargar|reservar|renovar|ampliar|prolongar|darme de baja|darme de alta|"
         r"dar de baja|suscribirme|comprar|sustituir|aplazar|modificar (?:mi|mis|nuestro|nuestra|"
         r"nuestros|nuestras)))\b",
+        # A thing wanted from the reader ("Quiero un abono del importe total"), not a greeting.
+        r"\b(?:quiero|queremos)\s+(?P<act>(?:un|una|el|la|los|las)\s+(?!saludos?\b|abrazos?\b)\w+)",
         r"^por favor,?\s+(?P<act>\w+(?:en|an))\b",
     ],
     need=[

@@ -341,7 +341,7 @@ PROPOSALS: dict[str, list[str]] = {
     "it": [
         r"\bpropor(?:le|vi|ti|re)\s+(?P<act>(?:un|una|un')\s*(?:\S+\s+)?(?:incontro|riunione|call|chiamata"
         r"|appuntamento|visita|videochiamata))\b",
-        r"\bpotremmo\s+(?:anche\s+|magari\s+)?(?P<act>(?:sentirci|vederci|incontrarci|parlarne|(?:fare"
+        r"\b(?:potremmo|possiamo|riusciamo\s+a)\s+(?:anche\s+|magari\s+)?(?P<act>(?:sentirci|vederci|incontrarci|parlarne|(?:fare"
         r"|fissare|organizzare) (?:una|un) (?:\S+\s+)?(?:call|chiamata|telefonata|riunione|incontro"
         r"|videochiamata)))\b",
     ],

@@ -215,6 +215,7 @@ SV = lexicon(
         r"svar|återkoppling|"
         r"feedback|bekräftelse|hjälp)\b)(?=[^.?!]*\b(?:vore|skulle vara|uppskattas)\b(?:\s+\w+){0,3})",
         r"\b(?:jag|vi)\s+(?:behöver|skulle behöva|vill ha|önskar)\s+(?P<act>\w)",
+        r"^(?:vill ha|vill få)\s+(?P<act>\w)",  # the subject left out ("Vill ha en kreditering")
         # After a fronted phrase the verb comes first ("før vi fornyer, har vi brug for ...").
         r"\b(?:behöver|skulle behöva)\s+(?:jag|vi)\s+(?P<act>\w)",
         scand.HELP,

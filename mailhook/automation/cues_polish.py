@@ -119,7 +119,7 @@ PL = lexicon(
         r"\b(?:(?:chciałbym|chciałabym|chcielibyśmy|chciałybyśmy|chcę|chcemy))\s+(?P<act>(?:zwrócić|"
         r"zrezygnować|anulować|wymienić|zamówić|zarezerwować|przedłużyć|zmienić (?:mój|moją|moje|nasz|"
         r"naszą|nasze)|przejść|kupić|"
-        r"wypowiedzieć|odwołać|przełożyć|przesunąć|zapisać się|wypisać się))\b",
+        r"wypowiedzieć|odwołać|przełożyć|przesunąć|zapisać się|wypisać się|otrzymać|dostać|uzyskać))\b",
     ],
     need=[
         # The reader's answer wished for impersonally ("your comments would be welcome").
