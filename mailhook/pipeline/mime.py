@@ -121,7 +121,9 @@ _LEAST_BREAK_TAGS = 2
 
 
 def _broken_at_tags(text: str) -> str:
-    if "<" not in text or len(_BREAK_TAG.findall(text, 0, MOST_TEXT)) < _LEAST_BREAK_TAGS:
+    if "<" not in text:
+        return text
+    if len(list(itertools.islice(_BREAK_TAG.finditer(text), _LEAST_BREAK_TAGS))) < _LEAST_BREAK_TAGS:
         return text
     return _BREAK_TAG.sub("\n", text)
 
