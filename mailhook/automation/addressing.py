@@ -125,6 +125,8 @@ class Audience:
     readers: int = 1  # addresses in To and Cc
     earlier: int = 0  # messages before it in its thread (References, else In-Reply-To)
     to_a_group: bool = False  # a recipient is a list or an alias for a whole group
+    # Came through a mailing list (List-Id ...): a way out in the text is the list's footer.
+    via_list: bool = False
 
 
 def group_address(address: str) -> bool:

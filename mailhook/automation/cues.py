@@ -74,6 +74,16 @@ OUT_OF_OFFICE = re.compile(
     r"(?:jeg|vi) (?:har|holder) ferie|jag har semester)\b",
     _F,
 )
+# A confidentiality notice's ask ("If you received it by mistake, please let us know and delete
+# it", "Falls Sie diese E-Mail irrtümlich erhalten haben, ..."): for someone it reached wrongly.
+_RECEIVED = (r"(?:received|erhalten|reçu|recibido|ricevuto|ontvangen|recebido|recebeu|otrzymał\w*|mottagit"
+             r"|modtaget|mottatt|fått)")
+_WRONGLY = (r"(?:by (?:mistake|accident)|in error|erroneously|irrtümlich|fälschlich\w*|versehentlich"
+            r"|par erreur|por (?:error|equívoco|engano|erro)|per errore|per vergissing|abusievelijk"
+            r"|omyłkowo|przez pomyłkę|av misstag|ved en fejl|ved en feil|ved en feiltakelse)")
+MISDELIVERED = re.compile(
+    rf"\b{_RECEIVED}\b[^.?!]{{0,40}}?{_WRONGLY}|{_WRONGLY}[^.?!]{{0,40}}?\b{_RECEIVED}\b", re.IGNORECASE
+)
 # Asking the reader to disregard an earlier message asks for nothing ("please ignore my mail from
 # this morning", "proszę zignorować moją wiadomość", "bitte ignorieren Sie meine letzte Mail").
 DISREGARD = re.compile(

@@ -127,10 +127,16 @@ def audience(raw: bytes) -> Audience:
     block = read_header_block(raw)
     fields = [value[:_MAX_ADDRESS_HEADER] for name in ("to", "cc") for value in block.text(name)[:4]]
     addresses = [author.email for author in addresses_in(fields) if author.email and "@" in author.email]
+    via_list = any(block.values(name) for name in _LIST_HEADERS)
+    if via_list:
+        # A list's own address is its archive and subscribers, not one more reader: a post that
+        # reaches here is written to the people To names (excluded_reason drops the rest).
+        lists = _list_addresses(_headers(raw))
+        addresses = [address for address in addresses if address.casefold() not in lists]
     references = block.text("references")[:1]
     thread = _MESSAGE_ID.findall(references[0][:_MAX_ADDRESS_HEADER]) if references else []
     earlier = len(thread) or int(bool(block.values("in-reply-to")))
-    return Audience(len(addresses), earlier, any(group_address(address) for address in addresses))
+    return Audience(len(addresses), earlier, any(group_address(address) for address in addresses), via_list)
 
 
 def _headers(raw: bytes) -> Message:

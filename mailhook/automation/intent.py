@@ -101,12 +101,13 @@ def detection_record(
 ) -> dict[str, Any]:
     """What `mailhook tasks detect --json` prints for one message file (the author's own words);
     `model`: the shipped default, a sentence model given, or None for the cues alone."""
-    from mailhook.pipeline import read_message
+    from mailhook.pipeline import read_message, written_language
 
-    text = read_message(raw).own.text
+    own = read_message(raw).own
+    language = written_language(own)
     if excluded_reason(raw) is not None:
-        return {"path": path, "language": detect_language(text), "tasks": []}
-    found = detect_tasks(text, sent=sent_at(raw), model=model, mail=audience(raw))
+        return {"path": path, "language": language, "tasks": []}
+    found = detect_tasks(own.text, sent=sent_at(raw), language=language, model=model, mail=audience(raw))
     return {
         "path": path,
         "language": found.language,
@@ -137,10 +138,14 @@ def detect_tasks(
     # plans are news.
     personal = _one_reader(mail) and not to_a_group(text)
     gates = mail_gates(text, personal)  # for the plain questions and soft asks (cues_plain)
-    classifier = model if language in cues.BY_LANGUAGE and personal else None
+    # List mail is a discussion even when written to one person: the cues read it, not the model
+    # (which took a reviewer's "what you try to do should be possible" for a promise).
+    classifier = model if language in cues.BY_LANGUAGE and personal and not (mail and mail.via_list) else None
     sentences = _sentences_to_read(text, language, every=classifier is not None, plain=bool(gates))
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
-    if (cues.OUT_OF_OFFICE.search(opening) or cues.UNSUBSCRIBE.search(text) or cues.says_no_reply(text)
+    # A list appends its own way out to a post: that says nothing of the author's words.
+    newsletter = cues.UNSUBSCRIBE.search(text) and not (mail and mail.via_list)
+    if (cues.OUT_OF_OFFICE.search(opening) or newsletter or cues.says_no_reply(text)
             or cues.SURVEY_QUESTION.search(text)):
         return Detection(language, ())
     found: list[Task] = []
@@ -276,9 +281,11 @@ def _cued(
     """The title, role and language of the first cue that takes the sentence; the plain questions
     and soft asks (cues_plain: groups `plain`, `trouble`) only where `gates` (None: all) holds
     each of their gates."""
+    if cues.DISREGARD.search(sentence) or cues.MISDELIVERED.search(sentence):
+        return None
     for lang in _languages(language):
         lexicon = cues.BY_LANGUAGE[lang]
-        if lexicon.courtesy.search(sentence) or cues.DISREGARD.search(sentence):
+        if lexicon.courtesy.search(sentence):
             return None
         for role, pattern in (lexicon.patterns[index] for index in candidates[lang]):
             if gates is not None and not PLAIN_GATES.isdisjoint(pattern.groupindex.keys() - gates):
@@ -329,7 +336,9 @@ def _classified(sentence: str, language: str, sent: datetime | None, model: Sent
         return None
     if any(cues.BY_LANGUAGE[lang].courtesy.search(sentence) for lang in _languages(language)):
         return None
-    if cues.sends_now(sentence) or held_back(sentence, language) or SURVEY.search(sentence):
+    if cues.MISDELIVERED.search(sentence) or cues.sends_now(sentence) or held_back(sentence, language):
+        return None
+    if SURVEY.search(sentence):
         return None
     if not model.is_followup(sentence):
         return None

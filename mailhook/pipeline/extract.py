@@ -18,6 +18,7 @@ from mailhook.pipeline.normalise import normalise_line, without_web_targets
 from mailhook.pipeline.reading import Part
 from mailhook.pipeline.rows import read_rows
 from mailhook.pipeline.signature import MOST_LINES, find_signature
+from mailhook.pipeline.signature import Block as SignatureBlock
 from mailhook.pipeline.spacing import spaced_lines
 from mailhook.pipeline.unwrap import unwrapped
 from mailhook.safe_text import clean, holds_formula, looks_like_formula
@@ -63,8 +64,14 @@ class _Found:
     context: Block
 
 
-def _find_block(part: Part) -> _Found | Extraction:
-    """The block and language of a part, or its final Extraction when nothing is to be read."""
+def written_language(part: Part) -> str | None:
+    """The language the author writes in: read above their signature, so that a footer or a
+    block in another script (an English mail from Japan, signed in Japanese) does not decide it."""
+    lines, _, block = _read_lines(part)
+    return _language(part, lines, block)
+
+
+def _read_lines(part: Part) -> tuple[list[str], Sequence[int], SignatureBlock | None]:
     # Normalised once here, where a part's text enters the block finder and the field finders:
     # the same signature gives the same fields whatever a client did to its characters.
     written = [normalise_line(line[:_LONGEST_LINE]) for line in part.text.split("\n")]
@@ -72,11 +79,20 @@ def _find_block(part: Part) -> _Found | Extraction:
     # line back to the written one, so the block's line numbers still point into the message.
     at = spaced_lines(written) or range(len(written))
     lines = [written[i] for i in at]
-    block = find_signature(lines, part.author)
+    return lines, at, find_signature(lines, part.author)
+
+
+def _language(part: Part, lines: list[str], block: SignatureBlock | None) -> str | None:
     above = "\n".join(lines[: block.first]) if block else part.text
     origin = Origin(part.charset, part.author.email if part.author else None)
     text = above if len(above.strip()) >= _MIN_TEXT_FOR_LANGUAGE else part.text
-    language = detect_language(text, origin, context=part.text)
+    return detect_language(text, origin, context=part.text)
+
+
+def _find_block(part: Part) -> _Found | Extraction:
+    """The block and language of a part, or its final Extraction when nothing is to be read."""
+    lines, at, block = _read_lines(part)
+    language = _language(part, lines, block)
     if language in SKIPPED_LANGUAGES:
         return Extraction(language, f"language:{language}", False, None, None, _empty())
     if block is None:

@@ -37,7 +37,8 @@ def follow_ups(
     found = intent.detect_tasks(
         part.text,
         sent=intent.sent_at(item.raw),
-        language=language if route.direction != OUTBOUND else None,
+        # The user's own mail was not extracted: its language is read here, above the signature.
+        language=language if language and route.direction != OUTBOUND else pipeline.written_language(part),
         author_is_user=route.direction == OUTBOUND,
         mail=intent.audience(item.raw),  # the sentence model's gates: one reader, short thread
     )
