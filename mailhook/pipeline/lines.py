@@ -38,8 +38,11 @@ SEPARATOR = re.compile(r"^[\s\-_=*~#+.·•|]{3,}$")
 ATTACHMENT = re.compile(r"^\s*(?:-\s*\S(?:(?!\s[|•·]\s).)*\.\w{2,4}|<<.*>>|\[(?:image|cid):.*\])\s*$", re.I)
 # Where a client left an image out: "[cid:image001.png@01D9...]", "[logo]", "[image: ACME]",
 # "<image002.jpg>". A logo sits above or below a block; it is never the sender's own line.
+# An image's alt text a client wrote as text names a logo ("Logo Hypra", "Acme-Logo"): short, with
+# "logo" at one end.
 PLACEHOLDER = re.compile(
-    r"^\s*(?:\[[^\[\]]{1,200}\]|<[^<>\s]{1,200}\.(?:png|jpe?g|gif|bmp|svg)>|cid:\S{1,200})\s*$",
+    r"^\s*(?:\[[^\[\]]{1,200}\]|<[^<>\s]{1,200}\.(?:png|jpe?g|gif|bmp|svg)>|cid:\S{1,200}"
+    r"|(?:logo(?:tipo|type|typ)?)[\s_:-]+(?:\S+\s?){1,4}|(?:\S+\s){0,3}\S+?[\s_-]logo(?:tipo|type|typ)?)\s*$",
     re.IGNORECASE,
 )
 # What a web form or a monitoring tool stamps below its text: a browser's User-Agent

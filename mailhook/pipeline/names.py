@@ -39,10 +39,10 @@ _PATRONYMIC = re.compile(
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 # Degrees after a name: ", MBA", " PhD", ", Dipl.-Ing.".
 _TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
-# Shapes no given name has: hyphenated abbreviations ("Dr.-Ing.", "Univ.-Prof.", "Dipl.-Kfm.";
+# Shapes no given name has: hyphenated abbreviations ("Dr.-Ing.", "Univ.-Prof.", "Dipl.-Wirtsch.-Inf.";
 # not the initials "J.-P.")
 # and lower-case abbreviations ("dr.", "habil.", "rer. nat.").
-_TITLE_SHAPE = re.compile(r"[^\W\d_]{2,}\.-[^\W\d_]+\.?|[^\W\d_A-ZÀ-Þ][^\W\d_]*\.")
+_TITLE_SHAPE = re.compile(r"[^\W\d_]{2,}\.(?:-[^\W\d_]+\.?)+|[^\W\d_A-ZÀ-Þ][^\W\d_]*\.")
 # A nickname in quotes or brackets inside a name: 'Robert "Bob" Smith'.
 _QUOTED = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|„[^“”]+[“”]|'[^']+'|\([^)]+\))(?=\s+\S)")
 # Academic and professional titles written before names in Czech/Slovak, Italian, Spanish and
@@ -90,7 +90,7 @@ def _best(names: list[tuple[int, str]], author: Author | None) -> tuple[int, str
     index, text = max(sender or names[:1], key=lambda item: len(item[1].split()))
     if not sender and len(text.split()) == 1:
         # A fuller line below a bare first name is the same person ("John" then "John A. Baker").
-        fuller = [(i, t) for i, t in names if t.split()[0] == text and len(t.split()) > 1]
+        fuller = [(i, t) for i, t in names if fold(t.split()[0]) == fold(text) and len(t.split()) > 1]
         index, text = fuller[0] if fuller else (index, text)
     return index, text
 
@@ -224,7 +224,13 @@ def _is_name(text: str, author: Author | None) -> bool:
         # "Müller, Hans": the sender, written surname first; "Costa Hermanos, C. A." (its last
         # dot cut off by clean_name_line) is a company
         return not LEGAL.search(f"{text}.") and kind.names_sender(text, author)
-    return text.isupper() and kind.is_name_like(text.title()) and _names_all_of(text, author)
+    if not (text.isupper() and kind.is_name_like(text.title())):
+        return False
+    # In capitals: the From name whole, or opening with its first word or the mailbox's
+    # ("DORUK TAN ÖZTÜRK" from "Doruk (0sec)" <doruk@...>)
+    opens = _fold_tokens(text)[:1]
+    known = set(display[:1] + _mailbox_parts(author))
+    return _names_all_of(text, author) or bool(opens) and opens[0] in known
 
 
 def _names_all_of(text: str, author: Author | None) -> bool:
@@ -355,6 +361,14 @@ def _with_particles(tokens: list[str], last: str) -> str:
                 start -= 1
             return " ".join(tokens[start:end])
     return last
+
+
+def only_degrees(text: str) -> bool:
+    """Whether a part of a line is academic degrees alone ("Dipl.-Wirtsch.-Inf. (FH)", "Dr. rer.
+    nat.", "Ing."): written before a role, they are no part of the job title."""
+    tokens = [t.strip(",") for t in text.split() if not re.fullmatch(r"\([^\W\d_]{1,4}\)", t)]
+    # abbreviated, as degrees before a role are: "CEO, Northwind" is a role and a company
+    return bool(tokens) and all("." in t and (_is_honorific(t) or _is_degree(t)) for t in tokens)
 
 
 def _is_honorific(token: str) -> bool:

@@ -24,15 +24,18 @@ _EXTENSION = (
     r"(?P<extension>\d{1,5})\)?)"
 )
 # An area code with a trunk "0" (or after a country code) and a slash: "0711 / 8 12 44 20",
-# "+49 711 / 81244-20". Elsewhere a slash only between digits, so "a / b" is two numbers.
-_AREA_SLASH = r"(?:(?:\+|00)\d{1,3}[ \t]?(?:\(0\)[ \t]?)?\d{1,5}|\(?0\d{1,5}\)?)[ \t]*/[ \t]*(?=\d)"
+# "+49 711 / 81244-20", "+49 (6131) / 9221-0" (tried first where a space opens the number, as after
+# "Tel: "). Elsewhere a slash only between digits, so "a / b" is two numbers.
+_AREA_SLASH = (
+    r"(?:(?:\+|00)\d{1,3}[ \t]?(?:\(0\)[ \t]?)?(?:\d{1,5}|\(\d{1,5}\))|\(?0\d{1,5}\)?)[ \t]*/[ \t]*(?=\d)"
+)
 # A run of digits with the separators people write in phone numbers; "X" stands for a digit in
 # anonymised mail.
 # Han and Hangul are word characters, but a number may stand right after a Chinese label
 # ("电话0755-8888 6666") or before a Chinese word ("…6666转8001").
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _NUMBER = re.compile(
-    rf"(?<!/)(?<![^\W{_CJK}])(?:{_AREA_SLASH})?(?:\+|00)?\s?\(?\+?"
+    rf"(?<!/)(?<![^\W{_CJK}])(?:\s?{_AREA_SLASH})?(?:\+|00)?\s?\(?\+?"
     rf"[\dX](?:[\dX \t().\-–]|(?<=\d)/(?=\d)){{3,24}}"
     rf"[\dX]{_EXTENSION}?(?![^\W{_CJK}]|/)"
     r"|(?<![\w-])x-?\d{4,5}\b",

@@ -12,6 +12,7 @@ from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.cities import place_after_company
 from mailhook.pipeline.lexicon import DEPARTMENT, LEGAL, ORG_LABEL, ROLE, TITLE_COMPOUND, TITLE_LABEL
+from mailhook.pipeline.names import only_degrees
 from mailhook.pipeline.normalise import without_trailing_marks
 from mailhook.pipeline.organisations import domain_label, names_domain, opens_a_phrase, sender_labels
 
@@ -21,7 +22,9 @@ _SPLIT = re.compile(r"\s+[-–—|·•*]\s+|\s*[|·•]\s*")
 _ROLE_JOINS = re.compile(r"^[-–—/,]$")
 _NAME_TAIL = re.compile(r",\s+|\s+[-–—|·•]\s+|\s*[|·•]\s*")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
-_LABELLED = re.compile(r"^\s*[\w .]{1,20}:\s")
+# "Fax: ...", and officers named in a legal footer ("Geschäftsführer / Managing director: Dr. ..."):
+# never the sender's title or company.
+_LABELLED = re.compile(r"^\s*(?:[\w .]{1,20}|[\w .]{1,20}/[\w .]{1,25}):\s")
 # "Head of Sales at Brightline", "Geschäftsführer der Acme GmbH": a role, then its company.
 _AT = re.compile(
     r"\s+(?:at|@|of|bei|der|des|chez|de|du|presso|di|della|del|bij|van|hos|på|w|na|no|en)\s+",
@@ -152,6 +155,9 @@ def _read_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
     """The title and company parts of one line."""
     if labelled := _labelled(index, line):
         return [labelled]
+    head, comma, rest = line.partition(", ")
+    if comma and rest and only_degrees(head):
+        line = rest  # "Dipl.-Ing. (FH), Vertriebsleiter": the degrees are not the role
     columns = [c for c in _COLUMNS.split(line) if c.strip()]
     if len(columns) > 1:  # "Acme GmbH<TAB><TAB>+49 30 1234": each column on its own
         return [f for column in columns for f in _read_line(index, column.strip(), labels)]

@@ -6,8 +6,9 @@ import re
 
 from mailhook.pipeline import lines as kind
 
-# "Anna Berg | Sales | Acme GmbH | Tel. +49 ...": parts between bars or bullets with spaces around.
-_BREAK = re.compile(r"\s+[|•·]\s+")
+# "Anna Berg | Sales | Acme GmbH | Tel. +49 ...": parts between bars or bullets with spaces around,
+# or double colons ("OTRS GmbH :: Europaring 4 :: D - 94315 Straubing").
+_BREAK = re.compile(r"\s+(?:[|•·]|::)\s+")
 # A row has this many parts at least; "Tel. ... | Fax ..." is one too (measured against 3).
 _LEAST_PARTS = 2
 # A sentence cut by a bar ("Yes | no, we agreed ...") is no row: its parts are a few words each.
@@ -31,7 +32,7 @@ def row_parts(line: str) -> list[str]:
 
 
 def _parts(line: str) -> list[str] | None:
-    if "|" not in line and "•" not in line and "·" not in line:
+    if "|" not in line and "•" not in line and "·" not in line and " :: " not in line:
         return None
     parts = [part.strip() for part in _BREAK.split(line.strip())]
     parts = [part for part in parts if part and not _is_rule(part)]

@@ -16,8 +16,8 @@ from mailhook.pipeline.phones import find_phones
 from mailhook.pipeline.tail import content_end, is_noise, paragraph_start, signed_above
 from mailhook.pipeline.valedictions import is_valediction_like
 
-# How far up from the end of the text a sign-off or delimiter is looked for, and how many lines a
-# block may have: real blocks are short; longer tails are tables, logs or pasted text.
+# How far up from the end of the text a sign-off or delimiter is looked for, and how many written
+# lines a block may have: real blocks are short; longer tails are tables, logs or pasted text.
 _SEARCH_LINES = 30
 _MAX_BLOCK = 22
 # An anchored block (one that does not end the text) needs a sign-off or the sender's name or
@@ -89,7 +89,8 @@ def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | N
     if start >= end:
         return None
     last = _last_text(lines, start, end)
-    if last - start + 1 > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
+    written = sum(1 for line in lines[start : last + 1] if not kind.is_blank(line))
+    if written > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
         return _above_delimiter(lines, lo, end, author, delimiters)
     return Block(start, _without_taglines(lines, start, last), signoff)
 

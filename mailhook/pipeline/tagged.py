@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mailhook.model import Evidence
 from mailhook.pipeline.candidate import Block, Candidate, Finder
-from mailhook.pipeline.checks import check_span
+from mailhook.pipeline.checks import check_span, completed_span
 from mailhook.pipeline.display import as_person
 from mailhook.pipeline.names import clean_name_line, names_signer, split_name
 from mailhook.pipeline.normalise import without_trailing_marks
@@ -94,7 +94,7 @@ def candidates_from_spans(spans: list[Span], block: Block) -> list[Candidate]:
     """Turn tagged spans into field candidates (names split into first and last), each weighed
     by its check under its field's policy."""
     found: list[Candidate] = []
-    for span in spans:
+    for span in (completed_span(span, block) for span in spans):
         if span.label != "NAME" and span.label not in LABEL_FIELDS:
             continue
         policy = POLICIES[LABEL_FIELDS.get(span.label, "first_name")]

@@ -38,6 +38,7 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
 
 
 _CONTENT, _FOOTER, _PROSE, _NOISE = "content", "footer", "prose", "noise"
+_WORD_CHAR = re.compile(r"\w")
 # Words of the footer a list manager (mailman, Google Groups, sympa) appends to every post.
 _LIST = re.compile(
     r"mailing list|listinfo|mailman|list-?unsubscribe|unsubscribe|to post to this group|"
@@ -73,7 +74,8 @@ def _is_rule(line: str) -> bool:
 def _tail_kind(paragraph: list[str]) -> str:
     """Footer (legal or list boilerplate), prose, noise (logos, device lines) or content."""
     text = [line for line in paragraph if line.strip()]
-    if all(is_noise(line) for line in text):
+    # A short rule of its own ("-", "--") between a legal box and a notice is no one's words.
+    if all(is_noise(line) or not _WORD_CHAR.search(line) for line in text):
         return _NOISE
     if _is_list_footer(text):
         return _FOOTER

@@ -90,14 +90,17 @@ def test_a_company_carrying_the_senders_domain_is_confirmed_but_not_a_mail_provi
 
 
 def test_checked_spans_weigh_more_and_refuted_spans_are_dropped() -> None:
-    lines = ["Jean DUPONT", "Via Roma 5 - 10121 Torino (TO)", "Geschäftsführer: Hans Maier"]
+    lines = ["Jean DUPONT", "Via Roma 5 - 10121 Torino (TO)", "Geschäftsführer: Hans Maier", "Vertrieb"]
     spans = [Span("NAME", "Jean DUPONT", 0, 0, 11, 0.9), Span("POSTCODE", "10121", 1, 13, 18, 0.9),
-             Span("TITLE", "Geschäftsführer", 2, 0, 15, 0.9), Span("NAME", "Hans Maier", 2, 17, 27, 0.9)]
+             Span("TITLE", "Geschäftsführer", 2, 0, 15, 0.9), Span("NAME", "Hans Maier", 2, 17, 27, 0.9),
+             Span("TITLE", "Vertrieb", 3, 0, 8, 0.9)]
     found = candidates_from_spans(spans, block(lines, "Jean Dupont", "jd@example.it"))
     by_field = {(c.field, c.value): c.evidence.confidence for c in found}
     assert by_field[("first_name", "Jean")] == pytest.approx(POLICIES["first_name"].confirmed * 0.9)
     assert by_field[("postal_code", "10121")] == pytest.approx(POLICIES["postal_code"].confirmed * 0.9)
-    assert by_field[("job_title", "Geschäftsführer")] == pytest.approx(POLICIES["job_title"].unchecked * 0.9)
+    assert by_field[("job_title", "Vertrieb")] == pytest.approx(POLICIES["job_title"].unchecked * 0.9)
+    # the role a legal box names someone else to ("Geschäftsführer: Hans Maier") is not the sender's
+    assert ("job_title", "Geschäftsführer") not in by_field
     assert by_field[("first_name", "Jean")] < by_field[("postal_code", "10121")]
     assert ("first_name", "Hans") not in by_field
 
