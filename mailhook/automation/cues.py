@@ -76,8 +76,8 @@ OUT_OF_OFFICE = re.compile(
 )
 # A confidentiality notice's ask ("If you received it by mistake, please let us know and delete
 # it", "Falls Sie diese E-Mail irrtümlich erhalten haben, ..."): for someone it reached wrongly.
-_RECEIVED = (r"(?:received|erhalten|reçu|recibido|ricevuto|ontvangen|recebido|recebeu|otrzymał\w*|mottagit"
-             r"|modtaget|mottatt|fått)")
+_RECEIVED = (r"(?:received|erhalten|reçu|recibido|ricevut\w|pervenut\w|ontvangen|recebido|recebeu"
+             r"|otrzymał\w*|mottagit|modtaget|mottatt|fått)")
 _WRONGLY = (r"(?:by (?:mistake|accident)|in error|erroneously|irrtümlich|fälschlich\w*|versehentlich"
             r"|par erreur|por (?:error|equívoco|engano|erro)|per errore|per vergissing|abusievelijk"
             r"|omyłkowo|przez pomyłkę|av misstag|ved en fejl|ved en feil|ved en feiltakelse)")

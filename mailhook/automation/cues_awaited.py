@@ -37,11 +37,15 @@ _AWAITED = {
            r"(?:o|a|os|as)\s+(?:seu|sua|seus|suas|vosso|vossa|vossos|vossas|teu|tua)",
            words("comentários", "resposta", "opinião", "feedback", "parecer", "observações", "confirmação"),
            words("sobre", "acerca d[aoe]s?", "relativamente a", "quanto a")),
-    "it": (r"(?:resto|restiamo|rimango|rimaniamo)\s+in\s+attesa\s+d[ie]"
+    # "in attesa della Sua conferma per procedere ...": the article joined to "di", an answer to
+    # go ahead on ("per" and what is to be done)
+    "it": (r"(?:resto|restiamo|rimango|rimaniamo)\s+in\s+attesa\s+(?:d[ie]|del|dell[ae]|dei|degli)"
            r"|(?:attendo|attendiamo|aspetto|aspettiamo)",
-           r"(?:un|il|i|una)\s+(?:Suo|suo|tuo|vostro)|(?:i|il)\s+(?:Suoi|suoi|tuoi|vostri)",
-           words("riscontro", "commenti", "parere", "feedback", "risposta", "osservazioni", "opinione"),
-           words("su", "sul", "sulla", "sui", "sulle", "riguardo a", "in merito a")),
+           r"(?:un|il|i|una|la)\s+(?:Suo|suo|tuo|vostro|Sua|sua|tua|vostra)|(?:i|il)\s+(?:Suoi|suoi|tuoi|vostri)"
+           r"|(?<=\bdell[ae]\s)(?:Sua|sua|tua|vostra)|(?<=\bdel\s)(?:Suo|suo|tuo|vostro)",
+           words("riscontro", "commenti", "parere", "feedback", "risposta", "osservazioni", "opinione",
+                 "conferma", "approvazione", "autorizzazione"),
+           words("su", "sul", "sulla", "sui", "sulle", "riguardo a", "in merito a", "per")),
     "nl": (r"(?:ik\s+kijk|we\s+kijken|wij\s+kijken)\s+uit\s+naar|in\s+afwachting\s+van"
            r"|(?:ik\s+wacht|we\s+wachten)\s+op",
            r"je|jouw|uw|jullie",

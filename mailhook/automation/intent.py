@@ -101,13 +101,12 @@ def detection_record(
 ) -> dict[str, Any]:
     """What `mailhook tasks detect --json` prints for one message file (the author's own words);
     `model`: the shipped default, a sentence model given, or None for the cues alone."""
-    from mailhook.pipeline import read_message, written_language
+    from mailhook.pipeline import read_message, words_and_language
 
-    own = read_message(raw).own
-    language = written_language(own)
+    text, language = words_and_language(read_message(raw).own)
     if excluded_reason(raw) is not None:
         return {"path": path, "language": language, "tasks": []}
-    found = detect_tasks(own.text, sent=sent_at(raw), language=language, model=model, mail=audience(raw))
+    found = detect_tasks(text, sent=sent_at(raw), language=language, model=model, mail=audience(raw))
     return {
         "path": path,
         "language": found.language,

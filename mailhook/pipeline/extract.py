@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ from mailhook.safe_text import clean, holds_formula, looks_like_formula
 
 # Languages whose mail is not read at all (the product does not serve them yet).
 SKIPPED_LANGUAGES = frozenset({"ja"})
+# "P.S.", "PS:", "P.P.S.", "Ps -": a postscript below the block is the author's words again.
+_POSTSCRIPT = re.compile(r"^\s*p\.?\s?(?:p\.?\s?)?s\b", re.IGNORECASE)
 # Below this many characters the text above a signature is too short to tell its language.
 _MIN_TEXT_FOR_LANGUAGE = 40
 # Signature lines are short; only this much of a line is read, so a megabyte-long line of pasted
@@ -64,11 +67,20 @@ class _Found:
     context: Block
 
 
-def written_language(part: Part) -> str | None:
-    """The language the author writes in: read above their signature, so that a footer or a
-    block in another script (an English mail from Japan, signed in Japanese) does not decide it."""
-    lines, _, block = _read_lines(part)
-    return _language(part, lines, block)
+def words_and_language(part: Part) -> tuple[str, str | None]:
+    """The author's words above their signature block, and the language they write in (read
+    there too, so that a block in another script, an English mail from Japan signed in Japanese,
+    does not decide it). Below the block stand its taglines, footers and notices ("Please no HTML,
+    I'm not a browser"), which ask nothing of the reader; a postscript is kept."""
+    lines, at, block = _read_lines(part)
+    language = _language(part, lines, block)
+    if block is None:
+        return part.text, language
+    written = part.text.split("\n")
+    below = written[at[block.last] + 1 :]
+    opening = next((line for line in below if line.strip()), "")
+    kept = written[: at[block.first]] + (below if _POSTSCRIPT.match(opening) else [])
+    return "\n".join(kept), language
 
 
 def _read_lines(part: Part) -> tuple[list[str], Sequence[int], SignatureBlock | None]:
@@ -85,8 +97,11 @@ def _read_lines(part: Part) -> tuple[list[str], Sequence[int], SignatureBlock | 
 def _language(part: Part, lines: list[str], block: SignatureBlock | None) -> str | None:
     above = "\n".join(lines[: block.first]) if block else part.text
     origin = Origin(part.charset, part.author.email if part.author else None)
-    text = above if len(above.strip()) >= _MIN_TEXT_FOR_LANGUAGE else part.text
-    return detect_language(text, origin, context=part.text)
+    # Where the words above are few or langdetect cannot tell from them, all of the text tells more.
+    enough = len(above.strip()) >= _MIN_TEXT_FOR_LANGUAGE
+    if enough and (read := detect_language(above, origin, context=part.text)):
+        return read
+    return detect_language(part.text, origin, context=part.text)
 
 
 def _find_block(part: Part) -> _Found | Extraction:

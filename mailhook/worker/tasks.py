@@ -34,11 +34,13 @@ def follow_ups(
     reader = user.email if route.direction == INBOUND else None
     if part is None or contact is None or intent.excluded_reason(item.raw, reader) is not None:
         return ()
+    # The words above the signature (its taglines and notices ask nothing), and their language
+    # where extraction did not read it (the user's own mail).
+    text, written = pipeline.words_and_language(part)
     found = intent.detect_tasks(
-        part.text,
+        text,
         sent=intent.sent_at(item.raw),
-        # The user's own mail was not extracted: its language is read here, above the signature.
-        language=language if language and route.direction != OUTBOUND else pipeline.written_language(part),
+        language=language if language and route.direction != OUTBOUND else written,
         author_is_user=route.direction == OUTBOUND,
         mail=intent.audience(item.raw),  # the sentence model's gates: one reader, short thread
     )

@@ -1,12 +1,14 @@
 """A confidentiality notice asks whoever received the mail by mistake to say so and delete it:
 no task for the reader it was meant for, in any language we read; a request beside such words
-that is no notice stays one."""
+that is no notice stays one. Taglines below the signature ask nothing either; a postscript does."""
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 
-from mailhook.automation.intent import detect_tasks
+from mailhook.automation.intent import detect_tasks, detection_record
 
 NOTICES = {
     "en": "If you received it by mistake, please let us know and then delete it from your system.",
@@ -19,13 +21,15 @@ NOTICES = {
     "pl": "Jeżeli otrzymałeś tę wiadomość omyłkowo, prosimy o poinformowanie nadawcy i jej usunięcie.",
     "sv": "Om du har mottagit detta meddelande av misstag, vänligen meddela avsändaren och radera det.",
     "da": "Hvis du har modtaget denne e-mail ved en fejl, bedes du venligst kontakte afsenderen.",
+    "it-pervenuto": "Qualora il messaggio le fosse pervenuto per errore, la preghiamo di darne comunicazione "
+                    "al mittente.",
 }
 
 
 @pytest.mark.parametrize("language", sorted(NOTICES))
 def test_a_notice_for_mail_received_by_mistake_is_no_task(language: str) -> None:
     text = f"Hello,\n\nthe report is attached.\n\nRegards\nAnn\n\n{NOTICES[language]}\n"
-    assert detect_tasks(text, language=language).tasks == ()
+    assert detect_tasks(text, language=language.split("-")[0]).tasks == ()
 
 
 @pytest.mark.parametrize(("language", "text"), [
@@ -35,3 +39,41 @@ def test_a_notice_for_mail_received_by_mistake_is_no_task(language: str) -> None
 ])
 def test_a_request_about_a_mistake_stays_a_task(language: str, text: str) -> None:
     assert detect_tasks(text, language=language).tasks
+
+
+TAGLINES = [
+    "--\n\nPlease no HTML, I'm not a browser - Pas d'HTML, je ne suis pas un navigateur\n",
+    "--\nBitte denken Sie an die Umwelt, bevor Sie diese E-Mail ausdrucken.\n",
+    "--\nPor favor, no imprima este correo si no es necesario.\n",
+]
+
+
+def _from_paul(body: str) -> bytes:
+    message = EmailMessage()
+    message["From"], message["To"] = "Paul Rolland <paul@as.example>", "ann@x.example"
+    message["Subject"] = "logs"
+    message.set_content(body)
+    return bytes(message)
+
+
+@pytest.mark.parametrize("tagline", TAGLINES)
+def test_a_tagline_below_the_signature_is_no_task(tagline: str) -> None:
+    raw = _from_paul("Hello,\n\nhere are the logs of the failed boot.\n\nPaul\n\n"
+                     f"Paul Rolland, rol(at)as.example\nNetwork administrator\n\n{tagline}")
+    assert detection_record("tag.eml", raw)["tasks"] == []
+
+
+def test_a_postscript_below_the_signature_is_read() -> None:
+    raw = _from_paul("Hello,\n\nhere are the logs.\n\nPaul\n\nPaul Rolland\nNetwork administrator\n"
+                     "Tel. +33 1 23 45 67 89\n\nP.S. Could you send me the new firmware image by Friday?\n")
+    assert [t["sentence"] for t in detection_record("ps.eml", raw)["tasks"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Resto in attesa della sua conferma per procedere con il deposito della pratica entro giovedì.",
+    "Rimaniamo in attesa della Sua approvazione per avviare i lavori.",
+    "Resto in attesa del suo parere sul preventivo.",
+])
+def test_an_italian_answer_awaited_on_a_named_subject(sentence: str) -> None:
+    text = f"Gentile Ing. Bertone,\n\n{sentence}\n\nCordiali saluti\nGiulia\n"
+    assert detect_tasks(text, language="it").tasks
