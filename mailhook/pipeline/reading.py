@@ -33,6 +33,8 @@ _FORWARD_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"^\s*>")
+# A mark of the quote cut short ("...", "[...]", "<snip>"): no one's words.
+_ELISION = re.compile(r"^\s*(?:\.{3,}|…|\[(?:\.{3}|…)\]|[\[<]?snip(?:ped)?[\]>]?)\s*$", re.IGNORECASE)
 _MAILTO = re.compile(r"\[mailto:([^\]\s]+)\]", re.IGNORECASE)
 # A forward header's sender line in any client's language: a one-word label, a colon (or a
 # full-width one), then a name and an address in angle brackets ("Email: a@b <mailto:a@b>" is not).
@@ -161,6 +163,8 @@ def _between_quotes(lines: list[str], start: int) -> list[str]:
         width = 0 if is_quoted(line) else attribution_width(lines, index)
         if width:
             below = _next_text(lines, index + width)
+            while below < len(lines) and _ELISION.match(lines[below]):
+                below = _next_text(lines, below + 1)
             if below < len(lines) and not is_quoted(lines[below]):
                 break  # an original quoted without marks: not the author's words
             kept.extend([""] * width)

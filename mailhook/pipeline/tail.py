@@ -17,7 +17,7 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
     footer or confidentiality notice below the block dropped, however long it runs. A legal
     paragraph that gives the sender's own mail address is theirs (a company box holding their
     number and address: "HRB 165235 ..." / "Phone: ... Email: anna@..."), not a footer."""
-    end = cut = _trim(lines, len(lines))
+    end = cut = _trim(lines, _without_epigram(lines, _trim(lines, len(lines))))
     index = end
     # Paragraphs are climbed from the end over footers, notices and prose (a notice that names
     # no keyword, between two that do); the first paragraph of another kind is the sender's.
@@ -35,6 +35,26 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
         while index > 0 and kind.is_blank(lines[index - 1]):
             index -= 1
     return _trim(lines, cut)
+
+
+# A quotation closing the text, its author below it, set apart by a wide indent or with the work
+# named ("Be careful what you wish for. ..." / "      - Terry Pratchett, _Soul Music_"): a tagline,
+# not the sender's words. "-John" under a sentence is a sign-off.
+_ATTRIBUTION = re.compile(
+    r"^(?:\s{4,}(?:-{1,2}|–|—)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,.{1,60})?"
+    r"|\s*(?:-{1,2}|–|—)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s.{1,60})$"
+)
+_EPIGRAM_LINES = 3
+
+
+def _without_epigram(lines: list[str], end: int) -> int:
+    last = end - 1
+    if last < 1 or not _ATTRIBUTION.match(lines[last].rstrip()):
+        return end
+    top = last
+    while top > 0 and last - top < _EPIGRAM_LINES and kind.is_prose(lines[top - 1]):
+        top -= 1
+    return top if top < last and lines[last - 1].rstrip().endswith((".", "!", "?", '"', "”")) else end
 
 
 _CONTENT, _FOOTER, _PROSE, _NOISE = "content", "footer", "prose", "noise"
