@@ -7,7 +7,7 @@ from pathlib import Path
 from mailhook.errors import MalformedMessage
 from mailhook.pipeline.candidate import Finder
 from mailhook.pipeline.cities import load_cities
-from mailhook.pipeline.extract import extract, extract_many, words_and_language
+from mailhook.pipeline.extract import extract, extract_many, words_above_signature, words_and_language
 from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.reading import Part, Reading, read_message
 from mailhook.pipeline.record import extraction_record
@@ -42,5 +42,6 @@ __all__ = [
     "extraction_record",
     "load_finders",
     "read_message",
+    "words_above_signature",
     "words_and_language",
 ]

@@ -73,14 +73,22 @@ def words_and_language(part: Part) -> tuple[str, str | None]:
     does not decide it). Below the block stand its taglines, footers and notices ("Please no HTML,
     I'm not a browser"), which ask nothing of the reader; a postscript is kept."""
     lines, at, block = _read_lines(part)
-    language = _language(part, lines, block)
+    return _above(part, at, block), _language(part, lines, block)
+
+
+def words_above_signature(part: Part) -> str:
+    """`words_and_language` without the language, for a caller that has read it already."""
+    _, at, block = _read_lines(part)
+    return _above(part, at, block)
+
+
+def _above(part: Part, at: Sequence[int], block: SignatureBlock | None) -> str:
     if block is None:
-        return part.text, language
+        return part.text
     written = part.text.split("\n")
     below = written[at[block.last] + 1 :]
     opening = next((line for line in below if line.strip()), "")
-    kept = written[: at[block.first]] + (below if _POSTSCRIPT.match(opening) else [])
-    return "\n".join(kept), language
+    return "\n".join(written[: at[block.first]] + (below if _POSTSCRIPT.match(opening) else []))
 
 
 def _read_lines(part: Part) -> tuple[list[str], Sequence[int], SignatureBlock | None]:

@@ -36,11 +36,14 @@ def follow_ups(
         return ()
     # The words above the signature (its taglines and notices ask nothing), and their language
     # where extraction did not read it (the user's own mail).
-    text, written = pipeline.words_and_language(part)
+    if language and route.direction != OUTBOUND:
+        text = pipeline.words_above_signature(part)
+    else:
+        text, language = pipeline.words_and_language(part)
     found = intent.detect_tasks(
         text,
         sent=intent.sent_at(item.raw),
-        language=language if language and route.direction != OUTBOUND else written,
+        language=language,
         author_is_user=route.direction == OUTBOUND,
         mail=intent.audience(item.raw),  # the sentence model's gates: one reader, short thread
     )

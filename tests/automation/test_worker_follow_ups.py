@@ -44,3 +44,27 @@ def test_the_model_gates_see_the_messages_readers(tmp_path: Path) -> None:
         assert _tasks(store, _raw(many)) == []
     finally:
         store.close()
+
+
+def _signed(body: str) -> bytes:
+    message = EmailMessage()
+    message["From"], message["To"] = f"Olga Berg <{CONTACT}>", USER
+    message["Subject"], message["Date"] = "Logs", "Wed, 04 Mar 2026 09:00:00 +0100"
+    message["Message-ID"] = "<tender@partner.example>"
+    message.set_content(body)
+    return bytes(message)
+
+
+def test_the_worker_reads_no_task_in_a_tagline_below_the_signature(tmp_path: Path) -> None:
+    store = Store(tmp_path / "mailhook.db")
+    try:
+        store.add_user(USER, "Ann Lee", inbox_automation=True)
+        store.add_contact(CONTACT, {}, "import")
+        signed = ("Hi Ann,\n\nhere are the logs of the failed boot.\n\nOlga\n\nOlga Berg\n"
+                  "Network administrator\nPartner AB\n\n--\nPlease no HTML, I'm not a browser.\n")
+        assert _tasks(store, _signed(signed)) == []
+        postscript = signed.replace("--\nPlease no HTML, I'm not a browser.\n",
+                                    "P.S. Could you send me the new firmware image by Friday?\n")
+        assert _tasks(store, _signed(postscript))
+    finally:
+        store.close()
