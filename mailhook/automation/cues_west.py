@@ -98,8 +98,9 @@ EN = lexicon(
         rf"ask(?: you)?|check)\s+(?P<act>{_WH}{unsettled('en')})\b",
         rf"\b(?:i|we)(?:'m| am|'re| are| was| were)\s+wondering\s+(?P<act>{_WH}{unsettled('en')})\b",
         rf"^(?:(?:and|so|also|but)\s+)?(?:please\s+)?(?:advise|tell (?:me|us)|confirm)\s+(?P<act>{_WH})\b",
-        r"^(?:(?:and|so|also|but)\s+)?(?P<act>any (?:update|news|feedback|thoughts|progress|comments|"
-        r"ideas?)s?)\b",
+        # "Any update on ...?", "Has there been any progress on ...?", "Do you have any news?"
+        r"^(?:(?:and|so|also|but)\s+)?(?:(?:has|have|is|are) there (?:been )?|do you have |did you get )?"
+        r"(?P<act>any (?:update|news|feedback|thoughts|progress|comments|ideas?)s?)\b",
         r"\b(?P<act>(?:is|would) it (?:be )?possible)\b[^.!]*\?",
         r"\b(?P<act>(?:what|which|how|who)\b(?:\s+\S+){0,8}?\s+(?:do|would|can|could|should) you (?:suggest|"
         r"recommend|propose|advise))\b",

@@ -8,6 +8,7 @@ from email.message import EmailMessage
 import pytest
 
 from mailhook.automation import intent
+from mailhook.automation.addressing import Audience
 
 CHASERS = [
     ("en", "any update on the refund? the amount is still missing on my statement"),
@@ -46,3 +47,20 @@ def test_a_customer_chasing_news_of_their_case_leaves_a_task(lang: str, text: st
 @pytest.mark.parametrize(("lang", "text"), NOT_CHASERS)
 def test_news_of_the_reader_or_of_the_author_is_no_task(lang: str, text: str) -> None:
     assert _tasks(text) == [], lang
+
+
+@pytest.mark.parametrize("sentence", [
+    "Has there been any update on this patch?",
+    "Is there any feedback on the proposal?",
+    "Do you have any news about the delivery?",
+    "Have there been any comments from the board?",
+])
+def test_an_update_asked_for_with_an_opening_is_a_task_in_mail_to_several(sentence: str) -> None:
+    found = intent.detect_tasks(f"Hi Alexandre,\n\n{sentence}\n\nThanks,\nMarc\n", language="en",
+                                mail=Audience(readers=3, earlier=1))
+    assert [task.sentence for task in found.tasks] == [sentence]
+
+
+def test_no_update_reported_is_no_task() -> None:
+    text = "Hi,\n\nThere has been no update on this patch.\n\nMarc\n"
+    assert intent.detect_tasks(text, language="en").tasks == ()
