@@ -69,8 +69,9 @@ count, started = 0, time.process_time()
 for _ in range(int(sys.argv[2])):
     for raw, part, language in zip(raws, parts, languages):
         if intent.excluded_reason(raw) is None:
-            text = pipeline.words_above_signature(part)  # as the worker reads it: above the block
-            intent.detect_tasks(text, sent=intent.sent_at(raw), language=language, mail=intent.audience(raw))
+            text, below = pipeline.around_signature(part)  # as the worker reads it: above the block
+            intent.detect_tasks(text, below=below, sent=intent.sent_at(raw), language=language,
+                                mail=intent.audience(raw))
         count += 1
 print(json.dumps({"load": 0.0, "messages": count, "seconds": 1.0, "cpu": time.process_time() - started,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

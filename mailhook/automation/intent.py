@@ -103,10 +103,12 @@ def detection_record(
     `model`: the shipped default, a sentence model given, or None for the cues alone."""
     from mailhook.pipeline import read_message, words_and_language
 
-    text, language = words_and_language(read_message(raw).own)
+    text, below, language = words_and_language(read_message(raw).own)
     if excluded_reason(raw) is not None:
         return {"path": path, "language": language, "tasks": []}
-    found = detect_tasks(text, sent=sent_at(raw), language=language, model=model, mail=audience(raw))
+    found = detect_tasks(
+        text, below=below, sent=sent_at(raw), language=language, model=model, mail=audience(raw)
+    )
     return {
         "path": path,
         "language": found.language,
@@ -117,6 +119,7 @@ def detection_record(
 def detect_tasks(
     text: str,
     *,
+    below: str = "",
     sent: datetime | None = None,
     language: str | None = None,
     author_is_user: bool = False,
@@ -127,7 +130,9 @@ def detect_tasks(
     is a task when a cue says so, or, with a sentence model, when the model does behind its gates
     (`_may_classify`). `model`: by default the shipped one if MODEL_IN_DETECTION, else the cues
     alone; None: the cues alone; or a model given (scripts/evaluate-intent measures both). `mail`:
-    whom the message was written to (`audience`), for the model's gates; None: one reader."""
+    whom the message was written to (`audience`), for the model's gates; None: one reader.
+    `below`: what stands below the author's signature (pipeline.around_signature), read only for
+    what marks the whole mail: a way out of a newsletter, a no-reply notice, a survey."""
     model = _model(model)
     text = text[:MAX_TEXT]
     language = language or detect_language(text)
@@ -143,9 +148,10 @@ def detect_tasks(
     sentences = _sentences_to_read(text, language, every=classifier is not None, plain=bool(gates))
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
     # A list appends its own way out to a post: that says nothing of the author's words.
-    newsletter = cues.UNSUBSCRIBE.search(text) and not (mail and mail.via_list)
-    if (cues.OUT_OF_OFFICE.search(opening) or newsletter or cues.says_no_reply(text)
-            or cues.SURVEY_QUESTION.search(text)):
+    whole = f"{text}\n{below[:MAX_TEXT]}" if below else text
+    newsletter = cues.UNSUBSCRIBE.search(whole) and not (mail and mail.via_list)
+    if (cues.OUT_OF_OFFICE.search(opening) or newsletter or cues.says_no_reply(whole)
+            or cues.SURVEY_QUESTION.search(whole)):
         return Detection(language, ())
     found: list[Task] = []
     seen: set[str] = set()

@@ -7,7 +7,7 @@ from pathlib import Path
 from mailhook.errors import MalformedMessage
 from mailhook.pipeline.candidate import Finder
 from mailhook.pipeline.cities import load_cities
-from mailhook.pipeline.extract import extract, extract_many, words_above_signature, words_and_language
+from mailhook.pipeline.extract import around_signature, extract, extract_many, words_and_language
 from mailhook.pipeline.fields import DEFAULT_FINDERS
 from mailhook.pipeline.reading import Part, Reading, read_message
 from mailhook.pipeline.record import extraction_record
@@ -37,11 +37,11 @@ __all__ = [
     "MalformedMessage",
     "Part",
     "Reading",
+    "around_signature",
     "extract",
     "extract_many",
     "extraction_record",
     "load_finders",
     "read_message",
-    "words_above_signature",
     "words_and_language",
 ]

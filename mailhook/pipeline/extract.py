@@ -28,6 +28,8 @@ from mailhook.safe_text import clean, holds_formula, looks_like_formula
 SKIPPED_LANGUAGES = frozenset({"ja"})
 # "P.S.", "PS:", "P.P.S.", "Ps -": a postscript below the block is the author's words again.
 _POSTSCRIPT = re.compile(r"^\s*p\.?\s?(?:p\.?\s?)?s\b", re.IGNORECASE)
+# Languages written so alike that langdetect takes a few lines of one for the other.
+_NEIGHBOURS = frozenset({"da", "no"})
 # Below this many characters the text above a signature is too short to tell its language.
 _MIN_TEXT_FOR_LANGUAGE = 40
 # Signature lines are short; only this much of a line is read, so a megabyte-long line of pasted
@@ -67,28 +69,37 @@ class _Found:
     context: Block
 
 
-def words_and_language(part: Part) -> tuple[str, str | None]:
-    """The author's words above their signature block, and the language they write in (read
-    there too, so that a block in another script, an English mail from Japan signed in Japanese,
-    does not decide it). Below the block stand its taglines, footers and notices ("Please no HTML,
-    I'm not a browser"), which ask nothing of the reader; a postscript is kept."""
+def words_and_language(part: Part) -> tuple[str, str, str | None]:
+    """`around_signature` and the language the author writes in, read above the block as
+    extraction reads it (a footer or a block in another script, an English mail from Japan signed
+    in Japanese, does not decide it). Danish and Norwegian, which a few lines confuse, are told
+    apart in all of the text."""
     lines, at, block = _read_lines(part)
-    return _above(part, at, block), _language(part, lines, block)
+    language = _language(part, lines, block)
+    if language in _NEIGHBOURS:
+        origin = Origin(part.charset, part.author.email if part.author else None)
+        whole = detect_language(part.text, origin, context=part.text)
+        language = whole if whole in _NEIGHBOURS else language
+    return (*_around(part, at, block), language)
 
 
-def words_above_signature(part: Part) -> str:
-    """`words_and_language` without the language, for a caller that has read it already."""
+def around_signature(part: Part) -> tuple[str, str]:
+    """The author's words above their signature block, and what stands below it. Below the block
+    stand its taglines, footers and notices ("Please no HTML, I'm not a browser"), which ask
+    nothing of the reader; a postscript there is the author's words again."""
     _, at, block = _read_lines(part)
-    return _above(part, at, block)
+    return _around(part, at, block)
 
 
-def _above(part: Part, at: Sequence[int], block: SignatureBlock | None) -> str:
+def _around(part: Part, at: Sequence[int], block: SignatureBlock | None) -> tuple[str, str]:
     if block is None:
-        return part.text
+        return part.text, ""
     written = part.text.split("\n")
     below = written[at[block.last] + 1 :]
     opening = next((line for line in below if line.strip()), "")
-    return "\n".join(written[: at[block.first]] + (below if _POSTSCRIPT.match(opening) else []))
+    if _POSTSCRIPT.match(opening):
+        return "\n".join(written[: at[block.first]] + below), ""
+    return "\n".join(written[: at[block.first]]), "\n".join(below)
 
 
 def _read_lines(part: Part) -> tuple[list[str], Sequence[int], SignatureBlock | None]:

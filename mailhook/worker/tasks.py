@@ -37,11 +37,12 @@ def follow_ups(
     # The words above the signature (its taglines and notices ask nothing), and their language
     # where extraction did not read it (the user's own mail).
     if language and route.direction != OUTBOUND:
-        text = pipeline.words_above_signature(part)
+        text, below = pipeline.around_signature(part)
     else:
-        text, language = pipeline.words_and_language(part)
+        text, below, language = pipeline.words_and_language(part)
     found = intent.detect_tasks(
         text,
+        below=below,
         sent=intent.sent_at(item.raw),
         language=language,
         author_is_user=route.direction == OUTBOUND,

@@ -77,3 +77,26 @@ def test_a_postscript_below_the_signature_is_read() -> None:
 def test_an_italian_answer_awaited_on_a_named_subject(sentence: str) -> None:
     text = f"Gentile Ing. Bertone,\n\n{sentence}\n\nCordiali saluti\nGiulia\n"
     assert detect_tasks(text, language="it").tasks
+
+
+@pytest.mark.parametrize("body", [
+    "Liebe Kundinnen und Kunden,\n\nmit dem Dezember-Release bringen wir drei Neuerungen.\n\n"
+    "Jetzt ausprobieren: Melden Sie sich in Ihrem Konto an und aktivieren Sie die neuen Funktionen.\n\n"
+    "Ihr Beispiel-Team\n\n"
+    "Sie erhalten diesen Newsletter, weil Sie Kunde sind. Abmelden | Impressum\n",
+    "Hi Owen,\n\nyour request was marked as solved.\n\nWe'd love to hear how it went.\n\n"
+    "The Example Customer Experience Team\n\nYou are receiving this e-mail because you contacted us. "
+    "Unsubscribe from surveys: https://example.com/prefs\n",
+])
+def test_a_way_out_below_the_signature_still_marks_a_newsletter(body: str) -> None:
+    assert detection_record("news.eml", _from_paul(body))["tasks"] == []
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Hej Pia,\n\njeg skal bruge den underskrevne kontrakt senest torsdag.\n\nHilsen\nMads\n", "da"),
+    ("God morgen,\n\ni ordre 733 mangler det to esker. Vennligst send dem så fort som mulig.\n\n"
+     "Hilsen\nLageret, Fjord AS\n", "no"),
+])
+def test_danish_and_norwegian_are_told_apart_in_all_of_the_text(body: str, language: str) -> None:
+    record = detection_record("nordic.eml", _from_paul(body))
+    assert record["language"] == language and record["tasks"]
