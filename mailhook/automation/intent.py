@@ -147,8 +147,8 @@ def detect_tasks(
     classifier = model if language in cues.BY_LANGUAGE and personal and not (mail and mail.via_list) else None
     sentences = _sentences_to_read(text, language, every=classifier is not None, plain=bool(gates))
     opening = " ".join(sentence for sentence, _, _ in sentences[:_OUT_OF_OFFICE_SENTENCES])
-    # A list appends its own way out to a post: that says nothing of the author's words.
     whole = f"{text}\n{below[:MAX_TEXT]}" if below else text
+    # A list appends its own way out to a post: that says nothing of the author's words.
     newsletter = cues.UNSUBSCRIBE.search(whole) and not (mail and mail.via_list)
     if (cues.OUT_OF_OFFICE.search(opening) or newsletter or cues.says_no_reply(whole)
             or cues.SURVEY_QUESTION.search(whole)):

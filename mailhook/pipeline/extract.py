@@ -70,17 +70,9 @@ class _Found:
 
 
 def words_and_language(part: Part) -> tuple[str, str, str | None]:
-    """`around_signature` and the language the author writes in, read above the block as
-    extraction reads it (a footer or a block in another script, an English mail from Japan signed
-    in Japanese, does not decide it). Danish and Norwegian, which a few lines confuse, are told
-    apart in all of the text."""
+    """`around_signature` and the language the author writes in, read as extraction reads it."""
     lines, at, block = _read_lines(part)
-    language = _language(part, lines, block)
-    if language in _NEIGHBOURS:
-        origin = Origin(part.charset, part.author.email if part.author else None)
-        whole = detect_language(part.text, origin, context=part.text)
-        language = whole if whole in _NEIGHBOURS else language
-    return (*_around(part, at, block), language)
+    return (*_around(part, at, block), _language(part, lines, block))
 
 
 def around_signature(part: Part) -> tuple[str, str]:
@@ -114,13 +106,18 @@ def _read_lines(part: Part) -> tuple[list[str], Sequence[int], SignatureBlock | 
 
 
 def _language(part: Part, lines: list[str], block: SignatureBlock | None) -> str | None:
+    """Read above the block, so that a footer or a block in another script (an English mail from
+    Japan signed in Japanese) does not decide it; in all of the text where the words above are
+    few, where langdetect cannot tell from them, and between Danish and Norwegian, which a few
+    lines confuse."""
     above = "\n".join(lines[: block.first]) if block else part.text
     origin = Origin(part.charset, part.author.email if part.author else None)
-    # Where the words above are few or langdetect cannot tell from them, all of the text tells more.
     enough = len(above.strip()) >= _MIN_TEXT_FOR_LANGUAGE
-    if enough and (read := detect_language(above, origin, context=part.text)):
+    read = detect_language(above, origin, context=part.text) if enough else None
+    if read and (read not in _NEIGHBOURS or above == part.text):
         return read
-    return detect_language(part.text, origin, context=part.text)
+    whole = detect_language(part.text, origin, context=part.text)
+    return read if read and whole not in _NEIGHBOURS else whole
 
 
 def _find_block(part: Part) -> _Found | Extraction:
