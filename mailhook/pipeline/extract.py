@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mailhook.model import FIELDS, PHONE_FIELDS, Extraction
+from mailhook.pipeline import lines as kind
 from mailhook.pipeline.candidate import Block, Candidate, Finder
 from mailhook.pipeline.columns import read_columns
 from mailhook.pipeline.combine import choose
@@ -26,8 +26,6 @@ from mailhook.safe_text import clean, holds_formula, looks_like_formula
 
 # Languages whose mail is not read at all (the product does not serve them yet).
 SKIPPED_LANGUAGES = frozenset({"ja"})
-# "P.S.", "PS:", "P.P.S.", "Ps -": a postscript below the block is the author's words again.
-_POSTSCRIPT = re.compile(r"^\s*p\.?\s?(?:p\.?\s?)?s\b", re.IGNORECASE)
 # Languages written so alike that langdetect takes a few lines of one for the other.
 _NEIGHBOURS = frozenset({"da", "no"})
 # Below this many characters the text above a signature is too short to tell its language.
@@ -76,9 +74,10 @@ def words_and_language(part: Part) -> tuple[str, str, str | None]:
 
 
 def around_signature(part: Part) -> tuple[str, str]:
-    """The author's words above their signature block, and what stands below it. Below the block
-    stand its taglines, footers and notices ("Please no HTML, I'm not a browser"), which ask
-    nothing of the reader; a postscript there is the author's words again."""
+    """The author's words without their signature block, and the footer below it: from the first
+    delimiter, rule or legal or list line below the block on (taglines, notices: "-- / Please no
+    HTML, I'm not a browser"), nothing asks anything of the reader. The lines between, a
+    postscript or a sentence added after the sign-off, are the author's words again."""
     _, at, block = _read_lines(part)
     return _around(part, at, block)
 
@@ -88,10 +87,13 @@ def _around(part: Part, at: Sequence[int], block: SignatureBlock | None) -> tupl
         return part.text, ""
     written = part.text.split("\n")
     below = written[at[block.last] + 1 :]
-    opening = next((line for line in below if line.strip()), "")
-    if _POSTSCRIPT.match(opening):
-        return "\n".join(written[: at[block.first]] + below), ""
-    return "\n".join(written[: at[block.first]]), "\n".join(below)
+    cut = next((i for i, line in enumerate(below) if _opens_footer(line.strip())), len(below))
+    return "\n".join(written[: at[block.first]] + below[:cut]), "\n".join(below[cut:])
+
+
+def _opens_footer(line: str) -> bool:
+    rule = kind.DELIMITER.match(line) or kind.SEPARATOR.match(line)
+    return bool(line) and bool(rule or kind.is_boilerplate(line))
 
 
 def _read_lines(part: Part) -> tuple[list[str], Sequence[int], SignatureBlock | None]:

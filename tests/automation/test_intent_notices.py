@@ -100,3 +100,9 @@ def test_a_way_out_below_the_signature_still_marks_a_newsletter(body: str) -> No
 def test_danish_and_norwegian_are_told_apart_in_all_of_the_text(body: str, language: str) -> None:
     record = detection_record("nordic.eml", _from_paul(body))
     assert record["language"] == language and record["tasks"]
+
+
+def test_a_sentence_added_after_the_sign_off_is_read() -> None:
+    raw = _from_paul("Hi Ann,\n\nthe board liked it.\n\nBest,\nPaul\n\nI will call you on Monday.\n")
+    found = detection_record("after.eml", raw)["tasks"]
+    assert [t["sentence"] for t in found] == ["I will call you on Monday."]
