@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from mailhook.automation.cues_questions import FAULT_QUESTIONS
 from mailhook.automation.cues_status import STATUS_QUESTIONS, chases_status
 
 # The clause is a question. Consumed, not looked ahead: a paragraph without "?" then holds none of
@@ -307,6 +308,7 @@ PLAIN_QUESTIONS: dict[str, list[str]] = {
         rf"{_OPEN}(?P<act>(?:{_WAY[lang]})\b.+)" + _Q,
         rf"{_OPEN}(?P<act>(?:{_YES_NO[lang]}){_LONG})" + _Q,
         rf"(?P<plain>)(?P<trouble>)(?P<act>(?:{_IN_ADVANCE[lang]})\b.*)",
+        rf"{_OPEN}(?P<trouble>)(?P<act>(?:{FAULT_QUESTIONS[lang]})\b[^.!]*)\?",
         STATUS_QUESTIONS[lang],
     ]
     for lang in _WH

@@ -121,3 +121,28 @@ QUESTIONS: dict[str, list[str]] = {
         r"|woln\w+))" + _Q,
     ],
 }
+
+# In a report of a problem: whether it is a fault or meant so, or the author's own mistake ("Is
+# this a bug?", "Ist das normal?", "Est-ce un bug ?", "Czy robię coś źle?"). Only the reader can
+# say; cues_plain asks them only in short mail to one reader that reports the problem.
+_W = r"(?:\S+\s+){0,2}?"  # a word or two before the fault: "Is this a bug?", "Is this really expected?"
+FAULT_QUESTIONS = {
+    "en": rf"(?:is|are|was) (?:this|that|it|these|those) {_W}(?:bug|error|fault|defect|mistake|normal"
+    r"|expected|intended|correct|by design)\b|(?:am i|are we) (?:doing|missing) (?:something|anything)",
+    "de": rf"(?:ist|sind|war) (?:das|dies|es) {_W}(?:fehler|bug|defekt|normal|gewollt|beabsichtigt|richtig"
+    r"|korrekt)\b|(?:mache ich|machen wir) (?:\S+\s+)?(?:etwas|was) falsch",
+    "fr": rf"(?:est-ce|c'est|s'agit-il d') ?{_W}(?:bug|erreur|anomalie|défaut|normal|voulu|prévu)\b"
+    r"|(?:est-ce que )?je fais (?:\S+\s+)?quelque chose de (?:faux|mal)",
+    "es": rf"(?:¿\s*)?(?:es|será|se trata de) {_W}(?:error|fallo|bug|defecto|normal|correcto)\b"
+    r"|(?:¿\s*)?(?:estoy|estamos) haciendo algo mal",
+    "it": rf"(?:è|si tratta di) {_W}(?:errore|bug|difetto|normale|corretto|voluto|previsto)\b"
+    r"|(?:sbaglio|sto sbagliando) qualcosa",
+    "nl": rf"(?:is|zijn) (?:dit|dat|het) {_W}(?:fout|bug|defect|normaal|correct|de bedoeling)\b"
+    r"|doe ik (?:iets|wat) fout",
+    "pt": rf"(?:é|será|trata-se de) {_W}(?:erro|falha|bug|defeito|normal|correto)\b"
+    r"|(?:estou|estamos) (?:a fazer|fazendo) algo (?:de )?errado",
+    "da": rf"(?:er|var) (?:det|dette) {_W}(?:fejl|bug|normalt|meningen|korrekt)\b|gør jeg noget forkert",
+    "sv": rf"(?:är|var) (?:det|detta) {_W}(?:fel|bugg|normalt|meningen|korrekt)\b|gör jag något fel",
+    "no": rf"(?:er|var) (?:det|dette) {_W}(?:feil|bug|normalt|meningen|korrekt)\b|gjør jeg noe feil",
+    "pl": rf"czy to {_W}(?:błąd|bug|usterka|normalne|poprawne|celowe)\b|czy robię coś źle",
+}
