@@ -36,13 +36,6 @@ _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[A-Z])")
 _CEDEX = re.compile(r"\s+cedex(?:\s+\d{1,3})?$", re.IGNORECASE)
 # "г. Москва", "м. Київ": the word for "city" before a city's name.
 _CITY_MARK = re.compile(r"^(?:г|м|гр)\.\s*")
-# "Adresse: ...", and the words that label an address without a colon ("Bezoekadres Naudstraat 98").
-_LABEL = re.compile(
-    r"^\s*(?:[\w .]{1,20}:|(?:address|visiting address|postal address|adresse|anschrift|dirección|"
-    r"indirizzo|morada|endereço|adres|bezoekadres|postadres|adress|besöksadress|cím|adresa|osoite|"
-    r"siedziba|sede|sitz)\b(?=\s+\S*\d|\s+\w+\s+\d))\s*",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -68,7 +61,7 @@ def find_address(block: list[str], sender: str | None = None) -> Address:
     """The address parts written in the block (empty when there is no postal line). The country
     of the postal code comes from the block (a country name, phone prefixes) or the sender's
     address (its domain), else from any country whose pattern the code fits."""
-    lines = [streets.parted_at_code(_LABEL.sub("", line.strip())) for line in block]
+    lines = [streets.parted_at_code(streets.unlabelled(line)) for line in block]
     spans = [streets.segment_spans(line) for line in lines]
     segments = [[line[a:b] for a, b in found] for line, found in zip(lines, spans, strict=True)]
     parts: dict[str, tuple[int, str]] = {}
@@ -140,7 +133,7 @@ def _code_before(parts: list[str], city: str) -> str | None:
 
 def is_address_line(line: str) -> bool:
     """A postal-code line or a street line."""
-    text = _LABEL.sub("", line.strip())
+    text = streets.unlabelled(line)
     if not re.search(r"\d|[Xx]{4}", text) and not streets.STREET_WORD.search(text):
         return False
     segments = streets.line_segments(text)

@@ -394,6 +394,7 @@ DEPARTMENT = re.compile(
     r"servizio clienti|assistenza clienti|klantenservice|kundeservice|kundtjänst|asiakaspalvelu|"
     r"obsługa klienta|ügyfélszolgálat|help ?desk|service ?desk|kundenservice|kundenbetreuung|"
     r"zespół|biuro obsługi|zákaznický servis|zákaznická podpora|équipe)\b"
+    r"|^\s*(?:lab|labor|laborat\w+|lehrstuhl|institut\w?|istituto) (?:für|of|for|de|di|du|voor)\b"
     r"|(?:\bdepartment|\bdept\.?|abteilung|afdeling|avdelning|avdeling|\bdivision)\s*$",
     re.IGNORECASE,
 )

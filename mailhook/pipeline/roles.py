@@ -11,6 +11,7 @@ from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.cities import place_after_company
+from mailhook.pipeline.folding import fold
 from mailhook.pipeline.lexicon import DEPARTMENT, LEGAL, ORG_LABEL, ROLE, TITLE_COMPOUND, TITLE_LABEL
 from mailhook.pipeline.names import only_degrees
 from mailhook.pipeline.normalise import without_trailing_marks
@@ -25,6 +26,12 @@ _COLUMNS = re.compile(r"\t+|\s{3,}")
 # "Fax: ...", and officers named in a legal footer ("Geschäftsführer / Managing director: Dr. ..."):
 # never the sender's title or company.
 _LABELLED = re.compile(r"^\s*(?:[\w .]{1,20}|[\w .]{1,20}/[\w .]{1,25}):\s")
+# A column that names the sender to a role the way a legal box names officers ("DENX Software
+# Engineering GmbH,   Managing Director: Wolfgang Denk" in Wolfgang Denk's block): his own title.
+_ROLE_OF = re.compile(
+    r"(?:^|(?<=\t)|(?<=\s{3}))(?P<role>[^\s:][^:\t]{1,40}?):\s*(?P<person>[^\t:]+?)\s*(?=$|\t|\s{3})"
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # "Head of Sales at Brightline", "Geschäftsführer der Acme GmbH": a role, then its company.
 _AT = re.compile(
     r"\s+(?:at|@|of|bei|der|des|chez|de|du|presso|di|della|del|bij|van|hos|på|w|na|no|en)\s+",
@@ -88,7 +95,8 @@ def find_roles(
     labels = sender_labels(author.email if author else None, block[start:])
     titles: list[Found] = []
     companies: list[Found] = []
-    rows = _joined([(index, block[index].strip()) for index in range(start, len(block))])
+    sender = _sender_words(block, name_line, author)
+    rows = _joined([(index, _own_role(block[index].strip(), sender)) for index in range(start, len(block))])
     if name_line is not None and (tail := _after_name(block[name_line])):
         rows.insert(0, (name_line, tail))
     for index, line in rows:
@@ -103,6 +111,22 @@ def find_roles(
         fallback = _fallback_company(block, start, title)
         fallback = fallback or _company_above_address(block, start, title, author)
     return title, _company_alone(company or fallback)
+
+
+def _sender_words(block: list[str], name_line: int | None, author: Author | None) -> frozenset[str]:
+    """The words of the sender's name, as signed and as the From header writes it."""
+    signed = block[name_line] if name_line is not None else ""
+    return frozenset(_WORD.findall(fold(f"{signed} {author.name if author else ''}")))
+
+
+def _own_role(line: str, sender: frozenset[str]) -> str:
+    """ "Role: <the sender>" read as the role alone; officers who are someone else stay labelled."""
+    for match in reversed(list(_ROLE_OF.finditer(line)) if sender else []):
+        person = " ".join(t for t in match["person"].split() if not only_degrees(t))  # "Dr. Anna Weber"
+        words = set(_WORD.findall(fold(person)))
+        if len(words) >= 2 and words <= sender and _title_confidence(match["role"]) > 0:
+            line = line[: match.start()] + match["role"].strip() + line[match.end() :]
+    return line
 
 
 def _companies_above(block: list[str], name_line: int | None, labels: frozenset[str]) -> list[Found]:

@@ -51,7 +51,7 @@ _NUMBER = re.compile(r"(?:^|\s)\d{1,5}[a-zA-Z]?(?:[\s,/.-]|$)")  # "Fő u. 12."
 BOX = re.compile(
     r"^(?:p\.?\s?o\.?\s?box|post\s?box|postfach|pf\.|postbus|postboks|box|b\.?p\.?|cs|tsa|"
     r"case postale|casella postale|apartado(?: de correos)?|apdo\.?|casilla(?: de correo)?|"
-    r"caixa postal|skrytka pocztowa)\s*\d[\d ]{0,9}(?:\s+\S+)?$",
+    r"caixa postal|skrytka pocztowa)\s*:?\s*\d[\d ]{0,9}(?:\s+\S+)?$",
     re.IGNORECASE,
 )
 # What follows a street on its line: floor, door, unit, office, building ("3º B", "3.º Esq.",
@@ -66,6 +66,7 @@ UNIT = re.compile(
     r"esc|escalera|of|ofic|oficina|local|bajo|nave|dpto|depto|apto|apt|sala|andar|bloco|conj|loja|"
     r"étage|bât|bâtiment|escalier|piano|scala|interno|stock|etage|haus|lok|lokal|piętro|em|ajtó|"
     r"fsz|suite|ste|floor|fl|unit|room|rm|level|apartment|flat|studio|km|"
+    r"et|etaj|ap|sc|bl|"  # ro: floor, flat, staircase, block ("Str. Fabricii nr. 46, et. 2")
     # ru, uk: house, building, block, office, flat, floor, premises ("д. 12", "стр. 1", "оф. 305")
     r"д|дом|стр|строение|корп|корпус|к|оф|офис|кв|эт|этаж|пом|помещение|буд|будинок|секция)"
     r"(?:\.\s*|\s+)(?-i:[\dA-Z])[\w./-]{0,6})$",
@@ -173,6 +174,30 @@ class _Street:
     text: str
     strong: bool  # names a thoroughfare or a box, not only a unit or a number beside a word
     holds: bool  # holds a street or box at all, not only a floor or a wing ("Hinterhaus")
+
+
+# The left edge of a box drawn around the block ("| Lab address: Delftechpark 26, ...").
+_FRAME = re.compile(r"^[|│┃]\s+")
+# "Adresse: ...", and the words that label an address without a colon ("Bezoekadres Naudstraat 98").
+_LABEL = re.compile(
+    r"^\s*(?:[\w .]{1,20}:|(?:address|visiting address|postal address|adresse|anschrift|dirección|"
+    r"indirizzo|morada|endereço|adres|bezoekadres|postadres|adress|besöksadress|cím|adresa|osoite|"
+    r"siedziba|sede|sitz)\b(?=\s+\S*\d|\s+\w+\s+\d))\s*",
+    re.IGNORECASE,
+)
+
+
+# A label that is a post-office box's ("BP: 550", "Postfach: 12 34"): part of the address.
+_BOX_LABEL = re.compile(
+    r"(?:\bbp|\bb\.p\.|box|postfach|postbus|postboks|apartado|apdo\.?|cs)\s*:\s*$", re.IGNORECASE
+)
+
+
+def unlabelled(line: str) -> str:
+    """The line without a box's edge and the label before the address ("| Adresse: ...")."""
+    text = _FRAME.sub("", line.strip())
+    label = _LABEL.match(text)
+    return text if label is None or _BOX_LABEL.search(label[0]) else text[label.end() :]
 
 
 def find_street(lines: list[str], index: int, head: str, tail: str) -> tuple[int, str] | None:
@@ -319,8 +344,16 @@ def is_street(text: str) -> bool:
     return has_number and re.search(r"[^\W\d_]{3,}", text) is not None
 
 
+# A department's number ("Dept 1419, Schoenaicher Str. 220"): the sender's place in the company,
+# not the street's. ("Dpto. 4B" is a Spanish flat, a part of the street.)
+_DEPARTMENT_NUMBER = re.compile(
+    r"^(?:dept\.?|department|abteilung|abt\.|afdeling|avdelning|avdeling|dział|oddělení|osztály)\s*\d",
+    re.IGNORECASE,
+)
+
+
 def _not_street(text: str) -> bool:
-    return bool(REGISTRY.search(text) or _HOURS.search(text))
+    return bool(REGISTRY.search(text) or _HOURS.search(text) or _DEPARTMENT_NUMBER.match(text.strip()))
 
 
 def _digits(text: str) -> int:

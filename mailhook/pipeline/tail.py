@@ -17,7 +17,7 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
     footer or confidentiality notice below the block dropped, however long it runs. A legal
     paragraph that gives the sender's own mail address is theirs (a company box holding their
     number and address: "HRB 165235 ..." / "Phone: ... Email: anna@..."), not a footer."""
-    end = cut = _trim(lines, _without_epigram(lines, _trim(lines, len(lines))))
+    end = cut = _trim(lines, _without_epigram(lines, _trim(lines, _archived_parts(lines))))
     index = end
     # Paragraphs are climbed from the end over footers, notices and prose (a notice that names
     # no keyword, between two that do); the first paragraph of another kind is the sender's.
@@ -35,6 +35,15 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
         while index > 0 and kind.is_blank(lines[index - 1]):
             index -= 1
     return _trim(lines, cut)
+
+
+# Mailman's archive (pipermail) writes each attachment it scrubbed from a post below this mark
+# ("A non-text attachment was scrubbed... / Name: signature.asc"): the archive's, no one's words.
+_NEXT_PART = re.compile(r"^-{5,} next part -{5,}\s*$")
+
+
+def _archived_parts(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if _NEXT_PART.match(line)), len(lines))
 
 
 # A quotation closing the text, its author below it, set apart by a wide indent or with the work

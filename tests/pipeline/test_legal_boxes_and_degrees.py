@@ -1,6 +1,7 @@
 """Company boxes of European mail: a country code with the area code in brackets and a slash
 ("+49 (6131) / 9221-0"), degrees written before the role ("Dipl.-Ing. (FH), Vertriebsleiter"),
-officers a legal box names ("Geschäftsführer / Managing director: Dr. ..."), links that only
+officers a legal box names ("Geschäftsführer / Managing director: Dr. ...", someone else's role
+unless it names the sender), links that only
 look like postal codes, a lone rule between the box and a notice, and a box a client appends
 below the quote."""
 
@@ -59,6 +60,23 @@ def test_the_officers_of_a_legal_box_give_the_sender_no_title(
     fields = _fields(author, text, finders)
     assert fields["job_title"] is None
     assert fields["company"] in (None, "CS Beispiel Solutions GmbH")
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Beispiel Software GmbH,      Geschäftsführer: Anna Weber", "Geschäftsführer"),
+    ("Beispiel Software GmbH,      Managing Director: Dr. Anna Weber", "Managing Director"),
+    ("Gérante : Anna Weber", "Gérante"),
+    ("Amministratore Delegato: Anna Weber", "Amministratore Delegato"),
+    ("Directora General: Anna Weber", "Directora General"),
+])
+def test_a_legal_box_that_names_the_sender_gives_her_role(
+    line: str, title: str, finders: tuple[Finder, ...]
+) -> None:
+    author = Author("Anna Weber", "weber@cs-beispiel.example")
+    text = ("Hallo,\n\ndanke.\n\nAnna Weber\n\n-- \n"
+            f"{line}\nKirchstr. 5, D-65183 Wiesbaden\n"
+            "Tel.: +49-(0)611-8908534 Fax: +49-(0)611-8908535 E-Mail: weber@cs-beispiel.example\n")
+    assert _fields(author, text, finders)["job_title"] == title
 
 
 @pytest.mark.parametrize("link", [

@@ -100,3 +100,18 @@ def test_the_senders_address_above_a_long_legal_run_keeps_the_block(finders: tup
     fields = extract(Part(Author(None, "jonas.weber@nordwerk.example"), text, 0), finders).fields
     expected = ("Nordwerk Service AG & Co. OHG", "Kiel", "24103")
     assert (fields["company"], fields["city"], fields["postal_code"]) == expected
+
+
+@pytest.mark.parametrize("scrubbed", [
+    "A non-text attachment was scrubbed...\nName: signature.asc\nType: application/pgp-signature",
+    "An HTML attachment was scrubbed...\nURL: <http://lists.example.org/pipermail/devel/2024-May/0042.html>",
+])
+def test_an_archived_post_is_signed_above_its_scrubbed_parts(
+    scrubbed: str, finders: tuple[Finder, ...]
+) -> None:
+    """Mailman's archive writes the attachments it scrubbed right under the post ("----- next
+    part -----"): the archive's lines, below the name the sender signed."""
+    text = ("Hi,\n\nProgram data in a directory named 'libs' reads oddly to me.\n\nJonas Berg\n"
+            f"-------------- next part --------------\n{scrubbed}\n")
+    found = extract(Part(Author("Jonas Berg", None), text, 0), finders)
+    assert (found.fields["first_name"], found.fields["last_name"]) == ("Jonas", "Berg")

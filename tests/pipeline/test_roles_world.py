@@ -228,6 +228,16 @@ LAYOUTS = [
      None, "Ayuntamiento de Valdemoro"),
     ("en", "Emma Johnson <emma@greenfield-partners.com>",
      ["Emma Johnson", "Greenfield Partners LLC", "+1 303 555 0101"], None, "Greenfield Partners LLC"),
+    # A laboratory or an institute of a university names where the sender works, not a role.
+    ("de", "Lena Auer <lena.auer@hs-beispiel.de>",
+     ["Dr. Lena Auer", "Labor für Digitalisierung", "Fakultät für Informatik", "Hochschule Beispiel GmbH",
+      "Tel.: +49 941 555 1234"], None, "Hochschule Beispiel GmbH"),
+    ("fr", "Paul Morel <paul.morel@univ-exemple.fr>",
+     ["Paul Morel", "Laboratoire de Physique des Solides", "Université Exemple SAS", "Tél. 01 69 15 00 00"],
+     None, "Université Exemple SAS"),
+    ("en", "Ann Ray <ann.ray@example.edu>",
+     ["Ann Ray", "Laboratory for Software Engineering", "Example University Ltd", "+44 20 7946 0000"],
+     None, "Example University Ltd"),
 ]
 
 

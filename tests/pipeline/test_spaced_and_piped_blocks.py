@@ -61,3 +61,20 @@ def test_rules_among_the_parts_of_a_row_are_no_parts(finders: tuple[Finder, ...]
     row = " | ".join(["--", *BLOCK[:3], "Am Kanal 7", "28195 Bremen", "Tel.: +49 421 555 1234"])
     got = _fields([*PROSE, "Viele Grüße", "Karin", row, ""], finders)
     assert (got["last_name"], got["phone"], got["city"]) == ("Vogel", "+49 421 555 1234", "Bremen")
+
+
+@pytest.mark.parametrize(("label", "street", "code", "city"), [
+    ("Lab address:", "Am Kanal 7", "28195", "Bremen"),
+    ("Besuchsadresse:", "Am Kanal 7", "28195", "Bremen"),
+    ("Adresse :", "12 rue des Lilas", "69003", "Lyon"),
+    ("Bezoekadres:", "Kanaalweg 4", "2628 XH", "Delft"),
+])
+def test_a_box_drawn_around_the_block_keeps_its_address(
+    label: str, street: str, code: str, city: str, finders: tuple[Finder, ...]
+) -> None:
+    """"+-- Name -- site -- phone --" over "| Lab address: ...": the box's edge and the label are
+    no part of the street."""
+    box = ["+-- Karin Vogel -- www.lindenhof-beispiel.de -- +49 421 555 1234 --",
+           f"| {label} {street}, {code} {city}"]
+    got = _fields([*PROSE, "Karin", "", "", "-- ", *box, ""], finders)
+    assert (got["street_address"], got["postal_code"], got["city"]) == (street, code, city)

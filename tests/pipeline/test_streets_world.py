@@ -156,6 +156,17 @@ STREETS = {
         "Jane Doe\nSales Department\n10 Downing Street\nLondon SW1A 2AA",
         "10 Downing Street",
     ),
+    # Romanian floors and flats after the number ("et. 2", "ap. 4"), a Bucharest sector after them.
+    "ro-etaj": (
+        "ro",
+        "Ioana Marin\nStr. Livezilor nr. 12, et. 3, Sector 2\n021234 București",
+        "Str. Livezilor nr. 12, et. 3, Sector 2",
+    ),
+    "ro-apartament": (
+        "ro",
+        "Mihai Pop\nBd. Eroilor nr. 7, ap. 9, 400129 Cluj-Napoca",
+        "Bd. Eroilor nr. 7, ap. 9",
+    ),
 }
 LANGUAGES = {"en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "hu", "cs"}
 
@@ -208,6 +219,9 @@ def test_the_street_of_a_whole_message(
         "Mo-Fr 9-17 Uhr",
         "Open 9am - 5pm",
         "c/o Acme Ltd",
+        "Dept 1419",
+        "Abt. 3",
+        "Afdeling 12",
     ],
 )
 def test_what_is_not_a_street(text: str) -> None:
@@ -215,7 +229,8 @@ def test_what_is_not_a_street(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Park Lane North", "Station Road", "Calle 93 # 11-26", "Via Roma 12-14", "c/ Mayor 12"]
+    "text", ["Park Lane North", "Station Road", "Calle 93 # 11-26", "Via Roma 12-14", "c/ Mayor 12",
+             "Dpto 4B"]
 )
 def test_streets_that_look_like_those(text: str) -> None:
     assert is_street(text)
@@ -247,3 +262,24 @@ def test_what_is_no_floor_or_door(text: str) -> None:
 def test_the_postal_code_before_a_marked_city(block: str, expected: tuple[str, str, str | None]) -> None:
     parts = {field: value for field, (_, value) in find_address(block.split("\n"), None).parts.items()}
     assert (parts.get("street_address"), parts.get("city"), parts.get("postal_code")) == expected
+
+
+@pytest.mark.parametrize(("line", "street"), [
+    ("Dept 1419, Schoenaicher Str. 220, 71032 Boeblingen", "Schoenaicher Str. 220"),
+    ("Abt. 3, Hauptstr. 5, 10115 Berlin", "Hauptstr. 5"),
+    ("Afdeling 12, Kanaalweg 4, 2628 XH Delft", "Kanaalweg 4"),
+    ("Av. Corrientes 1234, Dpto 4B, C1043 Buenos Aires", "Av. Corrientes 1234, Dpto 4B"),
+])
+def test_a_department_number_before_the_street_is_no_part_of_it(line: str, street: str) -> None:
+    assert find_address(["Beispiel GmbH", line]).parts["street_address"][1] == street
+
+
+@pytest.mark.parametrize(("lines", "street"), [
+    (["BP: 550, 35 rue Ponchardier", "42010 Saint-Étienne Cedex 2"], "BP: 550, 35 rue Ponchardier"),
+    (["Postfach: 12 34, 80331 München"], "Postfach: 12 34"),
+    (["Apartado: 123, 28080 Madrid"], "Apartado: 123"),
+    (["Adresse : 35 rue Ponchardier, 42010 Saint-Étienne"], "35 rue Ponchardier"),
+])
+def test_a_post_office_box_written_with_a_colon_is_no_label(lines: list[str], street: str) -> None:
+    """"BP: 550" is the box, kept with the street; "Adresse :" is a label, left out."""
+    assert find_address(["Beispiel GmbH", *lines]).parts["street_address"][1] == street
