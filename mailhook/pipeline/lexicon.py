@@ -245,7 +245,7 @@ _ROLES = (
     r"electrician|supervisor|superintendent|lead|team lead|team leader|principal|"
     r"treasurer|chairman|chairwoman|chairperson|chair|board member|trustee|agent|recruiter|"
     r"strategist|economist|physician|surgeon|nurse|pharmacist|therapist|librarian|curator|"
-    r"fellow|postdoc|phd candidate|volunteer|liaison|ambassador|evangelist|producer|maintainer|"
+    r"fellow|postdoc|expert|phd candidate|volunteer|liaison|ambassador|evangelist|producer|maintainer|"
     # de
     r"geschäftsführer|geschäftsführerin|geschäftsleitung|inhaber|inhaberin|gesellschafter|"
     r"gesellschafterin|prokurist|prokuristin|vorstand|vorsitzender|vorsitzende|leiter|leiterin|"

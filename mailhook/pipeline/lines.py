@@ -55,7 +55,10 @@ MACHINE = re.compile(
     # a short line ending in a time to the second: "Monday 23rd August 2010 08:33:37 PM" (a log
     # line goes on after its time)
     r"|^(?=[^\n]{0,60}$)[^\n]*?\b\d{1,2}:\d{2}:\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?))?\s*$",
+    r"(?:\s*(?:[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?))?\s*$"
+    # a patch's trailer ("Reviewed-by: Ann Lee <ann@...>"): the review's record, not a sign-off
+    r"|^\s*(?:signed-off|acked|reviewed|tested|reported|suggested|co-developed|reviewed-and-tested)-by\s*:"
+    r"|^\s*(?:(?:link|closes|buglink)\s*:\s*https?://|fixes\s*:\s*[0-9a-f]{7,}\b)",
     re.IGNORECASE,
 )
 # Legal forms as written ("se nedan." is Swedish prose, "SE" a company); organisation words in

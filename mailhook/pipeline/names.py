@@ -103,7 +103,7 @@ def clean_name_line(line: str) -> str:
     slashes and bold marks; what stands after a tab or a wide gap is another column
     ("Dr. Hannes Reinecke        Kernel Storage Architect"), once the part before it is a name
     of two words or more ("Best regards,<tab>Anna Berg" and "Anna    Berg" are one name)."""
-    text = VALEDICTION_PREFIX.sub("", line.strip(), count=1).strip(" *_")
+    text = VALEDICTION_PREFIX.sub("", line.strip(), count=1).strip(" *_|│")  # "| Uwe Kleine-König |"
     parts = _WIDE_GAP.split(text, maxsplit=1)
     text = parts[0] if len(parts[0].split()) >= 2 else " ".join(" ".join(parts).split())
     text = _ON_BEHALF.sub("", text.lstrip("-–—~/ "))

@@ -21,7 +21,7 @@ _SPLIT = re.compile(r"\s+[-–—|·•*]\s+|\s*[|·•]\s*")
 # Separators inside one role ("Sales Engineer - Customer Care Centre", "Jefa de Compras /
 # Logística"), as against pipes and bullets that part fields.
 _ROLE_JOINS = re.compile(r"^[-–—/,]$")
-_NAME_TAIL = re.compile(r",\s+|\s+[-–—|·•]\s+|\s*[|·•]\s*")
+_NAME_TAIL = re.compile(r",\s+|\s+[-–—|·•]\s+|\s*[|·•]\s*|\t+|\s{3,}")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
 # "Fax: ...", and officers named in a legal footer ("Geschäftsführer / Managing director: Dr. ..."):
 # never the sender's title or company.
@@ -65,7 +65,7 @@ _ADDRESS_HEADING = re.compile(
 
 # How sure each rule is; the tagger's candidates weigh 0.48-0.6 (tagged.WEIGHT).
 _LABELLED_COMPANY, _LABELLED_TITLE = 0.85, 0.8
-_LEGAL_COMPANY, _ORG_COMPANY, _DOMAIN_COMPANY, _FALLBACK_COMPANY = 0.8, 0.7, 0.65, 0.4
+_LEGAL_COMPANY, _ORG_COMPANY, _DOMAIN_COMPANY, _FALLBACK_COMPANY = 0.8, 0.7, 0.75, 0.4
 _PLACED_COMPANY = 0.6  # a bare brand after a title, below the domain's and the organisation words'
 _DOMAIN_AGREES = 0.1  # a legal or organisation line that also spells the sender's domain
 _ABOVE_NAME = 0.2  # a company above the name heads the block less surely than one below it

@@ -7,7 +7,9 @@ import re
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
 from mailhook.pipeline.address import is_address_line
+from mailhook.pipeline.lexicon import LEGAL
 from mailhook.pipeline.names import clean_name_line
+from mailhook.pipeline.organisations import names_domain, sender_labels
 from mailhook.pipeline.phones import find_phones
 from mailhook.pipeline.rows import row_parts
 
@@ -25,7 +27,9 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
         start = paragraph_start(lines, index)
         paragraph = lines[start:index]
         found = _tail_kind(paragraph)
-        if found == _FOOTER and _gives_own_address(paragraph, author):
+        if found == _FOOTER and (
+            _gives_own_address(paragraph, author) or _own_box(paragraph, lines[:start], author)
+        ):
             found = _CONTENT
         if found == _CONTENT:
             break
@@ -34,7 +38,8 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
         index = start
         while index > 0 and kind.is_blank(lines[index - 1]):
             index -= 1
-    return _trim(lines, cut)
+    # An epigram may close the text above a list's footer, too.
+    return _trim(lines, _without_epigram(lines, _trim(lines, cut)))
 
 
 # Mailman's archive (pipermail) writes each attachment it scrubbed from a post below this mark
@@ -42,8 +47,31 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
 _NEXT_PART = re.compile(r"^-{5,} next part -{5,}\s*$")
 
 
+# A patch below the author's words: git's "---" over the diffstat, or the diff itself. It ends
+# the author's text unless a signature follows it ("-- " over a name, not git's "-- / 2.41.0").
+_DIFFSTAT = re.compile(r"^\s*\S+\s+\|\s+(?:\d+|Bin)\b|^\s*\d+ files? changed\b")
+_DIFF = re.compile(r"^(?:diff --git |Index: \S|--- a/)")
+_GIT_VERSION = re.compile(r"^\s*\d+(?:\.\d+)+(?:\.\w+)*\s*$")
+
+
 def _archived_parts(lines: list[str]) -> int:
-    return next((i for i, line in enumerate(lines) if _NEXT_PART.match(line)), len(lines))
+    """Where the author's text ends above an archive's scrubbed parts or a patch."""
+    for index, line in enumerate(lines):
+        if _NEXT_PART.match(line):
+            return index
+        below = lines[index + 1] if index + 1 < len(lines) else ""
+        if _DIFF.match(line) or (line.rstrip() == "---" and _DIFFSTAT.match(below)):
+            return len(lines) if _signed_below(lines, index) else index
+    return len(lines)
+
+
+def _signed_below(lines: list[str], patch: int) -> bool:
+    below = range(len(lines) - 1, patch, -1)
+    delimiter = next((i for i in below if kind.DELIMITER.match(lines[i].rstrip())), None)
+    if delimiter is None:
+        return False
+    written = [line for line in lines[delimiter + 1 :] if line.strip()]
+    return bool(written) and not all(_GIT_VERSION.match(line) for line in written)
 
 
 # A quotation closing the text, its author below it, set apart by a wide indent or with the work
@@ -67,6 +95,7 @@ def _without_epigram(lines: list[str], end: int) -> int:
 
 
 _CONTENT, _FOOTER, _PROSE, _NOISE = "content", "footer", "prose", "noise"
+_BLOCK_LINES = 15  # the lines above a legal box that may hold the sender's block
 _WORD_CHAR = re.compile(r"\w")
 # Words of the footer a list manager (mailman, Google Groups, sympa) appends to every post.
 _LIST = re.compile(
@@ -85,6 +114,19 @@ def _gives_own_address(paragraph: list[str], author: Author | None) -> bool:
     own = re.compile(rf"(?<![\w.+-]){re.escape(author.email)}(?![\w-]|\.\w)", re.IGNORECASE)
     first = next((i for i, line in enumerate(paragraph) if kind.is_boilerplate(line)), len(paragraph))
     return any(own.search(line) for line in paragraph[first:] if not _LIST.search(line))
+
+
+def _own_box(paragraph: list[str], above: list[str], author: Author | None) -> bool:
+    """A legal box of the sender's own company that the block above does not name ("CS Software
+    Concepts and Solutions GmbH" from cs-software.de, its register and address): their company's
+    name and place, no notice. One that repeats the block's company is a footer."""
+    labels = sender_labels(author.email if author else None, [])
+    if not labels or any(kind.is_prose(line) for line in paragraph) or _is_list_footer(paragraph):
+        return False
+    named = [line.strip().casefold() for line in paragraph
+             if LEGAL.search(line) and names_domain(line, labels)]
+    written = "\n".join(above[-_BLOCK_LINES:]).casefold()
+    return bool(named) and not any(name in written for name in named)
 
 
 def paragraph_start(lines: list[str], index: int) -> int:

@@ -134,3 +134,22 @@ def test_a_box_appended_below_a_blanked_quote_is_the_senders(
     fields = _fields(author, text, finders)
     assert fields["postal_code"] in ("30179", "75002")
     assert fields["phone"] in ("+49-511-333-2772", "+33 1 23 45 67 89")
+
+
+CS_BOX = ("CS Software Concepts and Solutions GmbH\nGeschäftsführer: Dr. Werner Muster\n"
+          "Amtsgericht Wiesbaden HRB 10004")
+
+
+@pytest.mark.parametrize(("sender", "box", "company"), [
+    (Author("Jan Roth", "roth@cs-software.example"), CS_BOX, "CS Software Concepts and Solutions GmbH"),
+    (Author("Lea Faure", "l.faure@atelier-rhone.example"),
+     "Atelier Rhône SAS\nRCS Lyon 512 345 678\nCapital social : 10 000 €", "Atelier Rhône SAS"),
+    (Author("Jan Roth", "roth@example.org"), CS_BOX, None),
+])
+def test_the_legal_box_of_the_senders_own_company_names_it(
+    sender: Author, box: str, company: str | None, finders: tuple[Finder, ...]
+) -> None:
+    """A legal box below the block whose company the sender's domain spells is their company's
+    box; one of a company the domain does not name stays a footer."""
+    text = f"Hallo,\n\ndanke.\n\n{sender.name}\n\nTel.: +49-(0)611-8908534\n \n{box}\n"
+    assert _fields(sender, text, finders)["company"] == company

@@ -238,6 +238,14 @@ LAYOUTS = [
     ("en", "Ann Ray <ann.ray@example.edu>",
      ["Ann Ray", "Laboratory for Software Engineering", "Example University Ltd", "+44 20 7946 0000"],
      None, "Example University Ltd"),
+    # A role word the lists learnt late ("System Expert"), and the part that spells the sender's
+    # domain is the company, before a part of organisation words ("Hybrid Access Solutions").
+    ("nl", "Mike de Vries <mike.devries@topic-beispiel.nl>",
+     ["Mike de Vries", "System Expert", "Topic Beispiel B.V.", "T: +31 499 33 69 69"],
+     "System Expert", "Topic Beispiel B.V."),
+    ("en", "Matt Peeters <matt@tessaria.example>",
+     ["Matt Peeters", "Tessaria | Belgium | Hybrid Access Solutions", "www.tessaria.example"],
+     None, "Tessaria"),
 ]
 
 

@@ -78,3 +78,11 @@ def test_a_box_drawn_around_the_block_keeps_its_address(
            f"| {label} {street}, {code} {city}"]
     got = _fields([*PROSE, "Karin", "", "", "-- ", *box, ""], finders)
     assert (got["street_address"], got["postal_code"], got["city"]) == (street, code, city)
+
+
+def test_a_table_drawn_with_bars_gives_the_name_without_them(finders: tuple[Finder, ...]) -> None:
+    """"Lindenhof e.K.      | Karin Vogel      |": the bars frame the cells, no name's part."""
+    table = ["Lindenhof Beispiel e.K.                    | Karin Vogel                 |",
+             "Industrielle Lösungen                      | http://www.lindenhof-beispiel.de/  |"]
+    got = _fields([*PROSE, "Karin", "", "-- ", *table, ""], finders)
+    assert (got["first_name"], got["last_name"]) == ("Karin", "Vogel")
