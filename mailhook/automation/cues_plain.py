@@ -309,7 +309,7 @@ PLAIN_QUESTIONS: dict[str, list[str]] = {
         rf"{_OPEN}(?P<act>(?:{_YES_NO[lang]}){_LONG})" + _Q,
         rf"(?P<plain>)(?P<trouble>)(?P<act>(?:{_IN_ADVANCE[lang]})\b.*)",
         rf"{_OPEN}(?P<trouble>)(?P<act>(?:{FAULT_QUESTIONS[lang]})\b[^.!]*)\?",
-        STATUS_QUESTIONS[lang],
+        *STATUS_QUESTIONS[lang],
     ]
     for lang in _WH
 }

@@ -44,8 +44,36 @@ def _question(words: str, groups: bool) -> str:
     return rf"^\W*(?:\w+,\s*)?{opening}(?:{words}))\b(?!{_OF_THE_READER})[^.!?]{{0,80}}\?"
 
 
-# Each language's status question as a cue (cues_plain's `plain` gate: mail to one reader).
-STATUS_QUESTIONS = {lang: _question(words, groups=True) for lang, words in _NEWS.items()}
+# A reminder that stands alone as a sentence ("Ping.", "Gentle reminder", "Just bumping this up",
+# "Kurze Erinnerung", "Petit rappel"): the author waits for the reader's answer to what went before.
+_REMINDER = {
+    "en": r"(?:(?:gentle|friendly|kind|quick|polite) )?(?:ping|reminder|nudge)|ping again|bump"
+    r"|(?:just )?(?:bumping|bringing) (?:this|this thread|this message"
+    r"|my (?:last |previous )?(?:e-?mail|message))"
+    r"(?: (?:up|back up))?(?: in your inbox| to the top of your inbox)?"
+    r"|(?:just )?following up on my (?:last|previous|earlier) (?:e-?mail|message|note)",
+    "de": r"(?:(?:kurze|freundliche|kleine|höfliche) )?erinnerung|ich erinnere (?:Sie|dich) (?:gerne )?daran",
+    "fr": r"(?:petit |gentil )?rappel|je me permets de (?:vous|te) relancer",
+    "es": r"(?:pequeño |amable )?recordatorio|(?:le|te) recuerdo (?:mi|nuestro) (?:correo|mensaje) anterior",
+    "it": r"(?:gentile |piccolo )?(?:promemoria|sollecito)|mi permetto di sollecitar\w+",
+    "nl": r"(?:vriendelijke |kleine )?herinnering",
+    "pt": r"(?:pequeno |gentil )?lembrete",
+    "da": r"(?:venlig |lille )?påmindelse",
+    "sv": r"(?:vänlig |liten )?påminnelse",
+    "no": r"(?:vennlig |liten )?påminnelse",
+    "pl": r"(?:uprzejme |małe )?przypomnienie|uprzejmie przypominam",
+}
+
+
+def _reminder(words: str) -> str:
+    return rf"^\W*(?:\w+,\s*)?(?P<plain>)(?P<act>(?:{words}))\W*$"
+
+
+# Each language's status question and lone reminder as cues (cues_plain's `plain` gate: mail to
+# one reader).
+STATUS_QUESTIONS = {
+    lang: [_question(words, groups=True), _reminder(_REMINDER[lang])] for lang, words in _NEWS.items()
+}
 _ANY = re.compile("|".join(_question(words, groups=False) for words in _NEWS.values()), re.IGNORECASE)
 
 

@@ -87,7 +87,8 @@ EN = lexicon(
         rf"\b(?:i|we)(?:'ll| will| shall)\s+{_NOT}\w+[^.?!]*?\band\s+(?P<act>{_EN_ACT})\b",
         r"\b(?:i|we)(?:'ll| will)\s+(?P<act>(?:take care of|sort out|handle|deal with|"
         r"look after) (?:it|that|this|them)|"
-        r"sort (?:it|that|this|them) out)\b",
+        r"sort (?:it|that|this|them) out|fix (?:it|that|this|them|these|those|the \w+)(?: up)?)\b",
+        r"^(?:(?:ok|okay|sure|yes|fine),?\s+)?(?P<act>can do)\W*$",
         r"^(?:(?:ok|okay|sure|fine),?\s+)?(?P<act>leave it with me|i'm on it|we're on it|consider it done)\b",
         r"\b(?:i|we)(?:'ll| will)\s+(?P<act>have (?:it|that|this|them) (?:fixed|done|ready|sorted|sent))\b",
     ],

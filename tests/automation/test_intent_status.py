@@ -64,3 +64,33 @@ def test_an_update_asked_for_with_an_opening_is_a_task_in_mail_to_several(senten
 def test_no_update_reported_is_no_task() -> None:
     text = "Hi,\n\nThere has been no update on this patch.\n\nMarc\n"
     assert intent.detect_tasks(text, language="en").tasks == ()
+
+
+REMINDERS = [
+    ("en", "Ping"), ("en", "Gentle reminder."), ("en", "Just bumping this up in your inbox."),
+    ("en", "Just following up on my previous email."), ("de", "Kurze Erinnerung."),
+    ("fr", "Petit rappel !"), ("es", "Recordatorio."), ("it", "Gentile sollecito."),
+    ("nl", "Vriendelijke herinnering."), ("pt", "Lembrete."), ("da", "Venlig påmindelse."),
+    ("sv", "Vänlig påminnelse."), ("no", "Vennlig påminnelse."), ("pl", "Uprzejmie przypominam."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), REMINDERS)
+def test_a_reminder_on_its_own_waits_for_the_readers_answer(lang: str, sentence: str) -> None:
+    tasks = intent.detect_tasks(f"Hi Tom,\n\n{sentence}\n\nThanks,\nJo\n", language=lang, model=None).tasks
+    assert [task.sentence for task in tasks] == [sentence]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A gentle reminder: the office is closed on Friday."),
+    ("de", "Zur Erinnerung: am Freitag ist das Büro geschlossen."),
+    ("fr", "Petit rappel : le bureau sera fermé vendredi."),
+])
+def test_a_reminder_of_news_asks_nothing(lang: str, text: str) -> None:
+    assert intent.detect_tasks(f"Hi Tom,\n\n{text}\n\nJo\n", language=lang, model=None).tasks == ()
+
+
+def test_a_reminder_to_many_asks_nothing() -> None:
+    found = intent.detect_tasks("Hi all,\n\nGentle reminder.\n\nJo\n", language="en", model=None,
+                                mail=Audience(readers=3, earlier=1))
+    assert found.tasks == ()
