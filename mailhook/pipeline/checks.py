@@ -43,6 +43,9 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     if span.label != "ORG" and _inside_an_address(span, block):
         return False  # "…/2012-July/008527.html": a link's or a mailbox's characters
     if span.label == "NAME":
+        line = block.lines[span.line] if span.line < len(block.lines) else ""
+        if kind.is_team(line):
+            return False  # "Ihr Muster-Team": a team signs, no person
         return _name_check(span.text, block)
     if span.label == "POSTCODE":
         if _inside_a_phone(span, block) or _registry_number(span, block):

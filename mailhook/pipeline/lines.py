@@ -274,3 +274,19 @@ def _digits_run(line: str) -> int:
     for match in PHONEISH.finditer(line):
         best = max(best, sum(c.isdigit() for c in match.group()))
     return best
+
+
+# A team signs, no person: "L'équipe Maisons Verte", "The Acme Team", "Ihr Muster-Team", "El
+# equipo de Ventas", "Kundtjänstteamet", in the languages we read.
+_TEAM = re.compile(
+    r"(?:^|\s|['’-])(?:team|équipe|equipe|equipo|equip|squadra|staff|teamet|teamen|tiimi|zespół|crew|ekipa)$"
+    r"|^(?:l['’]\s?)?(?:équipe|equipe|equipo|equipa|squadra|team|teamet|zespół|ekipa)\b",
+    re.IGNORECASE,
+)
+
+
+def is_team(text: str) -> bool:
+    """Whether a sign-off names a team rather than a person."""
+    words = text.strip(" ,.!").split()
+    return bool(words) and any(_TEAM.search(w) for w in (words[0], words[-1], " ".join(words[:2])))
+

@@ -125,7 +125,7 @@ def split_name(index: int, text: str, language: str | None, author: Author | Non
 
     The From header, when given, says where the surname starts and which name comes first."""
     author = as_person(author)
-    if signers(text) is not None or is_placeholder(text):
+    if signers(text) is not None or is_placeholder(text) or kind.is_team(text):
         # Two people sign ("John & Marc"): which of them sends is not said, even where the From
         # header names one (a household's or a team's shared line), so no name is taken; nor
         # from a template's or an anonymiser's stand-in ("Person A", "[Your Name]").

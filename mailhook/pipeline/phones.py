@@ -19,9 +19,10 @@ _EXTENSION_WORDS = (
     r"klapka|mellék|mell|lokal|toestel|tst|ankn|anknytning|dahili|interior|доб|"
     r"分机|分機|转|轉|内线|內線|내선"
 )
+# Hungarian writes the word after the number, with a case ending: "06 76 555 318, 115-ös mellék".
 _EXTENSION = (
-    rf"(?P<ext>[ \t]*[,;]?[ \t]*[-–(]?[ \t]*(?:{_EXTENSION_WORDS})\.?[ \t]*[:.：]?[ \t]*[-–]?[ \t]*"
-    r"(?P<extension>\d{1,5})\)?)"
+    rf"(?P<ext>[ \t]*[,;]?[ \t]*[-–(]?[ \t]*(?:(?:{_EXTENSION_WORDS})\.?[ \t]*[:.：]?[ \t]*[-–]?[ \t]*"
+    r"(?P<extension>\d{1,5})|(?P<suffixed>\d{1,5})-?(?:ös|es|as|os|ás|és)[ \t]+mellék)\)?)"
 )
 # An area code with a trunk "0" (or after a country code) and a slash: "0711 / 8 12 44 20",
 # "+49 711 / 81244-20", "+49 (6131) / 9221-0" (tried first where a space opens the number, as after
@@ -141,7 +142,8 @@ def normalise(text: str, region: str | None) -> str | None:
     if re.search(r"[^\W\d_]", bare):  # phonenumbers reads letters as keypad digits
         return None
     if tail and _SWITCHBOARD_ZERO.search(bare):
-        direct = _e164(_SWITCHBOARD_ZERO.sub("", bare) + "-" + tail.group("extension"), region)
+        extension = tail.group("extension") or tail.group("suffixed")
+        direct = _e164(_SWITCHBOARD_ZERO.sub("", bare) + "-" + extension, region)
         if direct:
             return direct
     return _e164(bare, region)

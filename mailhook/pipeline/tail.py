@@ -6,7 +6,7 @@ import re
 
 from mailhook.model import Author
 from mailhook.pipeline import lines as kind
-from mailhook.pipeline.address import is_address_line
+from mailhook.pipeline.address import find_address, is_address_line
 from mailhook.pipeline.lexicon import LEGAL
 from mailhook.pipeline.names import clean_name_line
 from mailhook.pipeline.organisations import names_domain, sender_labels
@@ -27,14 +27,15 @@ def content_end(lines: list[str], author: Author | None = None) -> int:
         start = paragraph_start(lines, index)
         paragraph = lines[start:index]
         found = _tail_kind(paragraph)
-        if found == _FOOTER and (
-            _gives_own_address(paragraph, author) or _own_box(paragraph, lines[:start], author)
-        ):
+        if found == _FOOTER and _gives_own_address(paragraph, author):
             found = _CONTENT
         if found == _CONTENT:
             break
         if found == _FOOTER:
-            cut = start + _footer_offset(paragraph)
+            own = _own_box(paragraph, lines[:start], author)
+            if own == len(paragraph):
+                break  # the sender's own company box, whole
+            cut = start + max(_footer_offset(paragraph), own)
         index = start
         while index > 0 and kind.is_blank(lines[index - 1]):
             index -= 1
@@ -116,17 +117,26 @@ def _gives_own_address(paragraph: list[str], author: Author | None) -> bool:
     return any(own.search(line) for line in paragraph[first:] if not _LIST.search(line))
 
 
-def _own_box(paragraph: list[str], above: list[str], author: Author | None) -> bool:
-    """A legal box of the sender's own company that the block above does not name ("CS Software
-    Concepts and Solutions GmbH" from cs-software.de, its register and address): their company's
-    name and place, no notice. One that repeats the block's company is a footer."""
+def _own_box(box: list[str], above: list[str], author: Author | None) -> int:
+    """How many lines of a legal box are the sender's own company's: one whose name spells their
+    domain ("CS Software Concepts and Solutions GmbH" from cs-software.de) and that the block
+    above does not name already: down to that name or to the company's address below it (the
+    register and officers after them are left out); 0 for a notice, a list's footer or a box of
+    another company."""
     labels = sender_labels(author.email if author else None, [])
-    if not labels or any(kind.is_prose(line) for line in paragraph) or _is_list_footer(paragraph):
-        return False
-    named = [line.strip().casefold() for line in paragraph
-             if LEGAL.search(line) and names_domain(line, labels)]
-    written = "\n".join(above[-_BLOCK_LINES:]).casefold()
-    return bool(named) and not any(name in written for name in named)
+    if not labels or any(kind.is_prose(line) for line in box) or _is_list_footer(box):
+        return 0
+    block = [line.strip().casefold() for line in above[-_BLOCK_LINES:] if LEGAL.search(line)]
+    named = [
+        i for i, line in enumerate(box)
+        if LEGAL.search(line) and names_domain(line, labels)
+        and not any(company and company in line.casefold() for company in block)
+    ]
+    if not named:
+        return 0
+    parts = find_address(box).parts
+    placed = [line for line, _ in parts.values()] if "postal_code" in parts else []
+    return max([named[-1], *placed]) + 1
 
 
 def paragraph_start(lines: list[str], index: int) -> int:

@@ -153,3 +153,17 @@ def test_the_legal_box_of_the_senders_own_company_names_it(
     box; one of a company the domain does not name stays a footer."""
     text = f"Hallo,\n\ndanke.\n\n{sender.name}\n\nTel.: +49-(0)611-8908534\n \n{box}\n"
     assert _fields(sender, text, finders)["company"] == company
+
+
+def test_the_senders_company_box_is_read_to_its_address_not_its_register(finders: tuple[Finder, ...]) -> None:
+    """A colleague's company box ("Managing Director: <someone else>") under a first name: the
+    company and its address are the sender's, the register and officers below them are not."""
+    sender = Author("Pavel Novak", "pavel@nordwerk-software.example")
+    text = ("Hi,\n\nwhat about a loop then?\n\nBest regards,\n\t\t\t\tPavel\n-- \n"
+            "Nordwerk Software GmbH,      Managing Director: Werner Muster\n"
+            "Office: Kirchenstr. 5, D-82194 Groebenzell, Germany\n"
+            "HRB 165235 Munich\nGeschäftsführer: Werner Muster\n")
+    found = extract(Part(sender, text, 0, None, "utf-8"), finders)
+    assert (found.fields["company"], found.fields["city"]) == ("Nordwerk Software GmbH", "Groebenzell")
+    assert found.fields["job_title"] is None
+    assert found.signature is not None and "HRB" not in found.signature
