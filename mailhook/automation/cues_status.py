@@ -66,7 +66,7 @@ _REMINDER = {
 
 
 def _reminder(words: str) -> str:
-    return rf"^\W*(?:\w+,\s*)?(?P<plain>)(?P<act>(?:{words}))\W*$"
+    return rf"^\W*(?:\w+,\s*)?(?P<plain>)(?P<reminder>)(?P<act>(?:{words}))\W*$"
 
 
 # Each language's status question and lone reminder as cues (cues_plain's `plain` gate: mail to

@@ -49,6 +49,8 @@ def cued_title(sentence: str, match: re.Match[str], role: str, by_user: bool) ->
         phrase = " ".join([*before, *words][-_TITLE_WORDS:])
     phrase = phrase.strip(" ,.;:-–¿?¡!\"'")
     phrase = phrase[:1].upper() + phrase[1:]
+    if "reminder" in match.re.groupindex:  # "Ping", "Kurze Erinnerung": the mail before awaits
+        return f"Follow up: the earlier mail ({phrase})" if awaited else f"Answer the earlier mail ({phrase})"
     if awaited:
         return f"Follow up: {phrase}"
     # A question for the user reads as what to answer ("Answer: how to configure the import").

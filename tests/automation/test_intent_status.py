@@ -79,6 +79,13 @@ REMINDERS = [
 def test_a_reminder_on_its_own_waits_for_the_readers_answer(lang: str, sentence: str) -> None:
     tasks = intent.detect_tasks(f"Hi Tom,\n\n{sentence}\n\nThanks,\nJo\n", language=lang, model=None).tasks
     assert [task.sentence for task in tasks] == [sentence]
+    assert tasks[0].title.startswith("Answer the earlier mail (")
+
+
+def test_a_reminder_the_user_sent_is_followed_up() -> None:
+    text = "Hi Tom,\n\nGentle reminder.\n\nJo\n"
+    tasks = intent.detect_tasks(text, language="en", model=None, author_is_user=True).tasks
+    assert [task.title for task in tasks] == ["Follow up: the earlier mail (Gentle reminder)"]
 
 
 @pytest.mark.parametrize(("lang", "text"), [
