@@ -277,10 +277,11 @@ def _digits_run(line: str) -> int:
 
 
 # A team signs, no person: "L'équipe Maisons Verte", "The Acme Team", "Ihr Muster-Team", "El
-# equipo de Ventas", "Kundtjänstteamet", in the languages we read.
+# equipo de Ventas", "Kundtjänstteamet", in the languages we read (a compound after a hyphen or
+# in the Scandinavian definite form).
 _TEAM = re.compile(
     r"(?:^|\s|['’-])(?:team|équipe|equipe|equipo|equip|squadra|staff|teamet|teamen|tiimi|zespół|crew|ekipa)$"
-    r"|^(?:l['’]\s?)?(?:équipe|equipe|equipo|equipa|squadra|team|teamet|zespół|ekipa)\b",
+    r"|^(?:l['’]\s?)?(?:équipe|equipe|equipo|equipa|squadra|team|teamet|zespół|ekipa)\b|\w+teamet$",
     re.IGNORECASE,
 )
 

@@ -189,7 +189,7 @@ _LABEL = re.compile(
 
 # A label that is a post-office box's ("BP: 550", "Postfach: 12 34"): part of the address.
 _BOX_LABEL = re.compile(
-    r"(?:\bbp|\bb\.p\.|box|postfach|postbus|postboks|apartado|apdo\.?|cs)\s*:\s*$", re.IGNORECASE
+    r"(?<![\w.])(?:bp|b\.p\.|box|postfach|postbus|postboks|apartado|apdo\.?|cs)\s*:\s*$", re.IGNORECASE
 )
 
 

@@ -51,7 +51,7 @@ _NEXT_PART = re.compile(r"^-{5,} next part -{5,}\s*$")
 # A patch below the author's words: git's "---" over the diffstat, or the diff itself. It ends
 # the author's text unless a signature follows it ("-- " over a name, not git's "-- / 2.41.0").
 _DIFFSTAT = re.compile(r"^\s*\S+\s+\|\s+(?:\d+|Bin)\b|^\s*\d+ files? changed\b")
-_DIFF = re.compile(r"^(?:diff --git |Index: \S|--- a/)")
+_DIFF = re.compile(r"^diff --git \S")
 _GIT_VERSION = re.compile(r"^\s*\d+(?:\.\d+)+(?:\.\w+)*\s*$")
 
 
@@ -61,7 +61,9 @@ def _archived_parts(lines: list[str]) -> int:
         if _NEXT_PART.match(line):
             return index
         below = lines[index + 1] if index + 1 < len(lines) else ""
-        if _DIFF.match(line) or (line.rstrip() == "---" and _DIFFSTAT.match(below)):
+        # "--- a/x.c" over "+++ b/x.c": a unified diff without git's header.
+        unified = line.startswith("--- ") and below.startswith("+++ ")
+        if _DIFF.match(line) or unified or (line.rstrip() == "---" and _DIFFSTAT.match(below)):
             return len(lines) if _signed_below(lines, index) else index
     return len(lines)
 

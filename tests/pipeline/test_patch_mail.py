@@ -70,3 +70,11 @@ def test_a_title_in_a_column_beside_the_name_is_read(
             "ines.korhonen@nordlicht.example                +358 17 555 2810\n"
             "Nordlicht Oy, Teollisuustie 7, 70701 Kuopio\n")
     assert _extract(text, finders).fields["job_title"] == title
+
+
+def test_a_report_line_that_only_looks_like_a_patch_ends_nothing(finders: tuple[Finder, ...]) -> None:
+    """"Index: DAX ..." and "--- summary ---" in business mail are the author's words."""
+    text = ("Here are today's figures.\n\nIndex: DAX 15.230\n---\nsummary follows tomorrow\n\n"
+            "Best regards,\nInes Korhonen\nNordlicht Oy\nTeollisuustie 7, 70701 Kuopio\n")
+    found = _extract(text, finders)
+    assert (found.fields["last_name"], found.fields["city"]) == ("Korhonen", "Kuopio")

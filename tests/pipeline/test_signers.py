@@ -144,6 +144,7 @@ def test_a_lower_case_word_below_a_closing_is_no_signature_without_the_sender(
     ("Un saludo,", "El equipo de Ventas Sol"),
     ("Cordiali saluti,", "Il team di Rossi Arredamenti"),
     ("Pozdrawiam,", "Zespół Obsługi Klienta"),
+    ("Med vänlig hälsning", "Kundtjänstteamet Norrsken"),
 ])
 def test_a_department_that_signs_gives_no_name(closing: str, line: str, finders: tuple[Finder, ...]) -> None:
     """A department or service desk signing is no person: no first or last name is made of it."""
