@@ -280,7 +280,7 @@ def _digits_run(line: str) -> int:
 # equipo de Ventas", "Kundtjänstteamet", in the languages we read (a compound after a hyphen or
 # in the Scandinavian definite form).
 _TEAM = re.compile(
-    r"(?:^|\s|['’-])(?:team|équipe|equipe|equipo|equip|squadra|staff|teamet|teamen|tiimi|zespół|crew|ekipa)$"
+    r"(?:^|\s|['’-])(?:team|équipe|equipe|equipo|equip|squadra|teamet|teamen|tiimi|zespół|ekipa)$"
     r"|^(?:l['’]\s?)?(?:équipe|equipe|equipo|equipa|squadra|team|teamet|zespół|ekipa)\b|\w+teamet$",
     re.IGNORECASE,
 )

@@ -153,6 +153,15 @@ def test_a_department_that_signs_gives_no_name(closing: str, line: str, finders:
     assert extraction.fields["first_name"] is None and extraction.fields["last_name"] is None
 
 
+@pytest.mark.parametrize("line", ["Jane Staff", "Oliver Crew"])
+def test_a_surname_that_is_also_a_word_for_staff_stays_a_name(line: str, finders: tuple[Finder, ...]) -> None:
+    """'Staff' and 'Crew' are English surnames: a person signing with one is no team."""
+    author = Author(line, "someone@example.org")
+    text = f"Hi,\n\nthe contract is attached.\n\nBest regards,\n{line}\nAccount Manager\n+44 20 7946 0000"
+    extraction = extract(Part(author, text, 0), finders)
+    assert (extraction.fields["first_name"], extraction.fields["last_name"]) == tuple(line.split())
+
+
 # A template's or an anonymiser's stand-in where the name would be, in several languages.
 STAND_INS = {
     "en": ("Best regards,", "Person A", Author("Tom Baker", "t.baker@example.com")),
