@@ -262,6 +262,9 @@ def _read_bare_code(
     at, before = index, segments[index][:position]
     if not before and index > 0:
         at, before = index - 1, segments[index - 1]
+    country = None
+    if len(before) > 1 and postal.is_country_name(before[-1]):  # "..., China." / "Post Code : 523401"
+        country, before = before[-1].strip(" ."), before[:-1]
     state, state_at = None, at
     if len(before) > 1 and postal.subdivision_of(before[-1], fits):
         state, before = before[-1], before[:-1]
@@ -276,7 +279,7 @@ def _read_bare_code(
     if not streets.is_city(city):  # "Dublin 2" is a city; a district number may end it
         return None
     below = {"postal_code": index - at, "state": state_at - at}
-    read = _Postal(match["code"], city, state, None, fits, below)
+    read = _Postal(match["code"], city, state, country, fits, below)
     return at, len(before) - 1, 1, read
 
 

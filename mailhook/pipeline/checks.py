@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mailhook.pipeline import lines as kind
-from mailhook.pipeline import postal
+from mailhook.pipeline import postal, streets
 from mailhook.pipeline.cities import is_known_city, is_place_name
 from mailhook.pipeline.display import as_person
 from mailhook.pipeline.folding import fold
@@ -58,9 +58,11 @@ def check_span(span: Span, spans: Sequence[Span], block: Block) -> bool | None:
     if span.label == "CITY":
         return _city_check(span, spans, block)
     if span.label == "STATE":
-        if _registry_number(span, block):
-            return False  # "HRA 2686": a register, not a state
+        if _registry_number(span, block) or _opens_a_box(span, block):
+            return False  # "HRA 2686", "CS 30012": a register or a post-office box, not a state
         return True if _is_subdivision(span.text) else None
+    if span.label == "STREET" and streets.is_department_number(span.text):
+        return False  # "Ref. 505 -IFG-": a ministry's department, not where it is
     if span.label in ("ORG", "TITLE") and only_degrees(span.text):
         return False  # "Dipl.-Wirtsch.-Inf. (FH)" before the role: a degree, neither
     if span.label == "TITLE" and _names_an_officer(span, block):
@@ -155,6 +157,13 @@ def _registry_number(span: Span, block: Block) -> bool:
     """The span starts at a company register or its number ("HRB 165235", "KvK 24123456")."""
     line = block.lines[span.line] if span.line < len(block.lines) else ""
     return any(m.start() <= span.start <= m.end() for m in REGISTRY.finditer(line))
+
+
+def _opens_a_box(span: Span, block: Block) -> bool:
+    """The span is the word of a post-office box with its number after it ("CS 30012", "BP 210")."""
+    line = block.lines[span.line] if span.line < len(block.lines) else ""
+    number = re.match(r"\s*:?\s*\d[\d ]{0,9}", line[span.end :])
+    return number is not None and streets.BOX.match(line[span.start : span.end + number.end()]) is not None
 
 
 def postal_code_check(code: str, countries: Sequence[str]) -> bool | None:

@@ -31,7 +31,7 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
         if field not in best or rank > best[field][:2]:
             best[field] = (*rank, _merged(lead, group, pooled))
     chosen = {field: cand for field, (_, _, cand) in best.items()}
-    return _title_without_company(_company_not_the_name(chosen))
+    return _title_without_company(_title_or_company(_company_not_the_name(chosen)))
 
 
 # Fields that name something: a single letter ("M", a sender's initial under a patch) names nothing.
@@ -54,6 +54,20 @@ def _company_not_the_name(chosen: dict[str, Candidate]) -> dict[str, Candidate]:
     if agreement_key(company.value) not in names:
         return chosen
     return {field: cand for field, cand in chosen.items() if field != "company"}
+
+
+def _title_or_company(chosen: dict[str, Candidate]) -> dict[str, Candidate]:
+    """One line read whole as both the title and the company is one of them: the company where it
+    carries the person's surname (no role does: "Studio Tecnico Bianchi" under Paolo Bianchi,
+    "Kfz-Teile Wagner"), else the better-supported reading ("Coordinador de Soporte")."""
+    title, company = chosen.get("job_title"), chosen.get("company")
+    if title is None or company is None or agreement_key(title.value) != agreement_key(company.value):
+        return chosen
+    last = chosen.get("last_name")
+    surnamed = last is not None and agreement_key(last.value) in agreement_key(company.value).split()
+    weaker = "company" if title.evidence.confidence >= company.evidence.confidence else "job_title"
+    weaker = "job_title" if surnamed else weaker
+    return {field: cand for field, cand in chosen.items() if field != weaker}
 
 
 # What stands between a title and the company after it on one line: ", ", " | ", " - ", " / ".

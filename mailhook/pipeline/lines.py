@@ -291,3 +291,25 @@ def is_team(text: str) -> bool:
     words = text.strip(" ,.!").split()
     return bool(words) and any(_TEAM.search(w) for w in (words[0], words[-1], " ".join(words[:2])))
 
+
+# A list of people: this many text lines or more, each of capitalised words only (and their
+# connectors), none a role, a company or a place.
+_LIST_LINES = 4
+_PEOPLE_LINE = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+\S+)+$")
+
+
+def is_list_of_people(block: list[str]) -> bool:
+    """ "Selma Løvstad og Marie Roald" on line after line: people named in the text (a team's
+    line-up, the invited), not one person's block, which gives more than names when it runs long."""
+    text = [line.strip() for line in block if line.strip()]
+    return len(text) >= _LIST_LINES and all(_people_line(line) for line in text)
+
+
+def _people_line(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return (
+        bool(_PEOPLE_LINE.match(line)) and not any(c.isdigit() for c in line)
+        and sum(w[0].isupper() for w in words) >= 2
+        and not (has_contact(line) or URL.search(line) or is_title(line) or is_org(line)
+                 or is_address_line(line) or SEPARATOR.match(line))
+    )

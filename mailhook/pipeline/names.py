@@ -247,7 +247,9 @@ def _written_author_name(block: list[str], author: Author | None) -> tuple[int, 
         words = clean_name_line(line).split()
         folded = [fold(w.strip(",;")) for w in words]
         for start in range(len(words) - len(wanted) + 1):
-            if sorted(folded[start : start + len(wanted)]) == sorted(wanted):
+            # "QH lighting LTD" under "From: QH Lighting": the display name is the company's.
+            if sorted(folded[start : start + len(wanted)]) == sorted(wanted) and not LEGAL.match(
+                    " ".join(words[start + len(wanted) :])):
                 return index, " ".join(words[start : start + len(wanted)]).rstrip(",;")
     return None
 

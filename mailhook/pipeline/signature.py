@@ -14,7 +14,7 @@ from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
 from mailhook.pipeline.names import clean_name_line, names_signer
 from mailhook.pipeline.phones import find_phones
 from mailhook.pipeline.tail import content_end, is_noise, paragraph_start, signed_above
-from mailhook.pipeline.valedictions import is_valediction_like
+from mailhook.pipeline.valedictions import is_on_behalf, is_valediction_like
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many written
 # lines a block may have: real blocks are short; longer tails are tables, logs or pasted text.
@@ -365,8 +365,8 @@ def _opens_block(line: str) -> bool:
 
 def _identifies(block: list[str], author: Author | None) -> bool:
     """A name near the top, or a phone/e-mail, or the sender's name anywhere in the block."""
-    if any(_FORM_FIELD.match(line) for line in block):
-        return False  # a web form's notification lists someone's details, it is not signed
+    if any(_FORM_FIELD.match(line) for line in block) or kind.is_list_of_people(block):
+        return False  # a web form's notification or a list names people; nobody signs
     head = [line for line in block if line.strip()][:3]
     named = any(names_signer(_without_signoff(line), author) or LEGAL.search(line) for line in head)
     contact = any(kind.has_contact(line) for line in block)
@@ -380,9 +380,8 @@ def _without_signoff(line: str) -> str:
 def _skip_noise(lines: list[str], index: int, end: int) -> int:
     """The first line at or after index that is neither blank nor a logo, rule, attachment or
     "--" (typed below a sign-off, "Regards,\n-- \nName"): a block never starts with one."""
-    while index < end and (
-        kind.is_blank(lines[index]) or is_noise(lines[index]) or kind.DELIMITER.match(lines[index].rstrip())
-    ):
+    while index < end and (kind.is_blank(lines[index]) or is_noise(lines[index]) or is_on_behalf(lines[index])
+                           or kind.DELIMITER.match(lines[index].rstrip())):
         index += 1
     return index
 

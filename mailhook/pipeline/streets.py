@@ -55,9 +55,10 @@ BOX = re.compile(
     re.IGNORECASE,
 )
 # What follows a street on its line: floor, door, unit, office, building ("3º B", "3.º Esq.",
-# "Piso 7").
+# "Piso 7", "4/F").
 UNIT = re.compile(
     r"^(?:\d{1,3}\.?\s?[ºª°]\.?(?:\s?(?:\d{1,2}\s?[ºª°]|[A-Za-z]{1,5}\.?))*|\d{1,3}\.\s?(?:th|tv|mf)\.?|"
+    r"\d{1,3}/f|"  # Hong Kong, China: the floor ("12/F, Tower 2")
     r"\d{1,2}(?:r|n|t|è|º)\s\d{1,2}[aª]|"  # ca: floor and door ("4t 2a", "1r 1a")
     r"st\.\s?(?:th|tv|mf)\.?|m\.?\s?\d{1,4}[a-z]?|"  # da: ground floor and side; pl: flat ("m. 5")
     r"(?:\d{1,3}|[IVX]{1,4})(?:st|nd|rd|th|e|er|ème|\.)?\s+(?:floor|fl\.?|étage|stock|og|piso|planta|piano|"
@@ -187,9 +188,12 @@ _LABEL = re.compile(
 )
 
 
-# A label that is a post-office box's ("BP: 550", "Postfach: 12 34"): part of the address.
+# A label that is a post-office box's ("BP: 550", "Postfach: 12 34") or a house number's after
+# the street ("Atatürk Cad. No: 15"): part of the address.
 _BOX_LABEL = re.compile(
-    r"(?<![\w.])(?:bp|b\.p\.|box|postfach|postbus|postboks|apartado|apdo\.?|cs)\s*:\s*$", re.IGNORECASE
+    r"(?<![\w.])(?:bp|b\.p\.|box|postfach|postbus|postboks|apartado|apdo\.?|cs)\s*:\s*$"
+    r"|\S\s+(?:no|nr|n[º°o]|núm|num)\.?\s*:\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -344,16 +348,21 @@ def is_street(text: str) -> bool:
     return has_number and re.search(r"[^\W\d_]{3,}", text) is not None
 
 
-# A department's number ("Dept 1419, Schoenaicher Str. 220"): the sender's place in the company,
-# not the street's. ("Dpto. 4B" is a Spanish flat, a part of the street.)
+# A department's number ("Dept 1419, Schoenaicher Str. 220", a German ministry's "Ref. 505"): the
+# sender's place in the company, not the street's. ("Dpto. 4B" is a Spanish flat, a part of the street.)
 _DEPARTMENT_NUMBER = re.compile(
-    r"^(?:dept\.?|department|abteilung|abt\.|afdeling|avdelning|avdeling|dział|oddělení|osztály)\s*\d",
+    r"^(?:dept\.?|department|abteilung|abt\.|referat|ref\.|afdeling|avdelning|avdeling|dział|oddělení|"
+    r"osztály)\s*\d",
     re.IGNORECASE,
 )
 
 
 def _not_street(text: str) -> bool:
-    return bool(REGISTRY.search(text) or _HOURS.search(text) or _DEPARTMENT_NUMBER.match(text.strip()))
+    return bool(REGISTRY.search(text) or _HOURS.search(text) or is_department_number(text))
+
+
+def is_department_number(text: str) -> bool:
+    return bool(_DEPARTMENT_NUMBER.match(text.strip()))
 
 
 def _digits(text: str) -> int:

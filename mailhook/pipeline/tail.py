@@ -102,7 +102,7 @@ _BLOCK_LINES = 15  # the lines above a legal box that may hold the sender's bloc
 _WORD_CHAR = re.compile(r"\w")
 # Words of the footer a list manager (mailman, Google Groups, sympa) appends to every post.
 _LIST = re.compile(
-    r"mailing list|listinfo|mailman|list-?unsubscribe|unsubscribe|to post to this group|"
+    r"mailing ?list|maillist|listinfo|mailman|list-?unsubscribe|unsubscribe|to post to this group|"
     r"Mailingliste|liste de diffusion|lista de correo|mailinglijst|e-postlista|lista dyskusyjna",
     re.IGNORECASE,
 )

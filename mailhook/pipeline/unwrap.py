@@ -58,7 +58,11 @@ def _wrapped(line: str, below: str) -> bool:
         return bool(_CITY_ALONE.match(below)) and below[0].isupper()
     last, first = line.split()[-1].casefold(), below.split()[0].casefold()
     if last in _CONNECTORS and not line.endswith((",", ";")):
-        return _words(line) >= 2 and not kind.is_name_like(line)
+        # "- Geschäftsführung/Inhaber -": dashes that frame a line cut nothing; nor is a rule
+        # ("_____") any line's rest.
+        framed = last in {"-", "–"} and line.lstrip()[:1] in {"-", "–"}
+        return (_words(line) >= 2 and not kind.is_name_like(line) and not framed
+                and not kind.SEPARATOR.match(below))
     return first in _OPENERS and below[0].islower() and _words(below) <= 4 and kind.is_title(line)
 
 

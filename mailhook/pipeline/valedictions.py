@@ -13,6 +13,17 @@ from mailhook.pipeline.lexicon import VALEDICTIONS
 _FUZZY_EDITS = ((12, 2), (7, 1))
 _LONGEST_VALEDICTION = 40
 _MOST_VALEDICTION_WORDS = 6
+# A line of its own between the valediction and the name that says for whom one signs: German
+# "Im Auftrag" / "In Vertretung" (i. A., i. V.), "per procura", "on behalf of".
+_ON_BEHALF = re.compile(
+    r"^(?:i\.\s?a\.?|i\.\s?v\.?|im auftrag|in vertretung|ppa\.?|pp\.?|p\.\s?p\.?|per procura|"
+    r"on behalf of|for and on behalf of|namens|p\.\s?o\.?)[,:]?$",
+    re.IGNORECASE,
+)
+
+
+def is_on_behalf(line: str) -> bool:
+    return bool(_ON_BEHALF.match(line.strip()))
 
 
 @lru_cache(maxsize=1024)  # the block finder and both name finders ask about the same lines

@@ -1,0 +1,115 @@
+"""Shapes of business and public-office mail: a French delivery box ("CS 30012") is no state, a
+Turkish house number keeps its "No:", German officials sign "Im Auftrag" above their name and
+write their department's number ("Ref. 505"), dashes frame a title, a list of people is nobody's
+block, a From name that is the company's names no person, a Chinese floor ("4/F") opens an
+address, a code alone keeps the country written before it, and one line is a title or a company,
+never both. Every message here is invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailhook.model import Author
+from mailhook.pipeline import Finder, Part, extract
+
+
+def _read(author: Author, text: str, finders: tuple[Finder, ...]) -> dict[str, str | None]:
+    return extract(Part(author, text, 0), finders).fields
+
+
+def test_a_delivery_box_beside_the_street_is_no_state(finders: tuple[Finder, ...]) -> None:
+    text = ("Bonjour,\n\nmerci pour votre offre.\n\nBien à vous,\nMarc Petit\nDirecteur commercial\n"
+            "Société Durand\n3 avenue Foch - CS 30012\n75116 PARIS CEDEX 16\nFrance\n"
+            "Tél. : +33 1 44 00 00 00\n")
+    fields = _read(Author("Marc Petit", "m.petit@durand.example"), text, finders)
+    assert fields["state"] is None
+    assert (fields["street_address"], fields["city"], fields["postal_code"]) == (
+        "3 avenue Foch - CS 30012", "PARIS", "75116")
+
+
+@pytest.mark.parametrize(("street", "code_line"), [
+    ("Atatürk Cad. No: 15 Kat: 3", "34000 Kadıköy / İstanbul"),
+    ("Calle Mayor Nº: 12", "28013 Madrid"),
+])
+def test_a_house_number_label_stays_in_the_street(street: str, code_line: str,
+                                                  finders: tuple[Finder, ...]) -> None:
+    text = "Merhaba,\n\nteşekkürler.\n\nSaygılarımla,\nMehmet Yılmaz\nDelta Makina A.Ş.\n"
+    text += f"{street}\n{code_line}\nTel: +90 216 555 00 00"
+    fields = _read(Author("Mehmet Yılmaz", "m.yilmaz@delta.example"), text, finders)
+    assert fields["street_address"] == street
+
+
+@pytest.mark.parametrize("mark", ["Im Auftrag", "im Auftrag", "In Vertretung", "i. A.", "p.p."])
+def test_who_one_signs_for_stands_above_the_name(mark: str, finders: tuple[Finder, ...]) -> None:
+    text = ("Sehr geehrter Herr Bauer,\n\nanbei erhalten Sie den Bescheid.\n\nMit freundlichen Grüßen\n"
+            f"{mark}\nPeter Dorn\n\n--\nBundesamt für Beispiele\nRef. 505 -IFG-\n\n"
+            "Postanschrift: 11013 Berlin\nTel.: 030-1817-6070\n")
+    fields = _read(Author("IFG Anfragen", "ifg@bundesamt.example"), text, finders)
+    assert (fields["first_name"], fields["last_name"]) == ("Peter", "Dorn")
+    assert fields["street_address"] is None  # "Ref. 505" is a department, not a street
+    assert (fields["postal_code"], fields["city"]) == ("11013", "Berlin")
+
+
+def test_dashes_that_frame_a_title_are_no_cut_line(finders: tuple[Finder, ...]) -> None:
+    text = ("Hallo,\n\nanbei das Angebot.\n\nMit freundlichen Grüßen\n\nHerbert Kern\n\n"
+            "- Geschäftsführung/Inhaber -\n\n____________________________________________\n\n"
+            "Kern Messtechnik GmbH\n\nTel: +49-40-28040239\n")
+    fields = _read(Author("Herbert Kern", "hk@kern.example"), text, finders)
+    assert fields["job_title"] is not None and "_" not in fields["job_title"]
+    assert fields["job_title"].strip(" -") == "Geschäftsführung/Inhaber"
+
+
+def test_a_list_of_people_is_no_block(finders: tuple[Finder, ...]) -> None:
+    text = ("Hei,\n\nkan vi endre lagene til søndag? De riktige lagene er:\n\n"
+            "Selma Lunde og Marie Roald (ny)\nMatilde Storm og Edda Moen\nMari Vik og Olivia Fiskum\n"
+            "Arne Sølvberg og Matheo Berg\nHåkon Blom og Sverre Platou\n")
+    extraction = extract(Part(None, text, 0), finders)
+    assert not extraction.has_signature
+
+
+def test_a_from_name_that_is_the_company_names_no_person(finders: tuple[Finder, ...]) -> None:
+    text = ("Hello,\n\nif you are interested in our lamps, welcome to contact me.\n\nRgds\nMicheal\n"
+            "QH lighting LTD\n")
+    fields = _read(Author("QH Lighting", "sdf32dfvs@mail.example"), text, finders)
+    assert fields["company"] == "QH lighting LTD"
+    assert fields["first_name"] == "Micheal" and fields["last_name"] is None
+
+
+def test_a_floor_opens_an_address_and_a_code_alone_keeps_the_country(finders: tuple[Finder, ...]) -> None:
+    text = ("Dear Sir,\n\nplease find our catalogue attached.\n\nBest Regards\n\nLumen Panel Co., Ltd.\n\n"
+            "4/F, Hongfa Building, Xinghua Road 551#, Fushan Industrial Park, LiaoBu, DongGuan, China.\n"
+            "Post Code : 523401\n\nTel.:+86-0769-89120000\nFax:+86-0769-89120001\n")
+    fields = _read(Author("Lumen Panel", "export@lumen-panel.example"), text, finders)
+    assert fields["company"] == "Lumen Panel Co., Ltd."
+    assert (fields["postal_code"], fields["country"]) == ("523401", "China")
+    assert fields["street_address"] is not None and fields["street_address"].startswith("4/F")
+
+
+@pytest.mark.parametrize(("author", "line", "title", "company"), [
+    (Author("Humberto Portal", "hportal@pagos.example"), "Coordinador de Soporte", "Coordinador de Soporte",
+     None),
+    (Author("Paolo Bianchi", "p.bianchi@studiobianchi.example"), "Studio Tecnico Bianchi", None,
+     "Studio Tecnico Bianchi"),
+])
+def test_one_line_is_a_title_or_a_company(author: Author, line: str, title: str | None, company: str | None,
+                                          finders: tuple[Finder, ...]) -> None:
+    """Where the rules and the tagger read the line differently, the surname in it (a family
+    firm's) or the better support decides; the rules alone read one of the two."""
+    assert author.name is not None
+    text = f"Hola,\n\nrevisen el ticket por favor.\n\nSaludos\n\n{author.name}\n{line}\n"
+    text += "Tel. +58 212 953 1786\n"
+    fields = _read(author, text, finders)
+    assert (fields["job_title"], fields["company"]) in {(title, company), (line, None)}
+    assert fields["job_title"] != fields["company"]
+
+
+def test_a_maillist_footer_is_the_lists(finders: tuple[Finder, ...]) -> None:
+    text = ("The preview release is out.\n\nThe release notes are available at:\n"
+            "http://www.example.org/news/preview-announce.html\n\n\n"
+            "_______________________________________________\n"
+            "Announce maillist  -  Announce@lists.example.org\n"
+            "http://lists.example.org/mailman/listinfo/announce\n")
+    extraction = extract(Part(Author("Example, Inc.", "news@example.org"), text, 0), finders)
+    lines = text.split("\n")
+    read = [lines[i] for i in extraction.signature_lines or ()]
+    assert not any("maillist" in line for line in read)
