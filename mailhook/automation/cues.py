@@ -168,14 +168,15 @@ def says_no_reply(text: str) -> bool:
 
 # "Attached is ..." sends now: nothing is left to follow up.
 ATTACHED_NOW = re.compile(
-    r"\b(?:attached|enclosed|herewith|anbei|beigefügt|im anhang|ci-joint|en pièce jointe|adjunto|"
+    r"\b(?:attached|enclosed|herewith|anbei|beigefügt|im anhang|als anlage|in der anlage|anliegend|"
+    r"beiliegend|ci-joint|en pièce jointe|adjunto|als bijlage|som bilaga|"
     r"bijgevoegd|in de bijlage|vedhæftet|in allegato|em anexo|segue anexo|bifogat|bifogar|vedlagt|"
     r"w załączniku|w załączeniu|załączam)\b",
     _F,
 )
 # A hand-over in the first person present sends now ("os paso el acta", "vi giro il verbale",
-# "przesyłam raport", "I'm forwarding you the minutes"), unless a time to come says it is a
-# promise ("te paso los datos esta tarde", "ti mando il file domani").
+# "przesyłam raport", "I'm forwarding you the minutes", "überreiche ich Ihnen den Bescheid"), unless
+# a time to come says it is a promise ("te paso los datos esta tarde", "ti mando il file domani").
 HANDED_NOW = re.compile(
     r"\b(?:te|le|les|os)\s+(?:paso|envío|mando|reenvío|remito|adjunto|hago llegar)\b|"
     r"\b(?:ti|vi|le|gli)\s+(?:mando|invio|giro|inoltro|trasmetto|allego|faccio avere)\b|"
@@ -185,6 +186,7 @@ HANDED_NOW = re.compile(
     r"faisons suivre|fais parvenir|joins)\b|"
     r"\b(?:i'm|i am|we're|we are)\s+(?:forwarding|sending)\s+(?:you|this|the|it)\b|"
     r"\b(?:ich|wir)\s+(?:leite|leiten)\s+(?:dir|Ihnen|euch)\b[^.?!]*\bweiter\b|\bhiermit\b|"
+    r"\b(?:übersende|überreiche|übermittle)n?\s+(?:ich|wir)\b|\b(?:ich|wir)\s+(?:übersende|überreiche|übermittle)n?\b|"
     r"\bhierbij\b|\bhermed\b|\bhärmed\b|"
     r"\b(?:przesyłam|wysyłam|przekazuję|przesyłamy|wysyłamy|przekazujemy)\b",
     _F,

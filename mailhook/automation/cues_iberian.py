@@ -161,7 +161,7 @@ ES = lexicon(
         r"\b(?P<act>(?:tiene|tienes|tendría|tendrías|tienen|tendrían)\s+(?:\S+\s+)?(?:disponibilidad|tiempo|"
         r"un momento|un hueco))",
         r"\b(?:me|nos) gustaría\s+(?P<act>(?:organizar|concertar|programar|fijar|agendar|tener|mantener)\s+"
-        r"(?:\S+\s+)?(?:reunión|llamada|cita|videollamada))",
+        r"(?:\S+\s+)?(?:reunión|llamada|cita|videollamada)|entrevistar\w*)",
         r"\b(?P<act>(?:te|le|os|les)\s+apetece(?:ría)?)\b",
         r"\b(?P<act>(?:quieres|quiere|queréis|quieren) que (?:me |te |le |os )?\w+)",
         r"^(?:¿\s*)?(?P<act>(?:hacemos|tenemos|montamos|organizamos)\s+(?:una|un)\s+(?:llamada|videollamada|"
@@ -313,6 +313,10 @@ PT = lexicon(
         r"\b(?P<act>(?:estaria|estarias|estariam)\s+disponíve(?:l|is))",
         r"\b(?P<act>(?:está|estás|estão)\s+disponíve(?:l|is))(?=[^.!]*\?)",
         r"\b(?P<act>(?:podemos|poderíamos)\s+(?:marcar|agendar|combinar|conversar|falar))",
+        # A meeting or an interview wished for with the reader's side ("Gostaríamos de entrevistar o
+        # delegado", "gostaria de marcar uma reunião").
+        r"\b(?:gostaria|gostaríamos)\s+de\s+(?P<act>(?:entrevistar|marcar|agendar|conversar com|falar com|"
+        r"reunir-(?:me|nos) com)\b)",
         r"\b(?P<act>(?:proponho|propomos|sugiro|sugerimos)\s+(?:que|uma?|marcar\w*|reunir\w*|falar\w*))\b",
         r"\b(?P<act>que tal)\s+(?:uma?|na|no|às|amanhã|marcar\w*|falar\w*|combinar\w*|conversar\w*|nos)\b",
         r"\b(?P<act>apetece-(?:te|lhe|vos|lhes)|(?:te|lhe|vos) apetece)(?!\w)",

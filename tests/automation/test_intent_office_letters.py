@@ -1,0 +1,58 @@
+"""What office letters hand over and ask for: a German official's formal hand-over in the present
+("als Anlage überreiche ich Ihnen den Bescheid", "wir übersenden Ihnen die Unterlagen") sends now,
+while the same verb with a time to come is a promise; an interview or a meeting wished for with the
+reader's side ("Gostaríamos de entrevistar o delegado", "Nos gustaría entrevistarle") asks them to
+act. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailhook.automation.intent import detect_tasks
+
+SENT_NOW = [
+    ("de", "Als Anlage überreiche ich Ihnen den Bescheid vom heutigen Tage zu Ihrer Anfrage."),
+    ("de", "Wir übersenden Ihnen die gewünschten Unterlagen."),
+    ("de", "In der Anlage übermittle ich Ihnen das Protokoll der Sitzung."),
+    ("de", "Anliegend erhalten Sie die Rechnung für März."),
+    ("nl", "Als bijlage ontvangt u de offerte."),
+    ("sv", "Som bilaga skickar jag protokollet från mötet."),
+]
+PROMISED = [
+    ("de", "Die Unterlagen übersende ich Ihnen morgen."),
+    ("de", "Den Vertrag schicke ich Ihnen bis Freitag."),
+]
+WISHED = [
+    ("pt", "Gostaríamos de entrevistar o delegado titular do núcleo, por e-mail mesmo."),
+    ("pt", "Gostaria de marcar uma reunião com a sua equipa na próxima semana."),
+    ("es", "Nos gustaría entrevistarle para el número de diciembre de nuestra revista."),
+]
+NOT_WISHED = [
+    ("pt", "Gostaríamos de agradecer a todos pela participação no evento."),
+    ("es", "Nos gustaría agradecerle su confianza."),
+]
+
+
+def _tasks(language: str, sentence: str) -> tuple[str, ...]:
+    found = detect_tasks(f"Hallo,\n\n{sentence}\n", language=language)
+    return tuple(task.title for task in found.tasks)
+
+
+@pytest.mark.parametrize(("language", "sentence"), SENT_NOW)
+def test_a_formal_hand_over_sends_now(language: str, sentence: str) -> None:
+    assert _tasks(language, sentence) == ()
+
+
+@pytest.mark.parametrize(("language", "sentence"), PROMISED)
+def test_the_same_hand_over_with_a_time_to_come_is_a_promise(language: str, sentence: str) -> None:
+    assert _tasks(language, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), WISHED)
+def test_an_interview_or_a_meeting_wished_for_asks_the_reader(language: str, sentence: str) -> None:
+    assert _tasks(language, sentence)
+
+
+@pytest.mark.parametrize(("language", "sentence"), NOT_WISHED)
+def test_thanks_wished_for_ask_nothing(language: str, sentence: str) -> None:
+    assert _tasks(language, sentence) == ()
