@@ -328,7 +328,8 @@ def _read_province(segment: str, hints: tuple[str, ...], beside_street: bool) ->
 
 def _read_city(rest: str, code: str, fits: tuple[str, ...], hinted: bool) -> _Postal | None:
     """The city after a postal code, without CEDEX, with a province or country in brackets or
-    after a slash ("10121 Torino (TO)", "75384 Paris CEDEX 08", "12345 Berlin / Germany")."""
+    after a slash or a space ("10121 Torino (TO)", "75384 Paris CEDEX 08", "12345 Berlin / Germany",
+    "31200 Toulouse France")."""
     city, state, written = _SENTENCE_END.split(rest, maxsplit=1)[0], None, None
     if "/" in city:
         head, _, tail = city.rpartition("/")
@@ -342,6 +343,10 @@ def _read_city(rest: str, code: str, fits: tuple[str, ...], hinted: bool) -> _Po
             written = inside
     city = _CEDEX.sub("", city).strip()
     head, _, last = city.rpartition(" ")
+    if (written is None and head and head.split()[-1][:1].isupper() and len(last) > 3
+            and (code_of := country_code(last)) and code_of in fits):
+        city, written = head, last  # "31200 Toulouse France"; "Ciudad de México" is one name
+        head, _, last = city.rpartition(" ")
     # "10121 Torino TO": a province code after the city, where the country is known.
     province = (
         head and state is None and len(last) > 1 and last.isupper() and postal.subdivision_of(last, fits)

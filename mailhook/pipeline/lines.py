@@ -19,6 +19,7 @@ from mailhook.pipeline.lexicon import (
     TITLE_COMPOUND,
     VALEDICTION,
 )
+from mailhook.pipeline.postal import is_country_name
 
 # Starts only where a token starts: tried from every character, a long run without "@"
 # costs time quadratic in its length.
@@ -64,6 +65,8 @@ MACHINE = re.compile(
 # Legal forms as written ("se nedan." is Swedish prose, "SE" a company); organisation words in
 # any case.
 _ORG_CASED = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)")
+_LEGAL_END = re.compile(rf"(?:{LEGAL.pattern})\W*$")  # the legal form ends the line
+_LEGAL_NAME_WORDS = 10
 _GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|dear|hallo|liebe|lieber|sehr geehrte|bonjour|salut|hola|estimad[oa]|"
     r"hej|hejsa|cześć|dzień dobry|ciao|buongiorno|olá|ola|caro|cara|beste|geachte|goedemorgen)\b",
@@ -236,6 +239,10 @@ def is_prose(line: str) -> bool:
     segments = _SEGMENTS.split(text)
     if len(segments) >= 2 and all(len(segment.split()) <= _SEGMENT_WORDS for segment in segments):
         return False
+    if _ends_in_country(text) or (len(text.split()) <= _LEGAL_NAME_WORDS and _LEGAL_END.search(text)):
+        # "El Rosal. Caracas, Venezuela.", "Venezolana de Pagos Rápidos Rapipago, C. A.": the end
+        # of an address, a company's name, full stop and all.
+        return False
     han = 0 if text.isascii() else len(_HAN.findall(text))
     words = len(text.split()) + han // 2
     if has_contact(text) or URL.search(text) or is_address_line(text):
@@ -252,6 +259,14 @@ def is_prose(line: str) -> bool:
         return False
     ends = _SENTENCE_END.search(text) and not _ABBREVIATION_END.search(text)
     return bool(ends) and words >= 2 and not is_valediction(text)
+
+
+def _ends_in_country(text: str) -> bool:
+    """A few capitalised words whose last part, after a comma, is a country's name."""
+    head, comma, last = text.rstrip(" .").rpartition(",")
+    words = text.split()
+    return (bool(comma) and len(words) <= _SEGMENT_WORDS + 1 and all(w[:1].isupper() for w in words)
+            and is_country_name(last.strip()))
 
 
 def is_long_prose(line: str) -> bool:
@@ -313,3 +328,12 @@ def _people_line(line: str) -> bool:
         and not (has_contact(line) or URL.search(line) or is_title(line) or is_org(line)
                  or is_address_line(line) or SEPARATOR.match(line))
     )
+
+
+_FRAMED = re.compile(r"^[-–—*~]\s+(.+?)\s+[-–—*~]$")
+
+
+def unframed(line: str) -> str:
+    """The line without the dashes or stars that frame it ("- Geschäftsführung/Inhaber -")."""
+    return _FRAMED.sub(r"\1", line)
+

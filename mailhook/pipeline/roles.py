@@ -177,6 +177,7 @@ def _after_name(line: str) -> str | None:
 
 def _read_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
     """The title and company parts of one line."""
+    line = kind.unframed(line)
     if labelled := _labelled(index, line):
         return [labelled]
     head, comma, rest = line.partition(", ")

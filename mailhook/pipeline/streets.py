@@ -255,6 +255,9 @@ def find_street_alone(lines: list[str]) -> tuple[int, str] | None:
     return None
 
 
+_DISTRICT_THEN = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[A-ZÀ-Ý])")
+
+
 def find_city_after_street(
     lines: list[str], segments: list[list[str]], street: tuple[int, str]
 ) -> tuple[int, str] | None:
@@ -264,9 +267,12 @@ def find_city_after_street(
     line = lines[index]
     rest = line[line.find(text) + len(text) :] if text in line else ""
     candidates = [(index, line_segments(rest))] if line_segments(rest) else []
-    if index + 1 < len(lines):
-        candidates.append((index + 1, segments[index + 1]))
+    below = index + 1 + (index + 2 < len(lines) and not lines[index + 1].strip())  # one blank line apart
+    if below < len(lines):
+        candidates.append((below, segments[below]))
     for at, parts in candidates[:1]:
+        # "El Rosal. Caracas, Venezuela.": a district, a full stop, the city.
+        parts = [_DISTRICT_THEN.split(p)[-1] for p in parts]
         places = [p for p in parts if not postal.is_country_name(p)]
         # On the next line only with its country ("Bogotá, Colombia"), which makes it a place.
         named = (

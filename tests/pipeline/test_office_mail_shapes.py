@@ -2,8 +2,9 @@
 Turkish house number keeps its "No:", German officials sign "Im Auftrag" above their name and
 write their department's number ("Ref. 505"), dashes frame a title, a list of people is nobody's
 block, a From name that is the company's names no person, a Chinese floor ("4/F") opens an
-address, a code alone keeps the country written before it, and one line is a title or a company,
-never both. Every message here is invented for these tests."""
+address, a code alone keeps the country written before it, one line is a title or a company,
+never both, a company's legal form or a country with a full stop ends no sentence, and a country
+after the city is the country. Every message here is invented for these tests."""
 
 from __future__ import annotations
 
@@ -113,3 +114,28 @@ def test_a_maillist_footer_is_the_lists(finders: tuple[Finder, ...]) -> None:
     lines = text.split("\n")
     read = [lines[i] for i in extraction.signature_lines or ()]
     assert not any("maillist" in line for line in read)
+
+
+def test_a_company_and_a_place_with_full_stops_end_the_block(finders: tuple[Finder, ...]) -> None:
+    """A company's name ending in its legal form and a place ending in its country, each with a
+    full stop, are no sentences: the block runs on to them, over one blank line to the city."""
+    text = ("Hello,\n\nplease check the ticket.\n\nHumberto Portal\nCoordinador de Soporte\n"
+            "Oficina:   (0212) 953-1786\n\nwww.pagos.example\n\nPagos Rápidos del Este, C. A.\n"
+            "Av. Francisco de Miranda, Edif. Norte, Piso 2, Of. J-K,\n\nEl Rosal. Caracas, Venezuela.\n")
+    fields = _read(Author("Humberto Portal", "hportal@pagos.example"), text, finders)
+    assert fields["company"] == "Pagos Rápidos del Este, C. A."
+    assert (fields["city"], fields["country"]) == ("Caracas", "Venezuela")
+
+
+@pytest.mark.parametrize(("line", "city", "country"), [
+    ("6 boulevard des Lices 31200 Toulouse France", "Toulouse", "France"),
+    ("Rue Haute 5, 1000 Bruxelles Belgique", "Bruxelles", "Belgique"),
+    ("Av. Reforma 222, 06600 Ciudad de México", "Ciudad de México", None),
+])
+def test_a_country_written_after_the_city(line: str, city: str, country: str | None,
+                                          finders: tuple[Finder, ...]) -> None:
+    text = f"Bonjour,\n\nmerci.\n\nCordialement,\nSihem Martin\nAgence Sud\n{line}\nTél. 05 61 00 00 00\n"
+    fields = _read(Author("Sihem Martin", "s.martin@agence.example"), text, finders)
+    assert fields["city"] == city  # the city's name whole where the country's ends it
+    if country is not None:
+        assert fields["country"] == country
