@@ -38,8 +38,7 @@ _VALEDICTION_WORDS: dict[str, str] = {
         "cordialement|bien cordialement|très cordialement|cdlt|bien à vous|bien a vous|"
         "salutations|meilleures salutations|sincères salutations|salutations distinguées|"
         "respectueusement|amicalement|amitiés|bises|merci|merci beaucoup|merci d'avance|"
-        "merci par avance|bonne journée|belle journée|bonne soirée|bonne fin de journée|à bientôt|"
-        "a bientot"
+        "merci par avance|bonne journée|belle journée|bonne soirée|bonne fin de journée|à bientôt|a bientot"
     ),
     "es": (
         "saludos|saludos cordiales|un saludo|un cordial saludo|reciba un cordial saludo|"
@@ -191,13 +190,14 @@ BOILERPLATE = re.compile(
     r"bitte denken sie|kein bestandteil|"
     # fr
     r"destinataire|confidentiel|ce (?:message|courriel|mail|e-?mail)|capital social|"
-    r"au capital de|siège social|tva intracommunautaire|avant d'imprimer|"
+    r"au capital de|siège social|tva intracommunautaire|avant d'imprimer|données à caractère personnel|"
     # es, pt
     r"destinatario|destinatário|confidencial|aviso legal|registro mercantil|protección de datos|"
-    r"este (?:mensaje|correo|e-?mail)|esta mensagem|registo comercial|antes de imprimir|"
+    r"datos de carácter personal|dados pessoais|"
+    r"este (?:mensaje|correo|e-?mail)|esta mensagem|registo comercial|antes de imprimir|lopd|"
     # it
     r"riservat|questo messaggio|questa e-?mail|capitale sociale|registro (?:delle )?imprese|"
-    r"partita iva|codice fiscale|ai sensi del|"
+    r"partita iva|codice fiscale|ai sensi del|dati personali|"
     # nl
     r"vertrouwelijk|geadresseerde|dit (?:e-?mailbericht|bericht|e-?mail)|kamer van koophandel|"
     r"geen rechten (?:worden|kunnen)|"

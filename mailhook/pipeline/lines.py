@@ -193,6 +193,9 @@ def has_contact(line: str) -> bool:
     return bool(EMAIL.search(line) or _digits_run(URL.sub(" ", line)) >= 7)
 
 
+_GERMAN_ARTICLES = frozenset({"Der", "Die", "Das"})
+
+
 # The block finder asks these of the same lines again and again (climbing, scoring, anchors);
 # they are pure, so a line's answer is kept. Bounded: a worker reads lines without end.
 @lru_cache(maxsize=8192)
@@ -208,6 +211,8 @@ def is_name_like(line: str) -> bool:
         return False  # "Dział Księgowości", "Klantenservice Voorbeeld": signed by a department
     if len(tokens) == 1 and tokens[0].lower().strip(".!") in _NOT_NAMES:
         return False
+    if len(tokens) > 1 and tokens[0] in _GERMAN_ARTICLES:
+        return False  # "Der Oberbürgermeister", "Die Geschäftsführung": an office, no one's name
     words = [t for t in tokens if t.lower() not in _PARTICLES]
     if not words or not all(_NAME_TOKEN.match(t) and t[0].isupper() for t in words):
         return False

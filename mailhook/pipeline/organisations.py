@@ -146,6 +146,8 @@ ORG_WORDS = (
     r"universität|hochschule|institut|stiftung|gruppe|agentur|ministerium|verein|verband|"
     r"klinik|klinikum|krankenhaus|versicherung|werke|stadtwerke|verlag|kanzlei|rechtsanwälte|"
     r"steuerberatung|ingenieurbüro|genossenschaft|akademie|\w+gesellschaft|holding|"
+    # de public bodies and offices ("Hauptverwaltung", "Informationszentrum", "Bundesamt für ...")
+    r"\w*verwaltung|\w+zentrum|landeshauptstadt|\w*behörde|bundesamt|landesamt|\w+anstalt|"
     # fr
     r"université|fondation|groupe|société|compagnie|entreprise|établissements|cabinet|"
     r"assurances|laboratoire|laboratoires|agence|associés|avocats|"

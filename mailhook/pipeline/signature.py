@@ -13,7 +13,7 @@ from mailhook.pipeline.address import is_address_line
 from mailhook.pipeline.lexicon import LEGAL, VALEDICTION_PREFIX
 from mailhook.pipeline.names import clean_name_line, names_signer
 from mailhook.pipeline.phones import find_phones
-from mailhook.pipeline.tail import content_end, is_noise, paragraph_start, signed_above
+from mailhook.pipeline.tail import content_end, is_noise, paragraph_start, signed_above, written_above
 from mailhook.pipeline.valedictions import is_on_behalf, is_valediction_like
 
 # How far up from the end of the text a sign-off or delimiter is looked for, and how many written
@@ -80,7 +80,7 @@ def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | N
     end = content_end(lines, author)
     if end == 0:
         return None
-    lo = max(0, end - _SEARCH_LINES)
+    lo = written_above(lines, end, _SEARCH_LINES)
     anchor = _after_signoff(lines, lo, end, author) or _after_delimiter(lines, lo, end, author)
     start, signoff = anchor if anchor else (_after_text(lines, lo, end), None)
     if start is None:
@@ -90,7 +90,7 @@ def _find(lines: list[str], author: Author | None, delimiters: int) -> Block | N
         return None
     last = _last_text(lines, start, end)
     written = sum(1 for line in lines[start : last + 1] if not kind.is_blank(line))
-    if written > _MAX_BLOCK or not _identifies(lines[start : last + 1], author):
+    if written > _MAX_BLOCK or not _identifies(lines[start : last + 1], author, signoff is not None):
         return _above_delimiter(lines, lo, end, author, delimiters)
     return Block(start, _without_taglines(lines, start, last), signoff)
 
@@ -144,7 +144,7 @@ def _is_tagline(line: str) -> bool:
         and not any(find_phones(line))  # "You can reach me at 5-7735"
         and not address
         and not (kind.is_title(line) or kind.is_org(line) or kind.URL.search(line))
-        and not kind.is_name_like(_without_signoff(line))
+        and not kind.is_name_like(clean_name_line(line))
     )
 
 
@@ -204,7 +204,7 @@ def _another_below(lines: list[str], author: Author) -> bool:
     """A line naming someone who is not the sender, with a phone or address below it: another
     person's block."""
     for index, line in enumerate(lines):
-        name = _without_signoff(line)
+        name = clean_name_line(line)
         if kind.is_name_like(name) and len(name.split()) >= 2 and not kind.names_sender(name, author):
             return any(kind.has_contact(below) for below in lines[index + 1 : index + 5])
     return False
@@ -219,7 +219,7 @@ def _anchor_at(
     if is_valediction_like(line):
         start = _skip_noise(lines, index + 1, end)
         return (start, index) if start < end else None
-    name = _without_signoff(line)
+    name = clean_name_line(line)
     if not names_signer(name, author):
         return None
     if author is not None and not kind.names_sender(name, author):
@@ -287,7 +287,7 @@ def _score(block: list[str], signed_off: bool, author: Author | None) -> float:
         return 0.0
     head = text[:3]
     score = 2.0 if signed_off else 0.0
-    score += 1.0 if kind.is_name_like(_without_signoff(text[0])) else 0.0
+    score += 1.0 if kind.is_name_like(clean_name_line(text[0])) else 0.0
     score += 3.0 if any(kind.names_sender(line, author) for line in head) else 0.0
     score += 2.0 if _has_domain(text, author) else 0.0
     score += min(3, sum(1 for line in text if kind.has_contact(line)))
@@ -354,27 +354,25 @@ def _after_text(lines: list[str], lo: int, end: int) -> int | None:
             break
     first = _next_text(lines, start, end)
     if first < end and not _opens_block(lines[first]):
-        named = [i for i in range(first, end) if kind.is_name_like(_without_signoff(lines[i]))]
+        named = [i for i in range(first, end) if kind.is_name_like(clean_name_line(lines[i]))]
         first = named[0] if named else first
     return first if first < end else None
 
 
 def _opens_block(line: str) -> bool:
-    return kind.is_name_like(_without_signoff(line)) or kind.has_contact(line) or kind.is_org(line)
+    return kind.is_name_like(clean_name_line(line)) or kind.has_contact(line) or kind.is_org(line)
 
 
-def _identifies(block: list[str], author: Author | None) -> bool:
-    """A name near the top, or a phone/e-mail, or the sender's name anywhere in the block."""
+def _identifies(block: list[str], author: Author | None, signed: bool = False) -> bool:
+    """A name near the top, or a phone/e-mail, or the sender's name anywhere in the block; or, below
+    a sign-off, an organisation that signs ("Landeshauptstadt Düsseldorf" / "Der Oberbürgermeister")."""
     if any(_FORM_FIELD.match(line) for line in block) or kind.is_list_of_people(block):
         return False  # a web form's notification or a list names people; nobody signs
     head = [line for line in block if line.strip()][:3]
-    named = any(names_signer(_without_signoff(line), author) or LEGAL.search(line) for line in head)
+    named = any(names_signer(clean_name_line(line), author) or LEGAL.search(line) for line in head) or (
+        any(map(kind.is_org, head)) and (signed or any(map(is_address_line, block))))  # an office signs
     contact = any(kind.has_contact(line) for line in block)
     return named or contact or any(kind.names_sender(line, author) for line in block)
-
-
-def _without_signoff(line: str) -> str:
-    return clean_name_line(line)
 
 
 def _skip_noise(lines: list[str], index: int, end: int) -> int:

@@ -277,3 +277,13 @@ def signed_above(lines: list[str], delimiter: int, author: Author | None) -> int
     own = {t.casefold() for t in kind.sender_tokens(author)}
     fits = 0 < len(name.split()) <= _MOST_SIGNED_WORDS and kind.is_name_like(name)
     return index if fits and words and words <= own else None
+
+
+def written_above(lines: list[str], end: int, count: int) -> int:
+    """Where the last `count` written lines above end start: blank lines do not count, as a client
+    that puts one between all lines of a block (an HTML signature read as text) doubles its height."""
+    for index in range(end - 1, -1, -1):
+        count -= bool(lines[index].strip())
+        if count == 0:
+            return index
+    return 0

@@ -3,8 +3,10 @@ Turkish house number keeps its "No:", German officials sign "Im Auftrag" above t
 write their department's number ("Ref. 505"), dashes frame a title, a list of people is nobody's
 block, a From name that is the company's names no person, a Chinese floor ("4/F") opens an
 address, a code alone keeps the country written before it, one line is a title or a company,
-never both, a company's legal form or a country with a full stop ends no sentence, and a country
-after the city is the country. Every message here is invented for these tests."""
+never both, a company's legal form or a country with a full stop ends no sentence, a country
+after the city is the country, an office signs with its name (and address), and a block with a
+blank line between all its lines is found above a data notice. Every message here is invented
+for these tests."""
 
 from __future__ import annotations
 
@@ -139,3 +141,48 @@ def test_a_country_written_after_the_city(line: str, city: str, country: str | N
     assert fields["city"] == city  # the city's name whole where the country's ends it
     if country is not None:
         assert fields["country"] == country
+
+
+def test_an_office_and_its_address_sign_without_a_person(finders: tuple[Finder, ...]) -> None:
+    """An auto-reply closed by the body's name and address: the office signs; "Hauptverwaltung
+    Hamburg" (the head office) is no one's name."""
+    text = ("Sehr geehrte Damen und Herren,\nvielen Dank für Ihre Nachricht. Wir bearbeiten Ihre Anfrage.\n\n"
+            "VBX - Ihre gesetzliche Unfallkasse\nHauptverwaltung Hamburg\nDeelweg 4\n22297 Hamburg\n")
+    extraction = extract(Part(Author(None, "no_reply@vbx.example"), text, 0), finders)
+    assert extraction.has_signature
+    fields = extraction.fields
+    assert fields["first_name"] is None and fields["last_name"] is None
+    assert (fields["street_address"], fields["postal_code"], fields["city"]) == (
+        "Deelweg 4", "22297", "Hamburg")
+
+
+@pytest.mark.parametrize("office", ["Der Oberbürgermeister", "Die Präsidentin"])
+def test_a_city_office_signs_below_the_closing(office: str, finders: tuple[Finder, ...]) -> None:
+    text = ("Sehr geehrter Herr Bauer,\n\nIhre Anfrage wurde an das zuständige Amt weitergeleitet.\n\n"
+            f"Mit freundlichen Grüßen\nim Auftrag\n\nLandeshauptstadt Musterstadt\n{office}\n")
+    extraction = extract(Part(Author(None, "buergermeister@musterstadt.example"), text, 0), finders)
+    assert extraction.has_signature
+    assert extraction.fields["first_name"] is None and extraction.fields["last_name"] is None
+    assert extraction.fields["company"] == "Landeshauptstadt Musterstadt"
+
+
+def test_a_block_with_a_blank_line_between_all_its_lines_above_a_data_notice(
+    finders: tuple[Finder, ...],
+) -> None:
+    """An HTML signature read as text doubles its height, and a Spanish data-protection notice
+    below it is a footer: the block is still found below the sign-off."""
+    block = ["Sergio Galán", "Project Manager / Ingeniero I+D+i",
+             "\tInstrumentación . Calibración . Proyectos", "-" * 60 + "\nlogo \t", "Metrología Norte S.L.",
+             "Pol. Ind. Riera, C/ Basters 17", "08184 Palau-solità i Plegamans", "Barcelona (Spain)",
+             "sgalan@metronorte.example", "Tel. +34 93 864 00 43", "Fax +34 93 864 00 18",
+             "Delegación zona centro Madrid", "Ctra de Vicálvaro 2", "Tel. / Fax +34 91 371 00 42",
+             "info@metronorte.example", "www.metronorte.example", "\t"]
+    notice = ("Se les comunica que los datos de carácter personal que nos hayan podido facilitar\n"
+              "pueden ser introducidos en un fichero titularidad de la empresa. Por ello y conforme\n"
+              "a lo dispuesto en la ley, pueden ejercitar sus derechos de acceso y cancelación.\n")
+    text = ("Dear all,\n\nI'm not able to find where I can add the license. Could you explain how?\n\n"
+            "Best regards\n\n-- \n\n" + "\n\n".join(block) + "\n\n" + "-" * 60 + "\n\n" + notice)
+    fields = _read(Author("sgalan", "sgalan@metronorte.example"), text, finders)
+    assert (fields["first_name"], fields["last_name"]) == ("Sergio", "Galán")
+    assert (fields["company"], fields["phone"], fields["postal_code"]) == (
+        "Metrología Norte S.L.", "+34 93 864 00 43", "08184")
