@@ -187,7 +187,7 @@ BOILERPLATE = re.compile(
     r"hrb|hra|sitz der gesellschaft|sitz\s*:|mit sitz in|"
     r"handelsregister|firmenbuch|ust-?id|ust\.-?id|umsatzsteuer|"
     r"steuernummer|vorstand\s*:|vorstandsvorsitz|aufsichtsrat|diese (?:e-?mail|nachricht)|"
-    r"bitte denken sie|kein bestandteil|"
+    r"bitte denken sie|kein bestandteil|impressum|"
     # fr
     r"destinataire|confidentiel|ce (?:message|courriel|mail|e-?mail)|capital social|"
     r"au capital de|siège social|tva intracommunautaire|avant d'imprimer|données à caractère personnel|"

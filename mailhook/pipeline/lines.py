@@ -134,6 +134,9 @@ _NOT_NAMES = frozenset(
         "obrigado",
         "attachment",
         "attachments",
+        "impressum",  # a German legal imprint's heading
+        "imprint",
+        "disclaimer",
         "note",
         "notes",
         "ps",

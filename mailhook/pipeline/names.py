@@ -72,7 +72,8 @@ def find_name(block: list[str], author: Author | None, language: str | None = No
     """Return the sender's name from the head of a signature block, if one is written there."""
     author = as_person(author)  # "Jane Roe - Acme" names Jane Roe; "Acme Support" no one
     heads = [(i, clean_name_line(line)) for i, line in enumerate(block) if line.strip()][:_HEAD_LINES]
-    names = [(i, t) for i, t in heads if _is_name(t, author) and not is_valediction_like(t)]
+    names = [(i, t) for i, t in heads  # a team ("Ihr Wuppbank E-Mail Team") is no one's name
+             if _is_name(t, author) and not is_valediction_like(t) and not kind.is_team(t)]
     chosen = _best(names, author) if names else None
     pairs = [i for i, t in heads if signers(t) is not None]
     if pairs and (chosen is None or pairs[0] < chosen[0]):

@@ -79,6 +79,8 @@ _SWITCHBOARD_ZERO = re.compile(r"(?<=[\d)])[ \t]*[-–/ ][ \t]*0$")
 # Digits going on right after a match ("S-1-5-21-1893459005-2933380962-..."): the match stopped
 # at the longest number, inside an identifier.
 _CONTINUED = re.compile(r"[-–/.]?\d")
+# A bracket opened after the number, around what it costs ("(0180) 30 40 800 (9 Cent/Minute)").
+_OPEN_AT_END = re.compile(r"\s+\(\d{1,2}$")
 # Where one part of a one-line signature ends and the next begins.
 _SEGMENT_BREAK = re.compile(r"\s[|•·]\s|\s[|•·]$|^[|•·]\s")
 # Contact lines are short; beyond this a line is pasted data, and scanning all of it is waste.
@@ -125,7 +127,7 @@ def find_phones(line: str) -> Iterator[Phone]:
             continue
         kinds, labelled = found
         labelled = labelled or bool(_EXTENSION_LINE.match(line))
-        text = line[match.start() : match.end()].strip(" \t.-–,;")
+        text = _OPEN_AT_END.sub("", line[match.start() : match.end()]).strip(" \t.-–,;")
         if text.count("(") > text.count(")"):
             text = text.replace("(", "", 1).strip()
         number = line[match.start() : match.start("ext")] if match.group("ext") else text

@@ -70,6 +70,9 @@ _FORWARD_MARK = re.compile(
 )
 _ORIGINAL_MARK = re.compile(rf"^[\s>]*[-_=*]{{2,}}\s*(?:{_ORIGINAL_WORDS})\s*[-_=*]*\s*$", re.I)
 _RULE = re.compile(r"^\s*_{10,}\s*$")
+# GroupWise heads the message replied to with its sender and date between arrows
+# (">>> "Ann Lee" <ann@example.org> 30.9.06  0.06 >>>").
+_GROUPWISE = re.compile(r"^\s*>>>\s.*(?:@\S|\d{1,2}[./:]\d{2}).*>>>\s*$")
 _QUOTED = re.compile(r"^\s*>")
 # Lotus Notes puts "Name@Org" and a date/time line above its To:/cc: block.
 _LOTUS_DATE = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\s*$", re.I)
@@ -98,7 +101,8 @@ def find_cut(lines: list[str]) -> Cut | None:
     for index, line in enumerate(lines):
         if _FORWARD_MARK.match(line):
             return Cut(index, forward=True)
-        if _ORIGINAL_MARK.match(line) or _QUOTED.match(line) and _is_quote_run(lines, index):
+        if _ORIGINAL_MARK.match(line) or _GROUPWISE.match(line) or (
+                is_quoted(line) and _is_quote_run(lines, index)):
             return Cut(index, forward=False)
         if _is_attribution(lines, index):
             return Cut(index, forward=False)
@@ -110,8 +114,8 @@ def find_cut(lines: list[str]) -> Cut | None:
 
 
 def is_quoted(line: str) -> bool:
-    """A line quoted with a ">" mark."""
-    return _QUOTED.match(line) is not None
+    """A line quoted with a ">" mark (GroupWise's header of the original is none)."""
+    return _QUOTED.match(line) is not None and not _GROUPWISE.match(line)
 
 
 def attribution_width(lines: list[str], index: int) -> int:

@@ -5,15 +5,16 @@ block, a From name that is the company's names no person, a Chinese floor ("4/F"
 address, a code alone keeps the country written before it, one line is a title or a company,
 never both, a company's legal form or a country with a full stop ends no sentence, a country
 after the city is the country, an office signs with its name (and address), and a block with a
-blank line between all its lines is found above a data notice. Every message here is invented
-for these tests."""
+blank line between all its lines is found above a data notice, GroupWise's reply header starts
+the original, a team line above a name is no name, and an imprint's heading is none either.
+Every message here is invented for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
 from mailhook.model import Author
-from mailhook.pipeline import Finder, Part, extract
+from mailhook.pipeline import Finder, Part, extract, read_message
 
 
 def _read(author: Author, text: str, finders: tuple[Finder, ...]) -> dict[str, str | None]:
@@ -186,3 +187,27 @@ def test_a_block_with_a_blank_line_between_all_its_lines_above_a_data_notice(
     assert (fields["first_name"], fields["last_name"]) == ("Sergio", "Galán")
     assert (fields["company"], fields["phone"], fields["postal_code"]) == (
         "Metrología Norte S.L.", "+34 93 864 00 43", "08184")
+
+
+def test_a_groupwise_reply_header_starts_the_original(finders: tuple[Finder, ...]) -> None:
+    """GroupWise writes ">>> "Name" <address> date >>>" above the mail replied to: what follows is
+    the customer's, with their own block; the bank's clerk signs below its team line."""
+    text = ("Guten Tag Herr Rossi,\n\nvielen Dank für Ihre E-Mail. Bitte teilen Sie uns Ihre neue Anschrift\n"
+            "per Brief oder Fax (0180) 30 40 800 (9 Cent/ Minute) mit.\n\nMit freundlichen Grüßen\n\n"
+            "Ihr Nordbank E-Mail Team\nBirgit Hansen\n\n\n\n"
+            '>>> "Mario Rossi" <mario.rossi@mail.example> 30.9.06  0.06 >>>\n'
+            "Sehr geehrte Damen und Herren,\n\nich möchte gerne den Stand erfahren.\n\n"
+            "Mit freundlichem Gruß,\n\n-- \nMario Rossi\nViale Teano 26\n"
+            "I - 26845 Vienna (Lodi)\n\nMobile: +39 340 1234567\n")
+    reading = read_message(f"From: direkt@nordbank.example\nSubject: Antw: Adresse\n\n{text}".encode())
+    fields = extract(reading.own, finders).fields
+    assert (fields["first_name"], fields["last_name"]) == ("Birgit", "Hansen")
+    assert fields["mobile_phone"] is None and fields["street_address"] is None
+    assert fields["fax"] in (None, "(0180) 30 40 800")  # read from the body, without "(9 Cent"
+
+
+def test_an_imprint_heading_is_no_name(finders: tuple[Finder, ...]) -> None:
+    text = ("Diese Nachricht wurde automatisch erstellt.\n\nImpressum\nHerausgeber und Verlag:\n"
+            "Stiftung Prüfdienst\nLützowplatz 11-13\n10785 Berlin\nTelefon:    (030) 26 31-0\n")
+    fields = _read(Author(None, "newsletter@stiftung-pruefdienst.example"), text, finders)
+    assert fields["first_name"] is None and fields["last_name"] is None
