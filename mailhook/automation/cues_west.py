@@ -162,7 +162,7 @@ EN = lexicon(
         r"(?P<act>\S+)",
         r"\b(?:i|we)(?:'d| would) be (?:very |most |really )?(?:grateful|thankful|"
         r"obliged)\s+if\s+(?P<act>\S+)",
-        r"\b(?:is there )?(?P<act>any chance (?:of|that|you could))\b",
+        r"\b(?:is there )?(?P<act>any chance (?:of|that|you could|(?:i|we) (?:could|can|might)))\b",
         # An imperative softened at its end ("Send me the file, please.").
         r"^(?P<act>[a-z]\w+)\b[^.?!]*,\s*please\s*[.!]?$",
         # An imperative after a fronted clause ("When you have a moment, send me the figures.").
@@ -201,6 +201,8 @@ EN = lexicon(
         r"(?P<act>(?:your|the|a|an)\s+\w+)",
     ],
     propose=[
+        # "What about registering a booth at the fair?", "How about a call on Friday?"
+        r"^(?:(?:and|so|then),?\s+)?(?P<act>(?:what|how) about\s+(?:\w+ing|a|an|we)\b)(?=[^.!]*\?)",
         r"\blet'?s\s+(?:\w+\s+)?(?P<act>talk|meet|catch up|discuss|speak|schedule|set up|get together|"
         r"have (?:a|another) (?:call|chat|meeting|talk)|chat|connect|touch base|find a time|sync)\b",
         r"\b(?:can|could|shall|should) we\s+(?:\w+\s+)?(?P<act>meet|talk|schedule|set up|arrange|"

@@ -2,7 +2,8 @@
 ("als Anlage überreiche ich Ihnen den Bescheid", "wir übersenden Ihnen die Unterlagen") sends now,
 while the same verb with a time to come is a promise; an interview or a meeting wished for with the
 reader's side ("Gostaríamos de entrevistar o delegado", "Nos gustaría entrevistarle") asks them to
-act. Sentences written for these tests."""
+act, as do "Is there any chance I could ..." and "What about registering a booth ...?". Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -56,3 +57,23 @@ def test_an_interview_or_a_meeting_wished_for_asks_the_reader(language: str, sen
 @pytest.mark.parametrize(("language", "sentence"), NOT_WISHED)
 def test_thanks_wished_for_ask_nothing(language: str, sentence: str) -> None:
     assert _tasks(language, sentence) == ()
+
+
+ASKED_IN_ENGLISH = [
+    "Is there any chance I could have access to the tools mentioned below, or a reply to my email?",
+    "Any chance we could get the slides before the meeting?",
+    "What about registering a booth or a talk at the Linux Days next March?",
+    "How about a call on Friday?",
+]
+NOT_ASKED_IN_ENGLISH = ["What about you?", "How about that!"]
+
+
+@pytest.mark.parametrize("sentence", ASKED_IN_ENGLISH)
+def test_a_chance_asked_for_or_a_what_about_proposal_asks_the_reader(sentence: str) -> None:
+    # Written to a team, where a plain question is put to nobody in particular: the cue decides.
+    assert detect_tasks(f"Hello Acme Team,\n\n{sentence}\n\nBest,\nTom\n", language="en").tasks
+
+
+@pytest.mark.parametrize("sentence", NOT_ASKED_IN_ENGLISH)
+def test_small_talk_asks_nothing(sentence: str) -> None:
+    assert detect_tasks(f"Hello Acme Team,\n\n{sentence}\n\nBest,\nTom\n", language="en").tasks == ()
