@@ -31,7 +31,26 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
         if field not in best or rank > best[field][:2]:
             best[field] = (*rank, _merged(lead, group, pooled))
     chosen = {field: cand for field, (_, _, cand) in best.items()}
+    if (first := chosen.get("first_name")) and (spelt := _spelt_out(first, groups)):
+        chosen["first_name"] = spelt
     return _title_without_company(_title_or_company(_company_not_the_name(chosen)))
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Z]\.-?){1,3})$")  # "JP", "J.P.", "J.-P."
+
+
+def _spelt_out(first: Candidate, groups: dict[tuple[str, str], list[Candidate]]) -> Candidate | None:
+    """The given name written out that the chosen initials stand for ("Jean-Patrick" for "JP",
+    signed "JP Trauet" above the full block line): the same person, named fully."""
+    if not _INITIALS.match(first.value):
+        return None
+    letters = re.sub(r"[^A-Z]", "", first.value)
+    for (field, _), group in groups.items():
+        words = re.split(r"[-\s]+", group[0].value)
+        spells = len(group[0].value) > len(letters) and "".join(w[:1] for w in words) == letters
+        if field == "first_name" and spells:
+            return max(group, key=lambda c: c.evidence.confidence)
+    return None
 
 
 # Fields that name something: a single letter ("M", a sender's initial under a patch) names nothing.

@@ -35,6 +35,7 @@ _ON_BEHALF = re.compile(r"^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|pp\.|p\.p\.|p\.o\.)\s*",
 _PATRONYMIC = re.compile(
     r"\w{3,}(?:ович|евич|ьич|овна|евна|ична|івна|ївна|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE
 )
+_INITIALS_FIRST = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.-?){1,3})\s")  # "JP Trauet", "J.P. Trauet"
 # Initials written with dots ("J.P.", "J.-P.", "A.B.C."): never a family name in capitals.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 # Degrees after a name: ", MBA", " PhD", ", Dipl.-Ing.".
@@ -78,9 +79,8 @@ def find_name(block: list[str], author: Author | None, language: str | None = No
     pairs = [i for i, t in heads if signers(t) is not None]
     if pairs and (chosen is None or pairs[0] < chosen[0]):
         return None  # two people sign: the lines below are theirs (company, address), no name
-    if chosen is None or len(chosen[1].split()) == 1:
-        # A nickname or initials signed, and the From name written in full further down
-        # ("Bob" ... "ROBERT SMITH - Sales"): the full name, as the block writes it.
+    if chosen is None or len(chosen[1].split()) == 1 or _INITIALS_FIRST.match(chosen[1]):
+        # A nickname or initials signed, the From name in full further down ("Bob" ... "ROBERT SMITH")
         chosen = _written_author_name(block, author) or chosen
     return None if chosen is None else split_name(chosen[0], chosen[1], language, author)
 

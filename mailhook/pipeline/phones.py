@@ -10,6 +10,7 @@ import phonenumbers
 
 from mailhook.pipeline.labels import LABEL as _LABEL
 from mailhook.pipeline.lines import EMAIL, URL
+from mailhook.pipeline.rows import area_codes_joined
 
 # Words for an extension after the number, as people write them: en x/ext., de Durchwahl/DW/App.,
 # fr poste, es anexo/interno, it int./interno, pt ramal, pl wew., cs linka, sk klapka, hu mellék,
@@ -79,6 +80,7 @@ _SWITCHBOARD_ZERO = re.compile(r"(?<=[\d)])[ \t]*[-–/ ][ \t]*0$")
 # Digits going on right after a match ("S-1-5-21-1893459005-2933380962-..."): the match stopped
 # at the longest number, inside an identifier.
 _CONTINUED = re.compile(r"[-–/.]?\d")
+_AREA_BAR = re.compile(r"((?<![\d\w])0\d{2,4}) \| (?=\d[\d ]{5,12}(?:$|\s*\|))")
 # A bracket opened after the number, around what it costs ("(0180) 30 40 800 (9 Cent/Minute)").
 _OPEN_AT_END = re.compile(r"\s+\(\d{1,2}$")
 # Where one part of a one-line signature ends and the next begins.
@@ -101,7 +103,9 @@ class Phone:
 
 def row_parts(line: str) -> list[str]:
     """The parts of a one-line block between bars or bullets; the line itself when it has none."""
-    return _SEGMENT_BREAK.split(line) if ("|" in line or "•" in line or "·" in line) else [line]
+    if "|" not in line and "•" not in line and "·" not in line:
+        return [line]
+    return area_codes_joined(_SEGMENT_BREAK.split(line))
 
 
 def find_phones(line: str) -> Iterator[Phone]:
@@ -170,7 +174,8 @@ def _mask(line: str) -> str:
     # Digits inside addresses and links are never phone numbers; blank them out, keeping offsets.
     for pattern in (EMAIL, URL):
         line = pattern.sub(lambda m: " " * len(m.group()), line)
-    return line
+    # A bar after the area code ("tel: 0731 | 175 49 88 9") parts the number, not the line.
+    return _AREA_BAR.sub(lambda m: m[1] + " " * (len(m.group()) - len(m[1])), line)
 
 
 def _plausible(text: str) -> bool:

@@ -34,7 +34,7 @@ def row_parts(line: str) -> list[str]:
 def _parts(line: str) -> list[str] | None:
     if "|" not in line and "•" not in line and "·" not in line and " :: " not in line:
         return None
-    parts = [part.strip() for part in _BREAK.split(line.strip())]
+    parts = area_codes_joined([part.strip() for part in _BREAK.split(line.strip())])
     parts = [part for part in parts if part and not _is_rule(part)]
     if len(parts) < _LEAST_PARTS or any(len(part.split()) > _PART_WORDS for part in parts):
         return None
@@ -43,3 +43,20 @@ def _parts(line: str) -> list[str] | None:
 
 def _is_rule(part: str) -> bool:
     return bool(kind.SEPARATOR.match(part) or kind.DELIMITER.match(part))
+
+
+# A bar after the area code ("tel: 0731 | 175 49 88 9") parts the number, not the row.
+_AREA_CODE_END = re.compile(r"(?:^|[\s:])0\d{2,4}$")
+_NUMBER_REST = re.compile(r"^\d[\d ]{5,12}$")
+
+
+def area_codes_joined(parts: list[str]) -> list[str]:
+    """The parts with an area code and the rest of its number, split at a bar, joined again."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _AREA_CODE_END.search(joined[-1]) and _NUMBER_REST.match(part):
+            joined[-1] = f"{joined[-1]} | {part}"
+        else:
+            joined.append(part)
+    return joined
+

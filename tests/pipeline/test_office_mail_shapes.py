@@ -211,3 +211,21 @@ def test_an_imprint_heading_is_no_name(finders: tuple[Finder, ...]) -> None:
             "Stiftung Prüfdienst\nLützowplatz 11-13\n10785 Berlin\nTelefon:    (030) 26 31-0\n")
     fields = _read(Author(None, "newsletter@stiftung-pruefdienst.example"), text, finders)
     assert fields["first_name"] is None and fields["last_name"] is None
+
+
+def test_a_bar_after_the_area_code_parts_the_number_not_the_line(finders: tuple[Finder, ...]) -> None:
+    text = ("Hello,\n\nI am interested in the script.\n\nSincerely\nJonas Weber\nTechniker\n\n"
+            "Netwerk Ulm GmbH\nLehrer-Tal-Weg 38\n89075 Ulm\n\n"
+            "tel: 0731 | 175 49 88 9\n\nfax: 0731 | 175 49 89 1\n")
+    fields = _read(Author("Jonas Weber", "weber@netwerk.example"), text, finders)
+    assert (fields["phone"], fields["fax"]) == ("0731 | 175 49 88 9", "0731 | 175 49 89 1")
+
+
+def test_initials_signed_above_the_full_name_give_way_to_it(finders: tuple[Finder, ...]) -> None:
+    text = ("Bonjour,\n\nPar avance merci pour vos informations.\n\nSincères salutations\nJP Trauner\n\n"
+            "ville de Villeneuve - Direction des Systèmes d'Information\n"
+            "Jean-Pierre TRAUNER - Responsable Technique et Sécurité\n"
+            " Tél : 04 72 65 80 73- Fax : 04 78 03 69 19\n")
+    fields = _read(Author("Trauner Jean-Pierre", "jean-pierre.trauner@villeneuve.example"), text, finders)
+    assert fields["first_name"] == "Jean-Pierre"
+    assert fields["last_name"] is not None and fields["last_name"].casefold() == "trauner"
