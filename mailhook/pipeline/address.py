@@ -295,6 +295,8 @@ def _read_code_then_city(
     if not fits or countries >= len(after):
         return None
     city = _CITY_MARK.sub("", after[countries].strip())
+    if "(" in city and not countries and (read := _read_city(city, code, fits, True)):
+        return 0, read  # "08860 - Castelldefels (Barcelona, Spain)"
     if not streets.is_city(city) or streets.is_street(city):
         return None
     written = after[0].strip() if countries else None
@@ -337,7 +339,10 @@ def _read_city(rest: str, code: str, fits: tuple[str, ...], hinted: bool) -> _Po
             city, written = head.strip(), tail.strip()
     if paren := _PAREN.match(city):
         city, inside = paren["city"], paren["paren"].strip()
-        if postal.subdivision_of(inside, fits):
+        head, comma, tail = inside.rpartition(",")
+        if comma and country_code(tail.strip()):  # "Castelldefels (Barcelona, Spain)"
+            inside, written = head.strip(), tail.strip()
+        if postal.subdivision_of(inside, fits) or (written and comma and streets.is_city(inside)):
             state = inside
         elif country_code(inside):
             written = inside

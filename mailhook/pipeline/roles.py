@@ -23,8 +23,7 @@ _SPLIT = re.compile(r"\s+[-–—|·•*]\s+|\s*[|·•]\s*")
 _ROLE_JOINS = re.compile(r"^[-–—/,]$")
 _NAME_TAIL = re.compile(r",\s+|\s+[-–—|·•]\s+|\s*[|·•]\s*|\t+|\s{3,}")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
-# "Fax: ...", and officers named in a legal footer ("Geschäftsführer / Managing director: Dr. ..."):
-# never the sender's title or company.
+# "Fax: ...", officers named in a legal footer ("Geschäftsführer / Managing director: Dr. ..."): no title.
 _LABELLED = re.compile(r"^\s*(?:[\w .]{1,20}|[\w .]{1,20}/[\w .]{1,25}):\s")
 # A column that names the sender to a role the way a legal box names officers ("DENX Software
 # Engineering GmbH,   Managing Director: Wolfgang Denk" in Wolfgang Denk's block): his own title.
@@ -54,8 +53,7 @@ _DANGLING_CO = re.compile(r"\s&\s*(?:Co|Cie)\.?$")
 _WRAPPED_WORDS = 4
 _BARE_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # Headings of an address ("Head Office", "Besöksadress", "Postanschrift", "Oficinas Centrales",
-# "Siège social") in the languages we read, compounds included: they head the address, they
-# name no company.
+# "Siège social") in the languages we read, compounds included: they name no company.
 _ADDRESS_HEADING = re.compile(
     r"adres|address|anschrift|direcci|indirizz|endere[çc]|morada|\bcím|osoite|adresa|office|oficina|"
     r"escritório|bureau|büro|kantoor|kontor|ufficio|uffici|\bsede\b|siège|sitz\b|headquarters|\bhq\b|"
@@ -319,10 +317,12 @@ def _domain_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
 
 
 def _fields_of_mixed_line(index: int, line: str, labels: frozenset[str]) -> list[Found]:
-    """ "Keller Bau GmbH · Am Hafen 3 · 20457 Hamburg", "Sales Manager | Tel. +49 30 1234": the
-    parts of a contact or address line that are a role or a company; and "St. Mary's Hospital",
-    which reads as a street but has no number."""
+    """ "Keller Bau GmbH · Am Hafen 3 · 20457 Hamburg", "SerNet GmbH, Bahnhofsallee 1b, 37081 Göttingen",
+    "Sales Manager | Tel. +49 30 1234": the parts of a contact or address line that are a role or a
+    company (by its legal form before a comma); and "St. Mary's Hospital", a street with no number."""
     pieces = [p.strip() for p in _SPLIT.split(line) if p.strip()]
+    if len(pieces) == 1 and "," in line and LEGAL.search(head := line.split(",")[0]) and _is_address(line):
+        pieces = [head, line[len(head) + 1 :]]
     if len(pieces) > 1:
         return [f for piece in pieces if _candidate(piece) for f in _read_line(index, piece, labels)]
     if not _is_address(line) or re.search(r"\d", line) or kind.has_contact(line):

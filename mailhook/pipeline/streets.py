@@ -114,7 +114,8 @@ _HOURS = re.compile(
 )
 _JOINS = re.compile(r"\s*(?:\||·|•|\s/)\s+|\t+|\s{3,}")
 _COLUMNS = re.compile(r"\t+|\s{3,}")
-_SEGMENTS = re.compile(r"\s*(?:,|\||·|•|\s[-*–—/]\s)\s*|\t+|\s{3,}")
+# A comma inside brackets ("Castelldefels (Barcelona, Spain)") parts no segment.
+_SEGMENTS = re.compile(r"\s*(?:,(?![^()]{0,40}\))|\||·|•|\s[-*–—/]\s)\s*|\t+|\s{3,}")
 
 
 # "35 rue Ponchardier 42031 St Etienne", "Hauptstraße 5 80331 München": street, postal code and

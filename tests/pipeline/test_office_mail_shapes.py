@@ -229,3 +229,21 @@ def test_initials_signed_above_the_full_name_give_way_to_it(finders: tuple[Finde
     fields = _read(Author("Trauner Jean-Pierre", "jean-pierre.trauner@villeneuve.example"), text, finders)
     assert fields["first_name"] == "Jean-Pierre"
     assert fields["last_name"] is not None and fields["last_name"].casefold() == "trauner"
+
+
+def test_a_company_before_its_address_on_one_line_with_commas(finders: tuple[Finder, ...]) -> None:
+    text = ("Hi,\n\nthe patch is in the bug report.\n\nBest regards,\nBjörn\n\n-- \n"
+            "NetServ GmbH, Bahnhofsallee 1b, 37081 Göttingen\n"
+            "phone: 0551-370000-0, mailto:kontakt@netserv.example\n")
+    fields = _read(Author("Björn Berg", "bb@netserv.example"), text, finders)
+    assert (fields["company"], fields["street_address"], fields["postal_code"], fields["city"]) == (
+        "NetServ GmbH", "Bahnhofsallee 1b", "37081", "Göttingen")
+
+
+def test_a_province_and_a_country_in_brackets_after_the_city(finders: tuple[Finder, ...]) -> None:
+    text = ("Hi,\n\nthanks for the hint.\n\n-- \n\nArmin Gallo\n\nResearch Engineer\n\n"
+            "aghallo@ctel.example | +34 93 645 29 08\n\nCentre Tecnològic del Litoral\n\n"
+            "Av. Carl Friedrich Gauss, 7\n\n08860 - Castelldefels (Barcelona, Spain)\n")
+    fields = _read(Author("Armin Gallo", "aghallo@ctel.example"), text, finders)
+    assert (fields["postal_code"], fields["city"], fields["state"], fields["country"]) == (
+        "08860", "Castelldefels", "Barcelona", "Spain")
