@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from mailhook.errors import MalformedMessage
 from mailhook.model import Author
+from mailhook.pipeline.lines import DELIMITER
 from mailhook.pipeline.mime import Mime, is_delivery_report, iso_date, parse_mime
 from mailhook.pipeline.quotes import (
     MOST_LINES,
@@ -141,13 +142,34 @@ def _above_or_below(lines: list[str], cut: int) -> tuple[str, int]:
     """Around an "Original Message" mark or an Outlook header block: the text above it, or,
     with none, the text below the quote under it."""
     if any(line.strip() for line in lines[:cut]):
-        return "\n".join(lines[:cut]), 0
+        return "\n".join(lines[:cut] + _signature_below_quote(lines, cut)), 0
     start = cut + 1
     while start < len(lines) and (_QUOTED.match(lines[start]) or not lines[start].strip()):
         start += 1
     rest = lines[start:]
     below = find_cut(rest)
     return "\n".join(rest[: below.line] if below else rest), start
+
+
+_HEADER_OR_QUOTE = re.compile(r"^\s*(?:>|[\w.-]{2,12}\s*:)")
+
+
+def _signature_below_quote(lines: list[str], cut: int) -> list[str]:
+    """A client that appends the signature below the quote (KMail): the "-- " block at the end
+    whose first line is the name the author signed above the quote, with the original between
+    blanked (so that line numbers still index the body); else nothing."""
+    signed = next((line.strip() for line in reversed(lines[:cut]) if line.strip()), "")
+    delimiter = next((i for i in range(len(lines) - 1, cut, -1) if DELIMITER.match(lines[i].rstrip())), None)
+    if delimiter is None or not signed or len(signed.split()) > _SIGNED_WORDS:
+        return []
+    block = [line for line in lines[delimiter + 1 :] if line.strip()]
+    between = [line for line in lines[cut + 1 : delimiter] if line.strip()]
+    if not block or block[0].strip() != signed or not all(map(_HEADER_OR_QUOTE.match, between)):
+        return []
+    return [""] * (delimiter - cut) + lines[delimiter:]
+
+
+_SIGNED_WORDS = 4
 
 
 def _between_quotes(lines: list[str], start: int) -> list[str]:

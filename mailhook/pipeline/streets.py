@@ -358,7 +358,7 @@ def is_street(text: str) -> bool:
 # A department's number ("Dept 1419, Schoenaicher Str. 220", a German ministry's "Ref. 505"): the
 # sender's place in the company, not the street's. ("Dpto. 4B" is a Spanish flat, a part of the street.)
 _DEPARTMENT_NUMBER = re.compile(
-    r"^(?:dept\.?|department|abteilung|abt\.|referat|ref\.|afdeling|avdelning|avdeling|dział|oddělení|"
+    r"^(?:[-–—*~]\s*)?(?:dept\.?|department|abteilung|abt\.|referat|ref\.|afdeling|avdelning|avdeling|dział|oddělení|"
     r"osztály)\s*\d",
     re.IGNORECASE,
 )

@@ -23,6 +23,8 @@ _CONNECTORS = frozenset(
 )
 # Connectors that open a continued line ("and Logistics", "& Marketing", "und Vertrieb").
 _OPENERS = frozenset({"and", "&", "und", "et", "y", "e", "en", "och", "og", "és", "i", "oraz", "of", "de"})
+# Articles that carry an organisation's name on to the next line ("des Landes Brandenburg").
+_GENITIVES = frozenset({"des", "der", "del", "della", "de", "di", "du"})
 # A line ending in a phone label with no number after it ("... Fax:", "Tel.").
 _LABEL_AT_END = re.compile(rf"(?:^|\s)(?:{LABEL.pattern})\s*[.:：]?\s*$", re.IGNORECASE)
 # The line below starts with a number.
@@ -63,6 +65,8 @@ def _wrapped(line: str, below: str) -> bool:
         framed = last in {"-", "–"} and line.lstrip()[:1] in {"-", "–"}
         return (_words(line) >= 2 and not kind.is_name_like(line) and not framed
                 and not kind.SEPARATOR.match(below))
+    if first in _GENITIVES and below[0].islower() and _words(below) <= 5 and kind.is_org(line):
+        return True  # "Ministerium des Innern" / "des Landes Brandenburg": one organisation's name
     return first in _OPENERS and below[0].islower() and _words(below) <= 4 and kind.is_title(line)
 
 

@@ -247,3 +247,35 @@ def test_a_province_and_a_country_in_brackets_after_the_city(finders: tuple[Find
     fields = _read(Author("Armin Gallo", "aghallo@ctel.example"), text, finders)
     assert (fields["postal_code"], fields["city"], fields["state"], fields["country"]) == (
         "08860", "Castelldefels", "Barcelona", "Spain")
+
+
+def test_a_signature_below_the_quote_is_the_authors(finders: tuple[Finder, ...]) -> None:
+    """KMail appends the "-- " block below the quoted original; its first line is the name the
+    author signed above the quote: it is theirs, the quoted requester's block is not."""
+    text = "\n".join([
+        "Sehr geehrter Herr Bauer,", "", "anbei übersende ich Ihnen meinen Bescheid.", "",
+        "Mit freundlichen Grüßen", "im Auftrag", "", "Theresa Tann", "", "",
+        "__________ ursprüngliche Nachricht __________", "",
+        "Von:\t\tT M <t.m@anfragen.example>", "Datum:\tMittwoch, 25. Juli 2018, 15:28:04",
+        "An:\t\tifg@amt.example", "",
+        "> Guten Tag,", ">", "> bitte senden Sie mir die Broschüren.", ">", "> Mit freundlichen Grüßen",
+        "> Anton Frager", "> Postfach 12 34", "> 10115 Berlin", "",
+        "-- ", "Theresa Tann", "-" * 40, "Bundesamt für Beispiele (BfB)", "Godesberger Allee 185-189",
+        "53175 Bonn", "",
+    ])
+    reading = read_message(f"From: ifg@amt.example\nSubject: Re: Anfrage\n\n{text}".encode())
+    fields = extract(reading.own, finders).fields
+    assert (fields["first_name"], fields["last_name"]) == ("Theresa", "Tann")
+    assert (fields["street_address"], fields["postal_code"], fields["city"]) == (
+        "Godesberger Allee 185-189", "53175", "Bonn")
+
+
+def test_an_authoritys_name_carried_on_by_its_genitive(finders: tuple[Finder, ...]) -> None:
+    text = "\n".join([
+        "Sehr geehrte Frau Roth,", "", "anbei der Bescheid.", "", "Mit freundlichen Grüßen", "Im Auftrag", "",
+        "Erika Muster", "", "Ministerium des Innern", "des Landes Brandenburg", "- Referat 31 -",
+        "Henning-von-Tresckow-Straße 9-13", "14467 Potsdam", "", "E-Mail: erika.muster@mi.land.example", "",
+    ])
+    fields = _read(Author("Erika Muster", "erika.muster@mi.land.example"), text, finders)
+    assert fields["company"] == "Ministerium des Innern des Landes Brandenburg"
+    assert fields["street_address"] == "Henning-von-Tresckow-Straße 9-13"
