@@ -252,11 +252,12 @@ def _read_bare_code(
         # the postal segments; the street is before them, not the label.
         return index, position, 2, _Postal(match["code"], after[0].strip(), None, None, fits)
     ahead = segments[index][:position]
-    if all(map(postal.is_country_name, ahead)) and (
+    street = bool(ahead) and streets.is_street(ahead[-1])  # "Via Cardinal Fossati 5 - 10141 - Torino"
+    if (street or all(map(postal.is_country_name, ahead))) and (
         code_first := _read_code_then_city(match["code"], after, _fits(match["code"], hints, True))
     ):
         countries, postal_read = code_first
-        if ahead and postal_read.country is None:  # "Россия, 123456, Москва"
+        if ahead and not street and postal_read.country is None:  # "Россия, 123456, Москва"
             postal_read = dataclasses.replace(postal_read, country=ahead[-1].strip())
         return index, position, countries + 2, postal_read
     at, before = index, segments[index][:position]

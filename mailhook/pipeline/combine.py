@@ -33,6 +33,9 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
     chosen = {field: cand for field, (_, _, cand) in best.items()}
     if (first := chosen.get("first_name")) and (spelt := _spelt_out(first, groups)):
         chosen["first_name"] = spelt
+    state, country = chosen.get("state"), chosen.get("country")
+    if state and country and agreement_key(state.value) == agreement_key(country.value):
+        del chosen["state"]  # "Torino (IT)": the country's code, read twice, is no state
     return _title_without_company(_title_or_company(_company_not_the_name(chosen)))
 
 

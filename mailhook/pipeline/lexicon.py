@@ -35,7 +35,7 @@ _VALEDICTION_WORDS: dict[str, str] = {
         "danke und grüße|servus|tschüss|ciao|bis bald|einen schönen tag"
     ),
     "fr": (
-        "cordialement|bien cordialement|très cordialement|cdlt|bien à vous|bien a vous|"
+        "cordialement|bien cordialement|très cordialement|cdlt|cdt|bien à vous|bien a vous|"
         "salutations|meilleures salutations|sincères salutations|salutations distinguées|"
         "respectueusement|amicalement|amitiés|bises|merci|merci beaucoup|merci d'avance|"
         "merci par avance|bonne journée|belle journée|bonne soirée|bonne fin de journée|à bientôt|a bientot"

@@ -41,11 +41,10 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 # Degrees after a name: ", MBA", " PhD", ", Dipl.-Ing.".
 _TRAILING_PART = re.compile(r"(?:,\s*|\s+)([^\s,]+)$")
 # Shapes no given name has: hyphenated abbreviations ("Dr.-Ing.", "Univ.-Prof.", "Dipl.-Wirtsch.-Inf.";
-# not the initials "J.-P.")
-# and lower-case abbreviations ("dr.", "habil.", "rer. nat.").
+# not the initials "J.-P.") and lower-case abbreviations ("dr.", "habil.", "rer. nat.").
 _TITLE_SHAPE = re.compile(r"[^\W\d_]{2,}\.(?:-[^\W\d_]+\.?)+|[^\W\d_A-ZÀ-Þ][^\W\d_]*\.")
-# A nickname in quotes or brackets inside a name: 'Robert "Bob" Smith'.
-_QUOTED = re.compile(r"\s+(?:\"[^\"]+\"|“[^”]+”|„[^“”]+[“”]|'[^']+'|\([^)]+\))(?=\s+\S)")
+# A nickname in quotes in or after a name, in brackets in it: 'Robert "Bob" Smith', 'Juan Cruz "Nico"'.
+_QUOTED = re.compile(r"\s+(?:(?:\"[^\"]+\"|“[^”]+”|„[^“”]+[“”]|'[^']+')(?=\s+\S|\s*$)|\([^)]+\)(?=\s+\S))")
 # Academic and professional titles written before names in Czech/Slovak, Italian, Spanish and
 # Portuguese mail that nameparser's title list lacks.
 _MORE_TITLES = frozenset(
@@ -313,8 +312,9 @@ def _family_first(tokens: list[str], language: str | None, author: Author | None
     mailbox = _mailbox_parts(author)
     if len(mailbox) == 2 and mailbox == [folded[-1], folded[0]]:
         return True  # peter.kovacs@ signing "Kovács Péter"
-    if display == folded[::-1] and len(folded) == 2:
-        return False  # From "Kovács Péter", signed "Péter Kovács": given name first here
+    # From "Kovács Péter" signed "Péter Kovács", or jlenti@ signing "József Lenti": given name first
+    if (display == folded[::-1] and len(folded) == 2) or mailbox == [folded[0][:1] + folded[-1]]:
+        return False
     hungarian = language in _FAMILY_FIRST or bool(author and (author.email or "").endswith(".hu"))
     return hungarian
 

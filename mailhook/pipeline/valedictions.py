@@ -28,8 +28,11 @@ def is_on_behalf(line: str) -> bool:
 
 @lru_cache(maxsize=1024)  # the block finder and both name finders ask about the same lines
 def is_valediction_like(line: str) -> bool:
-    """A valediction, or one misspelt by a letter or two ("Best regrds,", "Cordialment")."""
+    """A valediction, or one misspelt by a letter or two ("Best regrds,", "Cordialment"), or two
+    in two languages ("Regards/Mit freundlichen Grüßen")."""
     if kind.is_valediction(line):
+        return True
+    if "/" in line and all(kind.is_valediction(part) for part in line.split("/")):
         return True
     text = fold(line.strip().strip("!.,;:-–—*_ "))
     if not text or len(text) > _LONGEST_VALEDICTION or len(text.split()) > _MOST_VALEDICTION_WORDS:

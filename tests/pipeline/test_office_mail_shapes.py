@@ -6,8 +6,9 @@ address, a code alone keeps the country written before it, one line is a title o
 never both, a company's legal form or a country with a full stop ends no sentence, a country
 after the city is the country, an office signs with its name (and address), and a block with a
 blank line between all its lines is found above a data notice, GroupWise's reply header starts
-the original, a team line above a name is no name, and an imprint's heading is none either.
-Every message here is invented for these tests."""
+the original, a team line above a name is no name, and an imprint's heading is none either; and
+further shapes of real office mail, each in its test's docstring or name. Every message here is
+invented for these tests."""
 
 from __future__ import annotations
 
@@ -279,3 +280,53 @@ def test_an_authoritys_name_carried_on_by_its_genitive(finders: tuple[Finder, ..
     fields = _read(Author("Erika Muster", "erika.muster@mi.land.example"), text, finders)
     assert fields["company"] == "Ministerium des Innern des Landes Brandenburg"
     assert fields["street_address"] == "Henning-von-Tresckow-Straße 9-13"
+
+
+def test_a_valediction_in_two_languages_opens_the_block(finders: tuple[Finder, ...]) -> None:
+    text = "\n".join([
+        "Hi,", "", "the advisory is attached.", "", "Regards/Mit freundlichen Grüßen", "", "Tobias Glenn", "",
+        "07032/9758-15 (Telefon)", "07032/9758-30 (Fax)", "--", "Tele-Beratung GmbH", "Siedlerstraße 22-24",
+        "71126 Gäufelden", "www.tele-beratung.example", "--",
+        "Registergericht: Amtsgericht Stuttgart HRB 241704",
+    ])
+    fields = _read(Author("Tobias Glenn", "tglenn@tele-beratung.example"), text, finders)
+    assert (fields["first_name"], fields["fax"], fields["postal_code"]) == (
+        "Tobias", "07032/9758-30", "71126")
+
+
+def test_cdt_is_a_french_closing_not_a_name(finders: tuple[Finder, ...]) -> None:
+    text = "Bonjour\n\nNous serions intéressés par une présentation de votre produit.\n\nCdt\n"
+    fields = _read(Author(None, "christophe.robin@culture.example"), text, finders)
+    assert fields["first_name"] is None
+
+
+def test_a_mailbox_of_initial_and_surname_tells_the_order(finders: tuple[Finder, ...]) -> None:
+    """jlenti@ (the given name's initial, then the family name) signing "József Lenti" writes the
+    given name first, though the domain is Hungarian."""
+    text = "Hello,\n\nthank you for the quick answer.\n\nBest regards, József Lenti\n"
+    fields = _read(Author(None, "jlenti@grepton.example.hu"), text, finders)
+    assert (fields["first_name"], fields["last_name"]) == ("József", "Lenti")
+
+
+def test_a_nickname_in_quotes_after_the_name(finders: tuple[Finder, ...]) -> None:
+    text = "\n".join([
+        "Hi,", "", "I changed the configuration back and still get the same error.", "", "-" * 34,
+        'Juan N. De La Cruz-Bueno "Nico"', "System Administrator | WiMAX Administrator",
+        "Wireless Idea – Mobile Entertainment", "", "Mobile: 787-460-2021",
+    ])
+    fields = _read(Author("Juan De La Cruz", "juan.delacruz@wirelessidea.example"), text, finders)
+    assert (fields["first_name"], fields["last_name"]) == ("Juan", "De La Cruz-Bueno")
+
+
+def test_a_code_between_dashes_after_the_street_and_a_country_code_in_brackets(
+    finders: tuple[Finder, ...],
+) -> None:
+    text = "\n".join([
+        "Buongiorno,", "", "vi scrivo per la licenza.", "", "Laura", "", "Marialaura Colonna",
+        "Direzione Tecnica",
+        "Quinet s.r.l.", "Via Cardinal Fossati 5  - 10141 - Torino (IT)", "Tel.  +39 011-19703500",
+    ])
+    fields = _read(Author("Marialaura Colonna", "m.colonna@quinet.example.it"), text, finders)
+    assert (fields["street_address"], fields["postal_code"], fields["city"]) == (
+        "Via Cardinal Fossati 5", "10141", "Torino")
+    assert fields["state"] is None and fields["country"] == "IT"
