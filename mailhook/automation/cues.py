@@ -108,7 +108,9 @@ UNSUBSCRIBE = re.compile(
     r"cancelar a subscrição|descadastr|deixar de receber|avregistrera|avsluta prenumeration|avprenumerera|"
     r"meld deg av|avmeld|zrezygnować z subskrypcji|wypisać się|wypisz się)\w*|"
     r"\bremove your (?:name|address|e-?mail)|\bview (?:this|it|the) (?:e-?mail |newsletter )?in your browser|"
-    r"\bmanage (?:your )?(?:e-?mail |subscription )?preferences",
+    r"\bmanage (?:your )?(?:e-?mail |subscription )?preferences|"
+    r"\b(?:ne (?:souhaitez|désirez|voulez) plus recevoir|no (?:desea|quiere) recibir más|"
+    r"non (?:desidera|vuole) più ricevere|nicht mehr erhalten möchten)\b",
     _F,
 )
 # Machine mail that says so: a notification no one reads the answers to, whatever it asks ("please

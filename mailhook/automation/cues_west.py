@@ -93,6 +93,10 @@ EN = lexicon(
         r"\b(?:i|we)(?:'ll| will)\s+(?P<act>have (?:it|that|this|them) (?:fixed|done|ready|sorted|sent))\b",
     ],
     ask=[
+        # Asked inside a longer sentence: "... is there any possibility to see an overall view?",
+        # "I would like to use iTop, may I ask the database design".
+        r"\b(?P<act>is there (?:any|a|an)\s+(?:possibility|way|option)\s+(?:to|of|that))\b(?=[^.!]*\?)",
+        r"\b(?P<act>may (?:i|we) ask)\b",
         rf"\b(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|kindly\s+)?(?:tell|explain(?: to)?|show|"
         rf"advise|let|inform|remind)\s+(?:me|us)(?:\s+know)?,?\s+(?P<act>{_WH})\b",
         rf"\b(?:i|we)(?:'d| would)?\s+(?:like|love|want|wish|need)\s+to\s+(?:know|find out|understand|learn|"
@@ -163,6 +167,7 @@ EN = lexicon(
         r"\b(?:i|we)(?:'d| would) be (?:very |most |really )?(?:grateful|thankful|"
         r"obliged)\s+if\s+(?P<act>\S+)",
         r"\b(?:is there )?(?P<act>any chance (?:of|that|you could|(?:i|we) (?:could|can|might)))\b",
+        r"\b(?:i|we)(?:'d| would) (?:really |greatly |very much )?appreciate (?:it )?if\s+(?P<act>\S+)",
         # An imperative softened at its end ("Send me the file, please.").
         r"^(?P<act>[a-z]\w+)\b[^.?!]*,\s*please\s*[.!]?$",
         # An imperative after a fronted clause ("When you have a moment, send me the figures.").

@@ -2,8 +2,9 @@
 ("als Anlage überreiche ich Ihnen den Bescheid", "wir übersenden Ihnen die Unterlagen") sends now,
 while the same verb with a time to come is a promise; an interview or a meeting wished for with the
 reader's side ("Gostaríamos de entrevistar o delegado", "Nos gustaría entrevistarle") asks them to
-act, as do "Is there any chance I could ..." and "What about registering a booth ...?". Sentences
-written for these tests."""
+act, as do "Is there any chance I could ..." and "What about registering a booth ...?", and a
+request inside a longer sentence; a newsletter's way out in other words. Sentences written for
+these tests."""
 
 from __future__ import annotations
 
@@ -77,3 +78,33 @@ def test_a_chance_asked_for_or_a_what_about_proposal_asks_the_reader(sentence: s
 @pytest.mark.parametrize("sentence", NOT_ASKED_IN_ENGLISH)
 def test_small_talk_asks_nothing(sentence: str) -> None:
     assert detect_tasks(f"Hello Acme Team,\n\n{sentence}\n\nBest,\nTom\n", language="en").tasks == ()
+
+
+ASKED_INSIDE = [
+    "I have a question about licenses: if I add one license to 45 computers, is there any possibility "
+    "to see an overall view?",
+    "I would like to use the tool in my company, may I ask for the database design?",
+    "I would appreciate if I can get your help on customising the data model.",
+]
+
+
+@pytest.mark.parametrize("sentence", ASKED_INSIDE)
+def test_a_request_inside_a_longer_sentence(sentence: str) -> None:
+    assert detect_tasks(f"Hello Acme Team,\n\n{sentence}\n\nBest,\nTom\n", language="en").tasks
+
+
+def test_there_is_a_way_is_told_not_asked() -> None:
+    text = "Hello Acme Team,\n\nThere is a way to export the tickets, see the manual.\n\nBest,\nTom\n"
+    assert detect_tasks(text, language="en").tasks == ()
+
+
+@pytest.mark.parametrize(("language", "way_out"), [
+    ("fr", "Si vous ne souhaitez plus recevoir de message de Actimo, cliquez ici"),
+    ("es", "Si no desea recibir más correos, haga clic aquí"),
+    ("it", "Se non desidera più ricevere la newsletter, clicchi qui"),
+])
+def test_a_newsletters_way_out_in_other_words(language: str, way_out: str) -> None:
+    text = ("Si vous n'arrivez pas à lire cet email, merci de copier cette adresse dans votre navigateur : "
+            "http://www.modules.example/m.php?m=404\n\nMANQUE DE PLACE ?\n\n"
+            f"Agrandissez vos bureaux.\n\n{way_out}\n")
+    assert detect_tasks(text, language=language).tasks == ()
