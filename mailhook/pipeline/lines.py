@@ -19,6 +19,7 @@ from mailhook.pipeline.lexicon import (
     TITLE_COMPOUND,
     VALEDICTION,
 )
+from mailhook.pipeline.organisations import ORG_ENDINGS
 from mailhook.pipeline.postal import is_country_name
 
 # Starts only where a token starts: tried from every character, a long run without "@"
@@ -64,7 +65,7 @@ MACHINE = re.compile(
 )
 # Legal forms as written ("se nedan." is Swedish prose, "SE" a company); organisation words in
 # any case.
-_ORG_CASED = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)")
+_ORG_CASED = re.compile(rf"{LEGAL.pattern}|(?i:\b(?:{ORG_WORDS})\b)|{ORG_ENDINGS}")
 _LEGAL_END = re.compile(rf"(?:{LEGAL.pattern})\W*$")  # the legal form ends the line
 _LEGAL_NAME_WORDS = 10
 _GREETING = re.compile(
