@@ -248,7 +248,7 @@ def is_prose(line: str) -> bool:
     segments = _SEGMENTS.split(text)
     if len(segments) >= 2 and all(len(segment.split()) <= _SEGMENT_WORDS for segment in segments):
         return False
-    if _ends_in_country(text) or (len(text.split()) <= _LEGAL_NAME_WORDS and _LEGAL_END.search(text)):
+    if _ends_in_country(text) or _legal_name(text):
         # "El Rosal. Caracas, Venezuela.", "Venezolana de Pagos Rápidos Rapipago, C. A.": the end
         # of an address, a company's name, full stop and all.
         return False
@@ -268,6 +268,15 @@ def is_prose(line: str) -> bool:
         return False
     ends = _SENTENCE_END.search(text) and not _ABBREVIATION_END.search(text)
     return bool(ends) and words >= 2 and not is_valediction(text)
+
+
+def _legal_name(text: str) -> bool:
+    """A company's name ending in its legal form, mostly capitalised words ("We work with Acme
+    GmbH." is a sentence)."""
+    words = text.split()
+    lower = sum(w.isalpha() and w.islower() for w in words)
+    few_small = 2 * lower < len(words) - lower
+    return len(words) <= _LEGAL_NAME_WORDS and few_small and bool(_LEGAL_END.search(text))
 
 
 def _ends_in_country(text: str) -> bool:
