@@ -30,9 +30,6 @@ _CITY_FIRST = re.compile(
 )
 _PROVINCE = re.compile(r"^(?P<city>[A-Z][^\W\d_'’.-]*(?:[ '’-][^\W\d_]+){0,4})\s*\((?P<paren>[^()]+)\)$")
 _PAREN = re.compile(r"^(?P<city>.*?)\s*\((?P<paren>[^()]+)\)$")
-# A sentence ends after the city ("00180 Helsinki. Y-tunnus: ..."); "St. Gallen", "Frankfurt a. M."
-# abbreviate a word of the name.
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[A-Z])")
 _CEDEX = re.compile(r"\s+cedex(?:\s+\d{1,3})?$", re.IGNORECASE)
 # "г. Москва", "м. Київ": the word for "city" before a city's name.
 _CITY_MARK = re.compile(r"^(?:г|м|гр)\.\s*")
@@ -333,7 +330,7 @@ def _read_city(rest: str, code: str, fits: tuple[str, ...], hinted: bool) -> _Po
     """The city after a postal code, without CEDEX, with a province or country in brackets or
     after a slash or a space ("10121 Torino (TO)", "75384 Paris CEDEX 08", "12345 Berlin / Germany",
     "31200 Toulouse France")."""
-    city, state, written = _SENTENCE_END.split(rest, maxsplit=1)[0], None, None
+    city, state, written = streets.SENTENCE_END.split(rest, maxsplit=1)[0], None, None
     if "/" in city:
         head, _, tail = city.rpartition("/")
         if country_code(tail.strip()):

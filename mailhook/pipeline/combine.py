@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from mailhook.pipeline.candidate import Candidate
 from mailhook.pipeline.folding import fold
+from mailhook.pipeline.names import INITIALS
 
 
 def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
@@ -39,7 +40,7 @@ def choose(candidates: Sequence[Candidate]) -> dict[str, Candidate]:
     return _title_without_company(_title_or_company(_company_not_the_name(chosen)))
 
 
-_INITIALS = re.compile(r"^(?:[A-Z]{1,3}|(?:[A-Z]\.-?){1,3})$")  # "JP", "J.P.", "J.-P."
+_INITIALS = re.compile(rf"^{INITIALS}$")
 
 
 def _spelt_out(first: Candidate, groups: dict[tuple[str, str], list[Candidate]]) -> Candidate | None:
@@ -49,9 +50,9 @@ def _spelt_out(first: Candidate, groups: dict[tuple[str, str], list[Candidate]])
         return None
     letters = re.sub(r"[^A-Z]", "", first.value)
     for (field, _), group in groups.items():
-        words = re.split(r"[-\s]+", group[0].value)
-        spells = len(group[0].value) > len(letters) and "".join(w[:1] for w in words) == letters
-        if field == "first_name" and spells:
+        if field != "first_name" or len(group[0].value) <= len(letters):
+            continue
+        if "".join(w[:1] for w in re.split(r"[-\s]+", group[0].value)) == letters:
             return max(group, key=lambda c: c.evidence.confidence)
     return None
 

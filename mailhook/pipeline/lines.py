@@ -281,7 +281,7 @@ def _legal_name(text: str) -> bool:
 
 def _ends_in_country(text: str) -> bool:
     """A few capitalised words whose last part, after a comma, is a country's name."""
-    head, comma, last = text.rstrip(" .").rpartition(",")
+    _, comma, last = text.rstrip(" .").rpartition(",")
     words = text.split()
     return (bool(comma) and len(words) <= _SEGMENT_WORDS + 1 and all(w[:1].isupper() for w in words)
             and is_country_name(last.strip()))

@@ -21,21 +21,20 @@ from mailhook.pipeline.lexicon import (
     PLACEHOLDER_WORDS,
     VALEDICTION_PREFIX,
 )
-from mailhook.pipeline.valedictions import is_valediction_like
+from mailhook.pipeline.valedictions import ON_BEHALF_MARKS, is_valediction_like
 
 # The name sits at the top of a block: after a nickname or initials at most a few lines down.
 _HEAD_LINES = 5
 _TWO_SURNAMES = frozenset({"es", "ca", "gl"})
 # Languages that write the family name first ("Kovács Péter").
 _FAMILY_FIRST = frozenset({"hu"})
-# German "im Auftrag" / "in Vertretung" and "per procura" before a name.
-_ON_BEHALF = re.compile(r"^(?:i\.\s?A\.|i\.\s?V\.|ppa\.|pp\.|p\.p\.|p\.o\.)\s*", re.IGNORECASE)
+_ON_BEHALF = re.compile(rf"^(?:{ON_BEHALF_MARKS})\s*", re.IGNORECASE)  # "i.A. Peter Dorn"
 # A Russian, Ukrainian or Belarusian patronymic ("Сергеевич", "Ивановна", "Sergeevich"):
 # written last, it follows the given name, which follows the family name.
 _PATRONYMIC = re.compile(
     r"\w{3,}(?:ович|евич|ьич|овна|евна|ична|івна|ївна|ovich|evich|ovna|evna|ichna)$", re.IGNORECASE
 )
-_INITIALS_FIRST = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Z]\.-?){1,3})\s")  # "JP Trauet", "J.P. Trauet"
+INITIALS = r"(?:[A-Z]{1,3}|(?:[A-Z]\.-?){1,3})"  # a given name signed as initials: "JP", "J.P.", "J.-P."
 # Initials written with dots ("J.P.", "J.-P.", "A.B.C."): never a family name in capitals.
 _INITIALS = re.compile(r"(?:[^\W\d_]\.-?)+")
 # Degrees after a name: ", MBA", " PhD", ", Dipl.-Ing.".
@@ -78,7 +77,7 @@ def find_name(block: list[str], author: Author | None, language: str | None = No
     pairs = [i for i, t in heads if signers(t) is not None]
     if pairs and (chosen is None or pairs[0] < chosen[0]):
         return None  # two people sign: the lines below are theirs (company, address), no name
-    if chosen is None or len(chosen[1].split()) == 1 or _INITIALS_FIRST.match(chosen[1]):
+    if chosen is None or len(chosen[1].split()) == 1 or re.match(rf"{INITIALS}\s", chosen[1]):
         # A nickname or initials signed, the From name in full further down ("Bob" ... "ROBERT SMITH")
         chosen = _written_author_name(block, author) or chosen
     return None if chosen is None else split_name(chosen[0], chosen[1], language, author)

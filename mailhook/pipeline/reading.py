@@ -152,6 +152,7 @@ def _above_or_below(lines: list[str], cut: int) -> tuple[str, int]:
 
 
 _HEADER_OR_QUOTE = re.compile(r"^\s*(?:>|[\w.-]{2,12}\s*:)")
+_SIGNED_WORDS = 4  # a name signed above the quote, not a sentence
 
 
 def _signature_below_quote(lines: list[str], cut: int) -> list[str]:
@@ -167,9 +168,6 @@ def _signature_below_quote(lines: list[str], cut: int) -> list[str]:
     if not block or block[0].strip() != signed or not all(map(_HEADER_OR_QUOTE.match, between)):
         return []
     return [""] * (delimiter - cut) + lines[delimiter:]
-
-
-_SIGNED_WORDS = 4
 
 
 def _between_quotes(lines: list[str], start: int) -> list[str]:

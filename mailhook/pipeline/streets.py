@@ -256,7 +256,9 @@ def find_street_alone(lines: list[str]) -> tuple[int, str] | None:
     return None
 
 
-_DISTRICT_THEN = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[A-ZÀ-Ý])")
+# A sentence's or a district's end before a capital ("00180 Helsinki. Y-tunnus: ...", "El Rosal.
+# Caracas"); "St. Gallen", "Frankfurt a. M." abbreviate a word of the name.
+SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})\.\s+(?=[A-ZÀ-Ý])")
 
 
 def find_city_after_street(
@@ -273,7 +275,7 @@ def find_city_after_street(
         candidates.append((below, segments[below]))
     for at, parts in candidates[:1]:
         # "El Rosal. Caracas, Venezuela.": a district, a full stop, the city.
-        parts = [_DISTRICT_THEN.split(p)[-1] for p in parts]
+        parts = [SENTENCE_END.split(p)[-1] for p in parts]
         places = [p for p in parts if not postal.is_country_name(p)]
         # On the next line only with its country ("Bogotá, Colombia"), which makes it a place.
         named = (

@@ -13,16 +13,18 @@ from mailhook.pipeline.lexicon import VALEDICTIONS
 _FUZZY_EDITS = ((12, 2), (7, 1))
 _LONGEST_VALEDICTION = 40
 _MOST_VALEDICTION_WORDS = 6
-# A line of its own between the valediction and the name that says for whom one signs: German
-# "Im Auftrag" / "In Vertretung" (i. A., i. V.), "per procura", "on behalf of".
+# For whom one signs: German "im Auftrag" / "in Vertretung" and "per procura", abbreviated (safe
+# before a name on its line: "i.A. Peter Dorn") or written out on a line of their own.
+ON_BEHALF_MARKS = r"i\.\s?A\.|i\.\s?V\.|ppa\.|pp\.|p\.p\.|p\.o\."
 _ON_BEHALF = re.compile(
-    r"^(?:i\.\s?a\.?|i\.\s?v\.?|im auftrag|in vertretung|ppa\.?|pp\.?|p\.\s?p\.?|per procura|"
+    rf"^(?:{ON_BEHALF_MARKS}|i\.\s?a|i\.\s?v|im auftrag|in vertretung|ppa|pp|p\.\s?p\.?|per procura|"
     r"on behalf of|for and on behalf of|namens|p\.\s?o\.?)[,:]?$",
     re.IGNORECASE,
 )
 
 
 def is_on_behalf(line: str) -> bool:
+    """A line of its own between the valediction and the name ("Im Auftrag", "i. A.")."""
     return bool(_ON_BEHALF.match(line.strip()))
 
 
